@@ -1,0 +1,108 @@
+"""SQLAlchemy engines on SQLCipher 4 (and plain SQLite for benchmark baselines).
+
+The database is opened with the raw 256-bit data key (`PRAGMA key = "x'…'"`), so no key derivation
+runs per connection; the passphrase only unwraps that key (see key_vault.py).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+
+from desktop.store.errors import StoreCorrupt, WrongKey
+
+KEY_BYTES = 32
+
+# Pragmas applied on every connection, encrypted or not, so that benchmark baselines compare like with like.
+_COMMON_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",  # a laptop's battery can die in a village: fsync each commit
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA temp_store = MEMORY",  # no temp files with plaintext pages
+    "PRAGMA busy_timeout = 5000",
+)
+
+
+def _key_pragma(key: bytes) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError("the data key must be 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect_encrypted(db_path: Path, key: bytes) -> Any:
+    """Open one DB-API connection to an encrypted database and check the key.
+
+    Raises WrongKey when the key does not open the file (or the file is not a SQLCipher database).
+    """
+    conn = sqlcipher3.connect(str(db_path), check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # wrong keys are reported by us, not on stderr
+        conn.execute(_key_pragma(key))
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise WrongKey() from exc
+    try:
+        for pragma in _COMMON_PRAGMAS:
+            conn.execute(pragma)
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise StoreCorrupt() from exc
+    return conn
+
+
+def _configure(engine: Engine) -> Engine:
+    # Let SQLAlchemy, not the driver, manage transactions (pysqlite's legacy implicit BEGIN is off
+    # through isolation_level=None above): emit BEGIN ourselves so that reads and writes of one
+    # session are one transaction.
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def open_engine(db_path: Path, key: bytes) -> Engine:
+    """An engine on the SQLCipher database at `db_path`, opened with the raw data key.
+
+    The first connection is made here, so a wrong key fails now with WrongKey, not on first use.
+    """
+    db_path = Path(db_path)
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        module=sqlcipher3.dbapi2,
+        creator=lambda: connect_encrypted(db_path, key),
+        pool_pre_ping=False,
+    )
+    _configure(engine)
+    with engine.connect():
+        pass
+    return engine
+
+
+def connect_plain(db_path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(db_path), check_same_thread=False, isolation_level=None)
+    for pragma in _COMMON_PRAGMAS:
+        conn.execute(pragma)
+    return conn
+
+
+def plain_engine(db_path: Path) -> Engine:
+    """The same engine on plain SQLite: only for benchmark baselines, never for student data."""
+    db_path = Path(db_path)
+    engine = create_engine("sqlite+pysqlite://", creator=lambda: connect_plain(db_path))
+    return _configure(engine)
+
+
+def rekey_connection_check(db_path: Path, key: bytes) -> bool:
+    """True when `key` opens the database at `db_path` (used before restoring a backup)."""
+    try:
+        connect_encrypted(db_path, key).close()
+    except (WrongKey, StoreCorrupt):
+        return False
+    return True
