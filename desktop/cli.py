@@ -1,0 +1,84 @@
+"""The `jiafang` command: the GUI by default, and subcommands for scripts and administrators."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.commands.context import CommandContext, CommandError, default_data_dir
+
+# Modules that add subcommands (each has `register(subparsers)`); kept as names so that a command
+# pulls in only what it needs (the server-less CLI never imports Qt, `jiafang gui` does).
+COMMAND_MODULES = (
+    "desktop.commands.store_commands",
+    "desktop.commands.demo_command",
+    "desktop.commands.gui_command",
+    "desktop.commands.pdf_command",
+    "desktop.commands.sync_commands",
+    "desktop.commands.data_commands",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jiafang",
+        description="JiaFang 家访：家访记录、资助成长档案与覆盖统计（离线优先，本地加密）。",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="数据目录（默认：系统的用户数据目录；可用环境变量 JIAFANG_DATA_DIR 指定）",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a feature not built yet in this checkout
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"]) if "gui" in _commands(parser) else args
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    ctx = CommandContext(data_dir=args.data_dir or default_data_dir())
+    try:
+        return int(handler(args, ctx) or 0)
+    except CommandError as exc:
+        print(f"jiafang: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        print("jiafang: 已取消。", file=sys.stderr)
+        return 130
+    except Exception as exc:  # one clear line, never a traceback
+        from desktop.store.errors import StoreError
+
+        if isinstance(exc, StoreError):
+            print(f"jiafang: {exc}", file=sys.stderr)
+            return 1
+        print(f"jiafang: 意外错误（{type(exc).__name__}）。数据未受影响；请把这行信息告诉管理员。", file=sys.stderr)
+        return 1
+
+
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
