@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,13 +64,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("jiafang: 已取消。", file=sys.stderr)
         return 130
-    except Exception as exc:  # one clear line, never a traceback
+    except Exception as exc:  # one clear line, never a traceback (unless JIAFANG_DEBUG=1)
         from desktop.store.errors import StoreError
+
+        if os.environ.get("JIAFANG_DEBUG") == "1":
+            raise
 
         if isinstance(exc, StoreError):
             print(f"jiafang: {exc}", file=sys.stderr)
             return 1
-        print(f"jiafang: 意外错误（{type(exc).__name__}）。数据未受影响；请把这行信息告诉管理员。", file=sys.stderr)
+        print(
+            f"jiafang: 意外错误（{type(exc).__name__}）。数据未受影响；请把这行信息告诉管理员。",
+            file=sys.stderr,
+        )
         return 1
 
 
