@@ -1,0 +1,30 @@
+"""Academic years: "2025-2026" starts on 1 September 2025."""
+
+from __future__ import annotations
+
+from datetime import date
+
+ACADEMIC_YEAR_START_MONTH = 9
+
+
+def academic_year_of(day: date) -> str:
+    """The academic year a day belongs to: ``academic_year_of(date(2025, 9, 1)) == "2025-2026"``."""
+    first = day.year if day.month >= ACADEMIC_YEAR_START_MONTH else day.year - 1
+    return f"{first}-{first + 1}"
+
+
+def current_academic_year() -> str:
+    """The academic year of today (local date)."""
+    return academic_year_of(date.today())
+
+
+def academic_year_bounds(academic_year: str) -> tuple[date, date]:
+    """First and last day of an academic year "YYYY-YYYY" (both inclusive)."""
+    first = int(academic_year[:4])
+    return date(first, ACADEMIC_YEAR_START_MONTH, 1), date(first + 1, ACADEMIC_YEAR_START_MONTH - 1, 31)
+
+
+def previous_academic_year(academic_year: str) -> str:
+    """ "2025-2026" -> "2024-2025"."""
+    first = int(academic_year[:4])
+    return f"{first - 1}-{first}"
