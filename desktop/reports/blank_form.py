@@ -1,0 +1,36 @@
+"""The blank visit form, printed before a trip and filled in by hand (same layout as the filled form)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop.reports.fonts import PdfFonts, pdf_fonts
+from desktop.reports.output_file import write_pdf
+from desktop.reports.page_frame import PageFrame, render
+from desktop.reports.styles import form_styles
+from desktop.reports.visit_form import DEFAULT_VISIT_TITLE, FormOptions, visit_form_story
+from sync.records.students import FamilyMember, Student
+
+
+def build_blank_form(
+    student: Student | None = None,
+    family: Sequence[FamilyMember] = (),
+    *,
+    school_name: str,
+    title: str = DEFAULT_VISIT_TITLE,
+    college_name: str = "",
+    out: Path | BinaryIO | None = None,
+    fonts: PdfFonts | None = None,
+    printed_at: datetime | None = None,
+) -> bytes:
+    """A blank form for handwriting; the student's basic facts (and known family) pre-filled if given."""
+    fonts = fonts or pdf_fonts()
+    options = FormOptions(school_name, title, college_name, printed_at)
+    styles = form_styles(fonts)
+    story = visit_form_story(None, student, family, styles=styles, options=options)
+    data = render(story, PageFrame(fonts, school_name, title, author=school_name))
+    write_pdf(data, out)
+    return data

@@ -1,0 +1,315 @@
+"""Layout primitives of the paper forms: title block, section bars, bordered field grids, check boxes,
+narrative rows that flow across pages, data tables and signature lines.
+
+Every part is a full-width table with the same outer rule, stacked without gaps, so that a form reads as
+one bordered sheet, the way the college's paper forms look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from desktop.reports.page_frame import CONTENT_WIDTH
+from desktop.reports.styles import LABEL_BACKGROUND, RULE, SECTION_BACKGROUND, FormStyles
+
+GRID_WIDTH = 0.6
+BOX_WIDTH = 1.0
+CELL_PAD = 3.0
+CHECKED = "■"
+# Ideographic spaces collapse in ReportLab paragraphs; no-break spaces keep the room to write in.
+DATE_BLANK = "&nbsp;" * 10 + "年" + "&nbsp;" * 6 + "月" + "&nbsp;" * 6 + "日"
+UNCHECKED = "□"
+LABEL_COLUMN = 26 * mm
+
+
+@dataclass(frozen=True)
+class Field:
+    """One label + value pair of a field grid; ``span`` counts label/value pairs the value extends over."""
+
+    label: str
+    value: str = ""
+    span: int = 1
+    markup: bool = False  # value is already Paragraph markup
+
+
+def title_block(
+    styles: FormStyles, school_name: str, title: str, meta: Sequence[tuple[str, str]] = ()
+) -> list[Flowable]:
+    """School name, form title and a line of small facts (编号, 学院, 填表日期) above the first table."""
+    parts: list[Flowable] = []
+    if school_name:
+        parts.append(Paragraph(styles.text(school_name), styles.school))
+    parts.append(
+        FakeBoldTitle(title, styles)
+        if not styles.fonts.real_bold
+        else Paragraph(styles.text(title), styles.title)
+    )
+    parts.append(Spacer(1, 3 * mm))
+    if meta:
+        cells = [
+            Paragraph(f"{styles.text(label)}：{styles.text(value)}", styles.small) for label, value in meta
+        ]
+        table = Table([cells], colWidths=[CONTENT_WIDTH / len(cells)] * len(cells))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ("ALIGN", (-1, 0), (-1, 0), "RIGHT"),
+                ]
+            )
+        )
+        parts.append(table)
+    return parts
+
+
+class FakeBoldTitle(Flowable):
+    """A centred title drawn filled and stroked, for fonts that have no bold face."""
+
+    def __init__(self, text: str, styles: FormStyles) -> None:
+        super().__init__()
+        self.text = text
+        self.style = styles.title
+        self.font = styles.fonts.regular
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        text = canvas.beginText()
+        text.setFont(self.font, self.style.fontSize)
+        text.setTextRenderMode(2)  # fill, then stroke the outline: a heavier stroke than regular
+        canvas.setLineWidth(0.45)
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        width = stringWidth(self.text, self.font, self.style.fontSize)
+        text.setTextOrigin((self.width - width) / 2, self.height - self.style.fontSize)
+        text.textOut(self.text)
+        canvas.drawText(text)
+        canvas.restoreState()
+
+
+Command = tuple[object, ...]
+
+
+def _base_style() -> list[Command]:
+    return [
+        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, RULE),
+        ("BOX", (0, 0), (-1, -1), BOX_WIDTH, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+
+
+def _shift(command: Command, rows: int) -> Command:
+    """Move a style command down by ``rows`` (negative indexes count from the end and stay)."""
+    name, start, end, *rest = command
+    assert isinstance(start, tuple) and isinstance(end, tuple)
+    c0, r0 = start
+    c1, r1 = end
+    r0 = r0 + rows if isinstance(r0, int) and r0 >= 0 else r0
+    r1 = r1 + rows if isinstance(r1, int) and r1 >= 0 else r1
+    return (name, (c0, r0), (c1, r1), *rest)
+
+
+def _table(
+    styles: FormStyles,
+    data: list[list[object]],
+    widths: Sequence[float],
+    commands: Sequence[Command],
+    *,
+    heading: str | None,
+    min_heights: Sequence[float],
+    repeat_rows: int = 0,
+    split_in_row: bool = False,
+) -> Table:
+    """A bordered table; with ``heading``, a shaded section bar as its first row, repeated on every
+    page the table continues on (so a heading is never left alone at the bottom of a page)."""
+    body_commands = list(commands)
+    if heading is not None:
+        bar: list[object] = [Paragraph(styles.text(heading), styles.section)]
+        bar.extend("" for _ in widths[1:])
+        data = [bar, *data]
+        body_commands = [_shift(c, 1) for c in body_commands]
+        body_commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SECTION_BACKGROUND)]
+        min_heights = [7 * mm, *min_heights]
+        repeat_rows += 1
+    table = Table(
+        data,
+        colWidths=list(widths),
+        repeatRows=repeat_rows,
+        splitInRow=1 if split_in_row else 0,
+        minRowHeights=list(min_heights),
+    )
+    table.setStyle(TableStyle([*_base_style(), *body_commands]))
+    return table
+
+
+def section_bar(styles: FormStyles, text: str) -> Table:
+    """A shaded full-width bar naming a section ("一、学生基本信息"); kept with what follows."""
+    table = Table([[Paragraph(styles.text(text), styles.section)]], colWidths=[CONTENT_WIDTH])
+    table.setStyle(TableStyle([*_base_style(), ("BACKGROUND", (0, 0), (-1, -1), SECTION_BACKGROUND)]))
+    table.keepWithNext = True
+    return table
+
+
+def field_grid(
+    styles: FormStyles,
+    rows: Sequence[Sequence[Field]],
+    *,
+    heading: str | None = None,
+    pairs: int = 3,
+    label_width: float = 22 * mm,
+    min_row_height: float = 6.8 * mm,
+) -> Table:
+    """A bordered grid of label/value cells, ``pairs`` pairs per row; a field may span several pairs."""
+    value_width = (CONTENT_WIDTH - pairs * label_width) / pairs
+    widths = [label_width, value_width] * pairs
+    data: list[list[object]] = []
+    commands: list[Command] = []
+    for r, row in enumerate(rows):
+        cells: list[object] = []
+        col = 0
+        for item in row:
+            span = max(1, min(item.span, pairs - col // 2))
+            cells.append(Paragraph(styles.text(item.label), styles.label))
+            value = item.value if item.markup else styles.text(item.value)
+            cells.append(Paragraph(value, styles.value))
+            commands.append(("BACKGROUND", (col, r), (col, r), LABEL_BACKGROUND))
+            last = col + 2 * span - 1
+            if last > col + 1:
+                commands.append(("SPAN", (col + 1, r), (last, r)))
+            cells.extend("" for _ in range(last - col - 1))
+            col = last + 1
+        if col < 2 * pairs:  # an incomplete row: the last value absorbs the rest
+            commands.append(("SPAN", (col - 1, r), (2 * pairs - 1, r)))
+            cells.extend("" for _ in range(2 * pairs - col))
+        data.append(cells)
+    return _table(styles, data, widths, commands, heading=heading, min_heights=[min_row_height] * len(data))
+
+
+def narrative_rows(
+    styles: FormStyles,
+    items: Sequence[tuple[str, str]],
+    *,
+    heading: str | None = None,
+    min_height: float = 0.0,
+    markup_values: bool = False,
+) -> Table:
+    """Label on the left, free text on the right; a long text splits across pages inside its row."""
+    data: list[list[object]] = [
+        [
+            Paragraph(styles.text(label), styles.label),
+            Paragraph(text if markup_values else styles.text(text), styles.body),
+        ]
+        for label, text in items
+    ]
+    commands: list[Command] = [("BACKGROUND", (0, 0), (0, -1), LABEL_BACKGROUND)]
+    return _table(
+        styles,
+        data,
+        [LABEL_COLUMN, CONTENT_WIDTH - LABEL_COLUMN],
+        commands,
+        heading=heading,
+        min_heights=[max(min_height, 7 * mm)] * len(data),
+        split_in_row=True,
+    )
+
+
+def data_table(
+    styles: FormStyles,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    widths: Sequence[float],
+    *,
+    heading: str | None = None,
+    min_rows: int = 0,
+    row_height: float = 6.5 * mm,
+    centered: Sequence[int] = (),
+) -> Table:
+    """A bordered table with a shaded header row repeated on every page; blank rows up to ``min_rows``."""
+    scale = CONTENT_WIDTH / sum(widths)
+    col_widths = [w * scale for w in widths]
+    body: list[list[object]] = [
+        [
+            Paragraph(styles.text(cell), styles.value_center if i in centered else styles.value)
+            for i, cell in enumerate(row)
+        ]
+        for row in rows
+    ]
+    while len(body) < min_rows:
+        body.append(["" for _ in headers])
+    data: list[list[object]] = [[Paragraph(styles.text(h), styles.label) for h in headers], *body]
+    commands: list[Command] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND)]
+    return _table(
+        styles,
+        data,
+        col_widths,
+        commands,
+        heading=heading,
+        min_heights=[row_height] * len(data),
+        repeat_rows=1,
+    )
+
+
+def checkboxes(styles: FormStyles, options: Iterable[tuple[str, bool]]) -> str:
+    """Markup for "■ 务农　□ 外出务工 …" (selected boxes filled)."""
+    return "　".join(f"{box(on)}&nbsp;{styles.text(label)}" for label, on in options)
+
+
+def box(checked: bool) -> str:
+    """A check box glyph, set a little larger than the text so it reads as a box on paper."""
+    return f'<font size="12">{CHECKED if checked else UNCHECKED}</font>'
+
+
+def signature_panel(
+    styles: FormStyles, entries: Sequence[tuple[str, str]], *, height: float = 26 * mm
+) -> Table:
+    """Signature boxes side by side: the label, room to sign (or how it was confirmed), and a date line."""
+    date_line = ParagraphStyle("jf-sign-date", parent=styles.value, alignment=TA_RIGHT)
+    cells = []
+    for label, filled in entries:
+        content: list[Flowable] = [Paragraph(f"{styles.text(label)}：", styles.value)]
+        if filled:
+            content.append(Paragraph(styles.text(filled), styles.note))
+        cells.append(content)
+    dates = [Paragraph(f"日期：{DATE_BLANK}", date_line) for _ in entries]
+    table = Table(
+        [cells, dates],
+        colWidths=[CONTENT_WIDTH / len(entries)] * len(entries),
+        rowHeights=[height - 8 * mm, 8 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), BOX_WIDTH, RULE),
+                ("LINEAFTER", (0, 0), (-2, -1), GRID_WIDTH, RULE),
+                ("VALIGN", (0, 0), (-1, 0), "TOP"),
+                ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD + 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
+
+
+def note_line(styles: FormStyles, text: str) -> Paragraph:
+    """A small explanatory line under the table (填表说明)."""
+    return Paragraph(styles.text(text), styles.note)

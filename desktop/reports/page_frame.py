@@ -1,0 +1,176 @@
+"""The A4 page every form is printed on: running header, confidentiality footer, "第 N 页 共 M 页".
+
+Page numbers need the total, which is known only at the end; :class:`FormCanvas` keeps each finished
+page's drawing state and stamps the header and footer on all pages when the document is saved.  A file
+may hold several forms (a combined batch export): a :class:`FormStart` flowable begins a new form, and
+numbering restarts for it, so each printed form carries its own "第 N 页 共 M 页".
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from desktop.reports.fonts import PdfFonts
+
+PAGE_SIZE = A4
+MARGIN_LEFT = 18 * mm
+MARGIN_RIGHT = 18 * mm
+MARGIN_TOP = 18 * mm
+MARGIN_BOTTOM = 20 * mm
+CONTENT_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
+
+CONFIDENTIALITY_NOTICE = (
+    "内部资料　注意保密：本表含个人敏感信息，仅限学生资助工作使用，不得公开、复制或外传。"
+)
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What is printed around the content of every page."""
+
+    fonts: PdfFonts
+    school_name: str
+    title: str
+    notice: str = CONFIDENTIALITY_NOTICE
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class FormHeader:
+    """The running header of one form's continuation pages (e.g. the student's name and 学号)."""
+
+    subject: str = ""
+
+
+@dataclass
+class _PageRecord:
+    state: dict[str, Any]
+    form: int
+    header: FormHeader
+
+
+class FormStart(Flowable):
+    """Zero-size marker: the next pages belong to a new form (numbering restarts)."""
+
+    def __init__(self, header: FormHeader | None = None) -> None:
+        super().__init__()
+        self.header = header or FormHeader()
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if isinstance(canvas, FormCanvas):
+            canvas.begin_form(self.header)
+
+
+class FormCanvas(Canvas):
+    """A canvas that defers page decoration until the page count of each form is known."""
+
+    def __init__(self, *args: Any, page_frame: PageFrame, **kwargs: Any) -> None:
+        kwargs.setdefault("initialFontName", page_frame.fonts.regular)
+        kwargs.setdefault("initialFontSize", 10)
+        super().__init__(*args, **kwargs)
+        self._frame = page_frame
+        self._pages: list[_PageRecord] = []
+        self._form = 0
+        self._header = FormHeader()
+        self._form_started_here = False
+
+    def begin_form(self, header: FormHeader) -> None:
+        # A marker at the very top of a page starts the form on that page.
+        self._form += 1
+        self._header = header
+
+    def showPage(self) -> None:
+        self._pages.append(_PageRecord(dict(self.__dict__), self._form, self._header))
+        self._startPage()
+
+    def save(self) -> None:
+        if not self._pages or self._code:  # content drawn after the last showPage
+            self._pages.append(_PageRecord(dict(self.__dict__), self._form, self._header))
+        totals: dict[int, int] = {}
+        for record in self._pages:
+            totals[record.form] = totals.get(record.form, 0) + 1
+        numbers: dict[int, int] = {}
+        pages = self._pages
+        for record in pages:
+            numbers[record.form] = numbers.get(record.form, 0) + 1
+            self.__dict__.update(record.state)
+            decorate_page(self, self._frame, numbers[record.form], totals[record.form], record.header)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def decorate_page(canvas: Canvas, frame: PageFrame, number: int, total: int, header: FormHeader) -> None:
+    """Draw the running header (continuation pages) and the footer of one page."""
+    width, height = PAGE_SIZE
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    canvas.setStrokeColor(colors.black)
+    font = frame.fonts.regular
+    if number > 1:
+        canvas.setFont(font, 8.5)
+        left = f"{frame.school_name}　{frame.title}（续）".strip()
+        canvas.drawString(MARGIN_LEFT, height - MARGIN_TOP + 6 * mm, left)
+        if header.subject:
+            canvas.drawRightString(width - MARGIN_RIGHT, height - MARGIN_TOP + 6 * mm, header.subject)
+        canvas.setLineWidth(0.5)
+        canvas.line(
+            MARGIN_LEFT, height - MARGIN_TOP + 4.5 * mm, width - MARGIN_RIGHT, height - MARGIN_TOP + 4.5 * mm
+        )
+    canvas.setLineWidth(0.5)
+    y_rule = MARGIN_BOTTOM - 6 * mm
+    canvas.line(MARGIN_LEFT, y_rule, width - MARGIN_RIGHT, y_rule)
+    canvas.setFont(font, 7.5)
+    canvas.drawString(MARGIN_LEFT, y_rule - 4 * mm, frame.notice)
+    canvas.setFont(font, 9)
+    canvas.drawRightString(width - MARGIN_RIGHT, y_rule - 4.2 * mm, f"第 {number} 页 共 {total} 页")
+    canvas.restoreState()
+
+
+def render(story: Sequence[Flowable], frame: PageFrame, out: BinaryIO | None = None) -> bytes:
+    """Lay out a story on A4 pages; returns the PDF bytes (and writes them to ``out`` if given)."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZE,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=frame.title,
+        author=frame.author or frame.school_name,
+        subject=frame.title,
+        creator="JiaFang",
+        producer="JiaFang (ReportLab)",
+        lang="zh-CN",
+        invariant=False,
+    )
+
+    def make_canvas(*args: Any, **kwargs: Any) -> FormCanvas:
+        return FormCanvas(*args, page_frame=frame, **kwargs)
+
+    doc.build(list(story), canvasmaker=make_canvas)
+    data = buffer.getvalue()
+    if out is not None:
+        out.write(data)
+    return data
+
+
+def printed_on(moment: datetime | None = None) -> str:
+    """The print date as shown on forms: 2025年3月7日."""
+    moment = moment or datetime.now()
+    return f"{moment.year}年{moment.month}月{moment.day}日"
