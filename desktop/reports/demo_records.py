@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from desktop.reports.growth_archive import ArchiveBundle
 from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
 from sync.records.enums import (
     AidType,
@@ -197,8 +198,8 @@ def demo_student(seed: int = 7, *, follow_up: str = FOLLOW_UP_TEXT, today: date 
     return DemoStudent(student, family, visit)
 
 
-def demo_history(demo: DemoStudent, *, today: date | None = None) -> dict[str, list[object]]:
-    """Records of every other kind for one demo student (for the growth archive preview)."""
+def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> ArchiveBundle:
+    """The demo student's full history, every record kind filled (for the growth archive preview)."""
     today = today or date.today()
     sid = demo.student.id
     year = f"{today.year - 1}-{today.year}" if today.month < 9 else f"{today.year}-{today.year + 1}"
@@ -311,16 +312,22 @@ def demo_history(demo: DemoStudent, *, today: date | None = None) -> dict[str, l
             conclusions="继续跟进就业指导。",
         )
     ]
-    return {
-        "identifications": [identification],
-        "aid": list(aid),
-        "rewards": list(rewards),
-        "wish_catalog": [catalog],
-        "wishes": list(wishes),
-        "flags": list(flags),
-        "give_back": list(give_back),
-        "key_support": list(key_support),
-        "mentor_assignments": list(mentors),
-        "support_logs": list(logs),
-        "rescue_sessions": list(sessions),
-    }
+    return ArchiveBundle(
+        student=demo.student,
+        college_name=DEMO_COLLEGE,
+        counselor_name="陈老师",
+        family=list(demo.family),
+        identifications=[identification],
+        aid=aid,
+        visits=[demo.visit],
+        rewards=rewards,
+        wishes=wishes,
+        wish_item_names={catalog.id: catalog.service_item},
+        flags=flags,
+        give_back=give_back,
+        key_support=key_support,
+        mentor_assignments=mentors,
+        mentor_names={"demo-mentor": "王老师"},
+        support_log=logs,
+        rescue_sessions=sessions,
+    )

@@ -15,6 +15,11 @@ def fmt_date(value: date | datetime | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+def fmt_day(value: date | datetime | None) -> str:
+    """A compact date for table cells: 2025-03-07."""
+    return "" if value is None else f"{value:%Y-%m-%d}"
+
+
 def fmt_money(value: Decimal | int | float | None, unit: str = "") -> str:
     if value is None:
         return ""

@@ -91,7 +91,7 @@ def visit_form_story(
     ]
     story: list[Flowable] = [FormStart(FormHeader(subject))]
     story.extend(title_block(styles, options.school_name, options.title, meta))
-    story.append(_student_grid(styles, student, options.college_name))
+    story.append(student_grid(styles, student, options.college_name))
     story.append(_visit_facts(styles, visit))
     story.append(_family_table(styles, visit, family, blank=blank))
     story.append(_economy(styles, visit))
@@ -120,7 +120,10 @@ def visit_form_story(
     return story
 
 
-def _student_grid(styles: FormStyles, student: Student | None, college_name: str) -> Flowable:
+def student_grid(
+    styles: FormStyles, student: Student | None, college_name: str, heading: str = "一、学生基本信息"
+) -> Flowable:
+    """The student's basic facts (ID number and phones masked; no home address)."""
     s = student
     grade_class = ""
     if s is not None:
@@ -155,7 +158,7 @@ def _student_grid(styles: FormStyles, student: Student | None, college_name: str
             Field("个人特长", s.talents if s else "", span=2),
         ],
     ]
-    return field_grid(styles, rows, heading="一、学生基本信息")
+    return field_grid(styles, rows, heading=heading)
 
 
 def _visit_facts(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
@@ -182,7 +185,7 @@ def _visit_facts(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
     return field_grid(styles, rows, heading="二、家访基本情况")
 
 
-def _family_rows(members: Sequence[HouseholdMember | FamilyMember]) -> list[list[str]]:
+def family_rows(members: Sequence[HouseholdMember | FamilyMember]) -> list[list[str]]:
     rows = []
     for m in members:
         health = m.health.label
@@ -211,7 +214,7 @@ def _family_table(
     return data_table(
         styles,
         FAMILY_HEADERS,
-        _family_rows(members),
+        family_rows(members),
         FAMILY_WIDTHS,
         heading="三、家庭成员情况",
         min_rows=5 if blank else 1,
