@@ -1,0 +1,355 @@
+"""Messages of the sync protocol (docs/sync-protocol.md), shared by the server and the client engine."""
+
+from __future__ import annotations
+
+import hashlib
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+SCHEMA_VERSION = 1
+SCHEMA_MIN = 1
+SCHEMA_MAX = SCHEMA_VERSION
+
+PROTOCOL_HEADER = "X-JiaFang-Protocol"
+SCHEMA_HEADER = "X-JiaFang-Schema"
+
+MAX_PUSH_OPS = 500
+MAX_PULL_LIMIT = 5000
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_CHUNK_BYTES = 1024 * 1024
+DIGEST_BUCKETS = 256
+
+JsonValue = Any
+
+
+class ErrorCode(StrEnum):
+    BAD_REQUEST = "bad_request"
+    UNAUTHORIZED = "unauthorized"
+    TOKEN_REVOKED = "token_revoked"
+    DEVICE_WIPED = "device_wiped"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    CURSOR_EXPIRED = "cursor_expired"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    VALIDATION_FAILED = "validation_failed"
+    HASH_MISMATCH = "hash_mismatch"
+    UPGRADE_REQUIRED = "upgrade_required"
+    RATE_LIMITED = "rate_limited"
+    UNAVAILABLE = "unavailable"
+
+
+ERROR_STATUS: dict[ErrorCode, int] = {
+    ErrorCode.BAD_REQUEST: 400,
+    ErrorCode.UNAUTHORIZED: 401,
+    ErrorCode.TOKEN_REVOKED: 401,
+    ErrorCode.DEVICE_WIPED: 401,
+    ErrorCode.FORBIDDEN: 403,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.CURSOR_EXPIRED: 410,
+    ErrorCode.PAYLOAD_TOO_LARGE: 413,
+    ErrorCode.VALIDATION_FAILED: 422,
+    ErrorCode.HASH_MISMATCH: 422,
+    ErrorCode.UPGRADE_REQUIRED: 426,
+    ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.UNAVAILABLE: 503,
+}
+
+RETRYABLE_ERRORS = frozenset({ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE})
+
+
+class RejectReason(StrEnum):
+    VALIDATION_FAILED = "validation_failed"
+    NOT_FOUND = "not_found"
+    FORBIDDEN = "forbidden"
+    UNKNOWN_TYPE = "unknown_type"
+    STUDENT_MISMATCH = "student_mismatch"
+    BUSY = "busy"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorDetail(_Model):
+    code: ErrorCode
+    message: str
+    retryable: bool = False
+
+
+class ErrorBody(_Model):
+    error: ErrorDetail
+
+
+# --- auth -------------------------------------------------------------------------------------------
+
+
+class LoginRequest(_Model):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+    device_id: str = Field(min_length=1, max_length=64)
+    device_name: str = Field(default="", max_length=128)
+
+
+class UserInfo(_Model):
+    id: str
+    username: str
+    display_name: str
+    role: str
+    college_id: str | None
+
+
+class LoginResponse(_Model):
+    token: str
+    user: UserInfo
+    device_id: str
+
+
+class HealthResponse(_Model):
+    status: Literal["ok"] = "ok"
+    protocol: int = PROTOCOL_VERSION
+    schema_min: int = SCHEMA_MIN
+    schema_max: int = SCHEMA_MAX
+
+
+# --- push -------------------------------------------------------------------------------------------
+
+
+class OpKind(StrEnum):
+    UPSERT = "upsert"
+    DELETE = "delete"
+
+
+class Op(_Model):
+    op_id: str = Field(min_length=1, max_length=64)
+    record_type: str = Field(min_length=1, max_length=64)
+    record_id: str = Field(min_length=1, max_length=64)
+    kind: OpKind
+    student_id: str | None = Field(default=None, max_length=64)
+    fields: dict[str, JsonValue] = Field(default_factory=dict)
+    base: dict[str, int] = Field(default_factory=dict)
+    base_rev: int = Field(default=0, ge=0)
+    resolves: list[str] = Field(default_factory=list, max_length=100)
+    device_id: str = Field(min_length=1, max_length=64)
+    author_id: str = Field(min_length=1, max_length=64)
+    hlc: str = Field(min_length=1, max_length=128)
+    schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class OpStatus(StrEnum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class OpResult(_Model):
+    op_id: str
+    status: OpStatus
+    rev: int | None = None
+    versions: dict[str, int] = Field(default_factory=dict)
+    conflicts: list[str] = Field(default_factory=list)
+    reason: RejectReason | None = None
+    message: str | None = None
+    retryable: bool = False
+    original: OpStatus | None = None  # for duplicates: the status the op first got
+
+    @property
+    def acknowledged(self) -> bool:
+        """True when the op may leave the outbox (rejected-for-good ops go to quarantine)."""
+        return self.status is not OpStatus.REJECTED or not self.retryable
+
+
+class PushRequest(_Model):
+    device_id: str
+    ops: list[Op] = Field(max_length=MAX_PUSH_OPS)
+
+
+class PushResponse(_Model):
+    results: list[OpResult]
+    horizon: int
+
+
+# --- pull -------------------------------------------------------------------------------------------
+
+
+class RecordState(_Model):
+    record_type: str
+    id: str
+    student_id: str | None
+    deleted: bool
+    rev: int
+    versions: dict[str, int]
+    fields: dict[str, JsonValue]
+    seq: int
+    author_id: str
+
+
+class ConflictSide(_Model):
+    value: JsonValue
+    author_id: str
+    device_id: str
+    hlc: str
+    received_at: str
+
+
+class ConflictStatus(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+class ConflictState(_Model):
+    id: str
+    record_type: str
+    record_id: str
+    student_id: str | None
+    field: str  # "*" for delete-versus-edit
+    kept: ConflictSide
+    other: ConflictSide
+    status: ConflictStatus
+    resolved_by: str | None = None
+    seq: int
+
+
+class ScopeEventKind(StrEnum):
+    ENTER = "enter"
+    LEAVE = "leave"
+
+
+class ScopeEvent(_Model):
+    kind: ScopeEventKind
+    student_id: str
+
+
+class Cursor(_Model):
+    """Position of a device in the change sequence plus its scope generation."""
+
+    seq: int = Field(ge=0)
+    gen: int = Field(ge=0)
+
+    def encode(self) -> str:
+        return f"{self.seq}.{self.gen}"
+
+    @classmethod
+    def decode(cls, text: str | None) -> Cursor | None:
+        if text is None:
+            return None
+        seq_text, _, gen_text = text.partition(".")
+        if not (seq_text.isdigit() and gen_text.isdigit()):
+            raise ValueError("cursor")
+        return cls(seq=int(seq_text), gen=int(gen_text))
+
+
+class PullRequest(_Model):
+    device_id: str
+    cursor: str | None = Field(default=None, max_length=64)
+    limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
+
+
+class PullPage(_Model):
+    records: list[RecordState] = Field(default_factory=list)
+    conflicts: list[ConflictState] = Field(default_factory=list)
+    scope: list[ScopeEvent] = Field(default_factory=list)
+    cursor: str
+    more: bool
+    horizon: int
+
+
+class BackfillRequest(_Model):
+    device_id: str
+    student_ids: list[str] = Field(min_length=1, max_length=500)
+    upto: int = Field(ge=0)
+    after: int = Field(default=0, ge=0)
+    limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
+
+
+class BackfillPage(_Model):
+    records: list[RecordState] = Field(default_factory=list)
+    conflicts: list[ConflictState] = Field(default_factory=list)
+    after: int
+    more: bool
+
+
+# --- digest and repair ------------------------------------------------------------------------------
+
+
+def record_hash(record_type: str, record_id: str, rev: int) -> int:
+    """The 31-bit contribution of one live record to the digest (order-independent sum)."""
+    digest = hashlib.sha256(f"{record_type}|{record_id}|{rev}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 33
+
+
+class DigestRequest(_Model):
+    device_id: str
+    buckets: bool = False
+
+
+class BucketDigest(_Model):
+    count: int
+    sum: int
+
+
+class DigestResponse(_Model):
+    count: int
+    sum: int
+    horizon: int
+    buckets: list[BucketDigest] | None = None
+
+
+class RepairRequest(_Model):
+    device_id: str
+    buckets: list[int] = Field(min_length=1, max_length=DIGEST_BUCKETS)
+    after: int = Field(default=0, ge=0)
+    limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
+
+
+class RepairPage(_Model):
+    records: list[RecordState]
+    after: int
+    more: bool
+    horizon: int
+
+
+# --- attachments and audit --------------------------------------------------------------------------
+
+
+class AttachmentInit(_Model):
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=1, le=64 * 1024 * 1024)
+    student_id: str = Field(min_length=1, max_length=64)
+
+
+class AttachmentStatus(_Model):
+    sha256: str
+    size: int
+    received: int
+    complete: bool
+
+
+class AuditEvent(_Model):
+    id: str = Field(min_length=1, max_length=64)
+    action: Literal["export", "print", "view_restricted"]
+    record_type: str | None = Field(default=None, max_length=64)
+    record_id: str | None = Field(default=None, max_length=64)
+    student_id: str | None = Field(default=None, max_length=64)
+    at: str = Field(max_length=64)
+
+
+class AuditBatch(_Model):
+    device_id: str
+    events: list[AuditEvent] = Field(max_length=500)
+
+
+class DeviceInfo(_Model):
+    id: str
+    user_id: str
+    username: str
+    name: str
+    created_at: str
+    last_seen_at: str | None
+    revoked: bool
+    wipe: bool

@@ -1,0 +1,44 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sync.protocol import PROTOCOL_VERSION
+from sync.server.database import Database
+from sync.server.errors import ApiError, handle_api_error, handle_http_error, handle_validation_error
+from sync.server.limits import BodyLimit
+from sync.server.routes import admin, attachments, auth, health, records, sync
+from sync.server.settings import Settings
+
+
+def create_app(settings: Settings | None = None, *, database: Database | None = None) -> FastAPI:
+    """Build the app; migrations run here, before the first request (Alembic at start)."""
+    settings = settings or Settings()
+    database = database or Database(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.dispose()
+
+    app = FastAPI(
+        title="JiaFang sync server",
+        version=f"protocol {PROTOCOL_VERSION}",
+        description="家访 JiaFang 中心服务器：同步、账号与设备管理。协议见 docs/sync-protocol.md。",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.database = database
+    app.add_exception_handler(ApiError, handle_api_error)
+    app.add_exception_handler(RequestValidationError, handle_validation_error)
+    app.add_exception_handler(StarletteHTTPException, handle_http_error)
+    for router in (health.router, auth.router, sync.router, records.router, attachments.router, admin.router):
+        app.include_router(router)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    return app

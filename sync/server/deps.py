@@ -1,0 +1,113 @@
+"""Dependencies shared by the routes (``Annotated`` aliases, as in FastAPI's full-stack template)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, SCHEMA_HEADER, SCHEMA_MAX, SCHEMA_MIN, ErrorCode
+from sync.records.enums import Role
+from sync.server.auth import token_hash
+from sync.server.database import Database
+from sync.server.errors import ApiError
+from sync.server.models import Account, Device
+from sync.server.models.base import utcnow
+from sync.server.scope import Principal
+from sync.server.settings import Settings
+
+_SEEN_EVERY = timedelta(seconds=60)
+
+
+def get_database(request: Request) -> Database:
+    database: Database = request.app.state.database
+    return database
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+DatabaseDep = Annotated[Database, Depends(get_database)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def check_versions(
+    protocol: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None,
+    schema: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None,
+) -> int:
+    """Every sync request names its protocol and schema; outside the served window: 426."""
+    if protocol is None or schema is None or not protocol.isdigit() or not schema.isdigit():
+        raise ApiError(ErrorCode.BAD_REQUEST, "缺少协议或数据版本信息")
+    if int(protocol) != PROTOCOL_VERSION or not SCHEMA_MIN <= int(schema) <= SCHEMA_MAX:
+        raise ApiError(ErrorCode.UPGRADE_REQUIRED)
+    return int(schema)
+
+
+SchemaDep = Annotated[int, Depends(check_versions)]
+
+
+def _bearer(authorization: str | None) -> str:
+    if not authorization:
+        raise ApiError(ErrorCode.UNAUTHORIZED)
+    kind, _, token = authorization.partition(" ")
+    if kind.lower() != "bearer" or not token or len(token) > 200:
+        raise ApiError(ErrorCode.UNAUTHORIZED)
+    return token
+
+
+def _load_principal(session: Session, hashed: str) -> Principal:
+    row = session.execute(
+        select(Device, Account).join(Account, Account.id == Device.user_id).where(Device.token_hash == hashed)
+    ).first()
+    if row is None:
+        raise ApiError(ErrorCode.UNAUTHORIZED)
+    device, account = row
+    if device.wipe_at is not None:
+        raise ApiError(ErrorCode.DEVICE_WIPED)
+    if device.revoked_at is not None:
+        raise ApiError(ErrorCode.TOKEN_REVOKED)
+    if not account.active:
+        raise ApiError(ErrorCode.UNAUTHORIZED)
+    now = utcnow()
+    last_seen = device.last_seen_at
+    if last_seen is not None and last_seen.tzinfo is None:
+        last_seen = last_seen.replace(tzinfo=now.tzinfo)
+    if last_seen is None or now - last_seen > _SEEN_EVERY:
+        device.last_seen_at = now
+    return Principal(
+        user_id=account.id, role=Role(account.role), college_id=account.college_id, device_id=device.id
+    )
+
+
+def current_principal(
+    database: DatabaseDep,
+    _schema: SchemaDep,
+    authorization: Annotated[str | None, Header()] = None,
+) -> Principal:
+    hashed = token_hash(_bearer(authorization))
+    return database.run(lambda session: _load_principal(session, hashed))
+
+
+PrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+
+def sync_principal(principal: PrincipalDep) -> Principal:
+    """Roles that hold student data (everyone but the administrator)."""
+    if principal.role is Role.ADMIN:
+        raise ApiError(ErrorCode.FORBIDDEN)
+    return principal
+
+
+def admin_principal(principal: PrincipalDep) -> Principal:
+    if principal.role is not Role.ADMIN:
+        raise ApiError(ErrorCode.FORBIDDEN)
+    return principal
+
+
+SyncPrincipalDep = Annotated[Principal, Depends(sync_principal)]
+AdminPrincipalDep = Annotated[Principal, Depends(admin_principal)]

@@ -1,0 +1,448 @@
+"""Push: apply a batch of ops with field-level merge, conflicts, tombstones and idempotency.
+
+See docs/sync-protocol.md §4.  The caller runs :func:`apply_batch` in one transaction and retries the
+whole batch on a serialisation failure; each op's result is stored, so a repeated op gets the same answer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from sync.ids import new_id
+from sync.protocol import Op, OpKind, OpResult, OpStatus, RejectReason, record_hash
+from sync.records import Record
+from sync.server import record_kinds, scope, sequence
+from sync.server.models import (
+    AuditEntry,
+    ConflictRow,
+    MentorAccount,
+    MentorLink,
+    ProcessedOp,
+    RecordRow,
+    RecordStudent,
+    StudentScope,
+)
+from sync.server.scope import Principal
+
+# meta entry of a field: [version, device, author, hlc, received_at]
+Meta = list[Any]
+
+_REJECT_MESSAGES = {
+    RejectReason.NOT_FOUND: "记录不存在",
+    RejectReason.FORBIDDEN: "当前账号无权修改此记录",
+    RejectReason.UNKNOWN_TYPE: "未知的记录类型",
+    RejectReason.STUDENT_MISMATCH: "记录所属学生不一致",
+    RejectReason.VALIDATION_FAILED: "数据校验未通过",
+}
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _reject(op: Op, reason: RejectReason, message: str | None = None) -> OpResult:
+    return OpResult(
+        op_id=op.op_id, status=OpStatus.REJECTED, reason=reason, message=message or _REJECT_MESSAGES[reason]
+    )
+
+
+def students_of(record_type: str, record_id: str, fields: dict[str, Any]) -> tuple[str, ...]:
+    """The students a stored record belongs to (mirrors ``Record.scope_student_ids``)."""
+    if record_type == record_kinds.STUDENT:
+        return (record_id,)
+    many = fields.get("student_ids")
+    if isinstance(many, list):
+        return tuple(str(item) for item in many)
+    one = fields.get("student_id")
+    return (one,) if isinstance(one, str) else ()
+
+
+@dataclass
+class _Batch:
+    session: Session
+    principal: Principal
+    now: str
+    rows: dict[str, RecordRow]
+    touched: dict[str, RecordRow] = field(default_factory=dict)
+    conflicts: dict[str, ConflictRow] = field(default_factory=dict)
+    scope_changed: bool = False
+    trusted: bool = False
+
+    def stamp(self, op: Op, version: int) -> Meta:
+        return [version, self.principal.device_id, self.principal.user_id, op.hlc, self.now]
+
+
+def apply_batch(
+    session: Session, principal: Principal, ops: list[Op], *, trusted: bool = False
+) -> list[OpResult]:
+    """Apply ops in order; returns one result per op.  Takes change numbers last (see ``sequence``).
+
+    ``trusted`` is for the admin command only (roster import, accounts): it skips the scope check.
+    """
+    op_ids = [op.op_id for op in ops]
+    stored: dict[str, str] = {
+        op_id: result
+        for op_id, result in session.execute(
+            select(ProcessedOp.op_id, ProcessedOp.result).where(ProcessedOp.op_id.in_(op_ids))
+        )
+    }
+    record_ids = sorted({op.record_id for op in ops})
+    rows = {
+        row.id: row
+        for row in session.scalars(
+            select(RecordRow).where(RecordRow.id.in_(record_ids)).order_by(RecordRow.id).with_for_update()
+        )
+    }
+    batch = _Batch(session, principal, datetime.now(UTC).isoformat(), rows, trusted=trusted)
+    results: list[OpResult] = []
+    for op in ops:
+        if op.op_id in stored:
+            original = OpResult.model_validate_json(stored[op.op_id])
+            results.append(
+                original.model_copy(update={"status": OpStatus.DUPLICATE, "original": original.status})
+            )
+            continue
+        result = _apply(batch, op)
+        if not (result.status is OpStatus.REJECTED and result.retryable):
+            stored[op.op_id] = result.model_dump_json()
+            session.add(ProcessedOp(op_id=op.op_id, device_id=principal.device_id, result=stored[op.op_id]))
+        results.append(result)
+    _number_changes(batch)
+    return results
+
+
+def _number_changes(batch: _Batch) -> None:
+    session = batch.session
+    session.flush()
+    count = len(batch.touched) + len(batch.conflicts)
+    if count == 0:
+        return
+    seq = sequence.allocate(session, count, scope_changed=batch.scope_changed)
+    for row in batch.touched.values():
+        row.seq = seq
+        row.dhash = record_hash(row.record_type, row.id, row.rev)
+        seq += 1
+    for conflict in batch.conflicts.values():
+        conflict.seq = seq
+        seq += 1
+    session.flush()
+
+
+def _apply(batch: _Batch, op: Op) -> OpResult:
+    cls = record_kinds.record_class(op.record_type)
+    if cls is None:
+        return _reject(op, RejectReason.UNKNOWN_TYPE)
+    row = batch.rows.get(op.record_id)
+    if row is not None and row.record_type != op.record_type:
+        return _reject(op, RejectReason.NOT_FOUND)
+    if op.record_type in record_kinds.UNPUBLISHED:
+        return _apply_unpublished(batch, op, cls)
+    if row is not None and not _reachable(batch, row):
+        return _reject(op, RejectReason.NOT_FOUND)
+    if op.kind is OpKind.DELETE:
+        return _apply_delete(batch, op, cls, row)
+    unknown = set(op.fields) - record_kinds.known_fields(cls)
+    if unknown:
+        return _reject(op, RejectReason.VALIDATION_FAILED, "未知字段：" + "、".join(sorted(unknown)))
+    if row is None or row.deleted:
+        return _apply_create(batch, op, cls, row)
+    return _apply_update(batch, op, cls, row)
+
+
+def stored_students(row: RecordRow) -> tuple[str, ...]:
+    """The students of a stored record or tombstone."""
+    if row.deleted:
+        return tuple(row.meta_dict().get("@students", ()))
+    return students_of(row.record_type, row.id, row.fields_dict())
+
+
+def _reachable(batch: _Batch, row: RecordRow) -> bool:
+    if batch.trusted:
+        return True
+    students = stored_students(row)
+    if not students:
+        return batch.principal.role.value != "admin"
+    return scope.may_reach(batch.session, batch.principal, students)
+
+
+def _check_write(
+    batch: _Batch,
+    cls: type[Record],
+    *,
+    student_ids: tuple[str, ...],
+    existing: RecordRow | None,
+    new_fields: dict[str, Any],
+) -> RejectReason | None:
+    if batch.trusted:
+        return None
+    return scope.check_write(
+        batch.session, batch.principal, cls, student_ids=student_ids, existing=existing, new_fields=new_fields
+    )
+
+
+def _validated(
+    cls: type[Record], op: Op, fields: dict[str, Any]
+) -> tuple[dict[str, Any], tuple[str, ...]] | OpResult:
+    try:
+        return record_kinds.validate(cls, op.record_id, fields)
+    except record_kinds.InvalidRecord as error:
+        return _reject(op, RejectReason.VALIDATION_FAILED, str(error))
+
+
+def _student_matches(op: Op, students: tuple[str, ...]) -> bool:
+    return op.student_id is None or (bool(students) and op.student_id == students[0])
+
+
+def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow | None) -> OpResult:
+    if tombstone is not None and any(op.base.get(name, 0) < tombstone.rev for name in op.fields):
+        return _edit_on_tombstone(batch, op, tombstone)
+    checked = _validated(cls, op, op.fields)
+    if isinstance(checked, OpResult):
+        return checked
+    fields, students = checked
+    if not _student_matches(op, students):
+        return _reject(op, RejectReason.STUDENT_MISMATCH)
+    if tombstone is not None and tuple(tombstone.meta_dict().get("@students", students)) != students:
+        return _reject(op, RejectReason.STUDENT_MISMATCH)
+    reason = _check_write(batch, cls, student_ids=students, existing=tombstone, new_fields=fields)
+    if reason is not None:
+        return _reject(op, reason)
+    rev = 1 if tombstone is None else tombstone.rev + 1
+    meta: dict[str, Meta] = {name: batch.stamp(op, rev) for name in fields}
+    versions = {name: rev for name in fields}
+    row = tombstone or RecordRow(
+        id=op.record_id, record_type=op.record_type, author_id=batch.principal.user_id
+    )
+    row.student_id = students[0] if students else None
+    row.multi = len(students) > 1
+    row.deleted = False
+    row.rev = rev
+    row.fields = _dumps(fields)
+    row.meta = _dumps(meta)
+    row.versions = _dumps(versions)
+    row.seq = 0
+    row.dhash = 0
+    row.updated_at = datetime.now(UTC)
+    if tombstone is None:
+        batch.session.add(row)
+        batch.rows[row.id] = row
+    batch.session.flush()
+    if row.multi:
+        batch.session.add_all(
+            RecordStudent(record_pk=row.pk, student_id=student) for student in set(students)
+        )
+    batch.touched[row.id] = row
+    _update_scope_index(batch, row, fields)
+    return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=rev, versions=versions)
+
+
+def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> OpResult:
+    current = row.fields_dict()
+    checked = _validated(cls, op, {**current, **op.fields})
+    if isinstance(checked, OpResult):
+        return checked
+    candidate, students = checked
+    if students != students_of(row.record_type, row.id, current):
+        return _reject(op, RejectReason.STUDENT_MISMATCH)
+    if not _student_matches(op, students):
+        return _reject(op, RejectReason.STUDENT_MISMATCH)
+    incoming = {name: candidate.get(name) for name in op.fields}
+    reason = _check_write(batch, cls, student_ids=students, existing=row, new_fields=incoming)
+    if reason is not None:
+        return _reject(op, reason)
+    meta = row.meta_dict()
+    apply: dict[str, Any] = {}
+    clash: list[str] = []
+    for name, value in incoming.items():
+        version, device = (meta[name][0], meta[name][1]) if name in meta else (0, None)
+        if value == current.get(name):
+            continue
+        if op.base.get(name, 0) == version or device == batch.principal.device_id:
+            apply[name] = value
+        else:
+            clash.append(name)
+    if apply:
+        try:
+            merged, _ = record_kinds.validate(cls, row.id, {**current, **apply})
+        except record_kinds.InvalidRecord:
+            clash.extend(apply)
+            apply = {}
+    conflict_ids = [
+        _conflict(batch, op, row, name, current.get(name), incoming[name], meta.get(name)) for name in clash
+    ]
+    if apply:
+        rev = row.rev + 1
+        for name in apply:
+            meta[name] = batch.stamp(op, rev)
+        row.rev = rev
+        row.fields = _dumps(merged)
+        row.meta = _dumps(meta)
+        row.versions = _dumps({name: entry[0] for name, entry in meta.items() if not name.startswith("@")})
+        row.updated_at = datetime.now(UTC)
+        batch.touched[row.id] = row
+        _update_scope_index(batch, row, merged)
+    _resolve(batch, op)
+    versions = {name: meta[name][0] for name in incoming if name not in clash and name in meta}
+    status = OpStatus.CONFLICT if conflict_ids else OpStatus.APPLIED
+    return OpResult(op_id=op.op_id, status=status, rev=row.rev, versions=versions, conflicts=conflict_ids)
+
+
+def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | None) -> OpResult:
+    if row is None or row.deleted:
+        return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=row.rev if row else 0)
+    current = row.fields_dict()
+    students = students_of(row.record_type, row.id, current)
+    reason = _check_write(batch, cls, student_ids=students, existing=row, new_fields={})
+    if reason is not None:
+        return _reject(op, reason)
+    meta = row.meta_dict()
+    foreign = [
+        entry
+        for name, entry in meta.items()
+        if not name.startswith("@") and entry[0] > op.base_rev and entry[1] != batch.principal.device_id
+    ]
+    if foreign:
+        latest = max(foreign, key=lambda entry: entry[0])
+        conflict_id = _conflict(batch, op, row, "*", current, None, latest)
+        return OpResult(op_id=op.op_id, status=OpStatus.CONFLICT, rev=row.rev, conflicts=[conflict_id])
+    rev = row.rev + 1
+    row.rev = rev
+    row.deleted = True
+    row.fields = "{}"
+    row.meta = _dumps({"*": batch.stamp(op, rev), "@students": list(students)})
+    row.versions = "{}"
+    row.updated_at = datetime.now(UTC)
+    batch.touched[row.id] = row
+    _update_scope_index(batch, row, current)
+    return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=rev)
+
+
+def _edit_on_tombstone(batch: _Batch, op: Op, tombstone: RecordRow) -> OpResult:
+    meta = tombstone.meta_dict()
+    students = tuple(meta.get("@students", ()))
+    if students and not scope.may_reach(batch.session, batch.principal, students):
+        return _reject(op, RejectReason.NOT_FOUND)
+    conflict_id = _conflict(batch, op, tombstone, "*", None, op.fields, meta.get("*"), kept_is_delete=True)
+    return OpResult(op_id=op.op_id, status=OpStatus.CONFLICT, rev=tombstone.rev, conflicts=[conflict_id])
+
+
+def _conflict(
+    batch: _Batch,
+    op: Op,
+    row: RecordRow,
+    name: str,
+    kept_value: Any,
+    other_value: Any,
+    kept_meta: Meta | None,
+    *,
+    kept_is_delete: bool = False,
+) -> str:
+    kept_meta = kept_meta or [0, "", row.author_id, "", ""]
+    conflict = ConflictRow(
+        id=new_id(),
+        record_type=row.record_type,
+        record_id=row.id,
+        student_id=row.student_id,
+        field=name,
+        kept=_dumps(
+            {
+                "value": kept_value,
+                "author_id": kept_meta[2],
+                "device_id": kept_meta[1],
+                "hlc": kept_meta[3],
+                "received_at": kept_meta[4],
+            }
+        ),
+        other=_dumps(
+            {
+                "value": other_value,
+                "author_id": batch.principal.user_id,
+                "device_id": batch.principal.device_id,
+                "hlc": op.hlc,
+                "received_at": batch.now,
+            }
+        ),
+        status="open",
+        seq=0,
+    )
+    batch.session.add(conflict)
+    batch.conflicts[conflict.id] = conflict
+    return conflict.id
+
+
+def _resolve(batch: _Batch, op: Op) -> None:
+    for conflict_id in op.resolves:
+        conflict = batch.session.get(ConflictRow, conflict_id)
+        if conflict is None or conflict.record_id != op.record_id or conflict.status != "open":
+            continue
+        conflict.status = "resolved"
+        conflict.resolved_by = batch.principal.user_id
+        batch.conflicts[conflict.id] = conflict
+
+
+def _apply_unpublished(batch: _Batch, op: Op, cls: type[Record]) -> OpResult:
+    if op.kind is OpKind.DELETE:
+        return _reject(op, RejectReason.FORBIDDEN)
+    checked = _validated(cls, op, op.fields)
+    if isinstance(checked, OpResult):
+        return checked
+    fields, _students = checked
+    exists = batch.session.scalar(select(AuditEntry.id).where(AuditEntry.event_id == op.record_id))
+    if exists is None:
+        detail = {key: fields.get(key) for key in ("at", "record_type", "record_id", "student_id", "detail")}
+        batch.session.add(
+            AuditEntry(
+                event_id=op.record_id,
+                user_id=batch.principal.user_id,
+                device_id=batch.principal.device_id,
+                action=str(fields.get("action", "")),
+                target=str(fields.get("record_id") or ""),
+                detail=_dumps(detail),
+            )
+        )
+    return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=1)
+
+
+def _update_scope_index(batch: _Batch, row: RecordRow, fields: dict[str, Any]) -> None:
+    session = batch.session
+    if row.record_type == record_kinds.STUDENT:
+        entry = session.get(StudentScope, row.id)
+        college, counselor = fields.get("college_id"), fields.get("counselor_id")
+        if row.deleted and entry is not None:
+            return
+        if entry is None:
+            session.add(StudentScope(student_id=row.id, college_id=college, counselor_id=counselor))
+        elif (entry.college_id, entry.counselor_id) == (college, counselor):
+            return
+        else:
+            entry.college_id, entry.counselor_id = college, counselor
+    elif row.record_type == record_kinds.MENTOR:
+        account = session.get(MentorAccount, row.id)
+        user_id = None if row.deleted else fields.get("user_id")
+        if account is None:
+            session.add(MentorAccount(mentor_id=row.id, user_id=user_id))
+        elif account.user_id == user_id:
+            return
+        else:
+            account.user_id = user_id
+    elif row.record_type == record_kinds.MENTOR_ASSIGNMENT:
+        session.execute(delete(MentorLink).where(MentorLink.record_id == row.id))
+        if not row.deleted:
+            session.add(
+                MentorLink(
+                    record_id=row.id,
+                    student_id=fields["student_id"],
+                    mentor_id=fields["mentor_id"],
+                    to_date=fields.get("to_date"),
+                )
+            )
+    else:
+        return
+    batch.scope_changed = True
+    session.flush()

@@ -1,0 +1,63 @@
+"""What the server needs to know about record types: validation, students, ownership, special roles."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from sync.records import RECORD_TYPES, Record
+from sync.records.enums import Ownership
+
+STUDENT = "student"
+MENTOR = "mentor"
+MENTOR_ASSIGNMENT = "mentor_assignment"
+SUPPORT_LOG = "support_log_entry"
+AUDIT_ENTRY = "audit_entry"
+USER = "user"
+COLLEGE = "college"
+
+# Kept in the server's audit log, never published to other devices.
+UNPUBLISHED = frozenset({AUDIT_ENTRY})
+# Fields of a student that decide scope: only the college center changes them on an existing student.
+SCOPE_FIELDS = frozenset({"college_id", "counselor_id"})
+
+
+class InvalidRecord(ValueError):
+    """The merged fields do not form a valid record; ``message`` is Chinese and names no values."""
+
+
+def record_class(record_type: str) -> type[Record] | None:
+    return RECORD_TYPES.get(record_type)
+
+
+def is_author_owned(cls: type[Record]) -> bool:
+    return cls.OWNERSHIP == Ownership.AUTHOR
+
+
+def belongs_to_students(cls: type[Record]) -> bool:
+    """Whether records of this type belong to students (else they are school-level catalogue rows)."""
+    return cls.RECORD_TYPE == STUDENT or "student_id" in cls.model_fields or "student_ids" in cls.model_fields
+
+
+def validate(
+    cls: type[Record], record_id: str, fields: dict[str, Any]
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Validate a whole record; returns its normalised JSON fields (without ``id``) and its students."""
+    data = dict(fields)
+    data["id"] = record_id
+    try:
+        record = cls.model_validate(data)
+    except ValidationError as error:
+        names = sorted({".".join(str(part) for part in item["loc"][:1]) or "*" for item in error.errors()})
+        raise InvalidRecord("字段无效：" + "、".join(names)) from None
+    except (ValueError, TypeError):
+        raise InvalidRecord("记录无效") from None
+    normalised = json.loads(record.model_dump_json())
+    normalised.pop("id", None)
+    return normalised, record.scope_student_ids()
+
+
+def known_fields(cls: type[Record]) -> frozenset[str]:
+    return frozenset(name for name in cls.model_fields if name != "id")

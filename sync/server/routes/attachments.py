@@ -1,0 +1,134 @@
+"""Attachments: content-addressed (SHA-256), resumable chunked upload and download (protocol §9)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from sync.protocol import MAX_CHUNK_BYTES, AttachmentInit, AttachmentStatus, ErrorCode
+from sync.records.enums import Role
+from sync.server import scope
+from sync.server.deps import DatabaseDep, SyncPrincipalDep
+from sync.server.errors import ApiError
+from sync.server.models import Attachment, AttachmentChunk
+from sync.server.scope import Principal
+
+router = APIRouter(prefix="/attachments", tags=["attachments"])
+
+Sha = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
+Offset = Annotated[int, Query(ge=0)]
+
+
+def _status(item: Attachment) -> AttachmentStatus:
+    return AttachmentStatus(
+        sha256=item.sha256, size=item.size, received=item.received, complete=item.complete
+    )
+
+
+def _reachable(session: Session, principal: Principal, sha256: str, *, lock: bool = False) -> Attachment:
+    item = session.get(Attachment, sha256, with_for_update=lock)
+    if item is None or not scope.may_reach(session, principal, (item.student_id,)):
+        raise ApiError(ErrorCode.NOT_FOUND)
+    return item
+
+
+@router.post("", response_model=AttachmentStatus)
+def start_upload(
+    body: AttachmentInit, principal: SyncPrincipalDep, database: DatabaseDep
+) -> AttachmentStatus:
+    def work(session: Session) -> AttachmentStatus:
+        if not scope.may_reach(session, principal, (body.student_id,)):
+            raise ApiError(ErrorCode.NOT_FOUND)
+        if principal.role not in (Role.COUNSELOR, Role.COLLEGE_CENTER):
+            raise ApiError(ErrorCode.FORBIDDEN)
+        item = session.get(Attachment, body.sha256, with_for_update=True)
+        if item is None:
+            item = Attachment(
+                sha256=body.sha256,
+                student_id=body.student_id,
+                size=body.size,
+                received=0,
+                complete=False,
+                uploaded_by=principal.user_id,
+            )
+            session.add(item)
+        elif item.student_id != body.student_id or item.size != body.size:
+            raise ApiError(ErrorCode.VALIDATION_FAILED, "附件信息与已上传的内容不符")
+        return _status(item)
+
+    return database.run(work)
+
+
+@router.get("/{sha256}/status", response_model=AttachmentStatus)
+def upload_status(sha256: Sha, principal: SyncPrincipalDep, database: DatabaseDep) -> AttachmentStatus:
+    return database.run(lambda session: _status(_reachable(session, principal, sha256)))
+
+
+@router.put("/{sha256}", response_model=AttachmentStatus)
+async def upload_chunk(
+    sha256: Sha, offset: Offset, request: Request, principal: SyncPrincipalDep, database: DatabaseDep
+) -> AttachmentStatus:
+    chunk = await request.body()
+    if not chunk or len(chunk) > MAX_CHUNK_BYTES:
+        raise ApiError(ErrorCode.BAD_REQUEST, "附件分块大小无效")
+
+    def work(session: Session) -> AttachmentStatus:
+        item = _reachable(session, principal, sha256, lock=True)
+        if item.complete:
+            return _status(item)
+        if offset != item.received or offset + len(chunk) > item.size:
+            raise ApiError(ErrorCode.BAD_REQUEST, f"分块位置不符，服务器已收到 {item.received} 字节")
+        session.add(AttachmentChunk(sha256=sha256, offset=offset, data=chunk))
+        item.received += len(chunk)
+        if item.received == item.size:
+            session.flush()
+            digest = hashlib.sha256()
+            for data in session.scalars(
+                select(AttachmentChunk.data)
+                .where(AttachmentChunk.sha256 == sha256)
+                .order_by(AttachmentChunk.offset)
+            ):
+                digest.update(data)
+            if digest.hexdigest() != sha256:
+                session.execute(delete(AttachmentChunk).where(AttachmentChunk.sha256 == sha256))
+                item.received = 0
+                return _status(item)
+            item.complete = True
+        return _status(item)
+
+    status = await run_in_threadpool(database.run, work)
+    if status.received == 0 and not status.complete:
+        raise ApiError(ErrorCode.HASH_MISMATCH)
+    return status
+
+
+@router.get("/{sha256}", response_class=Response)
+def download(sha256: Sha, offset: Offset, principal: SyncPrincipalDep, database: DatabaseDep) -> Response:
+    def work(session: Session) -> tuple[bytes, int]:
+        item = _reachable(session, principal, sha256)
+        if not item.complete:
+            raise ApiError(ErrorCode.NOT_FOUND)
+        if offset > item.size:
+            raise ApiError(ErrorCode.BAD_REQUEST, "下载位置超出附件大小")
+        parts = session.scalars(
+            select(AttachmentChunk)
+            .where(AttachmentChunk.sha256 == sha256, AttachmentChunk.offset + 2 * MAX_CHUNK_BYTES > offset)
+            .order_by(AttachmentChunk.offset)
+        )
+        out = bytearray()
+        for part in parts:
+            start = max(0, offset - part.offset)
+            if start < len(part.data):
+                out += part.data[start:]
+            if len(out) >= MAX_CHUNK_BYTES:
+                break
+        return bytes(out[:MAX_CHUNK_BYTES]), item.size
+
+    data, size = database.run(work)
+    return Response(content=data, media_type="application/octet-stream", headers={"X-Total-Size": str(size)})

@@ -1,0 +1,128 @@
+"""Push, pull, backfill, digest and repair (docs/sync-protocol.md §4–§7)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from sync.protocol import (
+    BackfillPage,
+    BackfillRequest,
+    Cursor,
+    DigestRequest,
+    DigestResponse,
+    ErrorCode,
+    PullPage,
+    PullRequest,
+    PushRequest,
+    PushResponse,
+    RepairPage,
+    RepairRequest,
+)
+from sync.server import holdings, merge, pull, sequence
+from sync.server.deps import DatabaseDep, SyncPrincipalDep
+from sync.server.errors import ApiError
+from sync.server.models import Device
+from sync.server.scope import Principal
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+
+
+def _own_device(principal: Principal, device_id: str) -> None:
+    if device_id != principal.device_id:
+        raise ApiError(ErrorCode.BAD_REQUEST, "设备编号与登录凭据不符")
+
+
+def _json(text: str) -> Response:
+    return Response(content=text.encode(), media_type="application/json")
+
+
+@router.post("/push", response_model=PushResponse)
+def push(body: PushRequest, principal: SyncPrincipalDep, database: DatabaseDep) -> PushResponse:
+    _own_device(principal, body.device_id)
+
+    def work(session: Session) -> PushResponse:
+        results = merge.apply_batch(session, principal, body.ops)
+        return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
+
+    return database.run(work)
+
+
+@router.post("/pull", response_model=PullPage)
+def pull_changes(body: PullRequest, principal: SyncPrincipalDep, database: DatabaseDep) -> Response:
+    _own_device(principal, body.device_id)
+    try:
+        cursor = Cursor.decode(body.cursor)
+    except ValueError:
+        raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效") from None
+
+    def work(session: Session) -> str:
+        horizon = sequence.read_horizon(session)
+        if cursor is not None and cursor.seq > horizon.value:
+            raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效")
+        if cursor is not None and 0 < cursor.seq < horizon.floor:
+            raise ApiError(ErrorCode.CURSOR_EXPIRED)
+        device = session.get(Device, principal.device_id, with_for_update=True)
+        assert device is not None
+        try:
+            events, gen = holdings.reconcile(session, principal, device, cursor, horizon)
+        except holdings.StaleCursor:
+            raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效") from None
+        after = cursor.seq if cursor is not None else 0
+        records, conflicts, seq, more = pull.page(
+            session, principal, after=after, horizon=horizon.value, limit=body.limit
+        )
+        extra = {"cursor": Cursor(seq=seq, gen=gen).encode(), "more": more, "horizon": horizon.value}
+        return pull.render_page(records, conflicts, events, extra)
+
+    return _json(database.run(work))
+
+
+@router.post("/backfill", response_model=BackfillPage)
+def backfill(body: BackfillRequest, principal: SyncPrincipalDep, database: DatabaseDep) -> Response:
+    _own_device(principal, body.device_id)
+
+    def work(session: Session) -> str:
+        horizon = sequence.read_horizon(session).value
+        if body.upto > horizon or body.after > body.upto:
+            raise ApiError(ErrorCode.BAD_REQUEST, "补发范围无效")
+        records, conflicts, after, more = pull.backfill(
+            session,
+            principal,
+            student_ids=body.student_ids,
+            upto=body.upto,
+            after=body.after,
+            limit=body.limit,
+        )
+        return pull.render_page(records, conflicts, None, {"after": after, "more": more})
+
+    return _json(database.run(work))
+
+
+@router.post("/digest", response_model=DigestResponse)
+def digest(body: DigestRequest, principal: SyncPrincipalDep, database: DatabaseDep) -> DigestResponse:
+    _own_device(principal, body.device_id)
+
+    def work(session: Session) -> DigestResponse:
+        horizon = sequence.read_horizon(session).value
+        return pull.digest(session, principal, horizon=horizon, buckets=body.buckets)
+
+    return database.run(work)
+
+
+@router.post("/repair", response_model=RepairPage)
+def repair(body: RepairRequest, principal: SyncPrincipalDep, database: DatabaseDep) -> Response:
+    _own_device(principal, body.device_id)
+    if any(not 0 <= bucket < 256 for bucket in body.buckets):
+        raise ApiError(ErrorCode.BAD_REQUEST, "校验分组编号无效")
+
+    def work(session: Session) -> str:
+        horizon = sequence.read_horizon(session).value
+        rows, after, more = pull.repair(
+            session, principal, buckets=body.buckets, horizon=horizon, after=body.after, limit=body.limit
+        )
+        records = ",".join(pull.record_json(row) for row in rows)
+        return f'{{"records":[{records}],"after":{after},"more":{"true" if more else "false"},"horizon":{horizon}}}'
+
+    return _json(database.run(work))

@@ -1,0 +1,38 @@
+"""Server settings, read from the environment (``JIAFANG_…``) by pydantic-settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from sync.protocol import MAX_BODY_BYTES
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("jiafang-server", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything the server needs to run; defaults give an embedded SQLite server in the data folder."""
+
+    model_config = SettingsConfigDict(env_prefix="JIAFANG_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str = ""
+    max_body_bytes: int = MAX_BODY_BYTES
+    tombstone_days: int = 400
+    login_max_failures_per_user: int = 5
+    login_max_failures_per_address: int = 20
+    login_window_seconds: int = 300
+    push_retries: int = 8
+    pool_size: int = 10
+
+    def resolved_database_url(self) -> str:
+        """The configured URL, or a SQLite file in the data folder."""
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{self.data_dir / 'jiafang-server.sqlite3'}"
