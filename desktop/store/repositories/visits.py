@@ -1,0 +1,58 @@
+"""Home visits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import ClassVar
+
+from sqlalchemy import false, select
+
+from desktop.store.repositories.base import StudentOwnedRepository
+from desktop.store.tables import HomeVisitRow, RecordRow
+from sync.records import HomeVisit, Record, VisitStatus, academic_year_bounds
+
+
+class VisitRepository(StudentOwnedRepository[HomeVisit]):
+    RECORD: ClassVar[type[Record]] = HomeVisit
+    TABLE: ClassVar[type[RecordRow]] = HomeVisitRow
+    SEARCH_COLUMNS: ClassVar[tuple[str, ...]] = ("place", "student_traits", "follow_up")
+    DEFAULT_ORDER: ClassVar[tuple[str, ...]] = ("visit_date",)
+    DATE_COLUMN: ClassVar[str | None] = "visit_date"
+
+    def create_many(self, records: Iterable[HomeVisit], *, outbox: bool = True) -> int:
+        """Insert visits; the local user is recorded as 录入人 when none is given."""
+        stamped = [
+            visit
+            if visit.recorded_by_id is not None
+            else visit.model_copy(update={"recorded_by_id": self.ctx.author_id})
+            for visit in records
+        ]
+        return super().create_many(stamped, outbox=outbox)
+
+    def create(self, record: HomeVisit) -> HomeVisit:
+        if record.recorded_by_id is None:
+            record = record.model_copy(update={"recorded_by_id": self.ctx.author_id})
+        super().create_many([record])
+        return record
+
+    def in_period(self, first: date, last: date, *, student_id: str | None = None) -> list[HomeVisit]:
+        """Visits (drafts excluded) dated from ``first`` to ``last`` inclusive, oldest first."""
+        query = select(HomeVisitRow.__table__).where(
+            HomeVisitRow.deleted == false(),
+            HomeVisitRow.visit_date >= first,
+            HomeVisitRow.visit_date <= last,
+            HomeVisitRow.status != VisitStatus.DRAFT.value,
+        )
+        if student_id is not None:
+            query = query.where(HomeVisitRow.student_id == student_id)
+        query = query.order_by(HomeVisitRow.visit_date, HomeVisitRow.id)
+        return [self.to_record(row) for row in self.session.execute(query)]
+
+    def in_academic_year(self, academic_year: str, *, student_id: str | None = None) -> list[HomeVisit]:
+        first, last = academic_year_bounds(academic_year)
+        return self.in_period(first, last, student_id=student_id)
+
+    def drafts(self) -> list[HomeVisit]:
+        """Unfinished visits recorded by the local user."""
+        return self.list(where={"status": VisitStatus.DRAFT, "recorded_by_id": self.ctx.author_id})

@@ -1,0 +1,77 @@
+"""ORM tables of the local store (SQLAlchemy 2 typed models).
+
+One table per record type, named by ``RECORD_TYPE``, with a column for every record field (same name),
+the sync columns of ``RecordRow``, and the local tables (outbox, meta).
+"""
+
+from __future__ import annotations
+
+from desktop.store.tables.aid import GiveBackActivityRow, GrowthRewardRow, GuaranteeAidRow
+from desktop.store.tables.audit import AuditEntryRow
+from desktop.store.tables.base import SYNC_COLUMNS, Base, Cents, RecordRow, UtcDateTime
+from desktop.store.tables.meta import MetaRow
+from desktop.store.tables.monitoring import MonitoringFlagRow
+from desktop.store.tables.outbox import OutboxRow
+from desktop.store.tables.people import CollegeRow, MentorRow, UserRow
+from desktop.store.tables.students import FamilyMemberRow, IdentificationRow, StudentRow
+from desktop.store.tables.support import (
+    KeySupportRow,
+    MentorAssignmentRow,
+    RescueSessionRow,
+    SupportLogEntryRow,
+)
+from desktop.store.tables.visits import HomeVisitRow
+from desktop.store.tables.wishes import WishCatalogItemRow, WishSelectionRow
+
+RECORD_TABLES: tuple[type[RecordRow], ...] = (
+    CollegeRow,
+    UserRow,
+    MentorRow,
+    StudentRow,
+    FamilyMemberRow,
+    IdentificationRow,
+    HomeVisitRow,
+    GuaranteeAidRow,
+    GrowthRewardRow,
+    GiveBackActivityRow,
+    KeySupportRow,
+    MentorAssignmentRow,
+    SupportLogEntryRow,
+    RescueSessionRow,
+    WishCatalogItemRow,
+    WishSelectionRow,
+    MonitoringFlagRow,
+    AuditEntryRow,
+)
+
+TABLE_OF: dict[str, type[RecordRow]] = {table.RECORD.RECORD_TYPE: table for table in RECORD_TABLES}
+
+__all__ = [
+    "RECORD_TABLES",
+    "SYNC_COLUMNS",
+    "TABLE_OF",
+    "AuditEntryRow",
+    "Base",
+    "Cents",
+    "CollegeRow",
+    "FamilyMemberRow",
+    "GiveBackActivityRow",
+    "GrowthRewardRow",
+    "GuaranteeAidRow",
+    "HomeVisitRow",
+    "IdentificationRow",
+    "KeySupportRow",
+    "MentorAssignmentRow",
+    "MentorRow",
+    "MetaRow",
+    "MonitoringFlagRow",
+    "OutboxRow",
+    "RecordRow",
+    "RescueSessionRow",
+    "StudentRow",
+    "SupportLogEntryRow",
+    "UserRow",
+    "UtcDateTime",
+    "WishCatalogItemRow",
+    "WishSelectionRow",
+]

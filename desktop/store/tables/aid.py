@@ -1,0 +1,63 @@
+"""Tables of aid records (one per record type; columns named as the record fields)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import ClassVar
+
+from sqlalchemy import Index
+from sqlalchemy.orm import Mapped
+
+from desktop.store.tables.base import RecordRow
+from sync.records import GiveBackActivity, GrowthReward, GuaranteeAid, Record
+
+
+class GuaranteeAidRow(RecordRow):
+    """Table of :class:`sync.records.GuaranteeAid`."""
+
+    __tablename__ = "guarantee_aid"
+    RECORD: ClassVar[type[Record]] = GuaranteeAid
+    __table_args__ = (Index(None, "student_id", "academic_year"),)
+
+    student_id: Mapped[str]
+    academic_year: Mapped[str]
+    aid_type: Mapped[str]
+    project_name: Mapped[str]
+    amount: Mapped[Decimal | None]
+    position: Mapped[str]
+    granted_on: Mapped[date]
+    funding_source: Mapped[str]
+    note: Mapped[str]
+
+
+class GrowthRewardRow(RecordRow):
+    """Table of :class:`sync.records.GrowthReward`."""
+
+    __tablename__ = "growth_reward"
+    RECORD: ClassVar[type[Record]] = GrowthReward
+    __table_args__ = (Index(None, "student_id", "academic_year"),)
+
+    student_id: Mapped[str]
+    academic_year: Mapped[str]
+    kind: Mapped[str]
+    form: Mapped[str]
+    description: Mapped[str]
+    value: Mapped[Decimal | None]
+    granted_on: Mapped[date]
+    granting_department: Mapped[str]
+
+
+class GiveBackActivityRow(RecordRow):
+    """Table of :class:`sync.records.GiveBackActivity`."""
+
+    __tablename__ = "give_back_activity"
+    RECORD: ClassVar[type[Record]] = GiveBackActivity
+    __table_args__ = (Index(None, "student_id"),)
+
+    student_id: Mapped[str]
+    kind: Mapped[str]
+    title: Mapped[str]
+    activity_date: Mapped[date]
+    hours: Mapped[Decimal | None]
+    description: Mapped[str]
