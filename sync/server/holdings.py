@@ -32,6 +32,8 @@ def reconcile(
         return [], _start_over(session, principal, device, horizon)
     if cursor.gen > device.scope_gen:
         raise StaleCursor("gen")
+    if cursor.gen > device.confirmed_gen:
+        device.confirmed_gen = cursor.gen
     up_to_date = cursor.gen == device.scope_gen and device.scope_checked_seq >= horizon.scope_seq
     if up_to_date and principal.role is not Role.MENTOR:
         return [], device.scope_gen
@@ -79,5 +81,6 @@ def _start_over(session: Session, principal: Principal, device: Device, horizon:
         for student in scope.student_set(session, principal)
     )
     device.scope_gen = gen
+    device.confirmed_gen = 0
     device.scope_checked_seq = horizon.scope_seq
     return gen

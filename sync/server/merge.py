@@ -144,7 +144,7 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     if op.record_type in record_kinds.UNPUBLISHED:
         return _apply_unpublished(batch, op, cls)
     if row is not None and not _reachable(batch, row):
-        return _reject(op, RejectReason.NOT_FOUND)
+        return _as_unknown(batch, op, cls)
     if op.kind is OpKind.DELETE:
         return _apply_delete(batch, op, cls, row)
     unknown = set(op.fields) - record_kinds.known_fields(cls)
@@ -153,6 +153,24 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
     if row is None or row.deleted:
         return _apply_create(batch, op, cls, row)
     return _apply_update(batch, op, cls, row)
+
+
+def _as_unknown(batch: _Batch, op: Op, cls: type[Record]) -> OpResult:
+    """Answer an op on a record out of reach exactly as an op on an unknown id would be answered."""
+    if op.kind is OpKind.DELETE:
+        return _reject(op, RejectReason.NOT_FOUND)
+    unknown = set(op.fields) - record_kinds.known_fields(cls)
+    if unknown:
+        return _reject(op, RejectReason.VALIDATION_FAILED, "未知字段：" + "、".join(sorted(unknown)))
+    checked = _validated(cls, op, op.fields)
+    if isinstance(checked, OpResult):
+        return checked
+    fields, students = checked
+    if not _student_matches(op, students):
+        return _reject(op, RejectReason.STUDENT_MISMATCH)
+    reason = _check_write(batch, cls, student_ids=students, existing=None, new_fields=fields)
+    # Creating it would have worked for an unknown id; ids are unguessable (UUIDv7), so say not-found.
+    return _reject(op, reason or RejectReason.NOT_FOUND)
 
 
 def stored_students(row: RecordRow) -> tuple[str, ...]:
@@ -294,8 +312,10 @@ def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> O
 
 
 def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | None) -> OpResult:
-    if row is None or row.deleted:
-        return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=row.rev if row else 0)
+    if row is None:
+        return _reject(op, RejectReason.NOT_FOUND)
+    if row.deleted:
+        return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=row.rev)
     current = row.fields_dict()
     students = students_of(row.record_type, row.id, current)
     reason = _check_write(batch, cls, student_ids=students, existing=row, new_fields={})

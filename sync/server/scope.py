@@ -21,6 +21,7 @@ from sync.records.enums import Role
 from sync.server import record_kinds
 from sync.server.models import (
     ConflictRow,
+    Device,
     DeviceHolding,
     MentorAccount,
     MentorLink,
@@ -119,9 +120,12 @@ def held_by_device(session: Session, principal: Principal, student_ids: tuple[st
     """Whether the device still holds these students (so ops made before a reassignment are accepted)."""
     if not student_ids:
         return False
+    confirmed = select(Device.confirmed_gen).where(Device.id == principal.device_id).scalar_subquery()
     held = session.scalars(
         select(DeviceHolding.student_id).where(
-            DeviceHolding.device_id == principal.device_id, DeviceHolding.student_id.in_(student_ids)
+            DeviceHolding.device_id == principal.device_id,
+            DeviceHolding.student_id.in_(student_ids),
+            or_(DeviceHolding.state == "enter", DeviceHolding.gen > confirmed),
         )
     )
     return set(held) >= set(student_ids)

@@ -39,6 +39,7 @@ class Device(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     wipe_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     scope_gen: Mapped[int] = mapped_column(Integer, default=0)
+    confirmed_gen: Mapped[int] = mapped_column(Integer, default=0)
     scope_checked_seq: Mapped[int] = mapped_column(BigId, default=-1)
 
 

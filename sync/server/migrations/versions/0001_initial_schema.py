@@ -182,6 +182,7 @@ def upgrade() -> None:
     sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('wipe_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('scope_gen', sa.Integer(), nullable=False),
+    sa.Column('confirmed_gen', sa.Integer(), nullable=False),
     sa.Column('scope_checked_seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['accounts.id'], name=op.f('fk_devices_user_id_accounts')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_devices')),
