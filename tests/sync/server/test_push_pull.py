@@ -107,7 +107,7 @@ def test_resolution_is_an_edit_that_closes_the_conflict(college: College) -> Non
     first, second, student = _two_devices(college)
     first.push(first.op("student", student, {"major": "软件工程"}, base={"major": 1}))
     [b] = second.push(second.op("student", student, {"major": "网络工程"}, base={"major": 1}))
-    got, cursor = second.pull_all()
+    got, _cursor = second.pull_all()
     version = got["records"][student]["versions"]["major"]
     [resolved] = second.push(
         second.op("student", student, {"major": "网络工程"}, base={"major": version}, resolves=b["conflicts"])

@@ -75,7 +75,7 @@ def test_push_cannot_touch_other_counselors_students(college: College) -> None:
 
 
 def test_pull_backfill_digest_and_repair_show_nothing_out_of_scope(college: College) -> None:
-    a, student, member, visit_id = _a_student_with_history(college)
+    _a, student, member, visit_id = _a_student_with_history(college)
     b = college.server.login("counselor_b")
     got, cursor = b.pull_all()
     hidden = {student, member, visit_id}
