@@ -1,0 +1,222 @@
+"""Start-up and the application's life: translators, first run, unlock, lock, language, shutdown."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.store.errors import StoreError, WrongPassphrase
+from desktop.store.key_vault import KeyVault
+from desktop.ui import store_calls
+from desktop.ui.app_context import AppContext, AppEvents
+from desktop.ui.first_run_wizard import FirstRunAnswers, FirstRunWizard
+from desktop.ui.lock_manager import LockManager
+from desktop.ui.main_window import MainWindow
+from desktop.ui.store_worker import StoreWorker
+from desktop.ui.translations import Translations
+from desktop.ui.ui_settings import UiSettings
+
+PASSPHRASE_ENV = "JIAFANG_PASSPHRASE"
+
+
+def make_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv)
+    app.setApplicationName("JiaFang")
+    app.setApplicationDisplayName("JiaFang 家访")
+    app.setOrganizationName("JiaFang")
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setFamilies(
+        ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", font.family()]
+    )
+    app.setFont(font)
+    return app
+
+
+class JiaFangApp(QObject):
+    """Owns the window, the store worker and the lock for one data folder."""
+
+    def __init__(self, data_dir: Path, app: QApplication, *, use_env_passphrase: bool = True) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.app = app
+        self.vault = KeyVault(self.data_dir)
+        settings = UiSettings.load(self.data_dir)
+        self.translations = Translations(app)
+        self.translations.install(settings.language)
+        worker = StoreWorker()
+        lock = LockManager(settings.idle_minutes)
+        self.ctx = AppContext(self.data_dir, worker, lock, settings, events=AppEvents())
+        self._use_env_passphrase = use_env_passphrase
+        self._data_key: bytes | None = None
+        lock.about_to_lock.connect(self._before_lock)
+        lock.locked.connect(self._after_lock)
+        assert self.ctx.events is not None
+        self.ctx.events.language_requested.connect(self.set_language)
+        self.ctx.events.passphrase_changed.connect(lock.lock)
+        self.ctx.events.store_replaced.connect(self._store_replaced)
+        self.window = self._build_window()
+        self.wizard: FirstRunWizard | None = None
+
+    # -- window ---------------------------------------------------------------------------------
+    def _build_window(self) -> MainWindow:
+        from desktop.ui.window_sections import add_standard_sections
+
+        window = MainWindow(self.ctx)
+        add_standard_sections(window, self.ctx, lambda: self._data_key)
+        window.unlock_panel.unlock_requested.connect(self.unlock_with_passphrase)
+        return window
+
+    @property
+    def data_key(self) -> bytes | None:
+        """The data key while unlocked (for turning the OS keyring on); None while locked."""
+        return self._data_key
+
+    # -- start-up -------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.window.show()
+        if not self.vault.exists():
+            self._run_first_run_wizard()
+            return
+        env = os.environ.get(PASSPHRASE_ENV) if self._use_env_passphrase else None
+        if env:
+            self.unlock_with_passphrase(env)
+            return
+        try:
+            key = self.vault.unlock_from_keyring()
+        except StoreError:
+            key = None
+        if key is not None:
+            self._open(lambda: store_calls.open_with_key(self.data_dir, key), key)
+
+    def _run_first_run_wizard(self) -> None:
+        wizard = FirstRunWizard(self.window)
+        self.wizard = wizard
+        wizard.finished.connect(self._wizard_finished)
+        wizard.open()
+
+    def _wizard_finished(self, result: int) -> None:
+        wizard = self.wizard
+        self.wizard = None
+        if wizard is None:
+            return
+        if result != QDialog.DialogCode.Accepted:
+            self.window.close()
+            self.app.quit()
+            return
+        answers = wizard.answers()
+        wizard.deleteLater()
+        self.create_store(answers)
+
+    def create_store(self, answers: FirstRunAnswers) -> None:
+        self.window.unlock_panel.hint.setText(self.tr("Creating your encrypted store…"))
+        self.window.unlock_panel.busy.set_busy(True)
+        holder: dict[str, bytes] = {}
+
+        def _create() -> object:
+            store, key = store_calls.create_store(self.data_dir, answers)
+            holder["key"] = key
+            return store
+
+        self.ctx.worker.open_store(_create, lambda _s: self._opened(holder.get("key")), self._open_failed)
+
+    # -- unlocking ------------------------------------------------------------------------------
+    def unlock_with_passphrase(self, passphrase: str) -> None:
+        holder: dict[str, bytes] = {}
+
+        def _open() -> object:
+            store, key = store_calls.open_with_passphrase(self.data_dir, passphrase)
+            holder["key"] = key
+            return store
+
+        self.ctx.worker.open_store(_open, lambda _s: self._opened(holder.get("key")), self._open_failed)
+
+    def _open(self, opener: object, key: bytes) -> None:
+        self.ctx.worker.open_store(opener, lambda _s: self._opened(key), self._open_failed)  # type: ignore[arg-type]
+
+    def _opened(self, key: bytes | None) -> None:
+        self._data_key = key
+        self.ctx.worker.run(store_calls.read_identity, self._identity_loaded, self._open_failed)
+
+    def _identity_loaded(self, identity: object) -> None:
+        from desktop.ui.app_context import Identity
+
+        assert isinstance(identity, Identity)
+        self.ctx.identity = identity
+        self.ctx.lock.mark_unlocked()
+        self.window.show_unlocked()
+
+    def _open_failed(self, exc: Exception) -> None:
+        if isinstance(exc, WrongPassphrase):
+            message = self.tr("Wrong passphrase. Please try again; nothing was changed.")
+        elif isinstance(exc, StoreError):
+            message = str(exc)
+        else:
+            message = self.tr("The store could not be opened (%1).").replace("%1", type(exc).__name__)
+        self.window.unlock_panel.show_error(message)
+
+    # -- locking --------------------------------------------------------------------------------
+    def _before_lock(self) -> None:
+        self.window.save_drafts()
+
+    def _after_lock(self) -> None:
+        self._data_key = None
+        self.ctx.worker.close_store()
+        self.window.show_locked()
+
+    def _store_replaced(self) -> None:
+        """After a restore: the store on disk changed under us; lock so it is opened afresh."""
+        self.ctx.lock.lock()
+
+    # -- preferences ----------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        if language == self.translations.language:
+            return
+        self.ctx.settings.language = language
+        self.ctx.settings.save(self.data_dir)
+        self.translations.install(language)
+        old = self.window
+        was_unlocked = not self.ctx.lock.is_locked
+        section = old.current_section_key()
+        old.save_drafts()
+        geometry = old.saveGeometry()
+        self.window = self._build_window()
+        self.window.restoreGeometry(geometry)
+        if was_unlocked:
+            self.window.show_unlocked()
+            if section:
+                self.window.show_section(section)
+        self.window.show()
+        old.ctx.lock.locked.disconnect(old.show_locked)
+        old.hide()
+        old.deleteLater()
+
+    # -- shutdown -------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        if not self.ctx.lock.is_locked:
+            self.window.save_drafts()
+        self.ctx.lock.detach()
+        self.ctx.worker.stop()
+
+
+def run_gui(data_dir: Path, argv: list[str]) -> int:
+    """Open the app on `data_dir` and run until the window closes; returns the exit status."""
+    app = make_application(argv)
+    app.setQuitOnLastWindowClosed(True)
+    jiafang = JiaFangApp(data_dir, app)
+    app.aboutToQuit.connect(jiafang.shutdown)
+    jiafang.start()
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(run_gui(Path(sys.argv[1]), sys.argv))

@@ -1,0 +1,49 @@
+"""What every view shares: the store worker, the lock, the data folder, preferences and who is signed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.ui.lock_manager import LockManager
+from desktop.ui.store_worker import StoreWorker
+from desktop.ui.ui_settings import UiSettings
+from sync.records.enums import Role
+
+# Roles that may see key-support (重点帮扶) status: never published (DOMAIN.md, privacy).
+KEY_SUPPORT_ROLES = frozenset({Role.COUNSELOR, Role.MENTOR, Role.COLLEGE_CENTER, Role.SCHOOL_CENTER})
+
+
+@dataclass
+class Identity:
+    school_name: str = ""
+    user_name: str = ""
+    role: Role = Role.COUNSELOR
+    user_id: str | None = None
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    worker: StoreWorker
+    lock: LockManager
+    settings: UiSettings
+    identity: Identity = field(default_factory=Identity)
+    events: AppEvents | None = None
+
+    def may_see_key_support(self) -> bool:
+        return self.identity.role in KEY_SUPPORT_ROLES
+
+
+class AppEvents(QObject):
+    """App-wide requests that views make of the application (open a student, start a visit…)."""
+
+    open_student = Signal(str)  # student id
+    new_visit = Signal(str)  # student id
+    open_visit = Signal(str)  # visit id
+    identity_changed = Signal()
+    language_requested = Signal(str)
+    passphrase_changed = Signal()
+    store_replaced = Signal()

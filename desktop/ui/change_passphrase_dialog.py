@@ -1,0 +1,79 @@
+"""Change the passphrase: the old one, the new one twice (with the strength hint)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.busy_indicator import BusyIndicator
+from desktop.ui.passphrase_strength import Strength, strength_of
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changePassphraseDialog")
+        self.setWindowTitle(self.tr("Change passphrase"))
+        self.old = self._password("oldPassphrase")
+        self.new = self._password("newPassphrase")
+        self.repeat = self._password("repeatPassphrase")
+        self.hint = QLabel(self)
+        self.error = QLabel(self)
+        self.error.setObjectName("changeError")
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.busy = BusyIndicator(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Current passphrase"), self.old)
+        form.addRow(self.tr("New passphrase"), self.new)
+        form.addRow(self.tr("Repeat new passphrase"), self.repeat)
+        form.addRow("", self.hint)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("The app locks afterwards; unlock with the new passphrase."), self))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        for edit in (self.old, self.new, self.repeat):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _password(self, name: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def _update(self) -> None:
+        strength = strength_of(self.new.text())
+        self.hint.setText(
+            {
+                Strength.TOO_SHORT: self.tr("Too short: at least 8 characters."),
+                Strength.WEAK: self.tr("Weak: use a longer phrase with varied characters."),
+                Strength.FAIR: self.tr("Fair: a few more words would make it stronger."),
+                Strength.STRONG: self.tr("Strong."),
+            }[strength]
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(
+            bool(self.old.text()) and strength != Strength.TOO_SHORT and self.new.text() == self.repeat.text()
+        )
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.set_busy(busy)
+        self.buttons.setEnabled(not busy)
+
+    def show_error(self, message: str) -> None:
+        self.set_busy(False)
+        self.error.setText(message)

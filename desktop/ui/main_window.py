@@ -1,0 +1,160 @@
+"""The main window: navigation on the left, one section at a time, the lock page while locked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.app_context import AppContext
+from desktop.ui.busy_indicator import BusyIndicator
+from desktop.ui.section import Section
+from desktop.ui.unlock_panel import UnlockPanel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.resize(1280, 800)
+        self.sections: dict[str, Section] = {}
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.section_stack = QStackedWidget(self)
+        self.nav.currentRowChanged.connect(self.section_stack.setCurrentIndex)
+
+        body = QWidget(self)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.section_stack, 1)
+
+        self.unlock_panel = UnlockPanel(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.unlock_panel)
+        self.pages.addWidget(body)
+        central = QWidget(self)
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        # A status strip of our own (QStatusBar's size grip warns on some platforms, e.g. offscreen).
+        status = QFrame(self)
+        status.setObjectName("statusStrip")
+        status.setFrameShape(QFrame.Shape.NoFrame)
+        status.setStyleSheet("#statusStrip { border-top: 1px solid palette(mid); }")
+        strip = QHBoxLayout(status)
+        strip.setContentsMargins(10, 3, 10, 3)
+        self.lock_state = QLabel(self)
+        self.lock_state.setObjectName("lockState")
+        self.busy = BusyIndicator(self)
+        self.sync_slot = QLabel(self)  # filled by the sync feature
+        self.sync_slot.setObjectName("syncStatus")
+        self.sync_slot.setVisible(False)
+        strip.addWidget(self.lock_state)
+        strip.addStretch(1)
+        strip.addWidget(self.sync_slot)
+        strip.addWidget(self.busy)
+        self._central_layout.addWidget(status)
+        ctx.worker.busy_changed.connect(self.busy.set_busy)
+
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(ctx.lock.lock)
+        self.addAction(self.lock_action)
+        ctx.lock.locked.connect(self.show_locked)
+        self.update_title()
+        self.show_locked()
+
+    # -- sections -------------------------------------------------------------------------------
+    def add_section(self, key: str, title: str, section: Section) -> None:
+        """Add a page to the navigation (later features add theirs, e.g. the coverage dashboard)."""
+        section.setObjectName(f"section_{key}")
+        self.sections[key] = section
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+        self.section_stack.addWidget(section)
+        index = self.nav.count()
+        if index <= 9:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key(Qt.Key.Key_0 + index)))
+            action.triggered.connect(lambda _=False, k=key: self.show_section(k))
+            self.addAction(action)
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+
+    def add_notice(self, notice: QWidget) -> None:
+        """A bar above the sections (e.g. the draft offer, later the sync notices)."""
+        self._central_layout.insertWidget(self._central_layout.count() - 1, notice)
+
+    def show_section(self, key: str) -> Section:
+        section = self.sections[key]
+        self.nav.setCurrentRow(self.section_stack.indexOf(section))
+        return section
+
+    def current_section_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    # -- lock state -----------------------------------------------------------------------------
+    def update_title(self) -> None:
+        school = self.ctx.identity.school_name
+        base = self.tr("JiaFang Home Visits")
+        self.setWindowTitle(f"{base} — {school}" if school and not self.ctx.lock.is_locked else base)
+
+    def save_drafts(self) -> None:
+        for section in self.sections.values():
+            section.save_drafts()
+
+    def clear_sections(self) -> None:
+        for section in self.sections.values():
+            section.clear()
+
+    def show_locked(self) -> None:
+        self.clear_sections()
+        self.unlock_panel.reset()
+        self.pages.setCurrentWidget(self.unlock_panel)
+        self.nav.setEnabled(False)
+        self.section_stack.setVisible(False)
+        self.lock_state.setText(self.tr("Locked"))
+        self.update_title()
+        self.unlock_panel.passphrase.setFocus()
+
+    def show_unlocked(self) -> None:
+        self.unlock_panel.reset()
+        self.section_stack.setVisible(True)
+        self.nav.setEnabled(True)
+        self.pages.setCurrentIndex(1)
+        name = self.ctx.identity.user_name
+        self.lock_state.setText(self.tr("Unlocked — %1 (Ctrl+L locks)").replace("%1", name))
+        self.update_title()
+        for section in self.sections.values():
+            section.reload()
+        current = self.section_stack.currentWidget()
+        if current is not None:
+            current.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.ctx.lock.is_locked:
+            self.save_drafts()
+        super().closeEvent(event)

@@ -1,0 +1,210 @@
+"""One student's profile: the basic-information editor and a tab per kind of record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.errors import StoreError
+from desktop.ui import store_calls
+from desktop.ui.app_context import AppContext
+from desktop.ui.profile_basic_tab import BasicInfoTab
+from desktop.ui.profile_key_support_tab import KeySupportTab
+from desktop.ui.profile_timeline_tab import TimelineTab
+from desktop.ui.record_list_tab import RecordListTab, label_of
+from desktop.ui.store_calls import StudentFile
+from desktop.ui.timeline_entries import timeline_of
+from sync.records import FamilyMember, Student
+
+WATCHED_KINDS = frozenset(
+    {"student", "family_member", "identification", "guarantee_aid", "growth_reward", "home_visit",
+     "key_support", "support_log_entry", "monitoring_flag", "wish_selection"}
+)  # fmt: skip
+
+
+class StudentProfile(QWidget):
+    back_requested = Signal()
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.student_id: str | None = None
+        self.file: StudentFile | None = None
+
+        self.back = QPushButton(self.tr("← Roster"), self)
+        self.back.setObjectName("backToRoster")
+        self.back.clicked.connect(self.back_requested)
+        QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self, self.back_requested.emit)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("profileHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.heading.setFont(font)
+        self.new_visit = QPushButton(self.tr("New home visit (Ctrl+N)"), self)
+        self.new_visit.setObjectName("newVisit")
+        self.new_visit.clicked.connect(self._new_visit)
+        QShortcut(QKeySequence.StandardKey.New, self, self._new_visit)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("profileTabs")
+        self.basic = BasicInfoTab(self)
+        self.basic.save_requested.connect(self._save)
+        self.identifications = RecordListTab(
+            [
+                (self.tr("Year"), lambda r: r.academic_year),
+                (self.tr("Level"), lambda r: label_of(r.level)),
+                (self.tr("Status"), lambda r: label_of(r.status)),
+                (self.tr("Date"), lambda r: label_of(r.identified_on)),
+                (self.tr("Causes"), lambda r: label_of(r.causes)),
+                (self.tr("Basis"), lambda r: label_of(r.basis)),
+                (self.tr("Visit first"), lambda r: label_of(r.visit_before_identification)),
+            ],
+            self.tr("No identification recorded."),
+            self,
+        )
+        self.aid = RecordListTab(
+            [
+                (self.tr("Year"), lambda r: r.academic_year),
+                (self.tr("Type"), lambda r: label_of(r.aid_type)),
+                (self.tr("Project"), lambda r: r.project_name),
+                (self.tr("Amount (yuan)"), lambda r: label_of(r.amount)),
+                (self.tr("Position"), lambda r: r.position),
+                (self.tr("Date"), lambda r: label_of(r.granted_on)),
+                (self.tr("Funding"), lambda r: r.funding_source),
+            ],
+            self.tr("No aid recorded."),
+            self,
+        )
+        self.rewards = RecordListTab(
+            [
+                (self.tr("Year"), lambda r: r.academic_year),
+                (self.tr("Kind"), lambda r: label_of(r.kind)),
+                (self.tr("Description"), lambda r: r.description),
+                (self.tr("Value (yuan)"), lambda r: label_of(r.value)),
+                (self.tr("Date"), lambda r: label_of(r.granted_on)),
+                (self.tr("Granted by"), lambda r: r.granting_department),
+            ],
+            self.tr("No growth reward yet."),
+            self,
+        )
+        self.visits = RecordListTab(
+            [
+                (self.tr("Date"), lambda r: label_of(r.visit_date)),
+                (self.tr("Category"), lambda r: label_of(r.category)),
+                (self.tr("Mode"), lambda r: label_of(r.mode)),
+                (self.tr("Place"), lambda r: r.place),
+                (self.tr("Visitors"), lambda r: "、".join(v.name for v in r.visitors)),
+                (self.tr("Status"), lambda r: label_of(r.status)),
+            ],
+            self.tr("No home visit yet."),
+            self,
+        )
+        self.visits.record_activated.connect(self._open_visit)
+        self.key_support = KeySupportTab(self)
+        self.flags = RecordListTab(
+            [
+                (self.tr("Date"), lambda r: label_of(r.raised_on)),
+                (self.tr("Kind"), lambda r: label_of(r.kind)),
+                (self.tr("Status"), lambda r: label_of(r.status)),
+                (self.tr("Description"), lambda r: r.description),
+                (self.tr("Actions"), lambda r: label_of(r.actions)),
+            ],
+            self.tr("No monitoring feedback."),
+            self,
+        )
+        self.timeline = TimelineTab(self)
+        self.tabs.addTab(self.basic, self.tr("Basic information and family"))
+        self.tabs.addTab(self.identifications, self.tr("Identification"))
+        self.tabs.addTab(self.aid, self.tr("Aid"))
+        self.tabs.addTab(self.rewards, self.tr("Growth rewards"))
+        self.tabs.addTab(self.visits, self.tr("Home visits"))
+        if ctx.may_see_key_support():
+            self.tabs.addTab(self.key_support, self.tr("Key support"))
+        self.tabs.addTab(self.flags, self.tr("Monitoring feedback"))
+        self.tabs.addTab(self.timeline, self.tr("Growth archive"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.new_visit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        ctx.worker.data_changed.connect(self._data_changed)
+
+    # -- loading --------------------------------------------------------------------------------
+    def open_student(self, student_id: str) -> None:
+        if student_id != self.student_id:
+            self.clear()
+        self.student_id = student_id
+        self.ctx.worker.run(
+            lambda store: store_calls.load_student(store, student_id),
+            self._show,
+            self._failed,
+            key="profile-load",
+        )
+
+    def _show(self, file: StudentFile) -> None:
+        if file.student.id != self.student_id:
+            return
+        self.file = file
+        s = file.student
+        self.heading.setText(f"{s.name}　{s.student_no}　{file.college_name} {s.class_name}")
+        self.basic.show_file(file)
+        self.identifications.set_records(file.identifications)
+        self.aid.set_records(file.aid)
+        self.rewards.set_records(file.rewards)
+        self.visits.set_records(file.visits)
+        if self.ctx.may_see_key_support():
+            self.key_support.show_file(file)
+        self.flags.set_records(file.flags)
+        self.timeline.set_entries(timeline_of(file, restricted=self.ctx.may_see_key_support()))
+        self.loaded.emit()
+
+    def _failed(self, exc: Exception) -> None:
+        self.heading.setText(
+            str(exc) if isinstance(exc, StoreError) else self.tr("Could not load this student.")
+        )
+
+    def _data_changed(self, kinds: set[str]) -> None:
+        if self.student_id is not None and self.isVisible() and kinds & WATCHED_KINDS:
+            self.open_student(self.student_id)
+
+    # -- actions --------------------------------------------------------------------------------
+    def _save(self, student: Student, members: list[FamilyMember], removed: list[str]) -> None:
+        self.ctx.worker.run(
+            lambda store: store_calls.save_student(store, student, members, removed),
+            lambda _r: self.basic.saved(True),
+            lambda exc: self.basic.saved(
+                False, str(exc) if isinstance(exc, StoreError) else self.tr("Not saved.")
+            ),
+            changes={"student", "family_member"},
+        )
+
+    def _new_visit(self) -> None:
+        if self.student_id is not None and self.ctx.events is not None:
+            self.ctx.events.new_visit.emit(self.student_id)
+
+    def _open_visit(self, visit_id: str) -> None:
+        if self.ctx.events is not None:
+            self.ctx.events.open_visit.emit(visit_id)
+
+    def clear(self) -> None:
+        self.student_id = None
+        self.file = None
+        self.heading.clear()
+        self.basic.clear()
+        for tab in (self.identifications, self.aid, self.rewards, self.visits, self.flags):
+            tab.set_records([])
+        self.key_support.clear()
+        self.timeline.set_entries([])
+        self.tabs.setCurrentIndex(0)

@@ -1,0 +1,87 @@
+"""The UI languages: our own .qm files (built from resources/translations/*.ts) plus Qt's own.
+
+The .ts files are the source; the .qm files are build outputs (not in git).  `ensure_qm_files` runs
+PySide6's `lrelease` when a .qm is missing or older than its .ts, so a fresh clone works on first
+launch; installers call it at build time.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+def _lrelease() -> str | None:
+    folder = Path(PySide6.__file__).parent
+    for candidate in (folder / "lrelease", folder / "lrelease.exe", folder / "Qt" / "bin" / "lrelease"):
+        if candidate.exists():
+            return str(candidate)
+    scripts = Path(sys.executable).parent
+    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
+        if (scripts / name).exists():
+            return str(scripts / name)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def qm_path(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
+    return folder / f"jiafang_{language}.qm"
+
+
+def ensure_qm_files(folder: Path = TRANSLATIONS_DIR) -> list[Path]:
+    """Compile every .ts whose .qm is missing or outdated; returns the .qm files that exist."""
+    tool = _lrelease()
+    built: list[Path] = []
+    for ts in sorted(folder.glob("jiafang_*.ts")):
+        qm = ts.with_suffix(".qm")
+        outdated = not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime
+        if outdated and tool is not None:
+            subprocess.run(
+                [tool, "-silent", str(ts), "-qm", str(qm)],
+                check=False,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        if qm.exists():
+            built.append(qm)
+    return built
+
+
+class Translations:
+    """Installs and swaps the translators of one QCoreApplication."""
+
+    def __init__(self, app: QCoreApplication, folder: Path = TRANSLATIONS_DIR) -> None:
+        self._app = app
+        self._folder = folder
+        self._installed: list[QTranslator] = []
+        self.language = ""
+
+    def install(self, language: str) -> None:
+        if language not in LANGUAGES:
+            language = DEFAULT_LANGUAGE
+        ensure_qm_files(self._folder)
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        ours = QTranslator(self._app)
+        if ours.load(str(qm_path(language, self._folder))):
+            self._app.installTranslator(ours)
+            self._installed.append(ours)
+        if language != "en":
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qt_own = QTranslator(self._app)
+            if qt_own.load(f"qtbase_{language}", qt_dir):
+                self._app.installTranslator(qt_own)
+                self._installed.append(qt_own)
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English)
+        )
+        self.language = language

@@ -1,0 +1,458 @@
+"""The home-visit form: every field of a visit in sections, inline Chinese messages, save or draft.
+
+Typing is autosaved as an encrypted draft in the store (see draft_autosave.py); a saved visit
+replaces its draft.  A second visit to the same student on the same day asks first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.errors import StoreError
+from desktop.ui import store_calls
+from desktop.ui.app_context import AppContext
+from desktop.ui.date_field import DateField
+from desktop.ui.draft_autosave import DraftAutosave
+from desktop.ui.family_table import FamilyTable
+from desktop.ui.field_errors_view import FieldErrorsView
+from desktop.ui.form_bindings import change_signal, get_value, money_or_text, set_value
+from desktop.ui.multi_select import MultiSelect
+from desktop.ui.people_table import PeopleTable
+from sync.ids import new_id
+from sync.records import HomeVisit
+from sync.records.enums import (
+    ConfirmationMethod,
+    DifficultyType,
+    HardshipCause,
+    HousingType,
+    IdentificationLevel,
+    IncomeSource,
+    Policy,
+    SpecialGroup,
+    TriState,
+    VisitCategory,
+    VisitMode,
+    VisitStatus,
+    WishListState,
+)
+from sync.records.errors import errors_of
+
+MONEY_FIELDS = ("income_amount", "debts_amount", "gifts_amount")
+
+
+def _enum_combo(parent: QWidget, enum: Any, *, blank: bool = False) -> QComboBox:
+    combo = QComboBox(parent)
+    if blank:
+        combo.addItem("—", None)
+    for member in enum:
+        combo.addItem(member.label, member.value)
+    return combo
+
+
+def _text_area(parent: QWidget, lines: int = 3) -> QPlainTextEdit:
+    area = QPlainTextEdit(parent)
+    area.setTabChangesFocus(True)
+    area.setFixedHeight(area.fontMetrics().lineSpacing() * lines + 16)
+    return area
+
+
+class VisitForm(QWidget):
+    closed = Signal()
+    saved = Signal(str)  # visit id
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("visitForm")
+        self.errors = FieldErrorsView()
+        self.inputs: dict[str, QWidget] = {}
+        self.student_id: str | None = None
+        self.student_name = ""
+        self.visit_id = new_id()
+        self._loading = False
+        self.autosave = DraftAutosave(ctx, self)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("visitHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.heading.setFont(font)
+        self.draft_state = QLabel(self)
+        self.draft_state.setObjectName("draftState")
+        self.draft_state.setStyleSheet("color: #6b6b6b;")
+        self.autosave.saved.connect(self._draft_saved)
+
+        body = QWidget(self)
+        self._body_layout = QVBoxLayout(body)
+        self.sections = QListWidget(self)
+        self.sections.setObjectName("visitSections")
+        self.sections.setFixedWidth(150)
+        self._boxes: list[QGroupBox] = []
+        self._build_sections(body)
+        self._body_layout.addStretch(1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setWidgetResizable(True)
+        self.sections.currentRowChanged.connect(self._jump)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("visitErrors")
+        self.summary.setStyleSheet("color: #b3261e;")
+        self.summary.setWordWrap(True)
+        self.summary.setVisible(False)
+        self.save_button = QPushButton(self.tr("Save visit (Ctrl+S)"), self)
+        self.save_button.setObjectName("saveVisit")
+        self.save_button.clicked.connect(self.save)
+        self.draft_button = QPushButton(self.tr("Save as draft"), self)
+        self.draft_button.setObjectName("saveDraft")
+        self.draft_button.clicked.connect(self.save_as_draft)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setObjectName("closeVisit")
+        self.close_button.clicked.connect(self.close_form)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.draft_state)
+        middle = QHBoxLayout()
+        middle.addWidget(self.sections)
+        middle.addWidget(self.scroll_area, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.close_button)
+        bottom.addWidget(self.draft_button)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addLayout(bottom)
+
+        for widget in self.inputs.values():
+            signal = change_signal(widget)
+            if signal is not None:
+                signal.connect(self._changed)
+
+    # -- building -------------------------------------------------------------------------------
+    def _section(self, parent: QWidget, title: str) -> QFormLayout:
+        box = QGroupBox(title, parent)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._body_layout.addWidget(box)
+        self._boxes.append(box)
+        self.sections.addItem(title)
+        return form
+
+    def _add(self, form: QFormLayout, field: str, title: str, widget: QWidget, parent: QWidget) -> QWidget:
+        widget.setObjectName(f"visit_{field}")
+        self.inputs[field] = widget
+        cell = QVBoxLayout()
+        cell.setSpacing(2)
+        cell.addWidget(widget)
+        cell.addWidget(self.errors.label_for(field, parent))
+        form.addRow(title, cell)
+        return widget
+
+    def _build_sections(self, p: QWidget) -> None:
+        f = self._section(p, self.tr("Visit"))
+        self._add(f, "category", self.tr("Category"), _enum_combo(p, VisitCategory), p)
+        self._add(f, "mode", self.tr("Mode"), _enum_combo(p, VisitMode), p)
+        self._add(f, "visit_date", self.tr("Date"), DateField(optional=False, parent=p), p)
+        duration = QSpinBox(p)
+        duration.setRange(0, 24 * 60)
+        duration.setSuffix(self.tr(" min"))
+        duration.setSpecialValueText("—")
+        self._add(f, "duration_minutes", self.tr("Duration"), duration, p)
+        place = QLineEdit(p)
+        place.setPlaceholderText(self.tr("County / town only, no street address"))
+        self._add(f, "place", self.tr("Place"), place, p)
+
+        f = self._section(p, self.tr("People"))
+        self._add(f, "visitors", self.tr("Visitors"),
+                  PeopleTable("role", (self.tr("Name"), self.tr("Role")), self.tr("Add visitor"), p), p)  # fmt: skip
+        self._add(f, "interviewees", self.tr("Interviewees"),
+                  PeopleTable("relationship", (self.tr("Name"), self.tr("Relationship")),
+                              self.tr("Add interviewee"), p), p)  # fmt: skip
+
+        f = self._section(p, self.tr("Household"))
+        family = FamilyTable(with_note=False, parent=p)
+        family.table.setMinimumHeight(150)
+        self._add(f, "household", self.tr("Family members"), family, p)
+
+        f = self._section(p, self.tr("Income and housing"))
+        self._add(f, "income_sources", self.tr("Income sources"), MultiSelect(IncomeSource, 4, p), p)
+        self._add(f, "income_amount", self.tr("Household income per year (yuan)"), QLineEdit(p), p)
+        self._add(f, "income_notes", self.tr("Income notes"), _text_area(p, 2), p)
+        self._add(f, "main_expenses", self.tr("Main expenses"), _text_area(p, 2), p)
+        self._add(f, "debts_amount", self.tr("Debts (yuan)"), QLineEdit(p), p)
+        self._add(f, "debts_notes", self.tr("Debt notes"), _text_area(p, 2), p)
+        self._add(f, "housing", self.tr("Housing"), _enum_combo(p, HousingType, blank=True), p)
+        self._add(f, "housing_notes", self.tr("Housing notes"), _text_area(p, 2), p)
+
+        f = self._section(p, self.tr("Special groups and causes"))
+        groups = QWidget(p)
+        grid = QGridLayout(groups)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.group_inputs: dict[str, QComboBox] = {}
+        for i, group in enumerate(SpecialGroup):
+            combo = _enum_combo(groups, TriState)
+            combo.setCurrentIndex(combo.findData(TriState.UNKNOWN.value))
+            combo.setObjectName(f"group_{group.value}")
+            combo.currentIndexChanged.connect(self._changed)
+            self.group_inputs[group.value] = combo
+            grid.addWidget(QLabel(group.label, groups), i // 2, (i % 2) * 2)
+            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
+        f.addRow(self.tr("Verified"), groups)
+        self.errors.label_for("special_groups_verified", p)
+        self._add(f, "causes", self.tr("Causes"), MultiSelect(HardshipCause, 4, p), p)
+        self._add(f, "recent_shocks", self.tr("Recent emergencies"), _text_area(p, 2), p)
+        self._add(f, "suggest_temporary_subsidy", "", QCheckBox(self.tr("Suggest a temporary subsidy"), p), p)
+
+        f = self._section(p, self.tr("Student and school"))
+        self._add(f, "student_traits", self.tr("Student's traits at home"), _text_area(p), p)
+        self._add(f, "school_feedback", self.tr("Feedback on school performance *"), _text_area(p), p)
+        self._add(f, "aid_explained", self.tr("Aid received, told to the family"), _text_area(p, 2), p)
+        self._add(f, "policies_explained", self.tr("Policies explained"), MultiSelect(Policy, 3, p), p)
+        self._add(f, "gifts_amount", self.tr("Gift money (yuan)"), QLineEdit(p), p)
+        self._add(f, "gifts_items", self.tr("Gift items"), QLineEdit(p), p)
+        self._add(f, "wish_list_state", self.tr("Wish list"), _enum_combo(p, WishListState), p)
+
+        f = self._section(p, self.tr("Conclusions"))
+        self._add(f, "family_opinions", self.tr("Opinions of family and student *"), _text_area(p), p)
+        self._add(f, "verification_result", self.tr("Verification result"), _text_area(p, 2), p)
+        self._add(
+            f,
+            "suggested_level",
+            self.tr("Suggested level"),
+            _enum_combo(p, IdentificationLevel, blank=True),
+            p,
+        )
+        self._add(f, "key_support_suggested", "", QCheckBox(self.tr("Suggest key support"), p), p)
+        self._add(
+            f, "suggested_difficulties", self.tr("Difficulty types"), MultiSelect(DifficultyType, 4, p), p
+        )
+        self._add(f, "follow_up", self.tr("Follow-up / visit notes"), _text_area(p, 4), p)
+
+        f = self._section(p, self.tr("Signatures and consent"))
+        self._add(f, "visitor_signed", "", QCheckBox(self.tr("Visitors signed"), p), p)
+        self._add(
+            f, "family_confirmation", self.tr("Family confirmation"), _enum_combo(p, ConfirmationMethod), p
+        )
+        self._add(f, "family_confirmed_by", self.tr("Confirmed by"), QLineEdit(p), p)
+        self._add(f, "student_signed", "", QCheckBox(self.tr("Student signed"), p), p)
+        self._add(f, "photo_consent", "", QCheckBox(self.tr("Student agrees to photos"), p), p)
+        self._add(f, "publicity_consent", "", QCheckBox(self.tr("Student agrees to publicity use"), p), p)
+
+    def _jump(self, row: int) -> None:
+        if 0 <= row < len(self._boxes):
+            self.scroll_area.ensureWidgetVisible(self._boxes[row], 0, 0)
+
+    # -- values ---------------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """The form as record fields (for validation and for the draft)."""
+        data: dict[str, Any] = {name: get_value(widget) for name, widget in self.inputs.items()}
+        for name in MONEY_FIELDS:
+            data[name] = money_or_text(data[name])
+        data["special_groups_verified"] = {
+            code: combo.currentData() for code, combo in self.group_inputs.items()
+        }
+        data["id"] = self.visit_id
+        data["student_id"] = self.student_id
+        for name, info in HomeVisit.model_fields.items():
+            if info.is_required() and data.get(name) is None:
+                data.pop(name, None)  # reported as "此项为必填"
+        return data
+
+    def set_values(self, data: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for name, widget in self.inputs.items():
+                if name in data:
+                    value = data[name]
+                    if name == "visit_date" and isinstance(value, str):
+                        value = date.fromisoformat(value)
+                    set_value(widget, value)
+            for code, answer in (data.get("special_groups_verified") or {}).items():
+                combo = self.group_inputs.get(str(code))
+                if combo is not None:
+                    combo.setCurrentIndex(max(combo.findData(str(answer)), 0))
+        finally:
+            self._loading = False
+
+    # -- opening --------------------------------------------------------------------------------
+    def start_new(self, student_id: str, student_name: str, visitor_name: str) -> None:
+        self._reset(student_id, student_name, new_id())
+        self.set_values({"visitors": [{"name": visitor_name, "role": "counselor"}] if visitor_name else []})
+        self.autosave.start(self.visit_id, student_id, student_name, self.values)
+
+    def resume_draft(self, draft: store_calls.DraftInfo) -> None:
+        data = dict(draft.data)
+        self._reset(draft.student_id, draft.student_name, str(data.get("id") or new_id()))
+        self.set_values(data)
+        self.autosave.start(
+            self.visit_id, draft.student_id, draft.student_name, self.values, draft_id=draft.id
+        )
+        self.draft_state.setText(self.tr("Recovered draft"))
+
+    def _reset(self, student_id: str, student_name: str, visit_id: str) -> None:
+        self.student_id = student_id
+        self.student_name = student_name
+        self.visit_id = visit_id
+        self.heading.setText(self.tr("Home visit: %1").replace("%1", student_name))
+        self._loading = True
+        try:
+            defaults: dict[str, Any] = {
+                name: None for name in self.inputs if name not in ("visit_date", "category", "mode")
+            }
+            self.set_values(defaults)
+            set_value(self.inputs["visit_date"], date.today())
+            self.inputs["category"].setProperty("currentIndex", 0)
+            self.inputs["mode"].setProperty("currentIndex", 0)
+            for combo in self.group_inputs.values():
+                combo.setCurrentIndex(combo.findData(TriState.UNKNOWN.value))
+        finally:
+            self._loading = False
+        self.errors.show({})
+        household = self.inputs["household"]
+        assert isinstance(household, FamilyTable)
+        household.show_errors({})
+        self.summary.setVisible(False)
+        self.draft_state.clear()
+        self.sections.setCurrentRow(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.save_button.setEnabled(True)
+
+    def _changed(self, *_args: object) -> None:
+        if not self._loading:
+            self.autosave.mark_dirty()
+
+    def _draft_saved(self) -> None:
+        self.draft_state.setText(self.tr("Draft saved %1").replace("%1", self.autosave.last_saved_text()))
+
+    # -- validating and saving ------------------------------------------------------------------
+    def validate(self, status: VisitStatus) -> HomeVisit | None:
+        data = {**self.values(), "status": status.value, "recorded_by_id": self.ctx.identity.user_id}
+        try:
+            visit = HomeVisit.model_validate(data)
+        except ValidationError as exc:
+            self.show_errors({e.field: e.message for e in reversed(errors_of(exc))})
+            return None
+        self.show_errors({})
+        return visit
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        household_errors: dict[tuple[int, str], str] = {}
+        others: dict[str, str] = {}
+        for field, message in errors.items():
+            parts = field.split(".")
+            if parts[0] == "household" and len(parts) >= 3 and parts[1].isdigit():
+                household_errors[(int(parts[1]), parts[2])] = message
+            elif parts[0] in ("visitors", "interviewees") and len(parts) >= 2:
+                others.setdefault(parts[0], message)
+            else:
+                others[field] = message
+        household = self.inputs["household"]
+        assert isinstance(household, FamilyTable)
+        household.show_errors(household_errors)
+        unplaced = self.errors.show(others)
+        count = len(errors)
+        if count:
+            lines = [self.tr("%n field(s) need attention.", "", count), *unplaced]
+            self.summary.setText("\n".join(lines))
+            first = next(iter(sorted(errors)))
+            widget = self.inputs.get(first.split(".")[0])
+            if widget is not None:
+                self.scroll_area.ensureWidgetVisible(widget)
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.summary.setVisible(bool(count))
+
+    def save(self) -> None:
+        if self.student_id is None or not self.save_button.isEnabled():
+            return
+        visit = self.validate(VisitStatus.SUBMITTED)
+        if visit is None:
+            return
+        self.save_button.setEnabled(False)
+        student_id = self.student_id
+        self.ctx.worker.run(
+            lambda store: store_calls.visits_on_day(store, student_id, visit.visit_date, exclude=visit.id),
+            lambda count: self._confirm_and_save(visit, int(count)),
+            self._save_failed,
+        )
+
+    def _confirm_and_save(self, visit: HomeVisit, same_day: int) -> None:
+        if same_day:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Second visit on the same day"),
+                self.tr("This student already has a visit recorded on %1. Save another one?").replace(
+                    "%1", visit.visit_date.isoformat()
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.save_button.setEnabled(True)
+                return
+        self.autosave.stop()
+        draft_id = self.autosave.draft_id
+        self.ctx.worker.run(
+            lambda store: store_calls.save_visit(store, visit, draft_id=draft_id),
+            lambda _r: self._saved(visit.id),
+            self._save_failed,
+            changes={"home_visit", "family_member", "visit_draft"},
+        )
+
+    def _saved(self, visit_id: str) -> None:
+        self.save_button.setEnabled(True)
+        self.draft_state.setText(self.tr("Saved."))
+        self.saved.emit(visit_id)
+
+    def _save_failed(self, exc: Exception) -> None:
+        self.save_button.setEnabled(True)
+        self.autosave.resume()
+        message = str(exc) if isinstance(exc, StoreError) else self.tr("The visit could not be saved.")
+        self.summary.setText(message)
+        self.summary.setVisible(True)
+
+    def save_as_draft(self) -> None:
+        if self.student_id is None:
+            return
+        if self.validate(VisitStatus.DRAFT) is None:
+            return
+        self.autosave.save_now()
+
+    def close_form(self) -> None:
+        """Close: the draft is kept (flushed now) unless the visit was saved."""
+        self.autosave.flush()
+        self.autosave.stop()
+        self.student_id = None
+        self.closed.emit()
+
+    def clear(self) -> None:
+        """Forget the form's contents (after the draft was flushed, when locking)."""
+        self.autosave.stop()
+        self.student_id = None
+        self._reset("", "", new_id())
+        self.student_id = None
+        self.heading.clear()

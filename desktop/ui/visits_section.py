@@ -1,0 +1,176 @@
+"""家访: the 待家访 list (not yet visited this academic year, 先家访后认定 first), drafts, and the form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui import store_calls
+from desktop.ui.app_context import AppContext
+from desktop.ui.section import Section
+from desktop.ui.store_calls import DraftInfo, PendingVisit
+from desktop.ui.visit_form import VisitForm
+
+PENDING_LIMIT = 500
+
+
+class VisitsSection(Section):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stack = QStackedWidget(self)
+        self.list_page = QWidget(self)
+        self.form = VisitForm(ctx, self)
+        self.form.closed.connect(self._back_to_list)
+        self.form.saved.connect(lambda _id: self._back_to_list())
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.form)
+        QVBoxLayout(self).addWidget(self.stack)
+
+        self.drafts_title = QLabel(self.tr("Unsaved visit forms"), self.list_page)
+        self.drafts = QListWidget(self.list_page)
+        self.drafts.setObjectName("draftList")
+        self.drafts.setMaximumHeight(110)
+        self.drafts.itemActivated.connect(self._resume_item)
+        self.pending_title = QLabel(self.list_page)
+        self.pending_title.setObjectName("pendingTitle")
+        self.pending = QTableWidget(0, 5, self.list_page)
+        self.pending.setObjectName("pendingVisits")
+        self.pending.setHorizontalHeaderLabels(
+            [self.tr("Student no."), self.tr("Name"), self.tr("College"), self.tr("Class"), self.tr("Note")]
+        )
+        self.pending.verticalHeader().setVisible(False)
+        self.pending.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pending.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pending.setAlternatingRowColors(True)
+        self.pending.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.pending.horizontalHeader().setStretchLastSection(True)
+        self.pending.activated.connect(self._pending_activated)
+        self.start_button = QPushButton(self.tr("Start visit for selected student"), self.list_page)
+        self.start_button.setObjectName("startVisit")
+        self.start_button.clicked.connect(self._start_selected)
+        layout = QVBoxLayout(self.list_page)
+        layout.addWidget(self.drafts_title)
+        layout.addWidget(self.drafts)
+        row = QHBoxLayout()
+        row.addWidget(self.pending_title, 1)
+        row.addWidget(self.start_button)
+        layout.addLayout(row)
+        layout.addWidget(self.pending, 1)
+        ctx.worker.data_changed.connect(self._data_changed)
+        assert ctx.events is not None
+        ctx.events.new_visit.connect(self.new_visit)
+
+    # -- lists ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.ctx.worker.run(
+            lambda store: store_calls.pending_visits(store, PENDING_LIMIT), self._show_pending, key="pending"
+        )
+        self.ctx.worker.run(store_calls.list_drafts, self._show_drafts, key="drafts")
+
+    def _data_changed(self, kinds: set[str]) -> None:
+        if kinds & {"home_visit", "student", "identification"}:
+            self.ctx.worker.run(
+                lambda store: store_calls.pending_visits(store, PENDING_LIMIT),
+                self._show_pending,
+                key="pending",
+            )
+        if "visit_draft" in kinds:
+            self.ctx.worker.run(store_calls.list_drafts, self._show_drafts, key="drafts")
+
+    def _show_pending(self, result: tuple[int, list[PendingVisit]]) -> None:
+        total, rows = result
+        self.pending_title.setText(
+            self.tr("Not yet visited this academic year: %n student(s)", "", total)
+            + (self.tr(" (first %1 shown)").replace("%1", str(len(rows))) if total > len(rows) else "")
+        )
+        self.pending.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            note = self.tr("Visit before identification") if row.visit_first else ""
+            for column, text in enumerate((row.student_no, row.name, row.college, row.class_name, note)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row.student_id)
+                self.pending.setItem(i, column, item)
+
+    def _show_drafts(self, drafts: list[DraftInfo]) -> None:
+        self.drafts.clear()
+        for draft in drafts:
+            text = (
+                self.tr("%1 — saved %2")
+                .replace("%1", draft.student_name)
+                .replace("%2", f"{draft.saved_at:%Y-%m-%d %H:%M}")
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, draft)
+            self.drafts.addItem(item)
+        self.drafts_title.setVisible(bool(drafts))
+        self.drafts.setVisible(bool(drafts))
+
+    # -- opening forms --------------------------------------------------------------------------
+    def _pending_activated(self) -> None:
+        self._start_selected()
+
+    def _start_selected(self) -> None:
+        row = self.pending.currentRow()
+        item = self.pending.item(row, 0) if row >= 0 else None
+        if item is not None:
+            self.new_visit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def new_visit(self, student_id: str) -> None:
+        self.ctx.worker.run(
+            lambda store: store_calls.student_name(store, student_id),
+            lambda name: self._open_new(student_id, str(name)),
+        )
+
+    def _open_new(self, student_id: str, name: str) -> None:
+        self.form.start_new(student_id, name, self.ctx.identity.user_name)
+        self.stack.setCurrentWidget(self.form)
+        self._bring_forward()
+
+    def resume(self, draft: DraftInfo) -> None:
+        self.form.resume_draft(draft)
+        self.stack.setCurrentWidget(self.form)
+        self._bring_forward()
+
+    def _resume_item(self, item: QListWidgetItem) -> None:
+        draft = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(draft, DraftInfo):
+            self.resume(draft)
+
+    def _bring_forward(self) -> None:
+        window = self.window()
+        show = getattr(window, "show_section", None)
+        if callable(show):
+            show("visits")
+        self.form.inputs["category"].setFocus()
+
+    def _back_to_list(self) -> None:
+        self.stack.setCurrentWidget(self.list_page)
+        self.reload()
+
+    # -- lock -----------------------------------------------------------------------------------
+    def save_drafts(self) -> None:
+        if self.stack.currentWidget() is self.form and self.form.student_id:
+            self.form.autosave.flush()
+
+    def clear(self) -> None:
+        self.form.clear()
+        self.stack.setCurrentWidget(self.list_page)
+        self.pending.setRowCount(0)
+        self.pending_title.clear()
+        self.drafts.clear()
+        self.drafts.setVisible(False)
+        self.drafts_title.setVisible(False)

@@ -1,0 +1,30 @@
+"""The standard sections of the main window and the draft offer, wired together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.ui.app_context import AppContext
+from desktop.ui.archive_section import ArchiveSection
+from desktop.ui.draft_offer import DraftOffer
+from desktop.ui.main_window import MainWindow
+from desktop.ui.roster_section import RosterSection
+from desktop.ui.settings_page import SettingsPage
+from desktop.ui.visits_section import VisitsSection
+
+
+def add_standard_sections(window: MainWindow, ctx: AppContext, data_key: Callable[[], bytes | None]) -> None:
+    roster = RosterSection(ctx, window)
+    visits = VisitsSection(ctx, window)
+    archive = ArchiveSection(ctx, window)
+    settings = SettingsPage(ctx, data_key, window)
+    window.add_section("roster", QCoreApplication.translate("MainWindow", "Roster"), roster)
+    window.add_section("visits", QCoreApplication.translate("MainWindow", "Home visits"), visits)
+    window.add_section("archive", QCoreApplication.translate("MainWindow", "Growth archive"), archive)
+    window.add_section("settings", QCoreApplication.translate("MainWindow", "Settings"), settings)
+
+    offer = DraftOffer(ctx, window)
+    window.add_notice(offer)
+    offer.open_requested.connect(visits.resume)

@@ -1,0 +1,1236 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+  <context>
+    <name>ArchiveSection</name>
+    <message>
+      <source>Find a student (name, pinyin, initials, student no.)</source>
+      <translation>Find a student (name, pinyin, initials, student no.)</translation>
+    </message>
+  </context>
+  <context>
+    <name>BasicInfoTab</name>
+    <message>
+      <source>New student</source>
+      <translation>New student</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <source>Ethnicity</source>
+      <translation>Ethnicity</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Major</source>
+      <translation>Major</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Political status</source>
+      <translation>Political status</translation>
+    </message>
+    <message>
+      <source>Household registration</source>
+      <translation>Household registration</translation>
+    </message>
+    <message>
+      <source>Place of origin</source>
+      <translation>Place of origin</translation>
+    </message>
+    <message>
+      <source>Home address</source>
+      <translation>Home address</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>Mobile</translation>
+    </message>
+    <message>
+      <source>Parent's mobile</source>
+      <translation>Parent's mobile</translation>
+    </message>
+    <message>
+      <source>High school</source>
+      <translation>High school</translation>
+    </message>
+    <message>
+      <source>Talents</source>
+      <translation>Talents</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>Counselor</translation>
+    </message>
+    <message>
+      <source>Family members</source>
+      <translation>Family members</translation>
+    </message>
+    <message>
+      <source>Save (Ctrl+S)</source>
+      <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>Please correct the marked fields.</source>
+      <translation>Please correct the marked fields.</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Saved.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+      <source>Change passphrase</source>
+      <translation>Change passphrase</translation>
+    </message>
+    <message>
+      <source>Current passphrase</source>
+      <translation>Current passphrase</translation>
+    </message>
+    <message>
+      <source>New passphrase</source>
+      <translation>New passphrase</translation>
+    </message>
+    <message>
+      <source>Repeat new passphrase</source>
+      <translation>Repeat new passphrase</translation>
+    </message>
+    <message>
+      <source>The app locks afterwards; unlock with the new passphrase.</source>
+      <translation>The app locks afterwards; unlock with the new passphrase.</translation>
+    </message>
+    <message>
+      <source>Too short: at least 8 characters.</source>
+      <translation>Too short: at least 8 characters.</translation>
+    </message>
+    <message>
+      <source>Weak: use a longer phrase with varied characters.</source>
+      <translation>Weak: use a longer phrase with varied characters.</translation>
+    </message>
+    <message>
+      <source>Fair: a few more words would make it stronger.</source>
+      <translation>Fair: a few more words would make it stronger.</translation>
+    </message>
+    <message>
+      <source>Strong.</source>
+      <translation>Strong.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DraftOffer</name>
+    <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>Later</translation>
+    </message>
+    <message>
+      <source>An unsaved home-visit form for %1 (%2) was kept. Open it?</source>
+      <translation>An unsaved home-visit form for %1 (%2) was kept. Open it?</translation>
+    </message>
+    <message numerus="yes">
+      <source>(%n more under Home visits)</source>
+      <translation>
+        <numerusform>(%n more under Home visits)</numerusform>
+        <numerusform>(%n more under Home visits)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>FamilyTable</name>
+    <message>
+      <source>Add member</source>
+      <translation>Add member</translation>
+    </message>
+    <message>
+      <source>Remove member</source>
+      <translation>Remove member</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>Age</translation>
+    </message>
+    <message>
+      <source>Relationship</source>
+      <translation>Relationship</translation>
+    </message>
+    <message>
+      <source>Employer / school</source>
+      <translation>Employer / school</translation>
+    </message>
+    <message>
+      <source>Occupation</source>
+      <translation>Occupation</translation>
+    </message>
+    <message>
+      <source>Annual income (yuan)</source>
+      <translation>Annual income (yuan)</translation>
+    </message>
+    <message>
+      <source>Health</source>
+      <translation>Health</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Row %1, %2: %3</source>
+      <translation>Row %1, %2: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>Welcome to JiaFang</source>
+      <translation>Welcome to JiaFang</translation>
+    </message>
+  </context>
+  <context>
+    <name>JiaFangApp</name>
+    <message>
+      <source>Creating your encrypted store…</source>
+      <translation>Creating your encrypted store…</translation>
+    </message>
+    <message>
+      <source>Wrong passphrase. Please try again; nothing was changed.</source>
+      <translation>Wrong passphrase. Please try again; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>The store could not be opened (%1).</source>
+      <translation>The store could not be opened (%1).</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeySupportTab</name>
+    <message>
+      <source>Restricted: key-support status is never published.</source>
+      <translation>Restricted: key-support status is never published.</translation>
+    </message>
+    <message>
+      <source>Difficulty types</source>
+      <translation>Difficulty types</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>Started</translation>
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation>Ended</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Not a key-support student.</source>
+      <translation>Not a key-support student.</translation>
+    </message>
+    <message>
+      <source>Mentor</source>
+      <translation>Mentor</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <source>Goals</source>
+      <translation>Goals</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>No mentor assigned.</source>
+      <translation>No mentor assigned.</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>Form</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <source>Assessment</source>
+      <translation>Assessment</translation>
+    </message>
+    <message>
+      <source>Next steps</source>
+      <translation>Next steps</translation>
+    </message>
+    <message>
+      <source>No support sessions logged.</source>
+      <translation>No support sessions logged.</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Topic</source>
+      <translation>Topic</translation>
+    </message>
+    <message>
+      <source>Conclusions</source>
+      <translation>Conclusions</translation>
+    </message>
+    <message>
+      <source>Measures</source>
+      <translation>Measures</translation>
+    </message>
+    <message>
+      <source>No rescue-education sessions.</source>
+      <translation>No rescue-education sessions.</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>Items</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <source>Feedback</source>
+      <translation>Feedback</translation>
+    </message>
+    <message>
+      <source>No wish-list selections.</source>
+      <translation>No wish-list selections.</translation>
+    </message>
+    <message>
+      <source>Support log</source>
+      <translation>Support log</translation>
+    </message>
+    <message>
+      <source>Rescue education</source>
+      <translation>Rescue education</translation>
+    </message>
+    <message>
+      <source>Wish list</source>
+      <translation>Wish list</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Lock</source>
+      <translation>Lock</translation>
+    </message>
+    <message>
+      <source>JiaFang Home Visits</source>
+      <translation>JiaFang Home Visits</translation>
+    </message>
+    <message>
+      <source>Locked</source>
+      <translation>Locked</translation>
+    </message>
+    <message>
+      <source>Unlocked — %1 (Ctrl+L locks)</source>
+      <translation>Unlocked — %1 (Ctrl+L locks)</translation>
+    </message>
+    <message>
+      <source>Roster</source>
+      <translation>Roster</translation>
+    </message>
+    <message>
+      <source>Home visits</source>
+      <translation>Home visits</translation>
+    </message>
+    <message>
+      <source>Growth archive</source>
+      <translation>Growth archive</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Settings</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassphrasePage</name>
+    <message>
+      <source>Choose a passphrase</source>
+      <translation>Choose a passphrase</translation>
+    </message>
+    <message>
+      <source>Your records are encrypted on this computer. The passphrase opens them; if it is lost, no one can recover data that has not been synced.</source>
+      <translation>Your records are encrypted on this computer. The passphrase opens them; if it is lost, no one can recover data that has not been synced.</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <source>Repeat</source>
+      <translation>Repeat</translation>
+    </message>
+    <message>
+      <source>Too short: at least 8 characters.</source>
+      <translation>Too short: at least 8 characters.</translation>
+    </message>
+    <message>
+      <source>Weak: use a longer phrase with varied characters.</source>
+      <translation>Weak: use a longer phrase with varied characters.</translation>
+    </message>
+    <message>
+      <source>Fair: a few more words would make it stronger.</source>
+      <translation>Fair: a few more words would make it stronger.</translation>
+    </message>
+    <message>
+      <source>Strong.</source>
+      <translation>Strong.</translation>
+    </message>
+    <message>
+      <source>The two passphrases differ.</source>
+      <translation>The two passphrases differ.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeopleTable</name>
+    <message>
+      <source>Remove</source>
+      <translation>Remove</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfilePage</name>
+    <message>
+      <source>About you</source>
+      <translation>About you</translation>
+    </message>
+    <message>
+      <source>These appear on printed forms; you can change them later in Settings.</source>
+      <translation>These appear on printed forms; you can change them later in Settings.</translation>
+    </message>
+    <message>
+      <source>School</source>
+      <translation>School</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>Your name</translation>
+    </message>
+    <message>
+      <source>Your role</source>
+      <translation>Your role</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterModel</name>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Key support</source>
+      <translation>Key support</translation>
+    </message>
+    <message>
+      <source>Visited this year</source>
+      <translation>Visited this year</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>Counselor</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>No</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterView</name>
+    <message>
+      <source>Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)</source>
+      <translation>Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>All colleges</translation>
+    </message>
+    <message>
+      <source>All grades</source>
+      <translation>All grades</translation>
+    </message>
+    <message>
+      <source>All classes</source>
+      <translation>All classes</translation>
+    </message>
+    <message>
+      <source>All levels</source>
+      <translation>All levels</translation>
+    </message>
+    <message>
+      <source>Key support: any</source>
+      <translation>Key support: any</translation>
+    </message>
+    <message>
+      <source>Key support: yes</source>
+      <translation>Key support: yes</translation>
+    </message>
+    <message>
+      <source>Visited: any</source>
+      <translation>Visited: any</translation>
+    </message>
+    <message>
+      <source>Visited this year</source>
+      <translation>Visited this year</translation>
+    </message>
+    <message>
+      <source>Not yet visited</source>
+      <translation>Not yet visited</translation>
+    </message>
+    <message>
+      <source>New students</source>
+      <translation>New students</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n student(s)</source>
+      <translation>
+        <numerusform>%n student</numerusform>
+        <numerusform>%n students</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <source>General</source>
+      <translation>General</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>School</source>
+      <translation>School</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>Lock after idle</source>
+      <translation>Lock after idle</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Security</translation>
+    </message>
+    <message>
+      <source>Change passphrase…</source>
+      <translation>Change passphrase…</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <source>Unlock with the operating system's keyring on this computer</source>
+      <translation>Unlock with the operating system's keyring on this computer</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <source>Data folder</source>
+      <translation>Data folder</translation>
+    </message>
+    <message>
+      <source>Back up now</source>
+      <translation>Back up now</translation>
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation>Backup</translation>
+    </message>
+    <message>
+      <source>Restore…</source>
+      <translation>Restore…</translation>
+    </message>
+    <message>
+      <source>Restore from</source>
+      <translation>Restore from</translation>
+    </message>
+    <message>
+      <source>That did not work (%1).</source>
+      <translation>That did not work (%1).</translation>
+    </message>
+    <message>
+      <source>Please enter the school's name.</source>
+      <translation>Please enter the school's name.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>The current passphrase is not correct.</source>
+      <translation>The current passphrase is not correct.</translation>
+    </message>
+    <message>
+      <source>The keyring of this system could not be used.</source>
+      <translation>The keyring of this system could not be used.</translation>
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <source>Backup saved: %1</source>
+      <translation>Backup saved: %1</translation>
+    </message>
+    <message>
+      <source>Restore backup</source>
+      <translation>Restore backup</translation>
+    </message>
+    <message>
+      <source>Replace the current data with this backup? A backup of the current data is taken first. The app locks afterwards.</source>
+      <translation>Replace the current data with this backup? A backup of the current data is taken first. The app locks afterwards.</translation>
+    </message>
+    <message>
+      <source>Restoring…</source>
+      <translation>Restoring…</translation>
+    </message>
+  </context>
+  <context>
+    <name>StudentProfile</name>
+    <message>
+      <source>← Roster</source>
+      <translation>← Roster</translation>
+    </message>
+    <message>
+      <source>New home visit (Ctrl+N)</source>
+      <translation>New home visit (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Causes</source>
+      <translation>Causes</translation>
+    </message>
+    <message>
+      <source>Basis</source>
+      <translation>Basis</translation>
+    </message>
+    <message>
+      <source>Visit first</source>
+      <translation>Visit first</translation>
+    </message>
+    <message>
+      <source>No identification recorded.</source>
+      <translation>No identification recorded.</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Project</translation>
+    </message>
+    <message>
+      <source>Amount (yuan)</source>
+      <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Funding</source>
+      <translation>Funding</translation>
+    </message>
+    <message>
+      <source>No aid recorded.</source>
+      <translation>No aid recorded.</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Value (yuan)</source>
+      <translation>Value (yuan)</translation>
+    </message>
+    <message>
+      <source>Granted by</source>
+      <translation>Granted by</translation>
+    </message>
+    <message>
+      <source>No growth reward yet.</source>
+      <translation>No growth reward yet.</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>Visitors</translation>
+    </message>
+    <message>
+      <source>No home visit yet.</source>
+      <translation>No home visit yet.</translation>
+    </message>
+    <message>
+      <source>Actions</source>
+      <translation>Actions</translation>
+    </message>
+    <message>
+      <source>No monitoring feedback.</source>
+      <translation>No monitoring feedback.</translation>
+    </message>
+    <message>
+      <source>Basic information and family</source>
+      <translation>Basic information and family</translation>
+    </message>
+    <message>
+      <source>Identification</source>
+      <translation>Identification</translation>
+    </message>
+    <message>
+      <source>Aid</source>
+      <translation>Aid</translation>
+    </message>
+    <message>
+      <source>Growth rewards</source>
+      <translation>Growth rewards</translation>
+    </message>
+    <message>
+      <source>Home visits</source>
+      <translation>Home visits</translation>
+    </message>
+    <message>
+      <source>Key support</source>
+      <translation>Key support</translation>
+    </message>
+    <message>
+      <source>Monitoring feedback</source>
+      <translation>Monitoring feedback</translation>
+    </message>
+    <message>
+      <source>Growth archive</source>
+      <translation>Growth archive</translation>
+    </message>
+    <message>
+      <source>Could not load this student.</source>
+      <translation>Could not load this student.</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>Not saved.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineTab</name>
+    <message>
+      <source>All kinds</source>
+      <translation>All kinds</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>Identification</source>
+      <translation>Identification</translation>
+    </message>
+    <message>
+      <source>Aid</source>
+      <translation>Aid</translation>
+    </message>
+    <message>
+      <source>Growth reward</source>
+      <translation>Growth reward</translation>
+    </message>
+    <message>
+      <source>Home visit</source>
+      <translation>Home visit</translation>
+    </message>
+    <message>
+      <source>Key support</source>
+      <translation>Key support</translation>
+    </message>
+    <message>
+      <source>Monitoring</source>
+      <translation>Monitoring</translation>
+    </message>
+    <message>
+      <source>Wish list</source>
+      <translation>Wish list</translation>
+    </message>
+    <message>
+      <source>Giving back</source>
+      <translation>Giving back</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnlockPanel</name>
+    <message>
+      <source>JiaFang is locked</source>
+      <translation>JiaFang is locked</translation>
+    </message>
+    <message>
+      <source>Enter your passphrase to open your records.</source>
+      <translation>Enter your passphrase to open your records.</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Unlock</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitForm</name>
+    <message>
+      <source>Save visit (Ctrl+S)</source>
+      <translation>Save visit (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>Save as draft</source>
+      <translation>Save as draft</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>Visit</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>Duration</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <source>County / town only, no street address</source>
+      <translation>County / town only, no street address</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>Visitors</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Add visitor</source>
+      <translation>Add visitor</translation>
+    </message>
+    <message>
+      <source>Interviewees</source>
+      <translation>Interviewees</translation>
+    </message>
+    <message>
+      <source>Relationship</source>
+      <translation>Relationship</translation>
+    </message>
+    <message>
+      <source>Add interviewee</source>
+      <translation>Add interviewee</translation>
+    </message>
+    <message>
+      <source>Household</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <source>Family members</source>
+      <translation>Family members</translation>
+    </message>
+    <message>
+      <source>Income and housing</source>
+      <translation>Income and housing</translation>
+    </message>
+    <message>
+      <source>Income sources</source>
+      <translation>Income sources</translation>
+    </message>
+    <message>
+      <source>Household income per year (yuan)</source>
+      <translation>Household income per year (yuan)</translation>
+    </message>
+    <message>
+      <source>Income notes</source>
+      <translation>Income notes</translation>
+    </message>
+    <message>
+      <source>Main expenses</source>
+      <translation>Main expenses</translation>
+    </message>
+    <message>
+      <source>Debts (yuan)</source>
+      <translation>Debts (yuan)</translation>
+    </message>
+    <message>
+      <source>Debt notes</source>
+      <translation>Debt notes</translation>
+    </message>
+    <message>
+      <source>Housing</source>
+      <translation>Housing</translation>
+    </message>
+    <message>
+      <source>Housing notes</source>
+      <translation>Housing notes</translation>
+    </message>
+    <message>
+      <source>Special groups and causes</source>
+      <translation>Special groups and causes</translation>
+    </message>
+    <message>
+      <source>Verified</source>
+      <translation>Verified</translation>
+    </message>
+    <message>
+      <source>Causes</source>
+      <translation>Causes</translation>
+    </message>
+    <message>
+      <source>Recent emergencies</source>
+      <translation>Recent emergencies</translation>
+    </message>
+    <message>
+      <source>Suggest a temporary subsidy</source>
+      <translation>Suggest a temporary subsidy</translation>
+    </message>
+    <message>
+      <source>Student and school</source>
+      <translation>Student and school</translation>
+    </message>
+    <message>
+      <source>Student's traits at home</source>
+      <translation>Student's traits at home</translation>
+    </message>
+    <message>
+      <source>Feedback on school performance *</source>
+      <translation>Feedback on school performance *</translation>
+    </message>
+    <message>
+      <source>Aid received, told to the family</source>
+      <translation>Aid received, told to the family</translation>
+    </message>
+    <message>
+      <source>Policies explained</source>
+      <translation>Policies explained</translation>
+    </message>
+    <message>
+      <source>Gift money (yuan)</source>
+      <translation>Gift money (yuan)</translation>
+    </message>
+    <message>
+      <source>Gift items</source>
+      <translation>Gift items</translation>
+    </message>
+    <message>
+      <source>Wish list</source>
+      <translation>Wish list</translation>
+    </message>
+    <message>
+      <source>Conclusions</source>
+      <translation>Conclusions</translation>
+    </message>
+    <message>
+      <source>Opinions of family and student *</source>
+      <translation>Opinions of family and student *</translation>
+    </message>
+    <message>
+      <source>Verification result</source>
+      <translation>Verification result</translation>
+    </message>
+    <message>
+      <source>Suggested level</source>
+      <translation>Suggested level</translation>
+    </message>
+    <message>
+      <source>Suggest key support</source>
+      <translation>Suggest key support</translation>
+    </message>
+    <message>
+      <source>Difficulty types</source>
+      <translation>Difficulty types</translation>
+    </message>
+    <message>
+      <source>Follow-up / visit notes</source>
+      <translation>Follow-up / visit notes</translation>
+    </message>
+    <message>
+      <source>Signatures and consent</source>
+      <translation>Signatures and consent</translation>
+    </message>
+    <message>
+      <source>Visitors signed</source>
+      <translation>Visitors signed</translation>
+    </message>
+    <message>
+      <source>Family confirmation</source>
+      <translation>Family confirmation</translation>
+    </message>
+    <message>
+      <source>Confirmed by</source>
+      <translation>Confirmed by</translation>
+    </message>
+    <message>
+      <source>Student signed</source>
+      <translation>Student signed</translation>
+    </message>
+    <message>
+      <source>Student agrees to photos</source>
+      <translation>Student agrees to photos</translation>
+    </message>
+    <message>
+      <source>Student agrees to publicity use</source>
+      <translation>Student agrees to publicity use</translation>
+    </message>
+    <message>
+      <source>Recovered draft</source>
+      <translation>Recovered draft</translation>
+    </message>
+    <message>
+      <source>Home visit: %1</source>
+      <translation>Home visit: %1</translation>
+    </message>
+    <message>
+      <source>Draft saved %1</source>
+      <translation>Draft saved %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n field(s) need attention.</source>
+      <translation>
+        <numerusform>%n field need attention.</numerusform>
+        <numerusform>%n fields need attention.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Second visit on the same day</source>
+      <translation>Second visit on the same day</translation>
+    </message>
+    <message>
+      <source>This student already has a visit recorded on %1. Save another one?</source>
+      <translation>This student already has a visit recorded on %1. Save another one?</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>The visit could not be saved.</source>
+      <translation>The visit could not be saved.</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitsSection</name>
+    <message>
+      <source>Unsaved visit forms</source>
+      <translation>Unsaved visit forms</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Start visit for selected student</source>
+      <translation>Start visit for selected student</translation>
+    </message>
+    <message numerus="yes">
+      <source>Not yet visited this academic year: %n student(s)</source>
+      <translation>
+        <numerusform>Not yet visited this academic year: %n student</numerusform>
+        <numerusform>Not yet visited this academic year: %n students</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source> (first %1 shown)</source>
+      <translation> (first %1 shown)</translation>
+    </message>
+    <message>
+      <source>Visit before identification</source>
+      <translation>Visit before identification</translation>
+    </message>
+    <message>
+      <source>%1 — saved %2</source>
+      <translation>%1 — saved %2</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,1232 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>ArchiveSection</name>
+    <message>
+      <source>Find a student (name, pinyin, initials, student no.)</source>
+      <translation>查找学生（姓名、拼音、首字母、学号）</translation>
+    </message>
+  </context>
+  <context>
+    <name>BasicInfoTab</name>
+    <message>
+      <source>New student</source>
+      <translation>新生</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>Ethnicity</source>
+      <translation>民族</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证件号</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Major</source>
+      <translation>专业</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>年级</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>Political status</source>
+      <translation>政治面貌</translation>
+    </message>
+    <message>
+      <source>Household registration</source>
+      <translation>户口性质</translation>
+    </message>
+    <message>
+      <source>Place of origin</source>
+      <translation>生源地</translation>
+    </message>
+    <message>
+      <source>Home address</source>
+      <translation>家庭住址</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>本人手机</translation>
+    </message>
+    <message>
+      <source>Parent's mobile</source>
+      <translation>家长手机</translation>
+    </message>
+    <message>
+      <source>High school</source>
+      <translation>毕业中学</translation>
+    </message>
+    <message>
+      <source>Talents</source>
+      <translation>个人特长</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>辅导员</translation>
+    </message>
+    <message>
+      <source>Family members</source>
+      <translation>家庭成员</translation>
+    </message>
+    <message>
+      <source>Save (Ctrl+S)</source>
+      <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Please correct the marked fields.</source>
+      <translation>请修改标出的项目。</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+      <source>Change passphrase</source>
+      <translation>修改密码</translation>
+    </message>
+    <message>
+      <source>Current passphrase</source>
+      <translation>当前密码</translation>
+    </message>
+    <message>
+      <source>New passphrase</source>
+      <translation>新密码</translation>
+    </message>
+    <message>
+      <source>Repeat new passphrase</source>
+      <translation>再次输入新密码</translation>
+    </message>
+    <message>
+      <source>The app locks afterwards; unlock with the new passphrase.</source>
+      <translation>修改后应用将锁定，请用新密码解锁。</translation>
+    </message>
+    <message>
+      <source>Too short: at least 8 characters.</source>
+      <translation>太短：至少 8 个字符。</translation>
+    </message>
+    <message>
+      <source>Weak: use a longer phrase with varied characters.</source>
+      <translation>较弱：请使用更长、字符更多样的密码。</translation>
+    </message>
+    <message>
+      <source>Fair: a few more words would make it stronger.</source>
+      <translation>中等：再加几个词会更安全。</translation>
+    </message>
+    <message>
+      <source>Strong.</source>
+      <translation>强。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DraftOffer</name>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>稍后</translation>
+    </message>
+    <message>
+      <source>An unsaved home-visit form for %1 (%2) was kept. Open it?</source>
+      <translation>有一份未保存的家访表（%1，%2）已为您保留。现在打开吗？</translation>
+    </message>
+    <message numerus="yes">
+      <source>(%n more under Home visits)</source>
+      <translation>
+        <numerusform>（另有 %n 份，见“家访”）</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>FamilyTable</name>
+    <message>
+      <source>Add member</source>
+      <translation>添加成员</translation>
+    </message>
+    <message>
+      <source>Remove member</source>
+      <translation>删除成员</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>年龄</translation>
+    </message>
+    <message>
+      <source>Relationship</source>
+      <translation>与学生关系</translation>
+    </message>
+    <message>
+      <source>Employer / school</source>
+      <translation>工作(学习)单位</translation>
+    </message>
+    <message>
+      <source>Occupation</source>
+      <translation>职业</translation>
+    </message>
+    <message>
+      <source>Annual income (yuan)</source>
+      <translation>年收入(元)</translation>
+    </message>
+    <message>
+      <source>Health</source>
+      <translation>健康状况</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Row %1, %2: %3</source>
+      <translation>第 %1 行，%2：%3</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>Welcome to JiaFang</source>
+      <translation>欢迎使用 JiaFang 家访</translation>
+    </message>
+  </context>
+  <context>
+    <name>JiaFangApp</name>
+    <message>
+      <source>Creating your encrypted store…</source>
+      <translation>正在创建加密数据库…</translation>
+    </message>
+    <message>
+      <source>Wrong passphrase. Please try again; nothing was changed.</source>
+      <translation>密码不正确，请重试。数据未作任何改动。</translation>
+    </message>
+    <message>
+      <source>The store could not be opened (%1).</source>
+      <translation>无法打开数据（%1）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeySupportTab</name>
+    <message>
+      <source>Restricted: key-support status is never published.</source>
+      <translation>受限内容：重点帮扶身份不公开。</translation>
+    </message>
+    <message>
+      <source>Difficulty types</source>
+      <translation>困难类型</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>纳入日期</translation>
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation>退出日期</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Not a key-support student.</source>
+      <translation>未纳入重点帮扶。</translation>
+    </message>
+    <message>
+      <source>Mentor</source>
+      <translation>育人导师</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <source>Goals</source>
+      <translation>帮扶目标</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>帮扶计划</translation>
+    </message>
+    <message>
+      <source>No mentor assigned.</source>
+      <translation>尚未分配育人导师。</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>形式</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>Assessment</source>
+      <translation>评估</translation>
+    </message>
+    <message>
+      <source>Next steps</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>No support sessions logged.</source>
+      <translation>暂无帮扶记录。</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Topic</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>Conclusions</source>
+      <translation>结论</translation>
+    </message>
+    <message>
+      <source>Measures</source>
+      <translation>措施</translation>
+    </message>
+    <message>
+      <source>No rescue-education sessions.</source>
+      <translation>暂无救助性教育记录。</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Feedback</source>
+      <translation>反馈</translation>
+    </message>
+    <message>
+      <source>No wish-list selections.</source>
+      <translation>暂无心愿单。</translation>
+    </message>
+    <message>
+      <source>Support log</source>
+      <translation>帮扶记录</translation>
+    </message>
+    <message>
+      <source>Rescue education</source>
+      <translation>救助性教育</translation>
+    </message>
+    <message>
+      <source>Wish list</source>
+      <translation>心愿单</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Lock</source>
+      <translation>锁定</translation>
+    </message>
+    <message>
+      <source>JiaFang Home Visits</source>
+      <translation>JiaFang 家访</translation>
+    </message>
+    <message>
+      <source>Locked</source>
+      <translation>已锁定</translation>
+    </message>
+    <message>
+      <source>Unlocked — %1 (Ctrl+L locks)</source>
+      <translation>已解锁 — %1（Ctrl+L 锁定）</translation>
+    </message>
+    <message>
+      <source>Roster</source>
+      <translation>学生名册</translation>
+    </message>
+    <message>
+      <source>Home visits</source>
+      <translation>家访</translation>
+    </message>
+    <message>
+      <source>Growth archive</source>
+      <translation>成长档案</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassphrasePage</name>
+    <message>
+      <source>Choose a passphrase</source>
+      <translation>设置密码</translation>
+    </message>
+    <message>
+      <source>Your records are encrypted on this computer. The passphrase opens them; if it is lost, no one can recover data that has not been synced.</source>
+      <translation>您的记录在本机加密保存，用密码打开。密码遗失后，尚未同步的数据任何人都无法恢复。</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Repeat</source>
+      <translation>再次输入</translation>
+    </message>
+    <message>
+      <source>Too short: at least 8 characters.</source>
+      <translation>太短：至少 8 个字符。</translation>
+    </message>
+    <message>
+      <source>Weak: use a longer phrase with varied characters.</source>
+      <translation>较弱：请使用更长、字符更多样的密码。</translation>
+    </message>
+    <message>
+      <source>Fair: a few more words would make it stronger.</source>
+      <translation>中等：再加几个词会更安全。</translation>
+    </message>
+    <message>
+      <source>Strong.</source>
+      <translation>强。</translation>
+    </message>
+    <message>
+      <source>The two passphrases differ.</source>
+      <translation>两次输入的密码不一致。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeopleTable</name>
+    <message>
+      <source>Remove</source>
+      <translation>删除</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfilePage</name>
+    <message>
+      <source>About you</source>
+      <translation>您的信息</translation>
+    </message>
+    <message>
+      <source>These appear on printed forms; you can change them later in Settings.</source>
+      <translation>这些信息会出现在打印的表格上，之后可在“设置”中修改。</translation>
+    </message>
+    <message>
+      <source>School</source>
+      <translation>学校</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>您的姓名</translation>
+    </message>
+    <message>
+      <source>Your role</source>
+      <translation>您的角色</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterModel</name>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>认定等级</translation>
+    </message>
+    <message>
+      <source>Key support</source>
+      <translation>重点帮扶</translation>
+    </message>
+    <message>
+      <source>Visited this year</source>
+      <translation>本学年已家访</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>辅导员</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterView</name>
+    <message>
+      <source>Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)</source>
+      <translation>搜索姓名、拼音、首字母（zs）、学号或班级（Ctrl+F）</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>全部学院</translation>
+    </message>
+    <message>
+      <source>All grades</source>
+      <translation>全部年级</translation>
+    </message>
+    <message>
+      <source>All classes</source>
+      <translation>全部班级</translation>
+    </message>
+    <message>
+      <source>All levels</source>
+      <translation>全部等级</translation>
+    </message>
+    <message>
+      <source>Key support: any</source>
+      <translation>重点帮扶：不限</translation>
+    </message>
+    <message>
+      <source>Key support: yes</source>
+      <translation>重点帮扶：是</translation>
+    </message>
+    <message>
+      <source>Visited: any</source>
+      <translation>家访：不限</translation>
+    </message>
+    <message>
+      <source>Visited this year</source>
+      <translation>本学年已家访</translation>
+    </message>
+    <message>
+      <source>Not yet visited</source>
+      <translation>本学年未家访</translation>
+    </message>
+    <message>
+      <source>New students</source>
+      <translation>仅新生</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n student(s)</source>
+      <translation>
+        <numerusform>%n 名学生</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <source>General</source>
+      <translation>常规</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>School</source>
+      <translation>学校</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>Lock after idle</source>
+      <translation>闲置后自动锁定</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>安全</translation>
+    </message>
+    <message>
+      <source>Change passphrase…</source>
+      <translation>修改密码…</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Unlock with the operating system's keyring on this computer</source>
+      <translation>在本机使用系统钥匙串解锁</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>数据</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>打开文件夹</translation>
+    </message>
+    <message>
+      <source>Data folder</source>
+      <translation>数据目录</translation>
+    </message>
+    <message>
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation>备份</translation>
+    </message>
+    <message>
+      <source>Restore…</source>
+      <translation>恢复…</translation>
+    </message>
+    <message>
+      <source>Restore from</source>
+      <translation>从备份恢复</translation>
+    </message>
+    <message>
+      <source>That did not work (%1).</source>
+      <translation>操作未成功（%1）。</translation>
+    </message>
+    <message>
+      <source>Please enter the school's name.</source>
+      <translation>请填写学校名称。</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>The current passphrase is not correct.</source>
+      <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+      <source>The keyring of this system could not be used.</source>
+      <translation>无法使用本系统的钥匙串。</translation>
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation>正在备份…</translation>
+    </message>
+    <message>
+      <source>Backup saved: %1</source>
+      <translation>备份已保存：%1</translation>
+    </message>
+    <message>
+      <source>Restore backup</source>
+      <translation>恢复备份</translation>
+    </message>
+    <message>
+      <source>Replace the current data with this backup? A backup of the current data is taken first. The app locks afterwards.</source>
+      <translation>用这份备份替换当前数据吗？替换前会先备份当前数据。恢复后应用将锁定。</translation>
+    </message>
+    <message>
+      <source>Restoring…</source>
+      <translation>正在恢复…</translation>
+    </message>
+  </context>
+  <context>
+    <name>StudentProfile</name>
+    <message>
+      <source>← Roster</source>
+      <translation>← 学生名册</translation>
+    </message>
+    <message>
+      <source>New home visit (Ctrl+N)</source>
+      <translation>新建家访（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>认定等级</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Causes</source>
+      <translation>致困原因</translation>
+    </message>
+    <message>
+      <source>Basis</source>
+      <translation>认定依据</translation>
+    </message>
+    <message>
+      <source>Visit first</source>
+      <translation>先家访后认定</translation>
+    </message>
+    <message>
+      <source>No identification recorded.</source>
+      <translation>暂无认定记录。</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>项目名称</translation>
+    </message>
+    <message>
+      <source>Amount (yuan)</source>
+      <translation>金额(元)</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>岗位</translation>
+    </message>
+    <message>
+      <source>Funding</source>
+      <translation>资金来源</translation>
+    </message>
+    <message>
+      <source>No aid recorded.</source>
+      <translation>暂无资助记录。</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Value (yuan)</source>
+      <translation>价值(元)</translation>
+    </message>
+    <message>
+      <source>Granted by</source>
+      <translation>授予部门</translation>
+    </message>
+    <message>
+      <source>No growth reward yet.</source>
+      <translation>暂无成长奖励。</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>家访类别</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>家访形式</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>家访人员</translation>
+    </message>
+    <message>
+      <source>No home visit yet.</source>
+      <translation>暂无家访记录。</translation>
+    </message>
+    <message>
+      <source>Actions</source>
+      <translation>处理措施</translation>
+    </message>
+    <message>
+      <source>No monitoring feedback.</source>
+      <translation>暂无监测反馈。</translation>
+    </message>
+    <message>
+      <source>Basic information and family</source>
+      <translation>基本信息与家庭</translation>
+    </message>
+    <message>
+      <source>Identification</source>
+      <translation>认定记录</translation>
+    </message>
+    <message>
+      <source>Aid</source>
+      <translation>资助记录</translation>
+    </message>
+    <message>
+      <source>Growth rewards</source>
+      <translation>成长奖励</translation>
+    </message>
+    <message>
+      <source>Home visits</source>
+      <translation>家访</translation>
+    </message>
+    <message>
+      <source>Key support</source>
+      <translation>重点帮扶</translation>
+    </message>
+    <message>
+      <source>Monitoring feedback</source>
+      <translation>监测反馈</translation>
+    </message>
+    <message>
+      <source>Growth archive</source>
+      <translation>成长档案</translation>
+    </message>
+    <message>
+      <source>Could not load this student.</source>
+      <translation>无法读取该学生的信息。</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>未保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineTab</name>
+    <message>
+      <source>All kinds</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Identification</source>
+      <translation>认定记录</translation>
+    </message>
+    <message>
+      <source>Aid</source>
+      <translation>资助记录</translation>
+    </message>
+    <message>
+      <source>Growth reward</source>
+      <translation>成长奖励</translation>
+    </message>
+    <message>
+      <source>Home visit</source>
+      <translation>家访</translation>
+    </message>
+    <message>
+      <source>Key support</source>
+      <translation>重点帮扶</translation>
+    </message>
+    <message>
+      <source>Monitoring</source>
+      <translation>监测反馈</translation>
+    </message>
+    <message>
+      <source>Wish list</source>
+      <translation>心愿单</translation>
+    </message>
+    <message>
+      <source>Giving back</source>
+      <translation>回馈活动</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnlockPanel</name>
+    <message>
+      <source>JiaFang is locked</source>
+      <translation>JiaFang 已锁定</translation>
+    </message>
+    <message>
+      <source>Enter your passphrase to open your records.</source>
+      <translation>请输入密码以打开您的记录。</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>解锁</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitForm</name>
+    <message>
+      <source>Save visit (Ctrl+S)</source>
+      <translation>保存家访（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Save as draft</source>
+      <translation>存为草稿</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>家访信息</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>家访类别</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>家访形式</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>Duration</source>
+      <translation>时长</translation>
+    </message>
+    <message>
+      <source>County / town only, no street address</source>
+      <translation>只填到县/镇，不填门牌号</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>人员</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>家访人员</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>身份</translation>
+    </message>
+    <message>
+      <source>Add visitor</source>
+      <translation>添加家访人员</translation>
+    </message>
+    <message>
+      <source>Interviewees</source>
+      <translation>受访人</translation>
+    </message>
+    <message>
+      <source>Relationship</source>
+      <translation>与学生关系</translation>
+    </message>
+    <message>
+      <source>Add interviewee</source>
+      <translation>添加受访人</translation>
+    </message>
+    <message>
+      <source>Household</source>
+      <translation>家庭成员情况</translation>
+    </message>
+    <message>
+      <source>Family members</source>
+      <translation>家庭成员</translation>
+    </message>
+    <message>
+      <source>Income and housing</source>
+      <translation>收支与住房</translation>
+    </message>
+    <message>
+      <source>Income sources</source>
+      <translation>收入来源</translation>
+    </message>
+    <message>
+      <source>Household income per year (yuan)</source>
+      <translation>家庭年收入(元)</translation>
+    </message>
+    <message>
+      <source>Income notes</source>
+      <translation>收入情况说明</translation>
+    </message>
+    <message>
+      <source>Main expenses</source>
+      <translation>主要支出</translation>
+    </message>
+    <message>
+      <source>Debts (yuan)</source>
+      <translation>负债金额(元)</translation>
+    </message>
+    <message>
+      <source>Debt notes</source>
+      <translation>负债情况</translation>
+    </message>
+    <message>
+      <source>Housing</source>
+      <translation>住房情况</translation>
+    </message>
+    <message>
+      <source>Housing notes</source>
+      <translation>住房说明</translation>
+    </message>
+    <message>
+      <source>Special groups and causes</source>
+      <translation>特殊群体与致困原因</translation>
+    </message>
+    <message>
+      <source>Verified</source>
+      <translation>特殊群体核实</translation>
+    </message>
+    <message>
+      <source>Causes</source>
+      <translation>致困原因</translation>
+    </message>
+    <message>
+      <source>Recent emergencies</source>
+      <translation>近期突发情况</translation>
+    </message>
+    <message>
+      <source>Suggest a temporary subsidy</source>
+      <translation>建议发放临时困难补助</translation>
+    </message>
+    <message>
+      <source>Student and school</source>
+      <translation>学生与在校情况</translation>
+    </message>
+    <message>
+      <source>Student's traits at home</source>
+      <translation>学生特点/在家表现</translation>
+    </message>
+    <message>
+      <source>Feedback on school performance *</source>
+      <translation>在校表现反馈 *</translation>
+    </message>
+    <message>
+      <source>Aid received, told to the family</source>
+      <translation>受助情况告知</translation>
+    </message>
+    <message>
+      <source>Policies explained</source>
+      <translation>政策宣传内容</translation>
+    </message>
+    <message>
+      <source>Gift money (yuan)</source>
+      <translation>慰问金(元)</translation>
+    </message>
+    <message>
+      <source>Gift items</source>
+      <translation>慰问品</translation>
+    </message>
+    <message>
+      <source>Wish list</source>
+      <translation>心愿单</translation>
+    </message>
+    <message>
+      <source>Conclusions</source>
+      <translation>结论</translation>
+    </message>
+    <message>
+      <source>Opinions of family and student *</source>
+      <translation>家长及学生意见建议 *</translation>
+    </message>
+    <message>
+      <source>Verification result</source>
+      <translation>核实结论</translation>
+    </message>
+    <message>
+      <source>Suggested level</source>
+      <translation>档次建议</translation>
+    </message>
+    <message>
+      <source>Suggest key support</source>
+      <translation>建议重点帮扶</translation>
+    </message>
+    <message>
+      <source>Difficulty types</source>
+      <translation>困难类型</translation>
+    </message>
+    <message>
+      <source>Follow-up / visit notes</source>
+      <translation>后续措施/家访手记</translation>
+    </message>
+    <message>
+      <source>Signatures and consent</source>
+      <translation>签字与同意</translation>
+    </message>
+    <message>
+      <source>Visitors signed</source>
+      <translation>家访人已签字</translation>
+    </message>
+    <message>
+      <source>Family confirmation</source>
+      <translation>家长确认方式</translation>
+    </message>
+    <message>
+      <source>Confirmed by</source>
+      <translation>确认人</translation>
+    </message>
+    <message>
+      <source>Student signed</source>
+      <translation>学生已签字</translation>
+    </message>
+    <message>
+      <source>Student agrees to photos</source>
+      <translation>学生同意拍照</translation>
+    </message>
+    <message>
+      <source>Student agrees to publicity use</source>
+      <translation>学生同意宣传使用</translation>
+    </message>
+    <message>
+      <source>Recovered draft</source>
+      <translation>已恢复草稿</translation>
+    </message>
+    <message>
+      <source>Home visit: %1</source>
+      <translation>家访：%1</translation>
+    </message>
+    <message>
+      <source>Draft saved %1</source>
+      <translation>草稿已保存 %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n field(s) need attention.</source>
+      <translation>
+        <numerusform>有 %n 项需要修改。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Second visit on the same day</source>
+      <translation>同一天再次家访</translation>
+    </message>
+    <message>
+      <source>This student already has a visit recorded on %1. Save another one?</source>
+      <translation>该学生在 %1 已有家访记录。仍要再保存一条吗？</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>The visit could not be saved.</source>
+      <translation>家访记录未能保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitsSection</name>
+    <message>
+      <source>Unsaved visit forms</source>
+      <translation>未保存的家访表</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Start visit for selected student</source>
+      <translation>为所选学生开始家访</translation>
+    </message>
+    <message numerus="yes">
+      <source>Not yet visited this academic year: %n student(s)</source>
+      <translation>
+        <numerusform>本学年待家访：%n 名学生</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source> (first %1 shown)</source>
+      <translation>（显示前 %1 名）</translation>
+    </message>
+    <message>
+      <source>Visit before identification</source>
+      <translation>先家访后认定</translation>
+    </message>
+    <message>
+      <source>%1 — saved %2</source>
+      <translation>%1 — 保存于 %2</translation>
+    </message>
+  </context>
+</TS>
