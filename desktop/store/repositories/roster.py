@@ -177,7 +177,7 @@ class RosterQueries:
         if filters.new_student is not None:
             conditions.append(StudentRow.is_new_student == filters.new_student)
         if filters.level is not None:
-            conditions.append(computed["level"] == filters.level.value)
+            conditions.append(computed["level"] == IdentificationLevel(filters.level).value)
         if filters.disadvantaged is not None:
             condition = or_(
                 computed["level"].in_(DISADVANTAGED_LEVELS), computed["visit_before_identification"]
@@ -194,7 +194,9 @@ class RosterQueries:
                     support.student_id == StudentRow.id,
                     support.deleted == false(),
                     support.exited_on.is_(None),
-                    cast(support.difficulty_types, String).like(f'%"{filters.key_support_type.value}"%'),
+                    cast(support.difficulty_types, String).like(
+                        f'%"{DifficultyType(filters.key_support_type).value}"%'
+                    ),
                 )
             )
         if conditions:
