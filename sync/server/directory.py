@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from sync.ids import HybridClock, new_id
 from sync.protocol import Op, OpKind, OpResult, OpStatus
+from sync.records import Record
 from sync.records.enums import Role
 from sync.server import auth, merge
 from sync.server.models import Account, RecordRow
@@ -27,12 +28,22 @@ class DirectoryError(ValueError):
     """A Chinese message for the admin command."""
 
 
-def write_records(session: Session, changes: list[tuple[str, str, dict[str, Any]]]) -> list[OpResult]:
-    """Upsert ``(record_type, record_id, fields)`` as the system; raises on any rejected change."""
+def write_records(
+    session: Session, changes: list[tuple[str, str, dict[str, Any]]], *, new: bool = False
+) -> list[OpResult]:
+    """Upsert ``(record_type, record_id, fields)`` as the system; raises on any rejected change.
+
+    ``new``: the records are known not to exist yet (skips looking up their versions).
+    """
     ops = []
+    versions: dict[str, str] = {}
+    if not new:
+        ids = [record_id for _, record_id, _ in changes]
+        versions = dict(
+            session.execute(select(RecordRow.id, RecordRow.versions).where(RecordRow.id.in_(ids))).all()
+        )
     for record_type, record_id, fields in changes:
-        row = session.scalar(select(RecordRow).where(RecordRow.id == record_id))
-        base = json.loads(row.versions) if row is not None else {}
+        base = json.loads(versions[record_id]) if record_id in versions else {}
         ops.append(
             Op(
                 op_id=new_id(),
@@ -51,6 +62,15 @@ def write_records(session: Session, changes: list[tuple[str, str, dict[str, Any]
         if result.status is OpStatus.REJECTED:
             raise DirectoryError(result.message or "写入失败")
     return results
+
+
+def import_records(session: Session, records: list[Record]) -> int:
+    """Write whole records (a roster, the demo school) as new records."""
+    changes = [
+        (record.RECORD_TYPE, record.id, record.model_dump(mode="json", exclude={"id"})) for record in records
+    ]
+    write_records(session, changes, new=True)
+    return len(changes)
 
 
 def find_college(session: Session, name_or_id: str) -> str:
@@ -98,15 +118,14 @@ def create_user(
         "college_id": college_id,
     }
     write_records(session, [("user", user_id, fields)])
-    session.add(
-        Account(
-            id=user_id,
-            username=username,
-            display_name=display_name,
-            password_hash=auth.hash_password(password),
-            role=role.value,
-            college_id=college_id,
-        )
+    add_account(
+        session,
+        user_id=user_id,
+        username=username,
+        password=password,
+        role=role,
+        display_name=display_name,
+        college_id=college_id,
     )
     if role is Role.MENTOR:
         mentor_id = new_id()
@@ -122,6 +141,32 @@ def create_user(
         )
     session.flush()
     return user_id
+
+
+def add_account(
+    session: Session,
+    *,
+    user_id: str,
+    username: str,
+    password: str,
+    role: Role,
+    display_name: str,
+    college_id: str | None,
+) -> None:
+    """A login for an existing ``user`` record."""
+    if session.scalar(select(Account.id).where(Account.username == username)) is not None:
+        raise DirectoryError(f"用户名已存在：{username}")
+    session.add(
+        Account(
+            id=user_id,
+            username=username,
+            display_name=display_name,
+            password_hash=auth.hash_password(password),
+            role=role.value,
+            college_id=college_id,
+        )
+    )
+    session.flush()
 
 
 def find_account(session: Session, username: str) -> Account:

@@ -1,0 +1,324 @@
+"""``jiafang-server``: create the database, colleges, users and assignments, import rosters, manage
+devices, back up, serve, and fill a demo server.  ``--database-url`` or ``JIAFANG_DATABASE_URL`` picks
+the database; without either, SQLite in the data folder."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import secrets
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from sync.records.enums import Role
+from sync.server import devices, directory, roster
+from sync.server.database import Database
+from sync.server.settings import Settings
+
+
+class CliError(Exception):
+    """A Chinese message printed to stderr with exit status 2."""
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings()
+    if args.database_url:
+        settings.database_url = args.database_url
+    return settings
+
+
+def _database(args: argparse.Namespace) -> Database:
+    return Database(_settings(args))
+
+
+def _password(prompt: str = "密码") -> str:
+    from_env = os.environ.get("JIAFANG_PASSWORD")
+    if from_env:
+        return from_env
+    first = getpass.getpass(f"{prompt}：")
+    if len(first) < 8:
+        raise CliError("密码至少 8 个字符")
+    if getpass.getpass(f"再次输入{prompt}：") != first:
+        raise CliError("两次输入的密码不一致")
+    return first
+
+
+def cmd_init_db(args: argparse.Namespace) -> None:
+    database = _database(args)
+    database.dispose()
+    print("数据库已就绪")
+
+
+def cmd_create_college(args: argparse.Namespace) -> None:
+    database = _database(args)
+    college_id = database.run(lambda s: directory.create_college(s, args.name, args.code or ""))
+    print(college_id)
+
+
+def cmd_create_user(args: argparse.Namespace) -> None:
+    role = Role(args.role)
+    password = _password()
+    database = _database(args)
+
+    def work(session: Session) -> str:
+        college_id = directory.find_college(session, args.college) if args.college else None
+        return directory.create_user(
+            session,
+            username=args.username,
+            password=password,
+            role=role,
+            display_name=args.name or args.username,
+            college_id=college_id,
+            staff_no=args.staff_no,
+        )
+
+    print(database.run(work))
+
+
+def cmd_assign(args: argparse.Namespace) -> None:
+    pairs: list[tuple[str, str]] = []
+    if args.file:
+        for line, row in enumerate(roster.read_rows(Path(args.file)), start=2):
+            username = row.get("username") or row.get("用户名") or row.get("账号") or ""
+            student_no = row.get("student_no") or row.get("学号") or ""
+            if not username or not student_no:
+                raise CliError(f"第 {line} 行缺少用户名或学号")
+            pairs.append((username, student_no))
+    if args.username:
+        pairs += [(args.username, student_no) for student_no in args.student_nos]
+    if not pairs:
+        raise CliError("请给出用户名和学号，或用 --file 指定分配表")
+    database = _database(args)
+
+    def work(session: Session) -> int:
+        by_user: dict[str, list[str]] = {}
+        for username, student_no in pairs:
+            by_user.setdefault(username, []).append(student_no)
+        return sum(directory.assign(session, username=u, student_nos=nos) for u, nos in by_user.items())
+
+    print(f"已分配 {database.run(work)} 名学生")
+
+
+def cmd_import_roster(args: argparse.Namespace) -> None:
+    rows = list(roster.read_rows(Path(args.file)))
+    database = _database(args)
+
+    def work(session: Session) -> int:
+        changes: list[tuple[str, str, dict[str, Any]]] = []
+        for line, row in enumerate(rows, start=2):
+            fields = roster.student_fields(row, line)
+            if fields.get("college_id"):
+                fields["college_id"] = directory.find_college(session, fields["college_id"])
+            if fields.get("counselor_id"):
+                fields["counselor_id"] = directory.find_account(session, fields["counselor_id"]).id
+            try:
+                student_id = directory.find_student(session, fields["student_no"])
+            except directory.DirectoryError:
+                student_id = directory.new_id()
+            changes.append(("student", student_id, fields))
+        directory.write_records(session, changes)
+        return len(changes)
+
+    print(f"已导入 {database.run(work)} 名学生")
+
+
+def cmd_list_devices(args: argparse.Namespace) -> None:
+    database = _database(args)
+    rows = database.run(devices.list_devices)
+    if args.json:
+        print(json.dumps([row.model_dump() for row in rows], ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        state = "已撤销" if row.revoked else ("待清除" if row.wipe else "正常")
+        print(f"{row.id}\t{row.username}\t{row.name}\t{row.last_seen_at or '-'}\t{state}")
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> None:
+    database = _database(args)
+    if database.run(lambda s: devices.revoke(s, args.device_id, by=None)) is None:
+        raise CliError("找不到该设备")
+    print("设备已撤销")
+
+
+def cmd_wipe_device(args: argparse.Namespace) -> None:
+    database = _database(args)
+    if database.run(lambda s: devices.order_wipe(s, args.device_id, by=None)) is None:
+        raise CliError("找不到该设备")
+    print("已下达清除指令，设备下次联网时执行")
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    settings = _settings(args)
+    url = make_url(settings.resolved_database_url())
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    if url.get_backend_name() == "sqlite":
+        target = Path(args.output or settings.data_dir / f"backup-{stamp}.sqlite3")
+        source = sqlite3.connect(url.database or "")
+        copy = sqlite3.connect(target)
+        with copy:
+            source.backup(copy)
+        copy.close()
+        source.close()
+    else:
+        pg_dump = shutil.which("pg_dump")
+        if pg_dump is None:
+            raise CliError("未找到 pg_dump，请安装 PostgreSQL 客户端工具")
+        target = Path(args.output or settings.data_dir / f"backup-{stamp}.dump")
+        plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        subprocess.run([pg_dump, "--format=custom", "--file", str(target), plain], check=True)
+    os.chmod(target, 0o600)
+    print(target)
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        raise CliError("--ssl-certfile 与 --ssl-keyfile 须同时给出")
+    app = create_app(_settings(args))
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+        proxy_headers=True,
+        log_level="info",
+    )
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    from sync.demo import DemoGenerator
+
+    generator = DemoGenerator(students=args.students, today=date.today(), seed=args.seed)
+    database = _database(args)
+    total = database.run(lambda s: directory.import_records(s, generator.school_records()))
+    for chunk in generator.student_chunks(500):
+
+        def write_chunk(session: Session, chunk: list[Any] = chunk) -> int:
+            return directory.import_records(session, chunk)
+
+        total += database.run(write_chunk)
+    accounts = database.run(lambda s: _demo_accounts(s, generator, args.per_role))
+    if args.json:
+        print(json.dumps({"records": total, "accounts": accounts}, ensure_ascii=False, indent=2))
+        return
+    print(f"已写入 {total} 条演示记录。演示账号：")
+    for account in accounts:
+        print(f"  {account['role']:<15} {account['username']:<16} {account['password']}  {account['name']}")
+
+
+def _demo_accounts(session: Session, generator: Any, per_role: int) -> list[dict[str, str]]:
+    school = generator.school
+    users = [user for staff in school.colleges for user in (*staff.counselors, *staff.center_staff)]
+    directors = [staff.director for staff in school.colleges if staff.director is not None]
+    users += directors + list(school.school_center) + list(school.admins) + list(school.mentor_users)
+    taken: dict[str, int] = {}
+    accounts: list[dict[str, str]] = []
+    for user in users:
+        role = Role(user.role)
+        if taken.get(role.value, 0) >= per_role:
+            continue
+        taken[role.value] = taken.get(role.value, 0) + 1
+        password = secrets.token_urlsafe(9)
+        username = f"{role.value}{taken[role.value]}"
+        directory.add_account(
+            session,
+            user_id=user.id,
+            username=username,
+            password=password,
+            role=role,
+            display_name=user.name,
+            college_id=user.college_id,
+        )
+        accounts.append({"role": role.value, "username": username, "password": password, "name": user.name})
+    return accounts
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jiafang-server", description="家访 JiaFang 中心服务器管理")
+    parser.add_argument("--database-url", default=None, help="数据库地址（默认读取 JIAFANG_DATABASE_URL）")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("init-db", help="创建或升级数据库").set_defaults(func=cmd_init_db)
+
+    college = commands.add_parser("create-college", help="新建学院")
+    college.add_argument("name")
+    college.add_argument("--code", default="")
+    college.set_defaults(func=cmd_create_college)
+
+    user = commands.add_parser("create-user", help="新建账号（密码取自 JIAFANG_PASSWORD 或提示输入）")
+    user.add_argument("username")
+    user.add_argument("--role", required=True, choices=[role.value for role in Role])
+    user.add_argument("--college", help="学院名称、代码或编号")
+    user.add_argument("--name", help="显示姓名")
+    user.add_argument("--staff-no", help="工号")
+    user.set_defaults(func=cmd_create_user)
+
+    assign = commands.add_parser("assign", help="为辅导员或育人导师分配学生")
+    assign.add_argument("username", nargs="?")
+    assign.add_argument("student_nos", nargs="*", metavar="STUDENT_NO")
+    assign.add_argument("--file", help="分配表（CSV 或 XLSX，列：用户名、学号）")
+    assign.set_defaults(func=cmd_assign)
+
+    roster_parser = commands.add_parser("import-roster", help="导入学生名单（CSV 或 XLSX）")
+    roster_parser.add_argument("file")
+    roster_parser.set_defaults(func=cmd_import_roster)
+
+    listing = commands.add_parser("list-devices", help="列出设备")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=cmd_list_devices)
+
+    for name, func, text in (
+        ("revoke-device", cmd_revoke_device, "撤销设备授权"),
+        ("wipe-device", cmd_wipe_device, "要求设备清除本地数据"),
+    ):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("device_id")
+        sub.set_defaults(func=func)
+
+    backup = commands.add_parser("backup", help="备份数据库")
+    backup.add_argument("--output", help="备份文件路径")
+    backup.set_defaults(func=cmd_backup)
+
+    serve = commands.add_parser("serve", help="启动服务器")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--ssl-certfile")
+    serve.add_argument("--ssl-keyfile")
+    serve.set_defaults(func=cmd_serve)
+
+    demo = commands.add_parser("demo", help="写入合成演示数据并创建演示账号")
+    demo.add_argument("--students", type=int, default=200)
+    demo.add_argument("--seed", type=int, default=2024)
+    demo.add_argument("--per-role", type=int, default=2)
+    demo.add_argument("--json", action="store_true")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except (CliError, directory.DirectoryError, roster.RosterError) as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
