@@ -59,6 +59,7 @@ from sync.records.enums import (
     WishListState,
 )
 from sync.records.errors import errors_of
+from sync.records.visits import visit_rule_errors
 
 MONEY_FIELDS = ("income_amount", "debts_amount", "gifts_amount")
 
@@ -357,7 +358,14 @@ class VisitForm(QWidget):
         try:
             visit = HomeVisit.model_validate(data)
         except ValidationError as exc:
-            self.show_errors({e.field: e.message for e in reversed(errors_of(exc))})
+            problems = {e.field: e.message for e in reversed(errors_of(exc))}
+            # Rules across fields run only once every field is valid; show them now too, so the
+            # user sees every problem at once (checked on the fields that are valid).
+            bad = {field.split(".")[0] for field in problems}
+            partial = HomeVisit.model_construct(**{k: v for k, v in data.items() if k not in bad})
+            for rule in visit_rule_errors(partial):
+                problems.setdefault(rule.field, rule.message)
+            self.show_errors(problems)
             return None
         self.show_errors({})
         return visit

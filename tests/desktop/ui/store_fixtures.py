@@ -34,7 +34,9 @@ def make_store(data_dir: Path, *, role: Role = Role.COUNSELOR) -> dict[str, str]
     """A store with two colleges and six students; returns 姓名 -> student id."""
     ids: dict[str, str] = {}
     year = current_academic_year()
-    store = Store.create(data_dir, PASSPHRASE, school_name="示例大学", user_name="王老师", role=role, use_keyring=False)
+    store = Store.create(
+        data_dir, PASSPHRASE, school_name="示例大学", user_name="王老师", role=role, use_keyring=False
+    )
     try:
         with store.session() as s:
             accounting = s.colleges.create(College(name="商学院", code="B"))
@@ -65,7 +67,9 @@ def make_store(data_dir: Path, *, role: Role = Role.COUNSELOR) -> dict[str, str]
                     )
                 )
             s.family.create(
-                FamilyMember(student_id=ids["张三"], name="张大山", age=50, relationship="父亲", occupation="务农")
+                FamilyMember(
+                    student_id=ids["张三"], name="张大山", age=50, relationship="父亲", occupation="务农"
+                )
             )
     finally:
         store.close()

@@ -1,0 +1,62 @@
+"""Roster: search by pinyin initials, filters, sorting, opening a profile."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.desktop.ui.conftest import Running
+
+
+def names(roster) -> list[str]:  # type: ignore[no-untyped-def]
+    model = roster.model
+    return [str(model.data(model.index(row, 1))).split(" ")[0] for row in range(model.rowCount())]
+
+
+def test_search_by_pinyin_initials(qtbot: QtBot, running: Running) -> None:
+    roster = running.section("roster").roster
+    with qtbot.waitSignal(roster.model.query_applied):
+        qtbot.keyClicks(roster.search, "zs")
+    assert names(roster) == ["张三"]
+    assert roster.count.text() == "1 名学生"
+    with qtbot.waitSignal(roster.model.query_applied):
+        roster.search.setText("zhouxiaomei")
+    assert names(roster) == ["周晓梅"]
+    with qtbot.waitSignal(roster.model.query_applied):
+        roster.search.setText("2024002")
+    assert names(roster) == ["李四"]
+
+
+def test_filters_by_class_and_new_students(qtbot: QtBot, running: Running) -> None:
+    roster = running.section("roster").roster
+    qtbot.waitUntil(lambda: roster.class_name.count() > 1)
+    with qtbot.waitSignal(roster.model.query_applied):
+        roster.class_name.setCurrentIndex(roster.class_name.findData("会计2401"))
+    assert sorted(names(roster)) == sorted(["张三", "李四"])
+    with qtbot.waitSignal(roster.model.query_applied):
+        roster.class_name.setCurrentIndex(0)
+    with qtbot.waitSignal(roster.model.query_applied):
+        roster.new_only.setChecked(True)
+    assert sorted(names(roster)) == sorted(["赵六", "周晓梅"])
+
+
+def test_sorting_by_name_uses_pinyin(qtbot: QtBot, running: Running) -> None:
+    roster = running.section("roster").roster
+    with qtbot.waitSignal(roster.model.query_applied):
+        roster.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert names(roster)[0] == "李四"  # li < wang < wu < zhang < zhao < zhou
+    assert names(roster)[-1] == "周晓梅"
+
+
+def test_open_profile_from_roster_with_masked_phone(qtbot: QtBot, running: Running) -> None:
+    section = running.section("roster")
+    roster = section.roster
+    with qtbot.waitSignal(roster.model.query_applied):
+        roster.search.setText("zs")
+    with qtbot.waitSignal(section.profile.loaded):
+        roster.table.activated.emit(roster.model.index(0, 0))
+    profile = section.profile
+    assert section.stack.currentWidget() is profile
+    assert "张三" in profile.heading.text()
+    assert profile.basic.phone.text() == "138****5678"
+    assert profile.basic.family.table.rowCount() == 1
