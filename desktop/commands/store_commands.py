@@ -1,0 +1,209 @@
+"""`jiafang init | info | students | passwd | backup | restore`: the local store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.commands.context import CommandContext, CommandError
+from desktop.store.key_vault import KeyVault
+from desktop.store.repositories.roster import RosterFilter
+from desktop.store.store import Store
+from sync.records import AuditAction, Role
+
+NEW_PASSPHRASE_ENV = "JIAFANG_NEW_PASSPHRASE"
+
+
+def open_store(ctx: CommandContext) -> Store:
+    """Open the store of the context's data folder: the OS keyring if it holds the key, else the passphrase."""
+    vault = KeyVault(ctx.data_dir)
+    if not vault.exists():
+        raise CommandError(f"{ctx.data_dir} 中没有 JiaFang 数据。请先运行 jiafang init 或 jiafang demo。")
+    if not os.environ.get("JIAFANG_PASSPHRASE"):
+        key = vault.unlock_from_keyring()
+        if key is not None:
+            return Store.open(ctx.data_dir, key=key)
+    return Store.open(ctx.data_dir, ctx.passphrase())
+
+
+def _ask(value: str | None, prompt: str, option: str) -> str:
+    if value:
+        return value
+    if sys.stdin.isatty():
+        answer = input(prompt).strip()
+        if answer:
+            return answer
+    raise CommandError(f"缺少 {option}。")
+
+
+def cmd_init(args: argparse.Namespace, ctx: CommandContext) -> int:
+    school = _ask(args.school, "学校名称: ", "--school")
+    name = _ask(args.name, "您的姓名: ", "--name")
+    passphrase = ctx.passphrase("设置密码（至少 8 个字符）: ", confirm=True)
+    store = Store.create(
+        ctx.data_dir,
+        passphrase,
+        school_name=school,
+        user_name=name,
+        role=Role(args.role),
+        use_keyring=args.keyring,
+    )
+    with store:
+        ctx.print(
+            f"已在 {ctx.data_dir} 创建加密数据。密钥保存方式：{KeyVault(ctx.data_dir).storage_description()}"
+        )
+    return 0
+
+
+def _counts(store: Store) -> dict[str, int]:
+    from desktop.store.repositories.session import REPOSITORY_CLASSES
+
+    counts: dict[str, int] = {}
+    with store.session() as s:
+        for repo_class in REPOSITORY_CLASSES:
+            repo = repo_class(s.db, s.ctx)
+            counts[repo_class.RECORD.RECORD_TYPE] = repo.count()
+    return counts
+
+
+def cmd_info(args: argparse.Namespace, ctx: CommandContext) -> int:
+    with open_store(ctx) as store:
+        info = store.info
+        with store.engine.connect() as conn:
+            cipher = conn.exec_driver_sql("PRAGMA cipher_version").scalar_one()
+        from desktop.store.outbox import pending_count
+
+        with store.session() as s:
+            pending = pending_count(s.db)
+        summary: dict[str, Any] = {
+            "data_dir": str(ctx.data_dir),
+            "school": info.school_name,
+            "user": info.user_name,
+            "role": info.role.value,
+            "schema_version": info.schema_version,
+            "sqlcipher_version": cipher,
+            "key_storage": KeyVault(ctx.data_dir).storage_description(),
+            "pending_changes": pending,
+            "backups": len(store.list_backups()),
+            "counts": _counts(store),
+        }
+    if args.json:
+        ctx.print_json(summary)
+        return 0
+    ctx.print(f"数据目录    {summary['data_dir']}")
+    ctx.print(f"学校        {summary['school']}")
+    ctx.print(f"用户        {summary['user']}（{info.role.label}）")
+    ctx.print(f"数据结构版本 {summary['schema_version']}")
+    ctx.print(f"SQLCipher   {cipher}")
+    ctx.print(f"密钥保存    {summary['key_storage']}")
+    ctx.print(f"待同步修改  {pending}")
+    ctx.print(f"备份        {summary['backups']} 个")
+    ctx.print("记录数：")
+    for record_type, count in summary["counts"].items():
+        ctx.print(f"  {record_type:<22} {count}")
+    return 0
+
+
+def cmd_students(args: argparse.Namespace, ctx: CommandContext) -> int:
+    with open_store(ctx) as store, store.session() as s:
+        rows = s.roster.rows(RosterFilter(search=args.search or ""), sort="student_no", limit=args.limit)
+    items = [
+        {
+            "student_no": row.student_no,
+            "name": row.name,
+            "college": row.college_name or "",
+            "class": row.class_name,
+            "counselor": row.counselor_name or "",
+        }
+        for row in rows
+    ]
+    if args.json:
+        ctx.print_json(items)
+        return 0
+    if not items:
+        ctx.print("没有找到匹配的学生。")
+        return 0
+    ctx.print("学号\t姓名\t学院\t班级\t辅导员")
+    for item in items:
+        ctx.print("\t".join(item.values()))
+    ctx.print(f"共 {len(items)} 名学生")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, ctx: CommandContext) -> int:
+    vault = KeyVault(ctx.data_dir)
+    if not vault.exists():
+        raise CommandError(f"{ctx.data_dir} 中没有 JiaFang 数据。")
+    old = ctx.passphrase("当前密码: ")
+    new = os.environ.get(NEW_PASSPHRASE_ENV)
+    if not new:
+        if not sys.stdin.isatty():
+            raise CommandError(f"需要新密码：请在终端中运行，或设置环境变量 {NEW_PASSPHRASE_ENV}。")
+        import getpass
+
+        new = getpass.getpass("新密码（至少 8 个字符）: ")
+        if getpass.getpass("再次输入新密码: ") != new:
+            raise CommandError("两次输入的新密码不一致，未作任何改动。")
+    vault.change_passphrase(old, new)
+    ctx.print("密码已更改。数据库本身未重写；旧密码从现在起无效。")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
+    with open_store(ctx) as store:
+        backup = store.backup("manual")
+        with store.session() as s:
+            s.audit.log(AuditAction.BACKUP, detail=backup.path.name)
+    ctx.print(f"已备份到 {backup.path}（{backup.size // 1024} KB，已加密）")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
+    source = Path(args.file)
+    if not source.is_file():
+        raise CommandError(f"找不到备份文件：{source}")
+    vault = KeyVault(ctx.data_dir)
+    if not vault.exists():
+        raise CommandError(f"{ctx.data_dir} 中没有 JiaFang 数据（密钥文件），无法恢复。")
+    key = None if os.environ.get("JIAFANG_PASSPHRASE") else vault.unlock_from_keyring()
+    if key is None:
+        key = vault.unlock(ctx.passphrase())
+    previous = Store.restore(ctx.data_dir, source, key=key)
+    ctx.print(f"已从 {source.name} 恢复。")
+    if previous is not None:
+        ctx.print(f"恢复前的数据已另存为备份：{previous.path}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    init = sub.add_parser("init", help="在数据目录中创建新的加密数据")
+    init.add_argument("--school", help="学校名称")
+    init.add_argument("--name", help="您的姓名")
+    init.add_argument("--role", choices=[role.value for role in Role], default=Role.COUNSELOR.value)
+    init.add_argument(
+        "--no-keyring", dest="keyring", action="store_false", help="不把密钥保存到系统钥匙串（只用密码解锁）"
+    )
+    init.set_defaults(handler=cmd_init)
+
+    info = sub.add_parser("info", help="记录数、数据结构版本、SQLCipher 版本、密钥保存方式")
+    info.add_argument("--json", action="store_true")
+    info.set_defaults(handler=cmd_info)
+
+    students = sub.add_parser("students", help="查找学生（姓名、拼音、首字母、学号、班级）")
+    students.add_argument("--search", default="")
+    students.add_argument("--limit", type=int, default=200)
+    students.add_argument("--json", action="store_true")
+    students.set_defaults(handler=cmd_students)
+
+    passwd = sub.add_parser("passwd", help="更改密码（重新包装密钥，不重写数据库）")
+    passwd.set_defaults(handler=cmd_passwd)
+
+    backup = sub.add_parser("backup", help="立即做一次加密备份")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = sub.add_parser("restore", help="从加密备份恢复（当前数据先另存为备份）")
+    restore.add_argument("file", help="备份文件")
+    restore.set_defaults(handler=cmd_restore)
