@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.reports.page_frame import CONTENT_WIDTH
 from desktop.reports.styles import LABEL_BACKGROUND, RULE, SECTION_BACKGROUND, FormStyles
@@ -26,6 +26,7 @@ CHECKED = "■"
 DATE_BLANK = "&nbsp;" * 10 + "年" + "&nbsp;" * 6 + "月" + "&nbsp;" * 6 + "日"
 UNCHECKED = "□"
 LABEL_COLUMN = 26 * mm
+HEADING_ROOM = 30 * mm  # a section bar starts a new page when less than this is left
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,14 @@ def narrative_rows(
     heading: str | None = None,
     min_height: float = 0.0,
     markup_values: bool = False,
-) -> Table:
-    """Label on the left, free text on the right; a long text splits across pages inside its row."""
+) -> list[Flowable]:
+    """Label on the left, free text on the right; a long text splits across pages inside its row.
+
+    The heading is a separate bar with room for the first lines below it (a conditional page break),
+    not a repeated header row: ReportLab repeats header rows wrongly when it splits inside a row, and
+    keep-with-next would push a long note to a new page.  Cells are top-aligned: a middle-aligned
+    cell makes ReportLab's in-row split leave an empty trailing page.
+    """
     data: list[list[object]] = [
         [
             Paragraph(styles.text(label), styles.label),
@@ -218,16 +225,24 @@ def narrative_rows(
         ]
         for label, text in items
     ]
-    commands: list[Command] = [("BACKGROUND", (0, 0), (0, -1), LABEL_BACKGROUND)]
-    return _table(
+    commands: list[Command] = [
+        ("BACKGROUND", (0, 0), (0, -1), LABEL_BACKGROUND),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    table = _table(
         styles,
         data,
         [LABEL_COLUMN, CONTENT_WIDTH - LABEL_COLUMN],
         commands,
-        heading=heading,
+        heading=None,
         min_heights=[max(min_height, 7 * mm)] * len(data),
         split_in_row=True,
     )
+    if heading is None:
+        return [table]
+    bar = section_bar(styles, heading)
+    bar.keepWithNext = False
+    return [CondPageBreak(HEADING_ROOM), bar, table]
 
 
 def data_table(

@@ -140,7 +140,7 @@ def archive_story(bundle: ArchiveBundle, *, styles: FormStyles, options: Archive
     story.append(_identifications(styles, bundle, next(heads)))
     story.append(_aid(styles, bundle, next(heads)))
     story.append(_visits(styles, bundle, next(heads)))
-    story.append(_portrait(styles, bundle, next(heads)))
+    story.extend(_portrait(styles, bundle, next(heads)))
     story.append(_rewards(styles, bundle, next(heads)))
     story.append(_wishes(styles, bundle, next(heads)))
     story.append(_flags(styles, bundle, next(heads)))
@@ -238,7 +238,7 @@ def _visits(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable
     )
 
 
-def _portrait(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
+def _portrait(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> list[Flowable]:
     items: list[tuple[str, str]] = []
     if bundle.student.talents:
         items.append(("个人特长", bundle.student.talents))

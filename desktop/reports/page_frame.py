@@ -9,7 +9,7 @@ numbering restarts for it, so each printed form carries its own "第 N 页 共 M
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, BinaryIO
@@ -79,7 +79,13 @@ class FormStart(Flowable):
 class FormCanvas(Canvas):
     """A canvas that defers page decoration until the page count of each form is known."""
 
-    def __init__(self, *args: Any, page_frame: PageFrame, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        page_frame: PageFrame,
+        on_form: Callable[[int], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
         kwargs.setdefault("initialFontName", page_frame.fonts.regular)
         kwargs.setdefault("initialFontSize", 10)
         super().__init__(*args, **kwargs)
@@ -87,10 +93,12 @@ class FormCanvas(Canvas):
         self._pages: list[_PageRecord] = []
         self._form = 0
         self._header = FormHeader()
-        self._form_started_here = False
+        self._on_form = on_form
 
     def begin_form(self, header: FormHeader) -> None:
         # A marker at the very top of a page starts the form on that page.
+        if self._on_form is not None:
+            self._on_form(self._form)  # forms finished so far; may raise to stop the build
         self._form += 1
         self._header = header
 
@@ -141,8 +149,18 @@ def decorate_page(canvas: Canvas, frame: PageFrame, number: int, total: int, hea
     canvas.restoreState()
 
 
-def render(story: Sequence[Flowable], frame: PageFrame, out: BinaryIO | None = None) -> bytes:
-    """Lay out a story on A4 pages; returns the PDF bytes (and writes them to ``out`` if given)."""
+def render(
+    story: Sequence[Flowable],
+    frame: PageFrame,
+    out: BinaryIO | None = None,
+    *,
+    on_form: Callable[[int], None] | None = None,
+) -> bytes:
+    """Lay out a story on A4 pages; returns the PDF bytes (and writes them to ``out`` if given).
+
+    ``on_form(n)`` is called as each form of the story begins, with the number of forms before it (for
+    progress); an exception it raises (a cancellation) stops the build.
+    """
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -161,7 +179,7 @@ def render(story: Sequence[Flowable], frame: PageFrame, out: BinaryIO | None = N
     )
 
     def make_canvas(*args: Any, **kwargs: Any) -> FormCanvas:
-        return FormCanvas(*args, page_frame=frame, **kwargs)
+        return FormCanvas(*args, page_frame=frame, on_form=on_form, **kwargs)
 
     doc.build(list(story), canvasmaker=make_canvas)
     data = buffer.getvalue()

@@ -8,18 +8,11 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import paragraph as _paragraph_module
 
+from desktop.reports import line_breaking
 from desktop.reports.fonts import PdfFonts, cid_fallback_font
 
-# ReportLab's CJK wrapper keeps a character that "cannot start a line" on the line before (hanging
-# punctuation), but its list lacks the full-width Chinese punctuation.  Extending the module constant is
-# the only hook; the addition is idempotent and only ever prevents a break.
-CHINESE_CANNOT_START = "，；：！？）》〉】〕」』”’…％、。．·～﹐﹑﹒﹔﹕﹖﹗"
-_current = _paragraph_module.ALL_CANNOT_START
-_paragraph_module.ALL_CANNOT_START = _current + "".join(
-    ch for ch in CHINESE_CANNOT_START if ch not in _current
-)
+line_breaking.install()
 
 BODY_SIZE = 10.5  # 五号
 SMALL_SIZE = 9.0  # 小五

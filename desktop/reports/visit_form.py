@@ -94,12 +94,12 @@ def visit_form_story(
     story.append(student_grid(styles, student, options.college_name))
     story.append(_visit_facts(styles, visit))
     story.append(_family_table(styles, visit, family, blank=blank))
-    story.append(_economy(styles, visit))
+    story.extend(_economy(styles, visit))
     story.append(_special_groups(styles, visit))
-    story.append(_causes(styles, visit))
-    story.append(_communication(styles, visit))
-    story.append(_conclusion(styles, visit))
-    story.append(
+    story.extend(_causes(styles, visit))
+    story.extend(_communication(styles, visit))
+    story.extend(_conclusion(styles, visit))
+    story.extend(
         narrative_rows(
             styles,
             [("后续措施及家访手记", visit.follow_up if visit else "")],
@@ -222,7 +222,7 @@ def _family_table(
     )
 
 
-def _economy(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
+def _economy(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     v = visit
     sources = checkboxes(styles, [(s.label, v is not None and s in v.income_sources) for s in IncomeSource])
     housing = checkboxes(styles, [(h.label, v is not None and v.housing == h) for h in HousingType])
@@ -277,7 +277,7 @@ def _special_groups(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
     )
 
 
-def _causes(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
+def _causes(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     v = visit
     causes = checkboxes(styles, [(c.label, v is not None and c in v.causes) for c in HardshipCause])
     shocks = styles.text(v.recent_shocks) if v else "<br/><br/>"
@@ -289,7 +289,7 @@ def _causes(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
     )
 
 
-def _communication(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
+def _communication(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     v = visit
     policies = checkboxes(styles, [(p.label, v is not None and p in v.policies_explained) for p in Policy])
     gifts = ""
@@ -317,7 +317,7 @@ def _communication(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
     )
 
 
-def _conclusion(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
+def _conclusion(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     v = visit
     levels = checkboxes(
         styles, [(lv.label, v is not None and v.suggested_level == lv) for lv in IdentificationLevel]

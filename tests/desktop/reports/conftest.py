@@ -1,0 +1,41 @@
+"""Fixtures of the report tests: demo records, an embeddable CJK font, an output folder."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+
+import pytest
+
+from desktop.reports.demo_records import DemoStudent, demo_bundle, demo_student
+from desktop.reports.fonts import PdfFonts, pdf_fonts
+from desktop.reports.growth_archive import ArchiveBundle
+
+PRINTED_AT = datetime(2025, 3, 21, 9, 30)
+TODAY = date(2025, 3, 20)
+SCHOOL = "江苏示范职业技术学院"
+
+
+@pytest.fixture(autouse=True)
+def _no_font_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("JIAFANG_PDF_FONT", raising=False)
+
+
+@pytest.fixture(scope="session")
+def cjk_fonts() -> PdfFonts:
+    """The system's embeddable CJK font (Debian: fonts-wqy-microhei; .ci/run installs it)."""
+    fonts = pdf_fonts(None)
+    if not fonts.embedded and os.environ.get("CI") != "true":
+        pytest.skip("no TrueType CJK font installed (Debian: apt-get install fonts-wqy-microhei)")
+    assert fonts.embedded, fonts.warning
+    return fonts
+
+
+@pytest.fixture
+def demo() -> DemoStudent:
+    return demo_student(today=TODAY)
+
+
+@pytest.fixture
+def bundle(demo: DemoStudent) -> ArchiveBundle:
+    return demo_bundle(demo, today=TODAY)
