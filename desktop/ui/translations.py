@@ -20,16 +20,25 @@ LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
 
-def _lrelease() -> str | None:
+def _qt_tool(name: str) -> str | None:
+    """PySide6's own copy of a Qt tool (lrelease, lupdate), else one on PATH."""
     folder = Path(PySide6.__file__).parent
-    for candidate in (folder / "lrelease", folder / "lrelease.exe", folder / "Qt" / "bin" / "lrelease"):
+    for candidate in (folder / name, folder / f"{name}.exe", folder / "Qt" / "bin" / name):
         if candidate.exists():
             return str(candidate)
     scripts = Path(sys.executable).parent
-    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
-        if (scripts / name).exists():
-            return str(scripts / name)
-    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    for script in (f"pyside6-{name}", f"pyside6-{name}.exe"):
+        if (scripts / script).exists():
+            return str(scripts / script)
+    return shutil.which(f"pyside6-{name}") or shutil.which(name)
+
+
+def _lrelease() -> str | None:
+    return _qt_tool("lrelease")
+
+
+def _lupdate() -> str | None:
+    return _qt_tool("lupdate")
 
 
 def qm_path(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:

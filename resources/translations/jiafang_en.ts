@@ -522,6 +522,10 @@
       <source>No</source>
       <translation>No</translation>
     </message>
+    <message>
+      <source>%1 · new</source>
+      <translation>%1 · new</translation>
+    </message>
   </context>
   <context>
     <name>RosterView</name>

@@ -521,6 +521,10 @@
       <source>No</source>
       <translation>否</translation>
     </message>
+    <message>
+      <source>%1 · new</source>
+      <translation>%1 · 新生</translation>
+    </message>
   </context>
   <context>
     <name>RosterView</name>
