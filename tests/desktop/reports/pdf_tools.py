@@ -76,7 +76,20 @@ def column_texts(path: Path, split_x: float) -> tuple[str, str]:
     return "\n".join(left), "\n".join(right)
 
 
+def cell_texts(path: Path) -> list[str]:
+    """The text of every bordered table cell (pdfplumber finds the cells from the ruling lines)."""
+    import pdfplumber
+
+    cells: list[str] = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for table in page.extract_tables():
+                cells.extend(cell for row in table for cell in row if cell)
+    return cells
+
+
 def all_text(path: Path, split_x: float) -> str:
-    """pdftotext's text plus both columns read separately, whitespace removed (for "is it there")."""
+    """pdftotext's text, the label and value columns read separately, and every table cell on its own,
+    whitespace removed: a value wrapped inside a cell next to other wrapped cells is found whole."""
     left, right = column_texts(path, split_x)
-    return "\n".join(squeeze(t) for t in (pdf_text(path), left, right))
+    return "\n".join(squeeze(t) for t in (pdf_text(path), left, right, *cell_texts(path)))
