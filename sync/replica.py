@@ -1,0 +1,93 @@
+"""What the sync engine needs from the local store: the ``LocalReplica`` protocol.
+
+``sync`` never imports ``desktop``: the desktop store implements this protocol in
+``desktop/store/sync_replica.py``; ``sync.memory_replica`` is an in-memory implementation (tests, bench).
+Every method that changes state does so in one local transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from sync.protocol import BackfillPage, Op, OpResult, PullPage, RecordState
+
+
+@dataclass(frozen=True)
+class PendingOp:
+    """An op of the outbox with its local position (outbox order)."""
+
+    position: int
+    op: Op
+    size: int  # bytes of its JSON form, for batch caps
+
+
+@dataclass(frozen=True)
+class Backfill:
+    """Students that entered scope, whose older records are still to be fetched."""
+
+    student_ids: tuple[str, ...]
+    upto: int
+    after: int = 0
+
+
+@dataclass
+class ReplicaState:
+    cursor: str | None
+    backfills: list[Backfill] = field(default_factory=list)
+    leaving: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    students: int
+    records: int
+    quarantined: int
+
+
+@dataclass(frozen=True)
+class SyncLogEntry:
+    at: datetime
+    level: str  # "info" | "warning" | "error"
+    message: str  # Chinese, never personal content
+
+
+class LocalReplica(Protocol):
+    @property
+    def device_id(self) -> str: ...
+
+    def state(self) -> ReplicaState: ...
+
+    def outbox_batch(self, *, after: int, max_ops: int, max_bytes: int) -> list[PendingOp]: ...
+
+    def pending_count(self) -> int: ...
+
+    def record_results(self, answered: list[tuple[PendingOp, OpResult]]) -> None:
+        """Remove acknowledged ops, quarantine refused ones, count retryable failures."""
+
+    def apply_page(self, page: PullPage) -> None:
+        """Records, conflicts, scope events (pending backfills and leaves) and the cursor, together."""
+
+    def apply_backfill(self, backfill: Backfill, page: BackfillPage) -> None:
+        """Records and conflicts of a backfill page and its progress (done when ``page.more`` is false)."""
+
+    def purge_students(self, student_ids: list[str]) -> PurgeReport:
+        """Drop students that left scope: their records and conflicts; their unsent ops to quarantine."""
+
+    def reset_cursor(self) -> None:
+        """Start a replacement sync: forget the cursor, keep the outbox and quarantine."""
+
+    def digest(self) -> tuple[int, int]:
+        """(count, sum of ``record_hash``) over live records."""
+
+    def bucket_digests(self, buckets: int) -> list[tuple[int, int]]: ...
+
+    def apply_repair(self, records: list[RecordState], buckets: list[int]) -> int:
+        """Upsert these records; delete live local records in these buckets not listed, unless they have
+        unsent ops.  Returns how many local records changed."""
+
+    def wipe(self) -> None:
+        """The administrator ordered this device wiped: delete all local data."""
+
+    def log(self, entry: SyncLogEntry) -> None: ...

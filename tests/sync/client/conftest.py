@@ -1,0 +1,58 @@
+"""Client-engine tests run against the same live server fixtures as the server suite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+
+from sync.client import EngineSettings, SyncEngine, SyncReport
+from sync.ids import new_id
+from sync.memory_replica import MemoryReplica
+from tests.sync.server.conftest import (  # noqa: F401  (fixtures)
+    PASSWORD,
+    College,
+    Server,
+    _cheap_passwords,
+    college,
+    live_server,
+    server,
+)
+
+
+@dataclass
+class Device:
+    """A laptop: a replica plus an engine logged in to the server."""
+
+    replica: MemoryReplica
+    engine: SyncEngine
+    user_id: str
+
+    def sync(self) -> SyncReport:
+        return self.engine.sync()
+
+
+@dataclass
+class Devices:
+    server: Server
+    made: list[Device] = field(default_factory=list)
+
+    def device(
+        self, username: str, *, settings: EngineSettings | None = None, url: str | None = None
+    ) -> Device:
+        device_id = new_id()
+        api = self.server.login(username, device_id=device_id)
+        replica = MemoryReplica(device_id, api.user_id)
+        engine = SyncEngine(replica, url or self.server.url, api.token, settings=settings or EngineSettings())
+        made = Device(replica, engine, api.user_id)
+        self.made.append(made)
+        return made
+
+
+@pytest.fixture
+def devices(server: Server) -> Iterator[Devices]:
+    handle = Devices(server)
+    yield handle
+    for device in handle.made:
+        device.engine.close()
