@@ -10,15 +10,15 @@ import pytest
 from sync.client import EngineSettings, SyncEngine, SyncReport
 from sync.ids import new_id
 from sync.memory_replica import MemoryReplica
-from tests.sync.server.conftest import (  # noqa: F401  (fixtures)
-    PASSWORD,
-    College,
-    Server,
-    _cheap_passwords,
-    college,
-    live_server,
-    server,
-)
+from tests.sync.server import conftest as server_fixtures
+from tests.sync.server.conftest import College, Server
+
+# The live server fixtures of the server suite (SQLite and PostgreSQL).
+_cheap_passwords = server_fixtures._cheap_passwords
+live_server = server_fixtures.live_server
+server = server_fixtures.server
+college = server_fixtures.college
+__all__ = ["College", "Device", "Devices", "Server"]
 
 
 @dataclass
