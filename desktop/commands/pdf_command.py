@@ -1,0 +1,270 @@
+"""`jiafang pdf visit | archive | blank | batch | font`: visit forms and growth archives as PDF.
+
+Every export leaves an audit entry.  ``-o`` may name a file or an existing folder (then a safe file
+name is chosen: 学号 only, no sensitive words).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.commands.context import CommandContext, CommandError
+from desktop.reports.batch_export import BatchSettings, ExportKind, export_batch
+from desktop.reports.blank_form import build_blank_form
+from desktop.reports.file_names import archive_file_name, blank_form_file_name, visit_file_name
+from desktop.reports.fonts import PdfFonts
+from desktop.reports.growth_archive import (
+    KeySupportNotAllowed,
+    build_growth_archive,
+    may_bulk_export_key_support,
+    may_see_key_support,
+)
+from desktop.reports.store_source import (
+    ReportSourceError,
+    Scope,
+    archive_bundle,
+    archive_jobs,
+    college_name,
+    log_export,
+    report_settings,
+    scope_students,
+    student_by_no,
+    visit_for_form,
+    visit_jobs,
+)
+from desktop.reports.visit_form import build_visit_form
+from desktop.store.repositories.session import StoreSession
+from desktop.store.store import Store
+
+
+def _open(ctx: CommandContext) -> Store:
+    from desktop.commands.store_commands import open_store
+
+    return open_store(ctx)
+
+
+def _target(out: Path, default_name: str) -> Path:
+    """``-o`` as given, or a safe name inside it when it is a folder (or ends with a separator)."""
+    text = str(out)
+    if out.is_dir() or text.endswith(("/", "\\")):
+        return out / default_name
+    if out.suffix.lower() != ".pdf":
+        return out.with_name(out.name + ".pdf")
+    return out
+
+
+def _fonts(fonts: PdfFonts) -> PdfFonts:
+    if fonts.warning is not None:
+        print(f"jiafang: 注意：{fonts.warning.message}", file=sys.stderr)
+    return fonts
+
+
+def _date(text: str | None, option: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{option} 的日期格式应为 2025-03-01。") from None
+
+
+def cmd_visit(args: argparse.Namespace, ctx: CommandContext) -> int:
+    with _open(ctx) as store, store.session() as s:
+        settings = report_settings(s, font_path=args.font)
+        student = _student(s, args.student)
+        visit = _wrap(lambda: visit_for_form(s, student, args.visit))
+        family = s.family.for_student(student.id)
+        target = _target(args.output, visit_file_name(student, [visit.visit_date]))
+        build_visit_form(
+            visit,
+            student,
+            family,
+            school_name=settings.school_name,
+            title=settings.visit_title,
+            college_name=college_name(s, student.college_id),
+            out=target,
+            fonts=_fonts(settings.fonts()),
+        )
+        log_export(
+            s, detail="pdf:visit_form", student_id=student.id, record_type="home_visit", record_id=visit.id
+        )
+    ctx.print(str(target))
+    return 0
+
+
+def cmd_archive(args: argparse.Namespace, ctx: CommandContext) -> int:
+    with _open(ctx) as store, store.session() as s:
+        settings = report_settings(s, font_path=args.font)
+        if args.with_key_support and not may_see_key_support(settings.role):
+            raise CommandError("当前角色无权查看重点帮扶内容，未导出。")
+        student = _student(s, args.student)
+        bundle = archive_bundle(s, student)
+        target = _target(args.output, archive_file_name(student))
+        build_growth_archive(
+            bundle,
+            school_name=settings.school_name,
+            title=settings.archive_title,
+            include_key_support=args.with_key_support,
+            viewer_role=settings.role,
+            out=target,
+            fonts=_fonts(settings.fonts()),
+        )
+        detail = "pdf:growth_archive+key_support" if args.with_key_support else "pdf:growth_archive"
+        log_export(s, detail=detail, student_id=student.id, record_type="student", record_id=student.id)
+    ctx.print(str(target))
+    return 0
+
+
+def cmd_blank(args: argparse.Namespace, ctx: CommandContext) -> int:
+    with _open(ctx) as store, store.session() as s:
+        settings = report_settings(s, font_path=args.font)
+        student = _student(s, args.student) if args.student else None
+        family = s.family.for_student(student.id) if student else []
+        target = _target(args.output, blank_form_file_name(student))
+        build_blank_form(
+            student,
+            family,
+            school_name=settings.school_name,
+            title=settings.visit_title,
+            college_name=college_name(s, student.college_id) if student else "",
+            out=target,
+            fonts=_fonts(settings.fonts()),
+        )
+        log_export(
+            s,
+            detail="pdf:blank_form",
+            student_id=student.id if student else None,
+            record_type="student" if student else "",
+            record_id=student.id if student else None,
+        )
+    ctx.print(str(target))
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace, ctx: CommandContext) -> int:
+    date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    if date_from and date_to and date_from > date_to:
+        raise CommandError("--from 不能晚于 --to。")
+    kind = ExportKind(args.kind)
+    scope = Scope(college=args.college, class_name=args.class_name, counselor=args.counselor)
+    with _open(ctx) as store, store.session() as s:
+        settings = report_settings(s, font_path=args.font)
+        if args.with_key_support and not may_bulk_export_key_support(settings.role):
+            raise CommandError("批量导出重点帮扶内容须由学生发展支持中心操作，未导出。")
+        students = _wrap(lambda: scope_students(s, scope))
+        jobs: list[Any] = (
+            visit_jobs(s, students, date_from, date_to)
+            if kind == ExportKind.VISITS
+            else archive_jobs(s, students)
+        )
+        if not jobs:
+            raise CommandError("所选范围内没有可导出的记录。")
+        batch = BatchSettings(
+            school_name=settings.school_name,
+            visit_title=settings.visit_title,
+            archive_title=settings.archive_title,
+            include_key_support=args.with_key_support,
+            viewer_role=settings.role,
+            scope_label=scope.label,
+            date_from=date_from,
+            date_to=date_to,
+        )
+        fonts = _fonts(settings.fonts())
+
+        def progress(done: int, total: int) -> None:
+            if args.progress:
+                print(
+                    f"\r已导出 {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True
+                )
+
+        try:
+            result = export_batch(
+                jobs, args.output, settings=batch, combined=args.combined, progress=progress, fonts=fonts
+            )
+        except KeySupportNotAllowed as exc:
+            raise CommandError(f"{exc}，未导出。") from None
+        detail = f"pdf:batch_{kind.value}" + ("_combined" if args.combined else "")
+        record_type = "home_visit" if kind == ExportKind.VISITS else "student"
+        for student_id in result.student_ids:
+            log_export(s, detail=detail, student_id=student_id, record_type=record_type)
+    for path in result.files:
+        ctx.print(str(path))
+    ctx.print(f"共 {result.done} 名学生，{len(result.files)} 个文件。")
+    return 0
+
+
+def cmd_font(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from desktop.reports.fonts import pdf_fonts
+
+    fonts = pdf_fonts(args.font)
+    if fonts.embedded:
+        ctx.print(f"PDF 字体：{fonts.source}（第 {fonts.face_index} 号字形，来源：{fonts.origin}，嵌入子集）")
+    else:
+        ctx.print(f"PDF 字体：{fonts.regular}（内置，未嵌入）")
+    if fonts.warning is not None:
+        ctx.print(f"注意：{fonts.warning.message}")
+        return 1
+    return 0
+
+
+def _student(s: StoreSession, student_no: str) -> Any:
+    return _wrap(lambda: student_by_no(s, student_no))
+
+
+def _wrap(call: Any) -> Any:
+    try:
+        return call()
+    except ReportSourceError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def register(subparsers: Any) -> None:
+    pdf = subparsers.add_parser("pdf", help="导出家访记录表、空白表、成长档案（PDF）")
+    sub = pdf.add_subparsers(dest="pdf_command", metavar="KIND", required=True)
+
+    def common(parser: argparse.ArgumentParser, *, output_help: str) -> None:
+        parser.add_argument("-o", "--output", type=Path, required=True, help=output_help)
+        parser.add_argument(
+            "--font", type=Path, default=None, help="中文字体文件（TrueType .ttf/.ttc），默认自动查找"
+        )
+
+    visit = sub.add_parser("visit", help="一份家访记录表")
+    visit.add_argument("--student", required=True, metavar="学号")
+    visit.add_argument("--visit", default=None, metavar="ID", help="家访记录编号（默认：最近一次）")
+    common(visit, output_help="PDF 文件，或已存在的文件夹")
+    visit.set_defaults(handler=cmd_visit)
+
+    archive = sub.add_parser("archive", help="一名学生的资助成长档案")
+    archive.add_argument("--student", required=True, metavar="学号")
+    archive.add_argument(
+        "--with-key-support", action="store_true", help="包含重点帮扶（受限内容，需相应角色）"
+    )
+    common(archive, output_help="PDF 文件，或已存在的文件夹")
+    archive.set_defaults(handler=cmd_archive)
+
+    blank = sub.add_parser("blank", help="空白家访记录表（可预填学生基本信息）")
+    blank.add_argument("--student", default=None, metavar="学号")
+    common(blank, output_help="PDF 文件，或已存在的文件夹")
+    blank.set_defaults(handler=cmd_blank)
+
+    batch = sub.add_parser("batch", help="批量导出一个学院 / 班级 / 辅导员的家访记录或成长档案")
+    scope = batch.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--college", metavar="学院名称")
+    scope.add_argument("--class", dest="class_name", metavar="班级")
+    scope.add_argument("--counselor", metavar="工号或姓名")
+    batch.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="家访日期起")
+    batch.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="家访日期止")
+    batch.add_argument("--kind", choices=[k.value for k in ExportKind], default=ExportKind.VISITS.value)
+    batch.add_argument("--combined", action="store_true", help="合并为一个文件（默认每名学生一个文件）")
+    batch.add_argument("--with-key-support", action="store_true", help="档案包含重点帮扶（仅支持中心角色）")
+    batch.add_argument("--progress", action="store_true", help="在终端显示进度")
+    common(batch, output_help="输出文件夹")
+    batch.set_defaults(handler=cmd_batch)
+
+    font = sub.add_parser("font", help="显示 PDF 使用的中文字体")
+    font.add_argument("--font", type=Path, default=None, help="要检查的字体文件")
+    font.set_defaults(handler=cmd_font)
