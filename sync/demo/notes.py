@@ -7,78 +7,100 @@ and the visit (names, places, amounts, dates), so no two notes come out the same
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from sync.demo import phrases as P
-
-Context = dict[str, str]
 
 LONG_NOTE_CHARS = 1000
 
 
+class Context(dict[str, str]):
+    """Template values: the given facts, and random details drawn only when a template needs them.
+
+    Drawing lazily keeps generation fast; the draws happen in template order, so the result is
+    still a pure function of the seed.
+    """
+
+    def __init__(self, rng: random.Random, facts: dict[str, str]) -> None:
+        super().__init__(_DEFAULTS)
+        self.update(facts)
+        self._rng = rng
+
+    def __missing__(self, key: str) -> str:
+        value = _RANDOM[key](self._rng)
+        self[key] = value
+        return value
+
+
+_DEFAULTS: dict[str, str] = {
+    "call": "该生",
+    "father": "父亲",
+    "mother": "母亲",
+    "guardian": "母亲",
+    "county": "",
+    "town": "",
+    "ill_who": "奶奶",
+    "sib": "弟弟",
+    "date": "",
+    "basis": "",
+    "cause": "因病",
+    "level": "困难",
+    "counselor": "辅导员",
+    "plan_date": "",
+}
+_RANDOM: dict[str, Callable[[random.Random], str]] = {
+    "city": lambda rng: rng.choice(P.WORK_CITIES),
+    "crop": lambda rng: rng.choice(P.CROPS),
+    "livestock": lambda rng: rng.choice(P.LIVESTOCK),
+    "job": lambda rng: rng.choice(P.JOBS),
+    "monthly": lambda rng: str(rng.randrange(2_800, 7_500, 100)),
+    "months": lambda rng: str(rng.randint(6, 11)),
+    "mu": lambda rng: rng.choice(("两", "三", "四", "五", "六", "七", "八", "十")),
+    "farm": lambda rng: str(rng.randrange(6_000, 22_000, 500)),
+    "subsidy": lambda rng: str(rng.randrange(500, 2_000, 50)),
+    "relief": lambda rng: str(rng.randrange(1_000, 6_000, 500)),
+    "income": lambda rng: str(rng.randrange(12_000, 60_000, 1_000)),
+    "percap": lambda rng: str(rng.randrange(4_000, 12_000, 500)),
+    "tuition": lambda rng: str(rng.randrange(5_200, 9_800, 100)),
+    "living": lambda rng: str(rng.randrange(900, 1_600, 50)),
+    "illness": lambda rng: rng.choice(P.ILLNESSES),
+    "medcost": lambda rng: str(rng.randrange(300, 3_000, 50)),
+    "sib_grade": lambda rng: rng.choice(
+        ("小学五年级", "初一", "初二", "初三", "高一", "高二", "高三", "中职二年级")
+    ),
+    "sib_cost": lambda rng: str(rng.randrange(1_500, 9_000, 500)),
+    "repair": lambda rng: str(rng.randrange(3_000, 30_000, 500)),
+    "travel": lambda rng: str(rng.randrange(1_500, 5_000, 100)),
+    "debt": lambda rng: str(rng.randrange(20_000, 150_000, 1_000)),
+    "loan": lambda rng: str(rng.randrange(8_000, 16_001, 1_000)),
+    "repay": lambda rng: str(rng.randrange(800, 3_000, 50)),
+    "rent": lambda rng: str(rng.randrange(400, 1_500, 50)),
+    "hobby": lambda rng: rng.choice(P.HOBBIES),
+    "cert": lambda rng: rng.choice(P.CERTIFICATES),
+    "gpa": lambda rng: f"{rng.uniform(2.0, 4.2):.2f}",
+    "rank": lambda rng: f"{rng.randint(1, 60)}/{rng.randint(60, 180)}",
+    "post": lambda rng: rng.choice(P.CAMPUS_POSTS),
+    "club": lambda rng: rng.choice(P.CLUBS),
+    "vhours": lambda rng: str(rng.randint(4, 60)),
+    "fails": lambda rng: rng.choice(("一", "两", "三")),
+    "award": lambda rng: rng.choice(P.AWARDS),
+    "workplace": lambda rng: rng.choice(P.WORKPLACES),
+    "whours": lambda rng: str(rng.randint(20, 40)),
+    "grant": lambda rng: rng.choice(("2200", "3300", "4400")),
+    "bonus": lambda rng: rng.choice(("800", "1000", "2000", "5000", "6000")),
+    "waiver": lambda rng: str(rng.randrange(2_000, 6_000, 500)),
+    "hours": lambda rng: rng.choice(("一", "两", "三", "四", "五")),
+    "minutes": lambda rng: str(rng.randrange(20, 90, 5)),
+    "program": lambda rng: rng.choice(P.PROGRAMS),
+    "course": lambda rng: rng.choice(P.COURSES),
+    "activity": lambda rng: rng.choice(P.ACTIVITIES),
+}
+
+
 def base_context(rng: random.Random, **facts: str) -> Context:
-    """Random amounts and details for the templates, overridden by the given facts."""
-    ctx: Context = {
-        "call": "该生",
-        "father": "父亲",
-        "mother": "母亲",
-        "guardian": "母亲",
-        "county": "",
-        "town": "",
-        "city": rng.choice(P.WORK_CITIES),
-        "crop": rng.choice(P.CROPS),
-        "livestock": rng.choice(P.LIVESTOCK),
-        "job": rng.choice(P.JOBS),
-        "monthly": str(rng.randrange(2_800, 7_500, 100)),
-        "months": str(rng.randint(6, 11)),
-        "mu": rng.choice(("两", "三", "四", "五", "六", "七", "八", "十")),
-        "farm": str(rng.randrange(6_000, 22_000, 500)),
-        "subsidy": str(rng.randrange(500, 2_000, 50)),
-        "relief": str(rng.randrange(1_000, 6_000, 500)),
-        "income": str(rng.randrange(12_000, 60_000, 1_000)),
-        "percap": str(rng.randrange(4_000, 12_000, 500)),
-        "tuition": str(rng.randrange(5_200, 9_800, 100)),
-        "living": str(rng.randrange(900, 1_600, 50)),
-        "ill_who": "奶奶",
-        "illness": rng.choice(P.ILLNESSES),
-        "medcost": str(rng.randrange(300, 3_000, 50)),
-        "sib": "弟弟",
-        "sib_grade": rng.choice(("小学五年级", "初一", "初二", "初三", "高一", "高二", "高三", "中职二年级")),
-        "sib_cost": str(rng.randrange(1_500, 9_000, 500)),
-        "repair": str(rng.randrange(3_000, 30_000, 500)),
-        "travel": str(rng.randrange(1_500, 5_000, 100)),
-        "debt": str(rng.randrange(20_000, 150_000, 1_000)),
-        "loan": str(rng.randrange(8_000, 16_001, 1_000)),
-        "repay": str(rng.randrange(800, 3_000, 50)),
-        "rent": str(rng.randrange(400, 1_500, 50)),
-        "date": "",
-        "hobby": rng.choice(P.HOBBIES),
-        "cert": rng.choice(P.CERTIFICATES),
-        "gpa": f"{rng.uniform(2.0, 4.2):.2f}",
-        "rank": f"{rng.randint(1, 60)}/{rng.randint(60, 180)}",
-        "post": rng.choice(P.CAMPUS_POSTS),
-        "club": rng.choice(P.CLUBS),
-        "vhours": str(rng.randint(4, 60)),
-        "fails": rng.choice(("一", "两", "三")),
-        "award": rng.choice(P.AWARDS),
-        "workplace": rng.choice(P.WORKPLACES),
-        "whours": str(rng.randint(20, 40)),
-        "grant": rng.choice(("2200", "3300", "4400")),
-        "bonus": rng.choice(("800", "1000", "2000", "5000", "6000")),
-        "waiver": str(rng.randrange(2_000, 6_000, 500)),
-        "basis": "",
-        "cause": "因病",
-        "level": "困难",
-        "counselor": "辅导员",
-        "hours": rng.choice(("一", "两", "三", "四", "五")),
-        "minutes": str(rng.randrange(20, 90, 5)),
-        "plan_date": "",
-        "program": rng.choice(P.PROGRAMS),
-        "course": rng.choice(P.COURSES),
-        "activity": rng.choice(P.ACTIVITIES),
-    }
-    ctx.update(facts)
-    return ctx
+    """A context with the given facts; other details are drawn from ``rng`` when first used."""
+    return Context(rng, facts)
 
 
 def fill(template: str, ctx: Context) -> str:
@@ -99,21 +121,8 @@ def follow_up_note(
     ``mode`` is a VisitMode code; sentences that only fit another mode (a phone call "seeing" the
     house) are left out, as are sentences containing any of ``leave_out``.
     """
-    unfit = list(leave_out)
-    if mode != "on_site":
-        unfit.extend(P.IN_HOME_WORDS)
-    if mode != "video":
-        unfit.append("视频")
-    if mode != "phone":
-        unfit.append("电话那头")
-
-    def fits(template: str) -> bool:
-        return not any(word in template for word in unfit)
-
-    body = [t for t in P.VISIT_BODY if fits(t)]
-    policy = [t for t in P.VISIT_POLICY if fits(t)]
-    closing = [t for t in P.VISIT_CLOSING if fits(t)]
-    reflections = [t for t in P.REFLECTIONS if fits(t)]
+    body, policy, closing, shared = _pools(mode, tuple(leave_out))
+    reflections = list(shared)
     parts = [fill(rng.choice(P.VISIT_OPENINGS[mode]), ctx)]
     if long:
         parts.append(sentences(rng, body, rng.randint(7, 10), ctx))
@@ -130,7 +139,7 @@ def follow_up_note(
     else:
         parts.append(sentences(rng, body, rng.randint(1, 3), ctx))
         if rng.random() < 0.6:
-            parts.append(sentences(rng, policy + list(P.VISIT_EDUCATION), rng.randint(1, 2), ctx))
+            parts.append(sentences(rng, policy + P.VISIT_EDUCATION, rng.randint(1, 2), ctx))
         if rng.random() < 0.5:
             parts.append(fill(rng.choice(closing), ctx))
         parts.append(fill(rng.choice(P.VISIT_PLANS), ctx))
@@ -141,3 +150,22 @@ def pool_without(pool: Sequence[str], words: Sequence[str]) -> list[str]:
     """The templates of ``pool`` containing none of ``words`` (the whole pool if none is left)."""
     kept = [t for t in pool if not any(word in t for word in words)]
     return kept or list(pool)
+
+
+@lru_cache(maxsize=64)
+def _pools(
+    mode: str, leave_out: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The body, policy, closing and reflection sentences that fit a visit mode."""
+    unfit = list(leave_out)
+    if mode != "on_site":
+        unfit.extend(P.IN_HOME_WORDS)
+    if mode != "video":
+        unfit.append("视频")
+    if mode != "phone":
+        unfit.append("电话那头")
+
+    def fitting(pool: Sequence[str]) -> tuple[str, ...]:
+        return tuple(t for t in pool if not any(word in t for word in unfit))
+
+    return fitting(P.VISIT_BODY), fitting(P.VISIT_POLICY), fitting(P.VISIT_CLOSING), fitting(P.REFLECTIONS)

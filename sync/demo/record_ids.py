@@ -8,7 +8,6 @@ random bits from the generator's seeded ``random.Random``, so the same seed give
 from __future__ import annotations
 
 import random
-import uuid
 from datetime import date
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
@@ -25,4 +24,5 @@ def demo_id(rng: random.Random, made_on: date) -> str:
     rand_a = (rand >> 62) & 0xFFF
     rand_b = rand & ((1 << 62) - 1)
     value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
-    return str(uuid.UUID(int=value))
+    text = f"{value:032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"

@@ -20,6 +20,7 @@ from sync.records.wishes import WishCatalogItem
 COUNSELOR_LOAD = 175  # students per counselor (the ministry's ratio is at least 1:200)
 MENTOR_LOAD = 5  # key-support students per mentor
 KEY_SUPPORT_SHARE = 0.10
+SCHOOL_NAME = "江苏示范理工学院"  # fictitious
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class DemoSchool:
     school_mentors: list[Mentor]
     mentor_users: list[User]
     catalog: list[WishCatalogItem]
+    name: str = SCHOOL_NAME
 
     @property
     def current_year(self) -> str:

@@ -105,6 +105,17 @@ _MODE_WEIGHTS = {
     VisitCategory.SUDDEN_HARDSHIP: (35, 5, 35, 17, 8),
 }
 _MODES = tuple(VisitMode)
+_POLITICAL_STATUSES = tuple(PoliticalStatus)
+_SUPPORT_FORMS = tuple(SupportForm)
+_DIFFICULTY_TYPES = tuple(DifficultyType)
+_POLICIES = tuple(Policy)
+_HOUSING_TYPES = tuple(HousingType)
+_WISH_STATUSES = tuple(WishStatus)
+_WISH_PRIORITIES = tuple(WishPriority)
+_REWARD_KINDS = tuple(RewardKind)
+_GIVE_BACK_KINDS = tuple(GiveBackKind)
+_FLAG_KINDS = tuple(FlagKind)
+_FLAG_STATUSES = tuple(FlagStatus)
 _DURATION = {
     VisitMode.ON_SITE: (60, 180),
     VisitMode.AT_SCHOOL: (30, 90),
@@ -277,7 +288,7 @@ class _StudentRun:
         self.truth = self._special_group_truth()
         years_in = first - grade
         political = rng.choices(
-            tuple(PoliticalStatus),
+            _POLITICAL_STATUSES,
             (0.5 + 3 * years_in, 1 + 3 * years_in, 78, 1.2, 16),
         )[0]
         student = Student(
@@ -618,7 +629,7 @@ class _StudentRun:
             last = min(until or today, today)
             ctx = base_context(rng, call=self.call)
             for _ in range(rng.randint(1, 6)):
-                form = rng.choice(tuple(SupportForm))
+                form = rng.choice(_SUPPORT_FORMS)
                 day = day_between(rng, begin, last)
                 self.bundle.records.append(
                     SupportLogEntry(
@@ -787,7 +798,7 @@ class _StudentRun:
         suggest_key = self.key is not None and self.key.started_on >= day and rng.random() < 0.6
         if not suggest_key and rng.random() < 0.02:
             suggest_key = True
-        difficulties = self.key_types if self.key is not None else [rng.choice(tuple(DifficultyType))]
+        difficulties = self.key_types if self.key is not None else [rng.choice(_DIFFICULTY_TYPES)]
         draft = status == VisitStatus.DRAFT
         on_paper = mode in (VisitMode.ON_SITE, VisitMode.AT_SCHOOL)
         confirmation = (
@@ -836,14 +847,14 @@ class _StudentRun:
             "causes": self._causes(year),
             "recent_shocks": shocks,
             "suggest_temporary_subsidy": suggest_subsidy,
-            "student_traits": sentences(rng, P.TRAITS, rng.randint(1, 3), ctx) if rng.random() < 0.95 else "",
+            "student_traits": sentences(rng, P.TRAITS, rng.randint(2, 4), ctx) if rng.random() < 0.95 else "",
             "school_feedback": sentences(
                 rng, P.NEW_STUDENT_FEEDBACK if new_student else P.SCHOOL_FEEDBACK, rng.randint(1, 3), ctx
             ),
             "aid_explained": sentences(rng, P.AID_EXPLAINED, rng.randint(1, 2), ctx)
             if rng.random() < 0.85
             else "",
-            "policies_explained": rng.sample(tuple(Policy), rng.randint(2, 5)),
+            "policies_explained": rng.sample(_POLICIES, rng.randint(2, 5)),
             "gifts_amount": Decimal(rng.randrange(200, 1_001, 100))
             if on_paper and rng.random() < 0.5
             else None,
@@ -929,7 +940,7 @@ class _StudentRun:
 
     def _housing(self) -> HousingType:
         weights = (70, 10, 7, 8, 5) if self.rural else (5, 35, 40, 15, 5)
-        return self.rng.choices(tuple(HousingType), weights)[0]
+        return self.rng.choices(_HOUSING_TYPES, weights)[0]
 
     # -- wish lists ----------------------------------------------------------------------------------
     def _wishes(self) -> None:
@@ -965,7 +976,7 @@ class _StudentRun:
                     items.extend(rng.sample(options, min(len(options), rng.randint(1, 2))))
             if not items:
                 continue
-            status = rng.choices(tuple(WishStatus), (15, 20, 30, 28, 7))[0]
+            status = rng.choices(_WISH_STATUSES, (15, 20, 30, 28, 7))[0]
             if not is_current and status in (WishStatus.PENDING, WishStatus.MATCHED):
                 status = WishStatus.COMPLETED
             completed_on = day_between(rng, filled_on, year.end) if status == WishStatus.COMPLETED else None
@@ -994,7 +1005,7 @@ class _StudentRun:
                     visit_id=visit["id"] if paper and visit else None,
                     item_ids=items,
                     details=fill(rng.choice(P.WISH_DETAILS), ctx) if rng.random() < 0.8 else "",
-                    priority=rng.choices(tuple(WishPriority), (25, 55, 20))[0],
+                    priority=rng.choices(_WISH_PRIORITIES, (25, 55, 20))[0],
                     status=status,
                     responsible_person=responsible,
                     completed_on=completed_on,
@@ -1149,7 +1160,7 @@ class _StudentRun:
 
     def _reward(self, year: _Year) -> None:
         rng = self.rng
-        kind = rng.choices(tuple(RewardKind), (15, 20, 18, 12, 15, 15, 5))[0]
+        kind = rng.choices(_REWARD_KINDS, (15, 20, 18, 12, 15, 15, 5))[0]
         description, department = rng.choice(P.REWARDS[kind.value])
         direct = kind in (RewardKind.SCHOLARSHIP, RewardKind.OTHER) or (
             kind == RewardKind.COMMENDATION and rng.random() < 0.3
@@ -1175,7 +1186,7 @@ class _StudentRun:
         if rng.random() >= 0.18:
             return
         for _ in range(rng.choice((1, 1, 2))):
-            kind = rng.choices(tuple(GiveBackKind), (65, 25, 10))[0]
+            kind = rng.choices(_GIVE_BACK_KINDS, (65, 25, 10))[0]
             day = day_between(rng, self.years[0].start, self.today)
             self.bundle.records.append(
                 GiveBackActivity(
@@ -1200,11 +1211,11 @@ class _StudentRun:
         elif self.key is not None and DifficultyType.PSYCHOLOGICAL in self.key_types and rng.random() < 0.3:
             kind = FlagKind.PSYCH_OR_LIFE_ANOMALY
         elif rng.random() < 0.025:
-            kind = rng.choices(tuple(FlagKind), (15, 25, 20, 25, 15))[0]
+            kind = rng.choices(_FLAG_KINDS, (15, 25, 20, 25, 15))[0]
         else:
             return
         raised = day_between(rng, self.today - timedelta(days=300), self.today)
-        status = rng.choices(tuple(FlagStatus), (30, 25, 45))[0]
+        status = rng.choices(_FLAG_STATUSES, (30, 25, 45))[0]
         ctx = base_context(rng, call=self.call, cause=rng.choice(("因病", "因灾", "父亲失业", "家庭变故")))
         actions: list[FlagAction] = []
         notes = ""
