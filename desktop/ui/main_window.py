@@ -34,6 +34,11 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { border: none; border-right: 1px solid palette(mid);"
+            " background: palette(window); font-size: 11pt; }"
+            "QListWidget#navigation::item { padding: 10px 16px; }"
+        )
         self.section_stack = QStackedWidget(self)
         self.nav.currentRowChanged.connect(self.section_stack.setCurrentIndex)
 

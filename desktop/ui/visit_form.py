@@ -111,6 +111,7 @@ class VisitForm(QWidget):
         self.sections = QListWidget(self)
         self.sections.setObjectName("visitSections")
         self.sections.setFixedWidth(150)
+        self.sections.setStyleSheet("QListWidget#visitSections::item { padding: 6px 8px; }")
         self._boxes: list[QGroupBox] = []
         self._build_sections(body)
         self._body_layout.addStretch(1)

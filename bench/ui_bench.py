@@ -1,0 +1,179 @@
+"""GUI benchmark with a 20,000-student demo store (prints figures; no asserts on time).
+
+    /work/venv/bin/python bench/ui_bench.py [--students 20000] [--data-dir DIR] [--runs 5]
+
+Measured, each in a fresh process, from spawning it until it prints "ready":
+  * bare: import PySide6, a QApplication and an empty QMainWindow shown (the floor for any Qt app);
+  * app:  `JiaFangApp` on the demo store, unlocked with the passphrase (Argon2id at its real cost),
+          until the roster's first page is in the view (the usable main window).
+Then, in one app process: search keystroke -> updated view (set the search text, wait for the model
+to show the first page of the new result), and resident memory after loading and scrolling.
+Budgets (DESIGN.md): start ≤ 2 s, keystroke ≤ 50 ms, RSS ≤ 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PASSPHRASE = "bench passphrase 2024"
+REPO = Path(__file__).resolve().parents[1]
+
+BARE_CHILD = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1280, 800); w.show(); app.processEvents()
+print("ready", flush=True)
+"""
+
+APP_CHILD = """
+import sys, time
+from pathlib import Path
+from desktop.ui.app import JiaFangApp, make_application
+app = make_application([])
+j = JiaFangApp(Path(sys.argv[1]), app)
+roster = j.window.sections["roster"].roster
+def shown():
+    print("ready", flush=True)
+    app.quit()
+roster.model.query_applied.connect(shown)
+j.start()
+app.exec()
+j.shutdown()
+"""
+
+SEARCH_CHILD = """
+import statistics, sys, time
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer
+from desktop.ui.app import JiaFangApp, make_application
+app = make_application([])
+j = JiaFangApp(Path(sys.argv[1]), app)
+roster = j.window.sections["roster"].roster
+model = roster.model
+
+def wait_applied():
+    loop = QEventLoop()
+    model.query_applied.connect(loop.quit)
+    QTimer.singleShot(10_000, loop.quit)
+    loop.exec()
+    model.query_applied.disconnect(loop.quit)
+
+j.start()
+wait_applied()
+print("rows", model.rowCount(), flush=True)
+timings = []
+queries = ["z", "zh", "zha", "zhan", "zhang", "", "w", "wa", "wan", "wang", "", "zs", "", "ly", "",
+           "2024", "20240", "", "李", "", "会计", ""]
+for text in queries * 3:
+    t0 = time.perf_counter()
+    roster.search.setText(text)
+    wait_applied()
+    app.processEvents()
+    timings.append((time.perf_counter() - t0) * 1000)
+print("keystroke_ms", statistics.median(timings), max(timings), flush=True)
+table = roster.table
+for row in range(0, model.rowCount(), 997):
+    table.scrollTo(model.index(row, 0))
+    app.processEvents()
+with open("/proc/self/status") as status:
+    rss = next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
+print("rss_mb", rss / 1024, flush=True)
+j.shutdown()
+"""
+
+
+def make_demo_store(data_dir: Path, students: int) -> None:
+    env = {**os.environ, "JIAFANG_PASSPHRASE": PASSPHRASE}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop.cli",
+            "demo",
+            "--data-dir",
+            str(data_dir),
+            "--students",
+            str(students),
+        ],
+        check=True,
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def timed_start(code: str, *args: str) -> float:
+    env = {
+        **os.environ,
+        "JIAFANG_PASSPHRASE": PASSPHRASE,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+    }
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, env=env, cwd=REPO, text=True
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == "ready":
+            elapsed = time.perf_counter() - t0
+            break
+    else:
+        raise RuntimeError("child did not get ready")
+    proc.wait()
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--students", type=int, default=20_000)
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="an existing demo store (else one is built)"
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="jiafang-ui-bench-") as tmp:
+        data_dir = args.data_dir
+        if data_dir is None:
+            data_dir = Path(tmp) / "demo"
+            t0 = time.perf_counter()
+            make_demo_store(data_dir, args.students)
+            print(f"demo store: {args.students} students built in {time.perf_counter() - t0:.1f} s")
+        bare = [timed_start(BARE_CHILD) for _ in range(args.runs)]
+        app = [timed_start(APP_CHILD, str(data_dir)) for _ in range(args.runs)]
+        print(
+            f"start, bare QMainWindow:            median {statistics.median(bare):.2f} s  (runs: {args.runs})"
+        )
+        print(f"start to usable main window (JiaFang): median {statistics.median(app):.2f} s  (budget 2 s)")
+        env = {
+            **os.environ,
+            "JIAFANG_PASSPHRASE": PASSPHRASE,
+            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        }
+        out = subprocess.run(
+            [sys.executable, "-c", SEARCH_CHILD, str(data_dir)],
+            env=env, cwd=REPO, text=True, capture_output=True, check=True,
+        ).stdout  # fmt: skip
+        for line in out.splitlines():
+            name, *values = line.split()
+            if name == "rows":
+                print(f"roster rows: {values[0]}")
+            elif name == "keystroke_ms":
+                print(
+                    f"search keystroke to updated view: median {float(values[0]):.1f} ms, max {float(values[1]):.1f} ms (budget 50 ms)"
+                )
+            elif name == "rss_mb":
+                print(
+                    f"resident memory after loading and scrolling the roster: {float(values[0]):.0f} MB (budget 300 MB)"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
