@@ -12,7 +12,14 @@ from sync.records import academic_year_of
 
 @pytest.mark.parametrize(
     "today",
-    [date(2025, 9, 1), date(2025, 9, 6), date(2025, 10, 15), date(2026, 1, 15), date(2025, 6, 30), date(2025, 8, 31)],
+    [
+        date(2025, 9, 1),
+        date(2025, 9, 6),
+        date(2025, 10, 15),
+        date(2026, 1, 15),
+        date(2025, 6, 30),
+        date(2025, 8, 31),
+    ],
 )
 def test_valid_records_and_nothing_after_today(today: date) -> None:
     records = [record for chunk in generate(students=150, today=today, seed=4) for record in chunk]
