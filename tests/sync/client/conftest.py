@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import httpx
 import pytest
 
 from sync.client import EngineSettings, SyncEngine, SyncReport
@@ -39,12 +40,23 @@ class Devices:
     made: list[Device] = field(default_factory=list)
 
     def device(
-        self, username: str, *, settings: EngineSettings | None = None, url: str | None = None
+        self,
+        username: str,
+        *,
+        settings: EngineSettings | None = None,
+        url: str | None = None,
+        transport: httpx.BaseTransport | None = None,
     ) -> Device:
         device_id = new_id()
         api = self.server.login(username, device_id=device_id)
         replica = MemoryReplica(device_id, api.user_id)
-        engine = SyncEngine(replica, url or self.server.url, api.token, settings=settings or EngineSettings())
+        engine = SyncEngine(
+            replica,
+            url or self.server.url,
+            api.token,
+            settings=settings or EngineSettings(),
+            transport=transport,
+        )
         made = Device(replica, engine, api.user_id)
         self.made.append(made)
         return made
