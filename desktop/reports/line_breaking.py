@@ -9,7 +9,8 @@ place of ReportLab's (the module-level function its ``Paragraph`` calls for CJK 
   for a run of several, the last ordinary character moves down with them;
 - no opening bracket or quote at the end of a line;
 - runs of Latin letters and digits (``42,000``, ``QQ``) unbroken when a space or CJK character
-  offers a break within the line.
+  offers a break within the line;
+- a check-box option of a form (``□ 外出务工``) on one line.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ CANNOT_START = (
     "﹐﹑﹒﹔﹕﹖﹗"
 )
 CANNOT_END = "([{\u2018\u201c〈《「『【〔〖〘〚〝（［｛｟｢＄￥＃＠§"
+BOXES = "□■☐☑"
+OPTION_SEPARATORS = "\u3000 "  # options are separated by a space (the parser turns U+3000 into " ")
 _MAX_HANG = 1  # characters allowed past the right edge
 
 
@@ -154,6 +157,16 @@ def _break_before(units: Sequence[str], start: int, overflow: int) -> int:
             j -= 1
         if j > limit:
             end = j
+    # Keep a check-box option ("□ 外出务工") on one line: break before its box instead.
+    if end < count:
+        j = end
+        while j > start and units[j - 1] not in BOXES and units[j - 1] not in OPTION_SEPARATORS:
+            j -= 1
+        if j - 1 > start and units[j - 1] in BOXES:
+            end = j - 1
+    # A separating space ends this line rather than indenting the next one.
+    while start < end < count and units[end] in OPTION_SEPARATORS:
+        end += 1
     return max(end, start + 1)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from desktop.reports import line_breaking
@@ -51,7 +51,9 @@ def form_styles(fonts: PdfFonts) -> FormStyles:
         fontSize=BODY_SIZE,
         leading=BODY_SIZE * 1.5,
         wordWrap="CJK",
-        alignment=TA_JUSTIFY,
+        # Left-aligned: ReportLab's justification of CJK lines that contain spaces can overrun the
+        # right edge; with CJK line breaking the ragged edge is at most one character.
+        alignment=TA_LEFT,
     )
     value = ParagraphStyle("jf-value", parent=body, fontSize=10, leading=14, alignment=TA_LEFT)
     return FormStyles(

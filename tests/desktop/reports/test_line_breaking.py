@@ -49,3 +49,13 @@ def test_no_line_starts_with_closing_punctuation_in_a_long_mixed_text(cjk_fonts:
         assert "".join(lines) == text
         assert [line for line in lines[1:] if line[0] in CANNOT_START] == []
         assert [line for line in lines[:-1] if line[-1] in CANNOT_END] == []
+
+
+def test_a_check_box_option_stays_on_one_line(cjk_fonts: PdfFonts) -> None:
+    text = "　".join(
+        f"□\u00a0{label}" for label in ("务农", "外出务工", "工资收入", "个体经营", "亲友资助", "其他")
+    )
+    for width in (8, 10, 12, 15):
+        lines = _lines(text, cjk_fonts, chars_per_line=width)
+        assert "".join(lines) == text
+        assert all(line[0] == "□" for line in lines), lines
