@@ -53,6 +53,7 @@ from sync.records.students import FamilyMember, Student
 from sync.records.visits import HomeVisit, HouseholdMember
 
 DEFAULT_VISIT_TITLE = "家庭经济困难学生家访记录表"
+WRITING_SPACE = "<br/>" * 3  # room to write by hand in a blank form
 FAMILY_HEADERS = ("姓名", "年龄", "与学生关系", "工作(学习)单位", "职业", "年收入(元)", "健康状况")
 FAMILY_WIDTHS = (16, 9, 15, 38, 18, 17, 22)
 PRIVACY_NOTE = (
@@ -104,7 +105,7 @@ def visit_form_story(
             styles,
             [("后续措施及家访手记", visit.follow_up if visit else "")],
             heading="八、后续措施／家访手记",
-            min_height=45 * mm if blank else 0,
+            min_height=60 * mm if blank else 0,
         )
     )
     story.append(
@@ -236,7 +237,7 @@ def _economy(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
         debts_line += "<br/>" + styles.text(v.debts_notes)
     housing_line = housing + ("<br/>" + styles.text(v.housing_notes) if v and v.housing_notes else "")
     expenses = styles.text(v.main_expenses) if v else ""
-    blank_space = "" if v else "<br/><br/>"
+    blank_space = "" if v else WRITING_SPACE
     return narrative_rows(
         styles,
         [
@@ -280,7 +281,7 @@ def _special_groups(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
 def _causes(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     v = visit
     causes = checkboxes(styles, [(c.label, v is not None and c in v.causes) for c in HardshipCause])
-    shocks = styles.text(v.recent_shocks) if v else "<br/><br/>"
+    shocks = styles.text(v.recent_shocks) if v else WRITING_SPACE
     subsidy = checkboxes(styles, [("建议发放临时困难补助", v is not None and v.suggest_temporary_subsidy)])
     return narrative_rows(
         styles,
@@ -304,13 +305,13 @@ def _communication(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable
     return narrative_rows(
         styles,
         [
-            ("学生特点／在家表现", styles.text(v.student_traits) if v else "<br/><br/>"),
-            ("在校表现反馈", styles.text(v.school_feedback) if v else "<br/><br/>"),
-            ("受助情况告知", styles.text(v.aid_explained) if v else "<br/>"),
+            ("学生特点／在家表现", styles.text(v.student_traits) if v else WRITING_SPACE),
+            ("在校表现反馈", styles.text(v.school_feedback) if v else WRITING_SPACE),
+            ("受助情况告知", styles.text(v.aid_explained) if v else WRITING_SPACE),
             ("政策宣传内容", policies),
             ("慰问金／慰问品", styles.text(gifts)),
             ("心愿单填写情况", wish),
-            ("家长及学生意见建议", styles.text(v.family_opinions) if v else "<br/><br/>"),
+            ("家长及学生意见建议", styles.text(v.family_opinions) if v else WRITING_SPACE),
         ],
         heading="六、家校沟通与政策宣传",
         markup_values=True,
@@ -330,7 +331,7 @@ def _conclusion(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     return narrative_rows(
         styles,
         [
-            ("核实结论", styles.text(v.verification_result) if v else "<br/><br/>"),
+            ("核实结论", styles.text(v.verification_result) if v else WRITING_SPACE),
             ("档次建议", levels),
             ("重点帮扶建议", key_support),
         ],
