@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "desktop.commands.pdf_command",
     "desktop.commands.sync_commands",
     "desktop.commands.data_commands",
+    "desktop.commands.selftest_command",
 )
 
 
