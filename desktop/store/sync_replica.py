@@ -1,0 +1,412 @@
+"""The encrypted store as a ``sync.replica.LocalReplica`` for the sync engine.
+
+Synced rows go through the repositories' ``apply_remote``/``purge`` (never the outbox); new rows of a
+pull page are inserted in bulk.  Sync bookkeeping that has no table of its own lives in the store's
+``meta`` table under ``sync.`` keys (encrypted like everything else): the cursor, pending backfills and
+leaves, open conflicts, the quarantine and the sync log.  Every method is one store transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import delete, insert, select, update
+
+from desktop.store import outbox
+from desktop.store.repositories.base import Repository
+from desktop.store.repositories.session import StoreSession
+from desktop.store.store import Store
+from desktop.store.tables import MetaRow, OutboxRow
+from desktop.store.tables.base import utc_now
+from sync.protocol import (
+    DIGEST_BUCKETS,
+    BackfillPage,
+    ConflictState,
+    Cursor,
+    Op,
+    OpKind,
+    OpResult,
+    OpStatus,
+    PullPage,
+    RecordState,
+    ScopeEventKind,
+    record_hash,
+)
+from sync.replica import Backfill, PendingOp, PurgeReport, ReplicaState, SyncLogEntry
+
+CURSOR = "sync.cursor"
+BACKFILLS = "sync.backfills"
+LEAVING = "sync.leaving"
+LOG = "sync.log"
+CONFLICT_PREFIX = "sync.conflict."
+QUARANTINE_PREFIX = "sync.quarantine."
+LOG_KEEP = 500
+
+
+def _columns(repo: Repository[Any]) -> Any:
+    return repo._table.c
+
+
+class StoreReplica:
+    """Adapts :class:`desktop.store.store.Store` to the sync engine."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._device_id = store.info.device_id
+        self._user_id = store.info.user_id
+
+    @property
+    def device_id(self) -> str:
+        return self._device_id
+
+    # -- state ------------------------------------------------------------------------------------
+    def state(self) -> ReplicaState:
+        with self.store.session() as s:
+            backfills = [
+                Backfill(tuple(b["student_ids"]), b["upto"], b["after"]) for b in _json(s, BACKFILLS, [])
+            ]
+            return ReplicaState(s.meta.get(CURSOR), backfills, list(_json(s, LEAVING, [])))
+
+    def pending_count(self) -> int:
+        with self.store.session() as s:
+            return outbox.pending_count(s.db)
+
+    def conflicts(self) -> list[ConflictState]:
+        """Open conflicts waiting for review."""
+        with self.store.session() as s:
+            rows = s.db.scalars(select(MetaRow.value).where(MetaRow.key.startswith(CONFLICT_PREFIX)))
+            found = [ConflictState.model_validate_json(value) for value in rows]
+        return [conflict for conflict in found if conflict.status == "open"]
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        """Ops the server refused for good (for export by the user)."""
+        with self.store.session() as s:
+            rows = s.db.scalars(select(MetaRow.value).where(MetaRow.key.startswith(QUARANTINE_PREFIX)))
+            return [json.loads(value) for value in rows]
+
+    def sync_log(self) -> list[dict[str, str]]:
+        with self.store.session() as s:
+            entries: list[dict[str, str]] = _json(s, LOG, [])
+            return entries
+
+    # -- push -------------------------------------------------------------------------------------
+    def outbox_batch(self, *, after: int, max_ops: int, max_bytes: int) -> list[PendingOp]:
+        with self.store.session() as s:
+            pending = outbox.pending_ops(s.db, limit=max_ops, after_seq=after)
+            batch: list[PendingOp] = []
+            size = 0
+            for item in pending:
+                op = self._to_op(s, item)
+                op_size = len(op.model_dump_json())
+                if batch and size + op_size > max_bytes:
+                    break
+                batch.append(PendingOp(item.seq, op, op_size))
+                size += op_size
+            return batch
+
+    def _to_op(self, s: StoreSession, item: outbox.OutboxOp) -> Op:
+        base_rev = 0
+        if item.kind is outbox.OpKind.DELETE:
+            state = s.repository(item.record_type).sync_state(item.record_id)
+            base_rev = max((state.field_versions.values() if state else ()), default=0)
+        return Op(
+            op_id=item.op_id,
+            record_type=item.record_type,
+            record_id=item.record_id,
+            kind=OpKind(item.kind.value),
+            student_id=item.student_ids[0] if item.student_ids else None,
+            fields=item.fields,
+            base=item.base_versions,
+            base_rev=base_rev,
+            device_id=item.device_id,
+            author_id=item.author_id or self._user_id or "unknown",
+            hlc=item.hlc,
+        )
+
+    def record_results(self, answered: list[tuple[PendingOp, OpResult]]) -> None:
+        with self.store.session() as s:
+            done: list[str] = []
+            failed: list[str] = []
+            for pending, result in answered:
+                op = pending.op
+                if result.status is OpStatus.REJECTED:
+                    if result.retryable:
+                        failed.append(op.op_id)
+                        continue
+                    _put(
+                        s,
+                        QUARANTINE_PREFIX + op.op_id,
+                        {"op": op.model_dump(mode="json"), "reason": str(result.reason)},
+                    )
+                elif result.versions:
+                    self._raise_versions(s, op.record_type, op.record_id, result.versions)
+                done.append(op.op_id)
+            outbox.acknowledge(s.db, done)
+            outbox.mark_failed(s.db, failed, "服务器暂时无法处理")
+
+    def _raise_versions(
+        self, s: StoreSession, record_type: str, record_id: str, versions: dict[str, int]
+    ) -> None:
+        repo = s.repository(record_type)
+        state = repo.sync_state(record_id)
+        if state is None:
+            return
+        merged = dict(state.field_versions)
+        for name, version in versions.items():
+            merged[name] = max(int(merged.get(name, 0)), version)
+        columns = _columns(repo)
+        s.db.execute(update(repo._table).where(columns.id == record_id).values(field_versions=merged))
+
+    # -- pull -------------------------------------------------------------------------------------
+    def apply_page(self, page: PullPage) -> None:
+        with self.store.session() as s:
+            self._apply_records(s, page.records)
+            for conflict in page.conflicts:
+                _put(s, CONFLICT_PREFIX + conflict.id, conflict.model_dump(mode="json"))
+            cursor = Cursor.decode(page.cursor)
+            assert cursor is not None
+            enters = [e.student_id for e in page.scope if e.kind is ScopeEventKind.ENTER]
+            if enters:
+                backfills = _json(s, BACKFILLS, [])
+                backfills.append({"student_ids": enters, "upto": cursor.seq, "after": 0})
+                _put(s, BACKFILLS, backfills)
+            leaves = [e.student_id for e in page.scope if e.kind is ScopeEventKind.LEAVE]
+            if leaves:
+                leaving = _json(s, LEAVING, [])
+                _put(s, LEAVING, leaving + [student for student in leaves if student not in leaving])
+            s.meta.set(CURSOR, page.cursor)
+
+    def apply_backfill(self, backfill: Backfill, page: BackfillPage) -> None:
+        with self.store.session() as s:
+            self._apply_records(s, page.records)
+            for conflict in page.conflicts:
+                _put(s, CONFLICT_PREFIX + conflict.id, conflict.model_dump(mode="json"))
+            kept = []
+            for item in _json(s, BACKFILLS, []):
+                if tuple(item["student_ids"]) == backfill.student_ids and item["upto"] == backfill.upto:
+                    if page.more:
+                        kept.append({**item, "after": page.after})
+                else:
+                    kept.append(item)
+            _put(s, BACKFILLS, kept)
+
+    def _pending_fields(
+        self, s: StoreSession, record_type: str, record_ids: Iterable[str]
+    ) -> dict[str, set[str]]:
+        ids = list(record_ids)
+        pending: dict[str, set[str]] = {}
+        for start in range(0, len(ids), 500):
+            rows = s.db.execute(
+                select(OutboxRow.record_id, OutboxRow.fields, OutboxRow.kind).where(
+                    OutboxRow.record_type == record_type, OutboxRow.record_id.in_(ids[start : start + 500])
+                )
+            )
+            for record_id, fields, kind in rows:
+                names = pending.setdefault(record_id, set())
+                names |= set(fields) if kind == OpKind.UPSERT.value else {"*"}
+        return pending
+
+    def _apply_records(self, s: StoreSession, states: list[RecordState]) -> None:
+        by_type: dict[str, list[RecordState]] = {}
+        for state in states:
+            by_type.setdefault(state.record_type, []).append(state)
+        for record_type, group in by_type.items():
+            try:
+                repo = s.repository(record_type)
+            except KeyError:
+                self._note(s, "warning", f"收到本机不认识的记录类型：{record_type}")
+                continue
+            columns = _columns(repo)
+            ids = [state.id for state in group]
+            existing: dict[str, int] = {}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for record_id, seq in s.db.execute(
+                    select(columns.id, columns.server_seq).where(columns.id.in_(chunk))
+                ):
+                    existing[record_id] = int(seq)
+            pending = self._pending_fields(s, record_type, ids) if existing else {}
+            fresh: list[dict[str, Any]] = []
+            now = utc_now()
+            for state in group:
+                if state.id in existing and existing[state.id] >= state.seq:
+                    continue
+                local_pending = pending.get(state.id, set())
+                if state.deleted:
+                    if state.id in existing and "*" not in local_pending:
+                        s.db.execute(
+                            update(repo._table)
+                            .where(columns.id == state.id)
+                            .values(
+                                deleted=True,
+                                server_seq=state.seq,
+                                field_versions=state.versions,
+                                updated_at=now,
+                            )
+                        )
+                    continue
+                fields = dict(state.fields)
+                if local_pending and state.id in existing:
+                    current = repo.get(state.id, include_deleted=True)
+                    if current is not None:
+                        mine = current.model_dump(mode="json")
+                        fields.update({name: mine[name] for name in local_pending if name in mine})
+                try:
+                    record = repo.RECORD.model_validate({**fields, "id": state.id})
+                except ValidationError:
+                    self._note(s, "warning", f"一条{record_type}记录未通过本机校验，已跳过")
+                    continue
+                if state.id in existing:
+                    repo.apply_remote(
+                        record,
+                        field_versions=state.versions,
+                        server_seq=state.seq,
+                        author_id=state.author_id,
+                        device_id=None,
+                        deleted="*" in local_pending,
+                    )
+                else:
+                    values = {
+                        **repo._columns(record),
+                        "deleted": False,
+                        "created_at": now,
+                        "updated_at": now,
+                        "field_versions": state.versions,
+                        "server_seq": state.seq,
+                        "author_id": state.author_id,
+                        "device_id": None,
+                    }
+                    fresh.append(values)
+            if fresh:
+                s.db.execute(insert(repo._table), fresh)
+
+    # -- scope ------------------------------------------------------------------------------------
+    def purge_students(self, student_ids: list[str]) -> PurgeReport:
+        gone = set(student_ids)
+        with self.store.session() as s:
+            removed = 0
+            for repo in _repositories(s):
+                columns = _columns(repo)
+                if repo.RECORD.RECORD_TYPE == "student":
+                    doomed = list(s.db.scalars(select(columns.id).where(columns.id.in_(gone))))
+                elif "student_id" in columns:
+                    doomed = list(s.db.scalars(select(columns.id).where(columns.student_id.in_(gone))))
+                elif "student_ids" in columns:
+                    doomed = [
+                        record_id
+                        for record_id, many in s.db.execute(select(columns.id, columns.student_ids))
+                        if gone & set(many or ())
+                    ]
+                else:
+                    continue
+                for record_id in doomed:
+                    repo.purge(record_id)
+                removed += len(doomed)
+            quarantined = 0
+            for item in outbox.pending_ops(s.db):
+                if gone & set(item.student_ids):
+                    op = self._to_op(s, item)
+                    _put(
+                        s,
+                        QUARANTINE_PREFIX + op.op_id,
+                        {"op": op.model_dump(mode="json"), "reason": "scope_left"},
+                    )
+                    outbox.acknowledge(s.db, [item.op_id])
+                    quarantined += 1
+            for key, value in list(
+                s.db.execute(
+                    select(MetaRow.key, MetaRow.value).where(MetaRow.key.startswith(CONFLICT_PREFIX))
+                )
+            ):
+                if json.loads(value).get("student_id") in gone:
+                    s.db.execute(delete(MetaRow).where(MetaRow.key == key))
+            _put(s, LEAVING, [student for student in _json(s, LEAVING, []) if student not in gone])
+            return PurgeReport(len(gone), removed, quarantined)
+
+    def reset_cursor(self) -> None:
+        with self.store.session() as s:
+            s.db.execute(delete(MetaRow).where(MetaRow.key.in_([CURSOR, BACKFILLS, LEAVING])))
+
+    # -- digest and repair ------------------------------------------------------------------------
+    def _hashes(self, s: StoreSession) -> Iterable[tuple[Repository[Any], str, int]]:
+        for repo in _repositories(s):
+            columns = _columns(repo)
+            rows = s.db.execute(
+                select(columns.id, columns.field_versions).where(
+                    columns.deleted.is_(False), columns.server_seq > 0
+                )
+            )
+            for record_id, versions in rows:
+                rev = max((versions or {}).values(), default=0)
+                yield repo, record_id, record_hash(repo.RECORD.RECORD_TYPE, record_id, rev)
+
+    def digest(self) -> tuple[int, int]:
+        with self.store.session() as s:
+            hashes = [value for _, _, value in self._hashes(s)]
+        return len(hashes), sum(hashes)
+
+    def bucket_digests(self, buckets: int) -> list[tuple[int, int]]:
+        table = [(0, 0)] * buckets
+        with self.store.session() as s:
+            for _, _, value in self._hashes(s):
+                count, total = table[value % buckets]
+                table[value % buckets] = (count + 1, total + value)
+        return table
+
+    def apply_repair(self, records: list[RecordState], buckets: list[int]) -> int:
+        listed = {state.id for state in records}
+        chosen = set(buckets)
+        with self.store.session() as s:
+            for state in records:
+                try:
+                    repo = s.repository(state.record_type)
+                except KeyError:
+                    continue
+                s.db.execute(update(repo._table).where(_columns(repo).id == state.id).values(server_seq=0))
+            self._apply_records(s, records)
+            with_ops = set(s.db.scalars(select(OutboxRow.record_id)))
+            stray = [
+                (repo, record_id)
+                for repo, record_id, value in list(self._hashes(s))
+                if value % DIGEST_BUCKETS in chosen and record_id not in listed and record_id not in with_ops
+            ]
+            for repo, record_id in stray:
+                repo.purge(record_id)
+            return len(records) + len(stray)
+
+    # -- wipe and log -----------------------------------------------------------------------------
+    def wipe(self) -> None:
+        with self.store.session() as s:
+            for repo in _repositories(s):
+                s.db.execute(delete(repo._table))
+            s.db.execute(delete(OutboxRow))
+            s.db.execute(delete(MetaRow).where(MetaRow.key.startswith("sync.")))
+
+    def log(self, entry: SyncLogEntry) -> None:
+        with self.store.session() as s:
+            self._note(s, entry.level, entry.message, entry.at)
+
+    def _note(self, s: StoreSession, level: str, message: str, at: datetime | None = None) -> None:
+        entries = _json(s, LOG, [])
+        entries.append({"at": (at or utc_now()).isoformat(), "level": level, "message": message})
+        _put(s, LOG, entries[-LOG_KEEP:])
+
+
+def _repositories(s: StoreSession) -> list[Repository[Any]]:
+    return [repo for repo in vars(s).values() if isinstance(repo, Repository)]
+
+
+def _json(s: StoreSession, key: str, default: Any) -> Any:
+    value = s.meta.get(key)
+    return default if value is None else json.loads(value)
+
+
+def _put(s: StoreSession, key: str, value: Any) -> None:
+    s.meta.set(key, json.dumps(value, ensure_ascii=False))
+
+
+__all__ = ["StoreReplica"]
