@@ -12,6 +12,7 @@ Surnames with several readings (单 dan/shan, 曾 ceng/zeng) get every reading, 
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -28,12 +29,43 @@ def _syllable_variants(syllable: str) -> list[str]:
     return [syllable]
 
 
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+@functools.lru_cache(maxsize=16384)
+def _char_readings(char: str) -> tuple[str, ...]:
+    """The usual reading of one character first, then its other readings (cached: names share characters)."""
+    usual = lazy_pinyin(char, v_to_u=False)[0].lower()
+    others = [
+        reading.lower() for reading in pinyin(char, style=Style.NORMAL, heteronym=True, v_to_u=False)[0]
+    ]
+    return tuple(dict.fromkeys([usual, *others]))
+
+
+def _syllables(name: str) -> list[str]:
+    """One syllable per Chinese character; a run of other characters stays one lower-case token."""
+    syllables: list[str] = []
+    other = ""
+    for char in name:
+        if _is_han(char):
+            if other:
+                syllables.append(other.lower())
+                other = ""
+            syllables.append(_char_readings(char)[0])
+        elif not char.isspace():
+            other += char
+    if other:
+        syllables.append(other.lower())
+    return syllables
+
+
 def pinyin_readings(name: str) -> list[list[str]]:
     """The full-pinyin syllables of a name, with alternative readings of its first character."""
-    base = [syllable.lower() for syllable in lazy_pinyin(name, v_to_u=False)]
+    base = _syllables(name)
     if not base:
         return []
-    first_options = [reading.lower() for reading in pinyin(name[:1], style=Style.NORMAL, heteronym=True)[0]]
+    first_options = list(_char_readings(name[0])) if _is_han(name[0]) else []
     firsts = list(dict.fromkeys([base[0], *first_options]))[:_MAX_VARIANTS]
     readings: list[list[str]] = []
     for first in firsts:
@@ -56,7 +88,7 @@ def search_key(name: str, student_no: str = "", class_name: str = "") -> str:
 
 def name_sort_key(name: str) -> str:
     """The full pinyin of a name, syllables separated by spaces: sorts names as a Chinese reader expects."""
-    return " ".join(syllable.lower() for syllable in lazy_pinyin(name))
+    return " ".join(_syllables(name))
 
 
 def normalize_query(text: str) -> str:

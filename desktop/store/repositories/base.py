@@ -18,6 +18,7 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
 from desktop.store.outbox import EditContext, OpKind, op_values, record_ops
+from desktop.store.repositories.bulk_insert import BulkInserter
 from desktop.store.repositories.errors import NotAuthor, RecordNotFound, RecordTypeMismatch
 from desktop.store.search import like_pattern, normalize_query
 from desktop.store.tables import RecordRow
@@ -59,6 +60,7 @@ class Repository(Generic[R]):
         self._json_fields = frozenset(
             name for name in self._fields if isinstance(self._table.c[name].type, JSON)
         )
+        self._bulk = BulkInserter(self._table)
 
     # -- mapping ------------------------------------------------------------------------------
     def derived(self, record: R) -> dict[str, Any]:
@@ -90,8 +92,8 @@ class Repository(Generic[R]):
             )
         return cast(R, record)
 
-    def _ops_for_create(self, record: R) -> dict[str, Any]:
-        fields = record.model_dump(mode="json", exclude={"id"})
+    def _ops_for_create(self, record: R, dumped: dict[str, Any]) -> dict[str, Any]:
+        fields = {name: value for name, value in dumped.items() if name != "id"}
         return op_values(
             self.ctx,
             record_type=self.RECORD.RECORD_TYPE,
@@ -134,10 +136,14 @@ class Repository(Generic[R]):
             return 0
         self.before_create(batch)
         sync_values = self._sync_values()
-        rows = [{**self._columns(record), **sync_values} for record in batch]
-        self.session.execute(insert(self._table), rows)
+        dumps = [record.model_dump(mode="json") for record in batch]
+        rows = [{**dumped, **self.derived(record)} for record, dumped in zip(batch, dumps, strict=True)]
+        self._bulk.insert(self.session, rows, sync_values)
         if outbox:
-            record_ops(self.session, [self._ops_for_create(record) for record in batch])
+            record_ops(
+                self.session,
+                [self._ops_for_create(record, dumped) for record, dumped in zip(batch, dumps, strict=True)],
+            )
         return len(batch)
 
     def _row(self, record_id: str, *, include_deleted: bool = False) -> Any:

