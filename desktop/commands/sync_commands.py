@@ -1,0 +1,114 @@
+"""`jiafang login | sync`: connect this store to the center and synchronise from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import socket
+import sys
+from typing import Any
+
+from desktop.commands.context import CommandContext, CommandError
+from desktop.commands.store_commands import open_store
+from desktop.store.sync_replica import StoreReplica
+from sync.client import Progress, SyncEngine, SyncError, login
+from sync.records import Role
+
+SERVER_KEY = "sync.server"
+TOKEN_KEY = "sync.token"
+PASSWORD_ENV = "JIAFANG_PASSWORD"
+
+
+def _password() -> str:
+    value = os.environ.get(PASSWORD_ENV)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CommandError(f"需要中心账号密码：请在终端中运行，或设置环境变量 {PASSWORD_ENV}。")
+    return getpass.getpass("中心账号密码: ")
+
+
+def cmd_login(args: argparse.Namespace, ctx: CommandContext) -> int:
+    password = _password()
+    with open_store(ctx) as store:
+        try:
+            answer = login(
+                args.server,
+                username=args.user,
+                password=password,
+                device_id=store.info.device_id,
+                device_name=args.device_name or socket.gethostname(),
+            )
+        except SyncError as error:
+            raise CommandError(f"登录失败：{error}") from None
+        store.set_local_user(
+            user_id=answer.user.id, user_name=answer.user.display_name, role=Role(answer.user.role)
+        )
+        with store.session() as s:
+            s.meta.set_many({SERVER_KEY: args.server.rstrip("/"), TOKEN_KEY: answer.token})
+        ctx.print(f"已登录 {args.server}：{answer.user.display_name}（{Role(answer.user.role).label}）")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace, ctx: CommandContext) -> int:
+    with open_store(ctx) as store:
+        with store.session() as s:
+            server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
+        if not server or not token:
+            raise CommandError("尚未连接中心服务器：请先运行 jiafang login --server URL --user 用户名。")
+        replica = StoreReplica(store)
+
+        def progress(step: Progress) -> None:
+            if args.verbose:
+                print(
+                    f"{step.stage}: {step.done}" + (f"/{step.total}" if step.total else ""), file=sys.stderr
+                )
+
+        try:
+            with SyncEngine(replica, server, token, progress=progress) as engine:
+                report = engine.sync()
+        except SyncError as error:
+            ctx.print(f"同步失败：{error}")
+            return 1
+        summary: dict[str, Any] = {
+            "pushed": dict(report.pushed),
+            "pulled": report.pulled_records,
+            "conflicts_received": report.conflicts_received,
+            "conflicts_open": len(replica.conflicts()),
+            "students_entered": len(report.entered),
+            "students_left": len(report.left),
+            "quarantined": report.quarantined,
+            "repaired": report.repaired,
+            "pending": replica.pending_count(),
+        }
+        if args.json:
+            ctx.print_json(summary)
+        else:
+            pushed = "，".join(f"{name} {count}" for name, count in sorted(report.pushed.items())) or "无"
+            ctx.print(f"推送：{pushed}")
+            ctx.print(
+                f"拉取：{report.pulled_records} 条；收到冲突 {report.conflicts_received} 个，待处理 {summary['conflicts_open']} 个"
+            )
+            if report.left:
+                ctx.print(f"{len(report.left)} 名学生已调整给其他老师，本机已移除其资料")
+            if report.quarantined:
+                ctx.print(f"{report.quarantined} 项修改未被中心接受，已移入隔离区（可导出）")
+        return 0 if summary["pending"] == 0 else 1
+
+
+def register(sub: Any) -> None:
+    login_parser = sub.add_parser(
+        "login", help="登录中心服务器并登记本机（密码取自 JIAFANG_PASSWORD 或提示输入）"
+    )
+    login_parser.add_argument(
+        "--server", required=True, help="中心服务器地址，如 https://jiafang.example.edu.cn"
+    )
+    login_parser.add_argument("--user", required=True, help="中心账号用户名")
+    login_parser.add_argument("--device-name", default="", help="本机名称（默认：主机名）")
+    login_parser.set_defaults(handler=cmd_login)
+
+    sync_parser = sub.add_parser("sync", help="与中心同步：先推送本机修改，再拉取更新")
+    sync_parser.add_argument("--json", action="store_true")
+    sync_parser.add_argument("--verbose", action="store_true", help="显示进度")
+    sync_parser.set_defaults(handler=cmd_sync)
