@@ -58,15 +58,15 @@ j = JiaFangApp(Path(sys.argv[1]), app)
 roster = j.window.sections["roster"].roster
 model = roster.model
 
-def wait_applied():
+def wait_applied(timeout_ms=10_000):
     loop = QEventLoop()
     model.query_applied.connect(loop.quit)
-    QTimer.singleShot(10_000, loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
     model.query_applied.disconnect(loop.quit)
 
 j.start()
-wait_applied()
+wait_applied(300_000)
 print("rows", model.rowCount(), flush=True)
 timings = []
 queries = ["z", "zh", "zha", "zhan", "zhang", "", "w", "wa", "wan", "wang", "", "zs", "", "ly", "",

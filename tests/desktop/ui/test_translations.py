@@ -30,7 +30,9 @@ def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
         [tool, "-silent", "-locations", "none", *map(str, sorted(UI_DIR.glob("*.py"))), "-ts", str(scanned)],
         check=True,
     )
-    sources = set(_messages(scanned))
+    # Lookups in Qt's own catalogue (context QPlatformTheme, QDialogButtonBox…) are translated by
+    # qtbase_zh_CN.qm, not by ours.
+    sources = {key for key in _messages(scanned) if not (key[0][:1] == "Q" and key[0][1:2].isupper())}
     assert len(sources) > 200
     translated = _messages(TRANSLATIONS_DIR / "jiafang_zh_CN.ts")
     missing = sorted(key for key in sources if key not in translated)
