@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from sync.demo import phrases as P
 from sync.demo.names import given_name, surname, uyghur_name
@@ -78,7 +78,6 @@ from sync.records.visits import (
 )
 from sync.records.wishes import WishSelection
 
-R = TypeVar("R", bound=Record)
 CHINA_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 LEVELS = (
     IdentificationLevel.ESPECIALLY_DIFFICULT,
@@ -196,9 +195,8 @@ def synthetic_id_number(rng: random.Random, region: str, birth: date, gender: Ge
 class StudentMaker:
     """Makes one student's records; ``make(index)`` is a pure function of (seed, index, today)."""
 
-    def __init__(self, school: DemoSchool, *, validate: bool = True) -> None:
+    def __init__(self, school: DemoSchool) -> None:
         self.school = school
-        self.validate = validate
         self.today = school.today
         current = school.current_year
         self.current_first = int(current[:4])
@@ -207,12 +205,6 @@ class StudentMaker:
         for item in school.catalog:
             if item.active:
                 self._catalog_by_category.setdefault(item.category, []).append(item.id)
-
-    def new(self, record_type: type[R], **data: Any) -> R:
-        """A record, validated unless this maker was made with ``validate=False`` (bulk speed)."""
-        if self.validate:
-            return record_type(**data)
-        return cast(R, record_type.model_construct(**data))
 
     # -- the student ------------------------------------------------------------------------------
     def make(self, index: int) -> StudentBundle:
@@ -224,7 +216,6 @@ class _StudentRun:
     """The state of generating one student (kept out of StudentMaker so that makers are reusable)."""
 
     def __init__(self, maker: StudentMaker, rng: random.Random, index: int) -> None:
-        self.new = maker.new
         self.maker = maker
         self.rng = rng
         self.index = index
@@ -300,8 +291,7 @@ class _StudentRun:
             _POLITICAL_STATUSES,
             (0.5 + 3 * years_in, 1 + 3 * years_in, 78, 1.2, 16),
         )[0]
-        student = self.new(
-            Student,
+        student = Student(
             id=demo_id(rng, date(grade, 8, rng.randint(10, 28))),
             student_no=f"{grade % 100:02d}{staff.spec.code}{self.index + 1:06d}",
             name=name,
@@ -328,8 +318,7 @@ class _StudentRun:
         self.bundle.records.append(student)
         self.members: list[tuple[Member, FamilyMember]] = []
         for member in self.house.members:
-            record = self.new(
-                FamilyMember,
+            record = FamilyMember(
                 id=demo_id(rng, date(grade, 9, rng.randint(1, 20))),
                 student_id=student.id,
                 name=member.name,
@@ -509,8 +498,7 @@ class _StudentRun:
                 )
             )
             identified_on = next((day for s, day, _ in steps if s == IdentificationStatus.IDENTIFIED), None)
-            record = self.new(
-                Identification,
+            record = Identification(
                 id=demo_id(rng, steps[0][1]),
                 student_id=self.student.id,
                 academic_year=year.name,
@@ -590,8 +578,7 @@ class _StudentRun:
                 participants=people,
                 conclusion=rng.choice(P.KEY_EXIT_CONCLUSIONS),
             )
-        self.key = self.new(
-            KeySupport,
+        self.key = KeySupport(
             id=demo_id(rng, started),
             student_id=self.student.id,
             difficulty_types=self.key_types,
@@ -628,8 +615,7 @@ class _StudentRun:
         assignments.append((mentor, start, key.exited_on))
         for who, begin, until in assignments:
             goals = "；".join(P.MENTOR_GOALS[kind.value] for kind in self.key_types)
-            assignment = self.new(
-                MentorAssignment,
+            assignment = MentorAssignment(
                 id=demo_id(rng, begin),
                 student_id=self.student.id,
                 mentor_id=who.id,
@@ -646,8 +632,7 @@ class _StudentRun:
                 form = rng.choice(_SUPPORT_FORMS)
                 day = day_between(rng, begin, last)
                 self.bundle.records.append(
-                    self.new(
-                        SupportLogEntry,
+                    SupportLogEntry(
                         id=demo_id(rng, day),
                         student_id=self.student.id,
                         mentor_id=who.id,
@@ -682,8 +667,7 @@ class _StudentRun:
                 if kind in specialist:
                     participants.append(Participant(name=_someone(rng), role=specialist[kind]))
             self.bundle.records.append(
-                self.new(
-                    RescueSession,
+                RescueSession(
                     id=demo_id(rng, day),
                     kind=SessionKind.RESCUE_EDUCATION,
                     session_date=day,
@@ -1012,8 +996,7 @@ class _StudentRun:
                 else ""
             )
             self.bundle.records.append(
-                self.new(
-                    WishSelection,
+                WishSelection(
                     id=demo_id(rng, filled_on),
                     student_id=self.student.id,
                     academic_year=year.name,
@@ -1033,7 +1016,7 @@ class _StudentRun:
     def _build_visits(self) -> None:
         for year in self.years:
             for data in year.visits:
-                self.bundle.records.append(self.new(HomeVisit, **data))
+                self.bundle.records.append(HomeVisit(**data))
 
     # -- aid, rewards, give-back ---------------------------------------------------------------------
     def _aid_and_rewards(self) -> None:
@@ -1054,8 +1037,7 @@ class _StudentRun:
             if day > year.end or day > self.today:
                 return
             records.append(
-                self.new(
-                    GuaranteeAid,
+                GuaranteeAid(
                     id=demo_id(rng, day),
                     student_id=student_id,
                     academic_year=year.name,
@@ -1186,8 +1168,7 @@ class _StudentRun:
         value = Decimal(rng.choice((200, 300, 500, 800, 1_000, 2_000, 6_000))) if direct else None
         day = day_between(rng, year.start, year.end)
         self.bundle.records.append(
-            self.new(
-                GrowthReward,
+            GrowthReward(
                 id=demo_id(rng, day),
                 student_id=self.student.id,
                 academic_year=year.name,
@@ -1208,8 +1189,7 @@ class _StudentRun:
             kind = rng.choices(_GIVE_BACK_KINDS, (65, 25, 10))[0]
             day = day_between(rng, self.years[0].start, self.today)
             self.bundle.records.append(
-                self.new(
-                    GiveBackActivity,
+                GiveBackActivity(
                     id=demo_id(rng, day),
                     student_id=self.student.id,
                     kind=kind,
@@ -1261,8 +1241,7 @@ class _StudentRun:
         if self.bundle.mentor is not None and self.bundle.mentor.user_id:
             raisers.append(self.bundle.mentor.user_id)
         self.bundle.records.append(
-            self.new(
-                MonitoringFlag,
+            MonitoringFlag(
                 id=demo_id(rng, raised),
                 student_id=self.student.id,
                 kind=kind,
