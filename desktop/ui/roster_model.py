@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -23,8 +24,9 @@ from desktop.ui import store_calls
 from desktop.ui.store_calls import RosterPage, RosterQuery, RosterRow
 from desktop.ui.store_worker import StoreWorker
 
-PAGE_SIZE = 200
-MAX_PAGES = 40
+PAGE_SIZE = 50  # a screenful; a smaller first page is what makes a keystroke fast
+MAX_PAGES = 160
+COUNT_DELAY_MS = 200
 
 # (row attribute, sort key understood by the store query)
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -44,6 +46,7 @@ _ROOT = QModelIndex()
 
 class RosterModel(QAbstractTableModel):
     query_applied = Signal()  # the first page of a new query is shown
+    count_known = Signal(int)  # the number of students the query selects
 
     def __init__(self, worker: StoreWorker, *, show_key_support: bool = True) -> None:
         super().__init__()
@@ -54,6 +57,10 @@ class RosterModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[RosterRow]] = OrderedDict()
         self._requested: set[int] = set()
         self._generation = 0
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count)
 
     # -- headers and cells ----------------------------------------------------------------------
     def column_keys(self) -> list[str]:
@@ -122,14 +129,26 @@ class RosterModel(QAbstractTableModel):
 
     # -- queries --------------------------------------------------------------------------------
     def set_query(self, query: RosterQuery) -> None:
+        """Show the first page as soon as it is read; the count follows (it is the slower query)."""
         self.query = query
         self._generation += 1
         generation = self._generation
         self._worker.run(
-            lambda store: store_calls.roster_page(store, query, 0, PAGE_SIZE, with_total=True),
+            lambda store: store_calls.roster_page(store, query, 0, PAGE_SIZE),
             lambda page: self._first_page(generation, page),
             lambda _exc: None,
             key="roster-query",
+        )
+        self._count_timer.start()  # counted once typing pauses, so it never delays the next page
+
+    def _count(self) -> None:
+        generation = self._generation
+        query = self.query
+        self._worker.run(
+            lambda store: store_calls.roster_count(store, query),
+            lambda count: self._count_arrived(generation, int(count)),
+            lambda _exc: None,
+            key="roster-count",
         )
 
     def refresh(self) -> None:
@@ -150,11 +169,23 @@ class RosterModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
-        self._total = page.total
+        self._total = len(page.rows)  # grows to the full count when it arrives
         self._pages = OrderedDict({0: page.rows})
         self._requested = set()
         self.endResetModel()
         self.query_applied.emit()
+        if len(page.rows) < PAGE_SIZE:
+            self.count_known.emit(self._total)
+
+    def _count_arrived(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        if count > self._total:
+            self.beginInsertRows(_ROOT, self._total, count - 1)
+            self._total = count
+            self.endInsertRows()
+        if count >= PAGE_SIZE:
+            self.count_known.emit(count)
 
     def _request(self, page_no: int) -> None:
         if page_no in self._requested:
@@ -182,6 +213,7 @@ class RosterModel(QAbstractTableModel):
 
     def clear(self) -> None:
         """Forget every row (when locking)."""
+        self._count_timer.stop()
         self._generation += 1
         self.beginResetModel()
         self._total = 0

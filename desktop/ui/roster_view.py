@@ -33,7 +33,7 @@ class RosterView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = RosterModel(ctx.worker, show_key_support=ctx.may_see_key_support())
-        self.model.query_applied.connect(self._update_count)
+        self.model.count_known.connect(self._update_count)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("rosterSearch")
@@ -125,8 +125,8 @@ class RosterView(QWidget):
             return
         self.model.set_query(self.current_query())
 
-    def _update_count(self) -> None:
-        self.count.setText(self.tr("%n student(s)", "", self.model.rowCount()))
+    def _update_count(self, count: int) -> None:
+        self.count.setText(self.tr("%n student(s)", "", count))
 
     def _activated(self, index: QModelIndex) -> None:
         student_id = self.model.data(index, Qt.ItemDataRole.UserRole)

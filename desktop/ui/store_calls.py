@@ -213,16 +213,18 @@ def _level_label(code: str | None) -> str:
         return code
 
 
-def roster_page(
-    store: Store, query: RosterQuery, offset: int, limit: int, *, with_total: bool = False
-) -> RosterPage:
+def roster_count(store: Store, query: RosterQuery) -> int:
+    with store.session() as s:
+        return s.roster.count(_filter_of(query))
+
+
+def roster_page(store: Store, query: RosterQuery, offset: int, limit: int) -> RosterPage:
     filters = _filter_of(query)
     sort = query.sort if query.sort in SORT_KEYS else "student_no"
     with store.session() as s:
         rows = s.roster.rows(filters, sort=sort, descending=query.descending, offset=offset, limit=limit)
-        total = s.roster.count(filters) if with_total else -1
     return RosterPage(
-        total=total,
+        total=-1,
         rows=[
             RosterRow(
                 id=r.id,

@@ -15,7 +15,7 @@ def names(roster) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_search_by_pinyin_initials(qtbot: QtBot, running: Running) -> None:
     roster = running.section("roster").roster
-    with qtbot.waitSignal(roster.model.query_applied):
+    with qtbot.waitSignal(roster.model.count_known):
         qtbot.keyClicks(roster.search, "zs")
     assert names(roster) == ["张三"]
     assert roster.count.text() == "1 名学生"
