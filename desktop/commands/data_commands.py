@@ -13,6 +13,7 @@ import argparse
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from desktop.commands.context import PASSPHRASE_ENV, CommandContext, CommandError
@@ -23,6 +24,14 @@ from desktop.store.coverage import (
     Measure,
     compute_coverage,
     missing_students,
+)
+from desktop.store.exporting import ExportFormat, ExportWhat, export_data
+from desktop.store.importing import (
+    ImportKind,
+    SavedMappings,
+    apply_plan,
+    build_plan,
+    inspect_file,
 )
 from desktop.store.key_vault import KeyVault
 from desktop.store.repositories.session import StoreSession
@@ -48,6 +57,49 @@ def register(subparsers: Any) -> None:
         help="列出尚未覆盖该项的学生（先家访后认定的新生在前）",
     )
     coverage.set_defaults(handler=run_coverage)
+
+    importer = subparsers.add_parser(
+        "import",
+        help="从 Excel/CSV 导入学生名单或认定结果",
+        description=(
+            "导入学校系统导出的学生名单或困难认定结果（.xlsx 或 .csv）。先检查每一行，有任何错误则不导入任何数据"
+            "并列出错误；没有错误时一次全部导入，已有学号的学生被更新（文件中空白的单元格不改动原有数据）。"
+        ),
+    )
+    importer.add_argument("file", type=Path, metavar="FILE", help="要导入的 .xlsx 或 .csv 文件")
+    importer.add_argument("--mapping", default=None, metavar="NAME", help="使用已保存的列对应关系")
+    importer.add_argument(
+        "--kind", choices=[kind.value for kind in ImportKind], default=None, help="文件内容（默认自动判断）"
+    )
+    importer.add_argument("--dry-run", action="store_true", help="只检查并预览，不写入")
+    importer.add_argument(
+        "--save-mapping", default=None, metavar="NAME", help="把本次的列对应关系保存为 NAME"
+    )
+    importer.set_defaults(handler=run_import)
+
+    exporter = subparsers.add_parser(
+        "export",
+        help="导出名单、家访、资助、奖励或覆盖统计",
+        description=(
+            "导出为 Excel 或 JSON。身份证件号、手机号、家庭住址、金额和家访详情默认隐去；"
+            "--unmasked 导出完整信息（仅限辅导员和支持中心）。每次导出都记入审计日志。"
+        ),
+    )
+    exporter.add_argument(
+        "--what",
+        choices=[*(item.value for item in ExportWhat), "all"],
+        required=True,
+        help="导出内容（all：名单、家访、资助、奖励和覆盖统计）",
+    )
+    exporter.add_argument(
+        "--format", choices=[f.value for f in ExportFormat], default="xlsx", help="文件格式"
+    )
+    exporter.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="输出文件")
+    exporter.add_argument(
+        "--year", default=None, help="学年（家访、资助、奖励只导出该学年；覆盖统计默认当前学年）"
+    )
+    exporter.add_argument("--unmasked", action="store_true", help="不隐去敏感信息（须角色允许）")
+    exporter.set_defaults(handler=run_export)
 
 
 # -- opening the store ----------------------------------------------------------------------------
@@ -143,3 +195,57 @@ def print_report(ctx: CommandContext, report: CoverageReport) -> None:
         for row in report.by_college:
             parts = "；".join(f"{m.label} {r.text()}" for m, r in row.ratios.items())
             ctx.print(f"  {row.label}：{parts}")
+
+
+# -- import ------------------------------------------------------------------------------------------
+def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
+    with opened_store(ctx) as store, store.session() as session:
+        info = inspect_file(
+            session, args.file, kind=ImportKind(args.kind) if args.kind else None, mapping_name=args.mapping
+        )
+        plan = build_plan(session, info, info.mapping)
+        used = f"（列对应：{info.mapping.name}）" if info.mapping.name else ""
+        ctx.print(f"{args.file.name}：表头在第 {info.header.row} 行，识别为{plan.kind.label}{used}")
+        ignored = [title for title, field in info.mapping.fields.items() if not field]
+        if ignored:
+            ctx.print(f"未使用的列：{'、'.join(ignored)}")
+        for warning in plan.warnings:
+            ctx.print(f"提示：{warning}")
+        if not plan.ok:
+            for line in plan.report_lines():
+                ctx.print(f"  {line}")
+            raise CommandError(plan.summary())
+        if args.save_mapping:
+            SavedMappings(session.meta).save(args.save_mapping, info.mapping, info.header)
+            ctx.print(f"列对应关系已保存为“{args.save_mapping}”。")
+        ctx.print(plan.summary())
+        for row in plan.preview[:5]:
+            values = "  ".join(f"{key}={value}" for key, value in row.values.items() if value)
+            ctx.print(f"  第 {row.row} 行 {row.action}：{values}")
+        if args.dry_run:
+            ctx.print("（仅检查，未写入）")
+            return 0
+        result = apply_plan(session, plan)
+    ctx.print(f"已导入：新增 {result.created} 条，更新 {result.updated} 条。")
+    return 0
+
+
+# -- export ------------------------------------------------------------------------------------------
+def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
+    what = list(ExportWhat) if args.what == "all" else [ExportWhat(args.what)]
+    year = academic_year_arg(args.year) if args.year else None
+    with opened_store(ctx) as store, store.session() as session:
+        summary = export_data(
+            session,
+            what,
+            ExportFormat(args.format),
+            args.output,
+            role=store.info.role,
+            unmasked=args.unmasked,
+            academic_year=year,
+            coverage_year=year or current_academic_year(),
+        )
+    counts = "，".join(f"{ExportWhat(key).label} {count} 行" for key, count in summary.counts.items())
+    kept = "已隐去敏感信息" if summary.masked else "含敏感信息，请妥善保管"
+    ctx.print(f"已导出到 {summary.path}：{counts}（{kept}）")
+    return 0

@@ -16,7 +16,7 @@ from types import ModuleType
 from sqlalchemy import Connection, Engine, text
 
 from desktop.store.errors import StoreTooNew
-from desktop.store.migration_steps import v0001_initial, v0002_pinyin_sort
+from desktop.store.migration_steps import v0001_initial, v0002_pinyin_sort, v0003_coverage_indexes
 
 SCHEMA_VERSION_KEY = "schema_version"
 
@@ -32,7 +32,11 @@ class Step:
         return cls(module.VERSION, module.DESCRIPTION, module.upgrade)
 
 
-STEPS: tuple[Step, ...] = (Step.of(v0001_initial), Step.of(v0002_pinyin_sort))
+STEPS: tuple[Step, ...] = (
+    Step.of(v0001_initial),
+    Step.of(v0002_pinyin_sort),
+    Step.of(v0003_coverage_indexes),
+)
 LATEST_VERSION = STEPS[-1].version
 
 

@@ -36,7 +36,9 @@ class GrowthRewardRow(RecordRow):
 
     __tablename__ = "growth_reward"
     RECORD: ClassVar[type[Record]] = GrowthReward
-    __table_args__ = (Index(None, "student_id", "academic_year"),)
+    __table_args__ = (
+        Index("ix_growth_reward_coverage", "student_id", "academic_year", "deleted", "granted_on"),
+    )
 
     student_id: Mapped[str]
     academic_year: Mapped[str]

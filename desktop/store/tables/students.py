@@ -18,6 +18,18 @@ class StudentRow(RecordRow):
 
     __tablename__ = "student"
     RECORD: ClassVar[type[Record]] = Student
+    # the coverage counts group students without reading their wide rows (schema v3)
+    __table_args__ = (
+        Index(
+            "ix_student_coverage",
+            "id",
+            "deleted",
+            "college_id",
+            "counselor_id",
+            "class_name",
+            "is_new_student",
+        ),
+    )
     DERIVED_COLUMNS: ClassVar[tuple[str, ...]] = ("search_key", "name_pinyin")
 
     student_no: Mapped[str] = mapped_column(unique=True)
@@ -71,7 +83,19 @@ class IdentificationRow(RecordRow):
 
     __tablename__ = "identification"
     RECORD: ClassVar[type[Record]] = Identification
-    __table_args__ = (Index(None, "student_id", "academic_year"),)
+    __table_args__ = (
+        Index(None, "student_id", "academic_year"),
+        # the coverage counts read the year's identifications from this index only (schema v3)
+        Index(
+            "ix_identification_coverage",
+            "academic_year",
+            "student_id",
+            "deleted",
+            "level",
+            "visit_before_identification",
+            "updated_at",
+        ),
+    )
 
     student_id: Mapped[str]
     academic_year: Mapped[str]

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Index
+from sqlalchemy import JSON, Index, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.tables.base import RecordRow
@@ -18,7 +18,20 @@ class HomeVisitRow(RecordRow):
 
     __tablename__ = "home_visit"
     RECORD: ClassVar[type[Record]] = HomeVisit
-    __table_args__ = (Index(None, "student_id", "visit_date"), Index(None, "visit_date"))
+    __table_args__ = (
+        # student_id first: a student's visits by date; deleted and status make it covering (schema v3)
+        Index("ix_home_visit_coverage", "student_id", "visit_date", "deleted", "status"),
+        # visits with the student's traits recorded (coverage #4, growth archive)
+        Index(
+            "ix_home_visit_traits",
+            "student_id",
+            "visit_date",
+            "deleted",
+            "status",
+            sqlite_where=text("student_traits != ''"),
+        ),
+        Index(None, "visit_date"),
+    )
 
     student_id: Mapped[str]
     category: Mapped[str]
