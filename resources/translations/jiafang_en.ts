@@ -451,6 +451,99 @@
     </message>
   </context>
   <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+      <source>PDF preview — %1</source>
+      <translation>PDF preview — %1</translation>
+    </message>
+    <message>
+      <source>PDF preview</source>
+      <translation>PDF preview</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Zoom out</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Zoom in</translation>
+    </message>
+    <message>
+      <source>Fit width</source>
+      <translation>Fit width</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>Save as…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2</source>
+      <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+      <source>Save PDF as</source>
+      <translation>Save PDF as</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>The file could not be saved.</source>
+      <translation>The file could not be saved.</translation>
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation>Saved to %1</translation>
+    </message>
+    <message>
+      <source>Saved, but the audit entry failed.</source>
+      <translation>Saved, but the audit entry failed.</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>Printing…</translation>
+    </message>
+    <message>
+      <source>Printing failed.</source>
+      <translation>Printing failed.</translation>
+    </message>
+    <message>
+      <source>Printing page %1 of %2…</source>
+      <translation>Printing page %1 of %2…</translation>
+    </message>
+    <message>
+      <source>Printed, but the audit entry failed.</source>
+      <translation>Printed, but the audit entry failed.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Sent %n page(s) to the printer.</source>
+      <translation>
+        <numerusform>Sent %n page to the printer.</numerusform>
+        <numerusform>Sent %n pages to the printer.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreviewOpener</name>
+    <message>
+      <source>The PDF could not be made.</source>
+      <translation>The PDF could not be made.</translation>
+    </message>
+    <message>
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+  </context>
+  <context>
     <name>PeopleTable</name>
     <message>
       <source>Remove</source>

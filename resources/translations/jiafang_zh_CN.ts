@@ -450,6 +450,98 @@
     </message>
   </context>
   <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+      <source>PDF preview — %1</source>
+      <translation>PDF 预览 — %1</translation>
+    </message>
+    <message>
+      <source>PDF preview</source>
+      <translation>PDF 预览</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <source>Fit width</source>
+      <translation>适合宽度</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2</source>
+      <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+      <source>Save PDF as</source>
+      <translation>PDF 另存为</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>The file could not be saved.</source>
+      <translation>文件未能保存。</translation>
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation>已保存到 %1</translation>
+    </message>
+    <message>
+      <source>Saved, but the audit entry failed.</source>
+      <translation>已保存，但审计记录写入失败。</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>正在打印…</translation>
+    </message>
+    <message>
+      <source>Printing failed.</source>
+      <translation>打印失败。</translation>
+    </message>
+    <message>
+      <source>Printing page %1 of %2…</source>
+      <translation>正在打印第 %1 页，共 %2 页…</translation>
+    </message>
+    <message>
+      <source>Printed, but the audit entry failed.</source>
+      <translation>已打印，但审计记录写入失败。</translation>
+    </message>
+    <message numerus="yes">
+      <source>Sent %n page(s) to the printer.</source>
+      <translation>
+        <numerusform>已向打印机发送 %n 页。</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreviewOpener</name>
+    <message>
+      <source>The PDF could not be made.</source>
+      <translation>未能生成 PDF。</translation>
+    </message>
+    <message>
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+  </context>
+  <context>
     <name>PeopleTable</name>
     <message>
       <source>Remove</source>
