@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
@@ -57,11 +58,11 @@ def default_folder() -> Path:
 
 def user_message(exc: Exception, fallback: str) -> str:
     """Errors from the store and the report builders carry Chinese messages meant for the user."""
-    if isinstance(exc, StoreError | ReportSourceError | KeySupportNotAllowed | PrintFailed | OSError):
-        return (
-            str(exc) if not isinstance(exc, OSError) else f"{fallback} ({exc.strerror or type(exc).__name__})"
-        )
-    return fallback
+    if isinstance(exc, StoreError | ReportSourceError | KeySupportNotAllowed | PrintFailed):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{fallback} ({exc.strerror or type(exc).__name__})"
+    return f"{fallback} ({type(exc).__name__})"
 
 
 class PdfPreviewDialog(QDialog):
@@ -107,9 +108,7 @@ class PdfPreviewDialog(QDialog):
         self.page_label = QLabel(self)
         self.page_label.setObjectName("pdfPageLabel")
         self.view.pageNavigator().currentPageChanged.connect(self._show_page)
-        self.document.pageCountChanged.connect(
-            lambda _n: self._show_page(self.view.pageNavigator().currentPage())
-        )
+        self.document.pageCountChanged.connect(self._page_count_changed)
 
         self.message = QLabel(self)
         self.message.setObjectName("pdfMessage")
@@ -147,7 +146,14 @@ class PdfPreviewDialog(QDialog):
     def page_count(self) -> int:
         return int(self.document.pageCount())
 
+    def _page_count_changed(self, _count: int) -> None:
+        if shiboken6.isValid(self.view):
+            self._show_page(self.view.pageNavigator().currentPage())
+
     def _show_page(self, page: int) -> None:
+        # Also called while the dialog is being destroyed (the document and the view are its children).
+        if not (shiboken6.isValid(self.document) and shiboken6.isValid(self.page_label)):
+            return
         count = self.page_count()
         self.page_label.setText(
             self.tr("Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(count)) if count else ""
@@ -250,7 +256,6 @@ class PdfPreviewDialog(QDialog):
     # -- closing --------------------------------------------------------------------------------
     def done(self, result: int) -> None:
         """Forget the document (it is only in memory) when the dialog closes."""
-        self.view.setDocument(None)  # type: ignore[arg-type]
         self.document.close()
         self.buffer.close()
         self.buffer.setData(QByteArray())

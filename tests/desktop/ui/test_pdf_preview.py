@@ -1,0 +1,160 @@
+"""In-app PDF preview, save as and print, on a real encrypted store with real PDFs (offscreen Qt).
+
+QtPdf renders under the offscreen platform, so the preview is checked through the document Qt loaded
+(status Ready, page count) and printing through a QPrinter in PDF output mode (the system print
+dialog itself is a thin wrapper and is not opened in tests).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from desktop.reports.file_names import is_safe_file_name
+from desktop.ui.pdf_jobs import PdfJobs, PdfSpec
+from desktop.ui.pdf_preview_dialog import PdfPreviewDialog, PdfPreviewOpener
+from desktop.ui.pdf_printing import new_printer
+from sync.records import AuditAction, Role
+from sync.records.masking import mask_id_number
+from tests.desktop.reports.pdf_tools import needs_tools, page_count, pdf_text, qpdf_check, squeeze
+from tests.desktop.ui.pdf_fixtures import PdfApp, audit_entries, pdf_app_fixture  # noqa: F401 (fixture)
+
+pytestmark = needs_tools
+
+
+def open_preview(qtbot: QtBot, pdf_app: PdfApp, spec: PdfSpec) -> PdfPreviewDialog:
+    opener = PdfPreviewOpener(pdf_app.ctx, pdf_app.window, show_errors=False)
+    with qtbot.waitSignal(opener.opened) as blocker:
+        opener.open(spec)
+    dialog = blocker.args[0]
+    assert isinstance(dialog, PdfPreviewDialog)
+    qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready)
+    return dialog
+
+
+def test_preview_of_a_visit_loads_from_memory_and_saves_as(
+    qtbot: QtBot, pdf_app: PdfApp, tmp_path: Path
+) -> None:
+    demo = pdf_app.demos[0]
+    dialog = open_preview(qtbot, pdf_app, PdfSpec.visit(demo.visit.id))
+    assert dialog.page_count() > 0
+    assert dialog.document.pageCount() == dialog.page_count()
+    assert dialog.pdf.data.startswith(b"%PDF")
+    assert dialog.page_label.text() == f"第 1 页 共 {dialog.page_count()} 页"  # the app runs in Chinese
+    assert dialog.font_warning.isHidden()  # the CI machine has an embeddable CJK font
+    # The default file name is the safe one: 学号, no name, no ID number.
+    assert is_safe_file_name(dialog.pdf.file_name)
+    assert demo.student.student_no in dialog.pdf.file_name
+    assert demo.student.name not in dialog.pdf.file_name
+
+    target = tmp_path / "out" / dialog.pdf.file_name
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_to(target)
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]  # no partial file left
+    assert qpdf_check(target).returncode == 0
+    text = squeeze(pdf_text(target))
+    assert demo.student.name in text
+    assert demo.student.id_number
+    assert mask_id_number(demo.student.id_number) in text
+    assert demo.student.id_number not in text
+    assert page_count(target) == dialog.page_count()
+
+    dialog.close()
+    pdf_app.app.shutdown()  # type: ignore[attr-defined]
+    entries = [e for e in audit_entries(pdf_app.data_dir) if e.detail == "pdf:visit_form"]
+    assert [(e.action, e.record_id, e.student_id) for e in entries] == [
+        (AuditAction.EXPORT, demo.visit.id, demo.student.id)
+    ]
+
+
+def test_print_to_an_injected_pdf_printer_writes_an_audit_entry(
+    qtbot: QtBot, pdf_app: PdfApp, tmp_path: Path
+) -> None:
+    demo = pdf_app.demos[1]
+    dialog = open_preview(qtbot, pdf_app, PdfSpec.archive(demo.student.id))
+    printer = new_printer()
+    printer.setResolution(150)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    with qtbot.waitSignal(dialog.printed, timeout=60_000) as blocker:
+        dialog.print_with(printer)
+    assert blocker.args == [dialog.page_count()]
+    assert dialog.print_button.isEnabled()
+    assert qpdf_check(out).returncode == 0
+    assert page_count(out) == dialog.page_count()
+
+    dialog.close()
+    pdf_app.app.shutdown()  # type: ignore[attr-defined]
+    entries = [e for e in audit_entries(pdf_app.data_dir) if e.detail.startswith("pdf:")]
+    assert [(e.action, e.detail, e.student_id) for e in entries] == [
+        (AuditAction.PRINT, "pdf:growth_archive", demo.student.id)
+    ]
+
+
+def test_print_range_from_the_dialog_is_honoured(qtbot: QtBot, pdf_app: PdfApp, tmp_path: Path) -> None:
+    dialog = open_preview(qtbot, pdf_app, PdfSpec.archive(pdf_app.demos[0].student.id))
+    assert dialog.page_count() >= 2
+    printer = new_printer()
+    printer.setResolution(100)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "range.pdf"))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 2)
+    with qtbot.waitSignal(dialog.printed, timeout=60_000) as blocker:
+        dialog.print_with(printer)
+    assert blocker.args == [1]
+    assert page_count(tmp_path / "range.pdf") == 1
+
+
+def test_blank_form_for_a_student_and_without_one(qtbot: QtBot, pdf_app: PdfApp, tmp_path: Path) -> None:
+    demo = pdf_app.demos[2]
+    dialog = open_preview(qtbot, pdf_app, PdfSpec.blank(demo.student.id))
+    assert dialog.pdf.file_name == f"家访记录表_{demo.student.student_no}_空白.pdf"
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_to(tmp_path / dialog.pdf.file_name)
+    text = squeeze(pdf_text(tmp_path / dialog.pdf.file_name))
+    assert demo.student.name in text and "家访记录表" in text
+    dialog.close()
+
+    empty = open_preview(qtbot, pdf_app, PdfSpec.blank())
+    assert empty.pdf.file_name == "家访记录表_空白.pdf"
+    assert empty.page_count() > 0
+    empty.close()
+
+
+def test_key_support_archive_only_for_roles_that_may_see_it(qtbot: QtBot, pdf_app: PdfApp) -> None:
+    dialog = open_preview(
+        qtbot, pdf_app, PdfSpec.archive(pdf_app.demos[0].student.id, include_key_support=True)
+    )
+    assert dialog.pdf.audit.detail == "pdf:growth_archive+key_support"
+    dialog.close()
+
+
+@pytest.mark.parametrize("pdf_app", [Role.ADMIN], indirect=True)
+def test_key_support_archive_refused_for_an_administrator(qtbot: QtBot, pdf_app: PdfApp) -> None:
+    opener = PdfPreviewOpener(pdf_app.ctx, pdf_app.window, show_errors=False)
+    with qtbot.waitSignal(opener.failed) as blocker:
+        opener.open(PdfSpec.archive(pdf_app.demos[0].student.id, include_key_support=True))
+    assert blocker.args == ["当前角色无权查看重点帮扶内容"]
+
+
+def test_unknown_visit_gives_a_chinese_message(qtbot: QtBot, pdf_app: PdfApp) -> None:
+    opener = PdfPreviewOpener(pdf_app.ctx, pdf_app.window, show_errors=False)
+    with qtbot.waitSignal(opener.failed) as blocker:
+        opener.open(PdfSpec.visit("no-such-visit"))
+    assert blocker.args == ["找不到这条家访记录。"]
+
+
+def test_locking_closes_the_preview_and_drops_the_document(qtbot: QtBot, pdf_app: PdfApp) -> None:
+    dialog = open_preview(qtbot, pdf_app, PdfSpec.visit(pdf_app.demos[0].visit.id))
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.finished):
+        pdf_app.ctx.lock.lock()
+    assert dialog.document.status() != QPdfDocument.Status.Ready
+    assert dialog.buffer.data().size() == 0
+    qtbot.waitUntil(lambda: PdfJobs.of(pdf_app.ctx.worker).pending == 0)
