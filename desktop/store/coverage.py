@@ -200,6 +200,7 @@ class MissingStudent:
     counselor: str
     is_new_student: bool
     visit_first: bool  # 先家访后认定 and not yet visited this year
+    origin_place: str = ""  # 生源地 (for planning a trip; not shown in public lists)
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ ident AS (
 _POPULATION = f"""
 WITH {_IDENT},
 pop AS (
-    SELECT s.id, s.student_no, s.name, s.name_pinyin, s.college_id, s.counselor_id, s.class_name,
+    SELECT s.id, s.student_no, s.name, s.origin_place, s.college_id, s.counselor_id, s.class_name,
            s.is_new_student, i.level, i.vbi
     FROM student s JOIN ident i ON i.student_id = s.id
     WHERE s.deleted = 0 AND (i.level IN ({_LEVELS}) OR (i.level IS NULL AND i.vbi = 1)) {{scope}}
@@ -257,7 +258,7 @@ flags AS (
 
 _KEY_POPULATION = """
 WITH kpop AS (
-    SELECT s.id, s.student_no, s.name, s.name_pinyin, s.college_id, s.counselor_id, s.class_name,
+    SELECT s.id, s.student_no, s.name, s.origin_place, s.college_id, s.counselor_id, s.class_name,
            s.is_new_student, 0 AS vbi
     FROM student s
     WHERE s.deleted = 0 {scope}
@@ -572,7 +573,7 @@ def missing_students(
     sql = (
         head
         + f"""
-SELECT p.id, p.student_no, p.name, p.is_new_student, c.name AS college, p.class_name,
+SELECT p.id, p.student_no, p.name, p.is_new_student, c.name AS college, p.class_name, p.origin_place,
        u.name AS counselor, {first_key} AS visit_first
 FROM {source} p LEFT JOIN college c ON c.id = p.college_id LEFT JOIN user u ON u.id = p.counselor_id
 WHERE p.{_MISSING_COLUMN[measure]} = 0 {" ".join(narrow)}
@@ -591,6 +592,7 @@ ORDER BY visit_first DESC, p.is_new_student DESC, p.student_no"""
             counselor=row.counselor or "",
             is_new_student=bool(row.is_new_student),
             visit_first=bool(row.visit_first),
+            origin_place=row.origin_place or "",
         )
         for row in session.db.execute(text(sql), params)
     ]
