@@ -190,7 +190,15 @@ def check_keyring(options: SelftestOptions) -> Outcome:
     from desktop.store.key_vault import KeyringAccess
 
     access = KeyringAccess()
-    backend = access.backend_name()
+    try:
+        backend = access.backend_name()
+    except Exception as exc:  # a configured backend that cannot start (e.g. no D-Bus session)
+        reason = (str(exc).splitlines() or [""])[0][:160]
+        return Outcome(
+            f"系统钥匙串无法启动（{type(exc).__name__}：{reason}），解锁时需要输入密码",
+            {"backend": None, "usable": False},
+            warning=True,
+        )
     if backend is None:
         try:
             import keyring

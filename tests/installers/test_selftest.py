@@ -134,3 +134,48 @@ def test_selftest_as_a_subprocess_is_quiet_on_stderr(tmp_path: Path) -> None:
     assert done.stderr == ""
     assert len(done.stdout.splitlines()) == len(CHECKS)
     assert not (tmp_path / "data").exists()  # the selftest never touches the data folder
+
+
+def test_a_keyring_that_cannot_start_is_a_warning_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+
+    def broken() -> object:
+        raise RuntimeError("Unable to initialize SecretService: no session bus")
+
+    monkeypatch.setattr(keyring, "get_keyring", broken)
+    from desktop.commands.selftest_command import check_keyring
+
+    outcome = check_keyring(SelftestOptions())
+    assert outcome.warning and outcome.info["usable"] is False
+    assert "RuntimeError" in outcome.detail
+
+
+class _MemoryKeyring:
+    """A keyring backend that works (in memory)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.values: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, name: str) -> str | None:
+        return self.values.get((service, name))
+
+    def set_password(self, service: str, name: str, secret: str) -> None:
+        self.values[(service, name)] = secret
+
+    def delete_password(self, service: str, name: str) -> None:
+        self.values.pop((service, name), None)
+
+
+def test_a_working_keyring_is_reported_usable_and_left_clean(monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+
+    ring = _MemoryKeyring()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: ring)
+    from desktop.commands.selftest_command import check_keyring
+
+    outcome = check_keyring(SelftestOptions())
+    assert outcome.info == {"backend": f"{__name__}._MemoryKeyring", "usable": True}
+    assert not outcome.warning
+    assert ring.values == {}  # the probe secret was removed again
