@@ -1,5 +1,1 @@
 """The PySide6 user interface (the only package that imports Qt)."""
-
-from desktop.ui import qt_compat
-
-qt_compat.install()
