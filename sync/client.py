@@ -375,7 +375,7 @@ class SyncEngine:
         if not differing:
             return
         records: list[RecordState] = []
-        after = 0
+        after = ""
         while True:
             self._check_cancel()
             repair_body = {"device_id": self.replica.device_id, "buckets": differing, "after": after}

@@ -303,13 +303,13 @@ class DigestResponse(_Model):
 class RepairRequest(_Model):
     device_id: str
     buckets: list[int] = Field(min_length=1, max_length=DIGEST_BUCKETS)
-    after: int = Field(default=0, ge=0)
+    after: str = Field(default="", max_length=64)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
 
 
 class RepairPage(_Model):
     records: list[RecordState]
-    after: int
+    after: str
     more: bool
     horizon: int
 

@@ -188,16 +188,21 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         raise CliError("--ssl-certfile 与 --ssl-keyfile 须同时给出")
-    app = create_app(_settings(args))
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.ssl_certfile,
-        ssl_keyfile=args.ssl_keyfile,
-        proxy_headers=True,
-        log_level="info",
-    )
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": args.ssl_certfile,
+        "ssl_keyfile": args.ssl_keyfile,
+        "proxy_headers": True,
+        "log_level": args.log_level,
+    }
+    if args.workers > 1:
+        # Workers are separate processes: each builds the app from the environment.
+        os.environ["JIAFANG_DATABASE_URL"] = _settings(args).resolved_database_url()
+        create_app(_settings(args)).state.database.dispose()  # migrate once, before the workers start
+        uvicorn.run("sync.server.asgi:app", workers=args.workers, **options)
+        return
+    uvicorn.run(create_app(_settings(args)), **options)
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
@@ -299,6 +304,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--ssl-certfile")
     serve.add_argument("--ssl-keyfile")
+    serve.add_argument("--workers", type=int, default=1, help="工作进程数（共享同一数据库）")
+    serve.add_argument(
+        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
     serve.set_defaults(func=cmd_serve)
 
     demo = commands.add_parser("demo", help="写入合成演示数据并创建演示账号")

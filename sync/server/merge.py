@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.ids import new_id
@@ -73,6 +73,17 @@ class _Batch:
     conflicts: dict[str, ConflictRow] = field(default_factory=dict)
     scope_changed: bool = False
     trusted: bool = False
+    cache: dict[tuple[type[Any], str], Any] = field(default_factory=dict)
+
+    def get(self, model: type[Any], key: str) -> Any:
+        """``session.get`` that also sees rows added earlier in this batch (not flushed yet)."""
+        if (model, key) not in self.cache:
+            self.cache[(model, key)] = self.session.get(model, key)
+        return self.cache[(model, key)]
+
+    def add(self, row: Any, key: str) -> None:
+        self.session.add(row)
+        self.cache[(type(row), key)] = row
 
     def stamp(self, op: Op, version: int) -> Meta:
         return [version, self.principal.device_id, self.principal.user_id, op.hlc, self.now]
@@ -100,6 +111,7 @@ def apply_batch(
         )
     }
     batch = _Batch(session, principal, datetime.now(UTC).isoformat(), rows, trusted=trusted)
+    _prefetch_scope_index(batch, ops)
     results: list[OpResult] = []
     for op in ops:
         if op.op_id in stored:
@@ -117,11 +129,30 @@ def apply_batch(
     return results
 
 
+def _prefetch_scope_index(batch: _Batch, ops: list[Op]) -> None:
+    """Load the scope-index rows this batch may touch in one query per table."""
+    tables: tuple[tuple[str, type[Any], Any], ...] = (
+        (record_kinds.STUDENT, StudentScope, StudentScope.student_id),
+        (record_kinds.MENTOR, MentorAccount, MentorAccount.mentor_id),
+        (record_kinds.MENTOR_ASSIGNMENT, MentorLink, MentorLink.record_id),
+    )
+    for record_type, model, key in tables:
+        ids = sorted({op.record_id for op in ops if op.record_type == record_type})
+        if not ids:
+            continue
+        found = {
+            str(getattr(row, key.key)): row
+            for row in batch.session.scalars(select(model).where(key.in_(ids)))
+        }
+        for record_id in ids:
+            batch.cache[(model, record_id)] = found.get(record_id)
+
+
 def _number_changes(batch: _Batch) -> None:
     session = batch.session
-    session.flush()
     count = len(batch.touched) + len(batch.conflicts)
     if count == 0:
+        session.flush()
         return
     seq = sequence.allocate(session, count, scope_changed=batch.scope_changed)
     for row in batch.touched.values():
@@ -250,10 +281,9 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
     if tombstone is None:
         batch.session.add(row)
         batch.rows[row.id] = row
-    batch.session.flush()
-    if row.multi:
+    if row.multi and tombstone is None:
         batch.session.add_all(
-            RecordStudent(record_pk=row.pk, student_id=student) for student in set(students)
+            RecordStudent(record_id=row.id, student_id=student) for student in set(students)
         )
     batch.touched[row.id] = row
     _update_scope_index(batch, row, fields)
@@ -432,37 +462,44 @@ def _apply_unpublished(batch: _Batch, op: Op, cls: type[Record]) -> OpResult:
 def _update_scope_index(batch: _Batch, row: RecordRow, fields: dict[str, Any]) -> None:
     session = batch.session
     if row.record_type == record_kinds.STUDENT:
-        entry = session.get(StudentScope, row.id)
+        entry = batch.get(StudentScope, row.id)
         college, counselor = fields.get("college_id"), fields.get("counselor_id")
         if row.deleted and entry is not None:
             return
         if entry is None:
-            session.add(StudentScope(student_id=row.id, college_id=college, counselor_id=counselor))
+            batch.add(StudentScope(student_id=row.id, college_id=college, counselor_id=counselor), row.id)
         elif (entry.college_id, entry.counselor_id) == (college, counselor):
             return
         else:
             entry.college_id, entry.counselor_id = college, counselor
     elif row.record_type == record_kinds.MENTOR:
-        account = session.get(MentorAccount, row.id)
+        account = batch.get(MentorAccount, row.id)
         user_id = None if row.deleted else fields.get("user_id")
         if account is None:
-            session.add(MentorAccount(mentor_id=row.id, user_id=user_id))
+            batch.add(MentorAccount(mentor_id=row.id, user_id=user_id), row.id)
         elif account.user_id == user_id:
             return
         else:
             account.user_id = user_id
     elif row.record_type == record_kinds.MENTOR_ASSIGNMENT:
-        session.execute(delete(MentorLink).where(MentorLink.record_id == row.id))
-        if not row.deleted:
-            session.add(
-                MentorLink(
-                    record_id=row.id,
-                    student_id=fields["student_id"],
-                    mentor_id=fields["mentor_id"],
-                    to_date=fields.get("to_date"),
-                )
+        link = batch.get(MentorLink, row.id)
+        if row.deleted:
+            if link is not None:
+                session.delete(link)
+                batch.cache[(MentorLink, row.id)] = None
+        elif link is None:
+            link = MentorLink(
+                record_id=row.id,
+                student_id=fields["student_id"],
+                mentor_id=fields["mentor_id"],
+                to_date=fields.get("to_date"),
             )
+            batch.add(link, row.id)
+        else:
+            link.student_id, link.mentor_id = fields["student_id"], fields["mentor_id"]
+            link.to_date = fields.get("to_date")
     else:
         return
     batch.scope_changed = True
-    session.flush()
+    if not batch.trusted:
+        session.flush()  # later ops of this batch are checked against the new scope

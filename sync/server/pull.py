@@ -28,7 +28,6 @@ RECORD_COLUMNS = (
     RecordRow.fields,
     RecordRow.seq,
     RecordRow.author_id,
-    RecordRow.pk,
 )
 _CONFLICT_COLUMNS = (
     ConflictRow.id,
@@ -120,7 +119,7 @@ def render_page(
 def _students_condition(student_ids: list[str]) -> ColumnElement[bool]:
     return or_(
         RecordRow.student_id.in_(student_ids),
-        RecordRow.pk.in_(select(RecordStudent.record_pk).where(RecordStudent.student_id.in_(student_ids))),
+        RecordRow.id.in_(select(RecordStudent.record_id).where(RecordStudent.student_id.in_(student_ids))),
     )
 
 
@@ -177,18 +176,18 @@ def digest(session: Session, principal: Principal, *, horizon: int, buckets: boo
 
 
 def repair(
-    session: Session, principal: Principal, *, buckets: list[int], horizon: int, after: int, limit: int
-) -> tuple[list[Any], int, bool]:
+    session: Session, principal: Principal, *, buckets: list[int], horizon: int, after: str, limit: int
+) -> tuple[list[Any], str, bool]:
     """Live records in scope in the given digest buckets, paged by row key."""
     rows = session.execute(
         select(*RECORD_COLUMNS)
         .where(
             *_live_in_scope(principal, horizon),
             (RecordRow.dhash % DIGEST_BUCKETS).in_(buckets),
-            RecordRow.pk > after,
+            RecordRow.id > after,
         )
-        .order_by(RecordRow.pk)
+        .order_by(RecordRow.id)
         .limit(limit)
     ).all()
     more = len(rows) >= limit
-    return list(rows), (int(rows[-1][9]) if rows else after), more
+    return list(rows), (str(rows[-1][1]) if rows else after), more

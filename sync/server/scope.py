@@ -73,7 +73,7 @@ def record_visible(principal: Principal) -> ColumnElement[bool]:
     if students is None:
         return true()
     others = exists().where(
-        RecordStudent.record_pk == RecordRow.pk, RecordStudent.student_id.not_in(students.scalar_subquery())
+        RecordStudent.record_id == RecordRow.id, RecordStudent.student_id.not_in(students.scalar_subquery())
     )
     return or_(
         RecordRow.student_id.is_(None),

@@ -26,8 +26,7 @@ class RecordRow(Base):
         Index("ix_records_student_seq", "student_id", "seq"),
     )
 
-    pk: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    id: Mapped[str] = mapped_column(ID, unique=True)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
     record_type: Mapped[str] = mapped_column(String(64))
     student_id: Mapped[str | None] = mapped_column(ID, nullable=True)
     multi: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -54,7 +53,7 @@ class RecordRow(Base):
 class RecordStudent(Base):
     __tablename__ = "record_students"
 
-    record_pk: Mapped[int] = mapped_column(ForeignKey("records.pk", ondelete="CASCADE"), primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), primary_key=True)
     student_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
 
 

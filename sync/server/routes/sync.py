@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi import APIRouter
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
@@ -123,6 +125,6 @@ def repair(body: RepairRequest, principal: SyncPrincipalDep, database: DatabaseD
             session, principal, buckets=body.buckets, horizon=horizon, after=body.after, limit=body.limit
         )
         records = ",".join(pull.record_json(row) for row in rows)
-        return f'{{"records":[{records}],"after":{after},"more":{"true" if more else "false"},"horizon":{horizon}}}'
+        return f'{{"records":[{records}],"after":{json.dumps(after)},"more":{"true" if more else "false"},"horizon":{horizon}}}'
 
     return _json(database.run(work))

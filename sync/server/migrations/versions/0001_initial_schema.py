@@ -126,7 +126,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('op_id', name=op.f('pk_processed_ops'))
     )
     op.create_table('records',
-    sa.Column('pk', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('id', sa.String(length=64), nullable=False),
     sa.Column('record_type', sa.String(length=64), nullable=False),
     sa.Column('student_id', sa.String(length=64), nullable=True),
@@ -141,8 +140,7 @@ def upgrade() -> None:
     sa.Column('dhash', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('pk', name=op.f('pk_records')),
-    sa.UniqueConstraint('id', name=op.f('uq_records_id'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_records'))
     )
     with op.batch_alter_table('records', schema=None) as batch_op:
         batch_op.create_index('ix_records_seq', ['seq'], unique=False)
@@ -192,10 +190,10 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_devices_user_id'), ['user_id'], unique=False)
 
     op.create_table('record_students',
-    sa.Column('record_pk', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('record_id', sa.String(length=64), nullable=False),
     sa.Column('student_id', sa.String(length=64), nullable=False),
-    sa.ForeignKeyConstraint(['record_pk'], ['records.pk'], name=op.f('fk_record_students_record_pk_records'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('record_pk', 'student_id', name=op.f('pk_record_students'))
+    sa.ForeignKeyConstraint(['record_id'], ['records.id'], name=op.f('fk_record_students_record_id_records'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('record_id', 'student_id', name=op.f('pk_record_students'))
     )
     with op.batch_alter_table('record_students', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_record_students_student_id'), ['student_id'], unique=False)
