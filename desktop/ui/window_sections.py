@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.ui.app_context import AppContext
 from desktop.ui.archive_section import ArchiveSection
+from desktop.ui.data_sections import add_data_sections
 from desktop.ui.draft_offer import DraftOffer
 from desktop.ui.main_window import MainWindow
 from desktop.ui.roster_section import RosterSection
@@ -23,6 +24,7 @@ def add_standard_sections(window: MainWindow, ctx: AppContext, data_key: Callabl
     window.add_section("roster", QCoreApplication.translate("MainWindow", "Roster"), roster)
     window.add_section("visits", QCoreApplication.translate("MainWindow", "Home visits"), visits)
     window.add_section("archive", QCoreApplication.translate("MainWindow", "Growth archive"), archive)
+    add_data_sections(window, ctx)
     window.add_section("settings", QCoreApplication.translate("MainWindow", "Settings"), settings)
 
     offer = DraftOffer(ctx, window)

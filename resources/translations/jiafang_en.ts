@@ -1330,4 +1330,217 @@
       <translation>%1 — saved %2</translation>
     </message>
   </context>
+  <context>
+    <name>CoverageDashboard</name>
+    <message>
+      <source>All colleges</source>
+      <translation>All colleges</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>Export to PDF…</source>
+      <translation>Export to PDF…</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Coverage (%)</source>
+      <translation>Coverage (%)</translation>
+    </message>
+    <message>
+      <source>By college</source>
+      <translation>By college</translation>
+    </message>
+    <message>
+      <source>By counselor</source>
+      <translation>By counselor</translation>
+    </message>
+    <message>
+      <source>By class</source>
+      <translation>By class</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>Counselor</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>New students awaiting a visit before identification: %1 · Monitoring: %2 open, %3 in progress</source>
+      <translation>New students awaiting a visit before identification: %1 · Monitoring: %2 open, %3 in progress</translation>
+    </message>
+    <message>
+      <source>Coverage</source>
+      <translation>Coverage</translation>
+    </message>
+    <message>
+      <source>Colleges without a support center: %1</source>
+      <translation>Colleges without a support center: %1</translation>
+    </message>
+    <message>
+      <source>%1: %2 student(s) still missing</source>
+      <translation>%1: %2 student(s) still missing</translation>
+    </message>
+    <message>
+      <source> (first %1 shown)</source>
+      <translation> (first %1 shown)</translation>
+    </message>
+    <message>
+      <source>Visit before identification</source>
+      <translation>Visit before identification</translation>
+    </message>
+    <message>
+      <source>New student</source>
+      <translation>New student</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Export coverage</source>
+      <translation>Export coverage</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>Exported to %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DataSections</name>
+    <message>
+      <source>Coverage</source>
+      <translation>Coverage</translation>
+    </message>
+    <message>
+      <source>Visit planning</source>
+      <translation>Visit planning</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitPlanningPage</name>
+    <message>
+      <source>Plan checked students on this date</source>
+      <translation>Plan checked students on this date</translation>
+    </message>
+    <message>
+      <source>Remove checked students from the plan</source>
+      <translation>Remove checked students from the plan</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Visit date</source>
+      <translation>Visit date</translation>
+    </message>
+    <message>
+      <source>Region / student</source>
+      <translation>Region / student</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Planned</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Region</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>Print blank forms for the students not yet visited…</source>
+      <translation>Print blank forms for the students not yet visited…</translation>
+    </message>
+    <message>
+      <source>Not yet visited: %1 student(s) in %2 county/counties</source>
+      <translation>Not yet visited: %1 student(s) in %2 county/counties</translation>
+    </message>
+    <message>
+      <source>%1 planned</source>
+      <translation>%1 planned</translation>
+    </message>
+    <message>
+      <source>Visit before identification</source>
+      <translation>Visit before identification</translation>
+    </message>
+    <message>
+      <source>Plan: %1 student(s), %2 visited</source>
+      <translation>Plan: %1 student(s), %2 visited</translation>
+    </message>
+    <message>
+      <source>Visited %1</source>
+      <translation>Visited %1</translation>
+    </message>
+    <message>
+      <source>Not yet</source>
+      <translation>Not yet</translation>
+    </message>
+    <message>
+      <source>Check the students to plan first.</source>
+      <translation>Check the students to plan first.</translation>
+    </message>
+    <message>
+      <source>Every planned student has been visited.</source>
+      <translation>Every planned student has been visited.</translation>
+    </message>
+    <message>
+      <source>Save blank forms</source>
+      <translation>Save blank forms</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Blank forms saved to %1</source>
+      <translation>Blank forms saved to %1</translation>
+    </message>
+  </context>
 </TS>

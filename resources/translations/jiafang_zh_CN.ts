@@ -1325,4 +1325,217 @@
       <translation>%1 — 保存于 %2</translation>
     </message>
   </context>
+  <context>
+    <name>CoverageDashboard</name>
+    <message>
+      <source>All colleges</source>
+      <translation>全部学院</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Export to PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Coverage (%)</source>
+      <translation>覆盖率（%）</translation>
+    </message>
+    <message>
+      <source>By college</source>
+      <translation>按学院</translation>
+    </message>
+    <message>
+      <source>By counselor</source>
+      <translation>按辅导员</translation>
+    </message>
+    <message>
+      <source>By class</source>
+      <translation>按班级</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>辅导员</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>New students awaiting a visit before identification: %1 · Monitoring: %2 open, %3 in progress</source>
+      <translation>待先家访后认定的新生：%1 人 · 监测反馈：待处理 %2 条，处理中 %3 条</translation>
+    </message>
+    <message>
+      <source>Coverage</source>
+      <translation>覆盖看板</translation>
+    </message>
+    <message>
+      <source>Colleges without a support center: %1</source>
+      <translation>尚未建立学生发展支持中心的学院：%1 个</translation>
+    </message>
+    <message>
+      <source>%1: %2 student(s) still missing</source>
+      <translation>%1：尚有 %2 名学生未覆盖</translation>
+    </message>
+    <message>
+      <source> (first %1 shown)</source>
+      <translation>（显示前 %1 人）</translation>
+    </message>
+    <message>
+      <source>Visit before identification</source>
+      <translation>先家访后认定</translation>
+    </message>
+    <message>
+      <source>New student</source>
+      <translation>新生</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Export coverage</source>
+      <translation>导出覆盖统计</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>已导出到 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DataSections</name>
+    <message>
+      <source>Coverage</source>
+      <translation>覆盖看板</translation>
+    </message>
+    <message>
+      <source>Visit planning</source>
+      <translation>家访计划</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitPlanningPage</name>
+    <message>
+      <source>Plan checked students on this date</source>
+      <translation>将勾选的学生安排在此日期</translation>
+    </message>
+    <message>
+      <source>Remove checked students from the plan</source>
+      <translation>取消勾选学生的计划</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Visit date</source>
+      <translation>家访日期</translation>
+    </message>
+    <message>
+      <source>Region / student</source>
+      <translation>地区／学生</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>计划日期</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成情况</translation>
+    </message>
+    <message>
+      <source>Print blank forms for the students not yet visited…</source>
+      <translation>打印未家访学生的空白家访记录表…</translation>
+    </message>
+    <message>
+      <source>Not yet visited: %1 student(s) in %2 county/counties</source>
+      <translation>待家访：%1 名学生，分布在 %2 个县（区）</translation>
+    </message>
+    <message>
+      <source>%1 planned</source>
+      <translation>已计划 %1 人</translation>
+    </message>
+    <message>
+      <source>Visit before identification</source>
+      <translation>先家访后认定</translation>
+    </message>
+    <message>
+      <source>Plan: %1 student(s), %2 visited</source>
+      <translation>家访计划：%1 名学生，已家访 %2 名</translation>
+    </message>
+    <message>
+      <source>Visited %1</source>
+      <translation>已家访（%1）</translation>
+    </message>
+    <message>
+      <source>Not yet</source>
+      <translation>未家访</translation>
+    </message>
+    <message>
+      <source>Check the students to plan first.</source>
+      <translation>请先勾选要安排的学生。</translation>
+    </message>
+    <message>
+      <source>Every planned student has been visited.</source>
+      <translation>计划中的学生都已家访。</translation>
+    </message>
+    <message>
+      <source>Save blank forms</source>
+      <translation>保存空白家访记录表</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Blank forms saved to %1</source>
+      <translation>空白家访记录表已保存到 %1</translation>
+    </message>
+  </context>
 </TS>

@@ -1,0 +1,422 @@
+"""覆盖看板: the six coverages for a year (and a college), as numbers, a bar chart and breakdown tables;
+each number drills down to the students still missing it (先家访后认定 new students first).
+
+Everything is computed on the store thread (desktop.store.coverage); the widgets only show results.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.coverage import BreakdownRow, CoverageReport, Measure, MissingStudent, Ratio
+from desktop.ui import data_calls
+from desktop.ui.app_context import AppContext
+from desktop.ui.section import Section
+from sync.records import current_academic_year, previous_academic_year
+
+MISSING_LIMIT = 1000
+RELEVANT_KINDS = frozenset(
+    {
+        "student",
+        "identification",
+        "home_visit",
+        "growth_reward",
+        "key_support",
+        "mentor_assignment",
+        "rescue_session",
+        "college",
+        "monitoring_flag",
+    }
+)
+
+
+def academic_years(count: int = 4) -> list[str]:
+    years = [current_academic_year()]
+    while len(years) < count:
+        years.append(previous_academic_year(years[-1]))
+    return years
+
+
+def ratio_text(ratio: Ratio | None) -> str:
+    if ratio is None:
+        return ""
+    return "—" if ratio.percent is None else f"{ratio.percent:.1f}%  ({ratio.covered}/{ratio.total})"
+
+
+class CoverageDashboard(Section):
+    report_shown = Signal()
+    missing_shown = Signal()
+    exported = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: CoverageReport | None = None
+        self.measure: Measure = Measure.VISITS
+        self.narrow: tuple[str, str] | None = None
+
+        self.year = QComboBox(self)
+        self.year.setObjectName("coverageYear")
+        self.year.addItems(academic_years())
+        self.college = QComboBox(self)
+        self.college.setObjectName("coverageCollege")
+        self.college.addItem(self.tr("All colleges"), "")
+        self.export_xlsx = QPushButton(self.tr("Export to Excel…"), self)
+        self.export_xlsx.setObjectName("exportXlsx")
+        self.export_pdf = QPushButton(self.tr("Export to PDF…"), self)
+        self.export_pdf.setObjectName("exportPdf")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Academic year"), self))
+        top.addWidget(self.year)
+        top.addWidget(QLabel(self.tr("College"), self))
+        top.addWidget(self.college, 1)
+        top.addStretch(1)
+        top.addWidget(self.export_xlsx)
+        top.addWidget(self.export_pdf)
+
+        self.cards: dict[Measure, QPushButton] = {}
+        cards = QGridLayout()
+        for index, measure in enumerate(Measure):
+            card = QPushButton(self)
+            card.setObjectName(f"measure_{measure.value}")
+            card.setCheckable(True)
+            card.setMinimumHeight(54)
+            card.clicked.connect(lambda _on=False, m=measure: self.select_measure(m))
+            cards.addWidget(card, index // 3, index % 3)
+            self.cards[measure] = card
+        self.summary = QLabel(self)
+        self.summary.setObjectName("coverageSummary")
+        self.status = QLabel(self)
+        self.status.setObjectName("coverageStatus")
+
+        self.chart = QChart()
+        self.chart.legend().setVisible(False)
+        self.chart.setTitle(self.tr("Coverage (%)"))
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setObjectName("coverageChart")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(200)
+
+        self.tabs = QTabWidget(self)
+        self.by_college = self._table("byCollege")
+        self.by_counselor = self._table("byCounselor")
+        self.by_class = self._table("byClass")
+        self.tabs.addTab(self.by_college, self.tr("By college"))
+        self.tabs.addTab(self.by_counselor, self.tr("By counselor"))
+        self.tabs.addTab(self.by_class, self.tr("By class"))
+
+        self.missing_title = QLabel(self)
+        self.missing_title.setObjectName("missingTitle")
+        self.missing = self._table("missingStudents")
+        self.missing.setColumnCount(6)
+        self.missing.setHorizontalHeaderLabels(
+            [
+                self.tr("Student no."),
+                self.tr("Name"),
+                self.tr("College"),
+                self.tr("Class"),
+                self.tr("Counselor"),
+                self.tr("Note"),
+            ]
+        )
+        self.missing.activated.connect(self._open_student)
+        drill = QWidget(self)
+        drill_layout = QVBoxLayout(drill)
+        drill_layout.setContentsMargins(0, 0, 0, 0)
+        drill_layout.addWidget(self.missing_title)
+        drill_layout.addWidget(self.missing, 1)
+
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(self.tabs)
+        lower.addWidget(drill)
+        upper = QHBoxLayout()
+        upper.addLayout(cards, 3)
+        upper.addWidget(self.chart_view, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(upper)
+        layout.addWidget(self.summary)
+        layout.addWidget(lower, 1)
+        layout.addWidget(self.status)
+
+        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        self.college.currentIndexChanged.connect(lambda _i: self.reload())
+        self.export_xlsx.clicked.connect(lambda: self._ask_export(pdf=False))
+        self.export_pdf.clicked.connect(lambda: self._ask_export(pdf=True))
+        for kind, table in (
+            ("college", self.by_college),
+            ("counselor", self.by_counselor),
+            ("class", self.by_class),
+        ):
+            table.itemSelectionChanged.connect(lambda k=kind, t=table: self._row_selected(k, t))
+        ctx.worker.data_changed.connect(self._data_changed)
+        self._set_enabled(False)
+
+    def _table(self, name: str) -> QTableWidget:
+        table = QTableWidget(0, 0, self)
+        table.setObjectName(name)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.export_xlsx, self.export_pdf, *self.cards.values()):
+            widget.setEnabled(on)
+
+    # -- loading --------------------------------------------------------------------------------
+    @property
+    def academic_year(self) -> str:
+        return self.year.currentText()
+
+    @property
+    def college_id(self) -> str | None:
+        return str(self.college.currentData() or "") or None
+
+    def reload(self) -> None:
+        year, college = self.academic_year, self.college_id
+        self.ctx.worker.run(
+            lambda store: data_calls.coverage_view(store, year, college),
+            self._show,
+            self._failed,
+            key="coverage",
+        )
+
+    def _data_changed(self, kinds: set[str]) -> None:
+        if kinds & RELEVANT_KINDS and self.report is not None:
+            self.reload()
+
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(str(error))
+
+    def _show(self, view: data_calls.CoverageView) -> None:
+        report = view.report
+        self.report = report
+        self._fill_colleges(view.colleges)
+        for measure, card in self.cards.items():
+            ratio = report.totals.get(measure)
+            card.setVisible(ratio is not None)
+            card.setText(f"{measure.label}\n{ratio_text(ratio)}")
+        flags = report.flags
+        self.summary.setText(
+            self.tr(
+                "New students awaiting a visit before identification: %1 · Monitoring: %2 open, %3 in progress"
+            )
+            .replace("%1", str(report.awaiting_visit_first))
+            .replace("%2", str(flags.open))
+            .replace("%3", str(flags.in_progress))
+        )
+        self._fill_chart(report)
+        self._fill_breakdown(self.by_college, report.by_college, report, self.tr("College"))
+        self._fill_breakdown(self.by_counselor, report.by_counselor, report, self.tr("Counselor"))
+        self._fill_breakdown(self.by_class, report.by_class, report, self.tr("Class"), with_college=True)
+        self.status.clear()
+        self._set_enabled(True)
+        if self.measure not in report.totals or self.measure is Measure.CENTER:
+            self.measure = Measure.VISITS
+        self.narrow = None
+        self.report_shown.emit()
+        self.select_measure(self.measure)
+
+    def _fill_colleges(self, colleges: list[tuple[str, str]]) -> None:
+        current = self.college_id or ""
+        known = [str(self.college.itemData(i) or "") for i in range(1, self.college.count())]
+        if known == [college_id for _name, college_id in colleges]:
+            return
+        self.college.blockSignals(True)
+        while self.college.count() > 1:
+            self.college.removeItem(1)
+        for name, college_id in colleges:
+            self.college.addItem(name, college_id)
+        self.college.setCurrentIndex(max(0, self.college.findData(current)))
+        self.college.blockSignals(False)
+
+    def _fill_chart(self, report: CoverageReport) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        bars = QBarSet(self.tr("Coverage"))
+        labels: list[str] = []
+        for measure, ratio in report.totals.items():
+            labels.append(measure.label.removesuffix("全覆盖"))
+            bars.append(0.0 if ratio.percent is None else round(ratio.percent, 1))
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        self.chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append(labels)
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setLabelFormat("%d")
+        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+
+    def _fill_breakdown(
+        self,
+        table: QTableWidget,
+        rows: list[BreakdownRow],
+        report: CoverageReport,
+        first: str,
+        *,
+        with_college: bool = False,
+    ) -> None:
+        measures = [m for m in report.measures if m is not Measure.CENTER or table is self.by_college]
+        headers = ([self.tr("College")] if with_college else []) + [first] + [m.label for m in measures]
+        table.blockSignals(True)
+        table.clearSelection()
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            cells = (
+                ([row.college] if with_college else [])
+                + [row.label]
+                + [ratio_text(row.ratios.get(m)) for m in measures]
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row.key)
+                table.setItem(i, column, item)
+        table.blockSignals(False)
+
+    # -- drill-down ------------------------------------------------------------------------------
+    def select_measure(self, measure: Measure) -> None:
+        if self.report is None:
+            return
+        self.measure = measure
+        for key, card in self.cards.items():
+            card.setChecked(key is measure)
+        if measure is Measure.CENTER:
+            self._show_centers()
+            return
+        year, college, narrow = self.academic_year, self.college_id, self.narrow
+        self.ctx.worker.run(
+            lambda store: data_calls.missing_list(store, year, college, measure, narrow, MISSING_LIMIT),
+            self._show_missing,
+            self._failed,
+            key="coverage-missing",
+        )
+
+    def _show_centers(self) -> None:
+        assert self.report is not None
+        rows = [row for row in self.report.by_college if row.ratios.get(Measure.CENTER, Ratio(0, 0)).missing]
+        self.missing_title.setText(
+            self.tr("Colleges without a support center: %1").replace("%1", str(len(rows)))
+        )
+        self.missing.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for column, text in enumerate(("", "", row.label, "", "", "")):
+                self.missing.setItem(i, column, QTableWidgetItem(text))
+        self.missing_shown.emit()
+
+    def _row_selected(self, kind: str, table: QTableWidget) -> None:
+        items = table.selectedItems()
+        self.narrow = (kind, str(items[0].data(Qt.ItemDataRole.UserRole))) if items else None
+        for other in (self.by_college, self.by_counselor, self.by_class):
+            if other is not table:
+                other.blockSignals(True)
+                other.clearSelection()
+                other.blockSignals(False)
+        self.select_measure(self.measure)
+
+    def _show_missing(self, result: tuple[int, list[MissingStudent]]) -> None:
+        total, rows = result
+        title = (
+            self.tr("%1: %2 student(s) still missing")
+            .replace("%1", self.measure.label)
+            .replace("%2", str(total))
+        )
+        if total > len(rows):
+            title += self.tr(" (first %1 shown)").replace("%1", str(len(rows)))
+        self.missing_title.setText(title)
+        self.missing.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            note = (
+                self.tr("Visit before identification")
+                if row.visit_first
+                else (self.tr("New student") if row.is_new_student else "")
+            )
+            for column, text in enumerate(
+                (row.student_no, row.name, row.college, row.class_name, row.counselor, note)
+            ):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                self.missing.setItem(i, column, item)
+        self.missing_shown.emit()
+
+    def _open_student(self) -> None:
+        item = self.missing.item(self.missing.currentRow(), 0)
+        student_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if student_id and self.ctx.events is not None:
+            self.ctx.events.open_student.emit(str(student_id))
+
+    # -- export ---------------------------------------------------------------------------------
+    def _ask_export(self, *, pdf: bool) -> None:
+        if self.report is None:
+            return
+        suffix = "pdf" if pdf else "xlsx"
+        default = str(Path.home() / f"覆盖统计_{self.academic_year}.{suffix}")
+        pattern = self.tr("PDF files (*.pdf)") if pdf else self.tr("Excel workbooks (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export coverage"), default, pattern)
+        if path:
+            self.export_to(Path(path), pdf=pdf)
+
+    def export_to(self, path: Path, *, pdf: bool) -> None:
+        report = self.report
+        if report is None:
+            return
+        label = self.college.currentText()
+        self.ctx.worker.run(
+            lambda store: data_calls.export_dashboard(store, path, report, pdf, label),
+            lambda done: self._exported(Path(done)),
+            self._failed,
+            changes={"audit_entry"},
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.status.setText(self.tr("Exported to %1").replace("%1", str(path)))
+        self.exported.emit(str(path))
+
+    # -- lock -----------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.report = None
+        self.narrow = None
+        for card in self.cards.values():
+            card.setText("")
+            card.setChecked(False)
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        for table in (self.by_college, self.by_counselor, self.by_class, self.missing):
+            table.setRowCount(0)
+        self.summary.clear()
+        self.missing_title.clear()
+        self.status.clear()
+        self._set_enabled(False)
