@@ -58,6 +58,8 @@ class StoreReplica:
         self.store = store
         self._device_id = store.info.device_id
         self._user_id = store.info.user_id
+        self._cursor_seen: str | None = None
+        self._log_buffer: list[dict[str, str]] = []
 
     @property
     def device_id(self) -> str:
@@ -69,7 +71,8 @@ class StoreReplica:
             backfills = [
                 Backfill(tuple(b["student_ids"]), b["upto"], b["after"]) for b in _json(s, BACKFILLS, [])
             ]
-            return ReplicaState(s.meta.get(CURSOR), backfills, list(_json(s, LEAVING, [])))
+            self._cursor_seen = s.meta.get(CURSOR)
+            return ReplicaState(self._cursor_seen, backfills, list(_json(s, LEAVING, [])))
 
     def pending_count(self) -> int:
         with self.store.session() as s:
@@ -90,6 +93,7 @@ class StoreReplica:
 
     def sync_log(self) -> list[dict[str, str]]:
         with self.store.session() as s:
+            self._flush_log(s)
             entries: list[dict[str, str]] = _json(s, LOG, [])
             return entries
 
@@ -129,6 +133,7 @@ class StoreReplica:
 
     def record_results(self, answered: list[tuple[PendingOp, OpResult]]) -> None:
         with self.store.session() as s:
+            self._flush_log(s)
             done: list[str] = []
             failed: list[str] = []
             for pending, result in answered:
@@ -163,7 +168,10 @@ class StoreReplica:
 
     # -- pull -------------------------------------------------------------------------------------
     def apply_page(self, page: PullPage) -> None:
+        if not (page.records or page.conflicts or page.scope) and page.cursor == self._cursor_seen:
+            return  # a no-op pull: nothing to write (keeps the no-op sync cheap)
         with self.store.session() as s:
+            self._flush_log(s)
             self._apply_records(s, page.records)
             for conflict in page.conflicts:
                 _put(s, CONFLICT_PREFIX + conflict.id, conflict.model_dump(mode="json"))
@@ -179,6 +187,7 @@ class StoreReplica:
                 leaving = _json(s, LEAVING, [])
                 _put(s, LEAVING, leaving + [student for student in leaves if student not in leaving])
             s.meta.set(CURSOR, page.cursor)
+        self._cursor_seen = page.cursor
 
     def apply_backfill(self, backfill: Backfill, page: BackfillPage) -> None:
         with self.store.session() as s:
@@ -387,13 +396,21 @@ class StoreReplica:
             s.db.execute(delete(MetaRow).where(MetaRow.key.startswith("sync.")))
 
     def log(self, entry: SyncLogEntry) -> None:
-        with self.store.session() as s:
-            self._note(s, entry.level, entry.message, entry.at)
+        """Warnings and errors are written at once; routine lines wait for the next write (or ``sync_log``)."""
+        self._log_buffer.append({"at": entry.at.isoformat(), "level": entry.level, "message": entry.message})
+        if entry.level != "info":
+            with self.store.session() as s:
+                self._flush_log(s)
 
     def _note(self, s: StoreSession, level: str, message: str, at: datetime | None = None) -> None:
-        entries = _json(s, LOG, [])
-        entries.append({"at": (at or utc_now()).isoformat(), "level": level, "message": message})
-        _put(s, LOG, entries[-LOG_KEEP:])
+        self._log_buffer.append({"at": (at or utc_now()).isoformat(), "level": level, "message": message})
+        self._flush_log(s)
+
+    def _flush_log(self, s: StoreSession) -> None:
+        if self._log_buffer:
+            entries = _json(s, LOG, []) + self._log_buffer
+            self._log_buffer = []
+            _put(s, LOG, entries[-LOG_KEEP:])
 
 
 def _repositories(s: StoreSession) -> list[Repository[Any]]:
