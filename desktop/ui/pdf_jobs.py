@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from desktop.reports.blank_form import build_blank_form
@@ -213,6 +214,12 @@ def build_pdf(inputs: PdfInputs) -> BuiltPdf:
 
 
 # -- the job runner --------------------------------------------------------------------------------
+def alive(widget: QObject) -> bool:
+    """False once Qt deleted the object (e.g. the window was rebuilt for another language) while a
+    request was on its way: its result then has nowhere to go."""
+    return bool(shiboken6.isValid(widget))
+
+
 @dataclass(eq=False)
 class JobControl:
     """Handed to a job function: ``progress(done, total)`` and a ``cancel`` event to poll."""

@@ -39,6 +39,7 @@ from desktop.ui.pdf_jobs import (
     PdfInputs,
     PdfJobs,
     PdfSpec,
+    alive,
     build_pdf,
     fetch_inputs,
     log_audit,
@@ -175,6 +176,8 @@ class PdfPreviewDialog(QDialog):
         self.message.setText(text)
 
     def _fail(self, text: str) -> None:
+        if not alive(self):
+            return
         self._set_busy(False)
         self.message.setStyleSheet("color: #b3261e;")
         self.message.setText(text)
@@ -211,6 +214,8 @@ class PdfPreviewDialog(QDialog):
         )
 
     def _saved(self, path: Path) -> None:
+        if not alive(self):
+            return
         self._set_busy(False, self.tr("Saved to %1").replace("%1", str(path)))
         self.saved.emit(str(path))
 
@@ -236,12 +241,17 @@ class PdfPreviewDialog(QDialog):
             _print,
             self._print_done,
             lambda exc: self._fail(user_message(exc, self.tr("Printing failed."))),
-            lambda done, total: self.message.setText(
-                self.tr("Printing page %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
-            ),
+            self._print_progress,
         )
 
+    def _print_progress(self, done: int, total: int) -> None:
+        if alive(self):
+            self.message.setText(
+                self.tr("Printing page %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
+            )
+
     def _print_done(self, pages: int) -> None:
+        """Printed: the audit entry is written even if the dialog was closed meanwhile."""
         note = self.pdf.audit
         self.ctx.worker.run(
             lambda store: log_audit(store, note, printed=True),
@@ -250,6 +260,8 @@ class PdfPreviewDialog(QDialog):
         )
 
     def _printed(self, pages: int) -> None:
+        if not alive(self):
+            return
         self._set_busy(False, self.tr("Sent %n page(s) to the printer.", "", pages))
         self.printed.emit(pages)
 
@@ -290,6 +302,8 @@ class PdfPreviewOpener(QObject):
         self.ctx.worker.run(lambda store: fetch_inputs(store, spec), self._fetched, self._failed)
 
     def _fetched(self, inputs: PdfInputs) -> None:
+        if not alive(self):
+            return
         PdfJobs.of(self.ctx.worker).run(lambda _c: self._build(inputs), self._built, self._failed)
 
     @staticmethod
@@ -297,6 +311,8 @@ class PdfPreviewOpener(QObject):
         return build_pdf(inputs)
 
     def _built(self, pdf: BuiltPdf) -> None:
+        if not alive(self):
+            return
         self.busy = False
         if self.ctx.lock.is_locked:
             return
@@ -308,6 +324,8 @@ class PdfPreviewOpener(QObject):
             self._on_open(dialog)
 
     def _failed(self, exc: Exception) -> None:
+        if not alive(self):
+            return
         self.busy = False
         text = user_message(exc, self.tr("The PDF could not be made."))
         self.failed.emit(text)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import store_calls
 from desktop.ui.app_context import AppContext
+from desktop.ui.batch_export_dialog import BatchExportDialog
 from desktop.ui.roster_model import RosterModel
 from desktop.ui.store_calls import FilterOptions, RosterQuery
 from sync.records.enums import DifficultyType, IdentificationLevel
@@ -71,7 +73,7 @@ class RosterView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # for 批量导出
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
@@ -88,6 +90,13 @@ class RosterView(QWidget):
         filters.addWidget(self.new_only)
         filters.addStretch(1)
         filters.addWidget(self.count)
+        self.export_pdf = QPushButton(self.tr("Export PDFs…"), self)
+        self.export_pdf.setObjectName("rosterExportPdf")
+        self.export_pdf.setToolTip(
+            self.tr("Visit forms or growth archives of the selected students, a class or a college")
+        )
+        self.export_pdf.clicked.connect(self.batch_export)
+        filters.addWidget(self.export_pdf)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addLayout(filters)
@@ -127,6 +136,22 @@ class RosterView(QWidget):
 
     def _update_count(self, count: int) -> None:
         self.count.setText(self.tr("%n student(s)", "", count))
+
+    def selected_student_ids(self) -> list[str]:
+        ids = (
+            self.model.data(index, Qt.ItemDataRole.UserRole)
+            for index in self.table.selectionModel().selectedRows()
+        )
+        return [student_id for student_id in ids if isinstance(student_id, str)]
+
+    def batch_export(self) -> BatchExportDialog:
+        """批量导出 PDF for the selected students (or the current filters, a class, a college)."""
+        dialog = BatchExportDialog(
+            self.ctx, student_ids=self.selected_student_ids(), query=self.current_query(), parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _activated(self, index: QModelIndex) -> None:
         student_id = self.model.data(index, Qt.ItemDataRole.UserRole)

@@ -7,8 +7,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import (
 from desktop.store.errors import StoreError
 from desktop.ui import store_calls
 from desktop.ui.app_context import AppContext
+from desktop.ui.pdf_jobs import PdfSpec
+from desktop.ui.pdf_preview_dialog import PdfPreviewOpener
 from desktop.ui.profile_basic_tab import BasicInfoTab
 from desktop.ui.profile_key_support_tab import KeySupportTab
 from desktop.ui.profile_timeline_tab import TimelineTab
@@ -109,6 +113,27 @@ class StudentProfile(QWidget):
             self,
         )
         self.visits.record_activated.connect(self._open_visit)
+        self.pdf = PdfPreviewOpener(ctx, self)
+        self.visit_pdf = QPushButton(self.tr("Preview / print / export PDF…"), self.visits)
+        self.visit_pdf.setObjectName("visitPdf")
+        self.visit_pdf.clicked.connect(self._visit_pdf)
+        self.visits.toolbar.addStretch(1)
+        self.visits.toolbar.addWidget(self.visit_pdf)
+        self.profile_pdf = QToolButton(self)
+        self.profile_pdf.setObjectName("profilePdf")
+        self.profile_pdf.setText(self.tr("Preview / print / export PDF"))
+        self.profile_pdf.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        pdf_menu = QMenu(self.profile_pdf)
+        self.archive_pdf = pdf_menu.addAction(self.tr("Growth archive…"))
+        self.archive_pdf.triggered.connect(lambda: self._archive_pdf(False))
+        self.archive_key_support_pdf = pdf_menu.addAction(self.tr("Growth archive with key support…"))
+        self.archive_key_support_pdf.triggered.connect(lambda: self._archive_pdf(True))
+        self.archive_key_support_pdf.setVisible(ctx.may_see_key_support())
+        self.blank_form_pdf = pdf_menu.addAction(self.tr("Blank visit form for this student…"))
+        self.blank_form_pdf.triggered.connect(
+            lambda: self.pdf.open(PdfSpec.blank(self.student_id)) if self.student_id else None
+        )
+        self.profile_pdf.setMenu(pdf_menu)
         self.key_support = KeySupportTab(self)
         self.flags = RecordListTab(
             [
@@ -135,6 +160,7 @@ class StudentProfile(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addWidget(self.heading, 1)
+        top.addWidget(self.profile_pdf)
         top.addWidget(self.new_visit)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -164,6 +190,8 @@ class StudentProfile(QWidget):
         self.aid.set_records(file.aid)
         self.rewards.set_records(file.rewards)
         self.visits.set_records(file.visits)
+        self.visit_pdf.setEnabled(bool(file.visits))
+        self.archive_key_support_pdf.setVisible(self.ctx.may_see_key_support())  # the role is known now
         if self.ctx.may_see_key_support():
             self.key_support.show_file(file)
         self.flags.set_records(file.flags)
@@ -193,6 +221,18 @@ class StudentProfile(QWidget):
     def _new_visit(self) -> None:
         if self.student_id is not None and self.ctx.events is not None:
             self.ctx.events.new_visit.emit(self.student_id)
+
+    def _archive_pdf(self, include_key_support: bool) -> None:
+        if self.student_id is not None:
+            self.pdf.open(PdfSpec.archive(self.student_id, include_key_support=include_key_support))
+
+    def _visit_pdf(self) -> None:
+        """The selected visit's form (the first listed when none is selected)."""
+        table = self.visits.table
+        item = table.item(max(table.currentRow(), 0), 0)
+        visit_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(visit_id, str):
+            self.pdf.open(PdfSpec.visit(visit_id))
 
     def _open_visit(self, visit_id: str) -> None:
         if self.ctx.events is not None:

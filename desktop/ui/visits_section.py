@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import store_calls
 from desktop.ui.app_context import AppContext
+from desktop.ui.pdf_jobs import PdfSpec
+from desktop.ui.pdf_preview_dialog import PdfPreviewOpener
 from desktop.ui.section import Section
 from desktop.ui.store_calls import DraftInfo, PendingVisit
 from desktop.ui.visit_form import VisitForm
@@ -62,11 +64,19 @@ class VisitsSection(Section):
         self.start_button = QPushButton(self.tr("Start visit for selected student"), self.list_page)
         self.start_button.setObjectName("startVisit")
         self.start_button.clicked.connect(self._start_selected)
+        self.pdf = PdfPreviewOpener(ctx, self)
+        self.blank_button = QPushButton(self.tr("Print blank visit form…"), self.list_page)
+        self.blank_button.setObjectName("blankVisitForm")
+        self.blank_button.setToolTip(
+            self.tr("Pre-filled with the selected student's basic facts, if one is selected")
+        )
+        self.blank_button.clicked.connect(self._blank_form)
         layout = QVBoxLayout(self.list_page)
         layout.addWidget(self.drafts_title)
         layout.addWidget(self.drafts)
         row = QHBoxLayout()
         row.addWidget(self.pending_title, 1)
+        row.addWidget(self.blank_button)
         row.addWidget(self.start_button)
         layout.addLayout(row)
         layout.addWidget(self.pending, 1)
@@ -128,6 +138,13 @@ class VisitsSection(Section):
         item = self.pending.item(row, 0) if row >= 0 else None
         if item is not None:
             self.new_visit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _blank_form(self) -> None:
+        """A blank form to fill by hand on a trip (the selected student's facts pre-filled)."""
+        row = self.pending.currentRow()
+        item = self.pending.item(row, 0) if row >= 0 else None
+        student_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self.pdf.open(PdfSpec.blank(student_id if isinstance(student_id, str) else None))
 
     def new_visit(self, student_id: str) -> None:
         self.ctx.worker.run(

@@ -112,6 +112,135 @@
     </message>
   </context>
   <context>
+    <name>BatchExportDialog</name>
+    <message>
+      <source>Export PDFs</source>
+      <translation>Export PDFs</translation>
+    </message>
+    <message numerus="yes">
+      <source>Selected students (%n)</source>
+      <translation>
+        <numerusform>Selected student (%n)</numerusform>
+        <numerusform>Selected students (%n)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>All students matching the roster search and filters</source>
+      <translation>All students matching the roster search and filters</translation>
+    </message>
+    <message>
+      <source>A college:</source>
+      <translation>A college:</translation>
+    </message>
+    <message>
+      <source>A class:</source>
+      <translation>A class:</translation>
+    </message>
+    <message>
+      <source>Home-visit forms</source>
+      <translation>Home-visit forms</translation>
+    </message>
+    <message>
+      <source>Growth archives</source>
+      <translation>Growth archives</translation>
+    </message>
+    <message>
+      <source>One combined file (otherwise one file per student)</source>
+      <translation>One combined file (otherwise one file per student)</translation>
+    </message>
+    <message>
+      <source>Include key support (restricted)</source>
+      <translation>Include key support (restricted)</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Visits dated</source>
+      <translation>Visits dated</translation>
+    </message>
+    <message>
+      <source>Into folder</source>
+      <translation>Into folder</translation>
+    </message>
+    <message>
+      <source>Which students</source>
+      <translation>Which students</translation>
+    </message>
+    <message>
+      <source>Export into folder</source>
+      <translation>Export into folder</translation>
+    </message>
+    <message>
+      <source>Choose a folder to export into.</source>
+      <translation>Choose a folder to export into.</translation>
+    </message>
+    <message>
+      <source>The start date is after the end date.</source>
+      <translation>The start date is after the end date.</translation>
+    </message>
+    <message>
+      <source>Choose which students to export.</source>
+      <translation>Choose which students to export.</translation>
+    </message>
+    <message>
+      <source>Reading the records…</source>
+      <translation>Reading the records…</translation>
+    </message>
+    <message>
+      <source>Nothing to export for these students and dates.</source>
+      <translation>Nothing to export for these students and dates.</translation>
+    </message>
+    <message>
+      <source>Writing PDFs…</source>
+      <translation>Writing PDFs…</translation>
+    </message>
+    <message>
+      <source>Exported %1 of %2 students…</source>
+      <translation>Exported %1 of %2 students…</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s)</source>
+      <translation>
+        <numerusform>%n file</numerusform>
+        <numerusform>%n files</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Cancelled after %1 of %2 students; %3 finished are kept in %4.</source>
+      <translation>Cancelled after %1 of %2 students; %3 finished are kept in %4.</translation>
+    </message>
+    <message>
+      <source>Exported %1 students into %2 in %3.</source>
+      <translation>Exported %1 students into %2 in %3.</translation>
+    </message>
+    <message>
+      <source>The export failed.</source>
+      <translation>The export failed.</translation>
+    </message>
+    <message>
+      <source>Cancelled; nothing was written.</source>
+      <translation>Cancelled; nothing was written.</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangePassphraseDialog</name>
     <message>
       <source>Change passphrase</source>
@@ -673,6 +802,14 @@
         <numerusform>%n students</numerusform>
       </translation>
     </message>
+    <message>
+      <source>Export PDFs…</source>
+      <translation>Export PDFs…</translation>
+    </message>
+    <message>
+      <source>Visit forms or growth archives of the selected students, a class or a college</source>
+      <translation>Visit forms or growth archives of the selected students, a class or a college</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>
@@ -938,6 +1075,26 @@
     <message>
       <source>Not saved.</source>
       <translation>Not saved.</translation>
+    </message>
+    <message>
+      <source>Preview / print / export PDF…</source>
+      <translation>Preview / print / export PDF…</translation>
+    </message>
+    <message>
+      <source>Preview / print / export PDF</source>
+      <translation>Preview / print / export PDF</translation>
+    </message>
+    <message>
+      <source>Growth archive…</source>
+      <translation>Growth archive…</translation>
+    </message>
+    <message>
+      <source>Growth archive with key support…</source>
+      <translation>Growth archive with key support…</translation>
+    </message>
+    <message>
+      <source>Blank visit form for this student…</source>
+      <translation>Blank visit form for this student…</translation>
     </message>
   </context>
   <context>
@@ -1328,6 +1485,14 @@
     <message>
       <source>%1 — saved %2</source>
       <translation>%1 — saved %2</translation>
+    </message>
+    <message>
+      <source>Print blank visit form…</source>
+      <translation>Print blank visit form…</translation>
+    </message>
+    <message>
+      <source>Pre-filled with the selected student&apos;s basic facts, if one is selected</source>
+      <translation>Pre-filled with the selected student&apos;s basic facts, if one is selected</translation>
     </message>
   </context>
   <context>

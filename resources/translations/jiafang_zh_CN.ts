@@ -112,6 +112,133 @@
     </message>
   </context>
   <context>
+    <name>BatchExportDialog</name>
+    <message>
+      <source>Export PDFs</source>
+      <translation>批量导出 PDF</translation>
+    </message>
+    <message numerus="yes">
+      <source>Selected students (%n)</source>
+      <translation>
+        <numerusform>所选学生（%n 名）</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>All students matching the roster search and filters</source>
+      <translation>名册当前搜索和筛选条件下的全部学生</translation>
+    </message>
+    <message>
+      <source>A college:</source>
+      <translation>学院：</translation>
+    </message>
+    <message>
+      <source>A class:</source>
+      <translation>班级：</translation>
+    </message>
+    <message>
+      <source>Home-visit forms</source>
+      <translation>家访记录表</translation>
+    </message>
+    <message>
+      <source>Growth archives</source>
+      <translation>成长档案</translation>
+    </message>
+    <message>
+      <source>One combined file (otherwise one file per student)</source>
+      <translation>合并为一个文件（否则每名学生一个文件）</translation>
+    </message>
+    <message>
+      <source>Include key support (restricted)</source>
+      <translation>包含重点帮扶内容（受限）</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Visits dated</source>
+      <translation>家访日期</translation>
+    </message>
+    <message>
+      <source>Into folder</source>
+      <translation>导出到文件夹</translation>
+    </message>
+    <message>
+      <source>Which students</source>
+      <translation>导出哪些学生</translation>
+    </message>
+    <message>
+      <source>Export into folder</source>
+      <translation>选择导出文件夹</translation>
+    </message>
+    <message>
+      <source>Choose a folder to export into.</source>
+      <translation>请选择导出文件夹。</translation>
+    </message>
+    <message>
+      <source>The start date is after the end date.</source>
+      <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+      <source>Choose which students to export.</source>
+      <translation>请选择要导出的学生。</translation>
+    </message>
+    <message>
+      <source>Reading the records…</source>
+      <translation>正在读取记录…</translation>
+    </message>
+    <message>
+      <source>Nothing to export for these students and dates.</source>
+      <translation>这些学生在所选日期内没有可导出的记录。</translation>
+    </message>
+    <message>
+      <source>Writing PDFs…</source>
+      <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+      <source>Exported %1 of %2 students…</source>
+      <translation>已导出 %1/%2 名学生…</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s)</source>
+      <translation>
+        <numerusform>%n 个文件</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Cancelled after %1 of %2 students; %3 finished are kept in %4.</source>
+      <translation>已取消：已完成 %1/%2 名学生，已完成的 %3 保留在 %4。</translation>
+    </message>
+    <message>
+      <source>Exported %1 students into %2 in %3.</source>
+      <translation>已导出 %1 名学生，共 %2，保存在 %3。</translation>
+    </message>
+    <message>
+      <source>The export failed.</source>
+      <translation>导出失败。</translation>
+    </message>
+    <message>
+      <source>Cancelled; nothing was written.</source>
+      <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangePassphraseDialog</name>
     <message>
       <source>Change passphrase</source>
@@ -670,6 +797,14 @@
         <numerusform>%n 名学生</numerusform>
       </translation>
     </message>
+    <message>
+      <source>Export PDFs…</source>
+      <translation>批量导出 PDF…</translation>
+    </message>
+    <message>
+      <source>Visit forms or growth archives of the selected students, a class or a college</source>
+      <translation>导出所选学生、某个班级或学院的家访记录表或成长档案</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>
@@ -935,6 +1070,26 @@
     <message>
       <source>Not saved.</source>
       <translation>未保存。</translation>
+    </message>
+    <message>
+      <source>Preview / print / export PDF…</source>
+      <translation>预览/打印/导出 PDF…</translation>
+    </message>
+    <message>
+      <source>Preview / print / export PDF</source>
+      <translation>预览/打印/导出 PDF</translation>
+    </message>
+    <message>
+      <source>Growth archive…</source>
+      <translation>成长档案…</translation>
+    </message>
+    <message>
+      <source>Growth archive with key support…</source>
+      <translation>成长档案（含重点帮扶）…</translation>
+    </message>
+    <message>
+      <source>Blank visit form for this student…</source>
+      <translation>该生的空白家访记录表…</translation>
     </message>
   </context>
   <context>
@@ -1323,6 +1478,14 @@
     <message>
       <source>%1 — saved %2</source>
       <translation>%1 — 保存于 %2</translation>
+    </message>
+    <message>
+      <source>Print blank visit form…</source>
+      <translation>打印空白家访表…</translation>
+    </message>
+    <message>
+      <source>Pre-filled with the selected student&apos;s basic facts, if one is selected</source>
+      <translation>如已选中学生，将预填该生的基本信息</translation>
     </message>
   </context>
   <context>

@@ -158,3 +158,61 @@ def test_locking_closes_the_preview_and_drops_the_document(qtbot: QtBot, pdf_app
     assert dialog.document.status() != QPdfDocument.Status.Ready
     assert dialog.buffer.data().size() == 0
     qtbot.waitUntil(lambda: PdfJobs.of(pdf_app.ctx.worker).pending == 0)
+
+
+def test_profile_buttons_open_the_visit_form_and_the_archive(qtbot: QtBot, pdf_app: PdfApp) -> None:
+    demo = pdf_app.demos[0]
+    section = pdf_app.window.sections["roster"]
+    profile = section.profile
+    with qtbot.waitSignal(profile.loaded):
+        section.open_student(demo.student.id)
+    assert profile.visit_pdf.isEnabled()
+    assert profile.archive_key_support_pdf.isVisible()  # a counselor may see key support
+
+    with qtbot.waitSignal(profile.pdf.opened, timeout=60_000) as blocker:
+        profile.visit_pdf.click()
+    visit_dialog = blocker.args[0]
+    assert visit_dialog.pdf.audit.record_id == demo.visit.id
+    visit_dialog.close()
+
+    with qtbot.waitSignal(profile.pdf.opened, timeout=60_000) as blocker:
+        profile.archive_key_support_pdf.trigger()
+    assert blocker.args[0].pdf.audit.detail == "pdf:growth_archive+key_support"
+    blocker.args[0].close()
+
+    with qtbot.waitSignal(profile.pdf.opened, timeout=60_000) as blocker:
+        profile.blank_form_pdf.trigger()
+    assert blocker.args[0].pdf.file_name == f"家访记录表_{demo.student.student_no}_空白.pdf"
+    blocker.args[0].close()
+
+
+@pytest.mark.parametrize("pdf_app", [Role.ADMIN], indirect=True)
+def test_no_key_support_archive_in_the_menu_for_an_administrator(qtbot: QtBot, pdf_app: PdfApp) -> None:
+    section = pdf_app.window.sections["roster"]
+    profile = section.profile
+    with qtbot.waitSignal(profile.loaded):
+        section.open_student(pdf_app.demos[0].student.id)
+    assert not profile.archive_key_support_pdf.isVisible()
+    assert profile.archive_pdf.isVisible()
+
+
+def test_blank_form_button_on_the_visits_page(qtbot: QtBot, pdf_app: PdfApp) -> None:
+    visits = pdf_app.window.sections["visits"]
+    with qtbot.waitSignal(visits.pdf.opened, timeout=60_000) as blocker:
+        visits.blank_button.click()  # nothing selected: an empty form
+    assert blocker.args[0].pdf.file_name == "家访记录表_空白.pdf"
+    blocker.args[0].close()
+
+
+def test_roster_export_button_passes_the_selection(qtbot: QtBot, pdf_app: PdfApp) -> None:
+    roster = pdf_app.window.sections["roster"].roster
+    roster.table.selectRow(0)
+    roster.table.selectionModel().select(
+        roster.model.index(1, 0),
+        roster.table.selectionModel().SelectionFlag.Select | roster.table.selectionModel().SelectionFlag.Rows,
+    )
+    dialog = roster.batch_export()
+    assert len(dialog.student_ids) == 2
+    assert dialog.by_selection.isChecked()
+    assert dialog.by_selection.text() == "所选学生（2 名）"
+    dialog.reject()
