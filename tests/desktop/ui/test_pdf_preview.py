@@ -14,6 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from desktop.reports import fonts
 from desktop.reports.file_names import is_safe_file_name
 from desktop.ui.pdf_jobs import PdfJobs, PdfSpec
 from desktop.ui.pdf_preview_dialog import PdfPreviewDialog, PdfPreviewOpener
@@ -216,3 +217,19 @@ def test_roster_export_button_passes_the_selection(qtbot: QtBot, pdf_app: PdfApp
     assert dialog.by_selection.isChecked()
     assert dialog.by_selection.text() == "所选学生（2 名）"
     dialog.reject()
+
+
+def test_font_fallback_warning_is_shown(
+    qtbot: QtBot, pdf_app: PdfApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No embeddable CJK font anywhere: the STSong-Light fallback is used and the user is told."""
+    monkeypatch.delenv(fonts.FONT_PATH_ENV, raising=False)
+    monkeypatch.setattr(fonts, "_cache", {})
+    monkeypatch.setattr(fonts, "shipped_fonts", lambda _folder: [])
+    monkeypatch.setattr(fonts, "system_font_candidates", list)
+    dialog = open_preview(qtbot, pdf_app, PdfSpec.visit(pdf_app.demos[0].visit.id))
+    assert not dialog.font_warning.isHidden()
+    assert dialog.font_warning.text() == dialog.pdf.font_warning
+    assert dialog.pdf.font_warning and "字体" in dialog.pdf.font_warning
+    assert dialog.page_count() > 0
+    dialog.close()
