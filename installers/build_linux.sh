@@ -22,7 +22,8 @@ step() { echo "== $* ($(($(date +%s) - start)) s)"; }
 fail() { echo "build_linux.sh: $*" >&2; exit 1; }
 
 step "environment"
-bash "$repo/installers/dev/setup-env.sh"
+# JIAFANG_SKIP_SETUP=1: use the venv as it is (a managed development venv), as long as it has JiaFang.
+[[ "${JIAFANG_SKIP_SETUP:-}" == 1 ]] || bash "$repo/installers/dev/setup-env.sh"
 py="$venv/bin/python"
 if ! "$py" -c "import PyInstaller" 2>/dev/null; then
     "$py" -m pip install -q -e "$repo[build]"
