@@ -6,6 +6,7 @@ values. Views never touch the database.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,7 +56,13 @@ from desktop.store.visit_planning import (
     set_planned_date,
     trip_plan,
 )
-from desktop.store.wish_workflow import WishRow, move_selection, wishes_by_department
+from desktop.store.wish_workflow import (
+    WishRow,
+    add_catalog_item,
+    move_selection,
+    set_catalog_item_active,
+    wishes_by_department,
+)
 from sync.records import (
     AuditAction,
     DifficultyType,
@@ -67,6 +74,8 @@ from sync.records import (
     WishCatalogItem,
     WishStatus,
 )
+
+StoreCall = Callable[[Store], object]
 
 
 # -- coverage --------------------------------------------------------------------------------------
@@ -241,6 +250,19 @@ def wish_view(store: Store, academic_year: str, status: WishStatus | None) -> di
 def catalog(store: Store) -> list[WishCatalogItem]:
     with store.session() as s:
         return s.wish_catalog.list()
+
+
+def add_catalog(store: Store, category: DifficultyType, service_item: str, department: str) -> None:
+    with store.session() as s:
+        add_catalog_item(
+            s, store.info.role, category=category, service_item=service_item, provider_department=department
+        )
+
+
+def toggle_catalog(store: Store, item_id: str) -> None:
+    with store.session() as s:
+        item = s.wish_catalog.require(item_id)
+        set_catalog_item_active(s, store.info.role, item_id, not item.active)
 
 
 def move_wish(

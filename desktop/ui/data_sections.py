@@ -6,12 +6,24 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.ui.app_context import AppContext
 from desktop.ui.coverage_dashboard import CoverageDashboard
+from desktop.ui.import_wizard import ImportWizard
+from desktop.ui.key_support_page import KeySupportPage
 from desktop.ui.main_window import MainWindow
+from desktop.ui.monitoring_page import MonitoringPage
 from desktop.ui.visit_planning_page import VisitPlanningPage
+from desktop.ui.wish_list_page import WishListPage
 
 
 def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
     coverage = CoverageDashboard(ctx, window)
     planning = VisitPlanningPage(ctx, window)
+    key_support = KeySupportPage(ctx, window)
+    wishes = WishListPage(ctx, window)
+    monitoring = MonitoringPage(ctx, window)
+    importer = ImportWizard(ctx, window)
     window.add_section("coverage", QCoreApplication.translate("DataSections", "Coverage"), coverage)
     window.add_section("planning", QCoreApplication.translate("DataSections", "Visit planning"), planning)
+    window.add_section("key_support", QCoreApplication.translate("DataSections", "Key support"), key_support)
+    window.add_section("wishes", QCoreApplication.translate("DataSections", "Wish lists"), wishes)
+    window.add_section("monitoring", QCoreApplication.translate("DataSections", "Monitoring"), monitoring)
+    window.add_section("import", QCoreApplication.translate("DataSections", "Import"), importer)

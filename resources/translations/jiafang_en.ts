@@ -1608,6 +1608,367 @@
       <source>Visit planning</source>
       <translation>Visit planning</translation>
     </message>
+    <message>
+      <source>Key support</source>
+      <translation>Key support</translation>
+    </message>
+    <message>
+      <source>Wish lists</source>
+      <translation>Wish lists</translation>
+    </message>
+    <message>
+      <source>Monitoring</source>
+      <translation>Monitoring</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Import</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>Choose…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>Read the file</source>
+      <translation>Read the file</translation>
+    </message>
+    <message>
+      <source>A student roster or identification results, as .xlsx or .csv (first sheet).</source>
+      <translation>A student roster or identification results, as .xlsx or .csv (first sheet).</translation>
+    </message>
+    <message>
+      <source>Column in the file</source>
+      <translation>Column in the file</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Save this mapping as (optional)</source>
+      <translation>Save this mapping as (optional)</translation>
+    </message>
+    <message>
+      <source>Check every row</source>
+      <translation>Check every row</translation>
+    </message>
+    <message>
+      <source>Back to the mapping</source>
+      <translation>Back to the mapping</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Import another file</source>
+      <translation>Import another file</translation>
+    </message>
+    <message>
+      <source>Choose a file</source>
+      <translation>Choose a file</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.xlsx *.csv)</source>
+      <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <source>Header row: %1 · sheet: %2</source>
+      <translation>Header row: %1 · sheet: %2</translation>
+    </message>
+    <message>
+      <source>saved mapping “%1” used</source>
+      <translation>saved mapping “%1” used</translation>
+    </message>
+    <message>
+      <source>(ignore)</source>
+      <translation>(ignore)</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Imported: %1 new, %2 updated.</source>
+      <translation>Imported: %1 new, %2 updated.</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeySupportPage</name>
+    <message>
+      <source>Key support is not available for your role.</source>
+      <translation>Key support is not available for your role.</translation>
+    </message>
+    <message>
+      <source>Include exited</source>
+      <translation>Include exited</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Difficulties</source>
+      <translation>Difficulties</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>Since</translation>
+    </message>
+    <message>
+      <source>Mentor</source>
+      <translation>Mentor</translation>
+    </message>
+    <message>
+      <source>Last support</source>
+      <translation>Last support</translation>
+    </message>
+    <message>
+      <source>Sessions this year</source>
+      <translation>Sessions this year</translation>
+    </message>
+    <message>
+      <source>Start key support</source>
+      <translation>Start key support</translation>
+    </message>
+    <message>
+      <source>Start (after a collective review)</source>
+      <translation>Start (after a collective review)</translation>
+    </message>
+    <message>
+      <source>Review date</source>
+      <translation>Review date</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Assign mentor</source>
+      <translation>Assign mentor</translation>
+    </message>
+    <message>
+      <source>Add to the support log</source>
+      <translation>Add to the support log</translation>
+    </message>
+    <message>
+      <source>Exit by review</source>
+      <translation>Exit by review</translation>
+    </message>
+    <message>
+      <source>Selected student</source>
+      <translation>Selected student</translation>
+    </message>
+    <message>
+      <source>Mentor (best match first)</source>
+      <translation>Mentor (best match first)</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>Goals</source>
+      <translation>Goals</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Support date</source>
+      <translation>Support date</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>Form</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>Minutes</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <source>Exit date</source>
+      <translation>Exit date</translation>
+    </message>
+    <message>
+      <source>First term (Sep–Feb)</source>
+      <translation>First term (Sep–Feb)</translation>
+    </message>
+    <message>
+      <source>Second term (Mar–Aug)</source>
+      <translation>Second term (Mar–Aug)</translation>
+    </message>
+    <message>
+      <source>Staff no.</source>
+      <translation>Staff no.</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>Department</translation>
+    </message>
+    <message>
+      <source>Students</source>
+      <translation>Students</translation>
+    </message>
+    <message>
+      <source>Support sessions</source>
+      <translation>Support sessions</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>Hours</translation>
+    </message>
+    <message>
+      <source>Case conferences</source>
+      <translation>Case conferences</translation>
+    </message>
+    <message>
+      <source>Mentor workload</source>
+      <translation>Mentor workload</translation>
+    </message>
+    <message>
+      <source>%1 (%2; %3 student(s) now)</source>
+      <translation>%1 (%2; %3 student(s) now)</translation>
+    </message>
+    <message>
+      <source>Enter the student no.</source>
+      <translation>Enter the student no.</translation>
+    </message>
+    <message>
+      <source>Key support started.</source>
+      <translation>Key support started.</translation>
+    </message>
+    <message>
+      <source>Choose a student and a mentor.</source>
+      <translation>Choose a student and a mentor.</translation>
+    </message>
+    <message>
+      <source>Mentor assigned.</source>
+      <translation>Mentor assigned.</translation>
+    </message>
+    <message>
+      <source>Support logged.</source>
+      <translation>Support logged.</translation>
+    </message>
+    <message>
+      <source>Key support ended.</source>
+      <translation>Key support ended.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonitoringPage</name>
+    <message>
+      <source>All</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>Raised on</source>
+      <translation>Raised on</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Actions taken</source>
+      <translation>Actions taken</translation>
+    </message>
+    <message>
+      <source>Raise</source>
+      <translation>Raise</translation>
+    </message>
+    <message>
+      <source>Raise a monitoring flag</source>
+      <translation>Raise a monitoring flag</translation>
+    </message>
+    <message>
+      <source>Situation</source>
+      <translation>Situation</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Start handling</source>
+      <translation>Start handling</translation>
+    </message>
+    <message>
+      <source>Mark resolved</source>
+      <translation>Mark resolved</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>Reopen</translation>
+    </message>
+    <message>
+      <source>Handle the selected flag</source>
+      <translation>Handle the selected flag</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Resolved on</source>
+      <translation>Resolved on</translation>
+    </message>
+    <message>
+      <source>Enter the student no. and the situation.</source>
+      <translation>Enter the student no. and the situation.</translation>
+    </message>
+    <message>
+      <source>Flag raised.</source>
+      <translation>Flag raised.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Saved.</translation>
+    </message>
   </context>
   <context>
     <name>VisitPlanningPage</name>
@@ -1706,6 +2067,113 @@
     <message>
       <source>Blank forms saved to %1</source>
       <translation>Blank forms saved to %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WishListPage</name>
+    <message>
+      <source>All</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Providing department</source>
+      <translation>Providing department</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Service items</source>
+      <translation>Service items</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>Priority</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>Apply</translation>
+    </message>
+    <message>
+      <source>Move the selected wish list</source>
+      <translation>Move the selected wish list</translation>
+    </message>
+    <message>
+      <source>New status</source>
+      <translation>New status</translation>
+    </message>
+    <message>
+      <source>Completed on</source>
+      <translation>Completed on</translation>
+    </message>
+    <message>
+      <source>Feedback</source>
+      <translation>Feedback</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Service item</source>
+      <translation>Service item</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <source>The catalogue is kept by the school support center.</source>
+      <translation>The catalogue is kept by the school support center.</translation>
+    </message>
+    <message>
+      <source>Add service item</source>
+      <translation>Add service item</translation>
+    </message>
+    <message>
+      <source>Switch the selected item on or off</source>
+      <translation>Switch the selected item on or off</translation>
+    </message>
+    <message>
+      <source>New service item</source>
+      <translation>New service item</translation>
+    </message>
+    <message>
+      <source>Lists by department</source>
+      <translation>Lists by department</translation>
+    </message>
+    <message>
+      <source>Catalogue</source>
+      <translation>Catalogue</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>Enter the service item.</source>
+      <translation>Enter the service item.</translation>
     </message>
   </context>
 </TS>

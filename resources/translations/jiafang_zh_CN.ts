@@ -1601,6 +1601,367 @@
       <source>Visit planning</source>
       <translation>家访计划</translation>
     </message>
+    <message>
+      <source>Key support</source>
+      <translation>重点帮扶</translation>
+    </message>
+    <message>
+      <source>Wish lists</source>
+      <translation>心愿单</translation>
+    </message>
+    <message>
+      <source>Monitoring</source>
+      <translation>监测反馈</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>数据导入</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Read the file</source>
+      <translation>读取文件</translation>
+    </message>
+    <message>
+      <source>A student roster or identification results, as .xlsx or .csv (first sheet).</source>
+      <translation>学生名单或困难认定结果，.xlsx 或 .csv 文件（读取第一张工作表）。</translation>
+    </message>
+    <message>
+      <source>Column in the file</source>
+      <translation>文件中的列</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>对应字段</translation>
+    </message>
+    <message>
+      <source>Save this mapping as (optional)</source>
+      <translation>保存列对应关系为（可不填）</translation>
+    </message>
+    <message>
+      <source>Check every row</source>
+      <translation>逐行检查</translation>
+    </message>
+    <message>
+      <source>Back to the mapping</source>
+      <translation>返回列对应</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>数据导入</translation>
+    </message>
+    <message>
+      <source>Import another file</source>
+      <translation>导入另一个文件</translation>
+    </message>
+    <message>
+      <source>Choose a file</source>
+      <translation>选择文件</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.xlsx *.csv)</source>
+      <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <source>Header row: %1 · sheet: %2</source>
+      <translation>表头在第 %1 行 · 工作表：%2</translation>
+    </message>
+    <message>
+      <source>saved mapping “%1” used</source>
+      <translation>已使用保存的列对应关系“%1”</translation>
+    </message>
+    <message>
+      <source>(ignore)</source>
+      <translation>（不导入）</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Imported: %1 new, %2 updated.</source>
+      <translation>导入完成：新增 %1 条，更新 %2 条。</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeySupportPage</name>
+    <message>
+      <source>Key support is not available for your role.</source>
+      <translation>当前角色不能查看重点帮扶。</translation>
+    </message>
+    <message>
+      <source>Include exited</source>
+      <translation>包括已退出</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Difficulties</source>
+      <translation>困难类型</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>纳入日期</translation>
+    </message>
+    <message>
+      <source>Mentor</source>
+      <translation>育人导师</translation>
+    </message>
+    <message>
+      <source>Last support</source>
+      <translation>最近帮扶</translation>
+    </message>
+    <message>
+      <source>Sessions this year</source>
+      <translation>本学年研讨次数</translation>
+    </message>
+    <message>
+      <source>Start key support</source>
+      <translation>纳入重点帮扶</translation>
+    </message>
+    <message>
+      <source>Start (after a collective review)</source>
+      <translation>纳入（经集体评议）</translation>
+    </message>
+    <message>
+      <source>Review date</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>参加人员</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Assign mentor</source>
+      <translation>分配导师</translation>
+    </message>
+    <message>
+      <source>Add to the support log</source>
+      <translation>记入帮扶记录</translation>
+    </message>
+    <message>
+      <source>Exit by review</source>
+      <translation>经集体评议退出</translation>
+    </message>
+    <message>
+      <source>Selected student</source>
+      <translation>所选学生</translation>
+    </message>
+    <message>
+      <source>Mentor (best match first)</source>
+      <translation>导师（最匹配的在前）</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>Goals</source>
+      <translation>帮扶目标</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>帮扶计划</translation>
+    </message>
+    <message>
+      <source>Support date</source>
+      <translation>帮扶日期</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>形式</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>时长（分钟）</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>Exit date</source>
+      <translation>退出日期</translation>
+    </message>
+    <message>
+      <source>First term (Sep–Feb)</source>
+      <translation>第一学期（9月至次年2月）</translation>
+    </message>
+    <message>
+      <source>Second term (Mar–Aug)</source>
+      <translation>第二学期（3月至8月）</translation>
+    </message>
+    <message>
+      <source>Staff no.</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Students</source>
+      <translation>帮扶学生</translation>
+    </message>
+    <message>
+      <source>Support sessions</source>
+      <translation>帮扶次数</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>时长（小时）</translation>
+    </message>
+    <message>
+      <source>Case conferences</source>
+      <translation>集体教研次数</translation>
+    </message>
+    <message>
+      <source>Mentor workload</source>
+      <translation>导师工作量</translation>
+    </message>
+    <message>
+      <source>%1 (%2; %3 student(s) now)</source>
+      <translation>%1（%2；现带 %3 名学生）</translation>
+    </message>
+    <message>
+      <source>Enter the student no.</source>
+      <translation>请填写学号。</translation>
+    </message>
+    <message>
+      <source>Key support started.</source>
+      <translation>已纳入重点帮扶。</translation>
+    </message>
+    <message>
+      <source>Choose a student and a mentor.</source>
+      <translation>请选择学生和导师。</translation>
+    </message>
+    <message>
+      <source>Mentor assigned.</source>
+      <translation>已分配导师。</translation>
+    </message>
+    <message>
+      <source>Support logged.</source>
+      <translation>已记入帮扶记录。</translation>
+    </message>
+    <message>
+      <source>Key support ended.</source>
+      <translation>已退出重点帮扶。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonitoringPage</name>
+    <message>
+      <source>All</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>Raised on</source>
+      <translation>提出日期</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Actions taken</source>
+      <translation>处理措施</translation>
+    </message>
+    <message>
+      <source>Raise</source>
+      <translation>提交</translation>
+    </message>
+    <message>
+      <source>Raise a monitoring flag</source>
+      <translation>提出监测反馈</translation>
+    </message>
+    <message>
+      <source>Situation</source>
+      <translation>情况说明</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Start handling</source>
+      <translation>开始处理</translation>
+    </message>
+    <message>
+      <source>Mark resolved</source>
+      <translation>标记为已处理</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>重新处理</translation>
+    </message>
+    <message>
+      <source>Handle the selected flag</source>
+      <translation>处理所选反馈</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>处理说明</translation>
+    </message>
+    <message>
+      <source>Resolved on</source>
+      <translation>处理完成日期</translation>
+    </message>
+    <message>
+      <source>Enter the student no. and the situation.</source>
+      <translation>请填写学号和情况说明。</translation>
+    </message>
+    <message>
+      <source>Flag raised.</source>
+      <translation>已提交监测反馈。</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
   </context>
   <context>
     <name>VisitPlanningPage</name>
@@ -1699,6 +2060,113 @@
     <message>
       <source>Blank forms saved to %1</source>
       <translation>空白家访记录表已保存到 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WishListPage</name>
+    <message>
+      <source>All</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Providing department</source>
+      <translation>提供部门</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Service items</source>
+      <translation>服务项目</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>优先级</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <source>Move the selected wish list</source>
+      <translation>更新所选心愿单状态</translation>
+    </message>
+    <message>
+      <source>New status</source>
+      <translation>新状态</translation>
+    </message>
+    <message>
+      <source>Completed on</source>
+      <translation>完成日期</translation>
+    </message>
+    <message>
+      <source>Feedback</source>
+      <translation>反馈</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Service item</source>
+      <translation>服务项目</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>The catalogue is kept by the school support center.</source>
+      <translation>服务项目目录由学校学生发展支持中心维护。</translation>
+    </message>
+    <message>
+      <source>Add service item</source>
+      <translation>添加服务项目</translation>
+    </message>
+    <message>
+      <source>Switch the selected item on or off</source>
+      <translation>启用／停用所选项目</translation>
+    </message>
+    <message>
+      <source>New service item</source>
+      <translation>新增服务项目</translation>
+    </message>
+    <message>
+      <source>Lists by department</source>
+      <translation>按提供部门</translation>
+    </message>
+    <message>
+      <source>Catalogue</source>
+      <translation>服务项目目录</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Enter the service item.</source>
+      <translation>请填写服务项目。</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,193 @@
+"""Key support, wish lists, monitoring and the import wizard in the running app (offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtWidgets import QTableWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.store.store import Store
+from desktop.ui.import_wizard import ImportWizard
+from desktop.ui.key_support_page import KeySupportPage
+from desktop.ui.monitoring_page import MonitoringPage
+from desktop.ui.wish_list_page import WishListPage
+from sync.records import (
+    DifficultyType,
+    Mentor,
+    Role,
+    WishCatalogItem,
+    WishSelection,
+    current_academic_year,
+)
+from tests.desktop.ui.conftest import Running
+from tests.desktop.ui.store_fixtures import PASSPHRASE, make_store
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    folder = tmp_path / "data"
+    ids = make_store(folder)
+    with Store.open(folder, PASSPHRASE, backup_daily=False) as store, store.session() as s:
+        s.mentors.create_many(
+            [
+                Mentor(
+                    staff_no="M1",
+                    name="钱导师",
+                    department="心理中心",
+                    specialties=[DifficultyType.PSYCHOLOGICAL],
+                ),
+                Mentor(
+                    staff_no="M2", name="孙导师", department="教务处", specialties=[DifficultyType.ACADEMIC]
+                ),
+            ]
+        )
+        talk = WishCatalogItem(
+            category=DifficultyType.PSYCHOLOGICAL, service_item="心理咨询", provider_department="心理中心"
+        )
+        s.wish_catalog.create(talk)
+        s.wishes.create(
+            WishSelection(student_id=ids["张三"], academic_year=current_academic_year(), item_ids=[talk.id])
+        )
+    return folder, ids
+
+
+def idle(qtbot: QtBot, running: Running) -> None:
+    """Wait until every queued store request (the loads after unlocking) has finished."""
+    qtbot.waitUntil(lambda: running.app.ctx.worker.pending == 0)
+
+
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
+def test_monitoring_raise_handle_resolve(qtbot: QtBot, running: Running) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("monitoring")
+    assert isinstance(page, MonitoringPage)
+    page.new_student.setText("2024001")
+    page.new_description.setPlainText("父亲突发疾病住院")
+    with qtbot.waitSignal(page.flags_shown):
+        page.raise_button.click()
+    assert page.table.rowCount() == 1 and cell(page.table, 0, 2) == "张三"
+    assert cell(page.table, 0, 5) == "待处理"
+    page.table.selectRow(0)
+    assert page.start_button.isEnabled() and not page.reopen_button.isEnabled()
+    with qtbot.waitSignal(page.flags_shown):
+        page.start_button.click()
+    assert cell(page.table, 0, 5) == "处理中"
+    page.table.selectRow(0)
+    page.resolve_button.click()
+    qtbot.waitUntil(lambda: page.status.text() != "")
+    assert "处理措施" in page.status.text()  # no action chosen: the rule's message
+    page.flag_actions.boxes["temporary_subsidy_granted"].setChecked(True)
+    with qtbot.waitSignal(page.flags_shown):
+        page.resolve_button.click()
+    assert cell(page.table, 0, 5) == "已处理" and cell(page.table, 0, 6) == "发放临时困难补助"
+
+
+def test_key_support_start_assign_log_workload(qtbot: QtBot, running: Running) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("key_support")
+    assert isinstance(page, KeySupportPage)
+    qtbot.waitUntil(lambda: page.pages.currentIndex() == 1)
+    page.start_student.setText("2024002")
+    page.start_types.boxes["psychological"].setChecked(True)
+    page.start_people.setText("张主任，王老师")
+    page.start_conclusion.setText("纳入重点帮扶")
+    with qtbot.waitSignal(page.cases_shown):
+        page.start_button.click()
+    assert page.table.rowCount() == 1 and cell(page.table, 0, 1) == "李四"
+    with qtbot.waitSignal(page.mentors_shown):
+        page.table.selectRow(0)
+    assert page.mentor.count() == 1 and "钱导师" in page.mentor.itemText(0)
+    with qtbot.waitSignal(page.cases_shown):
+        page.assign_button.click()
+    assert cell(page.table, 0, 5) == "钱导师"
+    with qtbot.waitSignal(page.mentors_shown):
+        page.table.selectRow(0)
+    assert page.log_button.isEnabled()
+    page.log_summary.setText("谈心谈话，情绪稳定")
+    with qtbot.waitSignal(page.workload_shown):
+        page.log_button.click()
+    qtbot.waitUntil(lambda: cell(page.workload, 0, 4) == "1")  # this term: one support session
+    assert cell(page.workload, 0, 1) == "钱导师" and cell(page.workload, 0, 5) == "1.0"
+    # the roles that may not see key support get a notice, and no list is loaded
+    running.app.ctx.identity.role = Role.ADMIN
+    page.reload()
+    assert page.pages.currentIndex() == 0
+
+
+def test_wish_list_move(qtbot: QtBot, running: Running) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("wishes")
+    assert isinstance(page, WishListPage)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    assert page.department.currentText() == "心理中心" and cell(page.table, 0, 1) == "张三"
+    page.table.selectRow(0)
+    assert [page.next_status.itemText(i) for i in range(page.next_status.count())] == ["已对接", "无法满足"]
+    page.apply_button.click()
+    qtbot.waitUntil(lambda: "负责人" in page.status.text())
+    page.person.setText("刘老师")
+    with qtbot.waitSignal(page.wishes_shown):
+        page.apply_button.click()
+    assert cell(page.table, 0, 5) == "已对接" and cell(page.table, 0, 6) == "刘老师"
+    assert page.catalog.rowCount() == 1 and not page.catalog_editor.isVisibleTo(page)  # a counselor
+
+
+def roster_file(path: Path, rows: list[list[str]]) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for values in [["学生编号", "姓名", "学院", "班级"], *rows]:
+        sheet.append(values)
+    workbook.save(path)
+    return path
+
+
+def test_import_wizard(qtbot: QtBot, running: Running, tmp_path: Path) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("import")
+    assert isinstance(page, ImportWizard)
+    bad = roster_file(
+        tmp_path / "bad.xlsx", [["2026001", "新同学", "商学院", "会计2601"], ["2026002", "", "文学院", "x"]]
+    )
+    with qtbot.waitSignal(page.inspected):
+        page.open_file(bad)
+    page.set_field("学生编号", "student_no")
+    page.save_as.setText("教务导出")
+    with qtbot.waitSignal(page.checked):
+        page.check_button.click()
+    problems = [page.problems.item(i).text() for i in range(page.problems.count())]  # type: ignore[union-attr]
+    assert "第 3 行“姓名”：必填项为空" in problems
+    assert any("文学院" in line for line in problems)
+    assert not page.import_button.isEnabled()
+    good = roster_file(tmp_path / "good.xlsx", [["2026001", "新同学", "商学院", "会计2601"]])
+    page.clear()
+    with qtbot.waitSignal(page.inspected):
+        page.open_file(good)
+    assert "教务导出" not in page.mapping_info.text()  # the bad file's mapping was not saved
+    page.set_field("学生编号", "student_no")
+    with qtbot.waitSignal(page.checked):
+        page.check_button.click()
+    assert page.import_button.isEnabled() and page.preview.rowCount() == 1
+    roster = running.window.sections["roster"].roster
+    with qtbot.waitSignal(page.imported):
+        page.import_button.click()
+    assert "1" in page.result.text()
+    qtbot.waitUntil(lambda: roster.model.rowCount() == len(running.ids) + 1)
+
+
+def test_import_wizard_reports_a_broken_file(qtbot: QtBot, running: Running, tmp_path: Path) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("import")
+    assert isinstance(page, ImportWizard)
+    fake = tmp_path / "名单.xlsx"
+    fake.write_bytes(b"not a workbook")
+    with qtbot.waitSignal(page.failed):
+        page.open_file(fake)
+    assert "不是有效的 Excel" in page.status.text()
+    assert page.steps.currentIndex() == 0
