@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from desktop.reports.blank_form import build_blank_form
 from desktop.reports.file_names import archive_file_name, blank_form_file_name, visit_file_name
@@ -295,6 +295,9 @@ class PdfJobs(QObject):
         lock = getattr(owner, "store_closed", None)
         if lock is not None:
             lock.connect(jobs.cancel_all)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(jobs.cancel_all)  # quitting does not wait for a whole batch
         return jobs
 
     @property

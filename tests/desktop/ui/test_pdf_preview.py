@@ -7,6 +7,7 @@ dialog itself is a thin wrapper and is not opened in tests).
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,20 @@ def test_font_fallback_warning_is_shown(
     assert dialog.pdf.font_warning and "字体" in dialog.pdf.font_warning
     assert dialog.page_count() > 0
     dialog.close()
+
+
+def test_preview_writes_no_temporary_file(
+    qtbot: QtBot, pdf_app: PdfApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF is built and shown from memory: no temp file, nothing new in the data folder."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # let Python's tempfile see TMPDIR too
+    before = sorted(p.name for p in pdf_app.data_dir.rglob("*"))
+    dialog = open_preview(qtbot, pdf_app, PdfSpec.archive(pdf_app.demos[0].student.id))
+    assert dialog.page_count() > 0
+    dialog.close()
+    assert list(temp.iterdir()) == []
+    after = sorted(p.name for p in pdf_app.data_dir.rglob("*"))
+    assert after == before
