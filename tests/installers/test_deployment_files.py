@@ -119,8 +119,22 @@ def test_nginx_config_passes_nginx_t(tmp_path: Path) -> None:
         pytest.skip("openssl is needed for a throwaway certificate")
     cert, key = tmp_path / "fullchain.pem", tmp_path / "privkey.pem"
     subprocess.run(
-        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=jiafang.test"]
-        + ["-keyout", str(key), "-out", str(cert)],
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=jiafang.test",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
         capture_output=True,
         check=True,
     )
