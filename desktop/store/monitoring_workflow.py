@@ -72,6 +72,21 @@ def flag_from_visit(session: StoreSession, visit: HomeVisit) -> MonitoringFlag |
     )
 
 
+def visits_suggesting_subsidy(session: StoreSession, academic_year: str) -> list[HomeVisit]:
+    """Submitted visits of the year that suggest a temporary subsidy and have no flag yet, oldest first."""
+    visits = [
+        visit for visit in session.visits.in_academic_year(academic_year) if suggests_temporary_subsidy(visit)
+    ]
+    if not visits:
+        return []
+    flagged = {
+        (flag.student_id, flag.raised_on)
+        for flag in session.flags.for_students(list({visit.student_id for visit in visits}))
+        if flag.kind is FlagKind.FAMILY_EMERGENCY
+    }
+    return [visit for visit in visits if (visit.student_id, visit.visit_date) not in flagged]
+
+
 def move_flag(
     session: StoreSession,
     flag_id: str,

@@ -119,6 +119,12 @@ def add_selection(
     return session.wishes.create(selection)
 
 
+def latest_visit_id(session: StoreSession, student_id: str, academic_year: str) -> str | None:
+    """The student's latest submitted visit of the year (to link a wish list filled in on it)."""
+    visits = session.visits.in_academic_year(academic_year, student_id=student_id)
+    return visits[-1].id if visits else None
+
+
 def move_selection(
     session: StoreSession,
     selection_id: str,

@@ -46,7 +46,14 @@ from desktop.store.key_support_service import (
     start_key_support,
     term_bounds,
 )
-from desktop.store.monitoring_workflow import FlagRow, flag_rows, move_flag, raise_flag
+from desktop.store.monitoring_workflow import (
+    FlagRow,
+    flag_from_visit,
+    flag_rows,
+    move_flag,
+    raise_flag,
+    visits_suggesting_subsidy,
+)
 from desktop.store.role_rules import may_see_key_support
 from desktop.store.store import Store
 from desktop.store.visit_planning import (
@@ -59,6 +66,8 @@ from desktop.store.visit_planning import (
 from desktop.store.wish_workflow import (
     WishRow,
     add_catalog_item,
+    add_selection,
+    latest_visit_id,
     move_selection,
     set_catalog_item_active,
     wishes_by_department,
@@ -72,6 +81,8 @@ from sync.records import (
     ReviewRecord,
     SupportForm,
     WishCatalogItem,
+    WishFiller,
+    WishPriority,
     WishStatus,
 )
 
@@ -265,6 +276,36 @@ def toggle_catalog(store: Store, item_id: str) -> None:
         set_catalog_item_active(s, store.info.role, item_id, not item.active)
 
 
+def new_wish(
+    store: Store,
+    student_no: str,
+    academic_year: str,
+    item_ids: list[str],
+    filled_by: WishFiller,
+    priority: WishPriority,
+    on_visit: bool,
+    details: str,
+) -> None:
+    """A wish list filled in from the profile (online) or on the student's latest visit of the year."""
+    with store.session() as s:
+        student = s.students.by_student_no(student_no)
+        if student is None:
+            raise ValueError(f"找不到学号为 {student_no} 的学生")
+        visit_id = latest_visit_id(s, student.id, academic_year) if on_visit else None
+        if on_visit and visit_id is None:
+            raise ValueError("该学生本学年还没有家访记录，请选择线上填写")
+        add_selection(
+            s,
+            student.id,
+            academic_year=academic_year,
+            item_ids=item_ids,
+            filled_by=filled_by,
+            visit_id=visit_id,
+            details=details,
+            priority=priority,
+        )
+
+
 def move_wish(
     store: Store, selection_id: str, status: WishStatus, person: str, completed_on: date | None, feedback: str
 ) -> None:
@@ -291,6 +332,17 @@ def new_flag(store: Store, student_no: str, kind: FlagKind, description: str, da
         if student is None:
             raise ValueError(f"找不到学号为 {student_no} 的学生")
         raise_flag(s, student.id, kind, description, raised_on=day)
+
+
+def subsidy_suggestions(store: Store, academic_year: str) -> int:
+    with store.session() as s:
+        return len(visits_suggesting_subsidy(s, academic_year))
+
+
+def raise_from_visits(store: Store, academic_year: str) -> int:
+    """A 家庭突发变故 flag for every visit of the year that suggests a temporary subsidy."""
+    with store.session() as s:
+        return sum(1 for visit in visits_suggesting_subsidy(s, academic_year) if flag_from_visit(s, visit))
 
 
 def change_flag(

@@ -28,7 +28,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.date_field import DateField
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.section import Section
-from sync.records import FlagAction, FlagKind, FlagStatus
+from sync.records import FlagAction, FlagKind, FlagStatus, current_academic_year
 
 
 class MonitoringPage(Section):
@@ -109,6 +109,16 @@ class MonitoringPage(Section):
             buttons.addWidget(button)
         handle_form.addRow(buttons)
 
+        self.suggestions = QLabel(self)
+        self.suggestions.setObjectName("subsidySuggestions")
+        self.suggestions.setWordWrap(True)
+        self.from_visits_button = QPushButton(self.tr("Raise flags for these visits"), self)
+        self.from_visits_button.setObjectName("raiseFromVisits")
+        visits_box = QGroupBox(self.tr("From home visits"), self)
+        visits_layout = QVBoxLayout(visits_box)
+        visits_layout.addWidget(self.suggestions)
+        visits_layout.addWidget(self.from_visits_button)
+
         self.status = QLabel(self)
         self.status.setObjectName("monitoringStatus")
         top = QHBoxLayout()
@@ -116,6 +126,7 @@ class MonitoringPage(Section):
         top.addWidget(self.filter)
         top.addStretch(1)
         side = QVBoxLayout()
+        side.addWidget(visits_box)
         side.addWidget(raise_box)
         side.addWidget(handle_box)
         side.addStretch(1)
@@ -133,6 +144,7 @@ class MonitoringPage(Section):
         self.filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.table.itemSelectionChanged.connect(self._selected)
         self.raise_button.clicked.connect(self.raise_flag)
+        self.from_visits_button.clicked.connect(self.raise_from_visits)
         self.start_button.clicked.connect(lambda: self.move_flag(FlagStatus.IN_PROGRESS))
         self.resolve_button.clicked.connect(lambda: self.move_flag(FlagStatus.RESOLVED))
         self.reopen_button.clicked.connect(lambda: self.move_flag(FlagStatus.IN_PROGRESS))
@@ -146,9 +158,35 @@ class MonitoringPage(Section):
         self.ctx.worker.run(
             lambda store: data_calls.flag_view(store, status), self._show, self._failed, key="flags"
         )
+        year = current_academic_year()
+        self.ctx.worker.run(
+            lambda store: data_calls.subsidy_suggestions(store, year),
+            self._show_suggestions,
+            self._failed,
+            key="flag-suggestions",
+        )
+
+    def _show_suggestions(self, count: int) -> None:
+        self.suggestions.setText(
+            self.tr(
+                "%1 home visit(s) this academic year record a recent shock or suggest a temporary subsidy, "
+                "with no flag yet."
+            ).replace("%1", str(count))
+        )
+        self.from_visits_button.setEnabled(count > 0)
+
+    def raise_from_visits(self) -> None:
+        self.status.clear()
+        year = current_academic_year()
+        self.ctx.worker.run(
+            lambda store: data_calls.raise_from_visits(store, year),
+            lambda count: self.status.setText(self.tr("%1 flag(s) raised.").replace("%1", str(count))),
+            self._failed,
+            changes={"monitoring_flag"},
+        )
 
     def _data_changed(self, kinds: set[str]) -> None:
-        if kinds & {"monitoring_flag", "student"}:
+        if kinds & {"monitoring_flag", "student", "home_visit"}:
             self.reload()
 
     def _failed(self, error: Exception) -> None:
@@ -235,3 +273,4 @@ class MonitoringPage(Section):
         self.status.clear()
         self.notes.clear()
         self.new_description.clear()
+        self.suggestions.clear()

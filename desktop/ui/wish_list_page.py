@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,7 +30,14 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
 from desktop.ui.section import Section
-from sync.records import PROVIDER_DEPARTMENTS, DifficultyType, WishCatalogItem, WishStatus
+from sync.records import (
+    PROVIDER_DEPARTMENTS,
+    DifficultyType,
+    WishCatalogItem,
+    WishFiller,
+    WishPriority,
+    WishStatus,
+)
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -101,10 +111,42 @@ class WishListPage(Section):
         move_form.addRow(self.tr("Completed on"), self.completed_on)
         move_form.addRow(self.tr("Feedback"), self.feedback)
         move_form.addRow(self.apply_button)
+        self.wish_student = QLineEdit(self)
+        self.wish_student.setObjectName("wishStudentNo")
+        self.wish_items = QListWidget(self)
+        self.wish_items.setObjectName("wishItems")
+        self.wish_items.setMaximumHeight(110)
+        self.wish_filler = QComboBox(self)
+        self.wish_filler.setObjectName("wishFiller")
+        for filler in WishFiller:
+            self.wish_filler.addItem(filler.label, filler.value)
+        self.wish_priority = QComboBox(self)
+        self.wish_priority.setObjectName("wishPriority")
+        for priority in WishPriority:
+            self.wish_priority.addItem(priority.label, priority.value)
+        self.wish_priority.setCurrentIndex(self.wish_priority.findData(WishPriority.NORMAL.value))
+        self.wish_on_visit = QCheckBox(self.tr("Filled in on the latest home visit (paper form)"), self)
+        self.wish_on_visit.setObjectName("wishOnVisit")
+        self.wish_details = QLineEdit(self)
+        self.wish_details.setObjectName("wishDetails")
+        self.add_wish_button = QPushButton(self.tr("Add wish list"), self)
+        self.add_wish_button.setObjectName("addWish")
+        new_box = QGroupBox(self.tr("New wish list"), self)
+        new_form = QFormLayout(new_box)
+        new_form.addRow(self.tr("Student no."), self.wish_student)
+        new_form.addRow(self.tr("Service items"), self.wish_items)
+        new_form.addRow(self.tr("Filled in by"), self.wish_filler)
+        new_form.addRow(self.tr("Priority"), self.wish_priority)
+        new_form.addRow(self.wish_on_visit)
+        new_form.addRow(self.tr("Details"), self.wish_details)
+        new_form.addRow(self.add_wish_button)
         lists_page = QWidget(self)
         lists_layout = QHBoxLayout(lists_page)
         lists_layout.addWidget(self.table, 3)
-        lists_layout.addWidget(move_box, 2)
+        side = QVBoxLayout()
+        side.addWidget(new_box)
+        side.addWidget(move_box)
+        lists_layout.addLayout(side, 2)
 
         self.catalog = _table(
             self,
@@ -161,6 +203,7 @@ class WishListPage(Section):
         self.table.itemSelectionChanged.connect(self._selected)
         self.apply_button.clicked.connect(self.apply)
         self.add_item_button.clicked.connect(self.add_item)
+        self.add_wish_button.clicked.connect(self.add_wish)
         self.toggle_button.clicked.connect(self.toggle_item)
         ctx.worker.data_changed.connect(self._data_changed)
         self._selected()
@@ -215,6 +258,15 @@ class WishListPage(Section):
 
     def _show_catalog(self, items: list[WishCatalogItem]) -> None:
         self.catalog_items = items
+        self.wish_items.clear()
+        for catalog_item in items:
+            if not catalog_item.active:
+                continue
+            entry = QListWidgetItem(f"{catalog_item.service_item}（{catalog_item.provider_department}）")
+            entry.setData(Qt.ItemDataRole.UserRole, catalog_item.id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            self.wish_items.addItem(entry)
         self.catalog_editor.setVisible(self.ctx.identity.role in WISH_CATALOG_ROLES)
         self.catalog.setRowCount(len(items))
         for i, item in enumerate(items):
@@ -258,6 +310,39 @@ class WishListPage(Section):
             changes={"wish_selection"},
         )
 
+    def add_wish(self) -> None:
+        self.status.clear()
+        number = self.wish_student.text().strip()
+        item_ids = [
+            str(entry.data(Qt.ItemDataRole.UserRole))
+            for entry in (self.wish_items.item(i) for i in range(self.wish_items.count()))
+            if entry is not None and entry.checkState() == Qt.CheckState.Checked
+        ]
+        if not number or not item_ids:
+            self.status.setText(self.tr("Enter the student no. and choose at least one service item."))
+            return
+        year = self.year.currentText()
+        filler = WishFiller(str(self.wish_filler.currentData()))
+        priority = WishPriority(str(self.wish_priority.currentData()))
+        on_visit, details = self.wish_on_visit.isChecked(), self.wish_details.text().strip()
+        self.ctx.worker.run(
+            lambda store: data_calls.new_wish(
+                store, number, year, item_ids, filler, priority, on_visit, details
+            ),
+            lambda _r: self._wish_added(),
+            self._failed,
+            changes={"wish_selection"},
+        )
+
+    def _wish_added(self) -> None:
+        self.wish_student.clear()
+        self.wish_details.clear()
+        for i in range(self.wish_items.count()):
+            entry = self.wish_items.item(i)
+            if entry is not None:
+                entry.setCheckState(Qt.CheckState.Unchecked)
+        self.status.setText(self.tr("Wish list added."))
+
     def add_item(self) -> None:
         name = self.new_item.text().strip()
         department = self.new_department.currentText().strip()
@@ -286,6 +371,9 @@ class WishListPage(Section):
 
     def clear(self) -> None:
         self.catalog_items = []
+        self.wish_items.clear()
+        self.wish_student.clear()
+        self.wish_details.clear()
         self.lists, self.rows = {}, []
         self.table.setRowCount(0)
         self.catalog.setRowCount(0)

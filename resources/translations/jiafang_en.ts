@@ -1958,6 +1958,22 @@
       <translation>Resolved on</translation>
     </message>
     <message>
+      <source>Raise flags for these visits</source>
+      <translation>Raise flags for these visits</translation>
+    </message>
+    <message>
+      <source>From home visits</source>
+      <translation>From home visits</translation>
+    </message>
+    <message>
+      <source>%1 home visit(s) this academic year record a recent shock or suggest a temporary subsidy, with no flag yet.</source>
+      <translation>%1 home visit(s) this academic year record a recent shock or suggest a temporary subsidy, with no flag yet.</translation>
+    </message>
+    <message>
+      <source>%1 flag(s) raised.</source>
+      <translation>%1 flag(s) raised.</translation>
+    </message>
+    <message>
       <source>Enter the student no. and the situation.</source>
       <translation>Enter the student no. and the situation.</translation>
     </message>
@@ -2132,6 +2148,26 @@
       <translation>Feedback</translation>
     </message>
     <message>
+      <source>Filled in on the latest home visit (paper form)</source>
+      <translation>Filled in on the latest home visit (paper form)</translation>
+    </message>
+    <message>
+      <source>Add wish list</source>
+      <translation>Add wish list</translation>
+    </message>
+    <message>
+      <source>New wish list</source>
+      <translation>New wish list</translation>
+    </message>
+    <message>
+      <source>Filled in by</source>
+      <translation>Filled in by</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Details</translation>
+    </message>
+    <message>
       <source>Category</source>
       <translation>Category</translation>
     </message>
@@ -2170,6 +2206,14 @@
     <message>
       <source>Saved.</source>
       <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>Enter the student no. and choose at least one service item.</source>
+      <translation>Enter the student no. and choose at least one service item.</translation>
+    </message>
+    <message>
+      <source>Wish list added.</source>
+      <translation>Wish list added.</translation>
     </message>
     <message>
       <source>Enter the service item.</source>

@@ -1951,6 +1951,22 @@
       <translation>处理完成日期</translation>
     </message>
     <message>
+      <source>Raise flags for these visits</source>
+      <translation>为这些家访提出监测反馈</translation>
+    </message>
+    <message>
+      <source>From home visits</source>
+      <translation>来自家访</translation>
+    </message>
+    <message>
+      <source>%1 home visit(s) this academic year record a recent shock or suggest a temporary subsidy, with no flag yet.</source>
+      <translation>本学年有 %1 次家访记录了近期突发情况或建议临时困难补助，尚未提出监测反馈。</translation>
+    </message>
+    <message>
+      <source>%1 flag(s) raised.</source>
+      <translation>已提出 %1 条监测反馈。</translation>
+    </message>
+    <message>
       <source>Enter the student no. and the situation.</source>
       <translation>请填写学号和情况说明。</translation>
     </message>
@@ -2125,6 +2141,26 @@
       <translation>反馈</translation>
     </message>
     <message>
+      <source>Filled in on the latest home visit (paper form)</source>
+      <translation>在最近一次家访时填写（纸质）</translation>
+    </message>
+    <message>
+      <source>Add wish list</source>
+      <translation>添加心愿单</translation>
+    </message>
+    <message>
+      <source>New wish list</source>
+      <translation>新增心愿单</translation>
+    </message>
+    <message>
+      <source>Filled in by</source>
+      <translation>填写人</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>具体需求</translation>
+    </message>
+    <message>
       <source>Category</source>
       <translation>类别</translation>
     </message>
@@ -2163,6 +2199,14 @@
     <message>
       <source>Saved.</source>
       <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Enter the student no. and choose at least one service item.</source>
+      <translation>请填写学号并至少选择一个服务项目。</translation>
+    </message>
+    <message>
+      <source>Wish list added.</source>
+      <translation>已添加心愿单。</translation>
     </message>
     <message>
       <source>Enter the service item.</source>

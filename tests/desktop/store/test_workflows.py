@@ -247,3 +247,20 @@ def test_monitoring_workflow(store: Store, people: dict[str, object]) -> None:
             ("A1", FlagStatus.IN_PROGRESS),
         ]
         assert [r.student_no for r in flag_rows(s, statuses=[FlagStatus.OPEN])] == ["A2"]
+
+
+def test_visits_suggesting_a_subsidy(store: Store, people: dict[str, object]) -> None:
+    from desktop.store.monitoring_workflow import visits_suggesting_subsidy
+    from desktop.store.wish_workflow import latest_visit_id
+
+    zhang, li = people["zhang"], people["li"]
+    assert isinstance(zhang, Student) and isinstance(li, Student)
+    with store.session() as s:
+        s.visits.create(visit(zhang.id, date(2025, 10, 1), recent_shocks="房屋受灾"))
+        s.visits.create(visit(li.id, date(2025, 10, 2)))
+        assert latest_visit_id(s, li.id, "2025-2026") is not None
+        assert latest_visit_id(s, li.id, "2024-2025") is None
+        [suggesting] = visits_suggesting_subsidy(s, "2025-2026")
+        assert suggesting.student_id == zhang.id
+        flag_from_visit(s, suggesting)
+        assert visits_suggesting_subsidy(s, "2025-2026") == []

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.store.store import Store
+from desktop.ui import store_calls
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.key_support_page import KeySupportPage
 from desktop.ui.monitoring_page import MonitoringPage
 from desktop.ui.wish_list_page import WishListPage
 from sync.records import (
     DifficultyType,
+    HomeVisit,
     Mentor,
     Role,
     WishCatalogItem,
@@ -191,3 +195,51 @@ def test_import_wizard_reports_a_broken_file(qtbot: QtBot, running: Running, tmp
         page.open_file(fake)
     assert "不是有效的 Excel" in page.status.text()
     assert page.steps.currentIndex() == 0
+
+
+def test_wish_list_added_from_the_page(qtbot: QtBot, running: Running) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("wishes")
+    assert isinstance(page, WishListPage)
+    qtbot.waitUntil(lambda: page.wish_items.count() == 1)
+    page.wish_student.setText("2024003")
+    page.add_wish_button.click()
+    qtbot.waitUntil(lambda: page.status.text() != "")  # no item chosen
+    entry = page.wish_items.item(0)
+    assert entry is not None
+    entry.setCheckState(Qt.CheckState.Checked)
+    page.wish_on_visit.setChecked(True)
+    page.add_wish_button.click()
+    qtbot.waitUntil(lambda: "家访" in page.status.text())  # 王五 has no visit this year
+    page.wish_on_visit.setChecked(False)
+    with qtbot.waitSignal(page.wishes_shown):
+        page.add_wish_button.click()
+    assert sorted(cell(page.table, r, 1) for r in range(page.table.rowCount())) == ["张三", "王五"]
+
+
+def test_monitoring_flags_from_visits(qtbot: QtBot, running: Running) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("monitoring")
+    assert isinstance(page, MonitoringPage)
+    assert not page.from_visits_button.isEnabled()
+    visit = HomeVisit.model_validate(
+        {
+            "student_id": running.ids["李四"],
+            "category": "sudden_hardship",
+            "mode": "phone",
+            "visit_date": date.today(),
+            "duration_minutes": 20,
+            "visitors": [{"name": "王老师"}],
+            "school_feedback": "好",
+            "family_opinions": "无",
+            "recent_shocks": "家中房屋受灾",
+            "suggest_temporary_subsidy": True,
+        }
+    )
+    running.app.ctx.worker.run(lambda store: store_calls.save_visit(store, visit), changes={"home_visit"})
+    qtbot.waitUntil(page.from_visits_button.isEnabled)
+    with qtbot.waitSignal(page.flags_shown):
+        page.from_visits_button.click()
+    assert [cell(page.table, r, 2) for r in range(page.table.rowCount())] == ["李四"]
+    assert cell(page.table, 0, 4) == "家庭突发变故"
+    qtbot.waitUntil(lambda: not page.from_visits_button.isEnabled())
