@@ -57,7 +57,8 @@ def test_env_template_names_only_real_settings() -> None:
 def test_nginx_body_limit_matches_the_server() -> None:
     limit = re.search(r"client_max_body_size\s+(\d+)m;", NGINX_CONF.read_text(encoding="utf-8"))
     assert limit is not None
-    assert int(limit.group(1)) * 1024 * 1024 == Settings().max_body_bytes
+    # nginx lets a little more through than the server accepts, so the server's JSON 413 answers.
+    assert int(limit.group(1)) * 1024 * 1024 == Settings().max_body_bytes + 1024 * 1024
     env_limit = re.search(r"^JIAFANG_MAX_BODY_BYTES=(\d+)$", ENV_FILE.read_text(encoding="utf-8"), re.M)
     assert env_limit is not None and int(env_limit.group(1)) == Settings().max_body_bytes
 
