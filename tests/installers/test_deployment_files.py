@@ -74,7 +74,8 @@ def test_unit_runs_the_real_command() -> None:
     assert re.search(r"^User=jiafang$", unit, re.M) and re.search(r"^Restart=on-failure$", unit, re.M)
 
 
-def test_systemd_unit_verifies(tmp_path: Path) -> None:
+@pytest.mark.parametrize("unit_name", ["jiafang-server@8001.service", "jiafang-server-backup.timer"])
+def test_systemd_units_verify(tmp_path: Path, unit_name: str) -> None:
     analyze = shutil.which("systemd-analyze")
     if analyze is None:
         pytest.skip("systemd-analyze is not installed")
@@ -82,19 +83,21 @@ def test_systemd_unit_verifies(tmp_path: Path) -> None:
         "jiafang-server"
     )
     assert server is not None
-    unit = UNIT.read_text(encoding="utf-8")
-    unit = unit.replace("/opt/jiafang-server/venv/bin/jiafang-server", server)
-    unit = unit.replace("/etc/jiafang-server/jiafang-server.env", str(ENV_FILE))
-    (tmp_path / UNIT.name).write_text(unit, encoding="utf-8")
+    for unit_file in SERVER.iterdir():
+        if unit_file.suffix in (".service", ".timer"):
+            unit = unit_file.read_text(encoding="utf-8")
+            unit = unit.replace("/opt/jiafang-server/venv/bin/jiafang-server", server)
+            unit = unit.replace("/etc/jiafang-server/jiafang-server.env", str(ENV_FILE))
+            (tmp_path / unit_file.name).write_text(unit, encoding="utf-8")
     done = subprocess.run(
-        [analyze, "verify", "jiafang-server@8001.service"],
+        [analyze, "verify", unit_name],
         capture_output=True,
         text=True,
         cwd=tmp_path,
         env={**os.environ, "SYSTEMD_UNIT_PATH": f"{tmp_path}:", "SYSTEMD_LOG_LEVEL": "warning"},
         check=False,
     )
-    # Unknown keys and bad values are only warnings (exit 0): any output counts as a failure.
+    # Unknown keys and bad values are only warnings (exit 0): any output about our units fails.
     problems = [line for line in (done.stdout + done.stderr).splitlines() if "jiafang-server" in line]
     assert done.returncode == 0 and problems == [], done.stdout + done.stderr
 
