@@ -162,3 +162,25 @@ def test_nginx_config_passes_nginx_t(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "syntax is ok" in done.stderr and "[warn]" not in done.stderr, done.stderr
+
+
+def test_inno_setup_script_is_per_user_and_keeps_data() -> None:
+    text = (ROOT / "installers" / "windows" / "jiafang.iss").read_text(encoding="utf-8")
+    sections = re.findall(r"^\[(\w+)\]$", text, re.M)
+    assert {"Setup", "Languages", "Files", "Icons", "InstallDelete"} <= set(sections)
+    setup = dict(re.findall(r"^(\w+)=(.*)$", text.split("[Languages]")[0], re.M))
+    assert setup["PrivilegesRequired"] == "lowest"
+    assert setup["DefaultDirName"] == r"{localappdata}\Programs\JiaFang"
+    assert re.fullmatch(r"\{\{[0-9A-F-]{36}\}", setup["AppId"])
+    assert "ChineseSimplified.isl" in text and "compiler:Default.isl" in text
+    # The data folder (%LOCALAPPDATA%\JiaFang) is never named for deletion.
+    assert not re.search(r"(?i)Name:\s*\"\{localappdata\}\\JiaFang", text)
+
+
+def test_macos_files_and_shell_scripts_parse() -> None:
+    import plistlib
+
+    plistlib.loads((ROOT / "installers" / "macos" / "entitlements.plist").read_bytes())
+    for script in ("installers/build_linux.sh", "installers/macos/build_macos.sh"):
+        done = subprocess.run(["bash", "-n", str(ROOT / script)], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
