@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.store.coverage import BreakdownRow, CoverageReport, Measure, MissingStudent, Ratio
 from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
+from desktop.ui.guarded_call import run_for
 from desktop.ui.section import Section
 from sync.records import current_academic_year, previous_academic_year
 
@@ -199,7 +200,8 @@ class CoverageDashboard(Section):
 
     def reload(self) -> None:
         year, college = self.academic_year, self.college_id
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.coverage_view(store, year, college),
             self._show,
             self._failed,
@@ -317,7 +319,8 @@ class CoverageDashboard(Section):
             self._show_centers()
             return
         year, college, narrow = self.academic_year, self.college_id, self.narrow
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.missing_list(store, year, college, measure, narrow, MISSING_LIMIT),
             self._show_missing,
             self._failed,
@@ -393,7 +396,8 @@ class CoverageDashboard(Section):
         if report is None:
             return
         label = self.college.currentText()
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.export_dashboard(store, path, report, pdf, label),
             lambda done: self._exported(Path(done)),
             self._failed,

@@ -27,6 +27,7 @@ from desktop.store.importing import COLUMNS, ColumnMapping, FileInfo, ImportKind
 from desktop.store.importing.mapping import auto_mapping
 from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
+from desktop.ui.guarded_call import run_for
 from desktop.ui.section import Section
 
 CHANGES = frozenset({"student", "identification"})
@@ -148,9 +149,7 @@ class ImportWizard(Section):
 
     def open_file(self, path: Path) -> None:
         self.status.clear()
-        self.ctx.worker.run(
-            lambda store: data_calls.inspect_import(store, path), self._inspected, self._failed
-        )
+        run_for(self, lambda store: data_calls.inspect_import(store, path), self._inspected, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.status.setText(str(error))
@@ -216,8 +215,11 @@ class ImportWizard(Section):
             return
         mapping, save_as = self.current_mapping(), self.save_as.text().strip()
         self.status.clear()
-        self.ctx.worker.run(
-            lambda store: data_calls.plan_import(store, info, mapping, save_as), self._checked, self._failed
+        run_for(
+            self,
+            lambda store: data_calls.plan_import(store, info, mapping, save_as),
+            self._checked,
+            self._failed,
         )
 
     # -- step 3 ---------------------------------------------------------------------------------
@@ -250,8 +252,12 @@ class ImportWizard(Section):
         if plan is None or not plan.ok:
             return
         self.import_button.setEnabled(False)
-        self.ctx.worker.run(
-            lambda store: data_calls.run_import(store, plan), self._imported, self._failed, changes=CHANGES
+        run_for(
+            self,
+            lambda store: data_calls.run_import(store, plan),
+            self._imported,
+            self._failed,
+            changes=CHANGES,
         )
 
     def _imported(self, result: ImportResult) -> None:

@@ -32,6 +32,7 @@ from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
+from desktop.ui.guarded_call import run_for
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.section import Section
 from sync.records import DifficultyType, SupportForm
@@ -229,7 +230,8 @@ class KeySupportPage(Section):
         if not allowed:
             return
         year, exited = self.year.currentText(), self.include_exited.isChecked()
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.key_support_view(store, year, exited),
             self._show,
             self._failed,
@@ -241,7 +243,8 @@ class KeySupportPage(Section):
         if not self.ctx.may_see_key_support():
             return
         year, term = self.year.currentText(), int(self.term.currentData() or 1)
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.workload_view(store, year, term),
             self._show_workload,
             self._failed,
@@ -307,7 +310,8 @@ class KeySupportPage(Section):
         if case is None or not active:
             return
         types = list(case.support.difficulty_types)
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.mentor_options(store, types, date.today()),
             self._show_mentors,
             self._failed,
@@ -331,7 +335,7 @@ class KeySupportPage(Section):
     # -- actions --------------------------------------------------------------------------------
     def _run(self, fn: data_calls.StoreCall, done: str) -> None:
         self.status.clear()
-        self.ctx.worker.run(fn, lambda _r: self.status.setText(done), self._failed, changes=CHANGES)
+        run_for(self, fn, lambda _r: self.status.setText(done), self._failed, changes=CHANGES)
 
     def start(self) -> None:
         number = self.start_student.text().strip()

@@ -26,6 +26,7 @@ from desktop.store.monitoring_workflow import FlagRow
 from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.date_field import DateField
+from desktop.ui.guarded_call import run_for
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.section import Section
 from sync.records import FlagAction, FlagKind, FlagStatus, current_academic_year
@@ -155,11 +156,12 @@ class MonitoringPage(Section):
     def reload(self) -> None:
         code = str(self.filter.currentData() or "")
         status = FlagStatus(code) if code else None
-        self.ctx.worker.run(
-            lambda store: data_calls.flag_view(store, status), self._show, self._failed, key="flags"
+        run_for(
+            self, lambda store: data_calls.flag_view(store, status), self._show, self._failed, key="flags"
         )
         year = current_academic_year()
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.subsidy_suggestions(store, year),
             self._show_suggestions,
             self._failed,
@@ -178,7 +180,8 @@ class MonitoringPage(Section):
     def raise_from_visits(self) -> None:
         self.status.clear()
         year = current_academic_year()
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.raise_from_visits(store, year),
             lambda count: self.status.setText(self.tr("%1 flag(s) raised.").replace("%1", str(count))),
             self._failed,
@@ -238,7 +241,8 @@ class MonitoringPage(Section):
         if not number or not description:
             self.status.setText(self.tr("Enter the student no. and the situation."))
             return
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.new_flag(store, number, kind, description, day),
             lambda _r: self._raised(),
             self._failed,
@@ -259,7 +263,8 @@ class MonitoringPage(Section):
         notes = self.notes.text().strip()
         day = self.resolved_on.value() if status is FlagStatus.RESOLVED else None
         flag_id = row.flag.id
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.change_flag(store, flag_id, status, actions, notes, day),
             lambda _r: self.status.setText(self.tr("Saved.")),
             self._failed,

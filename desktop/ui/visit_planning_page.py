@@ -30,6 +30,7 @@ from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
+from desktop.ui.guarded_call import run_for
 from desktop.ui.section import Section
 
 STUDENT_ROLE = Qt.ItemDataRole.UserRole
@@ -130,8 +131,12 @@ class VisitPlanningPage(Section):
     # -- loading --------------------------------------------------------------------------------
     def reload(self) -> None:
         year = self.academic_year
-        self.ctx.worker.run(
-            lambda store: data_calls.planning_view(store, year), self._show, self._failed, key="planning"
+        run_for(
+            self,
+            lambda store: data_calls.planning_view(store, year),
+            self._show,
+            self._failed,
+            key="planning",
         )
 
     def _data_changed(self, kinds: set[str]) -> None:
@@ -244,7 +249,8 @@ class VisitPlanningPage(Section):
             self.status.setText(self.tr("Check the students to plan first."))
             return
         year = self.academic_year
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.plan_students(store, year, ids, day),
             None,
             self._failed,
@@ -275,7 +281,8 @@ class VisitPlanningPage(Section):
         ids = self._to_print()
         if not ids:
             return
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.print_trip_forms(store, ids, path),
             lambda done: self._printed(Path(done)),
             self._failed,

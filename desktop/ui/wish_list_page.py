@@ -29,6 +29,7 @@ from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
+from desktop.ui.guarded_call import run_for
 from desktop.ui.section import Section
 from sync.records import (
     PROVIDER_DEPARTMENTS,
@@ -213,10 +214,14 @@ class WishListPage(Section):
         year = self.year.currentText()
         code = str(self.status_filter.currentData() or "")
         status = WishStatus(code) if code else None
-        self.ctx.worker.run(
-            lambda store: data_calls.wish_view(store, year, status), self._show, self._failed, key="wishes"
+        run_for(
+            self,
+            lambda store: data_calls.wish_view(store, year, status),
+            self._show,
+            self._failed,
+            key="wishes",
         )
-        self.ctx.worker.run(data_calls.catalog, self._show_catalog, self._failed, key="wish-catalog")
+        run_for(self, data_calls.catalog, self._show_catalog, self._failed, key="wish-catalog")
 
     def _data_changed(self, kinds: set[str]) -> None:
         if kinds & {"wish_selection", "wish_catalog_item", "student"}:
@@ -303,7 +308,8 @@ class WishListPage(Section):
         person, feedback = self.person.text().strip(), self.feedback.text().strip()
         completed_on = self.completed_on.value()
         selection_id = row.selection.id
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.move_wish(store, selection_id, status, person, completed_on, feedback),
             lambda _r: self.status.setText(self.tr("Saved.")),
             self._failed,
@@ -325,7 +331,8 @@ class WishListPage(Section):
         filler = WishFiller(str(self.wish_filler.currentData()))
         priority = WishPriority(str(self.wish_priority.currentData()))
         on_visit, details = self.wish_on_visit.isChecked(), self.wish_details.text().strip()
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.new_wish(
                 store, number, year, item_ids, filler, priority, on_visit, details
             ),
@@ -350,7 +357,8 @@ class WishListPage(Section):
         if not name:
             self.status.setText(self.tr("Enter the service item."))
             return
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.add_catalog(store, category, name, department),
             lambda _r: self.new_item.clear(),
             self._failed,
@@ -362,7 +370,8 @@ class WishListPage(Section):
         if not 0 <= index < len(self.catalog_items):
             return
         item_id = self.catalog_items[index].id
-        self.ctx.worker.run(
+        run_for(
+            self,
             lambda store: data_calls.toggle_catalog(store, item_id),
             None,
             self._failed,
