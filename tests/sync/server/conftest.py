@@ -6,6 +6,7 @@ with the reason shown, except under ``CI=true`` where that is a failure.
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import threading
@@ -17,7 +18,7 @@ import httpx
 import pytest
 import uvicorn
 from argon2 import PasswordHasher
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from sync.ids import HybridClock, new_id
 from sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER, SCHEMA_VERSION
@@ -31,24 +32,47 @@ from sync.server.settings import Settings
 DEFAULT_PG_URL = "postgresql+psycopg://jiafang:jiafang@127.0.0.1:5432/jiafang_test"
 VERSION_HEADERS = {PROTOCOL_HEADER: "1", SCHEMA_HEADER: str(SCHEMA_VERSION)}
 PASSWORD = "correct-horse-42"
+_DATABASE_NUMBERS = itertools.count()
 
 
 def postgres_url() -> str:
-    """The test PostgreSQL URL, emptied; skips (or fails under CI) when it is unreachable."""
-    url = os.environ.get("JIAFANG_TEST_PG_URL", DEFAULT_PG_URL)
-    engine = create_engine(url, connect_args={"connect_timeout": 3})
+    """A fresh database of its own for this test run, next to ``JIAFANG_TEST_PG_URL``'s (several test runs
+    may share the server); skips (or fails under CI) when PostgreSQL cannot be reached."""
+    base = make_url(os.environ.get("JIAFANG_TEST_PG_URL", DEFAULT_PG_URL))
+    name = f"{base.database}_{os.getpid()}_{next(_DATABASE_NUMBERS)}"
+    engine = create_engine(base, connect_args={"connect_timeout": 3}, isolation_level="AUTOCOMMIT")
+    pause = threading.Event()
     try:
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
+        for attempt in range(5):
+            try:
+                with engine.connect() as connection:
+                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+                    connection.execute(text(f'CREATE DATABASE "{name}"'))
+                break
+            except Exception as error:
+                # CREATE DATABASE fails while another session uses template1: try again shortly.
+                if "template1" not in str(error) or attempt == 4:
+                    raise
+                pause.wait(0.3)
     except Exception as error:
-        reason = f"PostgreSQL not reachable at {url.split('@')[-1]}: {type(error).__name__}"
+        detail = str(getattr(error, "orig", error)).splitlines()[0][:160]
+        reason = f"PostgreSQL not reachable at {base.host}:{base.port}: {type(error).__name__}: {detail}"
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
     finally:
         engine.dispose()
-    return url
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def drop_postgres(url: str) -> None:
+    own = make_url(url)
+    engine = create_engine(
+        own.set(database=os.environ.get("JIAFANG_TEST_PG_DB_ADMIN", "postgres")), isolation_level="AUTOCOMMIT"
+    )
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
+    engine.dispose()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -115,6 +139,8 @@ def live_server(
     live = start_server(Settings(database_url=url, data_dir=data_dir, max_body_bytes=256 * 1024))
     yield live
     stop_server(live)
+    if request.param == "postgres":
+        drop_postgres(url)
 
 
 def clean(database: Database) -> None:
