@@ -43,6 +43,7 @@ from desktop.store.key_support_service import (
     log_support,
     match_mentors,
     mentor_workload,
+    record_session,
     start_key_support,
     term_bounds,
 )
@@ -78,12 +79,15 @@ from sync.records import (
     FlagAction,
     FlagKind,
     FlagStatus,
+    Participant,
     ReviewRecord,
+    SessionKind,
     SupportForm,
     WishCatalogItem,
     WishFiller,
     WishPriority,
     WishStatus,
+    current_academic_year,
 )
 
 StoreCall = Callable[[Store], object]
@@ -161,6 +165,28 @@ def export_dashboard(store: Store, path: Path, report: CoverageReport, pdf: bool
     return path
 
 
+def export_tables(
+    store: Store,
+    what: list[ExportWhat],
+    fmt: ExportFormat,
+    path: Path,
+    unmasked: bool,
+    academic_year: str | None,
+) -> Path:
+    with store.session() as s:
+        summary = export_data(
+            s,
+            what,
+            fmt,
+            path,
+            role=store.info.role,
+            unmasked=unmasked,
+            academic_year=academic_year,
+            coverage_year=academic_year or current_academic_year(),
+        )
+    return summary.path
+
+
 # -- planning ----------------------------------------------------------------------------------------
 @dataclass
 class PlanningView:
@@ -236,6 +262,35 @@ def add_log(
 ) -> None:
     with store.session() as s:
         log_support(s, assignment_id, log_date=day, form=form, summary=summary, duration_minutes=minutes)
+
+
+def new_session(
+    store: Store,
+    kind: SessionKind,
+    day: date,
+    topic: str,
+    participants: list[Participant],
+    student_numbers: list[str],
+    conclusions: str,
+    measures: str,
+) -> None:
+    with store.session() as s:
+        ids: list[str] = []
+        for number in student_numbers:
+            student = s.students.by_student_no(number)
+            if student is None:
+                raise ValueError(f"找不到学号为 {number} 的学生")
+            ids.append(student.id)
+        record_session(
+            s,
+            kind,
+            session_date=day,
+            participants=participants,
+            student_ids=ids,
+            topic=topic,
+            conclusions=conclusions,
+            measures=measures,
+        )
 
 
 def end_support(

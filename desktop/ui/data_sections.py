@@ -26,4 +26,4 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
     window.add_section("key_support", QCoreApplication.translate("DataSections", "Key support"), key_support)
     window.add_section("wishes", QCoreApplication.translate("DataSections", "Wish lists"), wishes)
     window.add_section("monitoring", QCoreApplication.translate("DataSections", "Monitoring"), monitoring)
-    window.add_section("import", QCoreApplication.translate("DataSections", "Import"), importer)
+    window.add_section("import", QCoreApplication.translate("DataSections", "Import and export"), importer)

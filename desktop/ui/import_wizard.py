@@ -27,6 +27,7 @@ from desktop.store.importing import COLUMNS, ColumnMapping, FileInfo, ImportKind
 from desktop.store.importing.mapping import auto_mapping
 from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
+from desktop.ui.export_panel import ExportPanel
 from desktop.ui.guarded_call import run_for
 from desktop.ui.section import Section
 
@@ -126,9 +127,11 @@ class ImportWizard(Section):
         self.status = QLabel(self)
         self.status.setObjectName("importStatus")
         self.status.setWordWrap(True)
+        self.export_panel = ExportPanel(ctx, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.export_panel)
 
         self.browse.clicked.connect(self._browse)
         self.read_button.clicked.connect(lambda: self.open_file(Path(self.path.text().strip())))
@@ -270,7 +273,11 @@ class ImportWizard(Section):
         self.imported.emit()
 
     # -- lock -----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.export_panel.refresh_role()
+
     def clear(self) -> None:
+        self.export_panel.clear()
         self.info, self.plan = None, None
         self.path.clear()
         self.save_as.clear()

@@ -35,13 +35,21 @@ from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.section import Section
-from sync.records import DifficultyType, SupportForm
+from sync.records import DifficultyType, Participant, ParticipantRole, SessionKind, SupportForm
 
 CHANGES = frozenset({"key_support", "mentor_assignment", "support_log_entry"})
 
 
 def _names(text: str) -> list[str]:
     return [part.strip() for part in text.replace("，", ",").replace("、", ",").split(",") if part.strip()]
+
+
+def participant_of(text: str) -> Participant:
+    """ "钱老师（育人导师）" -> a participant with that role; a name alone is "其他"."""
+    name, _, rest = text.replace("(", "（").replace(")", "）").partition("（")
+    label = rest.rstrip("）").strip()
+    role = next((role for role in ParticipantRole if role.label == label), ParticipantRole.OTHER)
+    return Participant(name=name.strip() or text, role=role)
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -170,12 +178,44 @@ class KeySupportPage(Section):
         case_form.addRow(self.exit_button)
         self.case_box = case_box
 
+        # rescue-education sessions and case conferences
+        self.session_kind = QComboBox(content)
+        self.session_kind.setObjectName("sessionKind")
+        for kind in SessionKind:
+            self.session_kind.addItem(kind.label, kind.value)
+        self.session_day = DateField(optional=False, parent=content)
+        self.session_topic = QLineEdit(content)
+        self.session_topic.setObjectName("sessionTopic")
+        self.session_people = QLineEdit(content)
+        self.session_people.setObjectName("sessionParticipants")
+        self.session_people.setPlaceholderText(self.tr("e.g. 王老师（辅导员）、钱老师（育人导师）"))
+        self.session_students = QLineEdit(content)
+        self.session_students.setObjectName("sessionStudents")
+        self.session_students.setPlaceholderText(self.tr("Student numbers, separated by commas"))
+        self.session_conclusions = QLineEdit(content)
+        self.session_conclusions.setObjectName("sessionConclusions")
+        self.session_measures = QLineEdit(content)
+        self.session_measures.setObjectName("sessionMeasures")
+        self.session_button = QPushButton(self.tr("Record the session"), content)
+        self.session_button.setObjectName("recordSession")
+        session_box = QGroupBox(self.tr("Rescue education / case conference"), content)
+        session_form = QFormLayout(session_box)
+        session_form.addRow(self.tr("Kind"), self.session_kind)
+        session_form.addRow(self.tr("Date"), self.session_day)
+        session_form.addRow(self.tr("Topic"), self.session_topic)
+        session_form.addRow(self.tr("Participants"), self.session_people)
+        session_form.addRow(self.tr("Students discussed"), self.session_students)
+        session_form.addRow(self.tr("Conclusions"), self.session_conclusions)
+        session_form.addRow(self.tr("Measures"), self.session_measures)
+        session_form.addRow(self.session_button)
+
         cases_page = QWidget(content)
         cases_layout = QHBoxLayout(cases_page)
         cases_layout.addWidget(self.table, 3)
         side = QVBoxLayout()
         side.addWidget(start_box)
         side.addWidget(case_box)
+        side.addWidget(session_box)
         side.addStretch(1)
         cases_layout.addLayout(side, 2)
 
@@ -220,6 +260,7 @@ class KeySupportPage(Section):
         self.assign_button.clicked.connect(self.assign)
         self.log_button.clicked.connect(self.add_log)
         self.exit_button.clicked.connect(self.exit_support)
+        self.session_button.clicked.connect(self.record_session)
         ctx.worker.data_changed.connect(self._data_changed)
         self._selected()
 
@@ -386,6 +427,23 @@ class KeySupportPage(Section):
             self.tr("Key support ended."),
         )
 
+    def record_session(self) -> None:
+        kind = SessionKind(str(self.session_kind.currentData()))
+        day = self.session_day.value() or date.today()
+        people = [participant_of(text) for text in _names(self.session_people.text())]
+        numbers = _names(self.session_students.text())
+        topic = self.session_topic.text().strip()
+        conclusions, measures = self.session_conclusions.text().strip(), self.session_measures.text().strip()
+        if not people or not numbers:
+            self.status.setText(self.tr("Enter the participants and the students discussed."))
+            return
+        self._run(
+            lambda store: data_calls.new_session(
+                store, kind, day, topic, people, numbers, conclusions, measures
+            ),
+            self.tr("Session recorded."),
+        )
+
     def clear(self) -> None:
         self.cases, self.matches = [], []
         self.table.setRowCount(0)
@@ -393,6 +451,13 @@ class KeySupportPage(Section):
         self.mentor.clear()
         for field in (self.start_student, self.start_people, self.start_conclusion, self.goals, self.plan):
             field.clear()
-        for field in (self.log_summary, self.exit_people, self.exit_conclusion):
+        for field in (self.log_summary, self.exit_people, self.exit_conclusion, self.session_topic):
+            field.clear()
+        for field in (
+            self.session_people,
+            self.session_students,
+            self.session_conclusions,
+            self.session_measures,
+        ):
             field.clear()
         self.status.clear()

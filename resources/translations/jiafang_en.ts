@@ -1621,8 +1621,55 @@
       <translation>Monitoring</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>Import</translation>
+      <source>Import and export</source>
+      <translation>Import and export</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportPanel</name>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>All years (coverage: current year)</source>
+      <translation>All years (coverage: current year)</translation>
+    </message>
+    <message>
+      <source>Include ID numbers, phones, addresses and amounts</source>
+      <translation>Include ID numbers, phones, addresses and amounts</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>Export…</translation>
+    </message>
+    <message>
+      <source>Contents</source>
+      <translation>Contents</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>JSON files (*.json)</source>
+      <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+      <source>Choose what to export.</source>
+      <translation>Choose what to export.</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>Exported to %1</translation>
     </message>
   </context>
   <context>
@@ -1819,6 +1866,46 @@
       <translation>Exit date</translation>
     </message>
     <message>
+      <source>e.g. 王老师（辅导员）、钱老师（育人导师）</source>
+      <translation>e.g. 王老师（辅导员）、钱老师（育人导师）</translation>
+    </message>
+    <message>
+      <source>Student numbers, separated by commas</source>
+      <translation>Student numbers, separated by commas</translation>
+    </message>
+    <message>
+      <source>Record the session</source>
+      <translation>Record the session</translation>
+    </message>
+    <message>
+      <source>Rescue education / case conference</source>
+      <translation>Rescue education / case conference</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Topic</source>
+      <translation>Topic</translation>
+    </message>
+    <message>
+      <source>Students discussed</source>
+      <translation>Students discussed</translation>
+    </message>
+    <message>
+      <source>Conclusions</source>
+      <translation>Conclusions</translation>
+    </message>
+    <message>
+      <source>Measures</source>
+      <translation>Measures</translation>
+    </message>
+    <message>
       <source>First term (Sep–Feb)</source>
       <translation>First term (Sep–Feb)</translation>
     </message>
@@ -1881,6 +1968,14 @@
     <message>
       <source>Key support ended.</source>
       <translation>Key support ended.</translation>
+    </message>
+    <message>
+      <source>Enter the participants and the students discussed.</source>
+      <translation>Enter the participants and the students discussed.</translation>
+    </message>
+    <message>
+      <source>Session recorded.</source>
+      <translation>Session recorded.</translation>
     </message>
   </context>
   <context>

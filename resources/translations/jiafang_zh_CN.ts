@@ -1614,8 +1614,55 @@
       <translation>监测反馈</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>数据导入</translation>
+      <source>Import and export</source>
+      <translation>导入导出</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportPanel</name>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>All years (coverage: current year)</source>
+      <translation>全部学年（覆盖统计为当前学年）</translation>
+    </message>
+    <message>
+      <source>Include ID numbers, phones, addresses and amounts</source>
+      <translation>包含身份证件号、手机号、家庭住址和金额</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>Contents</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>JSON files (*.json)</source>
+      <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+      <source>Choose what to export.</source>
+      <translation>请选择导出内容。</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>已导出到 %1</translation>
     </message>
   </context>
   <context>
@@ -1812,6 +1859,46 @@
       <translation>退出日期</translation>
     </message>
     <message>
+      <source>e.g. 王老师（辅导员）、钱老师（育人导师）</source>
+      <translation>例如：王老师（辅导员）、钱老师（育人导师）</translation>
+    </message>
+    <message>
+      <source>Student numbers, separated by commas</source>
+      <translation>学号，用逗号分隔</translation>
+    </message>
+    <message>
+      <source>Record the session</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Rescue education / case conference</source>
+      <translation>救助性教育／集体教研</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Topic</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>Students discussed</source>
+      <translation>研讨学生</translation>
+    </message>
+    <message>
+      <source>Conclusions</source>
+      <translation>结论</translation>
+    </message>
+    <message>
+      <source>Measures</source>
+      <translation>措施</translation>
+    </message>
+    <message>
       <source>First term (Sep–Feb)</source>
       <translation>第一学期（9月至次年2月）</translation>
     </message>
@@ -1874,6 +1961,14 @@
     <message>
       <source>Key support ended.</source>
       <translation>已退出重点帮扶。</translation>
+    </message>
+    <message>
+      <source>Enter the participants and the students discussed.</source>
+      <translation>请填写参加人员和研讨学生。</translation>
+    </message>
+    <message>
+      <source>Session recorded.</source>
+      <translation>已记录。</translation>
     </message>
   </context>
   <context>

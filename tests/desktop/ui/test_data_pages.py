@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.store.exporting import ExportWhat
 from desktop.store.store import Store
 from desktop.ui import store_calls
 from desktop.ui.import_wizard import ImportWizard
@@ -243,3 +245,41 @@ def test_monitoring_flags_from_visits(qtbot: QtBot, running: Running) -> None:
     assert [cell(page.table, r, 2) for r in range(page.table.rowCount())] == ["李四"]
     assert cell(page.table, 0, 4) == "家庭突发变故"
     qtbot.waitUntil(lambda: not page.from_visits_button.isEnabled())
+
+
+def test_export_panel(qtbot: QtBot, running: Running, tmp_path: Path) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("import")
+    assert isinstance(page, ImportWizard)
+    panel = page.export_panel
+    assert panel.unmasked.isEnabled()  # a counselor may ask for the full numbers
+    out = tmp_path / "名单.json"
+    panel.fmt.setCurrentIndex(panel.fmt.findData("json"))
+    panel.boxes[ExportWhat.COVERAGE].setChecked(True)
+    with qtbot.waitSignal(panel.exported):
+        panel.export_to(out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["masked"] is True
+    assert {row["姓名"] for row in doc["tables"]["学生名单"]} >= {"张三", "李四"}
+    assert all("*" in row["本人手机"] for row in doc["tables"]["学生名单"])
+    running.app.ctx.identity.role = Role.MENTOR
+    panel.refresh_role()
+    assert not panel.unmasked.isEnabled()
+
+
+def test_rescue_session_from_the_key_support_page(qtbot: QtBot, running: Running) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("key_support")
+    assert isinstance(page, KeySupportPage)
+    page.start_student.setText("2024001")
+    page.start_types.boxes["academic"].setChecked(True)
+    with qtbot.waitSignal(page.cases_shown):
+        page.start_button.click()
+    page.session_people.setText("王老师（辅导员）、孙导师（育人导师）")
+    page.session_students.setText("2024003")
+    page.session_button.click()
+    qtbot.waitUntil(lambda: "重点帮扶" in page.status.text())  # 王五 is not in key support
+    page.session_students.setText("2024001")
+    with qtbot.waitSignal(page.cases_shown):
+        page.session_button.click()
+    assert cell(page.table, 0, 7) == "1"
