@@ -152,8 +152,9 @@ class StudentProfile(QWidget):
         self.tabs.addTab(self.aid, self.tr("Aid"))
         self.tabs.addTab(self.rewards, self.tr("Growth rewards"))
         self.tabs.addTab(self.visits, self.tr("Home visits"))
-        if ctx.may_see_key_support():
-            self.tabs.addTab(self.key_support, self.tr("Key support"))
+        # Always created, shown only to roles that may see it: the role is known after unlock, not now.
+        self.tabs.addTab(self.key_support, self.tr("Key support"))
+        self.tabs.setTabVisible(self.tabs.indexOf(self.key_support), ctx.may_see_key_support())
         self.tabs.addTab(self.flags, self.tr("Monitoring feedback"))
         self.tabs.addTab(self.timeline, self.tr("Growth archive"))
 
@@ -191,9 +192,13 @@ class StudentProfile(QWidget):
         self.rewards.set_records(file.rewards)
         self.visits.set_records(file.visits)
         self.visit_pdf.setEnabled(bool(file.visits))
-        self.archive_key_support_pdf.setVisible(self.ctx.may_see_key_support())  # the role is known now
-        if self.ctx.may_see_key_support():
+        may_see_key_support = self.ctx.may_see_key_support()  # the role is known now
+        self.archive_key_support_pdf.setVisible(may_see_key_support)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.key_support), may_see_key_support)
+        if may_see_key_support:
             self.key_support.show_file(file)
+        else:
+            self.key_support.clear()
         self.flags.set_records(file.flags)
         self.timeline.set_entries(timeline_of(file, restricted=self.ctx.may_see_key_support()))
         self.loaded.emit()

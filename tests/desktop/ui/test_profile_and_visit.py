@@ -123,3 +123,22 @@ def test_second_visit_same_day_asks_first(qtbot: QtBot, running: Running, monkey
             qtbot.waitUntil(form.save_button.isEnabled)
     assert asked == ["同一天再次家访"]
     assert visits.stack.currentWidget() is form  # declined: still editing
+
+
+def test_key_support_tab_only_for_roles_that_may_see_it(qtbot: QtBot, qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sync.records import Role
+    from tests.desktop.ui.conftest import start_app, unlock
+    from tests.desktop.ui.store_fixtures import make_store
+
+    for role, visible in ((Role.ADMIN, False), (Role.COUNSELOR, True)):
+        folder = tmp_path / role.value
+        ids = make_store(folder, role=role)
+        app = start_app(qtbot, qapp, folder)
+        unlock(qtbot, app)
+        section = app.window.sections["roster"]
+        profile = section.profile
+        with qtbot.waitSignal(profile.loaded):
+            section.open_student(ids["张三"])
+        assert profile.tabs.isTabVisible(profile.tabs.indexOf(profile.key_support)) is visible
+        assert profile.archive_key_support_pdf.isVisible() is visible or not profile.isVisible()
+        app.shutdown()
