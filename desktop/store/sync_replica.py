@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from desktop.store import outbox
 from desktop.store.repositories.base import Repository
@@ -240,6 +240,7 @@ class StoreReplica:
                     existing[record_id] = int(seq)
             pending = self._pending_fields(s, record_type, ids) if existing else {}
             fresh: list[dict[str, Any]] = []
+            changed: list[dict[str, Any]] = []
             now = utc_now()
             for state in group:
                 if state.id in existing and existing[state.id] >= state.seq:
@@ -269,7 +270,7 @@ class StoreReplica:
                 except ValidationError:
                     self._note(s, "warning", f"一条{record_type}记录未通过本机校验，已跳过")
                     continue
-                if state.id in existing:
+                if state.id in existing and local_pending:
                     repo.apply_remote(
                         record,
                         field_versions=state.versions,
@@ -277,6 +278,19 @@ class StoreReplica:
                         author_id=state.author_id,
                         device_id=None,
                         deleted="*" in local_pending,
+                    )
+                elif state.id in existing:
+                    changed.append(
+                        {
+                            **repo._columns(record),
+                            "_rid": state.id,
+                            "deleted": False,
+                            "updated_at": now,
+                            "field_versions": state.versions,
+                            "server_seq": state.seq,
+                            "author_id": state.author_id,
+                            "device_id": None,
+                        }
                     )
                 else:
                     values = {
@@ -292,6 +306,9 @@ class StoreReplica:
                     fresh.append(values)
             if fresh:
                 s.db.execute(insert(repo._table), fresh)
+            if changed:
+                # One statement for every replaced row (the SET columns come from the parameters).
+                s.db.execute(update(repo._table).where(columns.id == bindparam("_rid")), changed)
 
     # -- scope ------------------------------------------------------------------------------------
     def purge_students(self, student_ids: list[str]) -> PurgeReport:

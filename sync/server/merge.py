@@ -74,6 +74,7 @@ class _Batch:
     scope_changed: bool = False
     trusted: bool = False
     cache: dict[tuple[type[Any], str], Any] = field(default_factory=dict)
+    reach: dict[Any, bool] = field(default_factory=dict)
 
     def get(self, model: type[Any], key: str) -> Any:
         """``session.get`` that also sees rows added earlier in this batch (not flushed yet)."""
@@ -217,7 +218,7 @@ def _reachable(batch: _Batch, row: RecordRow) -> bool:
     students = stored_students(row)
     if not students:
         return batch.principal.role.value != "admin"
-    return scope.may_reach(batch.session, batch.principal, students)
+    return scope.may_reach(batch.session, batch.principal, students, batch.reach)
 
 
 def _check_write(
@@ -231,7 +232,13 @@ def _check_write(
     if batch.trusted:
         return None
     return scope.check_write(
-        batch.session, batch.principal, cls, student_ids=student_ids, existing=existing, new_fields=new_fields
+        batch.session,
+        batch.principal,
+        cls,
+        student_ids=student_ids,
+        existing=existing,
+        new_fields=new_fields,
+        cache=batch.reach,
     )
 
 
@@ -376,7 +383,7 @@ def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | Non
 def _edit_on_tombstone(batch: _Batch, op: Op, tombstone: RecordRow) -> OpResult:
     meta = tombstone.meta_dict()
     students = tuple(meta.get("@students", ()))
-    if students and not scope.may_reach(batch.session, batch.principal, students):
+    if students and not scope.may_reach(batch.session, batch.principal, students, batch.reach):
         return _reject(op, RejectReason.NOT_FOUND)
     conflict_id = _conflict(batch, op, tombstone, "*", None, op.fields, meta.get("*"), kept_is_delete=True)
     return OpResult(op_id=op.op_id, status=OpStatus.CONFLICT, rev=tombstone.rev, conflicts=[conflict_id])
@@ -501,5 +508,6 @@ def _update_scope_index(batch: _Batch, row: RecordRow, fields: dict[str, Any]) -
     else:
         return
     batch.scope_changed = True
+    batch.reach.clear()
     if not batch.trusted:
         session.flush()  # later ops of this batch are checked against the new scope

@@ -131,11 +131,18 @@ def held_by_device(session: Session, principal: Principal, student_ids: tuple[st
     return set(held) >= set(student_ids)
 
 
-def may_reach(session: Session, principal: Principal, student_ids: tuple[str, ...]) -> bool:
-    """The principal may read the students now, or its device still holds them."""
-    return can_read_students(session, principal, student_ids) or held_by_device(
+def may_reach(
+    session: Session, principal: Principal, student_ids: tuple[str, ...], cache: dict[Any, bool] | None = None
+) -> bool:
+    """The principal may read the students now, or its device still holds them (``cache``: per batch)."""
+    if cache is not None and student_ids in cache:
+        return cache[student_ids]
+    reach = can_read_students(session, principal, student_ids) or held_by_device(
         session, principal, student_ids
     )
+    if cache is not None:
+        cache[student_ids] = reach
+    return reach
 
 
 def check_write(
@@ -146,6 +153,7 @@ def check_write(
     student_ids: tuple[str, ...],
     existing: RecordRow | None,
     new_fields: dict[str, Any],
+    cache: dict[Any, bool] | None = None,
 ) -> RejectReason | None:
     """Why the principal may not apply this change (``None``: it may)."""
     role = principal.role
@@ -159,7 +167,7 @@ def check_write(
     creating_student = record_type == record_kinds.STUDENT and (existing is None or existing.deleted)
     if creating_student and existing is None:
         return _check_new_student(principal, new_fields)
-    if not student_ids or not may_reach(session, principal, student_ids):
+    if not student_ids or not may_reach(session, principal, student_ids, cache):
         return RejectReason.NOT_FOUND
     if role is Role.SCHOOL_CENTER:
         return RejectReason.FORBIDDEN
