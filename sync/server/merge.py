@@ -113,6 +113,8 @@ def apply_batch(
     }
     batch = _Batch(session, principal, datetime.now(UTC).isoformat(), rows, trusted=trusted)
     _prefetch_scope_index(batch, ops)
+    if not trusted:
+        _prefetch_reach(batch, ops)
     results: list[OpResult] = []
     for op in ops:
         if op.op_id in stored:
@@ -147,6 +149,22 @@ def _prefetch_scope_index(batch: _Batch, ops: list[Op]) -> None:
         }
         for record_id in ids:
             batch.cache[(model, record_id)] = found.get(record_id)
+
+
+def _prefetch_reach(batch: _Batch, ops: list[Op]) -> None:
+    """Decide, in one go, which of the batch's students the principal may reach."""
+    candidates: set[str] = set()
+    for op in ops:
+        if op.student_id:
+            candidates.add(op.student_id)
+        if op.record_type == record_kinds.STUDENT:
+            candidates.add(op.record_id)
+        row = batch.rows.get(op.record_id)
+        if row is not None and row.student_id:
+            candidates.add(row.student_id)
+    found = scope.reachable(batch.session, batch.principal, candidates)
+    for student in candidates:
+        batch.reach[(student,)] = student in found
 
 
 def _number_changes(batch: _Batch) -> None:

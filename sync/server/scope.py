@@ -131,6 +131,30 @@ def held_by_device(session: Session, principal: Principal, student_ids: tuple[st
     return set(held) >= set(student_ids)
 
 
+def reachable(session: Session, principal: Principal, student_ids: set[str]) -> set[str]:
+    """Of these students, those the principal may read now or its device still holds (two queries)."""
+    if principal.role is Role.ADMIN or not student_ids:
+        return set()
+    ids = sorted(student_ids)
+    query = readable_students(principal)
+    if query is None:
+        query = select(StudentScope.student_id)
+    found = set(session.scalars(query.where(_student_column(query).in_(ids))))
+    rest = [student for student in ids if student not in found]
+    if rest:
+        confirmed = select(Device.confirmed_gen).where(Device.id == principal.device_id).scalar_subquery()
+        found |= set(
+            session.scalars(
+                select(DeviceHolding.student_id).where(
+                    DeviceHolding.device_id == principal.device_id,
+                    DeviceHolding.student_id.in_(rest),
+                    or_(DeviceHolding.state == "enter", DeviceHolding.gen > confirmed),
+                )
+            )
+        )
+    return found
+
+
 def may_reach(
     session: Session, principal: Principal, student_ids: tuple[str, ...], cache: dict[Any, bool] | None = None
 ) -> bool:
