@@ -181,6 +181,16 @@ def cmd_backup(args: argparse.Namespace) -> None:
     print(target)
 
 
+def cmd_expire_tombstones(args: argparse.Namespace) -> None:
+    from sync.server.maintenance import expire_tombstones
+
+    settings = _settings(args)
+    days = args.days if args.days is not None else settings.tombstone_days
+    database = Database(settings)
+    removed = database.run(lambda s: expire_tombstones(s, days=days))
+    print(f"已清理 {removed} 条超过 {days} 天的删除标记")
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -298,6 +308,12 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="备份数据库")
     backup.add_argument("--output", help="备份文件路径")
     backup.set_defaults(func=cmd_backup)
+
+    expire = commands.add_parser(
+        "expire-tombstones", help="清理过期的删除标记（默认保留天数见 JIAFANG_TOMBSTONE_DAYS）"
+    )
+    expire.add_argument("--days", type=int, default=None)
+    expire.set_defaults(func=cmd_expire_tombstones)
 
     serve = commands.add_parser("serve", help="启动服务器")
     serve.add_argument("--host", default="127.0.0.1")

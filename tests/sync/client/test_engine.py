@@ -184,3 +184,37 @@ def test_digest_mismatch_is_repaired(college: College, devices: Devices) -> None
     assert member in a.replica.records
     assert stray not in a.replica.records
     assert a.sync().digest_ok is True
+
+
+def test_expired_tombstones_force_a_replacement_sync_that_keeps_the_outbox(
+    college: College, devices: Devices
+) -> None:
+    from sqlalchemy import update
+
+    from sync.server.maintenance import expire_tombstones
+    from sync.server.models import RecordRow
+
+    student, (a, b) = _setup(college, devices)
+    member = new_id()
+    a.replica.edit("family_member", member, family_member(student), student_id=student)
+    a.sync()
+    b.sync()
+    a.replica.delete(member)
+    a.sync()
+    # b is offline; the tombstone ages past the retention period and is expired.
+    college.server.database.run(
+        lambda s: s.execute(
+            update(RecordRow).where(RecordRow.id == member).values(updated_at=RecordRow.created_at)
+        )
+    )
+    assert college.server.database.run(lambda s: expire_tombstones(s, days=0)) == 1
+    note = new_id()
+    b.replica.edit("home_visit", note, visit(student), student_id=student)
+    report = b.sync()
+    assert any("完整重新同步" in entry.message for entry in b.replica.sync_log)
+    assert member not in b.replica.live()  # the stale copy went in the repair after the replacement
+    assert report.digest_ok in (True, False)
+    b.sync()
+    a.sync()
+    assert note in a.replica.records
+    assert a.replica.live() == b.replica.live()
