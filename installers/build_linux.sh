@@ -235,6 +235,13 @@ if [[ "$install_test" == 1 ]]; then
     [[ -n "${JIAFANG_APT_UPDATED:-}" ]] || apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" >/dev/null
     selftest /usr/bin/jiafang "the installed package" /opt/jiafang
+    if command -v xvfb-run >/dev/null; then
+        # The X11 platform plugin with the system libraries the package depends on, on a virtual display.
+        xvfb-run -a env QT_QPA_PLATFORM=xcb /usr/bin/jiafang selftest --json >"$build/selftest-xcb.json" \
+            2>"$build/smoke.stderr" || { cat "$build/smoke.stderr" >&2; fail "selftest on X11 (xcb) failed"; }
+        grep -q '"platform": "xcb"' "$build/selftest-xcb.json" || fail "selftest on X11 did not use xcb"
+        echo "selftest on a virtual X11 display (xcb): passed"
+    fi
     dpkg -r jiafang >/dev/null
     [[ ! -e /opt/jiafang/jiafang ]] || fail "dpkg -r left /opt/jiafang behind"
 else
