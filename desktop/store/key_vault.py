@@ -89,7 +89,10 @@ class KeyringAccess:
             from keyring.backends import fail, null
         except ImportError:
             return None
-        ring = self._backend if self._backend is not None else keyring.get_keyring()
+        try:
+            ring = self._backend if self._backend is not None else keyring.get_keyring()
+        except Exception:  # e.g. Secret Service configured but no D-Bus session: "no keyring"
+            return None
         if isinstance(ring, fail.Keyring | null.Keyring):
             return None
         try:

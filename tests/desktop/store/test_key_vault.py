@@ -121,3 +121,18 @@ def test_production_kdf_cost_is_real(tmp_path: Path) -> None:
     start = time.perf_counter()
     vault.unlock(PASS)
     assert time.perf_counter() - start > 0.01  # not skipped; the budget itself is measured in bench/
+
+
+def test_keyring_that_fails_to_load_counts_as_absent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+
+    def no_dbus() -> None:
+        raise RuntimeError("org.freedesktop.DBus.Error.NotSupported")
+
+    monkeypatch.setattr(keyring, "get_keyring", no_dbus)
+    vault = KeyVault(tmp_path)
+    key = vault.create(PASS)
+    assert not vault.keyring_enabled()
+    assert vault.unlock_from_keyring() is None
+    assert vault.storage_description() == "passphrase (Argon2id)"
+    assert vault.unlock(PASS) == key
