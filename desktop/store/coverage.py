@@ -262,8 +262,8 @@ WITH kpop AS (
            s.is_new_student, 0 AS vbi
     FROM student s
     WHERE s.deleted = 0 {scope}
-      AND EXISTS (SELECT 1 FROM key_support k WHERE k.student_id = s.id AND k.deleted = 0
-                  AND k.started_on <= :ref AND (k.exited_on IS NULL OR k.exited_on >= :ref))
+      AND s.id IN (SELECT k.student_id FROM key_support k WHERE k.deleted = 0
+                   AND k.started_on <= :ref AND (k.exited_on IS NULL OR k.exited_on >= :ref))
 ),
 discussed AS (
     SELECT DISTINCT j.value AS student_id
