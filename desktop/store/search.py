@@ -15,9 +15,10 @@ from __future__ import annotations
 import functools
 import itertools
 
-from pypinyin import Style, lazy_pinyin, pinyin
 from sqlalchemy import ColumnElement
 from sqlalchemy.orm import InstrumentedAttribute
+
+from desktop.store.hanzi_readings import char_readings
 
 SEPARATOR = "|"
 _MAX_VARIANTS = 4
@@ -36,11 +37,7 @@ def _is_han(char: str) -> bool:
 @functools.lru_cache(maxsize=16384)
 def _char_readings(char: str) -> tuple[str, ...]:
     """The usual reading of one character first, then its other readings (cached: names share characters)."""
-    usual = lazy_pinyin(char, v_to_u=False)[0].lower()
-    others = [
-        reading.lower() for reading in pinyin(char, style=Style.NORMAL, heteronym=True, v_to_u=False)[0]
-    ]
-    return tuple(dict.fromkeys([usual, *others]))
+    return char_readings(char)
 
 
 def _syllables(name: str) -> list[str]:
