@@ -64,6 +64,9 @@ PREVIEW_ROWS = 20
 REPORT_LIMIT = 200
 LEVEL_SYNONYMS = {"特殊困难": "特别困难", "比较困难": "困难", "一般": "一般困难"}
 SENSITIVE_FIELDS = ("id_number", "phone", "parent_phone")
+# Shown as "（已隐去）" in the preview (the address and financial or personal notes are never displayed).
+HIDDEN_IN_PREVIEW = ("home_address", "per_capita_income", "causes", "note")
+HIDDEN_TEXT = "（已隐去）"
 
 
 class ImportRejected(StoreError):
@@ -280,6 +283,8 @@ class _Rows:
                 value = mask_id_number(value)
             elif target in SENSITIVE_FIELDS:
                 value = mask_phone(value)
+            elif target in HIDDEN_IN_PREVIEW and value:
+                value = HIDDEN_TEXT
             shown[title] = value
         self.plan.preview.append(PreviewRow(row, action, shown))
 

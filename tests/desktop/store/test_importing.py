@@ -325,3 +325,15 @@ def test_ten_thousand_rows_all_or_nothing(store: Store, school: dict[str, Any], 
     with store.session() as s:
         apply_plan(s, result)
     assert count_students(store) == 10_000
+
+
+def test_preview_hides_sensitive_values(store: Store, school: dict[str, Any], tmp_path: Path) -> None:
+    headers = [*HEADERS, "家庭住址", "家长手机"]
+    values = [*row("20250001", "张三"), "丰县某镇某村 8 号", "13900001111"]
+    path = write_xlsx(tmp_path / "p.xlsx", [headers, values])
+    result = plan(store, path)
+    assert result.ok
+    shown = result.preview[0].values
+    assert shown["家庭住址"] == "（已隐去）"
+    assert shown["家长手机"] == "139****1111" and shown["手机号"] == "138****5678"
+    assert "某村" not in str(result.preview)
