@@ -14,6 +14,9 @@ from sync.records.enums import Role
 
 # Roles that may see key-support (重点帮扶) status: never published (DOMAIN.md, privacy).
 KEY_SUPPORT_ROLES = frozenset({Role.COUNSELOR, Role.MENTOR, Role.COLLEGE_CENTER, Role.SCHOOL_CENTER})
+# Roles that add and edit a student's identification, aid and rewards (a counselor holds only the
+# students assigned to them); mentors and administrators read them only.
+RECORD_EDIT_ROLES = frozenset({Role.COUNSELOR, Role.COLLEGE_CENTER, Role.SCHOOL_CENTER})
 
 
 @dataclass
@@ -35,6 +38,9 @@ class AppContext:
 
     def may_see_key_support(self) -> bool:
         return self.identity.role in KEY_SUPPORT_ROLES
+
+    def may_edit_records(self) -> bool:
+        return self.identity.role in RECORD_EDIT_ROLES
 
 
 class AppEvents(QObject):

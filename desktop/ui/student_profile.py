@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
 from desktop.store.errors import StoreError
 from desktop.ui import store_calls
 from desktop.ui.app_context import AppContext
+from desktop.ui.identification_dialog import IdentificationDialog
 from desktop.ui.pdf_jobs import PdfSpec
 from desktop.ui.pdf_preview_dialog import PdfPreviewOpener
 from desktop.ui.profile_basic_tab import BasicInfoTab
 from desktop.ui.profile_key_support_tab import KeySupportTab
 from desktop.ui.profile_timeline_tab import TimelineTab
+from desktop.ui.record_dialog import AidDialog, RewardDialog
 from desktop.ui.record_list_tab import RecordListTab, label_of
+from desktop.ui.record_tab_actions import RecordTabActions
 from desktop.ui.store_calls import StudentFile
 from desktop.ui.timeline_entries import timeline_of
 from sync.records import FamilyMember, Student
@@ -100,6 +103,13 @@ class StudentProfile(QWidget):
             self.tr("No growth reward yet."),
             self,
         )
+        self.record_actions = [
+            RecordTabActions(ctx, self.identifications, IdentificationDialog, self._subject,
+                             lambda: self.file.identifications if self.file else []),
+            RecordTabActions(ctx, self.aid, AidDialog, self._subject, lambda: self.file.aid if self.file else []),
+            RecordTabActions(ctx, self.rewards, RewardDialog, self._subject,
+                             lambda: self.file.rewards if self.file else []),
+        ]  # fmt: skip
         self.visits = RecordListTab(
             [
                 (self.tr("Date"), lambda r: label_of(r.visit_date)),
@@ -200,6 +210,8 @@ class StudentProfile(QWidget):
         else:
             self.key_support.clear()
         self.flags.set_records(file.flags)
+        for actions in self.record_actions:
+            actions.refresh()
         self.timeline.set_entries(timeline_of(file, restricted=self.ctx.may_see_key_support()))
         self.loaded.emit()
 
@@ -213,6 +225,9 @@ class StudentProfile(QWidget):
             self.open_student(self.student_id)
 
     # -- actions --------------------------------------------------------------------------------
+    def _subject(self) -> tuple[str, str] | None:
+        return (self.file.student.id, self.file.student.name) if self.file is not None else None
+
     def _save(self, student: Student, members: list[FamilyMember], removed: list[str]) -> None:
         self.ctx.worker.run(
             lambda store: store_calls.save_student(store, student, members, removed),
@@ -250,6 +265,8 @@ class StudentProfile(QWidget):
         self.basic.clear()
         for tab in (self.identifications, self.aid, self.rewards, self.visits, self.flags):
             tab.set_records([])
+        for actions in self.record_actions:
+            actions.refresh()
         self.key_support.clear()
         self.timeline.set_entries([])
         self.tabs.setCurrentIndex(0)

@@ -2315,4 +2315,255 @@
       <translation>Enter the service item.</translation>
     </message>
   </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <source>Save (Ctrl+S)</source>
+      <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Please correct the marked fields.</source>
+      <translation>Please correct the marked fields.</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>Not saved.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AidDialog</name>
+    <message>
+      <source>New aid record</source>
+      <translation>New aid record</translation>
+    </message>
+    <message>
+      <source>Edit aid record</source>
+      <translation>Edit aid record</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>Project</translation>
+    </message>
+    <message>
+      <source>Amount in yuan, or a position below</source>
+      <translation>Amount in yuan, or a position below</translation>
+    </message>
+    <message>
+      <source>Amount (yuan)</source>
+      <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+      <source>Position (work-study)</source>
+      <translation>Position (work-study)</translation>
+    </message>
+    <message>
+      <source>Funding source</source>
+      <translation>Funding source</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+  </context>
+  <context>
+    <name>RewardDialog</name>
+    <message>
+      <source>New growth reward</source>
+      <translation>New growth reward</translation>
+    </message>
+    <message>
+      <source>Edit growth reward</source>
+      <translation>Edit growth reward</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Direct or indirect</source>
+      <translation>Direct or indirect</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Yuan, if any</source>
+      <translation>Yuan, if any</translation>
+    </message>
+    <message>
+      <source>Value (yuan)</source>
+      <translation>Value (yuan)</translation>
+    </message>
+    <message>
+      <source>Granted by</source>
+      <translation>Granted by</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentificationDialog</name>
+    <message>
+      <source>New identification</source>
+      <translation>New identification</translation>
+    </message>
+    <message>
+      <source>Edit identification</source>
+      <translation>Edit identification</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Date identified</source>
+      <translation>Date identified</translation>
+    </message>
+    <message>
+      <source>Special groups</source>
+      <translation>Special groups</translation>
+    </message>
+    <message>
+      <source>Causes</source>
+      <translation>Causes</translation>
+    </message>
+    <message>
+      <source>Household income per person (yuan/year)</source>
+      <translation>Household income per person (yuan/year)</translation>
+    </message>
+    <message>
+      <source>Basis</source>
+      <translation>Basis</translation>
+    </message>
+    <message>
+      <source>Identified without application</source>
+      <translation>Identified without application</translation>
+    </message>
+    <message>
+      <source>Visit first, then set the level (new student)</source>
+      <translation>Visit first, then set the level (new student)</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Status recorded</source>
+      <translation>Status recorded</translation>
+    </message>
+    <message>
+      <source>When the status or level changes</source>
+      <translation>When the status or level changes</translation>
+    </message>
+    <message>
+      <source>e.g. first semester</source>
+      <translation>e.g. first semester</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Semester</source>
+      <translation>Semester</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Changing the status or the level adds a line to the history.</source>
+      <translation>Changing the status or the level adds a line to the history.</translation>
+    </message>
+    <message>
+      <source>No change recorded yet.</source>
+      <translation>No change recorded yet.</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>History</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordTabActions</name>
+    <message>
+      <source>Edit…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Add identification…</source>
+      <translation>Add identification…</translation>
+    </message>
+    <message>
+      <source>Add aid…</source>
+      <translation>Add aid…</translation>
+    </message>
+    <message>
+      <source>Add growth reward…</source>
+      <translation>Add growth reward…</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>Add…</translation>
+    </message>
+    <message>
+      <source>Delete this identification, with its history?</source>
+      <translation>Delete this identification, with its history?</translation>
+    </message>
+    <message>
+      <source>Delete this aid record?</source>
+      <translation>Delete this aid record?</translation>
+    </message>
+    <message>
+      <source>Delete this growth reward?</source>
+      <translation>Delete this growth reward?</translation>
+    </message>
+    <message>
+      <source>Delete this record?</source>
+      <translation>Delete this record?</translation>
+    </message>
+    <message>
+      <source>Not deleted.</source>
+      <translation>Not deleted.</translation>
+    </message>
+  </context>
 </TS>

@@ -2308,4 +2308,255 @@
       <translation>请填写服务项目。</translation>
     </message>
   </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <source>Save (Ctrl+S)</source>
+      <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Please correct the marked fields.</source>
+      <translation>请修改标出的项目。</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>未保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AidDialog</name>
+    <message>
+      <source>New aid record</source>
+      <translation>新增资助记录</translation>
+    </message>
+    <message>
+      <source>Edit aid record</source>
+      <translation>编辑资助记录</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>资助类型</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>项目名称</translation>
+    </message>
+    <message>
+      <source>Amount in yuan, or a position below</source>
+      <translation>金额（元），或在下方填写岗位</translation>
+    </message>
+    <message>
+      <source>Amount (yuan)</source>
+      <translation>金额（元）</translation>
+    </message>
+    <message>
+      <source>Position (work-study)</source>
+      <translation>岗位（勤工助学）</translation>
+    </message>
+    <message>
+      <source>Funding source</source>
+      <translation>资金来源</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>RewardDialog</name>
+    <message>
+      <source>New growth reward</source>
+      <translation>新增成长奖励</translation>
+    </message>
+    <message>
+      <source>Edit growth reward</source>
+      <translation>编辑成长奖励</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>奖励类别</translation>
+    </message>
+    <message>
+      <source>Direct or indirect</source>
+      <translation>奖励形式</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Yuan, if any</source>
+      <translation>如有，填写金额（元）</translation>
+    </message>
+    <message>
+      <source>Value (yuan)</source>
+      <translation>价值（元）</translation>
+    </message>
+    <message>
+      <source>Granted by</source>
+      <translation>授予部门</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentificationDialog</name>
+    <message>
+      <source>New identification</source>
+      <translation>新增认定记录</translation>
+    </message>
+    <message>
+      <source>Edit identification</source>
+      <translation>编辑认定记录</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>认定等级</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Date identified</source>
+      <translation>认定日期</translation>
+    </message>
+    <message>
+      <source>Special groups</source>
+      <translation>特殊群体</translation>
+    </message>
+    <message>
+      <source>Causes</source>
+      <translation>致困原因</translation>
+    </message>
+    <message>
+      <source>Household income per person (yuan/year)</source>
+      <translation>家庭人均年收入（元）</translation>
+    </message>
+    <message>
+      <source>Basis</source>
+      <translation>认定依据</translation>
+    </message>
+    <message>
+      <source>Identified without application</source>
+      <translation>免申即享</translation>
+    </message>
+    <message>
+      <source>Visit first, then set the level (new student)</source>
+      <translation>先家访后认定（新生）</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Status recorded</source>
+      <translation>记录初始状态</translation>
+    </message>
+    <message>
+      <source>When the status or level changes</source>
+      <translation>状态或等级变更</translation>
+    </message>
+    <message>
+      <source>e.g. first semester</source>
+      <translation>例如：第一学期</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Semester</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>变更说明</translation>
+    </message>
+    <message>
+      <source>Changing the status or the level adds a line to the history.</source>
+      <translation>更改状态或等级时，会在变更记录中新增一行。</translation>
+    </message>
+    <message>
+      <source>No change recorded yet.</source>
+      <translation>尚无变更记录。</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>变更记录</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordTabActions</name>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Add identification…</source>
+      <translation>新增认定记录…</translation>
+    </message>
+    <message>
+      <source>Add aid…</source>
+      <translation>新增资助记录…</translation>
+    </message>
+    <message>
+      <source>Add growth reward…</source>
+      <translation>新增成长奖励…</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Delete this identification, with its history?</source>
+      <translation>删除这条认定记录及其变更记录？</translation>
+    </message>
+    <message>
+      <source>Delete this aid record?</source>
+      <translation>删除这条资助记录？</translation>
+    </message>
+    <message>
+      <source>Delete this growth reward?</source>
+      <translation>删除这条成长奖励？</translation>
+    </message>
+    <message>
+      <source>Delete this record?</source>
+      <translation>删除这条记录？</translation>
+    </message>
+    <message>
+      <source>Not deleted.</source>
+      <translation>未删除。</translation>
+    </message>
+  </context>
 </TS>
