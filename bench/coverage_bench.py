@@ -24,11 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from sqlalchemy.orm import Session
 
 from desktop.commands.demo_command import CHUNK_STUDENTS, insert_records
 from desktop.store.coverage import CoverageScope, Measure, compute_coverage, missing_students
+from desktop.store.engine import plain_engine
 from desktop.store.importing import apply_plan, plan_file
 from desktop.store.importing.columns import ROSTER_COLUMNS
+from desktop.store.outbox import EditContext
+from desktop.store.repositories.session import StoreSession
 from desktop.store.store import Store
 from sync.demo import DemoGenerator
 from sync.records import Role, academic_year_of, fake_id_number, previous_academic_year
@@ -77,6 +81,19 @@ def build_store(folder: Path, students: int) -> Store:
     return store
 
 
+def plain_copy(store: Store, target: Path) -> Session:
+    """The same (synthetic) data in a plain SQLite file: the baseline for the cipher's cost."""
+    raw = store.engine.raw_connection()  # autocommit: ATTACH/DETACH outside a transaction
+    try:
+        cursor = raw.cursor()
+        cursor.execute("ATTACH DATABASE ? AS plaintext KEY ''", (str(target),))
+        cursor.execute("SELECT sqlcipher_export('plaintext')")
+        cursor.execute("DETACH DATABASE plaintext")
+    finally:
+        raw.close()
+    return Session(plain_engine(target))
+
+
 def roster_file(path: Path, rows: int, college: str) -> Path:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("名单")
@@ -110,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--store", type=Path, default=None, help="reuse (or create) a store folder")
+    parser.add_argument(
+        "--no-baseline", dest="baseline", action="store_false", help="skip the plain-SQLite baseline"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="jiafang-bench-") as temp:
         folder = args.store or Path(temp) / "store"
@@ -138,6 +158,19 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"coverage {academic_year}, whole school: {ms(times)}  budget 200 ms")
                 for measure, ratio in report.totals.items():
                     print(f"    {measure.label}: {ratio.text()}")
+
+            if args.baseline:
+                plain = plain_copy(store, Path(temp) / "plain.db")
+                plain_session = StoreSession(plain, EditContext("bench", None))
+
+                def plain_school() -> Any:
+                    return compute_coverage(plain_session, year, include_key_support=True)
+
+                plain_school()
+                times, _ = timed(plain_school, args.runs)
+                print(f"baseline, plain SQLite (same data, same query), {year}: {ms(times)}")
+                plain.close()
+                plain.get_bind().dispose()  # type: ignore[union-attr]
 
             def one_college() -> Any:
                 with store.session() as session:
