@@ -11,12 +11,9 @@ from typing import Any
 
 from desktop.commands.context import CommandContext, CommandError
 from desktop.commands.store_commands import open_store
-from desktop.store.sync_replica import StoreReplica
-from sync.client import Progress, SyncEngine, SyncError, login
-from sync.records import Role
+from desktop.store.center_sync import NotConnected, connect, run_sync
+from sync.client import Progress, SyncError
 
-SERVER_KEY = "sync.server"
-TOKEN_KEY = "sync.token"
 PASSWORD_ENV = "JIAFANG_PASSWORD"
 
 
@@ -33,31 +30,21 @@ def cmd_login(args: argparse.Namespace, ctx: CommandContext) -> int:
     password = _password()
     with open_store(ctx) as store:
         try:
-            answer = login(
+            account = connect(
+                store,
                 args.server,
-                username=args.user,
-                password=password,
-                device_id=store.info.device_id,
+                args.user,
+                password,
                 device_name=args.device_name or socket.gethostname(),
             )
         except SyncError as error:
             raise CommandError(f"登录失败：{error}") from None
-        store.set_local_user(
-            user_id=answer.user.id, user_name=answer.user.display_name, role=Role(answer.user.role)
-        )
-        with store.session() as s:
-            s.meta.set_many({SERVER_KEY: args.server.rstrip("/"), TOKEN_KEY: answer.token})
-        ctx.print(f"已登录 {args.server}：{answer.user.display_name}（{Role(answer.user.role).label}）")
+        ctx.print(f"已登录 {args.server}：{account.display_name}（{account.role.label}）")
     return 0
 
 
 def cmd_sync(args: argparse.Namespace, ctx: CommandContext) -> int:
     with open_store(ctx) as store:
-        with store.session() as s:
-            server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
-        if not server or not token:
-            raise CommandError("尚未连接中心服务器：请先运行 jiafang login --server URL --user 用户名。")
-        replica = StoreReplica(store)
 
         def progress(step: Progress) -> None:
             if args.verbose:
@@ -66,35 +53,28 @@ def cmd_sync(args: argparse.Namespace, ctx: CommandContext) -> int:
                 )
 
         try:
-            with SyncEngine(replica, server, token, progress=progress) as engine:
-                report = engine.sync()
+            result = run_sync(store, progress=progress)
+        except NotConnected:
+            raise CommandError(
+                "尚未连接中心服务器：请先运行 jiafang login --server URL --user 用户名。"
+            ) from None
         except SyncError as error:
             ctx.print(f"同步失败：{error}")
             return 1
-        summary: dict[str, Any] = {
-            "pushed": dict(report.pushed),
-            "pulled": report.pulled_records,
-            "conflicts_received": report.conflicts_received,
-            "conflicts_open": len(replica.conflicts()),
-            "students_entered": len(report.entered),
-            "students_left": len(report.left),
-            "quarantined": report.quarantined,
-            "repaired": report.repaired,
-            "pending": replica.pending_count(),
-        }
+        summary = result.as_dict()
         if args.json:
             ctx.print_json(summary)
         else:
-            pushed = "，".join(f"{name} {count}" for name, count in sorted(report.pushed.items())) or "无"
+            pushed = "，".join(f"{name} {count}" for name, count in sorted(result.pushed.items())) or "无"
             ctx.print(f"推送：{pushed}")
             ctx.print(
-                f"拉取：{report.pulled_records} 条；收到冲突 {report.conflicts_received} 个，待处理 {summary['conflicts_open']} 个"
+                f"拉取：{result.pulled} 条；收到冲突 {result.conflicts_received} 个，待处理 {result.conflicts_open} 个"
             )
-            if report.left:
-                ctx.print(f"{len(report.left)} 名学生已调整给其他老师，本机已移除其资料")
-            if report.quarantined:
-                ctx.print(f"{report.quarantined} 项修改未被中心接受，已移入隔离区（可导出）")
-        return 0 if summary["pending"] == 0 else 1
+            if result.left:
+                ctx.print(f"{len(result.left)} 名学生已调整给其他老师，本机已移除其资料")
+            if result.quarantined:
+                ctx.print(f"{result.quarantined} 项修改未被中心接受，已移入隔离区（可导出）")
+        return 0 if result.pending == 0 else 1
 
 
 def register(sub: Any) -> None:

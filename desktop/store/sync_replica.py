@@ -44,6 +44,8 @@ LEAVING = "sync.leaving"
 LOG = "sync.log"
 CONFLICT_PREFIX = "sync.conflict."
 QUARANTINE_PREFIX = "sync.quarantine."
+# op id -> conflict ids the op resolves (written with a resolving edit, see desktop/store/conflict_review.py)
+RESOLVES_PREFIX = "sync.resolves."
 LOG_KEEP = 500
 
 
@@ -101,10 +103,16 @@ class StoreReplica:
     def outbox_batch(self, *, after: int, max_ops: int, max_bytes: int) -> list[PendingOp]:
         with self.store.session() as s:
             pending = outbox.pending_ops(s.db, limit=max_ops, after_seq=after)
+            resolving = {
+                key.removeprefix(RESOLVES_PREFIX): json.loads(value)
+                for key, value in s.db.execute(
+                    select(MetaRow.key, MetaRow.value).where(MetaRow.key.startswith(RESOLVES_PREFIX))
+                )
+            }
             batch: list[PendingOp] = []
             size = 0
             for item in pending:
-                op = self._to_op(s, item)
+                op = self._to_op(s, item, resolving.get(item.op_id, ()))
                 op_size = len(op.model_dump_json())
                 if batch and size + op_size > max_bytes:
                     break
@@ -112,7 +120,7 @@ class StoreReplica:
                 size += op_size
             return batch
 
-    def _to_op(self, s: StoreSession, item: outbox.OutboxOp) -> Op:
+    def _to_op(self, s: StoreSession, item: outbox.OutboxOp, resolves: Iterable[str] = ()) -> Op:
         base_rev = 0
         if item.kind is outbox.OpKind.DELETE:
             state = s.repository(item.record_type).sync_state(item.record_id)
@@ -126,6 +134,7 @@ class StoreReplica:
             fields=item.fields,
             base=item.base_versions,
             base_rev=base_rev,
+            resolves=list(resolves),
             device_id=item.device_id,
             author_id=item.author_id or self._user_id or "unknown",
             hlc=item.hlc,
@@ -151,6 +160,13 @@ class StoreReplica:
                     self._raise_versions(s, op.record_type, op.record_id, result.versions)
                 done.append(op.op_id)
             outbox.acknowledge(s.db, done)
+            resolved = [
+                RESOLVES_PREFIX + pending.op.op_id
+                for pending, _ in answered
+                if pending.op.resolves and pending.op.op_id in done
+            ]
+            if resolved:
+                s.db.execute(delete(MetaRow).where(MetaRow.key.in_(resolved)))
             outbox.mark_failed(s.db, failed, "服务器暂时无法处理")
 
     def _raise_versions(

@@ -1,0 +1,250 @@
+"""This store and the center: log in (device registration), run a sync, read the sync status, export the
+sync log and the quarantine.
+
+The one path both ``jiafang login`` / ``jiafang sync`` and the desktop app take; it calls the sync engine
+(``sync.client``) with the store as its replica (``desktop.store.sync_replica``) and keeps what the app
+shows next to the other sync bookkeeping in the store's encrypted ``meta`` table (``sync.`` keys, which
+a wipe order deletes with the rest).  No Qt here: the app runs these functions on its store thread.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import delete
+
+from desktop.store.atomic_file import write_atomic
+from desktop.store.conflict_review import waiting_conflict_count
+from desktop.store.errors import StoreError
+from desktop.store.store import Store
+from desktop.store.sync_replica import StoreReplica
+from desktop.store.tables import MetaRow
+from sync.client import DeviceRevoked, EngineSettings, Progress, SyncEngine, login
+from sync.records import AuditAction, Role
+
+SERVER_KEY = "sync.server"
+TOKEN_KEY = "sync.token"
+USERNAME_KEY = "sync.username"
+LAST_SUCCESS_KEY = "sync.last_success"
+
+
+class NotConnected(StoreError):
+    message = "尚未连接中心服务器：请先登录中心账号。"
+
+
+@dataclass(frozen=True)
+class Account:
+    server: str
+    username: str
+    display_name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows."""
+
+    server: str
+    username: str
+    connected: bool
+    pending: int
+    conflicts: int
+    quarantined: int
+    last_success: datetime | None
+
+
+@dataclass(frozen=True)
+class LeftStudent:
+    """A student reassigned away and purged from this device (for the notice; never logged)."""
+
+    student_no: str
+    name: str
+
+
+@dataclass
+class SyncSummary:
+    pushed: dict[str, int] = field(default_factory=dict)
+    pulled: int = 0
+    conflicts_received: int = 0
+    conflicts_open: int = 0
+    entered: int = 0
+    left: list[LeftStudent] = field(default_factory=list)
+    quarantined: int = 0  # moved to the quarantine by this sync
+    quarantine_total: int = 0
+    repaired: int = 0
+    pending: int = 0
+    finished_at: datetime | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The CLI's ``--json`` form (no personal data)."""
+        return {
+            "pushed": dict(self.pushed),
+            "pulled": self.pulled,
+            "conflicts_received": self.conflicts_received,
+            "conflicts_open": self.conflicts_open,
+            "students_entered": self.entered,
+            "students_left": len(self.left),
+            "quarantined": self.quarantined,
+            "repaired": self.repaired,
+            "pending": self.pending,
+        }
+
+
+class _NotingReplica(StoreReplica):
+    """The store replica, remembering who a purge removed so the notice can name them."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.left: list[LeftStudent] = []
+
+    def purge_students(self, student_ids: list[str]) -> Any:
+        with self.store.session() as s:
+            for student_id in student_ids:
+                student = s.students.get(student_id, include_deleted=True)
+                if student is not None:
+                    self.left.append(LeftStudent(student.student_no, student.name))
+        return super().purge_students(student_ids)
+
+
+# -- account ------------------------------------------------------------------------------------------
+def connect(
+    store: Store,
+    server: str,
+    username: str,
+    password: str,
+    *,
+    device_name: str = "",
+    transport: httpx.BaseTransport | None = None,
+) -> Account:
+    """Log in to the center and register this device; the token is kept in the encrypted store.
+
+    Raises ``sync.client.SyncError`` (Chinese message) when the server refuses or cannot be reached.
+    """
+    server = server.strip().rstrip("/")
+    answer = login(
+        server,
+        username=username.strip(),
+        password=password,
+        device_id=store.info.device_id,
+        device_name=device_name,
+        transport=transport,
+    )
+    role = Role(answer.user.role)
+    store.set_local_user(user_id=answer.user.id, user_name=answer.user.display_name, role=role)
+    with store.session() as s:
+        s.meta.set_many({SERVER_KEY: server, TOKEN_KEY: answer.token, USERNAME_KEY: username.strip()})
+    return Account(server, username.strip(), answer.user.display_name, role)
+
+
+def account(store: Store) -> Account | None:
+    """The center account this store is logged in to (None when not logged in)."""
+    with store.session() as s:
+        server, token, username = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY), s.meta.get(USERNAME_KEY)
+        info = s.meta.info()
+    if not server or not token:
+        return None
+    return Account(server, username or "", info.user_name, info.role)
+
+
+def forget_token(store: Store) -> None:
+    """Sign this computer out of the center (the server address stays for the next login)."""
+    with store.session() as s:
+        s.db.execute(delete(MetaRow).where(MetaRow.key == TOKEN_KEY))
+
+
+def sync_status(store: Store) -> SyncStatus:
+    replica = StoreReplica(store)
+    with store.session() as s:
+        server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
+        username, last = s.meta.get(USERNAME_KEY), s.meta.get(LAST_SUCCESS_KEY)
+    return SyncStatus(
+        server=server or "",
+        username=username or "",
+        connected=bool(server and token),
+        pending=replica.pending_count(),
+        conflicts=waiting_conflict_count(store),
+        quarantined=len(replica.quarantined()),
+        last_success=datetime.fromisoformat(last) if last else None,
+    )
+
+
+# -- sync ---------------------------------------------------------------------------------------------
+def run_sync(
+    store: Store,
+    *,
+    progress: Callable[[Progress], None] | None = None,
+    cancel: threading.Event | None = None,
+    settings: EngineSettings | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> SyncSummary:
+    """Push, pull, push again (``SyncEngine.sync``); raises ``NotConnected`` or a ``SyncError``.
+
+    A revoked device forgets its token (the user logs in again); a wiped one has had its data deleted
+    by the engine.  Each step is its own store transaction, so a cancelled or cut sync leaves the
+    store consistent and the next sync carries on.
+    """
+    with store.session() as s:
+        server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
+    if not server or not token:
+        raise NotConnected()
+    replica = _NotingReplica(store)
+    quarantine_before = len(replica.quarantined())
+    try:
+        with SyncEngine(
+            replica, server, token, settings=settings, progress=progress, cancel=cancel, transport=transport
+        ) as engine:
+            report = engine.sync()
+    except DeviceRevoked:
+        forget_token(store)
+        raise
+    finished = report.finished_at or datetime.now(UTC)
+    replica.sync_log()  # writes the routine lines the replica keeps until its next write
+    with store.session() as s:
+        s.meta.set(LAST_SUCCESS_KEY, finished.isoformat())
+    quarantine_total = len(replica.quarantined())
+    return SyncSummary(
+        pushed=dict(report.pushed),
+        pulled=report.pulled_records,
+        conflicts_received=report.conflicts_received,
+        conflicts_open=waiting_conflict_count(store),
+        entered=len(report.entered),
+        left=list(replica.left),
+        quarantined=max(quarantine_total - quarantine_before, report.quarantined),
+        quarantine_total=quarantine_total,
+        repaired=report.repaired,
+        pending=replica.pending_count(),
+        finished_at=finished,
+    )
+
+
+# -- sync log and quarantine --------------------------------------------------------------------------
+def sync_log(store: Store) -> list[dict[str, str]]:
+    """The sync log, oldest first: ``{"at", "level", "message"}`` (Chinese, no personal data)."""
+    return StoreReplica(store).sync_log()
+
+
+def export_sync_log(store: Store, path: Path) -> int:
+    """Write the sync log as UTF-8 text, one line per entry; returns how many lines."""
+    entries = sync_log(store)
+    lines = [f"{entry['at']}\t{entry['level']}\t{entry['message']}" for entry in entries]
+    write_atomic(Path(path), ("\n".join(lines) + "\n").encode("utf-8"))
+    return len(lines)
+
+
+def export_quarantine(store: Store, path: Path) -> int:
+    """Write the quarantined changes (ops the center did not take) as JSON; audited; returns how many."""
+    items = StoreReplica(store).quarantined()
+    data = json.dumps(
+        {"exported_at": datetime.now(UTC).isoformat(), "changes": items}, ensure_ascii=False, indent=2
+    )
+    write_atomic(Path(path), data.encode("utf-8"))
+    with store.session() as s:
+        s.audit.log(AuditAction.EXPORT, detail=f"sync quarantine: {len(items)}")
+    return len(items)
