@@ -125,12 +125,13 @@ class RecordDialog(QDialog):
         self.cancel_button.setObjectName("cancelRecord")
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.summary)
         layout.addLayout(buttons)
 
         if record is not None:

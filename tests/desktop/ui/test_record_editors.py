@@ -17,9 +17,18 @@ from desktop.store.coverage import Measure, compute_coverage
 from desktop.store.outbox import OpKind, pending_ops
 from desktop.store.store import Store
 from desktop.ui.record_dialog import RecordDialog
+from desktop.ui.record_edit_calls import StatusStep, save_identification
 from desktop.ui.record_list_tab import RecordListTab
 from desktop.ui.record_tab_actions import RecordTabActions
-from sync.records import IdentificationStatus, Role, current_academic_year, previous_academic_year
+from sync.records import (
+    GrowthReward,
+    IdentificationLevel,
+    IdentificationStatus,
+    RewardKind,
+    Role,
+    current_academic_year,
+    previous_academic_year,
+)
 from tests.desktop.ui.conftest import Running, start_app, unlock
 from tests.desktop.ui.store_fixtures import PASSPHRASE, make_store
 
@@ -280,3 +289,55 @@ def test_a_mentor_sees_no_edit_buttons(qtbot: QtBot, mentor_running: Running) ->
     identification_id = profile.file.identifications[0].id
     double_click(qtbot, profile.identifications, identification_id)
     assert profile.record_actions[0].dialog is None
+
+
+def test_identification_level_changes_are_kept_and_unchanged_saves_add_no_history(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    ids = make_store(folder)
+    with Store.open(folder, PASSPHRASE) as store:
+        with store.session() as s:
+            current = s.identifications.for_student(ids["张三"])[0]
+        step = StatusStep(on=date.today(), semester="第二学期", note="学期调整")
+        same = save_identification(store, current.model_copy(update={"note": "复核无变化"}), step)
+        assert same.history == []
+        lowered = save_identification(
+            store, same.model_copy(update={"level": IdentificationLevel.GENERALLY_DIFFICULT}), step
+        )
+        assert [(c.status, c.level) for c in lowered.history] == [
+            (IdentificationStatus.APPLIED, IdentificationLevel.GENERALLY_DIFFICULT)
+        ]
+        pending = save_identification(store, lowered.model_copy(update={"level": None}), step)
+        with store.session() as s:
+            stored = s.identifications.require(current.id)
+    assert pending.level is None and stored.level is None
+    assert stored.note == "复核无变化"
+    assert [c.level for c in stored.history] == [IdentificationLevel.GENERALLY_DIFFICULT, None]
+    assert stored.history[-1].semester == "第二学期"
+
+
+def test_a_reward_recorded_by_another_teacher_cannot_be_edited_here(qtbot: QtBot, running: Running) -> None:
+    student_id = running.ids["周晓梅"]
+    reward = GrowthReward(
+        student_id=student_id,
+        academic_year=current_academic_year(),
+        kind=RewardKind.COMMENDATION,
+        description="院级三好学生",
+        granted_on=date.today(),
+    )
+
+    def from_center(store: Store) -> None:
+        with store.session() as s:
+            s.rewards.apply_remote(
+                reward, field_versions={}, server_seq=1, author_id="another-teacher", device_id="other"
+            )
+
+    run_on_store(qtbot, running, from_center)
+    profile = open_profile(qtbot, running, "周晓梅")
+    profile.tabs.setCurrentWidget(profile.rewards)
+    actions = profile.record_actions[2]
+    dialog = open_dialog(qtbot, actions, reward.id)
+    dialog.inputs["description"].setText("院级三好学生（修改）")  # type: ignore[attr-defined]
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "只能由录入人修改" in dialog.summary.text())
+    assert dialog.isVisible()
+    assert dialog.save_button.isEnabled()
