@@ -267,10 +267,12 @@ def test_locking_closes_an_open_editor(qtbot: QtBot, running: Running) -> None:
     assert not dialog.isVisible()
 
 
-@pytest.fixture
-def mentor_running(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[Running]:
-    folder = tmp_path / "mentor"
-    ids = make_store(folder, role=Role.MENTOR)
+@pytest.fixture(params=[Role.MENTOR, Role.ADMIN])
+def read_only_running(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Running]:
+    folder = tmp_path / "read-only"
+    ids = make_store(folder, role=request.param)
     app = start_app(qtbot, qapp, folder)
     unlock(qtbot, app)
     roster = app.window.sections["roster"].roster
@@ -279,8 +281,8 @@ def mentor_running(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator
     app.shutdown()
 
 
-def test_a_mentor_sees_no_edit_buttons(qtbot: QtBot, mentor_running: Running) -> None:
-    profile = open_profile(qtbot, mentor_running, "张三")
+def test_mentors_and_administrators_see_no_edit_buttons(qtbot: QtBot, read_only_running: Running) -> None:
+    profile = open_profile(qtbot, read_only_running, "张三")
     assert len(profile.record_actions) == 3
     for actions in profile.record_actions:
         for button in (actions.add_button, actions.edit_button, actions.delete_button):
