@@ -16,7 +16,12 @@ from types import ModuleType
 from sqlalchemy import Connection, Engine, text
 
 from desktop.store.errors import StoreTooNew
-from desktop.store.migration_steps import v0001_initial, v0002_pinyin_sort, v0003_coverage_indexes
+from desktop.store.migration_steps import (
+    v0001_initial,
+    v0002_pinyin_sort,
+    v0003_coverage_indexes,
+    v0004_roster_index,
+)
 
 SCHEMA_VERSION_KEY = "schema_version"
 
@@ -36,6 +41,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0001_initial),
     Step.of(v0002_pinyin_sort),
     Step.of(v0003_coverage_indexes),
+    Step.of(v0004_roster_index),
 )
 LATEST_VERSION = STEPS[-1].version
 

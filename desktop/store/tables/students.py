@@ -29,6 +29,20 @@ class StudentRow(RecordRow):
             "class_name",
             "is_new_student",
         ),
+        # roster searches and counts read this narrow index, not the wide rows (schema v4)
+        Index(
+            "ix_student_roster",
+            "deleted",
+            "search_key",
+            "student_no",
+            "name_pinyin",
+            "class_name",
+            "grade",
+            "college_id",
+            "counselor_id",
+            "is_new_student",
+            "id",
+        ),
     )
     DERIVED_COLUMNS: ClassVar[tuple[str, ...]] = ("search_key", "name_pinyin")
 

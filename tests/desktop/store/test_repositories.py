@@ -325,7 +325,7 @@ def test_audit_log_and_meta(store: Store) -> None:
             "示例大学",
             "王老师",
             "counselor",
-            3,
+            4,
         )
 
 

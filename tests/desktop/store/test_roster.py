@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import event, inspect
 
+from desktop.store.engine import open_engine
+from desktop.store.key_vault import KeyVault
+from desktop.store.migrations import STEPS, migrate
 from desktop.store.repositories import SORT_KEYS, RosterFilter
-from desktop.store.store import Store
+from desktop.store.store import DB_FILE_NAME, Store
 from sync.records import College, HomeVisit, Identification, KeySupport, Student, User
+from tests.desktop.store.conftest import PASSPHRASE
 
 YEAR = "2025-2026"
 
@@ -174,3 +180,79 @@ def test_deleted_students_leave_the_roster(store: Store, school: dict[str, Any])
     with store.session() as s:
         s.students.delete(school["ids"]["zhang"])
         assert s.roster.count(RosterFilter(academic_year=YEAR)) == 3
+
+
+def _statements_of(store: Store, run: Any) -> list[tuple[str, Any]]:
+    """The SQL statements (with their parameters) that ``run()`` sends to the database."""
+    seen: list[tuple[str, Any]] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", capture)
+    try:
+        run()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", capture)
+    return seen
+
+
+def _plan(store: Store, statement: str, parameters: Any) -> str:
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+    return " / ".join(str(row[-1]) for row in rows)
+
+
+def test_a_search_reads_the_roster_index_and_computes_columns_for_the_page_only(
+    store: Store, school: dict[str, Any]
+) -> None:
+    filters = RosterFilter(academic_year=YEAR, search="中文")
+    with store.session() as s:
+        statements = _statements_of(store, lambda: s.roster.rows(filters, limit=1))
+        ids_sql, ids_params = statements[0]
+        assert "COVERING INDEX ix_student_roster" in _plan(store, ids_sql, ids_params)
+        assert "identification" not in ids_sql and "home_visit" not in ids_sql  # no computed columns
+        assert [row.name for row in s.roster.rows(filters, limit=1)] == ["张三"]
+        assert [row.name for row in s.roster.rows(filters, offset=1, limit=5)] == ["李四"]
+        count_sql, count_params = _statements_of(store, lambda: s.roster.count(filters))[0]
+        assert "COVERING INDEX ix_student_roster" in _plan(store, count_sql, count_params)
+
+
+@pytest.mark.parametrize("sort", SORT_KEYS)
+def test_pages_follow_the_order_of_the_whole_list(store: Store, school: dict[str, Any], sort: str) -> None:
+    for descending in (False, True):
+        everything = names(store, RosterFilter(academic_year=YEAR), sort=sort, descending=descending)
+        pages = [
+            name
+            for offset in range(0, 4, 3)
+            for name in names(
+                store,
+                RosterFilter(academic_year=YEAR),
+                sort=sort,
+                descending=descending,
+                offset=offset,
+                limit=3,
+            )
+        ]
+        assert pages == everything
+
+
+def test_a_v3_store_gets_the_roster_index(data_dir: Path) -> None:
+    key = KeyVault(data_dir).create(PASSPHRASE, use_keyring=False)
+    engine = open_engine(data_dir / DB_FILE_NAME, key)
+    assert migrate(engine, steps=STEPS[:3]) == [1, 2, 3]
+    engine.dispose()
+    store = Store.open(data_dir, PASSPHRASE, backup_daily=False)
+    try:
+        assert store.info.schema_version == 4
+        assert "ix_student_roster" in {
+            index["name"] for index in inspect(store.engine).get_indexes("student")
+        }
+        with store.session() as s:
+            s.meta.set_many({"device_id": "dev-1", "user_id": "u1"})
+            s.students.create(Student(student_no="C001", name="孙七", class_name="化学2501"))
+            assert [row.name for row in s.roster.rows(RosterFilter(search="sq"), limit=50)] == ["孙七"]
+            assert s.roster.count(RosterFilter(search="化学")) == 1
+    finally:
+        store.close()
