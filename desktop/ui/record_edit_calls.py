@@ -8,27 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.store.errors import StoreError
+from desktop.store.repositories.errors import FieldConflict
 from desktop.store.store import Store
 from sync.records import GrowthReward, GuaranteeAid, Identification, IdentificationChange
 
 EDITABLE_KINDS = frozenset({"identification", "guarantee_aid", "growth_reward"})
 
 
-class RecordFieldError(StoreError):
-    """A problem the store found with one field of a form (shown under that field)."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-class DuplicateIdentificationYear(RecordFieldError):
-    def __init__(self, academic_year: str) -> None:
-        super().__init__(
-            "academic_year",
-            f"该学生 {academic_year} 学年已有认定记录（每学年一条），请编辑已有的记录。",
-        )
+# The store refuses a second identification of a student for one academic year; forms show the
+# message under the field it names.
+RecordFieldError = FieldConflict
 
 
 @dataclass(frozen=True)
@@ -47,9 +36,6 @@ def save_identification(store: Store, record: Identification, step: StatusStep) 
     """
     with store.session() as s:
         repo = s.identifications
-        same_year = repo.for_year(record.student_id, record.academic_year)
-        if same_year is not None and same_year.id != record.id:
-            raise DuplicateIdentificationYear(record.academic_year)
         current = repo.get(record.id)
         if current is None:
             first = IdentificationChange(

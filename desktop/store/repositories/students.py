@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from sqlalchemy import false, select
 
 from desktop.store.repositories.base import Repository, StudentOwnedRepository
-from desktop.store.repositories.errors import DuplicateStudentNo
+from desktop.store.repositories.errors import DuplicateIdentificationYear, DuplicateStudentNo
 from desktop.store.search import matches, name_sort_key, search_key
 from desktop.store.tables import FamilyMemberRow, IdentificationRow, RecordRow, StudentRow
 from sync.records import (
@@ -109,6 +109,25 @@ class IdentificationRepository(StudentOwnedRepository[Identification]):
     def for_year(self, student_id: str, academic_year: str) -> Identification | None:
         found = self.list(where={"student_id": student_id, "academic_year": academic_year}, limit=1)
         return found[0] if found else None
+
+    def _check_one_per_year(self, record: Identification) -> None:
+        same_year = self.for_year(record.student_id, record.academic_year)
+        if same_year is not None and same_year.id != record.id:
+            raise DuplicateIdentificationYear(record.academic_year)
+
+    def before_create(self, records: Sequence[Identification]) -> None:
+        """One identification per student per academic year (local edits and imports)."""
+        seen: set[tuple[str, str]] = set()
+        for record in records:
+            pair = (record.student_id, record.academic_year)
+            if pair in seen:
+                raise DuplicateIdentificationYear(record.academic_year)
+            seen.add(pair)
+            self._check_one_per_year(record)
+
+    def update(self, record: Identification) -> Identification:
+        self._check_one_per_year(record)
+        return super().update(record)
 
     def change_status(
         self,

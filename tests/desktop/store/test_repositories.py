@@ -377,3 +377,29 @@ def test_bulk_insert_stores_what_the_column_types_store(store: Store, record: Re
 
         assert stored(bulk) == stored(typed)
         assert repo.get("twin") == twin
+
+
+def test_one_identification_per_student_and_year(store: Store) -> None:
+    from desktop.store.repositories.errors import DuplicateIdentificationYear
+
+    student = Student(student_no="7", name="丙")
+    first = Identification(student_id=student.id, academic_year="2024-2025")
+    with store.session() as s:
+        s.students.create(student)
+        s.identifications.create(first)
+    with pytest.raises(DuplicateIdentificationYear, match="每学年一条") as raised, store.session() as s:
+        s.identifications.create(Identification(student_id=student.id, academic_year="2024-2025"))
+    assert raised.value.field == "academic_year"
+    with pytest.raises(DuplicateIdentificationYear), store.session() as s:
+        s.identifications.create_many(
+            [
+                Identification(student_id=student.id, academic_year="2023-2024"),
+                Identification(student_id=student.id, academic_year="2023-2024"),
+            ]
+        )
+    with store.session() as s:
+        second = s.identifications.create(Identification(student_id=student.id, academic_year="2025-2026"))
+    with pytest.raises(DuplicateIdentificationYear), store.session() as s:
+        s.identifications.update(second.model_copy(update={"academic_year": "2024-2025"}))
+    with store.session() as s:
+        assert s.identifications.count() == 2
