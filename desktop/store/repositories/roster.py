@@ -7,6 +7,7 @@ indexed subqueries.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from typing import cast as typing_cast
@@ -94,80 +95,97 @@ def _as_select(query: Any) -> Select[Any]:
     return typing_cast(Select[Any], query)
 
 
+@functools.lru_cache(maxsize=8)
+def _computed_columns(year: str) -> dict[str, Any]:
+    """The level, visit and key-support subqueries of one academic year.
+
+    Built once per year and reused (SQL constructs are immutable): building the aliased subqueries
+    took longer than running a page query on a warm cache.
+    """
+    first, last = academic_year_bounds(year)
+    student = StudentRow
+    identification = aliased(IdentificationRow)
+    identification_of_year = (
+        select(identification.level)
+        .where(
+            identification.student_id == student.id,
+            identification.academic_year == year,
+            identification.deleted == false(),
+        )
+        .order_by(identification.updated_at.desc())
+        .limit(1)
+    )
+    waiting = aliased(IdentificationRow)
+    visit = aliased(HomeVisitRow)
+    support = aliased(KeySupportRow)
+    return {
+        "level": identification_of_year.scalar_subquery(),
+        "visit_before_identification": exists().where(
+            waiting.student_id == student.id,
+            waiting.academic_year == year,
+            waiting.deleted == false(),
+            waiting.visit_before_identification,
+        ),
+        "visited": exists().where(
+            visit.student_id == student.id,
+            visit.visit_date >= first,
+            visit.visit_date <= last,
+            visit.deleted == false(),
+            visit.status != VisitStatus.DRAFT.value,
+        ),
+        "key_support": exists().where(
+            support.student_id == student.id, support.deleted == false(), support.exited_on.is_(None)
+        ),
+    }
+
+
+@functools.lru_cache(maxsize=8)
+def _row_select(year: str) -> tuple[Select[Any], dict[str, Any]]:
+    """The roster row query of one academic year (before filters), and its sortable expressions."""
+    computed = dict(_computed_columns(year))
+    counselor = aliased(UserRow)
+    query: Select[Any] = _as_select(
+        select(
+            StudentRow.id,
+            StudentRow.student_no,
+            StudentRow.name,
+            StudentRow.gender,
+            StudentRow.college_id,
+            CollegeRow.name.label("college_name"),
+            StudentRow.grade,
+            StudentRow.major,
+            StudentRow.class_name,
+            StudentRow.counselor_id,
+            counselor.name.label("counselor_name"),
+            StudentRow.is_new_student,
+            computed["level"].label("level"),
+            computed["visit_before_identification"].label("visit_before_identification"),
+            computed["visited"].label("visited"),
+            computed["key_support"].label("key_support"),
+        )
+        .select_from(StudentRow)
+        .outerjoin(CollegeRow, and_(CollegeRow.id == StudentRow.college_id))
+        .outerjoin(counselor, counselor.id == StudentRow.counselor_id)
+        .where(StudentRow.deleted == false())
+    )
+    computed["college"] = CollegeRow.name
+    computed["counselor"] = counselor.name
+    return query, computed
+
+
 class RosterQueries:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def _columns(self, year: str) -> dict[str, Any]:
-        first, last = academic_year_bounds(year)
-        student = StudentRow
-        identification = aliased(IdentificationRow)
-        identification_of_year = (
-            select(identification.level)
-            .where(
-                identification.student_id == student.id,
-                identification.academic_year == year,
-                identification.deleted == false(),
-            )
-            .order_by(identification.updated_at.desc())
-            .limit(1)
-        )
-        waiting = aliased(IdentificationRow)
-        visit = aliased(HomeVisitRow)
-        support = aliased(KeySupportRow)
-        return {
-            "level": identification_of_year.scalar_subquery(),
-            "visit_before_identification": exists().where(
-                waiting.student_id == student.id,
-                waiting.academic_year == year,
-                waiting.deleted == false(),
-                waiting.visit_before_identification,
-            ),
-            "visited": exists().where(
-                visit.student_id == student.id,
-                visit.visit_date >= first,
-                visit.visit_date <= last,
-                visit.deleted == false(),
-                visit.status != VisitStatus.DRAFT.value,
-            ),
-            "key_support": exists().where(
-                support.student_id == student.id, support.deleted == false(), support.exited_on.is_(None)
-            ),
-        }
+        return dict(_computed_columns(year))
 
     def _base(self, filters: RosterFilter, year: str) -> tuple[Select[Any], dict[str, Any]]:
-        computed = self._columns(year)
-        counselor = aliased(UserRow)
+        query, computed = _row_select(year)
         conditions = self._conditions(filters, computed)
-        query: Select[Any] = _as_select(
-            select(
-                StudentRow.id,
-                StudentRow.student_no,
-                StudentRow.name,
-                StudentRow.gender,
-                StudentRow.college_id,
-                CollegeRow.name.label("college_name"),
-                StudentRow.grade,
-                StudentRow.major,
-                StudentRow.class_name,
-                StudentRow.counselor_id,
-                counselor.name.label("counselor_name"),
-                StudentRow.is_new_student,
-                computed["level"].label("level"),
-                computed["visit_before_identification"].label("visit_before_identification"),
-                computed["visited"].label("visited"),
-                computed["key_support"].label("key_support"),
-            )
-            .select_from(StudentRow)
-            .outerjoin(CollegeRow, and_(CollegeRow.id == StudentRow.college_id))
-            .outerjoin(counselor, counselor.id == StudentRow.counselor_id)
-            .where(StudentRow.deleted == false())
-        )
         if conditions:
             query = query.where(and_(*conditions))
-        computed["college"] = CollegeRow.name
-        computed["counselor"] = counselor.name
-        return query, computed
+        return query, dict(computed)
 
     def _conditions(self, filters: RosterFilter, computed: dict[str, Any]) -> list[ColumnElement[bool]]:
         """The WHERE conditions of the filters (besides "not deleted")."""
