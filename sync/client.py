@@ -239,8 +239,7 @@ class SyncEngine:
         try:
             self._push_all(report)
             self._pull_all(report)
-            if self.replica.pending_count():
-                self._push_all(report)
+            self._push_all(report)  # the outbox may have grown while pulling
             if self.settings.check_digest:
                 self._check_digest(report)
         except DeviceWiped:
@@ -260,7 +259,7 @@ class SyncEngine:
 
     def _push_all(self, report: SyncReport) -> None:
         after = 0
-        total = self.replica.pending_count()
+        total: int | None = None
         done = 0
         while True:
             self._check_cancel()
@@ -269,6 +268,8 @@ class SyncEngine:
             )
             if not batch:
                 return
+            if total is None:
+                total = self.replica.pending_count()
             body = {
                 "device_id": self.replica.device_id,
                 "ops": [pending.op.model_dump(mode="json", by_alias=True) for pending in batch],
@@ -294,15 +295,17 @@ class SyncEngine:
 
     def _pull_all(self, report: SyncReport) -> None:
         state = self.replica.state()
-        self._finish_scope_changes(report, state.leaving)
-        self._run_backfills(report)
+        if state.leaving or state.backfills:
+            self._finish_scope_changes(report, state.leaving)
+            self._run_backfills(report)
+            state = self.replica.state()
+        cursor = state.cursor
         pages = 0
         while True:
             self._check_cancel()
-            state = self.replica.state()
             body = {
                 "device_id": self.replica.device_id,
-                "cursor": state.cursor,
+                "cursor": cursor,
                 "limit": self.settings.page_limit,
             }
             try:
@@ -310,8 +313,10 @@ class SyncEngine:
             except _CursorExpired:
                 self._log("warning", "本机同步进度过旧，进行完整重新同步")
                 self.replica.reset_cursor()
+                cursor = None
                 continue
             self.replica.apply_page(page)
+            cursor = page.cursor
             pages += 1
             report.pulled_records += len(page.records)
             report.conflicts_received += len(page.conflicts)

@@ -24,6 +24,17 @@ class StaleCursor(ValueError):
     """The cursor names a scope generation the server never issued."""
 
 
+def settled(principal: Principal, device: Device, cursor: Cursor | None, horizon: Horizon) -> bool:
+    """True when this pull cannot change the device's holdings (the common, read-only case)."""
+    return (
+        cursor is not None
+        and cursor.gen == device.scope_gen
+        and cursor.gen <= device.confirmed_gen
+        and device.scope_checked_seq >= horizon.scope_seq
+        and principal.role is not Role.MENTOR
+    )
+
+
 def reconcile(
     session: Session, principal: Principal, device: Device, cursor: Cursor | None, horizon: Horizon
 ) -> tuple[list[ScopeEvent], int]:

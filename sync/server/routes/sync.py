@@ -65,8 +65,12 @@ def pull_changes(body: PullRequest, principal: SyncPrincipalDep, database: Datab
             raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效")
         if cursor is not None and 0 < cursor.seq < horizon.floor:
             raise ApiError(ErrorCode.CURSOR_EXPIRED)
-        device = session.get(Device, principal.device_id, with_for_update=True)
+        device = session.get(Device, principal.device_id)
         assert device is not None
+        if not holdings.settled(principal, device, cursor, horizon):
+            # Holdings will change: lock the device row (two pulls of one device must not interleave).
+            device = session.get(Device, principal.device_id, with_for_update=True, populate_existing=True)
+            assert device is not None
         try:
             events, gen = holdings.reconcile(session, principal, device, cursor, horizon)
         except holdings.StaleCursor:
