@@ -12,6 +12,7 @@ import random
 import threading
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -300,37 +301,40 @@ class SyncEngine:
             self._run_backfills(report)
             state = self.replica.state()
         cursor = state.cursor
-        pages = 0
-        while True:
-            self._check_cancel()
-            body = {
-                "device_id": self.replica.device_id,
-                "cursor": cursor,
-                "limit": self.settings.page_limit,
-            }
-            try:
-                page = self._post("/sync/pull", body, PullPage)
-            except _CursorExpired:
-                self._log("warning", "本机同步进度过旧，进行完整重新同步")
-                self.replica.reset_cursor()
-                cursor = None
-                continue
-            self.replica.apply_page(page)
-            cursor = page.cursor
-            pages += 1
-            report.pulled_records += len(page.records)
-            report.conflicts_received += len(page.conflicts)
-            self._report("pull", report.pulled_records, None)
-            enters = [e.student_id for e in page.scope if e.kind is ScopeEventKind.ENTER]
-            leaves = [e.student_id for e in page.scope if e.kind is ScopeEventKind.LEAVE]
-            report.entered += enters
-            if enters:
-                self._run_backfills(report)
-            if leaves:
-                self._finish_scope_changes(report, leaves)
-                continue  # pull once more: the new cursor confirms the purge to the server
-            if not page.more:
-                return
+        # While a page is being applied locally, the next one is already on its way (one ahead).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="jiafang-pull") as ahead:
+            upcoming: Future[PullPage] | None = None
+            while True:
+                self._check_cancel()
+                try:
+                    page = upcoming.result() if upcoming is not None else self._pull_page(cursor)
+                except _CursorExpired:
+                    self._log("warning", "本机同步进度过旧，进行完整重新同步")
+                    self.replica.reset_cursor()
+                    cursor, upcoming = None, None
+                    continue
+                upcoming = None
+                if page.more and not page.scope:
+                    upcoming = ahead.submit(self._pull_page, page.cursor)
+                self.replica.apply_page(page)
+                cursor = page.cursor
+                report.pulled_records += len(page.records)
+                report.conflicts_received += len(page.conflicts)
+                self._report("pull", report.pulled_records, None)
+                enters = [e.student_id for e in page.scope if e.kind is ScopeEventKind.ENTER]
+                leaves = [e.student_id for e in page.scope if e.kind is ScopeEventKind.LEAVE]
+                report.entered += enters
+                if enters:
+                    self._run_backfills(report)
+                if leaves:
+                    self._finish_scope_changes(report, leaves)
+                    continue  # pull once more: the new cursor confirms the purge to the server
+                if not page.more:
+                    return
+
+    def _pull_page(self, cursor: str | None) -> PullPage:
+        body = {"device_id": self.replica.device_id, "cursor": cursor, "limit": self.settings.page_limit}
+        return self._post("/sync/pull", body, PullPage)
 
     def _run_backfills(self, report: SyncReport) -> None:
         for backfill in self.replica.state().backfills:
