@@ -314,7 +314,7 @@ class RepairPage(_Model):
     horizon: int
 
 
-# --- attachments and audit --------------------------------------------------------------------------
+# --- attachments and devices --------------------------------------------------------------------------
 
 
 class AttachmentInit(_Model):
@@ -328,20 +328,6 @@ class AttachmentStatus(_Model):
     size: int
     received: int
     complete: bool
-
-
-class AuditEvent(_Model):
-    id: str = Field(min_length=1, max_length=64)
-    action: Literal["export", "print", "view_restricted"]
-    record_type: str | None = Field(default=None, max_length=64)
-    record_id: str | None = Field(default=None, max_length=64)
-    student_id: str | None = Field(default=None, max_length=64)
-    at: str = Field(max_length=64)
-
-
-class AuditBatch(_Model):
-    device_id: str
-    events: list[AuditEvent] = Field(max_length=500)
 
 
 class DeviceInfo(_Model):
