@@ -65,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("jiafang: 已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `jiafang students | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:  # one clear line, never a traceback (unless JIAFANG_DEBUG=1)
         from desktop.store.errors import StoreError
 

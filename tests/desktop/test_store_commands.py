@@ -121,3 +121,14 @@ def test_console_script_prints_no_traceback(data_dir: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().startswith("jiafang: ")
+
+
+def test_output_piped_into_a_reader_that_stops_early(data_dir: Path) -> None:
+    env = {**os.environ, "JIAFANG_PASSPHRASE": PASS}
+    script = (
+        f"{sys.executable} -m desktop.cli --data-dir '{data_dir}' info | true; echo status=${{PIPESTATUS[0]}}"
+    )
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env, check=False)
+    assert "意外错误" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.strip() == "status=0"
