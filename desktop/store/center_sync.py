@@ -27,7 +27,9 @@ from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from desktop.store.tables import MetaRow
 from sync.client import DeviceRevoked, EngineSettings, Progress, SyncEngine, login
-from sync.records import AuditAction, Role
+from sync.protocol import BackfillPage, PullPage, RecordState
+from sync.records import RECORD_TYPES, AuditAction, Role
+from sync.replica import Backfill
 
 SERVER_KEY = "sync.server"
 TOKEN_KEY = "sync.token"
@@ -45,6 +47,7 @@ class Account:
     username: str
     display_name: str
     role: Role
+    user_id: str
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class SyncSummary:
     repaired: int = 0
     pending: int = 0
     finished_at: datetime | None = None
+    changed_kinds: set[str] = field(default_factory=set)  # record types written locally (for views)
 
     def as_dict(self) -> dict[str, Any]:
         """The CLI's ``--json`` form (no personal data)."""
@@ -98,11 +102,31 @@ class SyncSummary:
 
 
 class _NotingReplica(StoreReplica):
-    """The store replica, remembering who a purge removed so the notice can name them."""
+    """The store replica, remembering who a purge removed (so the notice can name them) and which kinds
+    of record it wrote (so only the views showing them refresh)."""
 
     def __init__(self, store: Store) -> None:
         super().__init__(store)
         self.left: list[LeftStudent] = []
+        self.kinds: set[str] = set()
+
+    def apply_page(self, page: PullPage) -> None:
+        self.kinds.update(record.record_type for record in page.records)
+        super().apply_page(page)
+
+    def apply_backfill(self, backfill: Backfill, page: BackfillPage) -> None:
+        self.kinds.update(record.record_type for record in page.records)
+        super().apply_backfill(backfill, page)
+
+    def apply_repair(self, records: list[RecordState], buckets: list[int]) -> int:
+        changed = super().apply_repair(records, buckets)
+        if changed:
+            self.kinds.update(RECORD_TYPES)
+        return changed
+
+    def wipe(self) -> None:
+        self.kinds.update(RECORD_TYPES)
+        super().wipe()
 
     def purge_students(self, student_ids: list[str]) -> Any:
         with self.store.session() as s:
@@ -110,6 +134,7 @@ class _NotingReplica(StoreReplica):
                 student = s.students.get(student_id, include_deleted=True)
                 if student is not None:
                     self.left.append(LeftStudent(student.student_no, student.name))
+        self.kinds.update(RECORD_TYPES)
         return super().purge_students(student_ids)
 
 
@@ -140,7 +165,7 @@ def connect(
     store.set_local_user(user_id=answer.user.id, user_name=answer.user.display_name, role=role)
     with store.session() as s:
         s.meta.set_many({SERVER_KEY: server, TOKEN_KEY: answer.token, USERNAME_KEY: username.strip()})
-    return Account(server, username.strip(), answer.user.display_name, role)
+    return Account(server, username.strip(), answer.user.display_name, role, answer.user.id)
 
 
 def account(store: Store) -> Account | None:
@@ -150,7 +175,7 @@ def account(store: Store) -> Account | None:
         info = s.meta.info()
     if not server or not token:
         return None
-    return Account(server, username or "", info.user_name, info.role)
+    return Account(server, username or "", info.user_name, info.role, info.user_id)
 
 
 def forget_token(store: Store) -> None:
@@ -221,6 +246,7 @@ def run_sync(
         repaired=report.repaired,
         pending=replica.pending_count(),
         finished_at=finished,
+        changed_kinds=set(replica.kinds),
     )
 
 

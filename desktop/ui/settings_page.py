@@ -113,7 +113,7 @@ class SettingsPage(Section):
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
         inner = QWidget(self)
-        column = QVBoxLayout(inner)
+        column = self._column = QVBoxLayout(inner)
         for box in (general, security, data):
             box.setMaximumWidth(720)
             column.addWidget(box)
@@ -123,6 +123,11 @@ class SettingsPage(Section):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         QVBoxLayout(self).addWidget(scroll)
+
+    def add_group(self, box: QWidget) -> None:
+        """A group of another feature (e.g. the center server and account), above the message line."""
+        box.setMaximumWidth(720)
+        self._column.insertWidget(self._column.indexOf(self.message), box)
 
     # -- life cycle -----------------------------------------------------------------------------
     def reload(self) -> None:

@@ -13,6 +13,7 @@ from desktop.ui.draft_offer import DraftOffer
 from desktop.ui.main_window import MainWindow
 from desktop.ui.roster_section import RosterSection
 from desktop.ui.settings_page import SettingsPage
+from desktop.ui.sync_window_parts import add_sync
 from desktop.ui.visits_section import VisitsSection
 
 
@@ -30,3 +31,4 @@ def add_standard_sections(window: MainWindow, ctx: AppContext, data_key: Callabl
     offer = DraftOffer(ctx, window)
     window.add_notice(offer)
     offer.open_requested.connect(visits.resume)
+    add_sync(window, ctx, settings)

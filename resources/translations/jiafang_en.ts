@@ -2566,4 +2566,335 @@
       <translation>Not deleted.</translation>
     </message>
   </context>
+  <context>
+    <name>ConflictListModel</name>
+    <message>
+      <source>Student</source>
+      <translation>Student</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Kept by the center</source>
+      <translation>Kept by the center</translation>
+    </message>
+    <message>
+      <source>Also entered</source>
+      <translation>Also entered</translation>
+    </message>
+    <message>
+      <source>(school-wide)</source>
+      <translation>(school-wide)</translation>
+    </message>
+    <message>
+      <source>(deleted)</source>
+      <translation>(deleted)</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(empty)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictReviewDialog</name>
+    <message>
+      <source>Review sync conflicts</source>
+      <translation>Review sync conflicts</translation>
+    </message>
+    <message>
+      <source>Kept by the center (arrived first)</source>
+      <translation>Kept by the center (arrived first)</translation>
+    </message>
+    <message>
+      <source>Also entered</source>
+      <translation>Also entered</translation>
+    </message>
+    <message>
+      <source>Or type the right value</source>
+      <translation>Or type the right value</translation>
+    </message>
+    <message>
+      <source>Save this value</source>
+      <translation>Save this value</translation>
+    </message>
+    <message>
+      <source>No conflicts are waiting for review.</source>
+      <translation>No conflicts are waiting for review.</translation>
+    </message>
+    <message>
+      <source>School-wide record</source>
+      <translation>School-wide record</translation>
+    </message>
+    <message>
+      <source>The record is not on this computer (it was deleted), so this conflict cannot be resolved here.</source>
+      <translation>The record is not on this computer (it was deleted), so this conflict cannot be resolved here.</translation>
+    </message>
+    <message>
+      <source>One side deleted the record while the other changed it. The record is kept until you decide.</source>
+      <translation>One side deleted the record while the other changed it. The record is kept until you decide.</translation>
+    </message>
+    <message>
+      <source>The same field was changed on two computers. Choose the right value or type it.</source>
+      <translation>The same field was changed on two computers. Choose the right value or type it.</translation>
+    </message>
+    <message>
+      <source>Keep the record as it is</source>
+      <translation>Keep the record as it is</translation>
+    </message>
+    <message>
+      <source>Use this value</source>
+      <translation>Use this value</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Saved. The decision goes to the center with the next sync.</source>
+      <translation>Saved. The decision goes to the center with the next sync.</translation>
+    </message>
+    <message>
+      <source>That did not work (%1).</source>
+      <translation>That did not work (%1).</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServerAccountPanel</name>
+    <message>
+      <source>Center server</source>
+      <translation>Center server</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>Log in and register this computer</source>
+      <translation>Log in and register this computer</translation>
+    </message>
+    <message>
+      <source>Sign out on this computer</source>
+      <translation>Sign out on this computer</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>Export sync log…</source>
+      <translation>Export sync log…</translation>
+    </message>
+    <message>
+      <source>Sync log</source>
+      <translation>Sync log</translation>
+    </message>
+    <message>
+      <source>Logged in to %1 as %2</source>
+      <translation>Logged in to %1 as %2</translation>
+    </message>
+    <message>
+      <source>Not logged in</source>
+      <translation>Not logged in</translation>
+    </message>
+    <message>
+      <source>Please enter the server address, starting with https://</source>
+      <translation>Please enter the server address, starting with https://</translation>
+    </message>
+    <message>
+      <source>Please enter the user name and the password.</source>
+      <translation>Please enter the user name and the password.</translation>
+    </message>
+    <message>
+      <source>Logging in…</source>
+      <translation>Logging in…</translation>
+    </message>
+    <message>
+      <source>Logged in as %1 (%2). This computer is registered; you can sync now.</source>
+      <translation>Logged in as %1 (%2). This computer is registered; you can sync now.</translation>
+    </message>
+    <message>
+      <source>Login failed: %1</source>
+      <translation>Login failed: %1</translation>
+    </message>
+    <message>
+      <source>Export sync log</source>
+      <translation>Export sync log</translation>
+    </message>
+    <message>
+      <source>Text files (*.txt)</source>
+      <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+      <source>Sync log saved (%1 lines): %2</source>
+      <translation>Sync log saved (%1 lines): %2</translation>
+    </message>
+    <message>
+      <source>The sync log could not be saved (%1).</source>
+      <translation>The sync log could not be saved (%1).</translation>
+    </message>
+  </context>
+  <context>
+    <name>SideBox</name>
+    <message>
+      <source>(deleted)</source>
+      <translation>(deleted)</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <source>another user</source>
+      <translation>another user</translation>
+    </message>
+    <message>
+      <source>Entered by %1, reached the center %2</source>
+      <translation>Entered by %1, reached the center %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncNotices</name>
+    <message>
+      <source>Export quarantine…</source>
+      <translation>Export quarantine…</translation>
+    </message>
+    <message>
+      <source>Open settings</source>
+      <translation>Open settings</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>Dismiss</translation>
+    </message>
+    <message numerus="yes">
+      <source> and %n more</source>
+      <translation>
+        <numerusform> and %n more</numerusform>
+        <numerusform> and %n more</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n student(s) were reassigned to another counselor and removed from this computer: %1. Changes to them made here before the reassignment were sent to the center.</source>
+      <translation>
+        <numerusform>%n student was reassigned to another counselor and removed from this computer: %1. Changes to them made here before the reassignment were sent to the center.</numerusform>
+        <numerusform>%n students were reassigned to another counselor and removed from this computer: %1. Changes to them made here before the reassignment were sent to the center.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s) could not be delivered and were kept in the quarantine; export them to pass them on.</source>
+      <translation>
+        <numerusform>%n change could not be delivered and was kept in the quarantine; export it to pass it on.</numerusform>
+        <numerusform>%n changes could not be delivered and were kept in the quarantine; export them to pass them on.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The administrator revoked this computer's access to the center (%1). Your data here is kept. Log in again in Settings to sync.</source>
+      <translation>The administrator revoked this computer's access to the center (%1). Your data here is kept. Log in again in Settings to sync.</translation>
+    </message>
+    <message>
+      <source>The administrator ordered the data on this computer deleted (%1). The student data and unsent changes have been removed from this computer.</source>
+      <translation>The administrator ordered the data on this computer deleted (%1). The student data and unsent changes have been removed from this computer.</translation>
+    </message>
+    <message>
+      <source>Export quarantine</source>
+      <translation>Export quarantine</translation>
+    </message>
+    <message>
+      <source>JSON files (*.json)</source>
+      <translation>JSON files (*.json)</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n quarantined change(s) saved to %1</source>
+      <translation>
+        <numerusform>%n quarantined change saved to %1</numerusform>
+        <numerusform>%n quarantined changes saved to %1</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The quarantine could not be exported (%1).</source>
+      <translation>The quarantine could not be exported (%1).</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncParts</name>
+    <message>
+      <source>Sync now</source>
+      <translation>Sync now</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatusItem</name>
+    <message>
+      <source>Sync</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <source>Sync with the center (Ctrl+Shift+S or F5)</source>
+      <translation>Sync with the center (Ctrl+Shift+S or F5)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Not connected to the center</source>
+      <translation>Not connected to the center</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s) waiting</source>
+      <translation>
+        <numerusform>%n change waiting</numerusform>
+        <numerusform>%n changes waiting</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>never</translation>
+    </message>
+    <message>
+      <source>last sync %1</source>
+      <translation>last sync %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n conflict(s) to review</source>
+      <translation>
+        <numerusform>%n conflict to review</numerusform>
+        <numerusform>%n conflicts to review</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>Syncing…</translation>
+    </message>
+    <message>
+      <source>Sending changes… %1 of %2</source>
+      <translation>Sending changes… %1 of %2</translation>
+    </message>
+    <message>
+      <source>Receiving… %1 records</source>
+      <translation>Receiving… %1 records</translation>
+    </message>
+    <message>
+      <source>Synced</source>
+      <translation>Synced</translation>
+    </message>
+    <message>
+      <source>Sync cancelled</source>
+      <translation>Sync cancelled</translation>
+    </message>
+    <message>
+      <source>Sync failed: %1</source>
+      <translation>Sync failed: %1</translation>
+    </message>
+  </context>
 </TS>

@@ -2559,4 +2559,329 @@
       <translation>未删除。</translation>
     </message>
   </context>
+  <context>
+    <name>ConflictListModel</name>
+    <message>
+      <source>Student</source>
+      <translation>学生</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Kept by the center</source>
+      <translation>中心保留的值</translation>
+    </message>
+    <message>
+      <source>Also entered</source>
+      <translation>另一处录入的值</translation>
+    </message>
+    <message>
+      <source>(school-wide)</source>
+      <translation>（全校记录）</translation>
+    </message>
+    <message>
+      <source>(deleted)</source>
+      <translation>（已删除）</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>（空）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictReviewDialog</name>
+    <message>
+      <source>Review sync conflicts</source>
+      <translation>处理同步冲突</translation>
+    </message>
+    <message>
+      <source>Kept by the center (arrived first)</source>
+      <translation>中心保留的值（先到达）</translation>
+    </message>
+    <message>
+      <source>Also entered</source>
+      <translation>另一处录入的值</translation>
+    </message>
+    <message>
+      <source>Or type the right value</source>
+      <translation>或直接输入正确的值</translation>
+    </message>
+    <message>
+      <source>Save this value</source>
+      <translation>保存此值</translation>
+    </message>
+    <message>
+      <source>No conflicts are waiting for review.</source>
+      <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+      <source>School-wide record</source>
+      <translation>全校记录</translation>
+    </message>
+    <message>
+      <source>The record is not on this computer (it was deleted), so this conflict cannot be resolved here.</source>
+      <translation>这条记录已不在本机（已被删除），无法在此处理该冲突。</translation>
+    </message>
+    <message>
+      <source>One side deleted the record while the other changed it. The record is kept until you decide.</source>
+      <translation>一方删除了这条记录，另一方修改了它。在您决定之前，记录予以保留。</translation>
+    </message>
+    <message>
+      <source>The same field was changed on two computers. Choose the right value or type it.</source>
+      <translation>同一项内容在两台电脑上被改成了不同的值。请选择正确的值，或直接输入。</translation>
+    </message>
+    <message>
+      <source>Keep the record as it is</source>
+      <translation>保留记录现状</translation>
+    </message>
+    <message>
+      <source>Use this value</source>
+      <translation>采用此值</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Saved. The decision goes to the center with the next sync.</source>
+      <translation>已保存。处理结果将在下次同步时发送到中心。</translation>
+    </message>
+    <message>
+      <source>That did not work (%1).</source>
+      <translation>操作未成功（%1）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServerAccountPanel</name>
+    <message>
+      <source>Center server</source>
+      <translation>中心服务器</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>服务器地址</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Log in and register this computer</source>
+      <translation>登录并登记本机</translation>
+    </message>
+    <message>
+      <source>Sign out on this computer</source>
+      <translation>本机退出登录</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>账号</translation>
+    </message>
+    <message>
+      <source>Export sync log…</source>
+      <translation>导出同步日志…</translation>
+    </message>
+    <message>
+      <source>Sync log</source>
+      <translation>同步日志</translation>
+    </message>
+    <message>
+      <source>Logged in to %1 as %2</source>
+      <translation>已以 %2 登录 %1</translation>
+    </message>
+    <message>
+      <source>Not logged in</source>
+      <translation>未登录</translation>
+    </message>
+    <message>
+      <source>Please enter the server address, starting with https://</source>
+      <translation>请输入以 https:// 开头的服务器地址</translation>
+    </message>
+    <message>
+      <source>Please enter the user name and the password.</source>
+      <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+      <source>Logging in…</source>
+      <translation>正在登录…</translation>
+    </message>
+    <message>
+      <source>Logged in as %1 (%2). This computer is registered; you can sync now.</source>
+      <translation>已登录：%1（%2）。本机已登记，现在可以同步。</translation>
+    </message>
+    <message>
+      <source>Login failed: %1</source>
+      <translation>登录失败：%1</translation>
+    </message>
+    <message>
+      <source>Export sync log</source>
+      <translation>导出同步日志</translation>
+    </message>
+    <message>
+      <source>Text files (*.txt)</source>
+      <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+      <source>Sync log saved (%1 lines): %2</source>
+      <translation>同步日志已保存（%1 行）：%2</translation>
+    </message>
+    <message>
+      <source>The sync log could not be saved (%1).</source>
+      <translation>同步日志未能保存（%1）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SideBox</name>
+    <message>
+      <source>(deleted)</source>
+      <translation>（已删除）</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
+      <source>another user</source>
+      <translation>其他用户</translation>
+    </message>
+    <message>
+      <source>Entered by %1, reached the center %2</source>
+      <translation>由 %1 录入，%2 到达中心</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncNotices</name>
+    <message>
+      <source>Export quarantine…</source>
+      <translation>导出隔离区…</translation>
+    </message>
+    <message>
+      <source>Open settings</source>
+      <translation>打开设置</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>知道了</translation>
+    </message>
+    <message numerus="yes">
+      <source> and %n more</source>
+      <translation>
+        <numerusform> 等另外 %n 名</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n student(s) were reassigned to another counselor and removed from this computer: %1. Changes to them made here before the reassignment were sent to the center.</source>
+      <translation>
+        <numerusform>%n 名学生已调整给其他老师，已从本机移除：%1。调整前在本机对他们所做的修改已发送到中心。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s) could not be delivered and were kept in the quarantine; export them to pass them on.</source>
+      <translation>
+        <numerusform>%n 项修改未能送达，已保存在隔离区；请导出后转交。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The administrator revoked this computer's access to the center (%1). Your data here is kept. Log in again in Settings to sync.</source>
+      <translation>管理员已停用本机访问中心的权限（%1）。本机数据仍然保留。请在设置中重新登录后再同步。</translation>
+    </message>
+    <message>
+      <source>The administrator ordered the data on this computer deleted (%1). The student data and unsent changes have been removed from this computer.</source>
+      <translation>管理员已要求删除本机数据（%1）。本机上的学生资料和未发送的修改已被删除。</translation>
+    </message>
+    <message>
+      <source>Export quarantine</source>
+      <translation>导出隔离区</translation>
+    </message>
+    <message>
+      <source>JSON files (*.json)</source>
+      <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n quarantined change(s) saved to %1</source>
+      <translation>
+        <numerusform>已将隔离区中的 %n 项修改保存到 %1</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The quarantine could not be exported (%1).</source>
+      <translation>隔离区未能导出（%1）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncParts</name>
+    <message>
+      <source>Sync now</source>
+      <translation>立即同步</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatusItem</name>
+    <message>
+      <source>Sync</source>
+      <translation>同步</translation>
+    </message>
+    <message>
+      <source>Sync with the center (Ctrl+Shift+S or F5)</source>
+      <translation>与中心同步（Ctrl+Shift+S 或 F5）</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Not connected to the center</source>
+      <translation>未连接中心</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s) waiting</source>
+      <translation>
+        <numerusform>%n 项修改待同步</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>last sync %1</source>
+      <translation>上次同步 %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n conflict(s) to review</source>
+      <translation>
+        <numerusform>%n 个冲突待处理</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>正在同步…</translation>
+    </message>
+    <message>
+      <source>Sending changes… %1 of %2</source>
+      <translation>正在发送修改… %1/%2</translation>
+    </message>
+    <message>
+      <source>Receiving… %1 records</source>
+      <translation>正在接收… %1 条</translation>
+    </message>
+    <message>
+      <source>Synced</source>
+      <translation>同步完成</translation>
+    </message>
+    <message>
+      <source>Sync cancelled</source>
+      <translation>同步已取消</translation>
+    </message>
+    <message>
+      <source>Sync failed: %1</source>
+      <translation>同步失败：%1</translation>
+    </message>
+  </context>
 </TS>
