@@ -51,6 +51,7 @@ class DemoGenerator:
         for bundle in bundles:
             records.extend(bundle.records)
         records.extend(self._conferences(number, bundles))
+        records.extend(self._earlier_conferences(number, bundles))
         return records
 
     def student_chunks(self, chunk_students: int = 1000) -> Iterator[list[Record]]:
@@ -69,9 +70,32 @@ class DemoGenerator:
         yield from self.student_chunks(chunk_students)
 
     def _conferences(self, number: int, bundles: list[StudentBundle]) -> list[Record]:
-        """Collective case conferences (集体教研) for groups of key-support students of one college."""
+        """Collective case conferences (集体教研) this academic year."""
         rng = random.Random(f"jiafang-demo:{self.seed}:block:{number}")
         year_start, _ = academic_year_bounds(self.school.current_year)
+        return self._conferences_between(rng, bundles, year_start, self.today)
+
+    def _earlier_conferences(self, number: int, bundles: list[StudentBundle]) -> list[Record]:
+        """Case conferences of the two academic years before this one, for the key-support students
+        who were already supported then (each year from its own random stream, so this year's
+        records do not change)."""
+        sessions: list[Record] = []
+        first = int(self.school.current_year[:4])
+        for year_first in (first - 2, first - 1):
+            start, end = academic_year_bounds(f"{year_first}-{year_first + 1}")
+            earlier = [
+                bundle
+                for bundle in bundles
+                if bundle.key_support is not None and bundle.key_support.started_on <= end
+            ]
+            rng = random.Random(f"jiafang-demo:{self.seed}:block:{number}:year:{year_first}")
+            sessions.extend(self._conferences_between(rng, earlier, start, end))
+        return sessions
+
+    def _conferences_between(
+        self, rng: random.Random, bundles: list[StudentBundle], year_start: date, last: date
+    ) -> list[Record]:
+        """Conferences for groups of key-support students of one college, between two days."""
         by_college: dict[str, list[StudentBundle]] = {}
         for bundle in bundles:
             if bundle.key_support is not None and bundle.college is not None:
@@ -87,7 +111,7 @@ class DemoGenerator:
                 if rng.random() >= 0.6:
                     continue
                 started = max(b.key_support.started_on for b in group if b.key_support is not None)
-                day = day_between(rng, max(year_start, started), self.today)
+                day = day_between(rng, max(year_start, started), last)
                 participants: list[Participant] = []
                 seen: set[str] = set()
                 for bundle in group:

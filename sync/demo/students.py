@@ -547,7 +547,7 @@ class _StudentRun:
         if not eligible or roll >= 0.125:
             return
         exited = roll < 0.02 and not self.is_new
-        earliest = max(self.years[0].start, current.start - timedelta(days=365))
+        earliest = max(self.years[0].start, current.start - timedelta(days=730))
         if self.is_new:
             earliest = max(earliest, current.start + timedelta(days=40))
         latest = today - timedelta(days=(200 if exited else 15))
@@ -592,6 +592,7 @@ class _StudentRun:
         if not exited:
             self.bundle.key_support = self.key
         self._mentoring()
+        self._earlier_rescue()
 
     def _mentoring(self) -> None:
         rng, today = self.rng, self.today
@@ -679,6 +680,53 @@ class _StudentRun:
                     measures=rng.choice(P.SESSION_MEASURES),
                 )
             )
+
+    def _earlier_rescue(self) -> None:
+        """Individual rescue-education sessions in the earlier academic years of the support.
+
+        Drawn from a random stream of their own, so every other record of the student stays as it was.
+        """
+        key = self.key
+        assert key is not None
+        rng = random.Random(f"jiafang-demo:{self.maker.school.seed}:student:{self.index}:rescue")
+        assignments = [r for r in self.bundle.records if isinstance(r, MentorAssignment)]
+        for year in self.years[:-1]:
+            if key.started_on > year.end or (key.exited_on is not None and key.exited_on < year.start):
+                continue
+            if rng.random() >= 0.7:
+                continue
+            last = min(year.end, key.exited_on or year.end)
+            day = day_between(rng, max(year.start, key.started_on), last)
+            participants = [
+                Participant(
+                    name=self.counselor.name, role=ParticipantRole.COUNSELOR, user_id=self.counselor.id
+                )
+            ]
+            for assignment in assignments:
+                if assignment.from_date <= day and (assignment.to_date is None or assignment.to_date >= day):
+                    mentor = next(m for m in self._all_mentors() if m.id == assignment.mentor_id)
+                    participants.append(
+                        Participant(name=mentor.name, role=ParticipantRole.MENTOR, user_id=mentor.user_id)
+                    )
+                    break
+            if DifficultyType.PSYCHOLOGICAL in self.key_types:
+                participants.append(Participant(name=_someone(rng), role=ParticipantRole.PSYCHOLOGY))
+            self.bundle.records.append(
+                RescueSession(
+                    id=demo_id(rng, day),
+                    kind=SessionKind.RESCUE_EDUCATION,
+                    session_date=day,
+                    college_id=self.staff.college.id,
+                    topic=rng.choice(P.SESSION_TOPICS["rescue_education"]),
+                    participants=participants,
+                    student_ids=[self.student.id],
+                    conclusions=rng.choice(P.SESSION_CONCLUSIONS),
+                    measures=rng.choice(P.SESSION_MEASURES),
+                )
+            )
+
+    def _all_mentors(self) -> list[Mentor]:
+        return [*self.staff.mentors, *self.maker.school.school_mentors]
 
     # -- home visits -------------------------------------------------------------------------------
     def _visits(self) -> None:
