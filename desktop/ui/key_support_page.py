@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -262,6 +262,7 @@ class KeySupportPage(Section):
         self.exit_button.clicked.connect(self.exit_support)
         self.session_button.clicked.connect(self.record_session)
         ctx.worker.data_changed.connect(self._data_changed)
+        self._stale = True
         self._selected()
 
     # -- loading --------------------------------------------------------------------------------
@@ -270,6 +271,11 @@ class KeySupportPage(Section):
         self.pages.setCurrentIndex(1 if allowed else 0)
         if not allowed:
             return
+        if self.isHidden():
+            # Loading the list is an audited view of restricted data: only when someone looks at it.
+            self._stale = True
+            return
+        self._stale = False
         year, exited = self.year.currentText(), self.include_exited.isChecked()
         run_for(
             self,
@@ -291,6 +297,12 @@ class KeySupportPage(Section):
             self._failed,
             key="workload",
         )
+
+    def event(self, event: QEvent) -> bool:
+        # Shown as the current section (whether or not the window itself is on screen yet).
+        if event.type() == QEvent.Type.ShowToParent and self._stale:
+            self.reload()
+        return super().event(event)
 
     def _data_changed(self, kinds: set[str]) -> None:
         if kinds & (CHANGES | {"student", "rescue_session", "mentor"}) and self.ctx.may_see_key_support():

@@ -100,6 +100,7 @@ def test_key_support_start_assign_log_workload(qtbot: QtBot, running: Running) -
     page = running.window.show_section("key_support")
     assert isinstance(page, KeySupportPage)
     qtbot.waitUntil(lambda: page.pages.currentIndex() == 1)
+    idle(qtbot, running)  # the list loads when the page is first shown
     page.start_student.setText("2024002")
     page.start_types.boxes["psychological"].setChecked(True)
     page.start_people.setText("张主任，王老师")
@@ -271,6 +272,7 @@ def test_rescue_session_from_the_key_support_page(qtbot: QtBot, running: Running
     idle(qtbot, running)
     page = running.window.show_section("key_support")
     assert isinstance(page, KeySupportPage)
+    idle(qtbot, running)  # the list loads when the page is first shown
     page.start_student.setText("2024001")
     page.start_types.boxes["academic"].setChecked(True)
     with qtbot.waitSignal(page.cases_shown):
@@ -283,3 +285,25 @@ def test_rescue_session_from_the_key_support_page(qtbot: QtBot, running: Running
     with qtbot.waitSignal(page.cases_shown):
         page.session_button.click()
     assert cell(page.table, 0, 7) == "1"
+
+
+def test_key_support_list_is_audited_only_when_looked_at(qtbot: QtBot, running: Running) -> None:
+    from desktop.store.store import Store
+    from sync.records import AuditAction
+    from tests.desktop.ui.store_fixtures import PASSPHRASE
+
+    idle(qtbot, running)
+    page = running.window.sections["key_support"]
+    assert isinstance(page, KeySupportPage)
+    running.window.show_section("roster")
+    # A background change while the page is hidden loads nothing (no audited view) ...
+    running.app.ctx.worker.data_changed.emit({"key_support"})
+    assert page._stale
+    # ... the view happens when the page is shown.
+    with qtbot.waitSignal(page.cases_shown):
+        running.window.show_section("key_support")
+    idle(qtbot, running)
+    running.app.shutdown()
+    with Store.open(running.data_dir, PASSPHRASE) as store, store.session() as s:
+        views = [e for e in s.audit.list() if e.action == AuditAction.VIEW_RESTRICTED]
+    assert len(views) == 1
