@@ -22,6 +22,7 @@ TRANSITIONS: dict[FlagStatus, frozenset[FlagStatus]] = {
     FlagStatus.RESOLVED: frozenset({FlagStatus.IN_PROGRESS}),
 }
 SHOCK_FLAG_TEXT = "家访中了解到家庭近期发生突发情况，建议评估临时困难补助。"
+SUGGESTED_ACTION_PREFIX = "建议措施："
 
 
 class FlagError(StoreError):
@@ -59,14 +60,34 @@ def suggests_temporary_subsidy(visit: HomeVisit) -> bool:
     return visit.suggest_temporary_subsidy or bool(visit.recent_shocks.strip())
 
 
-def flag_from_visit(session: StoreSession, visit: HomeVisit) -> MonitoringFlag | None:
-    """Raise a 家庭突发变故 flag for a visit that suggests a temporary subsidy (once per visit day)."""
-    if not suggests_temporary_subsidy(visit):
-        return None
+def visit_flag(session: StoreSession, visit: HomeVisit) -> MonitoringFlag | None:
+    """The 家庭突发变故 flag raised for a visit: same student, raised on the visit's day."""
     for flag in session.flags.for_student(visit.student_id):
         if flag.kind is FlagKind.FAMILY_EMERGENCY and flag.raised_on == visit.visit_date:
-            return None
-    description = visit.recent_shocks.strip() or SHOCK_FLAG_TEXT
+            return flag
+    return None
+
+
+def flag_from_visit(
+    session: StoreSession,
+    visit: HomeVisit,
+    *,
+    description: str | None = None,
+    suggested_action: str = "",
+) -> MonitoringFlag | None:
+    """Raise a 家庭突发变故 flag for a visit that suggests a temporary subsidy (once per visit day).
+
+    ``description`` replaces the text taken from the visit (the counselor may have edited it);
+    ``suggested_action`` (e.g. 临时困难补助) is added to it as 建议措施 for whoever handles the flag.
+    """
+    if not suggests_temporary_subsidy(visit):
+        return None
+    if visit_flag(session, visit) is not None:
+        return None
+    if description is None or not description.strip():
+        description = visit.recent_shocks.strip() or SHOCK_FLAG_TEXT
+    if suggested_action.strip():
+        description = f"{description.strip()}\n{SUGGESTED_ACTION_PREFIX}{suggested_action.strip()}"
     return raise_flag(
         session, visit.student_id, FlagKind.FAMILY_EMERGENCY, description, raised_on=visit.visit_date
     )

@@ -90,8 +90,12 @@ def add_selection(
     visit_id: str | None = None,
     details: str = "",
     priority: WishPriority = WishPriority.NORMAL,
+    channel: WishChannel | None = None,
 ) -> WishSelection:
-    """A student's wishes: filled in on a visit (``visit_id``: paper form at home) or online."""
+    """A student's wishes: filled in on a visit (``visit_id``: paper form at home) or online.
+
+    ``channel`` says how the list was filled in when it is not what the visit link implies.
+    """
     session.students.require(student_id)
     if not item_ids:
         raise WishError("请至少选择一个服务项目。")
@@ -108,7 +112,7 @@ def add_selection(
             student_id=student_id,
             academic_year=academic_year,
             filled_by=filled_by,
-            channel=WishChannel.HOME_VISIT_PAPER if visit_id else WishChannel.ONLINE,
+            channel=channel or (WishChannel.HOME_VISIT_PAPER if visit_id else WishChannel.ONLINE),
             visit_id=visit_id,
             item_ids=list(dict.fromkeys(item_ids)),
             details=details,

@@ -1,4 +1,5 @@
-"""Store requests of the profile's record editors (认定记录, 资助记录, 成长奖励), run on the store thread.
+"""Store requests of the profile's record editors (认定记录, 资助记录, 成长奖励, 监测反馈, 心愿单), run on the
+store thread.
 
 Each function opens one session (one transaction, with its outbox ops) and returns plain records.
 """
@@ -8,9 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.store.monitoring_workflow import FlagError, move_flag, raise_flag
 from desktop.store.repositories.errors import FieldConflict
 from desktop.store.store import Store
-from sync.records import GrowthReward, GuaranteeAid, Identification, IdentificationChange
+from desktop.store.wish_workflow import WishError, add_selection, move_selection
+from sync.records import (
+    GrowthReward,
+    GuaranteeAid,
+    Identification,
+    IdentificationChange,
+    MonitoringFlag,
+    WishCatalogItem,
+    WishSelection,
+)
 
 EDITABLE_KINDS = frozenset({"identification", "guarantee_aid", "growth_reward"})
 
@@ -80,6 +91,100 @@ def save_reward(store: Store, record: GrowthReward) -> GrowthReward:
         if s.rewards.get(record.id) is None:
             return s.rewards.create(record)
         return s.rewards.update(record)
+
+
+def save_flag(store: Store, record: MonitoringFlag) -> MonitoringFlag:
+    """Raise a monitoring flag, or edit one: its status moves only along the workflow (a step the
+    workflow does not allow is refused under the status, in Chinese)."""
+    with store.session() as s:
+        current = s.flags.get(record.id)
+        if current is None:
+            return raise_flag(
+                s, record.student_id, record.kind, record.description, raised_on=record.raised_on
+            )
+        facts = {
+            name: getattr(record, name)
+            for name in ("kind", "raised_on", "description")
+            if getattr(record, name) != getattr(current, name)
+        }
+        if facts:
+            current = s.flags.patch(record.id, **facts)
+        if record.status != current.status:
+            try:
+                return move_flag(
+                    s,
+                    record.id,
+                    record.status,
+                    actions=record.actions,
+                    action_notes=record.action_notes,
+                    resolved_on=record.resolved_on,
+                )
+            except FlagError as exc:
+                raise RecordFieldError("status", str(exc)) from None
+        handling = {
+            name: getattr(record, name)
+            for name in ("actions", "action_notes", "resolved_on")
+            if getattr(record, name) != getattr(current, name)
+        }
+        return s.flags.patch(record.id, **handling) if handling else current
+
+
+def save_wish(store: Store, record: WishSelection) -> WishSelection:
+    """Add a wish-list selection (from the profile) or edit one; its status moves only along the
+    workflow (待受理 → 已对接 → 进行中 → 已完成 / 无法满足)."""
+    with store.session() as s:
+        current = s.wishes.get(record.id)
+        if current is None:
+            try:
+                return add_selection(
+                    s,
+                    record.student_id,
+                    academic_year=record.academic_year,
+                    item_ids=record.item_ids,
+                    filled_by=record.filled_by,
+                    visit_id=record.visit_id,
+                    details=record.details,
+                    priority=record.priority,
+                    channel=record.channel,
+                )
+            except WishError as exc:
+                raise RecordFieldError("item_ids", str(exc)) from None
+        added = [item_id for item_id in record.item_ids if item_id not in current.item_ids]
+        for item_id in added:
+            item = s.wish_catalog.get(item_id)
+            if item is None or not item.active:
+                raise RecordFieldError("item_ids", "所选服务项目不存在或已停用，请重新选择。")
+        facts = {
+            name: getattr(record, name)
+            for name in ("academic_year", "item_ids", "filled_by", "channel", "details", "priority")
+            if getattr(record, name) != getattr(current, name)
+        }
+        if facts:
+            current = s.wishes.patch(record.id, **facts)
+        if record.status != current.status:
+            try:
+                return move_selection(
+                    s,
+                    record.id,
+                    record.status,
+                    responsible_person=record.responsible_person,
+                    completed_on=record.completed_on,
+                    feedback=record.feedback,
+                )
+            except WishError as exc:
+                raise RecordFieldError("status", str(exc)) from None
+        serving = {
+            name: getattr(record, name)
+            for name in ("responsible_person", "completed_on", "feedback")
+            if getattr(record, name) != getattr(current, name)
+        }
+        return s.wishes.patch(record.id, **serving) if serving else current
+
+
+def wish_catalog(store: Store) -> list[WishCatalogItem]:
+    """The wish-list catalogue, active and inactive items (a selection may hold an item since retired)."""
+    with store.session() as s:
+        return s.wish_catalog.list()
 
 
 def delete_record(store: Store, record_type: str, record_id: str) -> None:

@@ -18,6 +18,7 @@ from desktop.store.key_vault import KeyVault
 from desktop.store.repositories.meta import SCHOOL_NAME
 from desktop.store.repositories.roster import SORT_KEYS, RosterFilter
 from desktop.store.store import Store
+from desktop.ui.visit_followup_calls import WishPlan, add_visit_wish, offers_flag
 from sync.records import (
     DifficultyType,
     FamilyMember,
@@ -332,14 +333,20 @@ def visits_on_day(store: Store, student_id: str, day: date, *, exclude: str | No
         return sum(1 for v in s.visits.in_period(day, day, student_id=student_id) if v.id != exclude)
 
 
-def save_visit(store: Store, visit: HomeVisit, *, draft_id: str | None = None) -> None:
-    """The visit, its household applied to the family table, and its draft removed: one transaction."""
+def save_visit(
+    store: Store, visit: HomeVisit, *, draft_id: str | None = None, wish: WishPlan | None = None
+) -> bool:
+    """The visit, its household applied to the family table, the wish list filled in on it, and its
+    draft removed: one transaction.  True when the visit should offer a monitoring flag."""
     with store.session() as s:
         s.visits.create(visit)
         if visit.household:
             s.family.apply_household(visit)
+        if wish is not None:
+            add_visit_wish(s, visit, wish)
         if draft_id:
             s.meta.remove_setting(DRAFT_PREFIX + draft_id)
+        return offers_flag(s, visit)
 
 
 def save_draft(store: Store, draft: DraftInfo) -> None:

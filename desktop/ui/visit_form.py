@@ -1,7 +1,9 @@
 """The home-visit form: every field of a visit in sections, inline Chinese messages, save or draft.
 
 Typing is autosaved as an encrypted draft in the store (see draft_autosave.py); a saved visit
-replaces its draft.  A second visit to the same student on the same day asks first.
+replaces its draft.  A second visit to the same student on the same day asks first.  A wish list
+filled in on the visit is chosen right here (visit_wish_panel.py) and saved with the visit; a saved
+visit that records a recent shock asks its section to offer a monitoring flag (shock_flag_offer.py).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.errors import StoreError
-from desktop.ui import store_calls
+from desktop.ui import record_edit_calls, store_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.date_field import DateField
 from desktop.ui.draft_autosave import DraftAutosave
@@ -41,6 +43,8 @@ from desktop.ui.field_errors_view import FieldErrorsView
 from desktop.ui.form_bindings import change_signal, get_value, money_or_text, set_value
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.people_table import PeopleTable
+from desktop.ui.visit_followup_calls import WishPlan
+from desktop.ui.visit_wish_panel import VisitWishPanel
 from sync.ids import new_id
 from sync.records import HomeVisit
 from sync.records.enums import (
@@ -83,6 +87,7 @@ def _text_area(parent: QWidget, lines: int = 3) -> QPlainTextEdit:
 class VisitForm(QWidget):
     closed = Signal()
     saved = Signal(str)  # visit id
+    flag_suggested = Signal(object, str)  # the saved visit (with a recent shock), the student's name
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +161,7 @@ class VisitForm(QWidget):
             signal = change_signal(widget)
             if signal is not None:
                 signal.connect(self._changed)
+        self.wish_panel.changed.connect(self._changed)
 
     # -- building -------------------------------------------------------------------------------
     def _section(self, parent: QWidget, title: str) -> QFormLayout:
@@ -239,7 +245,12 @@ class VisitForm(QWidget):
         self._add(f, "policies_explained", self.tr("Policies explained"), MultiSelect(Policy, 3, p), p)
         self._add(f, "gifts_amount", self.tr("Gift money (yuan)"), QLineEdit(p), p)
         self._add(f, "gifts_items", self.tr("Gift items"), QLineEdit(p), p)
-        self._add(f, "wish_list_state", self.tr("Wish list"), _enum_combo(p, WishListState), p)
+        wish_state = self._add(f, "wish_list_state", self.tr("Wish list"), _enum_combo(p, WishListState), p)
+        self.wish_panel = VisitWishPanel(p)
+        self.wish_panel.setVisible(False)
+        f.addRow(self.wish_panel)
+        assert isinstance(wish_state, QComboBox)
+        wish_state.currentIndexChanged.connect(self._wish_state_changed)
 
         f = self._section(p, self.tr("Conclusions"))
         self._add(f, "family_opinions", self.tr("Opinions of family and student *"), _text_area(p), p)
@@ -266,6 +277,18 @@ class VisitForm(QWidget):
         self._add(f, "student_signed", "", QCheckBox(self.tr("Student signed"), p), p)
         self._add(f, "photo_consent", "", QCheckBox(self.tr("Student agrees to photos"), p), p)
         self._add(f, "publicity_consent", "", QCheckBox(self.tr("Student agrees to publicity use"), p), p)
+
+    def _wish_state_changed(self, *_args: object) -> None:
+        filled_in = get_value(self.inputs["wish_list_state"]) == WishListState.FILLED_IN.value
+        self.wish_panel.setVisible(filled_in)
+
+    def _load_catalog(self) -> None:
+        panel = self.wish_panel
+        self.ctx.worker.run(record_edit_calls.wish_catalog, panel.set_catalog, key="visit-wish-catalog")
+
+    def _draft_values(self) -> dict[str, Any]:
+        """The form as kept in its draft: the record's fields and the wish list being filled in."""
+        return {**self.values(), "wish_selection": self.wish_panel.values()}
 
     def _jump(self, row: int) -> None:
         if 0 <= row < len(self._boxes):
@@ -300,6 +323,9 @@ class VisitForm(QWidget):
                 combo = self.group_inputs.get(str(code))
                 if combo is not None:
                     combo.setCurrentIndex(max(combo.findData(str(answer)), 0))
+            wish = data.get("wish_selection")
+            if isinstance(wish, dict):
+                self.wish_panel.set_values(wish)
         finally:
             self._loading = False
 
@@ -307,14 +333,16 @@ class VisitForm(QWidget):
     def start_new(self, student_id: str, student_name: str, visitor_name: str) -> None:
         self._reset(student_id, student_name, new_id())
         self.set_values({"visitors": [{"name": visitor_name, "role": "counselor"}] if visitor_name else []})
-        self.autosave.start(self.visit_id, student_id, student_name, self.values)
+        self._load_catalog()
+        self.autosave.start(self.visit_id, student_id, student_name, self._draft_values)
 
     def resume_draft(self, draft: store_calls.DraftInfo) -> None:
         data = dict(draft.data)
         self._reset(draft.student_id, draft.student_name, str(data.get("id") or new_id()))
         self.set_values(data)
+        self._load_catalog()
         self.autosave.start(
-            self.visit_id, draft.student_id, draft.student_name, self.values, draft_id=draft.id
+            self.visit_id, draft.student_id, draft.student_name, self._draft_values, draft_id=draft.id
         )
         self.draft_state.setText(self.tr("Recovered draft"))
 
@@ -334,6 +362,7 @@ class VisitForm(QWidget):
             self.inputs["mode"].setProperty("currentIndex", 0)
             for combo in self.group_inputs.values():
                 combo.setCurrentIndex(combo.findData(TriState.UNKNOWN.value))
+            self.wish_panel.set_values(None)
         finally:
             self._loading = False
         self.errors.show({})
@@ -403,15 +432,23 @@ class VisitForm(QWidget):
         visit = self.validate(VisitStatus.SUBMITTED)
         if visit is None:
             return
+        wish: WishPlan | None = None
+        if visit.wish_list_state is WishListState.FILLED_IN:
+            wish = self.wish_panel.plan()
+            if wish is None:
+                self.summary.setText(self.wish_panel.error.text())
+                self.summary.setVisible(True)
+                self.scroll_area.ensureWidgetVisible(self.wish_panel)
+                return
         self.save_button.setEnabled(False)
         student_id = self.student_id
         self.ctx.worker.run(
             lambda store: store_calls.visits_on_day(store, student_id, visit.visit_date, exclude=visit.id),
-            lambda count: self._confirm_and_save(visit, int(count)),
+            lambda count: self._confirm_and_save(visit, int(count), wish),
             self._save_failed,
         )
 
-    def _confirm_and_save(self, visit: HomeVisit, same_day: int) -> None:
+    def _confirm_and_save(self, visit: HomeVisit, same_day: int, wish: WishPlan | None = None) -> None:
         if same_day:
             answer = QMessageBox.question(
                 self,
@@ -425,17 +462,20 @@ class VisitForm(QWidget):
                 return
         self.autosave.stop()
         draft_id = self.autosave.draft_id
+        kinds = {"home_visit", "family_member", "visit_draft"} | ({"wish_selection"} if wish else set())
         self.ctx.worker.run(
-            lambda store: store_calls.save_visit(store, visit, draft_id=draft_id),
-            lambda _r: self._saved(visit.id),
+            lambda store: store_calls.save_visit(store, visit, draft_id=draft_id, wish=wish),
+            lambda offer: self._saved(visit, bool(offer)),
             self._save_failed,
-            changes={"home_visit", "family_member", "visit_draft"},
+            changes=kinds,
         )
 
-    def _saved(self, visit_id: str) -> None:
+    def _saved(self, visit: HomeVisit, offer_flag: bool = False) -> None:
         self.save_button.setEnabled(True)
         self.draft_state.setText(self.tr("Saved."))
-        self.saved.emit(visit_id)
+        if offer_flag:
+            self.flag_suggested.emit(visit, self.student_name)
+        self.saved.emit(visit.id)
 
     def _save_failed(self, exc: Exception) -> None:
         self.save_button.setEnabled(True)

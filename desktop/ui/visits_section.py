@@ -23,6 +23,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.pdf_jobs import PdfSpec
 from desktop.ui.pdf_preview_dialog import PdfPreviewOpener
 from desktop.ui.section import Section
+from desktop.ui.shock_flag_offer import ShockFlagOffer
 from desktop.ui.store_calls import DraftInfo, PendingVisit
 from desktop.ui.visit_form import VisitForm
 
@@ -38,6 +39,8 @@ class VisitsSection(Section):
         self.form = VisitForm(ctx, self)
         self.form.closed.connect(self._back_to_list)
         self.form.saved.connect(lambda _id: self._back_to_list())
+        self.flag_offer = ShockFlagOffer(ctx, self)
+        self.form.flag_suggested.connect(self.flag_offer.offer)
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.form)
         QVBoxLayout(self).addWidget(self.stack)
@@ -72,6 +75,7 @@ class VisitsSection(Section):
         )
         self.blank_button.clicked.connect(self._blank_form)
         layout = QVBoxLayout(self.list_page)
+        layout.addWidget(self.flag_offer)
         layout.addWidget(self.drafts_title)
         layout.addWidget(self.drafts)
         row = QHBoxLayout()
@@ -185,6 +189,7 @@ class VisitsSection(Section):
 
     def clear(self) -> None:
         self.form.clear()
+        self.flag_offer.clear()
         self.stack.setCurrentWidget(self.list_page)
         self.pending.setRowCount(0)
         self.pending_title.clear()

@@ -2897,4 +2897,89 @@
       <translation>Sync failed: %1</translation>
     </message>
   </context>
+  <context>
+    <name>WishItemsPicker</name>
+    <message>
+      <source>Service item</source>
+      <translation>Service item</translation>
+    </message>
+    <message>
+      <source>Provided by</source>
+      <translation>Provided by</translation>
+    </message>
+    <message>
+      <source>%1 (retired)</source>
+      <translation>%1 (retired)</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitWishPanel</name>
+    <message>
+      <source>Wish list filled in on this visit</source>
+      <translation>Wish list filled in on this visit</translation>
+    </message>
+    <message>
+      <source>Service items</source>
+      <translation>Service items</translation>
+    </message>
+    <message>
+      <source>Filled in by</source>
+      <translation>Filled in by</translation>
+    </message>
+    <message>
+      <source>How</source>
+      <translation>How</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>Priority</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>Choose at least one service item from the wish list.</source>
+      <translation>Choose at least one service item from the wish list.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShockFlagOffer</name>
+    <message>
+      <source>Raise monitoring flag</source>
+      <translation>Raise monitoring flag</translation>
+    </message>
+    <message>
+      <source>Not now</source>
+      <translation>Not now</translation>
+    </message>
+    <message>
+      <source>Situation</source>
+      <translation>Situation</translation>
+    </message>
+    <message>
+      <source>Suggested action</source>
+      <translation>Suggested action</translation>
+    </message>
+    <message>
+      <source>The visit to %1 records a recent emergency in the family. Raise a monitoring flag (sudden family change) so that a temporary hardship subsidy can be considered?</source>
+      <translation>The visit to %1 records a recent emergency in the family. Raise a monitoring flag (sudden family change) so that a temporary hardship subsidy can be considered?</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Monitoring flag raised; the center will see it under monitoring feedback.</source>
+      <translation>Monitoring flag raised; the center will see it under monitoring feedback.</translation>
+    </message>
+    <message>
+      <source>A monitoring flag for this visit was raised already.</source>
+      <translation>A monitoring flag for this visit was raised already.</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>Not saved.</translation>
+    </message>
+  </context>
 </TS>

@@ -2884,4 +2884,89 @@
       <translation>同步失败：%1</translation>
     </message>
   </context>
+  <context>
+    <name>WishItemsPicker</name>
+    <message>
+      <source>Service item</source>
+      <translation>服务项目</translation>
+    </message>
+    <message>
+      <source>Provided by</source>
+      <translation>提供部门</translation>
+    </message>
+    <message>
+      <source>%1 (retired)</source>
+      <translation>%1（已停用）</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitWishPanel</name>
+    <message>
+      <source>Wish list filled in on this visit</source>
+      <translation>本次家访填写的心愿单</translation>
+    </message>
+    <message>
+      <source>Service items</source>
+      <translation>服务项目</translation>
+    </message>
+    <message>
+      <source>Filled in by</source>
+      <translation>填写人</translation>
+    </message>
+    <message>
+      <source>How</source>
+      <translation>填写方式</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>优先级</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>具体需求</translation>
+    </message>
+    <message>
+      <source>Choose at least one service item from the wish list.</source>
+      <translation>请从心愿单中至少选择一个服务项目。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShockFlagOffer</name>
+    <message>
+      <source>Raise monitoring flag</source>
+      <translation>提出监测反馈</translation>
+    </message>
+    <message>
+      <source>Not now</source>
+      <translation>暂不</translation>
+    </message>
+    <message>
+      <source>Situation</source>
+      <translation>情况说明</translation>
+    </message>
+    <message>
+      <source>Suggested action</source>
+      <translation>建议措施</translation>
+    </message>
+    <message>
+      <source>The visit to %1 records a recent emergency in the family. Raise a monitoring flag (sudden family change) so that a temporary hardship subsidy can be considered?</source>
+      <translation>%1 的家访记录了家庭近期突发情况。是否提出监测反馈（家庭突发变故），以便评估临时困难补助？</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Monitoring flag raised; the center will see it under monitoring feedback.</source>
+      <translation>已提出监测反馈，支持中心可在“监测反馈”中查看。</translation>
+    </message>
+    <message>
+      <source>A monitoring flag for this visit was raised already.</source>
+      <translation>这次家访的监测反馈此前已经提出。</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>未保存。</translation>
+    </message>
+  </context>
 </TS>
