@@ -205,6 +205,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "ssl_keyfile": args.ssl_keyfile,
         "proxy_headers": True,
         "log_level": args.log_level,
+        "http": "sync.server.tcp:NoDelayH11Protocol",
     }
     if args.workers > 1:
         # Workers are separate processes: each builds the app from the environment.
