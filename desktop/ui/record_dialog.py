@@ -76,6 +76,8 @@ class RecordDialog(QDialog):
 
     RECORD: ClassVar[type[Record]]
     MONEY_FIELDS: ClassVar[tuple[str, ...]] = ()
+    # Whether a stored record of this kind may be deleted from its tab (workflows keep theirs).
+    DELETABLE: ClassVar[bool] = True
     # A date field whose academic year fills in 学年 on a new record until 学年 is chosen by hand.
     YEAR_FROM: ClassVar[str | None] = None
 
@@ -140,6 +142,17 @@ class RecordDialog(QDialog):
         self._follow_date()
         # Locking closes editors: nothing typed stays on screen while the app is locked.
         ctx.lock.about_to_lock.connect(self.reject)
+
+    # -- who may --------------------------------------------------------------------------------
+    @classmethod
+    def may_add(cls, ctx: AppContext) -> bool:
+        """Whether the signed-in role may add records of this kind (counselors and the centers)."""
+        return ctx.may_edit_records()
+
+    @classmethod
+    def may_change(cls, ctx: AppContext) -> bool:
+        """Whether the signed-in role may edit (and delete) stored records of this kind."""
+        return ctx.may_edit_records()
 
     # -- building -------------------------------------------------------------------------------
     def window_title(self, new: bool) -> str:

@@ -1,7 +1,8 @@
-"""新增…/编辑…/删除 on one of the profile's record tabs (认定记录, 资助记录, 成长奖励).
+"""新增…/编辑…/删除 on one of the profile's record tabs (认定记录, 资助记录, 成长奖励, 监测反馈, 心愿单).
 
-Double-clicking (or Enter on) a row edits it. Only roles that may edit a student's records see the
-buttons; deleting asks first and leaves a tombstone that syncs (record_edit_calls.delete_record).
+Double-clicking (or Enter on) a row edits it. Only roles that may add or edit records of the kind see
+the buttons (the dialog class says which: mentors raise monitoring flags too); deleting asks first
+and leaves a tombstone that syncs (record_edit_calls.delete_record); workflow records are not deleted.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from desktop.ui.field_errors_view import ERROR_STYLE
 from desktop.ui.identification_dialog import IdentificationDialog
 from desktop.ui.record_dialog import AidDialog, RecordDialog, RewardDialog
 from desktop.ui.record_list_tab import RecordListTab
+from desktop.ui.workflow_dialogs import FlagDialog, WishDialog
 from sync.records import Record
 
 # Who the records belong to: (student id, student name), or None while no student is shown.
@@ -70,6 +72,10 @@ class RecordTabActions(QObject):
             return self.tr("Add aid…")
         if self.dialog_class is RewardDialog:
             return self.tr("Add growth reward…")
+        if self.dialog_class is FlagDialog:
+            return self.tr("Raise flag…")
+        if self.dialog_class is WishDialog:
+            return self.tr("Add wish…")
         return self.tr("Add…")
 
     def _delete_question(self) -> str:
@@ -84,13 +90,18 @@ class RecordTabActions(QObject):
     # -- state ----------------------------------------------------------------------------------
     @property
     def editable(self) -> bool:
-        return self.ctx.may_edit_records()
+        return self.dialog_class.may_change(self.ctx)
+
+    @property
+    def addable(self) -> bool:
+        return self.dialog_class.may_add(self.ctx)
 
     def refresh(self) -> None:
-        """Show the buttons to roles that may edit (the role is known once unlocked)."""
+        """Show the buttons to roles that may add or edit (the role is known once unlocked)."""
         editable = self.editable
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            button.setVisible(editable)
+        self.add_button.setVisible(self.addable)
+        self.edit_button.setVisible(editable)
+        self.delete_button.setVisible(editable and self.dialog_class.DELETABLE)
         self.add_button.setEnabled(self._subject() is not None)
         self.message.clear()
         self._selection_changed()
@@ -127,7 +138,8 @@ class RecordTabActions(QObject):
 
     def _open(self, record: Record | None) -> None:
         subject = self._subject()
-        if subject is None or not self.editable or self.dialog is not None:
+        allowed = self.addable if record is None else self.editable
+        if subject is None or not allowed or self.dialog is not None:
             return
         student_id, student_name = subject
         self.message.clear()
@@ -143,7 +155,7 @@ class RecordTabActions(QObject):
 
     def _delete_selected(self) -> None:
         record_id = self.selected_id()
-        if record_id is None or not self.editable:
+        if record_id is None or not self.editable or not self.dialog_class.DELETABLE:
             return
         answer = QMessageBox.question(
             self.tab,

@@ -29,6 +29,7 @@ from desktop.ui.record_list_tab import RecordListTab, label_of
 from desktop.ui.record_tab_actions import RecordTabActions
 from desktop.ui.store_calls import StudentFile
 from desktop.ui.timeline_entries import timeline_of
+from desktop.ui.workflow_dialogs import FlagDialog, WishDialog
 from sync.records import FamilyMember, Student
 
 WATCHED_KINDS = frozenset(
@@ -156,6 +157,13 @@ class StudentProfile(QWidget):
             self.tr("No monitoring feedback."),
             self,
         )
+        # Raised by anyone in scope, handled along the workflow; wishes are served the same way.
+        self.workflow_actions = [
+            RecordTabActions(ctx, self.flags, FlagDialog, self._subject,
+                             lambda: self.file.flags if self.file else []),
+            RecordTabActions(ctx, self.key_support.wishes, WishDialog, self._subject,
+                             lambda: self.file.wishes if self.file else []),
+        ]  # fmt: skip
         self.timeline = TimelineTab(self)
         self.tabs.addTab(self.basic, self.tr("Basic information and family"))
         self.tabs.addTab(self.identifications, self.tr("Identification"))
@@ -210,7 +218,7 @@ class StudentProfile(QWidget):
         else:
             self.key_support.clear()
         self.flags.set_records(file.flags)
-        for actions in self.record_actions:
+        for actions in (*self.record_actions, *self.workflow_actions):
             actions.refresh()
         self.timeline.set_entries(timeline_of(file, restricted=self.ctx.may_see_key_support()))
         self.loaded.emit()
@@ -265,7 +273,7 @@ class StudentProfile(QWidget):
         self.basic.clear()
         for tab in (self.identifications, self.aid, self.rewards, self.visits, self.flags):
             tab.set_records([])
-        for actions in self.record_actions:
+        for actions in (*self.record_actions, *self.workflow_actions):
             actions.refresh()
         self.key_support.clear()
         self.timeline.set_entries([])

@@ -2565,6 +2565,14 @@
       <source>Not deleted.</source>
       <translation>Not deleted.</translation>
     </message>
+    <message>
+      <source>Raise flag…</source>
+      <translation>Raise flag…</translation>
+    </message>
+    <message>
+      <source>Add wish…</source>
+      <translation>Add wish…</translation>
+    </message>
   </context>
   <context>
     <name>ConflictListModel</name>
@@ -2980,6 +2988,107 @@
     <message>
       <source>Not saved.</source>
       <translation>Not saved.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkflowDialog</name>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Move to %1</source>
+      <translation>Move to %1</translation>
+    </message>
+    <message>
+      <source>Next steps</source>
+      <translation>Next steps</translation>
+    </message>
+    <message>
+      <source>None (finished)</source>
+      <translation>None (finished)</translation>
+    </message>
+  </context>
+  <context>
+    <name>FlagDialog</name>
+    <message>
+      <source>Raise a monitoring flag</source>
+      <translation>Raise a monitoring flag</translation>
+    </message>
+    <message>
+      <source>Monitoring flag</source>
+      <translation>Monitoring flag</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Date raised</source>
+      <translation>Date raised</translation>
+    </message>
+    <message>
+      <source>Situation</source>
+      <translation>Situation</translation>
+    </message>
+    <message>
+      <source>Actions taken</source>
+      <translation>Actions taken</translation>
+    </message>
+    <message>
+      <source>Notes on handling</source>
+      <translation>Notes on handling</translation>
+    </message>
+    <message>
+      <source>Resolved on</source>
+      <translation>Resolved on</translation>
+    </message>
+  </context>
+  <context>
+    <name>WishDialog</name>
+    <message>
+      <source>New wish</source>
+      <translation>New wish</translation>
+    </message>
+    <message>
+      <source>Wish</source>
+      <translation>Wish</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Service items</source>
+      <translation>Service items</translation>
+    </message>
+    <message>
+      <source>Filled in by</source>
+      <translation>Filled in by</translation>
+    </message>
+    <message>
+      <source>How</source>
+      <translation>How</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>Priority</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>Responsible person</source>
+      <translation>Responsible person</translation>
+    </message>
+    <message>
+      <source>Completed on</source>
+      <translation>Completed on</translation>
+    </message>
+    <message>
+      <source>Feedback</source>
+      <translation>Feedback</translation>
     </message>
   </context>
 </TS>

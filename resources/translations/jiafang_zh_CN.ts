@@ -2558,6 +2558,14 @@
       <source>Not deleted.</source>
       <translation>未删除。</translation>
     </message>
+    <message>
+      <source>Raise flag…</source>
+      <translation>新增监测反馈…</translation>
+    </message>
+    <message>
+      <source>Add wish…</source>
+      <translation>新增心愿…</translation>
+    </message>
   </context>
   <context>
     <name>ConflictListModel</name>
@@ -2967,6 +2975,107 @@
     <message>
       <source>Not saved.</source>
       <translation>未保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkflowDialog</name>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Move to %1</source>
+      <translation>转为%1</translation>
+    </message>
+    <message>
+      <source>Next steps</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>None (finished)</source>
+      <translation>无（已结束）</translation>
+    </message>
+  </context>
+  <context>
+    <name>FlagDialog</name>
+    <message>
+      <source>Raise a monitoring flag</source>
+      <translation>提出监测反馈</translation>
+    </message>
+    <message>
+      <source>Monitoring flag</source>
+      <translation>监测反馈</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>反馈类型</translation>
+    </message>
+    <message>
+      <source>Date raised</source>
+      <translation>提出日期</translation>
+    </message>
+    <message>
+      <source>Situation</source>
+      <translation>情况说明</translation>
+    </message>
+    <message>
+      <source>Actions taken</source>
+      <translation>处理措施</translation>
+    </message>
+    <message>
+      <source>Notes on handling</source>
+      <translation>处理说明</translation>
+    </message>
+    <message>
+      <source>Resolved on</source>
+      <translation>处理完成日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>WishDialog</name>
+    <message>
+      <source>New wish</source>
+      <translation>新增心愿</translation>
+    </message>
+    <message>
+      <source>Wish</source>
+      <translation>心愿</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Service items</source>
+      <translation>服务项目</translation>
+    </message>
+    <message>
+      <source>Filled in by</source>
+      <translation>填写人</translation>
+    </message>
+    <message>
+      <source>How</source>
+      <translation>填写方式</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>优先级</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>具体需求</translation>
+    </message>
+    <message>
+      <source>Responsible person</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Completed on</source>
+      <translation>完成日期</translation>
+    </message>
+    <message>
+      <source>Feedback</source>
+      <translation>反馈</translation>
     </message>
   </context>
 </TS>
