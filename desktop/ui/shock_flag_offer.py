@@ -1,4 +1,5 @@
-"""A calm notice after a visit that records a recent shock: raise a monitoring flag for it?
+"""A calm notice after a visit that records a recent shock (or suggests a temporary subsidy): raise a
+monitoring flag for it?
 
 The notice (not a dialog) sits above the 待家访 list once the visit is saved.  It offers a 家庭突发变故
 flag with 临时困难补助 as the suggested action, both prefilled and editable; one click raises it on
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.errors import StoreError
+from desktop.store.monitoring_workflow import SHOCK_FLAG_TEXT
 from desktop.ui.app_context import AppContext
 from desktop.ui.field_errors_view import ERROR_STYLE
 from desktop.ui.guarded_call import run_for
@@ -77,13 +79,18 @@ class ShockFlagOffer(QFrame):
             return
         self.offered.add(visit.id)
         self.visit_id = visit.id
-        self.text.setText(
-            self.tr(
+        if visit.recent_shocks.strip():
+            text = self.tr(
                 "The visit to %1 records a recent emergency in the family. Raise a monitoring flag "
                 "(sudden family change) so that a temporary hardship subsidy can be considered?"
-            ).replace("%1", student_name)
-        )
-        self.description.setPlainText(visit.recent_shocks)
+            )
+        else:
+            text = self.tr(
+                "The visit to %1 suggests a temporary hardship subsidy. Raise a monitoring flag "
+                "(sudden family change) so that it can be considered?"
+            )
+        self.text.setText(text.replace("%1", student_name))
+        self.description.setPlainText(visit.recent_shocks or SHOCK_FLAG_TEXT)
         self.suggestion.setText(SUGGESTED_ACTION)
         self.message.setStyleSheet("")
         self.message.clear()

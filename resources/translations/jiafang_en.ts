@@ -2989,6 +2989,10 @@
       <source>Not saved.</source>
       <translation>Not saved.</translation>
     </message>
+    <message>
+      <source>The visit to %1 suggests a temporary hardship subsidy. Raise a monitoring flag (sudden family change) so that it can be considered?</source>
+      <translation>The visit to %1 suggests a temporary hardship subsidy. Raise a monitoring flag (sudden family change) so that it can be considered?</translation>
+    </message>
   </context>
   <context>
     <name>WorkflowDialog</name>

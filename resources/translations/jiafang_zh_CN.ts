@@ -2976,6 +2976,10 @@
       <source>Not saved.</source>
       <translation>未保存。</translation>
     </message>
+    <message>
+      <source>The visit to %1 suggests a temporary hardship subsidy. Raise a monitoring flag (sudden family change) so that it can be considered?</source>
+      <translation>%1 的家访建议给予临时困难补助。是否提出监测反馈（家庭突发变故），以便评估？</translation>
+    </message>
   </context>
   <context>
     <name>WorkflowDialog</name>

@@ -249,3 +249,23 @@ def test_a_failing_wish_leaves_no_visit(data_dir: tuple[Path, dict[str, str]]) -
         assert store_calls.save_visit(store, visit, wish=WishPlan(item_ids=[items["学业帮扶结对"]])) is False
         with store.session() as s:
             assert len(s.wishes.for_student(ids["张三"])) == 1
+
+
+def test_a_suggested_subsidy_without_a_shock_offers_too(
+    qtbot: QtBot, app_with_catalog: tuple[Running, dict[str, str]]
+) -> None:
+    running, _items = app_with_catalog
+    visits = running.section("visits")
+    form = open_form(qtbot, running, "周晓梅")
+    fill_required(form)
+    form.inputs["suggest_temporary_subsidy"].setChecked(True)
+    with qtbot.waitSignal(form.saved):
+        form.save_button.click()
+    offer = visits.flag_offer
+    qtbot.waitUntil(lambda: visits.stack.currentWidget() is visits.list_page)
+    assert offer.isVisible()
+    assert "建议给予临时困难补助" in offer.text.text()
+    assert offer.description.toPlainText() == "家访中了解到家庭近期发生突发情况，建议评估临时困难补助。"
+    offer.dismiss_button.click()
+    assert offer.isHidden()
+    assert stored(running, lambda s: s.flags.list()) == []  # "Not now" raises nothing
