@@ -81,6 +81,8 @@ def page(
     session: Session, principal: Principal, *, after: int, horizon: int, limit: int
 ) -> tuple[list[Any], list[Any], int, bool]:
     """Records and conflicts in scope with ``after < seq ≤ horizon``; returns them, the new seq, more."""
+    if after >= horizon:
+        return [], [], horizon, False  # nothing newer anywhere: the common no-op pull
     records = session.execute(
         select(*RECORD_COLUMNS)
         .where(RecordRow.seq > after, RecordRow.seq <= horizon, scope.record_visible(principal))
