@@ -12,17 +12,14 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCha
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +30,7 @@ from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.guarded_call import run_for
 from desktop.ui.section import Section
+from desktop.ui.table_fill import fill_table, read_only_table
 from sync.records import current_academic_year, previous_academic_year
 
 MISSING_LIMIT = 1000
@@ -174,15 +172,8 @@ class CoverageDashboard(Section):
         self._set_enabled(False)
 
     def _table(self, name: str) -> QTableWidget:
-        table = QTableWidget(0, 0, self)
-        table.setObjectName(name)
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table = read_only_table(self, name, [])
         table.setAlternatingRowColors(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     def _set_enabled(self, on: bool) -> None:
@@ -295,17 +286,13 @@ class CoverageDashboard(Section):
         table.clearSelection()
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            cells = (
-                ([row.college] if with_college else [])
-                + [row.label]
-                + [ratio_text(row.ratios.get(m)) for m in measures]
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row.key)
-                table.setItem(i, column, item)
+        cells = [
+            ([row.college] if with_college else [])
+            + [row.label]
+            + [ratio_text(row.ratios.get(m)) for m in measures]
+            for row in rows
+        ]
+        fill_table(table, cells, [row.key for row in rows])
         table.blockSignals(False)
 
     # -- drill-down ------------------------------------------------------------------------------
@@ -333,10 +320,7 @@ class CoverageDashboard(Section):
         self.missing_title.setText(
             self.tr("Colleges without a support center: %1").replace("%1", str(len(rows)))
         )
-        self.missing.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            for column, text in enumerate(("", "", row.label, "", "", "")):
-                self.missing.setItem(i, column, QTableWidgetItem(text))
+        fill_table(self.missing, [("", "", row.label, "", "", "") for row in rows])
         self.missing_shown.emit()
 
     def _row_selected(self, kind: str, table: QTableWidget) -> None:
@@ -359,20 +343,17 @@ class CoverageDashboard(Section):
         if total > len(rows):
             title += self.tr(" (first %1 shown)").replace("%1", str(len(rows)))
         self.missing_title.setText(title)
-        self.missing.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            note = (
-                self.tr("Visit before identification")
-                if row.visit_first
-                else (self.tr("New student") if row.is_new_student else "")
-            )
-            for column, text in enumerate(
-                (row.student_no, row.name, row.college, row.class_name, row.counselor, note)
-            ):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                self.missing.setItem(i, column, item)
+        cells = [
+            (row.student_no, row.name, row.college, row.class_name, row.counselor, self._note(row))
+            for row in rows
+        ]
+        fill_table(self.missing, cells, [row.id for row in rows])
         self.missing_shown.emit()
+
+    def _note(self, row: MissingStudent) -> str:
+        if row.visit_first:
+            return self.tr("Visit before identification")
+        return self.tr("New student") if row.is_new_student else ""
 
     def _open_student(self) -> None:
         item = self.missing.item(self.missing.currentRow(), 0)

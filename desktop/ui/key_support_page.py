@@ -8,20 +8,16 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +31,7 @@ from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.section import Section
+from desktop.ui.table_fill import fill_table, read_only_table, selected_row
 from sync.records import DifficultyType, Participant, ParticipantRole, SessionKind, SupportForm
 
 CHANGES = frozenset({"key_support", "mentor_assignment", "support_log_entry"})
@@ -50,19 +47,6 @@ def participant_of(text: str) -> Participant:
     label = rest.rstrip("）").strip()
     role = next((role for role in ParticipantRole if role.label == label), ParticipantRole.OTHER)
     return Participant(name=name.strip() or text, role=role)
-
-
-def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class KeySupportPage(Section):
@@ -96,7 +80,7 @@ class KeySupportPage(Section):
         top.addWidget(self.include_exited)
         top.addStretch(1)
 
-        self.table = _table(
+        self.table = read_only_table(
             content,
             "keySupportCases",
             [
@@ -224,7 +208,7 @@ class KeySupportPage(Section):
         self.term.addItem(self.tr("First term (Sep–Feb)"), 1)
         self.term.addItem(self.tr("Second term (Mar–Aug)"), 2)
         self.term.setCurrentIndex(1 if 3 <= date.today().month <= 8 else 0)  # the running term
-        self.workload = _table(
+        self.workload = read_only_table(
             content,
             "mentorWorkload",
             [
@@ -313,30 +297,26 @@ class KeySupportPage(Section):
 
     def _show(self, cases: list[KeySupportCase]) -> None:
         self.cases = cases
-        self.table.setRowCount(len(cases))
-        for i, case in enumerate(cases):
-            support = case.support
-            cells = (
+        rows = [
+            (
                 case.student_no,
                 case.student_name,
                 case.college,
-                "、".join(kind.label for kind in support.difficulty_types),
-                support.started_on.isoformat(),
+                "、".join(kind.label for kind in case.support.difficulty_types),
+                case.support.started_on.isoformat(),
                 case.mentor_name,
                 case.last_log.isoformat() if case.last_log else "",
                 str(case.sessions_this_year),
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, support.id)
-                self.table.setItem(i, column, item)
+            for case in cases
+        ]
+        fill_table(self.table, rows, [case.support.id for case in cases])
         self._selected()
         self.cases_shown.emit()
 
     def _show_workload(self, rows: list[MentorWorkload]) -> None:
-        self.workload.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            cells = (
+        cells = [
+            (
                 row.mentor.staff_no,
                 row.mentor.name,
                 row.mentor.department,
@@ -345,13 +325,13 @@ class KeySupportPage(Section):
                 f"{row.hours:.1f}",
                 str(row.sessions),
             )
-            for column, text in enumerate(cells):
-                self.workload.setItem(i, column, QTableWidgetItem(text))
+            for row in rows
+        ]
+        fill_table(self.workload, cells)
         self.workload_shown.emit()
 
     def selected(self) -> KeySupportCase | None:
-        index = self.table.currentRow()
-        return self.cases[index] if 0 <= index < len(self.cases) and self.table.selectedItems() else None
+        return selected_row(self.table, self.cases)
 
     def _selected(self) -> None:
         case = self.selected()

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +25,7 @@ from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.section import Section
+from desktop.ui.table_fill import fill_table, read_only_table, selected_row
 from sync.records import FlagAction, FlagKind, FlagStatus, current_academic_year
 
 
@@ -45,9 +42,9 @@ class MonitoringPage(Section):
         self.filter.addItem(self.tr("All"), "")
         for status in FlagStatus:
             self.filter.addItem(status.label, status.value)
-        self.table = QTableWidget(0, 7, self)
-        self.table.setObjectName("flags")
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
+            self,
+            "flags",
             [
                 self.tr("Raised on"),
                 self.tr("Student no."),
@@ -56,14 +53,8 @@ class MonitoringPage(Section):
                 self.tr("Kind"),
                 self.tr("Status"),
                 self.tr("Actions taken"),
-            ]
+            ],
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.detail = QLabel(self)
         self.detail.setObjectName("flagDetail")
         self.detail.setWordWrap(True)
@@ -197,28 +188,24 @@ class MonitoringPage(Section):
 
     def _show(self, rows: list[FlagRow]) -> None:
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            flag = row.flag
-            cells = (
-                flag.raised_on.isoformat(),
+        cells = [
+            (
+                row.flag.raised_on.isoformat(),
                 row.student_no,
                 row.student_name,
                 row.college,
-                flag.kind.label,
-                flag.status.label,
-                "、".join(action.label for action in flag.actions),
+                row.flag.kind.label,
+                row.flag.status.label,
+                "、".join(action.label for action in row.flag.actions),
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, flag.id)
-                self.table.setItem(i, column, item)
+            for row in rows
+        ]
+        fill_table(self.table, cells, [row.flag.id for row in rows])
         self._selected()
         self.flags_shown.emit()
 
     def selected(self) -> FlagRow | None:
-        row = self.table.currentRow()
-        return self.rows[row] if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+        return selected_row(self.table, self.rows)
 
     def _selected(self) -> None:
         row = self.selected()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,8 +31,9 @@ from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
 from desktop.ui.section import Section
+from desktop.ui.table_fill import KEY_ROLE, fill_table
 
-STUDENT_ROLE = Qt.ItemDataRole.UserRole
+STUDENT_ROLE = KEY_ROLE
 
 
 class VisitPlanningPage(Section):
@@ -212,19 +212,20 @@ class VisitPlanningPage(Section):
         self.plan_title.setText(
             self.tr("Plan: %1 student(s), %2 visited").replace("%1", str(len(plan))).replace("%2", str(done))
         )
-        self.plan_table.setRowCount(len(plan))
-        for i, row in enumerate(plan):
-            state = (
+        cells = [
+            (
+                row.planned_on.isoformat() if row.planned_on else "",
+                row.student_no,
+                row.name,
+                row.region.label,
                 self.tr("Visited %1").replace("%1", row.visited_on.isoformat())
                 if row.visited_on
-                else self.tr("Not yet")
+                else self.tr("Not yet"),
+                self.tr("Visit before identification") if row.visit_first else "",
             )
-            note = self.tr("Visit before identification") if row.visit_first else ""
-            planned = row.planned_on.isoformat() if row.planned_on else ""
-            for column, text in enumerate((planned, row.student_no, row.name, row.region.label, state, note)):
-                item = QTableWidgetItem(text)
-                item.setData(STUDENT_ROLE, row.id)
-                self.plan_table.setItem(i, column, item)
+            for row in plan
+        ]
+        fill_table(self.plan_table, cells, [row.id for row in plan])
 
     # -- planning -------------------------------------------------------------------------------
     def checked_students(self) -> list[str]:

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +27,7 @@ from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
 from desktop.ui.section import Section
+from desktop.ui.table_fill import fill_table, read_only_table, selected_row
 from sync.records import (
     PROVIDER_DEPARTMENTS,
     DifficultyType,
@@ -39,19 +36,6 @@ from sync.records import (
     WishPriority,
     WishStatus,
 )
-
-
-def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class WishListPage(Section):
@@ -83,7 +67,7 @@ class WishListPage(Section):
             top.addWidget(widget)
         top.addStretch(1)
 
-        self.table = _table(
+        self.table = read_only_table(
             self,
             "wishes",
             [
@@ -149,7 +133,7 @@ class WishListPage(Section):
         side.addWidget(move_box)
         lists_layout.addLayout(side, 2)
 
-        self.catalog = _table(
+        self.catalog = read_only_table(
             self,
             "wishCatalog",
             [
@@ -243,22 +227,19 @@ class WishListPage(Section):
 
     def _fill_rows(self) -> None:
         self.rows = self.lists.get(self.department.currentText(), [])
-        self.table.setRowCount(len(self.rows))
-        for i, row in enumerate(self.rows):
-            selection = row.selection
-            cells = (
+        cells = [
+            (
                 row.student_no,
                 row.student_name,
                 row.college,
                 "、".join(row.items),
-                selection.priority.label,
-                selection.status.label,
-                selection.responsible_person,
+                row.selection.priority.label,
+                row.selection.status.label,
+                row.selection.responsible_person,
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, selection.id)
-                self.table.setItem(i, column, item)
+            for row in self.rows
+        ]
+        fill_table(self.table, cells, [row.selection.id for row in self.rows])
         self._selected()
 
     def _show_catalog(self, items: list[WishCatalogItem]) -> None:
@@ -273,20 +254,14 @@ class WishListPage(Section):
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.wish_items.addItem(entry)
         self.catalog_editor.setVisible(self.ctx.identity.role in WISH_CATALOG_ROLES)
-        self.catalog.setRowCount(len(items))
-        for i, item in enumerate(items):
-            cells = (
-                item.category.label,
-                item.service_item,
-                item.provider_department,
-                "✓" if item.active else "",
-            )
-            for column, text in enumerate(cells):
-                self.catalog.setItem(i, column, QTableWidgetItem(text))
+        cells = [
+            (item.category.label, item.service_item, item.provider_department, "✓" if item.active else "")
+            for item in items
+        ]
+        fill_table(self.catalog, cells)
 
     def selected(self) -> WishRow | None:
-        index = self.table.currentRow()
-        return self.rows[index] if 0 <= index < len(self.rows) and self.table.selectedItems() else None
+        return selected_row(self.table, self.rows)
 
     def _selected(self) -> None:
         row = self.selected()
