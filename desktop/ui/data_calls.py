@@ -55,6 +55,7 @@ from desktop.store.monitoring_workflow import (
     raise_flag,
     visits_suggesting_subsidy,
 )
+from desktop.store.repositories.session import StoreSession
 from desktop.store.role_rules import may_see_key_support
 from desktop.store.store import Store
 from desktop.store.visit_planning import (
@@ -82,6 +83,7 @@ from sync.records import (
     Participant,
     ReviewRecord,
     SessionKind,
+    Student,
     SupportForm,
     WishCatalogItem,
     WishFiller,
@@ -91,6 +93,14 @@ from sync.records import (
 )
 
 StoreCall = Callable[[Store], object]
+
+
+def _student_by_no(s: StoreSession, student_no: str) -> Student:
+    """The student a page names by 学号 (a Chinese message when there is none)."""
+    student = s.students.by_student_no(student_no)
+    if student is None:
+        raise ValueError(f"找不到学号为 {student_no} 的学生")
+    return student
 
 
 # -- coverage --------------------------------------------------------------------------------------
@@ -245,9 +255,7 @@ def start_support(
     conclusion: str,
 ) -> None:
     with store.session() as s:
-        student = s.students.by_student_no(student_no)
-        if student is None:
-            raise ValueError(f"找不到学号为 {student_no} 的学生")
+        student = _student_by_no(s, student_no)
         review = ReviewRecord(reviewed_on=day, participants=participants, conclusion=conclusion)
         start_key_support(s, student.id, types, started_on=day, review=review)
 
@@ -275,12 +283,7 @@ def new_session(
     measures: str,
 ) -> None:
     with store.session() as s:
-        ids: list[str] = []
-        for number in student_numbers:
-            student = s.students.by_student_no(number)
-            if student is None:
-                raise ValueError(f"找不到学号为 {number} 的学生")
-            ids.append(student.id)
+        ids = [_student_by_no(s, number).id for number in student_numbers]
         record_session(
             s,
             kind,
@@ -343,9 +346,7 @@ def new_wish(
 ) -> None:
     """A wish list filled in from the profile (online) or on the student's latest visit of the year."""
     with store.session() as s:
-        student = s.students.by_student_no(student_no)
-        if student is None:
-            raise ValueError(f"找不到学号为 {student_no} 的学生")
+        student = _student_by_no(s, student_no)
         visit_id = latest_visit_id(s, student.id, academic_year) if on_visit else None
         if on_visit and visit_id is None:
             raise ValueError("该学生本学年还没有家访记录，请选择线上填写")
@@ -383,10 +384,7 @@ def flag_view(store: Store, status: FlagStatus | None) -> list[FlagRow]:
 
 def new_flag(store: Store, student_no: str, kind: FlagKind, description: str, day: date) -> None:
     with store.session() as s:
-        student = s.students.by_student_no(student_no)
-        if student is None:
-            raise ValueError(f"找不到学号为 {student_no} 的学生")
-        raise_flag(s, student.id, kind, description, raised_on=day)
+        raise_flag(s, _student_by_no(s, student_no).id, kind, description, raised_on=day)
 
 
 def subsidy_suggestions(store: Store, academic_year: str) -> int:

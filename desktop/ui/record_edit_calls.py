@@ -6,8 +6,10 @@ Each function opens one session (one transaction, with its outbox ops) and retur
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from desktop.store.monitoring_workflow import FlagError, move_flag, raise_flag
 from desktop.store.repositories.errors import FieldConflict
@@ -19,6 +21,7 @@ from sync.records import (
     Identification,
     IdentificationChange,
     MonitoringFlag,
+    Record,
     WishCatalogItem,
     WishSelection,
 )
@@ -38,6 +41,11 @@ class StatusStep:
     on: date
     semester: str = ""
     note: str = ""
+
+
+def _changed(record: Record, current: Record, names: Iterable[str]) -> dict[str, Any]:
+    """The named fields whose edited value differs from the stored one (to patch only those)."""
+    return {name: getattr(record, name) for name in names if getattr(record, name) != getattr(current, name)}
 
 
 def save_identification(store: Store, record: Identification, step: StatusStep) -> Identification:
@@ -102,11 +110,7 @@ def save_flag(store: Store, record: MonitoringFlag) -> MonitoringFlag:
             return raise_flag(
                 s, record.student_id, record.kind, record.description, raised_on=record.raised_on
             )
-        facts = {
-            name: getattr(record, name)
-            for name in ("kind", "raised_on", "description")
-            if getattr(record, name) != getattr(current, name)
-        }
+        facts = _changed(record, current, ("kind", "raised_on", "description"))
         if facts:
             current = s.flags.patch(record.id, **facts)
         if record.status != current.status:
@@ -121,11 +125,7 @@ def save_flag(store: Store, record: MonitoringFlag) -> MonitoringFlag:
                 )
             except FlagError as exc:
                 raise RecordFieldError("status", str(exc)) from None
-        handling = {
-            name: getattr(record, name)
-            for name in ("actions", "action_notes", "resolved_on")
-            if getattr(record, name) != getattr(current, name)
-        }
+        handling = _changed(record, current, ("actions", "action_notes", "resolved_on"))
         return s.flags.patch(record.id, **handling) if handling else current
 
 
@@ -154,11 +154,9 @@ def save_wish(store: Store, record: WishSelection) -> WishSelection:
             item = s.wish_catalog.get(item_id)
             if item is None or not item.active:
                 raise RecordFieldError("item_ids", "所选服务项目不存在或已停用，请重新选择。")
-        facts = {
-            name: getattr(record, name)
-            for name in ("academic_year", "item_ids", "filled_by", "channel", "details", "priority")
-            if getattr(record, name) != getattr(current, name)
-        }
+        facts = _changed(
+            record, current, ("academic_year", "item_ids", "filled_by", "channel", "details", "priority")
+        )
         if facts:
             current = s.wishes.patch(record.id, **facts)
         if record.status != current.status:
@@ -173,11 +171,7 @@ def save_wish(store: Store, record: WishSelection) -> WishSelection:
                 )
             except WishError as exc:
                 raise RecordFieldError("status", str(exc)) from None
-        serving = {
-            name: getattr(record, name)
-            for name in ("responsible_person", "completed_on", "feedback")
-            if getattr(record, name) != getattr(current, name)
-        }
+        serving = _changed(record, current, ("responsible_person", "completed_on", "feedback"))
         return s.wishes.patch(record.id, **serving) if serving else current
 
 
