@@ -18,14 +18,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -43,6 +41,8 @@ from desktop.ui.field_errors_view import FieldErrorsView
 from desktop.ui.form_bindings import change_signal, get_value, money_or_text, set_value
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.people_table import PeopleTable
+from desktop.ui.record_dialog import enum_combo, text_area
+from desktop.ui.tri_state_grid import TriStateGrid
 from desktop.ui.visit_followup_calls import WishPlan
 from desktop.ui.visit_wish_panel import VisitWishPanel
 from sync.ids import new_id
@@ -56,7 +56,6 @@ from sync.records.enums import (
     IncomeSource,
     Policy,
     SpecialGroup,
-    TriState,
     VisitCategory,
     VisitMode,
     VisitStatus,
@@ -66,22 +65,6 @@ from sync.records.errors import errors_of
 from sync.records.visits import visit_rule_errors
 
 MONEY_FIELDS = ("income_amount", "debts_amount", "gifts_amount")
-
-
-def _enum_combo(parent: QWidget, enum: Any, *, blank: bool = False) -> QComboBox:
-    combo = QComboBox(parent)
-    if blank:
-        combo.addItem("—", None)
-    for member in enum:
-        combo.addItem(member.label, member.value)
-    return combo
-
-
-def _text_area(parent: QWidget, lines: int = 3) -> QPlainTextEdit:
-    area = QPlainTextEdit(parent)
-    area.setTabChangesFocus(True)
-    area.setFixedHeight(area.fontMetrics().lineSpacing() * lines + 16)
-    return area
 
 
 class VisitForm(QWidget):
@@ -185,8 +168,8 @@ class VisitForm(QWidget):
 
     def _build_sections(self, p: QWidget) -> None:
         f = self._section(p, self.tr("Visit"))
-        self._add(f, "category", self.tr("Category"), _enum_combo(p, VisitCategory), p)
-        self._add(f, "mode", self.tr("Mode"), _enum_combo(p, VisitMode), p)
+        self._add(f, "category", self.tr("Category"), enum_combo(p, VisitCategory), p)
+        self._add(f, "mode", self.tr("Mode"), enum_combo(p, VisitMode), p)
         self._add(f, "visit_date", self.tr("Date"), DateField(optional=False, parent=p), p)
         duration = QSpinBox(p)
         duration.setRange(0, 24 * 60)
@@ -212,40 +195,30 @@ class VisitForm(QWidget):
         f = self._section(p, self.tr("Income and housing"))
         self._add(f, "income_sources", self.tr("Income sources"), MultiSelect(IncomeSource, 4, p), p)
         self._add(f, "income_amount", self.tr("Household income per year (yuan)"), QLineEdit(p), p)
-        self._add(f, "income_notes", self.tr("Income notes"), _text_area(p, 2), p)
-        self._add(f, "main_expenses", self.tr("Main expenses"), _text_area(p, 2), p)
+        self._add(f, "income_notes", self.tr("Income notes"), text_area(p, 2), p)
+        self._add(f, "main_expenses", self.tr("Main expenses"), text_area(p, 2), p)
         self._add(f, "debts_amount", self.tr("Debts (yuan)"), QLineEdit(p), p)
-        self._add(f, "debts_notes", self.tr("Debt notes"), _text_area(p, 2), p)
-        self._add(f, "housing", self.tr("Housing"), _enum_combo(p, HousingType, blank=True), p)
-        self._add(f, "housing_notes", self.tr("Housing notes"), _text_area(p, 2), p)
+        self._add(f, "debts_notes", self.tr("Debt notes"), text_area(p, 2), p)
+        self._add(f, "housing", self.tr("Housing"), enum_combo(p, HousingType, blank=True), p)
+        self._add(f, "housing_notes", self.tr("Housing notes"), text_area(p, 2), p)
 
         f = self._section(p, self.tr("Special groups and causes"))
-        groups = QWidget(p)
-        grid = QGridLayout(groups)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.group_inputs: dict[str, QComboBox] = {}
-        for i, group in enumerate(SpecialGroup):
-            combo = _enum_combo(groups, TriState)
-            combo.setCurrentIndex(combo.findData(TriState.UNKNOWN.value))
-            combo.setObjectName(f"group_{group.value}")
-            combo.currentIndexChanged.connect(self._changed)
-            self.group_inputs[group.value] = combo
-            grid.addWidget(QLabel(group.label, groups), i // 2, (i % 2) * 2)
-            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
-        f.addRow(self.tr("Verified"), groups)
+        self.groups = TriStateGrid(SpecialGroup, 2, p)
+        self.groups.changed.connect(self._changed)
+        f.addRow(self.tr("Verified"), self.groups)
         self.errors.label_for("special_groups_verified", p)
         self._add(f, "causes", self.tr("Causes"), MultiSelect(HardshipCause, 4, p), p)
-        self._add(f, "recent_shocks", self.tr("Recent emergencies"), _text_area(p, 2), p)
+        self._add(f, "recent_shocks", self.tr("Recent emergencies"), text_area(p, 2), p)
         self._add(f, "suggest_temporary_subsidy", "", QCheckBox(self.tr("Suggest a temporary subsidy"), p), p)
 
         f = self._section(p, self.tr("Student and school"))
-        self._add(f, "student_traits", self.tr("Student's traits at home"), _text_area(p), p)
-        self._add(f, "school_feedback", self.tr("Feedback on school performance *"), _text_area(p), p)
-        self._add(f, "aid_explained", self.tr("Aid received, told to the family"), _text_area(p, 2), p)
+        self._add(f, "student_traits", self.tr("Student's traits at home"), text_area(p), p)
+        self._add(f, "school_feedback", self.tr("Feedback on school performance *"), text_area(p), p)
+        self._add(f, "aid_explained", self.tr("Aid received, told to the family"), text_area(p, 2), p)
         self._add(f, "policies_explained", self.tr("Policies explained"), MultiSelect(Policy, 3, p), p)
         self._add(f, "gifts_amount", self.tr("Gift money (yuan)"), QLineEdit(p), p)
         self._add(f, "gifts_items", self.tr("Gift items"), QLineEdit(p), p)
-        wish_state = self._add(f, "wish_list_state", self.tr("Wish list"), _enum_combo(p, WishListState), p)
+        wish_state = self._add(f, "wish_list_state", self.tr("Wish list"), enum_combo(p, WishListState), p)
         self.wish_panel = VisitWishPanel(p)
         self.wish_panel.setVisible(False)
         f.addRow(self.wish_panel)
@@ -253,25 +226,25 @@ class VisitForm(QWidget):
         wish_state.currentIndexChanged.connect(self._wish_state_changed)
 
         f = self._section(p, self.tr("Conclusions"))
-        self._add(f, "family_opinions", self.tr("Opinions of family and student *"), _text_area(p), p)
-        self._add(f, "verification_result", self.tr("Verification result"), _text_area(p, 2), p)
+        self._add(f, "family_opinions", self.tr("Opinions of family and student *"), text_area(p), p)
+        self._add(f, "verification_result", self.tr("Verification result"), text_area(p, 2), p)
         self._add(
             f,
             "suggested_level",
             self.tr("Suggested level"),
-            _enum_combo(p, IdentificationLevel, blank=True),
+            enum_combo(p, IdentificationLevel, blank=True),
             p,
         )
         self._add(f, "key_support_suggested", "", QCheckBox(self.tr("Suggest key support"), p), p)
         self._add(
             f, "suggested_difficulties", self.tr("Difficulty types"), MultiSelect(DifficultyType, 4, p), p
         )
-        self._add(f, "follow_up", self.tr("Follow-up / visit notes"), _text_area(p, 4), p)
+        self._add(f, "follow_up", self.tr("Follow-up / visit notes"), text_area(p, 4), p)
 
         f = self._section(p, self.tr("Signatures and consent"))
         self._add(f, "visitor_signed", "", QCheckBox(self.tr("Visitors signed"), p), p)
         self._add(
-            f, "family_confirmation", self.tr("Family confirmation"), _enum_combo(p, ConfirmationMethod), p
+            f, "family_confirmation", self.tr("Family confirmation"), enum_combo(p, ConfirmationMethod), p
         )
         self._add(f, "family_confirmed_by", self.tr("Confirmed by"), QLineEdit(p), p)
         self._add(f, "student_signed", "", QCheckBox(self.tr("Student signed"), p), p)
@@ -300,9 +273,7 @@ class VisitForm(QWidget):
         data: dict[str, Any] = {name: get_value(widget) for name, widget in self.inputs.items()}
         for name in MONEY_FIELDS:
             data[name] = money_or_text(data[name])
-        data["special_groups_verified"] = {
-            code: combo.currentData() for code, combo in self.group_inputs.items()
-        }
+        data["special_groups_verified"] = self.groups.values()
         data["id"] = self.visit_id
         data["student_id"] = self.student_id
         for name, info in HomeVisit.model_fields.items():
@@ -319,10 +290,8 @@ class VisitForm(QWidget):
                     if name == "visit_date" and isinstance(value, str):
                         value = date.fromisoformat(value)
                     set_value(widget, value)
-            for code, answer in (data.get("special_groups_verified") or {}).items():
-                combo = self.group_inputs.get(str(code))
-                if combo is not None:
-                    combo.setCurrentIndex(max(combo.findData(str(answer)), 0))
+            if data.get("special_groups_verified"):
+                self.groups.set_values(data["special_groups_verified"])
             wish = data.get("wish_selection")
             if isinstance(wish, dict):
                 self.wish_panel.set_values(wish)
@@ -360,8 +329,7 @@ class VisitForm(QWidget):
             set_value(self.inputs["visit_date"], date.today())
             self.inputs["category"].setProperty("currentIndex", 0)
             self.inputs["mode"].setProperty("currentIndex", 0)
-            for combo in self.group_inputs.values():
-                combo.setCurrentIndex(combo.findData(TriState.UNKNOWN.value))
+            self.groups.set_values(None)
             self.wish_panel.set_values(None)
         finally:
             self._loading = False
