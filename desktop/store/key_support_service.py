@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from desktop.store.errors import StoreError
 from desktop.store.repositories.session import StoreSession
 from desktop.store.role_rules import may_see_key_support
+from desktop.store.workflow_checks import invalid_record
 from sync.records import (
     AuditAction,
     DifficultyType,
@@ -32,7 +33,6 @@ from sync.records import (
     SupportForm,
     SupportLogEntry,
     academic_year_bounds,
-    errors_of,
 )
 
 
@@ -43,10 +43,6 @@ class KeySupportError(StoreError):
 def require_key_support_role(role: Role) -> None:
     if not may_see_key_support(role):
         raise KeySupportError("当前角色不能查看或处理重点帮扶。")
-
-
-def _invalid(exc: ValidationError) -> KeySupportError:
-    return KeySupportError("；".join(error.message for error in errors_of(exc)))
 
 
 def term_bounds(academic_year: str, term: int) -> tuple[date, date]:
@@ -82,7 +78,7 @@ def start_key_support(
             note=note,
         )
     except ValidationError as exc:
-        raise _invalid(exc) from None
+        raise invalid_record(KeySupportError, exc) from None
     return session.key_supports.create(support)
 
 
@@ -96,7 +92,7 @@ def exit_key_support(
     try:
         ended = session.key_supports.patch(key_support_id, exited_on=exited_on, exit_review=review)
     except ValidationError as exc:
-        raise _invalid(exc) from None
+        raise invalid_record(KeySupportError, exc) from None
     for assignment in session.mentor_assignments.for_student(support.student_id):
         if assignment.to_date is None or assignment.to_date > exited_on:
             session.mentor_assignments.patch(assignment.id, to_date=max(exited_on, assignment.from_date))
@@ -168,7 +164,7 @@ def assign_mentor(
             plan=plan,
         )
     except ValidationError as exc:
-        raise _invalid(exc) from None
+        raise invalid_record(KeySupportError, exc) from None
     return session.mentor_assignments.create(assignment)
 
 
@@ -201,7 +197,7 @@ def log_support(
             next_steps=next_steps,
         )
     except ValidationError as exc:
-        raise _invalid(exc) from None
+        raise invalid_record(KeySupportError, exc) from None
     return session.support_logs.create(entry)
 
 
@@ -235,7 +231,7 @@ def record_session(
             college_id=college_id,
         )
     except ValidationError as exc:
-        raise _invalid(exc) from None
+        raise invalid_record(KeySupportError, exc) from None
     return session.rescue_sessions.create(record)
 
 

@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from desktop.store.errors import StoreError
 from desktop.store.repositories.session import StoreSession
-from sync.records import FlagAction, FlagKind, FlagStatus, HomeVisit, MonitoringFlag, Student, errors_of
+from desktop.store.workflow_checks import invalid_record, require_step
+from sync.records import FlagAction, FlagKind, FlagStatus, HomeVisit, MonitoringFlag, Student
 
 TRANSITIONS: dict[FlagStatus, frozenset[FlagStatus]] = {
     FlagStatus.OPEN: frozenset({FlagStatus.IN_PROGRESS, FlagStatus.RESOLVED}),
@@ -27,10 +28,6 @@ SUGGESTED_ACTION_PREFIX = "建议措施："
 
 class FlagError(StoreError):
     message = "监测反馈操作未完成。"
-
-
-def _invalid(exc: ValidationError) -> FlagError:
-    return FlagError("；".join(error.message for error in errors_of(exc)))
 
 
 def raise_flag(
@@ -51,7 +48,7 @@ def raise_flag(
             description=description,
         )
     except ValidationError as exc:
-        raise _invalid(exc) from None
+        raise invalid_record(FlagError, exc) from None
     return session.flags.create(flag)
 
 
@@ -119,8 +116,7 @@ def move_flag(
 ) -> MonitoringFlag:
     """Move a flag along the workflow; 已处理 needs the actions taken and the date."""
     current = session.flags.require(flag_id)
-    if status not in TRANSITIONS[current.status]:
-        raise FlagError(f"反馈状态不能从“{current.status.label}”改为“{status.label}”。")
+    require_step(TRANSITIONS, current.status, status, what="反馈状态", error=FlagError)
     changes: dict[str, object] = {"status": status, "handled_by_id": session.ctx.author_id}
     if actions is not None:
         changes["actions"] = list(actions)
@@ -133,7 +129,7 @@ def move_flag(
     try:
         return session.flags.patch(flag_id, **changes)
     except ValidationError as exc:
-        raise _invalid(exc) from None
+        raise invalid_record(FlagError, exc) from None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from desktop.store.errors import StoreError
 from desktop.store.repositories.session import StoreSession
 from desktop.store.role_rules import WISH_CATALOG_ROLES
+from desktop.store.workflow_checks import invalid_record, require_step
 from sync.records import (
     DifficultyType,
     Role,
@@ -26,7 +27,6 @@ from sync.records import (
     WishPriority,
     WishSelection,
     WishStatus,
-    errors_of,
 )
 
 TRANSITIONS: dict[WishStatus, frozenset[WishStatus]] = {
@@ -40,10 +40,6 @@ TRANSITIONS: dict[WishStatus, frozenset[WishStatus]] = {
 
 class WishError(StoreError):
     message = "心愿单操作未完成。"
-
-
-def _invalid(exc: ValidationError) -> WishError:
-    return WishError("；".join(error.message for error in errors_of(exc)))
 
 
 # -- catalogue -------------------------------------------------------------------------------------
@@ -70,7 +66,7 @@ def add_catalog_item(
             description=description,
         )
     except ValidationError as exc:
-        raise _invalid(exc) from None
+        raise invalid_record(WishError, exc) from None
     return session.wish_catalog.create(item)
 
 
@@ -119,7 +115,7 @@ def add_selection(
             priority=priority,
         )
     except ValidationError as exc:
-        raise _invalid(exc) from None
+        raise invalid_record(WishError, exc) from None
     return session.wishes.create(selection)
 
 
@@ -141,8 +137,7 @@ def move_selection(
     """Move a selection along the workflow (the step must be allowed; 已对接 needs a responsible person,
     已完成 a completion date)."""
     current = session.wishes.require(selection_id)
-    if status not in TRANSITIONS[current.status]:
-        raise WishError(f"心愿状态不能从“{current.status.label}”改为“{status.label}”。")
+    require_step(TRANSITIONS, current.status, status, what="心愿状态", error=WishError)
     changes: dict[str, object] = {"status": status}
     if responsible_person is not None:
         changes["responsible_person"] = responsible_person
@@ -155,7 +150,7 @@ def move_selection(
     try:
         return session.wishes.patch(selection_id, **changes)
     except ValidationError as exc:
-        raise _invalid(exc) from None
+        raise invalid_record(WishError, exc) from None
 
 
 @dataclass(frozen=True)
