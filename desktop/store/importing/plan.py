@@ -270,6 +270,35 @@ class _Rows:
             name = error.field.split(".")[0]
             self.problem(row, name if name in fields else "", error.message)
 
+    def stage(
+        self,
+        row: int,
+        values: dict[str, str],
+        record_type: type[Record],
+        current: Record | None,
+        data: dict[str, Any],
+        mapped: set[str],
+        *,
+        new_fields: dict[str, Any] | None = None,
+    ) -> None:
+        """Check the row's record (a new one, or the stored one with the row's values) and plan its
+        creation or update; an unchanged record is only previewed."""
+        try:
+            if current is None:
+                record = record_type.model_validate({**(new_fields or {}), **data})
+            else:
+                record = record_type.model_validate({**current.model_dump(), **data})
+        except ValidationError as exc:
+            self.record_errors(row, exc, mapped | set(data))
+            return
+        if current is None:
+            self.plan.creates.append(record)
+            self.preview(row, "新增", values)
+        else:
+            if record != current:
+                self.plan.updates.append(record)
+            self.preview(row, "更新", values)
+
     def preview(self, row: int, action: str, values: dict[str, str]) -> None:
         """The row as read (sensitive numbers masked), for the preview step."""
         if len(self.plan.preview) >= PREVIEW_ROWS:
@@ -370,21 +399,7 @@ class _RosterRows(_Rows):
             self._counselor(number, values, data, by_staff_no, by_name)
             if len(self.plan.problems) > before:
                 continue
-            try:
-                if current is None:
-                    record = Student.model_validate(data)
-                else:
-                    record = Student.model_validate({**current.model_dump(), **data})
-            except ValidationError as exc:
-                self.record_errors(number, exc, mapped | set(data))
-                continue
-            if current is None:
-                self.plan.creates.append(record)
-                self.preview(number, "新增", values)
-            else:
-                if record != current:
-                    self.plan.updates.append(record)
-                self.preview(number, "更新", values)
+            self.stage(number, values, Student, current, data, mapped)
 
     def _counselor(
         self,
@@ -470,21 +485,9 @@ class _IdentificationRows(_Rows):
             if len(self.plan.problems) > before or student is None:
                 continue
             current = existing.get((student.id, data["academic_year"]))
-            try:
-                if current is None:
-                    record = Identification.model_validate({"student_id": student.id, **data})
-                else:
-                    record = Identification.model_validate({**current.model_dump(), **data})
-            except ValidationError as exc:
-                self.record_errors(number, exc, mapped | set(data))
-                continue
-            if current is None:
-                self.plan.creates.append(record)
-                self.preview(number, "新增", values)
-            else:
-                if record != current:
-                    self.plan.updates.append(record)
-                self.preview(number, "更新", values)
+            self.stage(
+                number, values, Identification, current, data, mapped, new_fields={"student_id": student.id}
+            )
 
 
 # -- writing -----------------------------------------------------------------------------------------
