@@ -7,11 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop.reports.fonts import PdfFonts, pdf_fonts
-from desktop.reports.output_file import write_pdf
-from desktop.reports.page_frame import PageFrame, render
-from desktop.reports.styles import form_styles
-from desktop.reports.visit_form import DEFAULT_VISIT_TITLE, FormOptions, visit_form_story
+from desktop.reports.fonts import PdfFonts
+from desktop.reports.visit_form import DEFAULT_VISIT_TITLE, FormOptions, render_visit_form
 from sync.records.students import FamilyMember, Student
 
 
@@ -27,10 +24,5 @@ def build_blank_form(
     printed_at: datetime | None = None,
 ) -> bytes:
     """A blank form for handwriting; the student's basic facts (and known family) pre-filled if given."""
-    fonts = fonts or pdf_fonts()
     options = FormOptions(school_name, title, college_name, printed_at)
-    styles = form_styles(fonts)
-    story = visit_form_story(None, student, family, styles=styles, options=options)
-    data = render(story, PageFrame(fonts, school_name, title, author=school_name))
-    write_pdf(data, out)
-    return data
+    return render_visit_form(None, student, family, options=options, out=out, fonts=fonts)

@@ -365,10 +365,22 @@ def build_visit_form(
     printed_at: datetime | None = None,
 ) -> bytes:
     """One filled visit form as PDF bytes (also written to ``out``: a path, atomically, or a stream)."""
-    fonts = fonts or pdf_fonts()
     options = FormOptions(school_name, title, college_name, printed_at)
-    styles = form_styles(fonts)
-    story = visit_form_story(visit, student, family, styles=styles, options=options)
-    data = render(story, PageFrame(fonts, school_name, title, author=school_name))
+    return render_visit_form(visit, student, family, options=options, out=out, fonts=fonts)
+
+
+def render_visit_form(
+    visit: HomeVisit | None,
+    student: Student | None,
+    family: Sequence[FamilyMember],
+    *,
+    options: FormOptions,
+    out: Path | BinaryIO | None,
+    fonts: PdfFonts | None,
+) -> bytes:
+    """The form as PDF bytes, filled from ``visit`` or blank (None) for handwriting; written to ``out``."""
+    fonts = fonts or pdf_fonts()
+    story = visit_form_story(visit, student, family, styles=form_styles(fonts), options=options)
+    data = render(story, PageFrame(fonts, options.school_name, options.title, author=options.school_name))
     write_pdf(data, out)
     return data
