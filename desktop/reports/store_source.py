@@ -17,7 +17,7 @@ from desktop.reports.growth_archive import DEFAULT_ARCHIVE_TITLE, ArchiveBundle
 from desktop.reports.visit_form import DEFAULT_VISIT_TITLE
 from desktop.store.repositories.roster import RosterFilter
 from desktop.store.repositories.session import StoreSession
-from sync.records import AuditAction, HomeVisit, Role, Student, VisitStatus
+from sync.records import AuditAction, HomeVisit, MentorAssignment, Role, Student, VisitStatus, WishSelection
 
 FONT_SETTING = "pdf.font_path"
 VISIT_TITLE_SETTING = "pdf.visit_form_title"
@@ -68,6 +68,27 @@ def college_name(s: StoreSession, college_id: str | None) -> str:
     return college.name if college else ""
 
 
+def mentor_names(s: StoreSession, assignments: Sequence[MentorAssignment]) -> dict[str, str]:
+    """Mentor id -> name for the mentors of these assignments (mentors not found are left out)."""
+    names: dict[str, str] = {}
+    for assignment in assignments:
+        mentor = s.mentors.get(assignment.mentor_id)
+        if mentor is not None:
+            names[mentor.id] = mentor.name
+    return names
+
+
+def wish_item_names(s: StoreSession, wishes: Sequence[WishSelection]) -> dict[str, str]:
+    """Catalogue item id -> service item for the items these wishes chose (items not found are left out)."""
+    names: dict[str, str] = {}
+    for wish in wishes:
+        for item_id in wish.item_ids:
+            item = s.wish_catalog.get(item_id)
+            if item is not None:
+                names[item.id] = item.service_item
+    return names
+
+
 def visit_for_form(s: StoreSession, student: Student, visit_ref: str | None = None) -> HomeVisit:
     """The visit to print: by id (or the last characters of it, as printed on the form), else the
     student's latest visit that is not a draft."""
@@ -102,17 +123,6 @@ def archive_bundle(
     """One student's full history as an :class:`ArchiveBundle` (names resolved for printing)."""
     history = s.history(student.id)
     users = user_names if user_names is not None else _user_names(s)
-    mentor_names: dict[str, str] = {}
-    for assignment in history.mentor_assignments:
-        mentor = s.mentors.get(assignment.mentor_id)
-        if mentor is not None:
-            mentor_names[mentor.id] = mentor.name
-    item_names: dict[str, str] = {}
-    for wish in history.wishes:
-        for item_id in wish.item_ids:
-            item = s.wish_catalog.get(item_id)
-            if item is not None:
-                item_names[item.id] = item.service_item
     return ArchiveBundle(
         student=history.student,
         college_name=college_name(s, student.college_id),
@@ -123,12 +133,12 @@ def archive_bundle(
         visits=[v for v in history.visits if v.status != VisitStatus.DRAFT],
         rewards=history.rewards,
         wishes=history.wishes,
-        wish_item_names=item_names,
+        wish_item_names=wish_item_names(s, history.wishes),
         flags=history.flags,
         give_back=history.give_backs,
         key_support=history.key_supports,
         mentor_assignments=history.mentor_assignments,
-        mentor_names=mentor_names,
+        mentor_names=mentor_names(s, history.mentor_assignments),
         support_log=history.support_logs,
         rescue_sessions=history.rescue_sessions,
         audit=history.audit,

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from desktop.reports.store_source import college_name, mentor_names, wish_item_names
 from desktop.store.backup import BackupInfo
 from desktop.store.key_vault import KeyVault
 from desktop.store.repositories.meta import SCHOOL_NAME
@@ -278,22 +279,13 @@ def load_student(store: Store, student_id: str) -> StudentFile:
     with store.session() as s:
         history = s.history(student_id)
         student = history.student
-        college = s.colleges.get(student.college_id) if student.college_id else None
+        college = college_name(s, student.college_id)
         counselor = s.users.get(student.counselor_id) if student.counselor_id else None
-        mentor_names: dict[str, str] = {}
-        for assignment in history.mentor_assignments:
-            mentor = s.mentors.get(assignment.mentor_id)
-            if mentor is not None:
-                mentor_names[mentor.id] = mentor.name
-        item_names: dict[str, str] = {}
-        for wish in history.wishes:
-            for item_id in wish.item_ids:
-                item = s.wish_catalog.get(item_id)
-                if item is not None:
-                    item_names[item_id] = item.service_item
+        mentors = mentor_names(s, history.mentor_assignments)
+        item_names = wish_item_names(s, history.wishes)
     return StudentFile(
         student=student,
-        college_name=college.name if college else "",
+        college_name=college,
         counselor_name=counselor.name if counselor else "",
         family=history.family,
         identifications=history.identifications,
@@ -303,7 +295,7 @@ def load_student(store: Store, student_id: str) -> StudentFile:
         visits=history.visits,
         key_support=history.key_supports,
         mentor_assignments=history.mentor_assignments,
-        mentor_names=mentor_names,
+        mentor_names=mentors,
         support_log=history.support_logs,
         rescue_sessions=history.rescue_sessions,
         wishes=history.wishes,
