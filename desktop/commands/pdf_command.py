@@ -47,10 +47,11 @@ def _open(ctx: CommandContext) -> Store:
     return open_store(ctx)
 
 
-def _target(out: Path, default_name: str) -> Path:
+def _target(text: str, default_name: str) -> Path:
     """``-o`` as given, or a safe name inside it when it is a folder (or ends with a separator)."""
-    text = str(out)
+    out = Path(text)  # read as text: Path() would drop the trailing separator that marks a folder
     if out.is_dir() or text.endswith(("/", "\\")):
+        out.mkdir(parents=True, exist_ok=True)
         return out / default_name
     if out.suffix.lower() != ".pdf":
         return out.with_name(out.name + ".pdf")
@@ -183,7 +184,12 @@ def cmd_batch(args: argparse.Namespace, ctx: CommandContext) -> int:
 
         try:
             result = export_batch(
-                jobs, args.output, settings=batch, combined=args.combined, progress=progress, fonts=fonts
+                jobs,
+                Path(args.output),
+                settings=batch,
+                combined=args.combined,
+                progress=progress,
+                fonts=fonts,
             )
         except KeySupportNotAllowed as exc:
             raise CommandError(f"{exc}，未导出。") from None
@@ -227,7 +233,7 @@ def register(subparsers: Any) -> None:
     sub = pdf.add_subparsers(dest="pdf_command", metavar="KIND", required=True)
 
     def common(parser: argparse.ArgumentParser, *, output_help: str) -> None:
-        parser.add_argument("-o", "--output", type=Path, required=True, help=output_help)
+        parser.add_argument("-o", "--output", required=True, help=output_help)
         parser.add_argument(
             "--font", type=Path, default=None, help="中文字体文件（TrueType .ttf/.ttc），默认自动查找"
         )

@@ -100,6 +100,16 @@ def test_visit_form_to_a_folder_gets_a_safe_name_and_an_audit_entry(
     assert _audit(data_dir) == [(AuditAction.EXPORT.value, "pdf:visit_form")]
 
 
+def test_output_folder_that_does_not_exist_yet(data_dir: Path, tmp_path: Path) -> None:
+    """`-o new/` (trailing separator) is a folder: created, and two exports keep two files."""
+    number = _student_nos(data_dir)[0]
+    out_dir = tmp_path / "trip"
+    assert _run(data_dir, "visit", "--student", number, "-o", f"{out_dir}/") == 0
+    assert _run(data_dir, "archive", "--student", number, "-o", f"{out_dir}/") == 0
+    assert len(list(out_dir.glob("*.pdf"))) == 2
+    assert not (tmp_path / "trip.pdf").exists()
+
+
 def test_archive_blank_and_errors(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     number = _student_nos(data_dir)[0]
     archive = tmp_path / "a.pdf"
