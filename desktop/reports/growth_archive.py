@@ -24,6 +24,7 @@ from desktop.reports.output_file import write_pdf
 from desktop.reports.page_frame import FormHeader, FormStart, PageFrame, printed_on, render
 from desktop.reports.styles import FormStyles, form_styles
 from desktop.reports.visit_form import FAMILY_HEADERS, FAMILY_WIDTHS, family_rows, student_grid
+from desktop.store.role_rules import BULK_KEY_SUPPORT_ROLES, KEY_SUPPORT_ROLES
 from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
 from sync.records.audit import AuditEntry
 from sync.records.enums import Role, TriState
@@ -34,8 +35,6 @@ from sync.records.visits import HomeVisit
 from sync.records.wishes import WishSelection
 
 DEFAULT_ARCHIVE_TITLE = "学生资助成长档案"
-KEY_SUPPORT_ROLES = frozenset({Role.COUNSELOR, Role.MENTOR, Role.COLLEGE_CENTER, Role.SCHOOL_CENTER})
-BULK_KEY_SUPPORT_ROLES = frozenset({Role.COLLEGE_CENTER, Role.SCHOOL_CENTER})
 NONE_YET = "（暂无记录）"
 AUDIT_ROWS = 30
 ARCHIVE_NOTE = (
@@ -49,12 +48,12 @@ class KeySupportNotAllowed(PermissionError):
 
 
 def may_see_key_support(role: Role | None) -> bool:
-    """Counselors, mentors and the centers may see key support; administrators may not."""
+    """Counselors, mentors and the centers may see key support; administrators may not (role_rules)."""
     return role in KEY_SUPPORT_ROLES
 
 
 def may_bulk_export_key_support(role: Role | None) -> bool:
-    """The key-support section leaves in bulk only with a center role (DOMAIN: privacy)."""
+    """The key-support section leaves in bulk only with a center role (DOMAIN: privacy; role_rules)."""
     return role in BULK_KEY_SUPPORT_ROLES
 
 
@@ -131,7 +130,7 @@ def archive_story(bundle: ArchiveBundle, *, styles: FormStyles, options: Archive
         data_table(
             styles,
             FAMILY_HEADERS,
-            family_rows(bundle.family) or [[NONE_YET, "", "", "", "", "", ""]],
+            _rows_or_none(family_rows(bundle.family), len(FAMILY_HEADERS)),
             FAMILY_WIDTHS,
             heading=next(heads),
             centered=(1, 2, 5, 6),
