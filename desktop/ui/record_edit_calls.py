@@ -6,12 +6,14 @@ Each function opens one session (one transaction, with its outbox ops) and retur
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
+from desktop.store.errors import StoreError
 from desktop.store.monitoring_workflow import FlagError, move_flag, raise_flag
+from desktop.store.repositories.base import Repository
 from desktop.store.repositories.errors import FieldConflict
 from desktop.store.store import Store
 from desktop.store.wish_workflow import WishError, add_selection, move_selection
@@ -27,6 +29,8 @@ from sync.records import (
 )
 
 EDITABLE_KINDS = frozenset({"identification", "guarantee_aid", "growth_reward"})
+
+W = TypeVar("W", MonitoringFlag, WishSelection)  # a record with a status workflow
 
 
 # The store refuses a second identification of a student for one academic year; forms show the
@@ -46,6 +50,30 @@ class StatusStep:
 def _changed(record: Record, current: Record, names: Iterable[str]) -> dict[str, Any]:
     """The named fields whose edited value differs from the stored one (to patch only those)."""
     return {name: getattr(record, name) for name in names if getattr(record, name) != getattr(current, name)}
+
+
+def _edit_in_workflow(
+    repo: Repository[W],
+    record: W,
+    current: W,
+    *,
+    facts: tuple[str, ...],
+    handling: tuple[str, ...],
+    step: Callable[[], W],
+    refused: type[StoreError],
+) -> W:
+    """Save an edited workflow record: its facts as edited, then a new status only through the
+    workflow (``step``; a step it refuses is shown under the status), else its handling as edited."""
+    changed = _changed(record, current, facts)
+    if changed:
+        current = repo.patch(record.id, **changed)
+    if record.status != current.status:
+        try:
+            return step()
+        except refused as exc:
+            raise RecordFieldError("status", str(exc)) from None
+    rest = _changed(record, current, handling)
+    return repo.patch(record.id, **rest) if rest else current
 
 
 def save_identification(store: Store, record: Identification, step: StatusStep) -> Identification:
@@ -110,23 +138,22 @@ def save_flag(store: Store, record: MonitoringFlag) -> MonitoringFlag:
             return raise_flag(
                 s, record.student_id, record.kind, record.description, raised_on=record.raised_on
             )
-        facts = _changed(record, current, ("kind", "raised_on", "description"))
-        if facts:
-            current = s.flags.patch(record.id, **facts)
-        if record.status != current.status:
-            try:
-                return move_flag(
-                    s,
-                    record.id,
-                    record.status,
-                    actions=record.actions,
-                    action_notes=record.action_notes,
-                    resolved_on=record.resolved_on,
-                )
-            except FlagError as exc:
-                raise RecordFieldError("status", str(exc)) from None
-        handling = _changed(record, current, ("actions", "action_notes", "resolved_on"))
-        return s.flags.patch(record.id, **handling) if handling else current
+        return _edit_in_workflow(
+            s.flags,
+            record,
+            current,
+            facts=("kind", "raised_on", "description"),
+            handling=("actions", "action_notes", "resolved_on"),
+            step=lambda: move_flag(
+                s,
+                record.id,
+                record.status,
+                actions=record.actions,
+                action_notes=record.action_notes,
+                resolved_on=record.resolved_on,
+            ),
+            refused=FlagError,
+        )
 
 
 def save_wish(store: Store, record: WishSelection) -> WishSelection:
@@ -154,25 +181,22 @@ def save_wish(store: Store, record: WishSelection) -> WishSelection:
             item = s.wish_catalog.get(item_id)
             if item is None or not item.active:
                 raise RecordFieldError("item_ids", "所选服务项目不存在或已停用，请重新选择。")
-        facts = _changed(
-            record, current, ("academic_year", "item_ids", "filled_by", "channel", "details", "priority")
+        return _edit_in_workflow(
+            s.wishes,
+            record,
+            current,
+            facts=("academic_year", "item_ids", "filled_by", "channel", "details", "priority"),
+            handling=("responsible_person", "completed_on", "feedback"),
+            step=lambda: move_selection(
+                s,
+                record.id,
+                record.status,
+                responsible_person=record.responsible_person,
+                completed_on=record.completed_on,
+                feedback=record.feedback,
+            ),
+            refused=WishError,
         )
-        if facts:
-            current = s.wishes.patch(record.id, **facts)
-        if record.status != current.status:
-            try:
-                return move_selection(
-                    s,
-                    record.id,
-                    record.status,
-                    responsible_person=record.responsible_person,
-                    completed_on=record.completed_on,
-                    feedback=record.feedback,
-                )
-            except WishError as exc:
-                raise RecordFieldError("status", str(exc)) from None
-        serving = _changed(record, current, ("responsible_person", "completed_on", "feedback"))
-        return s.wishes.patch(record.id, **serving) if serving else current
 
 
 def wish_catalog(store: Store) -> list[WishCatalogItem]:
