@@ -21,6 +21,7 @@ from desktop.store.migration_steps import (
     v0002_pinyin_sort,
     v0003_coverage_indexes,
     v0004_roster_index,
+    v0005_attachment_blobs,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -42,6 +43,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0002_pinyin_sort),
     Step.of(v0003_coverage_indexes),
     Step.of(v0004_roster_index),
+    Step.of(v0005_attachment_blobs),
 )
 LATEST_VERSION = STEPS[-1].version
 

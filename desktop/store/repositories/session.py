@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.store.outbox import EditContext
 from desktop.store.repositories.aid import AidRepository, GiveBackRepository, RewardRepository
+from desktop.store.repositories.attachments import AttachmentRepository
 from desktop.store.repositories.audit import AuditRepository
 from desktop.store.repositories.base import Repository
 from desktop.store.repositories.errors import RecordNotFound
@@ -79,6 +80,7 @@ class StoreSession:
         self.flags = FlagRepository(db, ctx)
         self.audit = AuditRepository(db, ctx)
         self.meta = MetaRepository(db)
+        self.attachments = AttachmentRepository(db)
         self.roster = RosterQueries(db)
         self._by_type: dict[str, Repository[Any]] = {
             repo.RECORD.RECORD_TYPE: repo for repo in vars(self).values() if isinstance(repo, Repository)

@@ -7,6 +7,7 @@ the sync columns of ``RecordRow``, and the local tables (outbox, meta).
 from __future__ import annotations
 
 from desktop.store.tables.aid import GiveBackActivityRow, GrowthRewardRow, GuaranteeAidRow
+from desktop.store.tables.attachments import AttachmentBlobRow
 from desktop.store.tables.audit import AuditEntryRow
 from desktop.store.tables.base import SYNC_COLUMNS, Base, Cents, RecordRow, UtcDateTime
 from desktop.store.tables.meta import MetaRow
@@ -50,6 +51,7 @@ __all__ = [
     "RECORD_TABLES",
     "SYNC_COLUMNS",
     "TABLE_OF",
+    "AttachmentBlobRow",
     "AuditEntryRow",
     "Base",
     "Cents",

@@ -68,7 +68,7 @@ def test_open_migrates_a_v1_store_and_keeps_the_data(data_dir: Path) -> None:
     key = make_v1_store(data_dir)
     store = Store.open(data_dir, PASSPHRASE, backup_daily=False)
     try:
-        assert store.info.schema_version == LATEST_VERSION == 4
+        assert store.info.schema_version == LATEST_VERSION == 5
         with store.session() as s:
             assert [student.name for student in s.students.list(order_by=["name_pinyin"])] == [
                 "钱迁移",
@@ -80,7 +80,7 @@ def test_open_migrates_a_v1_store_and_keeps_the_data(data_dir: Path) -> None:
             pinyin = s.db.execute(text("SELECT name_pinyin FROM student WHERE id = 's1'")).scalar_one()
             assert pinyin == "zhao qian yi"
         backups = store.list_backups()
-        assert [info.reason for info in backups] == ["pre-migration-v1-to-v4"]
+        assert [info.reason for info in backups] == ["pre-migration-v1-to-v5"]
         raw = backups[0].path.read_bytes()
         assert not raw.startswith(b"SQLite format 3") and "赵迁移".encode() not in raw
         engine = open_engine(backups[0].path, key)

@@ -11,7 +11,7 @@ from sqlalchemy import event, inspect
 
 from desktop.store.engine import open_engine
 from desktop.store.key_vault import KeyVault
-from desktop.store.migrations import STEPS, migrate
+from desktop.store.migrations import LATEST_VERSION, STEPS, migrate
 from desktop.store.repositories import SORT_KEYS, RosterFilter
 from desktop.store.store import DB_FILE_NAME, Store
 from sync.records import College, HomeVisit, Identification, KeySupport, Student, User
@@ -245,7 +245,7 @@ def test_a_v3_store_gets_the_roster_index(data_dir: Path) -> None:
     engine.dispose()
     store = Store.open(data_dir, PASSPHRASE, backup_daily=False)
     try:
-        assert store.info.schema_version == 4
+        assert store.info.schema_version == LATEST_VERSION
         assert "ix_student_roster" in {
             index["name"] for index in inspect(store.engine).get_indexes("student")
         }
