@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 from sync.records.enums import Role
@@ -158,25 +158,65 @@ def cmd_wipe_device(args: argparse.Namespace) -> None:
     print("已下达清除指令，设备下次联网时执行")
 
 
+def _backup_target(args: argparse.Namespace, settings: Settings, suffix: str) -> Path:
+    """The output file, created empty with mode 0600; its folder is made when missing (a clear message
+    when it cannot be)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = Path(args.output) if args.output else settings.data_dir / f"backup-{stamp}{suffix}"
+    if target.is_dir():
+        raise CliError(f"备份路径是一个文件夹，请给出文件名：{target}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Readable by the owner only from the first byte on.
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        os.chmod(target, 0o600)
+    except OSError as error:
+        raise CliError(f"无法写入备份文件 {target}：{error.strerror or error}") from None
+    return target
+
+
+def _pg_dump(url: URL, target: Path) -> None:
+    """Run pg_dump with the password in ``PGPASSWORD`` (never on the command line, where ``ps`` shows it)."""
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        raise CliError("未找到 pg_dump，请安装 PostgreSQL 客户端工具")
+    env = dict(os.environ)
+    if url.password is not None:
+        env["PGPASSWORD"] = str(url.password)
+    without_password = URL.create(
+        "postgresql", url.username, None, url.host, url.port, url.database, url.query
+    )
+    conninfo = without_password.render_as_string(hide_password=False)
+    command = [pg_dump, "--format=custom", "--file", str(target), "--dbname", conninfo]
+    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        target.unlink(missing_ok=True)
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        detail = lines[-1].removeprefix("pg_dump: ").removeprefix("error: ") if lines else ""
+        raise CliError(f"pg_dump 备份失败（退出码 {result.returncode}）：{detail}")
+
+
 def cmd_backup(args: argparse.Namespace) -> None:
     settings = _settings(args)
     url = make_url(settings.resolved_database_url())
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     if url.get_backend_name() == "sqlite":
-        target = Path(args.output or settings.data_dir / f"backup-{stamp}.sqlite3")
+        target = _backup_target(args, settings, ".sqlite3")
         source = sqlite3.connect(url.database or "")
-        copy = sqlite3.connect(target)
-        with copy:
-            source.backup(copy)
-        copy.close()
-        source.close()
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                with copy:
+                    source.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.Error as error:
+            target.unlink(missing_ok=True)
+            raise CliError(f"备份失败：{error}") from None
+        finally:
+            source.close()
     else:
-        pg_dump = shutil.which("pg_dump")
-        if pg_dump is None:
-            raise CliError("未找到 pg_dump，请安装 PostgreSQL 客户端工具")
-        target = Path(args.output or settings.data_dir / f"backup-{stamp}.dump")
-        plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
-        subprocess.run([pg_dump, "--format=custom", "--file", str(target), plain], check=True)
+        target = _backup_target(args, settings, ".dump")
+        _pg_dump(url, target)
     os.chmod(target, 0o600)
     print(target)
 

@@ -9,17 +9,24 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 
 from sync.server import cli
 from sync.server.database import Database
 from sync.server.models import Account, RecordRow, StudentScope
 from sync.server.settings import Settings
-from tests.sync.server.conftest import VERSION_HEADERS, free_port, wait_healthy
+from tests.sync.server.conftest import (
+    VERSION_HEADERS,
+    drop_postgres,
+    free_port,
+    postgres_url,
+    wait_healthy,
+)
 
 
 @pytest.fixture
@@ -115,3 +122,55 @@ def test_serve_runs_a_server_that_answers(url: str, tmp_path: Path) -> None:
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
+
+
+def test_backup_makes_a_missing_output_folder_and_says_clearly_when_it_cannot(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(url, "init-db") == 0
+    target = tmp_path / "not" / "yet" / "there" / "copy.sqlite3"
+    assert run(url, "backup", "--output", str(target)) == 0
+    assert target.stat().st_size > 0 and (target.stat().st_mode & 0o777) == 0o600
+    capsys.readouterr()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert run(url, "backup", "--output", str(blocker / "copy.sqlite3")) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：无法写入备份文件") and err.count("\n") == 1
+
+
+@pytest.mark.postgres
+def test_postgres_backup_keeps_the_password_off_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pg_url = postgres_url()
+    try:
+        password = make_url(pg_url).password
+        assert password, "the test database URL carries a password"
+        assert run(pg_url, "init-db") == 0
+        calls: list[tuple[list[str], dict[str, str]]] = []
+        real_run = subprocess.run
+
+        def spy(command: list[str], **kwargs: Any) -> Any:
+            calls.append((list(command), dict(kwargs.get("env") or {})))
+            return real_run(command, **kwargs)
+
+        monkeypatch.setattr(cli.subprocess, "run", spy)
+        target = tmp_path / "missing" / "folder" / "server.dump"
+        assert run(pg_url, "backup", "--output", str(target)) == 0
+        [(command, env)] = calls
+        # (the test password may equal the user name, so look for it where a URL would carry it)
+        assert command[-2] == "--dbname" and make_url(command[-1]).password is None
+        assert not any(f":{password}@" in part or part == password for part in command)
+        assert env["PGPASSWORD"] == str(password)
+        assert target.read_bytes()[:5] == b"PGDMP" and (target.stat().st_mode & 0o777) == 0o600
+        # A refused connection is one clear line (no traceback) and leaves no partial file.
+        capsys.readouterr()
+        wrong = make_url(pg_url).set(password="not-the-password").render_as_string(hide_password=False)
+        broken = tmp_path / "refused.dump"
+        assert run(wrong, "backup", "--output", str(broken)) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("错误：pg_dump 备份失败") and err.count("\n") == 1
+        assert "not-the-password" not in err and not broken.exists()
+    finally:
+        drop_postgres(pg_url)
