@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import JSON
 
+from desktop.store.migrations import LATEST_VERSION
 from desktop.store.outbox import (
     OpKind,
     acknowledge,
@@ -325,7 +326,7 @@ def test_audit_log_and_meta(store: Store) -> None:
             "示例大学",
             "王老师",
             "counselor",
-            4,
+            LATEST_VERSION,
         )
 
 
