@@ -8,6 +8,7 @@ carry Chinese messages.
 
 from __future__ import annotations
 
+import functools
 import random
 import threading
 from collections import Counter
@@ -20,12 +21,15 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from sync.attachments import AttachmentRef, refs_in_fields, sha256_hex
 from sync.protocol import (
     DIGEST_BUCKETS,
+    MAX_CHUNK_BYTES,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SCHEMA_HEADER,
     SCHEMA_VERSION,
+    AttachmentStatus,
     BackfillPage,
     Cursor,
     DigestResponse,
@@ -38,9 +42,10 @@ from sync.protocol import (
     RepairPage,
     ScopeEventKind,
 )
-from sync.replica import Backfill, LocalReplica, SyncLogEntry
+from sync.replica import Backfill, LocalReplica, PendingOp, SyncLogEntry
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 VERSION_HEADERS = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), SCHEMA_HEADER: str(SCHEMA_VERSION)}
 
 
@@ -81,7 +86,7 @@ class ProtocolViolation(SyncError):
 
 @dataclass
 class Progress:
-    stage: str  # "push" | "pull" | "backfill" | "repair"
+    stage: str  # "upload" | "push" | "pull" | "backfill" | "download" | "repair"
     done: int
     total: int | None
 
@@ -97,6 +102,9 @@ class SyncReport:
     repaired: int = 0
     digest_ok: bool | None = None
     finished_at: datetime | None = None
+    attachments_uploaded: int = 0
+    attachments_downloaded: int = 0
+    held: dict[str, str] = field(default_factory=dict)  # op id -> why it waits (its attachment)
 
 
 @dataclass
@@ -110,6 +118,7 @@ class EngineSettings:
     backoff_base: float = 0.2
     backoff_cap: float = 10.0
     check_digest: bool = True
+    chunk_bytes: int = MAX_CHUNK_BYTES  # attachment upload chunk (the server's body limit must allow it)
 
 
 def login(
@@ -189,6 +198,9 @@ class SyncEngine:
         timeout = httpx.Timeout(self.settings.stall_timeout, connect=self.settings.connect_timeout)
         headers = {**VERSION_HEADERS, "Authorization": f"Bearer {token}"}
         self._http = httpx.Client(base_url=server_url, headers=headers, timeout=timeout, transport=transport)
+        self._attachments_ready: set[str] = set()
+        self._attachments_failed: dict[str, str] = {}
+        self._downloads_failed: set[str] = set()
 
     def close(self) -> None:
         self._http.close()
@@ -213,33 +225,51 @@ class SyncEngine:
 
     def _post(self, path: str, body: dict[str, Any], model: type[M]) -> M:
         """POST with retries (backoff with full jitter) on cuts, stalls, 429 and 5xx."""
+        return self._call("POST", path, model, json=body)
+
+    def _call(self, method: str, path: str, model: type[M], **request: Any) -> M:
+        return self._retrying(lambda: model.model_validate_json(self._send(method, path, **request).content))
+
+    def _send(self, method: str, path: str, **request: Any) -> httpx.Response:
+        """One request; raises the typed error of an error answer."""
+        response = self._http.request(method, path, **request)
+        if response.status_code == 410:
+            raise _CursorExpired()
+        _raise_for_error(response)
+        return response
+
+    def _retrying(self, attempt_once: Callable[[], T]) -> T:
         delay = self.settings.backoff_base
         for attempt in range(self.settings.attempts):
             self._check_cancel()
             try:
-                response = self._http.post(path, json=body)
-                if response.status_code == 410:
-                    raise _CursorExpired()
-                _raise_for_error(response)
-                return model.model_validate_json(response.content)
+                return attempt_once()
             except (httpx.TransportError, ServerUnavailable, ValidationError) as error:
                 if attempt == self.settings.attempts - 1:
                     if isinstance(error, ServerUnavailable):
                         raise
                     raise ServerUnavailable(f"与服务器的连接中断（{type(error).__name__}）") from None
-                pause = self._rng.uniform(0, min(self.settings.backoff_cap, delay))
-                delay *= 2
-                self._log("warning", f"请求中断，{pause:.1f} 秒后重试")
-                if self._cancel.wait(pause):
-                    raise SyncCancelled() from None
+                delay = self._pause(delay)
         raise ServerUnavailable("服务器暂时无法访问")
+
+    def _pause(self, delay: float) -> float:
+        """Wait a random time up to ``delay`` (full jitter); returns the next, doubled delay."""
+        pause = self._rng.uniform(0, min(self.settings.backoff_cap, delay))
+        self._log("warning", f"请求中断，{pause:.1f} 秒后重试")
+        if self._cancel.wait(pause):
+            raise SyncCancelled() from None
+        return delay * 2
 
     # -- the sync ---------------------------------------------------------------------------------
     def sync(self) -> SyncReport:
         report = SyncReport()
+        self._attachments_ready = set()  # on the server (checked or uploaded in this sync)
+        self._attachments_failed = {}  # hash -> why it could not be uploaded (not retried this sync)
+        self._downloads_failed = set()
         try:
             self._push_all(report)
             self._pull_all(report)
+            self._download_attachments(report)
             self._push_all(report)  # the outbox may have grown while pulling
             if self.settings.check_digest:
                 self._check_digest(report)
@@ -256,21 +286,29 @@ class SyncEngine:
             f"同步完成：推送 {sum(report.pushed.values())} 项，拉取 {report.pulled_records} 条，"
             f"冲突 {report.conflicts_received} 个",
         )
+        if report.held:
+            self._log("warning", f"{len(report.held)} 项修改因附件未能上传而暂缓发送，下次同步时重试")
         return report
 
     def _push_all(self, report: SyncReport) -> None:
         after = 0
         total: int | None = None
         done = 0
+        held_records: set[str] = set()  # a record whose op waits for its attachment: its later ops wait too
         while True:
             self._check_cancel()
-            batch = self.replica.outbox_batch(
+            whole = self.replica.outbox_batch(
                 after=after, max_ops=self.settings.batch_ops, max_bytes=self.settings.batch_bytes
             )
-            if not batch:
+            if not whole:
                 return
             if total is None:
                 total = self.replica.pending_count()
+            batch = self._ready_ops(whole, held_records, report)
+            if not batch:
+                after = whole[-1].position
+                done += len(whole)
+                continue
             body = {
                 "device_id": self.replica.device_id,
                 "ops": [pending.op.model_dump(mode="json", by_alias=True) for pending in batch],
@@ -290,9 +328,163 @@ class SyncEngine:
                 if result.status is OpStatus.REJECTED and not result.retryable:
                     report.quarantined += 1
                     self._log("warning", f"一项修改被服务器拒绝（{result.reason}），已移入隔离区")
-            after = batch[-1].position
-            done += len(batch)
+            after = whole[-1].position
+            done += len(whole)
             self._report("push", done, total)
+
+    # -- attachments ------------------------------------------------------------------------------
+    def _ready_ops(
+        self, batch: list[PendingOp], held_records: set[str], report: SyncReport
+    ) -> list[PendingOp]:
+        """The ops of a batch that may be sent: every attachment they reference is on the server
+        (uploaded now when needed).  The others stay in the outbox with the reason they wait."""
+        ready: list[PendingOp] = []
+        held: list[tuple[PendingOp, str]] = []
+        for pending in batch:
+            op = pending.op
+            reason = "同一记录的前一项修改正在等待附件上传" if op.record_id in held_records else None
+            if reason is None:
+                for ref in refs_in_fields(op.fields, op.student_id):
+                    reason = self._ensure_uploaded(ref, report)
+                    if reason is not None:
+                        break
+            if reason is None:
+                ready.append(pending)
+            else:
+                held.append((pending, reason))
+                held_records.add(op.record_id)
+                report.held[op.op_id] = reason
+        if held:
+            self.replica.hold_ops(held)
+        return ready
+
+    def _ensure_uploaded(self, ref: AttachmentRef, report: SyncReport) -> str | None:
+        """None once the server holds the attachment; else why it cannot be uploaded (Chinese)."""
+        if ref.sha256 in self._attachments_ready:
+            return None
+        if ref.sha256 in self._attachments_failed:
+            return self._attachments_failed[ref.sha256]
+        reason: str | None
+        if not self.replica.unsent_attachments([ref.sha256]):
+            reason = None  # this device uploaded or downloaded it before
+        else:
+            reason = self._upload(ref)
+            if reason is None:
+                report.attachments_uploaded += 1
+        if reason is None:
+            self._attachments_ready.add(ref.sha256)
+        else:
+            self._attachments_failed[ref.sha256] = reason
+            self._log("warning", f"附件未能上传：{reason}")
+        return reason
+
+    def _upload(self, ref: AttachmentRef) -> str | None:
+        data = self.replica.attachment_data(ref.sha256)
+        if data is None:
+            # Not kept here (a photo added on another device): enough when the server has it.
+            status = self._attachment_status(ref.sha256)
+            if status is not None and status.complete:
+                return None
+            return "本机没有该附件的内容，服务器上也没有"
+        if sha256_hex(data) != ref.sha256 or len(data) != ref.size:
+            return "本机保存的附件内容与记录中的摘要不符"
+        if ref.student_id is None:
+            return "附件未关联学生"
+        init = {"sha256": ref.sha256, "size": len(data), "student_id": ref.student_id}
+        chunk = max(1, min(self.settings.chunk_bytes, MAX_CHUNK_BYTES))
+        mismatches = 0
+        delay = self.settings.backoff_base
+        failures = 0
+        while True:
+            self._check_cancel()
+            try:
+                # Where the server stands: a cut upload resumes where the server stopped receiving.
+                status = self._send_model("POST", "/attachments", AttachmentStatus, json=init)
+                while not status.complete:
+                    self._check_cancel()
+                    offset = status.received
+                    response = self._http.put(
+                        f"/attachments/{ref.sha256}",
+                        params={"offset": offset},
+                        content=data[offset : offset + chunk],
+                        headers={"Content-Type": "application/octet-stream"},
+                    )
+                    code, _message = _error_of(response) if response.status_code >= 400 else ("", "")
+                    if code == ErrorCode.HASH_MISMATCH:
+                        # The server checked the whole upload, found it damaged and discarded it.
+                        mismatches += 1
+                        self._log("warning", "附件在传输中损坏，服务器已拒收，正在重新发送")
+                        if mismatches >= 3:
+                            return "附件多次传输损坏，服务器拒收"
+                        break
+                    if code == ErrorCode.BAD_REQUEST:
+                        # Out of step with the server (a cut after it stored a chunk): ask again.
+                        failures += 1
+                        if failures >= self.settings.attempts:
+                            return "附件上传与服务器不同步"
+                        break
+                    _raise_for_error(response)
+                    status = AttachmentStatus.model_validate_json(response.content)
+                    self._report("upload", status.received, status.size)
+                else:
+                    self.replica.mark_attachments_uploaded([ref.sha256])
+                    return None
+            except ProtocolViolation as error:
+                return str(error)  # refused for good (not found / out of scope, forbidden, mismatch)
+            except (httpx.TransportError, ServerUnavailable, ValidationError) as error:
+                failures += 1
+                if failures >= self.settings.attempts:
+                    if isinstance(error, ServerUnavailable):
+                        raise
+                    raise ServerUnavailable(f"与服务器的连接中断（{type(error).__name__}）") from None
+                delay = self._pause(delay)
+
+    def _send_model(self, method: str, path: str, model: type[M], **request: Any) -> M:
+        return model.model_validate_json(self._send(method, path, **request).content)
+
+    def _attachment_status(self, sha256: str) -> AttachmentStatus | None:
+        try:
+            return self._call("GET", f"/attachments/{sha256}/status", AttachmentStatus)
+        except ProtocolViolation:
+            return None
+
+    def _download_attachments(self, report: SyncReport) -> None:
+        """Fetch the attachments of records in scope that are not kept here (checked by hash)."""
+        missing = [
+            ref for ref in self.replica.missing_attachments() if ref.sha256 not in self._downloads_failed
+        ]
+        for number, ref in enumerate(missing, start=1):
+            self._check_cancel()
+            data = self._download(ref)
+            if data is None:
+                self._downloads_failed.add(ref.sha256)
+                continue
+            self.replica.store_attachment(ref, data)
+            report.attachments_downloaded += 1
+            self._report("download", number, len(missing))
+
+    def _fetch_part(self, sha256: str, offset: int) -> httpx.Response:
+        return self._send("GET", f"/attachments/{sha256}", params={"offset": offset})
+
+    def _download(self, ref: AttachmentRef) -> bytes | None:
+        for _ in range(2):  # a damaged download is fetched once more
+            received = bytearray()
+            total = ref.size
+            while len(received) < total:
+                offset = len(received)
+                try:
+                    response = self._retrying(functools.partial(self._fetch_part, ref.sha256, offset))
+                except ProtocolViolation:
+                    self._log("info", "有附件尚未上传到服务器，下次同步时再取")
+                    return None
+                total = int(response.headers.get("X-Total-Size", ref.size))
+                if not response.content or total != ref.size:
+                    break
+                received += response.content
+            if len(received) == ref.size and sha256_hex(bytes(received)) == ref.sha256:
+                return bytes(received)
+            self._log("warning", "下载的附件与摘要不符，已丢弃")
+        return None
 
     def _pull_all(self, report: SyncReport) -> None:
         state = self.replica.state()

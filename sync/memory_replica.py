@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from sync.attachments import AttachmentRef, refs_in_fields, sha256_hex
 from sync.ids import HybridClock, new_id
 from sync.protocol import (
     BackfillPage,
@@ -54,6 +55,9 @@ class MemoryReplica:
         self.quarantine: list[Quarantined] = []
         self.sync_log: list[SyncLogEntry] = []
         self.wiped = False
+        self.attachments: dict[str, bytes] = {}  # sha256 -> bytes
+        self.attachments_on_server: set[str] = set()
+        self.held: dict[str, str] = {}  # op id -> why it waits in the outbox
         self._state = ReplicaState(cursor=None)
         self._position = 0
         self._lock = threading.Lock()
@@ -107,6 +111,15 @@ class MemoryReplica:
             self._queue(op)
             return op
 
+    def add_attachment(
+        self, data: bytes, media_type: str = "image/jpeg", file_name: str = "照片.jpg"
+    ) -> dict[str, Any]:
+        """Keep bytes locally; returns the reference to put in a record's ``attachments``."""
+        sha = sha256_hex(data)
+        with self._lock:
+            self.attachments[sha] = data
+        return {"sha256": sha, "file_name": file_name, "media_type": media_type, "size": len(data)}
+
     def _queue(self, op: Op) -> None:
         self._position += 1
         self.outbox.append(PendingOp(self._position, op, len(op.model_dump_json())))
@@ -151,6 +164,8 @@ class MemoryReplica:
                     for name, version in result.versions.items():
                         record.versions[name] = max(record.versions.get(name, 0), version)
             self.outbox = [p for p in self.outbox if p.op.op_id not in done]
+            for op_id in done:
+                self.held.pop(op_id, None)
 
     def _pending_fields(self, record_id: str) -> set[str]:
         names: set[str] = set()
@@ -209,8 +224,12 @@ class MemoryReplica:
         with self._lock:
             gone = set(student_ids)
             doomed = [rid for rid, r in self.records.items() if r.student_id in gone]
+            photos = {ref.sha256 for rid in doomed for ref in refs_in_fields(self.records[rid].fields, None)}
             for rid in doomed:
                 del self.records[rid]
+            kept = {ref.sha256 for r in self.records.values() for ref in refs_in_fields(r.fields, None)}
+            for sha in photos - kept:
+                self.attachments.pop(sha, None)
             self.conflicts = {cid: c for cid, c in self.conflicts.items() if c.student_id not in gone}
             moved = [p for p in self.outbox if p.op.student_id in gone]
             self.quarantine += [Quarantined(p.op, "scope_left") for p in moved]
@@ -261,6 +280,8 @@ class MemoryReplica:
 
     def wipe(self) -> None:
         with self._lock:
+            self.attachments.clear()
+            self.attachments_on_server.clear()
             self.records.clear()
             self.conflicts.clear()
             self.outbox.clear()
@@ -270,6 +291,42 @@ class MemoryReplica:
 
     def log(self, entry: SyncLogEntry) -> None:
         self.sync_log.append(entry)
+
+    # -- attachments ------------------------------------------------------------------------------
+    def unsent_attachments(self, sha256s: list[str]) -> set[str]:
+        with self._lock:
+            return {sha for sha in sha256s if sha not in self.attachments_on_server}
+
+    def attachment_data(self, sha256: str) -> bytes | None:
+        with self._lock:
+            return self.attachments.get(sha256)
+
+    def mark_attachments_uploaded(self, sha256s: list[str]) -> None:
+        with self._lock:
+            self.attachments_on_server |= {sha for sha in sha256s if sha in self.attachments}
+
+    def hold_ops(self, held: list[tuple[PendingOp, str]]) -> None:
+        with self._lock:
+            for pending, reason in held:
+                self.held[pending.op.op_id] = reason
+
+    def missing_attachments(self) -> list[AttachmentRef]:
+        with self._lock:
+            found: dict[str, AttachmentRef] = {}
+            for record in self.records.values():
+                if record.deleted:
+                    continue
+                for ref in refs_in_fields(record.fields, record.student_id):
+                    if ref.sha256 not in self.attachments:
+                        found.setdefault(ref.sha256, ref)
+            return list(found.values())
+
+    def store_attachment(self, ref: AttachmentRef, data: bytes) -> None:
+        if sha256_hex(data) != ref.sha256:
+            raise ValueError("附件内容与摘要不符")
+        with self._lock:
+            self.attachments[ref.sha256] = data
+            self.attachments_on_server.add(ref.sha256)
 
 
 def log_entry(level: str, message: str) -> SyncLogEntry:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from sync.attachments import AttachmentRef
 from sync.protocol import BackfillPage, Op, OpResult, PullPage, RecordState
 
 
@@ -88,6 +89,23 @@ class LocalReplica(Protocol):
         unsent ops.  Returns how many local records changed."""
 
     def wipe(self) -> None:
-        """The administrator ordered this device wiped: delete all local data."""
+        """The administrator ordered this device wiped: delete all local data (attachments too)."""
 
     def log(self, entry: SyncLogEntry) -> None: ...
+
+    # -- attachments (content-addressed bytes that records refer to, protocol §9) ---------------------
+    def unsent_attachments(self, sha256s: list[str]) -> set[str]:
+        """Of these hashes, those not known to be on the server (absent here, or never uploaded)."""
+
+    def attachment_data(self, sha256: str) -> bytes | None: ...
+
+    def mark_attachments_uploaded(self, sha256s: list[str]) -> None: ...
+
+    def hold_ops(self, held: list[tuple[PendingOp, str]]) -> None:
+        """These ops wait in the outbox (their attachment could not be uploaded): note why (Chinese)."""
+
+    def missing_attachments(self) -> list[AttachmentRef]:
+        """Attachments that live records refer to and that are not kept here."""
+
+    def store_attachment(self, ref: AttachmentRef, data: bytes) -> None:
+        """Keep downloaded bytes (the engine checked their hash)."""

@@ -22,6 +22,7 @@ from desktop.store.repositories.session import StoreSession
 from desktop.store.store import Store
 from desktop.store.tables import MetaRow, OutboxRow
 from desktop.store.tables.base import utc_now
+from sync.attachments import AttachmentRef, refs_in_fields
 from sync.protocol import (
     DIGEST_BUCKETS,
     BackfillPage,
@@ -47,6 +48,8 @@ QUARANTINE_PREFIX = "sync.quarantine."
 # op id -> conflict ids the op resolves (written with a resolving edit, see desktop/store/conflict_review.py)
 RESOLVES_PREFIX = "sync.resolves."
 LOG_KEEP = 500
+# Set when pulled records refer to attachments: the next download pass looks for missing ones.
+ATTACHMENTS_CHECK = "sync.attachments_check"
 
 
 def _columns(repo: Repository[Any]) -> Any:
@@ -239,6 +242,8 @@ class StoreReplica:
         by_type: dict[str, list[RecordState]] = {}
         for state in states:
             by_type.setdefault(state.record_type, []).append(state)
+        if any(state.fields.get("attachments") for state in states):
+            s.meta.set(ATTACHMENTS_CHECK, "1")
         for record_type, group in by_type.items():
             try:
                 repo = s.repository(record_type)
@@ -331,6 +336,7 @@ class StoreReplica:
         gone = set(student_ids)
         with self.store.session() as s:
             removed = 0
+            photos_before = _referenced_attachments(s)
             for repo in _repositories(s):
                 columns = _columns(repo)
                 if repo.RECORD.RECORD_TYPE == "student":
@@ -367,6 +373,8 @@ class StoreReplica:
                 if json.loads(value).get("student_id") in gone:
                     s.db.execute(delete(MetaRow).where(MetaRow.key == key))
             _put(s, LEAVING, [student for student in _json(s, LEAVING, []) if student not in gone])
+            # Photos of the students that left go with their records (kept when still referred to).
+            s.attachments.remove(set(photos_before) - set(_referenced_attachments(s)))
             return PurgeReport(len(gone), removed, quarantined)
 
     def reset_cursor(self) -> None:
@@ -427,6 +435,7 @@ class StoreReplica:
                 s.db.execute(delete(repo._table))
             s.db.execute(delete(OutboxRow))
             s.db.execute(delete(MetaRow).where(MetaRow.key.startswith("sync.")))
+            s.attachments.remove_all()
 
     def log(self, entry: SyncLogEntry) -> None:
         """Warnings and errors are written at once; routine lines wait for the next write (or ``sync_log``)."""
@@ -444,6 +453,56 @@ class StoreReplica:
             entries = _json(s, LOG, []) + self._log_buffer
             self._log_buffer = []
             _put(s, LOG, entries[-LOG_KEEP:])
+
+    # -- attachments ------------------------------------------------------------------------------
+    def unsent_attachments(self, sha256s: list[str]) -> set[str]:
+        with self.store.session() as s:
+            on_server = s.attachments.present(sha256s) - s.attachments.missing_on_server(sha256s)
+        return set(sha256s) - on_server
+
+    def attachment_data(self, sha256: str) -> bytes | None:
+        with self.store.session() as s:
+            return s.attachments.get(sha256)
+
+    def mark_attachments_uploaded(self, sha256s: list[str]) -> None:
+        with self.store.session() as s:
+            s.attachments.mark_uploaded(sha256s)
+
+    def hold_ops(self, held: list[tuple[PendingOp, str]]) -> None:
+        with self.store.session() as s:
+            for pending, reason in held:
+                outbox.mark_failed(s.db, [pending.op.op_id], f"等待附件上传：{reason}")
+
+    def missing_attachments(self) -> list[AttachmentRef]:
+        """Looked for only after records with attachments arrived, or while some are still missing
+        (so a sync that brought no photos does not read every visit)."""
+        with self.store.session() as s:
+            if s.meta.get(ATTACHMENTS_CHECK) is None:
+                return []
+            referenced = _referenced_attachments(s)
+            kept = s.attachments.present(referenced)
+            missing = [ref for sha, ref in referenced.items() if sha not in kept]
+            if not missing:
+                s.db.execute(delete(MetaRow).where(MetaRow.key == ATTACHMENTS_CHECK))
+        return missing
+
+    def store_attachment(self, ref: AttachmentRef, data: bytes) -> None:
+        with self.store.session() as s:
+            s.attachments.put_downloaded(ref.sha256, data, ref.media_type)
+
+
+def _referenced_attachments(s: StoreSession) -> dict[str, AttachmentRef]:
+    """Attachments that live records refer to (by hash), from every table with an attachments column."""
+    found: dict[str, AttachmentRef] = {}
+    for repo in _repositories(s):
+        columns = _columns(repo)
+        if "attachments" not in columns or "student_id" not in columns:
+            continue
+        rows = s.db.execute(select(columns.student_id, columns.attachments).where(columns.deleted.is_(False)))
+        for student_id, items in rows:
+            for ref in refs_in_fields({"attachments": items or []}, student_id):
+                found.setdefault(ref.sha256, ref)
+    return found
 
 
 def _repositories(s: StoreSession) -> list[Repository[Any]]:

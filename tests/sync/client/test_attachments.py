@@ -1,0 +1,242 @@
+"""Attachments end to end against a live server: uploaded before the op that references them, in
+resumable chunks checked by hash; downloaded (and checked) by the other devices of the same scope."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import httpx
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.store.store import Store
+from desktop.store.sync_replica import StoreReplica
+from sync.client import EngineSettings, SyncEngine
+from sync.records import HomeVisit, Role
+from sync.server.models import Attachment, AttachmentChunk
+from tests.sync.client.conftest import College, Devices
+from tests.sync.client.cutting_proxy import Cut, CuttingProxy
+from tests.sync.server.records_data import visit
+
+CHUNK = 64 * 1024  # the test server refuses bodies over 256 KiB
+SETTINGS = EngineSettings(chunk_bytes=CHUNK, backoff_base=0.001, backoff_cap=0.002)
+
+
+def photo(size: int, seed: int = 1) -> bytes:
+    rng = random.Random(seed)
+    return b"\xff\xd8\xff\xe0" + rng.randbytes(size - 4)
+
+
+def server_blob(college: College, sha: str) -> tuple[bool, str] | None:
+    """(complete, SHA-256 of the stored chunks) as the server keeps the attachment, or None."""
+
+    def read(session: Session) -> tuple[bool, str] | None:
+        item = session.get(Attachment, sha)
+        if item is None:
+            return None
+        digest = hashlib.sha256()
+        query = (
+            select(AttachmentChunk.data).where(AttachmentChunk.sha256 == sha).order_by(AttachmentChunk.offset)
+        )
+        for data in session.scalars(query):
+            digest.update(data)
+        return item.complete, digest.hexdigest()
+
+    result: tuple[bool, str] | None = college.server.database.run(read)
+    return result
+
+
+def visit_with(student: str, *refs: dict[str, object], notes: str = "拍了院子的照片") -> dict[str, object]:
+    return {**visit(student, notes=notes), "photo_consent": True, "attachments": list(refs)}
+
+
+class Recording(httpx.HTTPTransport):
+    """Records (method, path, offset, status) of every request; may damage the first chunk it sends."""
+
+    def __init__(self, *, corrupt_first_chunk: bool = False, fresh_connections: bool = False) -> None:
+        limits = httpx.Limits(max_keepalive_connections=0) if fresh_connections else httpx.Limits()
+        super().__init__(limits=limits)
+        self.corrupt = corrupt_first_chunk
+        self.seen: list[tuple[str, str, str | None, int]] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.corrupt and request.method == "PUT":
+            self.corrupt = False
+            body = bytearray(request.read())
+            body[len(body) // 2] ^= 0xFF
+            request = httpx.Request(request.method, request.url, headers=request.headers, content=bytes(body))
+        try:
+            response = super().handle_request(request)
+        except httpx.TransportError:
+            self.seen.append((request.method, request.url.path, request.url.params.get("offset"), 0))
+            raise
+        self.seen.append(
+            (request.method, request.url.path, request.url.params.get("offset"), response.status_code)
+        )
+        return response
+
+    def puts(self) -> list[int]:
+        return [int(offset or 0) for method, _path, offset, _status in self.seen if method == "PUT"]
+
+
+# -- two desktop stores ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def laptops(tmp_path: Path) -> Iterator[list[Store]]:
+    stores = [
+        Store.create(
+            tmp_path / name,
+            "correct horse battery",
+            school_name="示例大学",
+            user_name=name,
+            role=Role.COUNSELOR,
+            use_keyring=False,
+        )
+        for name in ("甲", "乙")
+    ]
+    try:
+        yield stores
+    finally:
+        for store in stores:
+            store.close()
+
+
+def _engine(college: College, store: Store) -> SyncEngine:
+    store.set_local_user(user_id=college.counselor_a, user_name="counselor_a", role=Role.COUNSELOR)
+    api = college.server.login("counselor_a", device_id=store.info.device_id)
+    return SyncEngine(StoreReplica(store), college.server.url, api.token, settings=SETTINGS)
+
+
+def test_a_visit_photo_reaches_the_server_and_the_other_laptop(
+    college: College, laptops: list[Store]
+) -> None:
+    student = college.server.student(college.college_id, college.counselor_a)
+    first, second = laptops
+    data = photo(300 * 1024)
+    with _engine(college, first) as engine_a, _engine(college, second) as engine_b:
+        engine_a.sync()
+        engine_b.sync()
+        with first.session() as s:
+            stored = s.attachments.add_photo(data)
+            ref = {
+                "sha256": stored.sha256,
+                "file_name": "院子.jpg",
+                "media_type": stored.media_type,
+                "size": stored.size,
+            }
+            created = s.visits.create(HomeVisit.model_validate(visit_with(student, ref)))
+        report = engine_a.sync()
+        assert report.attachments_uploaded == 1 and report.held == {}
+        assert report.pushed["applied"] == 1
+        assert server_blob(college, stored.sha256) == (True, hashlib.sha256(data).hexdigest())
+        with first.session() as s:
+            assert s.attachments.missing_on_server() == set()
+        # Nothing to upload again: the next sync sends no chunk.
+        assert engine_a.sync().attachments_uploaded == 0
+
+        report = engine_b.sync()
+        assert report.attachments_downloaded == 1
+        with second.session() as s:
+            pulled = s.visits.require(created.id)
+            assert [a.sha256 for a in pulled.attachments] == [stored.sha256]
+            assert s.attachments.get(stored.sha256) == data
+            assert s.attachments.missing_on_server() == set()
+        # Already here: a later sync downloads nothing and does not look again.
+        assert engine_b.sync().attachments_downloaded == 0
+
+
+# -- faults (in-memory replicas) --------------------------------------------------------------------------
+
+
+def test_a_cut_upload_resumes_where_the_server_stopped(college: College, devices: Devices) -> None:
+    student = college.server.student(college.college_id, college.counselor_a)
+    parsed = urlparse(college.server.url)
+    proxy = CuttingProxy((parsed.hostname or "127.0.0.1", parsed.port or 80))
+    proxy_url = proxy.start()
+    recording = Recording(fresh_connections=True)  # one connection per request: one planned cut each
+    laptop = devices.device("counselor_a", settings=SETTINGS, url=proxy_url, transport=recording)
+    reader = devices.device("counselor_a")
+    data = photo(5 * CHUNK + 1000, seed=2)
+    try:
+        laptop.sync()
+        ref = laptop.replica.add_attachment(data)
+        visit_id = "v-" + ref["sha256"][:8]
+        laptop.replica.edit("home_visit", visit_id, visit_with(student, ref), student_id=student)
+        recording.seen.clear()
+        # Connections: the upload's status, the first chunk, then the second chunk is cut halfway.
+        proxy.plan = deque([None, None, Cut("up", CHUNK // 2)])
+        report = laptop.sync()
+    finally:
+        proxy.close()
+    assert proxy.cuts_made == 1
+    assert recording.puts() == [0, CHUNK, CHUNK, 2 * CHUNK, 3 * CHUNK, 4 * CHUNK, 5 * CHUNK]
+    assert report.attachments_uploaded == 1 and report.pushed["applied"] == 1
+    assert server_blob(college, ref["sha256"]) == (True, hashlib.sha256(data).hexdigest())
+    reader.sync()
+    assert reader.replica.attachments[ref["sha256"]] == data
+
+
+def test_a_damaged_chunk_is_refused_by_the_server_and_sent_again(college: College, devices: Devices) -> None:
+    student = college.server.student(college.college_id, college.counselor_a)
+    recording = Recording(corrupt_first_chunk=True)
+    laptop = devices.device("counselor_a", settings=SETTINGS, transport=recording)
+    data = photo(2 * CHUNK + 10, seed=3)
+    laptop.sync()
+    ref = laptop.replica.add_attachment(data)
+    laptop.replica.edit("home_visit", "v-damaged", visit_with(student, ref), student_id=student)
+    report = laptop.sync()
+    statuses = [(offset, status) for method, _p, offset, status in recording.seen if method == "PUT"]
+    # The server checks the hash when the last chunk arrives, refuses (422) and discards the upload;
+    # the engine sends it again from the start.
+    assert statuses == [
+        ("0", 200),
+        (str(CHUNK), 200),
+        (str(2 * CHUNK), 422),
+        ("0", 200),
+        (str(CHUNK), 200),
+        (str(2 * CHUNK), 200),
+    ]
+    assert any("损坏" in entry.message for entry in laptop.replica.sync_log)
+    assert report.attachments_uploaded == 1 and report.pushed["applied"] == 1
+    assert server_blob(college, ref["sha256"]) == (True, hashlib.sha256(data).hexdigest())
+
+
+def test_an_op_whose_photo_cannot_be_uploaded_waits_without_blocking_others(
+    college: College, devices: Devices
+) -> None:
+    student = college.server.student(college.college_id, college.counselor_a)
+    laptop = devices.device("counselor_a", settings=SETTINGS)
+    reader = devices.device("counselor_a")
+    laptop.sync()
+    data = photo(1000, seed=4)
+    ref = laptop.replica.add_attachment(data)
+    del laptop.replica.attachments[ref["sha256"]]  # the bytes are not here (yet)
+    held = laptop.replica.edit("home_visit", "v-waits", visit_with(student, ref), student_id=student)
+    later = laptop.replica.edit("home_visit", "v-waits", {"follow_up": "补充说明"}, student_id=student)
+    laptop.replica.edit("student", student, {"talents": "摄影"})
+    report = laptop.sync()
+    assert set(report.held) == {held.op_id, later.op_id}
+    assert "本机没有该附件" in report.held[held.op_id]
+    assert "前一项修改" in report.held[later.op_id]
+    assert laptop.replica.held[held.op_id] == report.held[held.op_id]
+    assert [p.op.op_id for p in laptop.replica.outbox] == [held.op_id, later.op_id]
+    assert report.pushed["applied"] == 1
+    reader.sync()
+    assert reader.replica.live()[student]["talents"] == "摄影"
+    assert "v-waits" not in reader.replica.records
+    assert any("暂缓" in entry.message for entry in laptop.replica.sync_log)
+    # The bytes are back: the visit goes, with its photo.
+    laptop.replica.attachments[ref["sha256"]] = data
+    report = laptop.sync()
+    assert report.held == {} and laptop.replica.outbox == [] and laptop.replica.held == {}
+    assert report.pushed["applied"] == 2
+    reader.sync()
+    assert reader.replica.live()["v-waits"]["follow_up"] == "补充说明"
+    assert reader.replica.attachments[ref["sha256"]] == data
