@@ -44,6 +44,7 @@ from desktop.ui.people_table import PeopleTable
 from desktop.ui.record_dialog import enum_combo, text_area
 from desktop.ui.tri_state_grid import TriStateGrid
 from desktop.ui.visit_followup_calls import WishPlan
+from desktop.ui.visit_photos import VisitPhotos
 from desktop.ui.visit_wish_panel import VisitWishPanel
 from sync.ids import new_id
 from sync.records import HomeVisit
@@ -250,6 +251,14 @@ class VisitForm(QWidget):
         self._add(f, "student_signed", "", QCheckBox(self.tr("Student signed"), p), p)
         self._add(f, "photo_consent", "", QCheckBox(self.tr("Student agrees to photos"), p), p)
         self._add(f, "publicity_consent", "", QCheckBox(self.tr("Student agrees to publicity use"), p), p)
+        consent = self.inputs["photo_consent"]
+        assert isinstance(consent, QCheckBox)
+        self.photos = VisitPhotos(self.ctx, consent.isChecked, p)
+        self.photos.changed.connect(self._changed)
+        photos_cell = QVBoxLayout()
+        photos_cell.addWidget(self.photos)
+        photos_cell.addWidget(self.errors.label_for("attachments", p))
+        f.addRow(self.tr("Photos"), photos_cell)
 
     def _wish_state_changed(self, *_args: object) -> None:
         filled_in = get_value(self.inputs["wish_list_state"]) == WishListState.FILLED_IN.value
@@ -274,6 +283,7 @@ class VisitForm(QWidget):
         for name in MONEY_FIELDS:
             data[name] = money_or_text(data[name])
         data["special_groups_verified"] = self.groups.values()
+        data["attachments"] = self.photos.values()
         data["id"] = self.visit_id
         data["student_id"] = self.student_id
         for name, info in HomeVisit.model_fields.items():
@@ -292,6 +302,8 @@ class VisitForm(QWidget):
                     set_value(widget, value)
             if data.get("special_groups_verified"):
                 self.groups.set_values(data["special_groups_verified"])
+            if isinstance(data.get("attachments"), list):
+                self.photos.set_values(data["attachments"])
             wish = data.get("wish_selection")
             if isinstance(wish, dict):
                 self.wish_panel.set_values(wish)
@@ -331,6 +343,7 @@ class VisitForm(QWidget):
             self.inputs["mode"].setProperty("currentIndex", 0)
             self.groups.set_values(None)
             self.wish_panel.set_values(None)
+            self.photos.set_values(None)
         finally:
             self._loading = False
         self.errors.show({})

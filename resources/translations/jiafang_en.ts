@@ -1174,6 +1174,10 @@
   <context>
     <name>VisitForm</name>
     <message>
+      <source>Photos</source>
+      <translation>Photos</translation>
+    </message>
+    <message>
       <source>Save visit (Ctrl+S)</source>
       <translation>Save visit (Ctrl+S)</translation>
     </message>
@@ -2918,6 +2922,33 @@
     <message>
       <source>%1 (retired)</source>
       <translation>%1 (retired)</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitPhotos</name>
+    <message>
+      <source>Add photos…</source>
+      <translation>Add photos…</translation>
+    </message>
+    <message>
+      <source>Remove photo</source>
+      <translation>Remove photo</translation>
+    </message>
+    <message>
+      <source>Add photos</source>
+      <translation>Add photos</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
+      <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
+    </message>
+    <message>
+      <source>This photo is already attached.</source>
+      <translation>This photo is already attached.</translation>
+    </message>
+    <message>
+      <source>The photo could not be added.</source>
+      <translation>The photo could not be added.</translation>
     </message>
   </context>
   <context>

@@ -1169,6 +1169,10 @@
   <context>
     <name>VisitForm</name>
     <message>
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
       <source>Save visit (Ctrl+S)</source>
       <translation>保存家访（Ctrl+S）</translation>
     </message>
@@ -2905,6 +2909,33 @@
     <message>
       <source>%1 (retired)</source>
       <translation>%1（已停用）</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitPhotos</name>
+    <message>
+      <source>Add photos…</source>
+      <translation>添加照片…</translation>
+    </message>
+    <message>
+      <source>Remove photo</source>
+      <translation>删除照片</translation>
+    </message>
+    <message>
+      <source>Add photos</source>
+      <translation>添加照片</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
+      <translation>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
+    </message>
+    <message>
+      <source>This photo is already attached.</source>
+      <translation>这张照片已添加。</translation>
+    </message>
+    <message>
+      <source>The photo could not be added.</source>
+      <translation>照片未能添加。</translation>
     </message>
   </context>
   <context>
