@@ -7,13 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.store.role_rules import may_see_key_support
 from desktop.ui.lock_manager import LockManager
 from desktop.ui.store_worker import StoreWorker
 from desktop.ui.ui_settings import UiSettings
 from sync.records.enums import Role
 
-# Roles that may see key-support (重点帮扶) status: never published (DOMAIN.md, privacy).
-KEY_SUPPORT_ROLES = frozenset({Role.COUNSELOR, Role.MENTOR, Role.COLLEGE_CENTER, Role.SCHOOL_CENTER})
 # Roles that add and edit a student's identification, aid and rewards (a counselor holds only the
 # students assigned to them); mentors and administrators read them only.
 RECORD_EDIT_ROLES = frozenset({Role.COUNSELOR, Role.COLLEGE_CENTER, Role.SCHOOL_CENTER})
@@ -37,7 +36,7 @@ class AppContext:
     events: AppEvents | None = None
 
     def may_see_key_support(self) -> bool:
-        return self.identity.role in KEY_SUPPORT_ROLES
+        return may_see_key_support(self.identity.role)  # the store's rule, in one place
 
     def may_edit_records(self) -> bool:
         return self.identity.role in RECORD_EDIT_ROLES
