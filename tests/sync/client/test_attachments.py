@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from sync.client import EngineSettings, SyncEngine
+from sync.protocol import MAX_CHUNK_BYTES
 from sync.records import HomeVisit, Role
+from sync.server import directory
 from sync.server.models import Attachment, AttachmentChunk
 from tests.sync.client.conftest import College, Devices
 from tests.sync.client.cutting_proxy import Cut, CuttingProxy
@@ -240,3 +242,60 @@ def test_an_op_whose_photo_cannot_be_uploaded_waits_without_blocking_others(
     reader.sync()
     assert reader.replica.live()["v-waits"]["follow_up"] == "补充说明"
     assert reader.replica.attachments[ref["sha256"]] == data
+
+
+def test_a_cut_download_resumes_at_its_offset(college: College, devices: Devices) -> None:
+    student = college.server.student(college.college_id, college.counselor_a)
+    laptop = devices.device("counselor_a", settings=SETTINGS)
+    parsed = urlparse(college.server.url)
+    proxy = CuttingProxy((parsed.hostname or "127.0.0.1", parsed.port or 80))
+    proxy_url = proxy.start()
+    recording = Recording(fresh_connections=True)
+    reader = devices.device("counselor_a", settings=SETTINGS, url=proxy_url, transport=recording)
+    data = photo(MAX_CHUNK_BYTES + 300 * 1024, seed=5)  # two download parts
+    try:
+        laptop.sync()
+        reader.sync()
+        ref = laptop.replica.add_attachment(data)
+        laptop.replica.edit("home_visit", "v-big", visit_with(student, ref), student_id=student)
+        laptop.sync()
+        recording.seen.clear()
+        # Connections: the pull page, the first part, then the second part is cut on its way back.
+        proxy.plan = deque([None, None, Cut("down", 100_000)])
+        report = reader.sync()
+    finally:
+        proxy.close()
+    gets = [
+        int(offset or 0)
+        for method, path, offset, _s in recording.seen
+        if method == "GET" and "attach" in path
+    ]
+    assert gets == [0, MAX_CHUNK_BYTES, MAX_CHUNK_BYTES]
+    assert report.attachments_downloaded == 1
+    assert reader.replica.attachments[ref["sha256"]] == data
+
+
+def test_a_departed_students_photos_leave_the_laptop(college: College, laptops: list[Store]) -> None:
+    student = college.server.student(college.college_id, college.counselor_a)
+    laptop = laptops[0]
+    with _engine(college, laptop) as engine:
+        engine.sync()
+        with laptop.session() as s:
+            stored = s.attachments.add_photo(photo(5000, seed=6))
+            ref = {
+                "sha256": stored.sha256,
+                "file_name": "a.jpg",
+                "media_type": stored.media_type,
+                "size": stored.size,
+            }
+            s.visits.create(HomeVisit.model_validate(visit_with(student, ref)))
+        engine.sync()
+        college.server.database.run(
+            lambda db: directory.write_records(
+                db, [("student", student, {"counselor_id": college.counselor_b})]
+            )
+        )
+        report = engine.sync()
+        assert report.left == [student]
+        with laptop.session() as s:
+            assert s.attachments.get(stored.sha256) is None
