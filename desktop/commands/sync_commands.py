@@ -74,6 +74,12 @@ def cmd_sync(args: argparse.Namespace, ctx: CommandContext) -> int:
                 ctx.print(f"{len(result.left)} 名学生已调整给其他老师，本机已移除其资料")
             if result.quarantined:
                 ctx.print(f"{result.quarantined} 项修改未被中心接受，已移入隔离区（可导出）")
+            if result.attachments_uploaded or result.attachments_downloaded:
+                ctx.print(
+                    f"附件：上传 {result.attachments_uploaded} 个，下载 {result.attachments_downloaded} 个"
+                )
+            if result.held:
+                ctx.print(f"{result.held} 项修改因附件未能上传而暂缓发送，下次同步时重试（详见同步日志）")
         return 0 if result.pending == 0 else 1
 
 

@@ -83,6 +83,9 @@ class SyncSummary:
     quarantine_total: int = 0
     repaired: int = 0
     pending: int = 0
+    attachments_uploaded: int = 0
+    attachments_downloaded: int = 0
+    held: int = 0  # ops waiting in the outbox because their attachment could not be uploaded
     finished_at: datetime | None = None
     changed_kinds: set[str] = field(default_factory=set)  # record types written locally (for views)
 
@@ -98,6 +101,9 @@ class SyncSummary:
             "quarantined": self.quarantined,
             "repaired": self.repaired,
             "pending": self.pending,
+            "attachments_uploaded": self.attachments_uploaded,
+            "attachments_downloaded": self.attachments_downloaded,
+            "held": self.held,
         }
 
 
@@ -245,6 +251,9 @@ def run_sync(
         quarantine_total=quarantine_total,
         repaired=report.repaired,
         pending=replica.pending_count(),
+        attachments_uploaded=report.attachments_uploaded,
+        attachments_downloaded=report.attachments_downloaded,
+        held=len(report.held),
         finished_at=finished,
         changed_kinds=set(replica.kinds),
     )

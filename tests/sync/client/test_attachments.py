@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.cli import main
 from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from sync.client import EngineSettings, SyncEngine
@@ -24,6 +25,7 @@ from sync.server import directory
 from sync.server.models import Attachment, AttachmentChunk
 from tests.sync.client.conftest import College, Devices
 from tests.sync.client.cutting_proxy import Cut, CuttingProxy
+from tests.sync.server.conftest import PASSWORD
 from tests.sync.server.records_data import visit
 
 CHUNK = 64 * 1024  # the test server refuses bodies over 256 KiB
@@ -299,3 +301,35 @@ def test_a_departed_students_photos_leave_the_laptop(college: College, laptops: 
         assert report.left == [student]
         with laptop.session() as s:
             assert s.attachments.get(stored.sha256) is None
+
+
+def test_jiafang_sync_reports_photos_and_waiting_changes(
+    college: College, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    student = college.server.student(college.college_id, college.counselor_a)
+    monkeypatch.setenv("JIAFANG_PASSPHRASE", "correct horse battery")
+    monkeypatch.setenv("JIAFANG_PASSWORD", PASSWORD)
+    folder = tmp_path / "data"
+    data = ["--data-dir", str(folder)]
+    assert main([*data, "init", "--school", "示例大学", "--name", "甲", "--no-keyring"]) == 0
+    assert main([*data, "login", "--server", college.server.url, "--user", "counselor_a"]) == 0
+    assert main([*data, "sync"]) == 0
+    image = photo(200 * 1024, seed=7)
+    with Store.open(folder, "correct horse battery") as store, store.session() as s:
+        stored = s.attachments.add_photo(image)
+        ref = {
+            "sha256": stored.sha256,
+            "file_name": "a.jpg",
+            "media_type": stored.media_type,
+            "size": stored.size,
+        }
+        s.visits.create(HomeVisit.model_validate(visit_with(student, ref)))
+        s.attachments.remove([stored.sha256])  # the bytes went missing
+    capsys.readouterr()
+    assert main([*data, "sync"]) == 1  # the visit still waits
+    assert "1 项修改因附件未能上传而暂缓发送" in capsys.readouterr().out
+    with Store.open(folder, "correct horse battery") as store, store.session() as s:
+        s.attachments.add_photo(image)
+    assert main([*data, "sync"]) == 0
+    assert "附件：上传 1 个，下载 0 个" in capsys.readouterr().out
+    assert server_blob(college, stored.sha256) == (True, hashlib.sha256(image).hexdigest())
