@@ -108,6 +108,16 @@ class SyncStatusItem(QWidget):
             self.summary.setText(
                 self.tr("Sending changes… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
             )
+        elif stage == "upload" and total > 0:  # one photo's bytes
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+            self.summary.setText(self.tr("Sending photos…"))
+        elif stage == "download" and total > 0:  # photos
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+            self.summary.setText(
+                self.tr("Receiving photos… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            )
         else:
             self.bar.setRange(0, 0)
             self.summary.setText(self.tr("Receiving… %1 records").replace("%1", str(done)))

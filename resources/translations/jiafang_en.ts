@@ -2847,6 +2847,14 @@
   <context>
     <name>SyncStatusItem</name>
     <message>
+      <source>Sending photos…</source>
+      <translation>Sending photos…</translation>
+    </message>
+    <message>
+      <source>Receiving photos… %1 of %2</source>
+      <translation>Receiving photos… %1 of %2</translation>
+    </message>
+    <message>
       <source>Sync</source>
       <translation>Sync</translation>
     </message>

@@ -2836,6 +2836,14 @@
   <context>
     <name>SyncStatusItem</name>
     <message>
+      <source>Sending photos…</source>
+      <translation>正在发送照片…</translation>
+    </message>
+    <message>
+      <source>Receiving photos… %1 of %2</source>
+      <translation>正在接收照片… 第 %1 张，共 %2 张</translation>
+    </message>
+    <message>
       <source>Sync</source>
       <translation>同步</translation>
     </message>

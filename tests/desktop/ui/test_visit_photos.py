@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.store.repositories.attachments import MAX_PHOTO_BYTES
 from desktop.store.store import Store
 from tests.desktop.ui.conftest import Running
 from tests.desktop.ui.store_fixtures import PASSPHRASE
+from tests.desktop.ui.test_sync_ui import _laptop_app, parts_of
 
 
 def write_photo(path: Path, color: str) -> bytes:
@@ -114,3 +115,15 @@ def test_unticking_consent_with_photos_is_refused_on_save(
     form.inputs["photo_consent"].setChecked(False)
     form.save_button.click()
     assert form.errors.visible_messages()["photo_consent"] == "上传照片前须记录学生的拍照同意"
+
+
+def test_the_sync_item_tells_photo_progress(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+    app = _laptop_app(qtbot, qapp, tmp_path / "laptop", "zh_CN")
+    try:
+        item = parts_of(app).item
+        item.show_progress("upload", 300, 1000)
+        assert item.summary.text() == "正在发送照片…" and item.bar.maximum() == 1000
+        item.show_progress("download", 1, 2)
+        assert item.summary.text() == "正在接收照片… 第 1 张，共 2 张"
+    finally:
+        app.shutdown()
