@@ -6,18 +6,12 @@ cancelled export never leaves a half-written PDF behind.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop.store.atomic_file import write_atomic
+
 PARTIAL_SUFFIX = ".part"
-
-
-def partial_name(path: Path) -> Path:
-    """The temporary name a file is written under before it is renamed into place."""
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
 
 
 def write_pdf(data: bytes, out: Path | BinaryIO | None) -> None:
@@ -30,17 +24,5 @@ def write_pdf(data: bytes, out: Path | BinaryIO | None) -> None:
 
 
 def write_file_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` under a temporary name next to ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = partial_name(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
+    """Write ``data`` under a temporary ``.part`` name next to ``path``, then rename it into place."""
+    write_atomic(path, data, temp_suffix=PARTIAL_SUFFIX)
