@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,11 @@ MAX_CHUNK_BYTES = 1024 * 1024
 DIGEST_BUCKETS = 256
 
 JsonValue = Any
+
+# Text the server stores in a column of its own (ids, names, cursors): PostgreSQL text cannot hold NUL,
+# so such text with a NUL character is refused as invalid (422), on every database alike.
+NO_NUL = r"^[^\x00]*$"
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=NO_NUL)]
 
 
 class ErrorCode(StrEnum):
@@ -87,10 +92,10 @@ class ErrorBody(_Model):
 
 
 class LoginRequest(_Model):
-    username: str = Field(min_length=1, max_length=64)
+    username: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
     password: str = Field(min_length=1, max_length=256)
-    device_id: str = Field(min_length=1, max_length=64)
-    device_name: str = Field(default="", max_length=128)
+    device_id: Id
+    device_name: str = Field(default="", max_length=128, pattern=NO_NUL)
 
 
 class UserInfo(_Model):
@@ -123,18 +128,18 @@ class OpKind(StrEnum):
 
 
 class Op(_Model):
-    op_id: str = Field(min_length=1, max_length=64)
-    record_type: str = Field(min_length=1, max_length=64)
-    record_id: str = Field(min_length=1, max_length=64)
+    op_id: Id
+    record_type: Id
+    record_id: Id
     kind: OpKind
-    student_id: str | None = Field(default=None, max_length=64)
+    student_id: str | None = Field(default=None, max_length=64, pattern=NO_NUL)
     fields: dict[str, JsonValue] = Field(default_factory=dict)
     base: dict[str, int] = Field(default_factory=dict)
     base_rev: int = Field(default=0, ge=0)
-    resolves: list[str] = Field(default_factory=list, max_length=100)
-    device_id: str = Field(min_length=1, max_length=64)
-    author_id: str = Field(min_length=1, max_length=64)
-    hlc: str = Field(min_length=1, max_length=128)
+    resolves: list[Id] = Field(default_factory=list, max_length=100)
+    device_id: Id
+    author_id: Id
+    hlc: str = Field(min_length=1, max_length=128, pattern=NO_NUL)
     schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -165,7 +170,7 @@ class OpResult(_Model):
 
 
 class PushRequest(_Model):
-    device_id: str
+    device_id: Id
     ops: list[Op] = Field(max_length=MAX_PUSH_OPS)
 
 
@@ -245,8 +250,8 @@ class Cursor(_Model):
 
 
 class PullRequest(_Model):
-    device_id: str
-    cursor: str | None = Field(default=None, max_length=64)
+    device_id: Id
+    cursor: str | None = Field(default=None, max_length=64, pattern=NO_NUL)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
 
 
@@ -260,8 +265,8 @@ class PullPage(_Model):
 
 
 class BackfillRequest(_Model):
-    device_id: str
-    student_ids: list[str] = Field(min_length=1, max_length=500)
+    device_id: Id
+    student_ids: list[Id] = Field(min_length=1, max_length=500)
     upto: int = Field(ge=0)
     after: int = Field(default=0, ge=0)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
@@ -284,7 +289,7 @@ def record_hash(record_type: str, record_id: str, rev: int) -> int:
 
 
 class DigestRequest(_Model):
-    device_id: str
+    device_id: Id
     buckets: bool = False
 
 
@@ -301,9 +306,9 @@ class DigestResponse(_Model):
 
 
 class RepairRequest(_Model):
-    device_id: str
+    device_id: Id
     buckets: list[int] = Field(min_length=1, max_length=DIGEST_BUCKETS)
-    after: str = Field(default="", max_length=64)
+    after: str = Field(default="", max_length=64, pattern=NO_NUL)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
 
 
@@ -320,7 +325,7 @@ class RepairPage(_Model):
 class AttachmentInit(_Model):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     size: int = Field(ge=1, le=64 * 1024 * 1024)
-    student_id: str = Field(min_length=1, max_length=64)
+    student_id: Id
 
 
 class AttachmentStatus(_Model):

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol import ERROR_STATUS, RETRYABLE_ERRORS, ErrorBody, ErrorCode, ErrorDetail
+
+# What every endpoint may answer besides its own errors: a body over the limit, a body or parameter that
+# fails validation, and a database that stayed busy.
+COMMON_ERRORS = (413, 422, 503)
+# ... and what every authenticated, versioned endpoint may answer: missing version headers (400), no or a
+# revoked token (401), a role that may not use it (403), a version outside the served window (426).
+SESSION_ERRORS = (*COMMON_ERRORS, 400, 401, 403, 426)
 
 DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.BAD_REQUEST: "请求格式不正确",
@@ -24,6 +33,17 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.RATE_LIMITED: "尝试次数过多，请稍后再试",
     ErrorCode.UNAVAILABLE: "服务器繁忙，请稍后重试",
 }
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` declaring the error body for these HTTP statuses (``route(responses=…)``)."""
+    titles = {
+        status: [code.value for code, known in ERROR_STATUS.items() if known == status] for status in statuses
+    }
+    return {
+        status: {"model": ErrorBody, "description": "、".join(titles[status]) or "error"}
+        for status in sorted(set(statuses))
+    }
 
 
 class ApiError(Exception):

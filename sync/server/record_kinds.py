@@ -20,6 +20,18 @@ COLLEGE = "college"
 
 # Kept in the server's audit log, never published to other devices.
 UNPUBLISHED = frozenset({AUDIT_ENTRY})
+# Fields whose values the server also keeps in columns of its own (scope index, audit log): PostgreSQL
+# text cannot hold NUL, so a NUL there makes the record invalid (on every database alike).
+COLUMN_FIELDS = (
+    "student_id",
+    "student_ids",
+    "college_id",
+    "counselor_id",
+    "mentor_id",
+    "user_id",
+    "to_date",
+    "record_id",
+)
 # Fields of a student that decide scope: only the college center changes them on an existing student.
 SCOPE_FIELDS = frozenset({"college_id", "counselor_id"})
 
@@ -56,7 +68,16 @@ def validate(
         raise InvalidRecord("记录无效") from None
     normalised = json.loads(record.model_dump_json())
     normalised.pop("id", None)
+    bad = sorted(name for name in COLUMN_FIELDS if _has_nul(normalised.get(name)))
+    if bad:
+        raise InvalidRecord("字段无效：" + "、".join(bad))
     return normalised, record.scope_student_ids()
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    return isinstance(value, list) and any(isinstance(item, str) and "\x00" in item for item in value)
 
 
 def known_fields(cls: type[Record]) -> frozenset[str]:

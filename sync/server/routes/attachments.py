@@ -15,11 +15,13 @@ from sync.protocol import MAX_CHUNK_BYTES, AttachmentInit, AttachmentStatus, Err
 from sync.records.enums import Role
 from sync.server import scope
 from sync.server.deps import DatabaseDep, SyncPrincipalDep
-from sync.server.errors import ApiError
+from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Attachment, AttachmentChunk
 from sync.server.scope import Principal
 
-router = APIRouter(prefix="/attachments", tags=["attachments"])
+router = APIRouter(
+    prefix="/attachments", tags=["attachments"], responses=error_responses(*SESSION_ERRORS, 404)
+)
 
 Sha = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 Offset = Annotated[int, Query(ge=0)]
@@ -70,7 +72,14 @@ def upload_status(sha256: Sha, principal: SyncPrincipalDep, database: DatabaseDe
     return database.run(lambda session: _status(_reachable(session, principal, sha256)))
 
 
-@router.put("/{sha256}", response_model=AttachmentStatus)
+_BINARY = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+
+
+@router.put(
+    "/{sha256}",
+    response_model=AttachmentStatus,
+    openapi_extra={"requestBody": {"required": True, "content": _BINARY}},
+)
 async def upload_chunk(
     sha256: Sha, offset: Offset, request: Request, principal: SyncPrincipalDep, database: DatabaseDep
 ) -> AttachmentStatus:
@@ -108,7 +117,11 @@ async def upload_chunk(
     return status
 
 
-@router.get("/{sha256}", response_class=Response)
+@router.get(
+    "/{sha256}",
+    response_class=Response,
+    responses={200: {"content": _BINARY, "description": "附件内容（从 offset 起至多 1 MiB）"}},
+)
 def download(sha256: Sha, offset: Offset, principal: SyncPrincipalDep, database: DatabaseDep) -> Response:
     def work(session: Session) -> tuple[bytes, int]:
         item = _reachable(session, principal, sha256)

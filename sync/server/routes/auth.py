@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 from sync.protocol import ErrorCode, LoginRequest, LoginResponse, UserInfo
 from sync.server import audit, auth
 from sync.server.deps import DatabaseDep, PrincipalDep, SchemaDep, SettingsDep
-from sync.server.errors import ApiError
+from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Account, Device
 from sync.server.models.base import utcnow
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = APIRouter(prefix="/auth", tags=["auth"], responses=error_responses(*SESSION_ERRORS, 429))
 
 
 def user_info(account: Account) -> UserInfo:

@@ -7,8 +7,9 @@ from sqlalchemy import text
 
 from sync.protocol import HealthResponse
 from sync.server.deps import DatabaseDep
+from sync.server.errors import COMMON_ERRORS, error_responses
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses=error_responses(*COMMON_ERRORS))
 
 
 @router.get("/health", response_model=HealthResponse)

@@ -7,18 +7,21 @@ from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.protocol import ErrorCode, RecordState
+from sync.protocol import NO_NUL, ErrorCode, RecordState
 from sync.server import pull, scope
 from sync.server.deps import DatabaseDep, SyncPrincipalDep
-from sync.server.errors import ApiError
+from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import RecordRow
 
-router = APIRouter(prefix="/records", tags=["records"])
+router = APIRouter(prefix="/records", tags=["records"], responses=error_responses(*SESSION_ERRORS, 404))
 
 
 @router.get("/{record_id}", response_model=RecordState)
 def get_record(
-    record_id: str = Path(max_length=64), *, principal: SyncPrincipalDep, database: DatabaseDep
+    record_id: str = Path(max_length=64, pattern=NO_NUL),
+    *,
+    principal: SyncPrincipalDep,
+    database: DatabaseDep,
 ) -> Response:
     def work(session: Session) -> str | None:
         row = session.execute(

@@ -24,11 +24,11 @@ from sync.protocol import (
 )
 from sync.server import holdings, merge, pull, sequence
 from sync.server.deps import DatabaseDep, SyncPrincipalDep
-from sync.server.errors import ApiError
+from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Device
 from sync.server.scope import Principal
 
-router = APIRouter(prefix="/sync", tags=["sync"])
+router = APIRouter(prefix="/sync", tags=["sync"], responses=error_responses(*SESSION_ERRORS, 410))
 
 
 def _own_device(principal: Principal, device_id: str) -> None:
