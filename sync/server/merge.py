@@ -273,8 +273,27 @@ def _student_matches(op: Op, students: tuple[str, ...]) -> bool:
     return op.student_id is None or (bool(students) and op.student_id == students[0])
 
 
+def _restores(batch: _Batch, op: Op, tombstone: RecordRow) -> bool:
+    """Whether ``op`` names an open delete-versus-edit conflict of this record in ``resolves``: then it is
+    a restore the user chose having seen the deletion, applied over the tombstone whatever its base."""
+    for conflict_id in op.resolves:
+        conflict = batch.session.get(ConflictRow, conflict_id)
+        if (
+            conflict is not None
+            and conflict.record_id == tombstone.id
+            and conflict.field == "*"
+            and conflict.status == "open"
+        ):
+            return True
+    return False
+
+
 def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow | None) -> OpResult:
-    if tombstone is not None and any(op.base.get(name, 0) < tombstone.rev for name in op.fields):
+    if (
+        tombstone is not None
+        and any(op.base.get(name, 0) < tombstone.rev for name in op.fields)
+        and not _restores(batch, op, tombstone)
+    ):
         return _edit_on_tombstone(batch, op, tombstone)
     checked = _validated(cls, op, op.fields)
     if isinstance(checked, OpResult):
@@ -312,6 +331,7 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
         )
     batch.touched[row.id] = row
     _update_scope_index(batch, row, fields)
+    _resolve(batch, op)
     return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=rev, versions=versions)
 
 
@@ -370,12 +390,21 @@ def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | Non
     if row is None:
         return _reject(op, RejectReason.NOT_FOUND)
     if row.deleted:
+        # Already deleted: the delete applies as it is; naming conflicts in ``resolves`` accepts the
+        # deletion (closes them), which takes the right to delete the record.
+        if op.resolves:
+            students = stored_students(row)
+            reason = _check_write(batch, cls, student_ids=students, existing=row, new_fields={})
+            if reason is not None:
+                return _reject(op, reason)
+            _resolve(batch, op)
         return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=row.rev)
     current = row.fields_dict()
     students = students_of(row.record_type, row.id, current)
     reason = _check_write(batch, cls, student_ids=students, existing=row, new_fields={})
     if reason is not None:
         return _reject(op, reason)
+    _resolve(batch, op)
     meta = row.meta_dict()
     foreign = [
         entry
