@@ -8,6 +8,11 @@ read by ``StoreReplica.outbox_batch``).  Choosing the value the store already ho
 (same value, current base version): the center applies it as "equal values" and closes the conflict.
 A conflict with a resolution waiting in the outbox no longer counts as waiting; once the center has
 closed it, the next pull brings it back as resolved.
+
+A delete-versus-edit conflict (field ``*``) is resolved either way, whichever side the center kept:
+``restore`` brings the record back with the edit's values (a whole-record edit naming the conflict), and
+``accept_deletion`` deletes it (a delete naming the conflict); ``resolve`` keeps a record that is here as
+it is.
 """
 
 from __future__ import annotations
@@ -24,12 +29,13 @@ from sqlalchemy import select
 
 from desktop.store import outbox
 from desktop.store.errors import StoreError
+from desktop.store.repositories.errors import NotAuthor
 from desktop.store.repositories.session import StoreSession
 from desktop.store.store import Store
 from desktop.store.sync_replica import CONFLICT_PREFIX, RESOLVES_PREFIX
 from desktop.store.tables import MetaRow, OutboxRow
 from sync.protocol import ConflictSide, ConflictState, ConflictStatus
-from sync.records import RECORD_TYPES, Record
+from sync.records import RECORD_TYPES, Ownership, Record
 from sync.records.masking import mask_id_number, mask_phone
 
 WHOLE_RECORD = "*"
@@ -46,6 +52,14 @@ class ConflictNotEditable(StoreError):
 
 class InvalidValue(StoreError):
     message = "输入的值不符合要求，未保存。"
+
+
+class NotRestorable(StoreError):
+    message = "本机没有这条记录的完整内容，无法在此恢复；可以接受删除，或在保存过它的电脑上恢复。"
+
+
+class NotWholeRecord(StoreError):
+    message = "这不是删除与修改之间的冲突。"
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,10 @@ class ConflictView:
     current: Any  # the value this store holds now (JSON form), None when the record is not here
     record_here: bool  # the record is live in this store, so the field can be resolved here
     free_text: bool  # the field takes free text (may be edited by hand)
+    # Delete versus edit (field "*"): the center kept the deletion (else it kept the record), and
+    # whether this store can restore the record (it has its last values, or the edit holds a whole one).
+    deletion_kept: bool = False
+    restorable: bool = False
 
 
 # -- reading ------------------------------------------------------------------------------------------
@@ -211,6 +229,8 @@ def _view(s: StoreSession, conflict: ConflictState, cache: dict[str, str]) -> Co
             free_text = True
         except ValidationError:
             free_text = False
+    deletion_kept = whole and conflict.kept.value is None
+    restorable = deletion_kept and _restored(s, conflict) is not None
     return ConflictView(
         id=conflict.id,
         record_type=conflict.record_type,
@@ -225,6 +245,8 @@ def _view(s: StoreSession, conflict: ConflictState, cache: dict[str, str]) -> Co
         current=current,
         record_here=record is not None,
         free_text=free_text,
+        deletion_kept=deletion_kept,
+        restorable=restorable,
     )
 
 
@@ -296,7 +318,114 @@ def resolve(store: Store, conflict_id: str, value: Any) -> None:
             )
             outbox.record_ops(s.db, [values])
             op_id = str(values["op_id"])
-        s.meta.set(RESOLVES_PREFIX + op_id, json.dumps([conflict.id]))
+        _mark_resolving(s, op_id, conflict)
+
+
+def _whole_conflict(s: StoreSession, conflict_id: str) -> ConflictState:
+    conflict = _conflict(s, conflict_id)
+    if conflict.field != WHOLE_RECORD:
+        raise NotWholeRecord()
+    return conflict
+
+
+def _restored(s: StoreSession, conflict: ConflictState) -> Record | None:
+    """The record a restore brings back: its last values held here (live or deleted) with the edit of
+    the conflict laid over them; ``None`` when that does not make a valid record."""
+    try:
+        repo = s.repository(conflict.record_type)
+    except KeyError:
+        return None
+    held = repo.get(conflict.record_id, include_deleted=True)
+    data: dict[str, Any] = held.model_dump(mode="json") if held is not None else {}
+    for side in (conflict.kept, conflict.other):
+        if isinstance(side.value, dict):
+            data.update(side.value)
+    data["id"] = conflict.record_id
+    try:
+        return repo.RECORD.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _mark_resolving(s: StoreSession, op_id: str, conflict: ConflictState) -> None:
+    s.meta.set(RESOLVES_PREFIX + op_id, json.dumps([conflict.id]))
+
+
+def restore(store: Store, conflict_id: str) -> None:
+    """Resolve a delete-versus-edit conflict by keeping the record with the edited values.
+
+    The record comes back here at once (with the values it had here and the conflict's edit over them)
+    and a whole-record edit naming the conflict goes to the outbox; the center undeletes it with those
+    values (docs/sync-protocol.md §4).
+    """
+    with store.session() as s:
+        conflict = _whole_conflict(s, conflict_id)
+        repo = s.repository(conflict.record_type)
+        record = _restored(s, conflict)
+        if record is None:
+            raise NotRestorable()
+        state = repo.sync_state(conflict.record_id)
+        author = state.author_id if state is not None and state.author_id else repo.ctx.author_id
+        if (
+            record.OWNERSHIP is Ownership.AUTHOR
+            and author is not None
+            and repo.ctx.author_id is not None
+            and author != repo.ctx.author_id
+        ):
+            raise NotAuthor()
+        versions = state.field_versions if state is not None else {}
+        repo.apply_remote(
+            record,
+            field_versions=versions,
+            server_seq=state.server_seq if state is not None else 0,
+            author_id=author,
+            device_id=repo.ctx.device_id,
+        )
+        fields = {name: value for name, value in record.model_dump(mode="json").items() if name != "id"}
+        values = outbox.op_values(
+            repo.ctx,
+            record_type=conflict.record_type,
+            record_id=conflict.record_id,
+            kind=outbox.OpKind.UPSERT,
+            fields=fields,
+            base_versions={name: int(versions.get(name, 0)) for name in fields},
+            student_ids=record.scope_student_ids(),
+        )
+        outbox.record_ops(s.db, [values])
+        _mark_resolving(s, str(values["op_id"]), conflict)
+
+
+def accept_deletion(store: Store, conflict_id: str) -> None:
+    """Resolve a delete-versus-edit conflict by letting the record go.
+
+    A record still here is deleted like any record (a delete op); one the center already deleted gets a
+    delete op too, which the center answers by closing the conflict.  Either op names the conflict.
+    """
+    with store.session() as s:
+        conflict = _whole_conflict(s, conflict_id)
+        repo = s.repository(conflict.record_type)
+        if repo.get(conflict.record_id) is not None:
+            before = _last_op_id(s, conflict.record_id)
+            repo.delete(conflict.record_id)
+            op_id = _last_op_id(s, conflict.record_id)
+            assert op_id is not None and op_id != before
+        else:
+            held = repo.get(conflict.record_id, include_deleted=True)
+            students = held.scope_student_ids() if held is not None else ()
+            if not students and conflict.student_id:
+                students = (conflict.student_id,)
+            values = outbox.op_values(
+                repo.ctx,
+                record_type=conflict.record_type,
+                record_id=conflict.record_id,
+                kind=outbox.OpKind.DELETE,
+                fields={},
+                base_versions={},
+                student_ids=students,
+            )
+            outbox.record_ops(s.db, [values])
+            op_id = str(values["op_id"])
+        _mark_resolving(s, op_id, conflict)
 
 
 __all__ = [
@@ -305,8 +434,12 @@ __all__ = [
     "ConflictSideView",
     "ConflictView",
     "InvalidValue",
+    "NotRestorable",
+    "NotWholeRecord",
+    "accept_deletion",
     "open_conflicts",
     "resolve",
+    "restore",
     "value_text",
     "waiting_conflict_count",
 ]
