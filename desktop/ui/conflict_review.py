@@ -1,9 +1,11 @@
 """冲突处理: conflicts waiting for review, field by field, with both values, who entered each and when;
 choose one or type the right value.  The choice is saved as an ordinary edit (it goes to the outbox and
-closes the conflict on the center at the next sync; desktop/store/conflict_review.py)."""
+closes the conflict on the center at the next sync; desktop/store/conflict_review.py).  A record deleted
+on one side and changed on the other is kept as it is, restored with the changed values, or deleted."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.store import conflict_review
 from desktop.store.conflict_review import ConflictSideView, ConflictView
 from desktop.store.errors import StoreError
+from desktop.store.store import Store
 from desktop.ui.app_context import AppContext
 from desktop.ui.sync_status_item import local_time
 
@@ -218,7 +221,13 @@ class ConflictReviewDialog(QDialog):
         )
         self.heading.setText(f"{who} — {view.field_label}")
         whole = view.field == conflict_review.WHOLE_RECORD
-        if not view.record_here:
+        if whole and view.deletion_kept:
+            self.explain.setText(
+                self.tr(
+                    "One side deleted the record while the other changed it. The center kept the deletion: restore the record with the changed values, or accept the deletion."
+                )
+            )
+        elif not view.record_here and not whole:
             self.explain.setText(
                 self.tr(
                     "The record is not on this computer (it was deleted), so this conflict cannot be resolved here."
@@ -234,14 +243,16 @@ class ConflictReviewDialog(QDialog):
             self.explain.setText(
                 self.tr("The same field was changed on two computers. Choose the right value or type it.")
             )
-        if whole:
+        if whole and view.deletion_kept:
+            self.kept.show_side(view.kept, self.tr("Accept the deletion"), True)
+            self.other.show_side(view.other, self.tr("Restore with these values"), view.restorable)
+        elif whole:
             self.kept.show_side(view.kept, self.tr("Keep the record as it is"), view.record_here)
-            self.other.show_side(view.other, self.tr("Keep the record as it is"), False)
+            self.other.show_side(view.other, self.tr("Delete the record"), True)
         else:
             self.kept.show_side(view.kept, self.tr("Use this value"), view.record_here)
             self.other.show_side(view.other, self.tr("Use this value"), view.record_here)
-        self.other.button.setVisible(not whole)
-        editable = view.record_here and view.free_text
+        editable = view.record_here and view.free_text and not whole
         self.edit.setVisible(editable)
         self.save_edit.setVisible(editable)
         self.edit.setText(view.current if isinstance(view.current, str) else "")
@@ -252,7 +263,14 @@ class ConflictReviewDialog(QDialog):
         if view is None:
             return
         side = view.kept if box is self.kept else view.other
-        self.resolve(view, side.value)
+        if view.field != conflict_review.WHOLE_RECORD:
+            self.resolve(view, side.value)
+        elif side.is_delete:
+            self._decide(view, lambda store: conflict_review.accept_deletion(store, view.id))
+        elif view.deletion_kept:
+            self._decide(view, lambda store: conflict_review.restore(store, view.id))
+        else:
+            self.resolve(view, None)  # keep the record as it is
 
     def _save_typed(self) -> None:
         view = self.current()
@@ -260,18 +278,16 @@ class ConflictReviewDialog(QDialog):
             self.resolve(view, self.edit.text().strip())
 
     def resolve(self, view: ConflictView, value: Any) -> None:
+        self._decide(view, lambda store: conflict_review.resolve(store, view.id, value))
+
+    def _decide(self, view: ConflictView, decision: Callable[[Store], None]) -> None:
         self.message.setText(self.tr("Saving…"))
 
         def done(_result: object) -> None:
             self.message.setText(self.tr("Saved. The decision goes to the center with the next sync."))
             self.reload()
 
-        self.ctx.worker.run(
-            lambda store: conflict_review.resolve(store, view.id, value),
-            done,
-            self._failed,
-            changes={view.record_type},
-        )
+        self.ctx.worker.run(decision, done, self._failed, changes={view.record_type})
 
     def _failed(self, error: Exception) -> None:
         detail = str(error) if isinstance(error, StoreError) else type(error).__name__

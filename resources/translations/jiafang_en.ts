@@ -2656,6 +2656,22 @@
       <translation>Keep the record as it is</translation>
     </message>
     <message>
+      <source>One side deleted the record while the other changed it. The center kept the deletion: restore the record with the changed values, or accept the deletion.</source>
+      <translation>One side deleted the record while the other changed it. The center kept the deletion: restore the record with the changed values, or accept the deletion.</translation>
+    </message>
+    <message>
+      <source>Accept the deletion</source>
+      <translation>Accept the deletion</translation>
+    </message>
+    <message>
+      <source>Restore with these values</source>
+      <translation>Restore with these values</translation>
+    </message>
+    <message>
+      <source>Delete the record</source>
+      <translation>Delete the record</translation>
+    </message>
+    <message>
       <source>Use this value</source>
       <translation>Use this value</translation>
     </message>

@@ -2649,6 +2649,22 @@
       <translation>保留记录现状</translation>
     </message>
     <message>
+      <source>One side deleted the record while the other changed it. The center kept the deletion: restore the record with the changed values, or accept the deletion.</source>
+      <translation>一方删除了这条记录，另一方修改了它。中心保留了删除：可以按修改后的内容恢复这条记录，也可以接受删除。</translation>
+    </message>
+    <message>
+      <source>Accept the deletion</source>
+      <translation>接受删除</translation>
+    </message>
+    <message>
+      <source>Restore with these values</source>
+      <translation>按此内容恢复</translation>
+    </message>
+    <message>
+      <source>Delete the record</source>
+      <translation>删除这条记录</translation>
+    </message>
+    <message>
       <source>Use this value</source>
       <translation>采用此值</translation>
     </message>
