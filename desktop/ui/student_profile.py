@@ -124,6 +124,17 @@ class StudentProfile(QWidget):
             self,
         )
         self.visits.record_activated.connect(self._open_visit)
+        self.edit_visit = QPushButton(self.tr("Edit…"), self.visits)
+        self.edit_visit.setObjectName("editVisit")
+        self.edit_visit.setToolTip(
+            self.tr("Open the selected visit in the visit form (double-click a row too)")
+        )
+        self.edit_visit.setEnabled(False)
+        self.edit_visit.clicked.connect(self._edit_selected_visit)
+        self.visits.table.itemSelectionChanged.connect(
+            lambda: self.edit_visit.setEnabled(self.visits.table.selectionModel().hasSelection())
+        )
+        self.visits.toolbar.addWidget(self.edit_visit)
         self.pdf = PdfPreviewOpener(ctx, self)
         self.visit_pdf = QPushButton(self.tr("Preview / print / export PDF…"), self.visits)
         self.visit_pdf.setObjectName("visitPdf")
@@ -261,6 +272,13 @@ class StudentProfile(QWidget):
         visit_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if isinstance(visit_id, str):
             self.pdf.open(PdfSpec.visit(visit_id))
+
+    def _edit_selected_visit(self) -> None:
+        table = self.visits.table
+        item = table.item(table.currentRow(), 0) if table.selectionModel().hasSelection() else None
+        visit_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(visit_id, str):
+            self._open_visit(visit_id)
 
     def _open_visit(self, visit_id: str) -> None:
         if self.ctx.events is not None:

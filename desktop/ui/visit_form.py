@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.errors import StoreError
-from desktop.ui import record_edit_calls, store_calls
+from desktop.ui import record_edit_calls, store_calls, visit_edit_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.date_field import DateField
 from desktop.ui.draft_autosave import DraftAutosave
@@ -43,6 +43,8 @@ from desktop.ui.multi_select import MultiSelect
 from desktop.ui.people_table import PeopleTable
 from desktop.ui.record_dialog import enum_combo, text_area
 from desktop.ui.tri_state_grid import TriStateGrid
+from desktop.ui.visit_edit_calls import VisitForEdit
+from desktop.ui.visit_editing import VisitEdit, form_values
 from desktop.ui.visit_followup_calls import WishPlan
 from desktop.ui.visit_photos import VisitPhotos
 from desktop.ui.visit_wish_panel import VisitWishPanel
@@ -82,6 +84,7 @@ class VisitForm(QWidget):
         self.student_id: str | None = None
         self.student_name = ""
         self.visit_id = new_id()
+        self.edit: VisitEdit | None = None  # set while a saved visit is open for editing
         self._loading = False
         self.autosave = DraftAutosave(ctx, self)
 
@@ -270,7 +273,8 @@ class VisitForm(QWidget):
 
     def _draft_values(self) -> dict[str, Any]:
         """The form as kept in its draft: the record's fields and the wish list being filled in."""
-        return {**self.values(), "wish_selection": self.wish_panel.values()}
+        edit_of = {"edit_of": self.visit_id} if self.edit is not None else {}
+        return {**self.values(), "wish_selection": self.wish_panel.values(), **edit_of}
 
     def _jump(self, row: int) -> None:
         if 0 <= row < len(self._boxes):
@@ -327,7 +331,40 @@ class VisitForm(QWidget):
         )
         self.draft_state.setText(self.tr("Recovered draft"))
 
+    def start_edit(self, info: VisitForEdit) -> None:
+        """Reopen a saved visit: every stored value shown, an unsaved edit of it (its draft) on top;
+        read-only, with the reason, when the local user may not change it."""
+        visit = info.visit
+        self._reset(visit.student_id, info.student_name, visit.id)
+        self.set_values(form_values(visit, info.wish))
+        self.edit = VisitEdit(visit, self._draft_values(), info.read_only_reason)
+        self.heading.setText(
+            self.tr("Editing home visit: %1, %2")
+            .replace("%1", info.student_name)
+            .replace("%2", visit.visit_date.isoformat())
+        )
+        self._load_catalog()
+        if self.edit.read_only:
+            self._set_read_only(True)
+            self.summary.setText(info.read_only_reason)
+            self.summary.setVisible(True)
+            return
+        if info.draft is not None:
+            self.set_values(dict(info.draft.data))
+            self.draft_state.setText(self.tr("Recovered unsaved changes"))
+        self.autosave.start(
+            visit.id, visit.student_id, info.student_name, self._draft_values, draft_id=visit.id
+        )
+
+    def _set_read_only(self, read_only: bool) -> None:
+        for widget in (*self.inputs.values(), self.groups, self.wish_panel, self.photos):
+            widget.setEnabled(not read_only)
+        self.save_button.setVisible(not read_only)
+        self.draft_button.setVisible(not read_only)
+
     def _reset(self, student_id: str, student_name: str, visit_id: str) -> None:
+        self.edit = None
+        self._set_read_only(False)
         self.student_id = student_id
         self.student_name = student_name
         self.visit_id = visit_id
@@ -410,9 +447,17 @@ class VisitForm(QWidget):
     def save(self) -> None:
         if self.student_id is None or not self.save_button.isEnabled():
             return
+        if self.edit is not None and self.edit.read_only:
+            return
         visit = self.validate(VisitStatus.SUBMITTED)
         if visit is None:
             return
+        if self.edit is not None:
+            try:
+                visit = self.edit.merged(visit, self._draft_values())
+            except ValidationError as exc:
+                self.show_errors({e.field: e.message for e in reversed(errors_of(exc))})
+                return
         wish: WishPlan | None = None
         if visit.wish_list_state is WishListState.FILLED_IN:
             wish = self.wish_panel.plan()
@@ -422,6 +467,9 @@ class VisitForm(QWidget):
                 self.scroll_area.ensureWidgetVisible(self.wish_panel)
                 return
         self.save_button.setEnabled(False)
+        if self.edit is not None and visit.visit_date == self.edit.stored.visit_date:
+            self._confirm_and_save(visit, 0, wish)  # its own day: no second visit is being added
+            return
         student_id = self.student_id
         self.ctx.worker.run(
             lambda store: store_calls.visits_on_day(store, student_id, visit.visit_date, exclude=visit.id),
@@ -444,6 +492,14 @@ class VisitForm(QWidget):
         self.autosave.stop()
         draft_id = self.autosave.draft_id
         kinds = {"home_visit", "family_member", "visit_draft"} | ({"wish_selection"} if wish else set())
+        if self.edit is not None:
+            self.ctx.worker.run(
+                lambda store: visit_edit_calls.save_visit_edit(store, visit, wish=wish),
+                lambda offer: self._saved(visit, bool(offer)),
+                self._save_failed,
+                changes=kinds,
+            )
+            return
         self.ctx.worker.run(
             lambda store: store_calls.save_visit(store, visit, draft_id=draft_id, wish=wish),
             lambda offer: self._saved(visit, bool(offer)),
@@ -473,9 +529,37 @@ class VisitForm(QWidget):
         self.autosave.save_now()
 
     def close_form(self) -> None:
-        """Close: the draft is kept (flushed now) unless the visit was saved."""
+        """Close: the draft is kept (flushed now) unless the visit was saved.  Closing an edit with
+        unsaved changes asks first; closing it without saving forgets the edit's draft."""
+        if self.edit is not None and self.student_id is not None and not self.edit.read_only:
+            self._close_edit()
+            return
         self.autosave.flush()
         self.autosave.stop()
+        self.student_id = None
+        self.closed.emit()
+
+    def _close_edit(self) -> None:
+        if self.edit is not None and self.edit.is_dirty(self._draft_values()):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("Save the changes to this visit before closing?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        self.autosave.stop()
+        visit_id = self.visit_id
+        self.ctx.worker.run(
+            lambda store: visit_edit_calls.discard_edit_draft(store, visit_id), changes={"visit_draft"}
+        )
         self.student_id = None
         self.closed.emit()
 

@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import store_calls
+from desktop.store.errors import StoreError
+from desktop.ui import store_calls, visit_edit_calls
 from desktop.ui.app_context import AppContext
+from desktop.ui.field_errors_view import ERROR_STYLE
 from desktop.ui.pdf_jobs import PdfSpec
 from desktop.ui.pdf_preview_dialog import PdfPreviewOpener
 from desktop.ui.section import Section
 from desktop.ui.shock_flag_offer import ShockFlagOffer
 from desktop.ui.store_calls import DraftInfo, PendingVisit
+from desktop.ui.visit_edit_calls import VisitForEdit
 from desktop.ui.visit_form import VisitForm
 
 PENDING_LIMIT = 500
@@ -45,6 +48,11 @@ class VisitsSection(Section):
         self.stack.addWidget(self.form)
         QVBoxLayout(self).addWidget(self.stack)
 
+        self.message = QLabel(self.list_page)
+        self.message.setObjectName("visitsMessage")
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
         self.drafts_title = QLabel(self.tr("Unsaved visit forms"), self.list_page)
         self.drafts = QListWidget(self.list_page)
         self.drafts.setObjectName("draftList")
@@ -76,6 +84,7 @@ class VisitsSection(Section):
         self.blank_button.clicked.connect(self._blank_form)
         layout = QVBoxLayout(self.list_page)
         layout.addWidget(self.flag_offer)
+        layout.addWidget(self.message)
         layout.addWidget(self.drafts_title)
         layout.addWidget(self.drafts)
         row = QHBoxLayout()
@@ -87,6 +96,7 @@ class VisitsSection(Section):
         ctx.worker.data_changed.connect(self._data_changed)
         assert ctx.events is not None
         ctx.events.new_visit.connect(self.new_visit)
+        ctx.events.open_visit.connect(self.open_visit)
 
     # -- lists ----------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -122,10 +132,13 @@ class VisitsSection(Section):
     def _show_drafts(self, drafts: list[DraftInfo]) -> None:
         self.drafts.clear()
         for draft in drafts:
-            text = (
-                self.tr("%1 — saved %2")
-                .replace("%1", draft.student_name)
-                .replace("%2", f"{draft.saved_at:%Y-%m-%d %H:%M}")
+            template = (
+                self.tr("%1 — changes to a saved visit, kept %2")
+                if draft.data.get("edit_of")
+                else self.tr("%1 — saved %2")
+            )
+            text = template.replace("%1", draft.student_name).replace(
+                "%2", f"{draft.saved_at:%Y-%m-%d %H:%M}"
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, draft)
@@ -161,7 +174,36 @@ class VisitsSection(Section):
         self.stack.setCurrentWidget(self.form)
         self._bring_forward()
 
+    def open_visit(self, visit_id: str) -> None:
+        """Reopen a saved visit in the form (read-only when the local user may not change it)."""
+        if self.stack.currentWidget() is self.form and self.form.student_id:
+            self.form.autosave.flush()
+        self.ctx.worker.run(
+            lambda store: visit_edit_calls.load_visit_for_edit(store, visit_id),
+            self._open_edit,
+            self._open_failed,
+            key="open-visit",
+        )
+
+    def _open_edit(self, info: VisitForEdit) -> None:
+        self.message.setVisible(False)
+        self.form.start_edit(info)
+        self.stack.setCurrentWidget(self.form)
+        self._bring_forward()
+
+    def _open_failed(self, exc: Exception) -> None:
+        self.stack.setCurrentWidget(self.list_page)
+        self.message.setText(
+            str(exc) if isinstance(exc, StoreError) else self.tr("The visit could not be opened.")
+        )
+        self.message.setVisible(True)
+        self._bring_forward()
+
     def resume(self, draft: DraftInfo) -> None:
+        edit_of = draft.data.get("edit_of")
+        if isinstance(edit_of, str):  # an unsaved edit of a saved visit: reopen that visit with it
+            self.open_visit(edit_of)
+            return
         self.form.resume_draft(draft)
         self.stack.setCurrentWidget(self.form)
         self._bring_forward()
@@ -179,6 +221,7 @@ class VisitsSection(Section):
         self.form.inputs["category"].setFocus()
 
     def _back_to_list(self) -> None:
+        self.message.setVisible(False)
         self.stack.setCurrentWidget(self.list_page)
         self.reload()
 

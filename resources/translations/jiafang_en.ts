@@ -925,6 +925,14 @@
   <context>
     <name>StudentProfile</name>
     <message>
+      <source>Edit…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Open the selected visit in the visit form (double-click a row too)</source>
+      <translation>Open the selected visit in the visit form (double-click a row too)</translation>
+    </message>
+    <message>
       <source>← Roster</source>
       <translation>← Roster</translation>
     </message>
@@ -1173,6 +1181,22 @@
   </context>
   <context>
     <name>VisitForm</name>
+    <message>
+      <source>Editing home visit: %1, %2</source>
+      <translation>Editing home visit: %1, %2</translation>
+    </message>
+    <message>
+      <source>Recovered unsaved changes</source>
+      <translation>Recovered unsaved changes</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <source>Save the changes to this visit before closing?</source>
+      <translation>Save the changes to this visit before closing?</translation>
+    </message>
     <message>
       <source>Photos</source>
       <translation>Photos</translation>
@@ -1443,6 +1467,14 @@
   </context>
   <context>
     <name>VisitsSection</name>
+    <message>
+      <source>%1 — changes to a saved visit, kept %2</source>
+      <translation>%1 — changes to a saved visit, kept %2</translation>
+    </message>
+    <message>
+      <source>The visit could not be opened.</source>
+      <translation>The visit could not be opened.</translation>
+    </message>
     <message>
       <source>Unsaved visit forms</source>
       <translation>Unsaved visit forms</translation>

@@ -920,6 +920,14 @@
   <context>
     <name>StudentProfile</name>
     <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Open the selected visit in the visit form (double-click a row too)</source>
+      <translation>在家访表中打开所选家访记录（也可双击该行）</translation>
+    </message>
+    <message>
       <source>← Roster</source>
       <translation>← 学生名册</translation>
     </message>
@@ -1168,6 +1176,22 @@
   </context>
   <context>
     <name>VisitForm</name>
+    <message>
+      <source>Editing home visit: %1, %2</source>
+      <translation>编辑家访记录：%1，%2</translation>
+    </message>
+    <message>
+      <source>Recovered unsaved changes</source>
+      <translation>已恢复未保存的修改</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>未保存的修改</translation>
+    </message>
+    <message>
+      <source>Save the changes to this visit before closing?</source>
+      <translation>关闭前保存对这次家访记录的修改吗？</translation>
+    </message>
     <message>
       <source>Photos</source>
       <translation>照片</translation>
@@ -1437,6 +1461,14 @@
   </context>
   <context>
     <name>VisitsSection</name>
+    <message>
+      <source>%1 — changes to a saved visit, kept %2</source>
+      <translation>%1 — 对已保存家访记录的修改（未保存），%2</translation>
+    </message>
+    <message>
+      <source>The visit could not be opened.</source>
+      <translation>无法打开这次家访记录。</translation>
+    </message>
     <message>
       <source>Unsaved visit forms</source>
       <translation>未保存的家访表</translation>

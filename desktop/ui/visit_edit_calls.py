@@ -1,0 +1,128 @@
+"""Store requests for reopening a saved home visit in the visit form and saving the edit.
+
+A visit belongs to its author (录入人): only the author edits it (the repository raises NotAuthor),
+and a reviewed visit (已审核) is no longer edited by anyone; both open read-only with the reason.
+The unsaved edit is kept as a draft keyed by the visit's id (so it is offered back after a crash);
+saving goes through the repository's update, so the outbox op names only the changed fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.store.errors import StoreError
+from desktop.store.monitoring_workflow import visit_flag
+from desktop.store.repositories.errors import NotAuthor
+from desktop.store.repositories.session import StoreSession
+from desktop.store.store import Store
+from desktop.ui.store_calls import DRAFT_PREFIX, DraftInfo, list_drafts
+from desktop.ui.visit_followup_calls import WishPlan, add_visit_wish, offers_flag
+from sync.records import HomeVisit, VisitStatus, WishListState, WishSelection
+
+# Fields whose change may call for the monitoring-flag offer again.
+SHOCK_FIELDS = frozenset({"recent_shocks", "suggest_temporary_subsidy", "visit_date"})
+
+
+class VisitReviewed(StoreError):
+    message = "这次家访已审核，不能再修改。"
+
+
+@dataclass
+class VisitForEdit:
+    """A saved visit as the form opens it."""
+
+    visit: HomeVisit
+    student_name: str
+    read_only_reason: str = ""  # why it opens read-only ("" when the local user may edit it)
+    wish: WishSelection | None = None  # the wish list filled in on the visit
+    draft: DraftInfo | None = None  # an unsaved edit of it (kept after a crash or a close)
+
+
+def wish_values(selection: WishSelection | None) -> dict[str, Any] | None:
+    """A linked wish selection as the visit form's wish panel holds it."""
+    if selection is None:
+        return None
+    return {
+        "item_ids": list(selection.item_ids),
+        "filled_by": selection.filled_by.value,
+        "channel": selection.channel.value,
+        "priority": selection.priority.value,
+        "details": selection.details,
+    }
+
+
+def _linked_wish(session: StoreSession, visit: HomeVisit) -> WishSelection | None:
+    found = session.wishes.list(where={"student_id": visit.student_id, "visit_id": visit.id}, limit=1)
+    return found[0] if found else None
+
+
+def _check_editable(session: StoreSession, visit: HomeVisit) -> None:
+    """Raise the reason a visit may not be edited here (the repository's author rule, then review)."""
+    state = session.visits.sync_state(visit.id)
+    author = session.visits.ctx.author_id
+    if state is not None and state.author_id is not None and author is not None and state.author_id != author:
+        raise NotAuthor()
+    if visit.status is VisitStatus.REVIEWED:
+        raise VisitReviewed()
+
+
+def load_visit_for_edit(store: Store, visit_id: str) -> VisitForEdit:
+    with store.session() as s:
+        visit = s.visits.require(visit_id)
+        name = s.students.require(visit.student_id).name
+        try:
+            _check_editable(s, visit)
+            reason = ""
+        except StoreError as exc:
+            reason = str(exc)
+        wish = _linked_wish(s, visit)
+    draft = next((d for d in list_drafts(store) if d.id == visit_id), None) if not reason else None
+    return VisitForEdit(visit=visit, student_name=name, read_only_reason=reason, wish=wish, draft=draft)
+
+
+def _plan_differs(selection: WishSelection, plan: WishPlan) -> bool:
+    return (
+        list(dict.fromkeys(plan.item_ids)) != selection.item_ids
+        or plan.filled_by is not selection.filled_by
+        or plan.channel is not selection.channel
+        or plan.priority is not selection.priority
+        or plan.details != selection.details
+    )
+
+
+def save_visit_edit(store: Store, visit: HomeVisit, *, wish: WishPlan | None = None) -> bool:
+    """Save an edited visit (only the changed fields reach the outbox), its household when it changed,
+    the wish list filled in on it, and drop the edit's draft: one transaction.
+
+    True when the edit should offer a monitoring flag: a shock (or the subsidy) was added or its day
+    moved, and no flag was raised for the visit, neither on its old day nor on its new one.
+    """
+    with store.session() as s:
+        before = s.visits.require(visit.id)
+        _check_editable(s, before)
+        s.visits.update(visit)
+        if visit.household and visit.household != before.household:
+            s.family.apply_household(visit)
+        if wish is not None and visit.wish_list_state is WishListState.FILLED_IN:
+            linked = _linked_wish(s, before)
+            if linked is None:
+                add_visit_wish(s, visit, wish)
+            elif _plan_differs(linked, wish):
+                s.wishes.patch(
+                    linked.id,
+                    item_ids=list(dict.fromkeys(wish.item_ids)),
+                    filled_by=wish.filled_by,
+                    channel=wish.channel,
+                    priority=wish.priority,
+                    details=wish.details,
+                )
+        s.meta.remove_setting(DRAFT_PREFIX + visit.id)
+        changed = {name for name in SHOCK_FIELDS if getattr(visit, name) != getattr(before, name)}
+        return bool(changed) and offers_flag(s, visit) and visit_flag(s, before) is None
+
+
+def discard_edit_draft(store: Store, visit_id: str) -> None:
+    """Forget an unsaved edit of a visit (the stored visit stays as it was)."""
+    with store.session() as s:
+        s.meta.remove_setting(DRAFT_PREFIX + visit_id)
