@@ -43,6 +43,7 @@ class VisitsSection(Section):
         self.form.closed.connect(self._back_to_list)
         self.form.saved.connect(lambda _id: self._back_to_list())
         self.flag_offer = ShockFlagOffer(ctx, self)
+        self._return_to = ""  # the section an edited visit was opened from
         self.form.flag_suggested.connect(self.flag_offer.offer)
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.form)
@@ -170,14 +171,19 @@ class VisitsSection(Section):
         )
 
     def _open_new(self, student_id: str, name: str) -> None:
+        self._return_to = ""
         self.form.start_new(student_id, name, self.ctx.identity.user_name)
         self.stack.setCurrentWidget(self.form)
         self._bring_forward()
 
     def open_visit(self, visit_id: str) -> None:
-        """Reopen a saved visit in the form (read-only when the local user may not change it)."""
+        """Reopen a saved visit in the form (read-only when the local user may not change it); closing
+        or saving it goes back to where it was opened from (e.g. the student's profile)."""
         if self.stack.currentWidget() is self.form and self.form.student_id:
             self.form.autosave.flush()
+        current = getattr(self.window(), "current_section_key", None)
+        came_from = current() if callable(current) else ""
+        self._return_to = came_from if isinstance(came_from, str) and came_from != "visits" else ""
         self.ctx.worker.run(
             lambda store: visit_edit_calls.load_visit_for_edit(store, visit_id),
             self._open_edit,
@@ -192,6 +198,7 @@ class VisitsSection(Section):
         self._bring_forward()
 
     def _open_failed(self, exc: Exception) -> None:
+        self._return_to = ""
         self.stack.setCurrentWidget(self.list_page)
         self.message.setText(
             str(exc) if isinstance(exc, StoreError) else self.tr("The visit could not be opened.")
@@ -203,6 +210,7 @@ class VisitsSection(Section):
         edit_of = draft.data.get("edit_of")
         if isinstance(edit_of, str):  # an unsaved edit of a saved visit: reopen that visit with it
             self.open_visit(edit_of)
+            self._return_to = ""
             return
         self.form.resume_draft(draft)
         self.stack.setCurrentWidget(self.form)
@@ -224,6 +232,10 @@ class VisitsSection(Section):
         self.message.setVisible(False)
         self.stack.setCurrentWidget(self.list_page)
         self.reload()
+        return_to, self._return_to = self._return_to, ""
+        show = getattr(self.window(), "show_section", None)
+        if return_to and callable(show) and self.flag_offer.isHidden():
+            show(return_to)  # an edit opened elsewhere goes back there (the flag offer waits here)
 
     # -- lock -----------------------------------------------------------------------------------
     def save_drafts(self) -> None:
@@ -231,6 +243,7 @@ class VisitsSection(Section):
             self.form.autosave.flush()
 
     def clear(self) -> None:
+        self._return_to = ""
         self.form.clear()
         self.flag_offer.clear()
         self.stack.setCurrentWidget(self.list_page)

@@ -4,6 +4,10 @@ unsaved edit kept as a draft of that visit until it is saved."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -14,11 +18,13 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.store.key_vault import KeyVault
 from desktop.store.monitoring_workflow import flag_from_visit
 from desktop.store.outbox import pending_ops
 from desktop.store.repositories.errors import NotAuthor
 from desktop.store.store import Store
 from desktop.ui.draft_offer import DraftOffer
+from desktop.ui.form_bindings import get_value
 from desktop.ui.visit_edit_calls import VisitReviewed
 from desktop.ui.visits_section import VisitsSection
 from sync.records import (
@@ -43,7 +49,9 @@ from sync.records import (
 from sync.records.academic import academic_year_of
 from tests.desktop.ui.conftest import Running, start_app, unlock
 from tests.desktop.ui.store_fixtures import PASSPHRASE
+from tests.desktop.ui.test_autosave_recovery import REPO, _drafts_on_disk
 from tests.desktop.ui.test_visit_photos import write_photo
+from tests.desktop.ui.visit_edit_child import FOLLOW_UP
 
 DAY = date.today() - timedelta(days=10)
 
@@ -248,6 +256,7 @@ def test_edit_two_fields_saves_only_them(
     with qtbot.waitSignal(form.saved):
         form.save_button.click()
     assert asked == []  # its own day: no "second visit on the same day" question
+    qtbot.waitUntil(lambda: running.window.current_section_key() == "roster")  # back to the profile
     assert form.errors.visible_messages() == {}
     running.app.shutdown()
     visit, ops, drafts = stored(running, visits.ours)
@@ -293,7 +302,7 @@ def test_visit_opens_read_only(
     assert not form.summary.isHidden()
     assert form.save_button.isHidden() and form.draft_button.isHidden()
     assert not form.inputs["place"].isEnabled() and not form.photos.isEnabled()
-    assert form.inputs["place"].text() == "某某县城关镇"
+    assert get_value(form.inputs["place"]) == "某某县城关镇"
     form.save()  # Ctrl+S does nothing either
     form.close_button.click()
     visits_section = running.section("visits")
@@ -328,8 +337,8 @@ def test_unsaved_edit_survives_a_restart_and_the_visit_is_unchanged_until_saved(
     assert isinstance(section, VisitsSection)
     form = section.form
     qtbot.waitUntil(lambda: form.edit is not None and form.visit_id == visits.ours)
-    assert form.inputs["follow_up"].toPlainText() == "寒假前再去一次。"
-    assert form.inputs["place"].text() == "某某县城关镇"
+    assert get_value(form.inputs["follow_up"]) == "寒假前再去一次。"
+    assert get_value(form.inputs["place"]) == "某某县城关镇"
     assert "编辑" in form.heading.text()
     with qtbot.waitSignal(form.saved):
         form.save_button.click()
@@ -387,3 +396,56 @@ def test_no_second_flag_offer_for_a_visit_with_its_flag(qtbot: QtBot, seeded: tu
     with qtbot.waitSignal(form.flag_suggested):
         form.save_button.click()
     qtbot.waitUntil(lambda: not section.flag_offer.isHidden())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_edit_draft_survives_kill_9(
+    qtbot: QtBot, qapp: QApplication, data_dir: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    folder, ids = data_dir
+    visits = seed(folder, ids, write_photo(tmp_path / "院子.png", "#3a7d44"))
+    key = KeyVault(folder).unlock(PASSPHRASE)
+    env = {**os.environ, "JIAFANG_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.desktop.ui.visit_edit_child", str(folder), visits.ours],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+
+        def draft_written() -> bool:
+            assert child.poll() is None, child.stderr.read().decode() if child.stderr else ""
+            return any(
+                d["data"].get("edit_of") == visits.ours and d["data"].get("follow_up") == FOLLOW_UP  # type: ignore[attr-defined]
+                for d in _drafts_on_disk(folder, key)
+            )
+
+        qtbot.waitUntil(draft_written, timeout=60_000)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        if child.stderr:
+            child.stderr.close()
+    assert child.returncode == -signal.SIGKILL
+    with Store.open(folder, PASSPHRASE) as store, store.session() as s:
+        assert s.visits.require(visits.ours).follow_up == "下学期再电话回访。"  # unchanged until saved
+
+    app = start_app(qtbot, qapp, folder)
+    unlock(qtbot, app)
+    offer = app.window.findChild(DraftOffer, "draftOffer")
+    assert offer is not None
+    qtbot.waitUntil(lambda: not offer.isHidden())
+    offer.open_button.click()
+    section = app.window.sections["visits"]
+    assert isinstance(section, VisitsSection)
+    form = section.form
+    qtbot.waitUntil(lambda: form.edit is not None and form.visit_id == visits.ours)
+    assert get_value(form.inputs["follow_up"]) == FOLLOW_UP
+    assert form.draft_state.text() == "已恢复未保存的修改"
+    assert "编辑" in form.heading.text()
+    app.shutdown()
