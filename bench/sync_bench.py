@@ -1,6 +1,7 @@
 """Sync benchmark on PostgreSQL: first sync, no-op sync, small pulls and pushes, 200 devices at once.
 
     /work/venv/bin/python bench/sync_bench.py [--pg-url URL] [--records 100000] [--devices 200]
+        [--rounds 10] [--load-processes 4] [--workers 2] [--only-devices]
 
 Empties the given PostgreSQL database, loads synthetic demo records into a real ``jiafang-server``
 process (uvicorn on 127.0.0.1), and syncs real clients against it:
@@ -9,7 +10,8 @@ process (uvicorn on 127.0.0.1), and syncs real clients against it:
   a baseline measured in the same run: the same rows as plain JSON over HTTP, bulk-inserted into the
   same kind of encrypted store (the practical limit), and the ratio to it;
 - no-op sync, pull of 100 changed records, push + pull of 100 changes (medians, ms);
-- many devices syncing at once: syncs/s, p50/p99 latency, errors.
+- many devices syncing at once, simulated by several processes of async clients (bench/device_load.py):
+  syncs/s, p50/p95/p99 latency, errors, next to the same load on ``GET /health`` in the same run.
 
 Prints figures; asserts nothing (budgets are in DESIGN.md).
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import signal
 import socket
@@ -31,6 +34,8 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+import device_load  # bench/device_load.py (the script's folder is on sys.path)
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -48,6 +53,8 @@ from sync.records import RECORD_TYPES, Role  # noqa: E402
 from sync.server import directory  # noqa: E402
 from sync.server.database import Database  # noqa: E402
 from sync.server.settings import Settings  # noqa: E402
+
+DeviceSpec = device_load.DeviceSpec
 
 DEFAULT_PG = "postgresql+psycopg://jiafang:jiafang@127.0.0.1:5432/jiafang_bench"
 PASSWORD = "bench-password-1"
@@ -244,56 +251,116 @@ def baseline(server: str, token: str, device_id: str, folder: Path) -> tuple[flo
     return seconds, count
 
 
-def concurrent_devices(server: str, devices: int, rounds: int) -> dict[str, float]:
-    answers = [
-        login(server, username="bench_c2", password=PASSWORD, device_id=new_id()) for _ in range(devices)
-    ]
-    engines = [
-        SyncEngine(
-            MemoryReplica(a.device_id, a.user.id),
-            server,
-            a.token,
-            settings=EngineSettings(check_digest=False),
+def single_client(server: str, loaded: dict[str, Any]) -> None:
+    """First sync into an empty store (with its baseline), no-op sync, pull of 100, push + pull of 100."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        first_settings = EngineSettings(page_limit=5000, check_digest=False)
+        store, engine = store_client(folder / "school", server, "bench_school", first_settings)
+        report_holder: list[Any] = []
+        seconds = timed(lambda: report_holder.append(engine.sync()))
+        pulled = report_holder[0].pulled_records
+        rate = pulled / seconds
+        digest_seconds = timed(lambda: engine._check_digest(report_holder[0]))
+        print(
+            f"first sync into an empty encrypted store: {pulled} records in {seconds:.1f} s = {rate:,.0f} records/s"
+            f" (digest check after it: {digest_seconds * 1000:.0f} ms, ok={report_holder[0].digest_ok})"
         )
-        for a in answers
-    ]
-    for engine in engines:
-        engine.sync()
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    start_gate = threading.Barrier(devices + 1)
-
-    def run(engine: SyncEngine) -> None:
-        nonlocal errors
-        start_gate.wait()
-        for _ in range(rounds):
-            try:
-                seconds = timed(engine.sync)
-                with lock:
-                    latencies.append(seconds)
-            except Exception:
-                with lock:
-                    errors += 1
-
-    threads = [threading.Thread(target=run, args=(engine,)) for engine in engines]
-    for thread in threads:
-        thread.start()
-    start_gate.wait()
-    started = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    for engine in engines:
+        token = engine._http.headers["Authorization"].split(" ", 1)[1]
+        base_seconds, base_count = baseline(server, token, store.info.device_id, folder / "baseline")
+        base_rate = base_count / base_seconds
+        print(
+            f"baseline, same rows as plain JSON over HTTP + bulk insert into an encrypted store: "
+            f"{base_rate:,.0f} records/s; JiaFang reaches {rate / base_rate:.0%} of it"
+        )
         engine.close()
-    latencies.sort()
+        store.close()
+
+        small = EngineSettings(check_digest=False)
+        store, engine = store_client(folder / "counselor", server, "bench_c1", small)
+        engine.sync()
+        noop = [timed(engine.sync) for _ in range(30)]
+        print(f"no-op sync: {median_ms(noop)}")
+        dev = new_id()
+        answer = login(server, username="bench_c1", password=PASSWORD, device_id=dev)
+        writer_replica = MemoryReplica(dev, answer.user.id)
+        writer = SyncEngine(writer_replica, server, answer.token, settings=small)
+        writer.sync()
+        students = loaded["students"][:100]
+        pulls: list[float] = []
+        for round_number in range(7):
+            for sid in students:
+                writer_replica.edit("student", sid, {"talents": f"r{round_number}"})
+            writer.sync()
+            pulls.append(timed(engine.sync))
+        print(f"pull of 100 changed records: {median_ms(pulls)}")
+        both: list[float] = []
+        for round_number in range(7):
+            for sid in students:
+                writer_replica.edit("student", sid, {"high_school": f"h{round_number}"})
+            writer.sync()
+            with store.session() as s:
+                for sid in students:
+                    s.students.patch(sid, class_name=f"c{round_number}")
+            both.append(timed(engine.sync))
+        print(f"push of 100 + pull of 100 changes: {median_ms(both)}")
+        writer.close()
+        engine.close()
+        store.close()
+
+
+def _quantile(ordered: list[float], fraction: float) -> float:
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
+
+
+def concurrent_devices(
+    server: str, specs: list[DeviceSpec], rounds: int, processes: int, kind: str
+) -> dict[str, Any]:
+    """``rounds`` syncs (``kind="sync"``) or health calls (``"health"``) by every device at once, the
+    devices spread over ``processes`` worker processes (bench/device_load.py)."""
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager, context.Pool(processes) as pool:
+        gate = manager.Barrier(processes)
+        chunks = [specs[number::processes] for number in range(processes)]
+        results = pool.starmap(device_load.worker, [(server, chunk, rounds, kind, gate) for chunk in chunks])
+    latencies = sorted(latency for result in results for latency in result.latencies)
+    errors = [error for result in results for error in result.errors]
+    wall = max(r.last_end for r in results) - min(r.first_start for r in results)
     return {
-        "syncs_per_second": len(latencies) / wall,
-        "p50_ms": latencies[len(latencies) // 2] * 1000,
-        "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
-        "errors": errors,
-        "syncs": len(latencies),
+        "per_second": len(latencies) / wall if wall > 0 else 0.0,
+        "p50_ms": _quantile(latencies, 0.50) * 1000,
+        "p95_ms": _quantile(latencies, 0.95) * 1000,
+        "p99_ms": _quantile(latencies, 0.99) * 1000,
+        "errors": len(errors),
+        "first_errors": errors[:3],
+        "count": len(latencies),
     }
+
+
+def _load_line(figures: dict[str, Any], unit: str) -> str:
+    line = (
+        f"{figures['per_second']:.0f} {unit}/s, p50 {figures['p50_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, "
+        f"p99 {figures['p99_ms']:.0f} ms, errors {figures['errors']} of {figures['count'] + figures['errors']}"
+    )
+    if figures["first_errors"]:
+        line += f" (e.g. {figures['first_errors'][0]})"
+    return line
+
+
+def many_devices(server: str, devices: int, rounds: int, processes: int, workers: int) -> None:
+    specs = [
+        DeviceSpec(answer.device_id, answer.token)
+        for answer in (
+            login(server, username="bench_c2", password=PASSWORD, device_id=new_id()) for _ in range(devices)
+        )
+    ]
+    shape = f"{processes} load processes x {devices // processes} async devices, {rounds} rounds each"
+    health = concurrent_devices(server, specs, rounds, processes, "health")
+    figures = concurrent_devices(server, specs, rounds, processes, "sync")
+    print(
+        f"{devices} devices syncing at once ({workers} server workers; {shape}): {_load_line(figures, 'syncs')}"
+    )
+    print(f"  baseline, the same load on GET /health (one trivial query): {_load_line(health, 'calls')}")
 
 
 def main() -> int:
@@ -303,8 +370,12 @@ def main() -> int:
     parser.add_argument("--pg-url", default=os.environ.get("JIAFANG_BENCH_PG_URL", DEFAULT_PG))
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--devices", type=int, default=200)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=10, help="syncs per device in the many-devices run")
+    parser.add_argument("--load-processes", type=int, default=4, help="processes simulating the devices")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--only-devices", action="store_true", help="skip the single-client figures (first sync, no-op, …)"
+    )
     args = parser.parse_args()
 
     empty_database(args.pg_url)
@@ -317,67 +388,9 @@ def main() -> int:
     server_process = serve(args.pg_url, port, args.workers)
     server = f"http://127.0.0.1:{port}"
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
-            first_settings = EngineSettings(page_limit=5000, check_digest=False)
-            store, engine = store_client(folder / "school", server, "bench_school", first_settings)
-            report_holder: list[Any] = []
-            seconds = timed(lambda: report_holder.append(engine.sync()))
-            pulled = report_holder[0].pulled_records
-            rate = pulled / seconds
-            digest_seconds = timed(lambda: engine._check_digest(report_holder[0]))
-            print(
-                f"first sync into an empty encrypted store: {pulled} records in {seconds:.1f} s = {rate:,.0f} records/s"
-                f" (digest check after it: {digest_seconds * 1000:.0f} ms, ok={report_holder[0].digest_ok})"
-            )
-            token = engine._http.headers["Authorization"].split(" ", 1)[1]
-            base_seconds, base_count = baseline(server, token, store.info.device_id, folder / "baseline")
-            base_rate = base_count / base_seconds
-            print(
-                f"baseline, same rows as plain JSON over HTTP + bulk insert into an encrypted store: "
-                f"{base_rate:,.0f} records/s; JiaFang reaches {rate / base_rate:.0%} of it"
-            )
-            engine.close()
-            store.close()
-
-            small = EngineSettings(check_digest=False)
-            store, engine = store_client(folder / "counselor", server, "bench_c1", small)
-            engine.sync()
-            noop = [timed(engine.sync) for _ in range(30)]
-            print(f"no-op sync: {median_ms(noop)}")
-            dev = new_id()
-            answer = login(server, username="bench_c1", password=PASSWORD, device_id=dev)
-            writer_replica = MemoryReplica(dev, answer.user.id)
-            writer = SyncEngine(writer_replica, server, answer.token, settings=small)
-            writer.sync()
-            students = loaded["students"][:100]
-            pulls: list[float] = []
-            for round_number in range(7):
-                for sid in students:
-                    writer_replica.edit("student", sid, {"talents": f"r{round_number}"})
-                writer.sync()
-                pulls.append(timed(engine.sync))
-            print(f"pull of 100 changed records: {median_ms(pulls)}")
-            both: list[float] = []
-            for round_number in range(7):
-                for sid in students:
-                    writer_replica.edit("student", sid, {"high_school": f"h{round_number}"})
-                writer.sync()
-                with store.session() as s:
-                    for sid in students:
-                        s.students.patch(sid, class_name=f"c{round_number}")
-                both.append(timed(engine.sync))
-            print(f"push of 100 + pull of 100 changes: {median_ms(both)}")
-            writer.close()
-            engine.close()
-            store.close()
-
-        figures = concurrent_devices(server, args.devices, args.rounds)
-        print(
-            f"{args.devices} devices syncing at once ({args.workers} server workers): "
-            f"{figures['syncs_per_second']:.0f} syncs/s, p50 {figures['p50_ms']:.0f} ms, "
-            f"p99 {figures['p99_ms']:.0f} ms, errors {figures['errors']} of {figures['syncs'] + figures['errors']}"
-        )
+        if not args.only_devices:
+            single_client(server, loaded)
+        many_devices(server, args.devices, args.rounds, args.load_processes, args.workers)
     finally:
         server_process.send_signal(signal.SIGTERM)
         server_process.wait(timeout=60)

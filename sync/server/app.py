@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -24,6 +25,10 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Route code that uses the database runs in the thread pool: no more threads than pooled
+        # connections, so a busy worker queues requests cheaply instead of running dozens of threads that
+        # contend for the GIL and wait for a connection.
+        to_thread.current_default_thread_limiter().total_tokens = settings.pool_size
         yield
         database.dispose()
 

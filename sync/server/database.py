@@ -26,6 +26,8 @@ _RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505", "55P03"})
 
 
 def _retryable(error: DBAPIError) -> bool:
+    if error.connection_invalidated:
+        return True  # the connection was dead (database restarted): the pool was renewed
     if isinstance(error, IntegrityError):
         return getattr(error.orig, "sqlstate", None) == "23505" or "UNIQUE" in str(error.orig)
     if isinstance(error, OperationalError):

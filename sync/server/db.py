@@ -42,7 +42,10 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True)
+    # No pre-ping: it costs a round trip on every checkout (two per request).  A connection found dead
+    # instead (PostgreSQL restarted) invalidates the whole pool and ``Database.run`` runs the
+    # transaction again on a fresh one; connections are also renewed every half hour.
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

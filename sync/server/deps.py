@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
@@ -22,12 +23,14 @@ from sync.server.settings import Settings
 _SEEN_EVERY = timedelta(seconds=60)
 
 
-def get_database(request: Request) -> Database:
+# Dependencies that do no I/O are ``async def``: FastAPI runs a plain ``def`` dependency in the thread
+# pool, a hand-off per dependency per request that only costs time under load.
+async def get_database(request: Request) -> Database:
     database: Database = request.app.state.database
     return database
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -36,7 +39,7 @@ DatabaseDep = Annotated[Database, Depends(get_database)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def check_versions(
+async def check_versions(
     protocol: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None,
     schema: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None,
 ) -> int:
@@ -84,26 +87,46 @@ def _load_principal(session: Session, hashed: str) -> Principal:
     )
 
 
-def current_principal(
-    database: DatabaseDep,
-    _schema: SchemaDep,
-    authorization: Annotated[str | None, Header()] = None,
-) -> Principal:
-    hashed = token_hash(_bearer(authorization))
-    return database.run(lambda session: _load_principal(session, hashed))
+@dataclass(frozen=True)
+class Credentials:
+    """A request's versions checked and its bearer token read (hashed); not yet looked up."""
+
+    token_hash: str
+
+
+async def credentials(
+    _schema: SchemaDep, authorization: Annotated[str | None, Header()] = None
+) -> Credentials:
+    return Credentials(token_hash(_bearer(authorization)))
+
+
+CredentialsDep = Annotated[Credentials, Depends(credentials)]
+
+
+def current_principal(database: DatabaseDep, caller: CredentialsDep) -> Principal:
+    return database.run(lambda session: _load_principal(session, caller.token_hash))
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
 
 
-def sync_principal(principal: PrincipalDep) -> Principal:
+def sync_caller(session: Session, caller: Credentials) -> Principal:
+    """The calling device's principal looked up in the request's own transaction (the sync endpoints:
+    one transaction per request instead of two); the same checks as ``SyncPrincipalDep``."""
+    principal = _load_principal(session, caller.token_hash)
+    if principal.role is Role.ADMIN:
+        raise ApiError(ErrorCode.FORBIDDEN)
+    return principal
+
+
+async def sync_principal(principal: PrincipalDep) -> Principal:
     """Roles that hold student data (everyone but the administrator)."""
     if principal.role is Role.ADMIN:
         raise ApiError(ErrorCode.FORBIDDEN)
     return principal
 
 
-def admin_principal(principal: PrincipalDep) -> Principal:
+async def admin_principal(principal: PrincipalDep) -> Principal:
     if principal.role is not Role.ADMIN:
         raise ApiError(ErrorCode.FORBIDDEN)
     return principal

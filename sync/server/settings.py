@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     login_max_failures_per_address: int = 20
     login_window_seconds: int = 300
     push_retries: int = 8
+    # Database connections per worker process, and as many threads for the requests using them; with
+    # PostgreSQL keep workers x 2 x pool_size below its max_connections (100 by default).
     pool_size: int = 10
 
     def resolved_database_url(self) -> str:

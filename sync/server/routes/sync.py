@@ -23,7 +23,7 @@ from sync.protocol import (
     RepairRequest,
 )
 from sync.server import holdings, merge, pull, sequence
-from sync.server.deps import DatabaseDep, SyncPrincipalDep
+from sync.server.deps import Credentials, CredentialsDep, DatabaseDep, sync_caller
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Device
 from sync.server.scope import Principal
@@ -31,9 +31,12 @@ from sync.server.scope import Principal
 router = APIRouter(prefix="/sync", tags=["sync"], responses=error_responses(*SESSION_ERRORS, 410))
 
 
-def _own_device(principal: Principal, device_id: str) -> None:
+def _caller(session: Session, caller: Credentials, device_id: str) -> Principal:
+    """Who calls (looked up in this request's transaction), and that the body names the caller's device."""
+    principal = sync_caller(session, caller)
     if device_id != principal.device_id:
         raise ApiError(ErrorCode.BAD_REQUEST, "设备编号与登录凭据不符")
+    return principal
 
 
 def _json(text: str) -> Response:
@@ -41,10 +44,9 @@ def _json(text: str) -> Response:
 
 
 @router.post("/push", response_model=PushResponse)
-def push(body: PushRequest, principal: SyncPrincipalDep, database: DatabaseDep) -> PushResponse:
-    _own_device(principal, body.device_id)
-
+def push(body: PushRequest, caller: CredentialsDep, database: DatabaseDep) -> PushResponse:
     def work(session: Session) -> PushResponse:
+        principal = _caller(session, caller, body.device_id)
         results = merge.apply_batch(session, principal, body.ops)
         return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
 
@@ -52,14 +54,14 @@ def push(body: PushRequest, principal: SyncPrincipalDep, database: DatabaseDep) 
 
 
 @router.post("/pull", response_model=PullPage)
-def pull_changes(body: PullRequest, principal: SyncPrincipalDep, database: DatabaseDep) -> Response:
-    _own_device(principal, body.device_id)
+def pull_changes(body: PullRequest, caller: CredentialsDep, database: DatabaseDep) -> Response:
     try:
         cursor = Cursor.decode(body.cursor)
     except ValueError:
         raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效") from None
 
     def work(session: Session) -> str:
+        principal = _caller(session, caller, body.device_id)
         horizon = sequence.read_horizon(session)
         if cursor is not None and cursor.seq > horizon.value:
             raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效")
@@ -86,10 +88,9 @@ def pull_changes(body: PullRequest, principal: SyncPrincipalDep, database: Datab
 
 
 @router.post("/backfill", response_model=BackfillPage)
-def backfill(body: BackfillRequest, principal: SyncPrincipalDep, database: DatabaseDep) -> Response:
-    _own_device(principal, body.device_id)
-
+def backfill(body: BackfillRequest, caller: CredentialsDep, database: DatabaseDep) -> Response:
     def work(session: Session) -> str:
+        principal = _caller(session, caller, body.device_id)
         horizon = sequence.read_horizon(session).value
         if body.upto > horizon or body.after > body.upto:
             raise ApiError(ErrorCode.BAD_REQUEST, "补发范围无效")
@@ -107,10 +108,9 @@ def backfill(body: BackfillRequest, principal: SyncPrincipalDep, database: Datab
 
 
 @router.post("/digest", response_model=DigestResponse)
-def digest(body: DigestRequest, principal: SyncPrincipalDep, database: DatabaseDep) -> DigestResponse:
-    _own_device(principal, body.device_id)
-
+def digest(body: DigestRequest, caller: CredentialsDep, database: DatabaseDep) -> DigestResponse:
     def work(session: Session) -> DigestResponse:
+        principal = _caller(session, caller, body.device_id)
         horizon = sequence.read_horizon(session).value
         return pull.digest(session, principal, horizon=horizon, buckets=body.buckets)
 
@@ -118,12 +118,12 @@ def digest(body: DigestRequest, principal: SyncPrincipalDep, database: DatabaseD
 
 
 @router.post("/repair", response_model=RepairPage)
-def repair(body: RepairRequest, principal: SyncPrincipalDep, database: DatabaseDep) -> Response:
-    _own_device(principal, body.device_id)
+def repair(body: RepairRequest, caller: CredentialsDep, database: DatabaseDep) -> Response:
     if any(not 0 <= bucket < 256 for bucket in body.buckets):
         raise ApiError(ErrorCode.BAD_REQUEST, "校验分组编号无效")
 
     def work(session: Session) -> str:
+        principal = _caller(session, caller, body.device_id)
         horizon = sequence.read_horizon(session).value
         rows, after, more = pull.repair(
             session, principal, buckets=body.buckets, horizon=horizon, after=body.after, limit=body.limit
