@@ -166,7 +166,7 @@ def _backup_target(args: argparse.Namespace, settings: Settings, suffix: str) ->
     if target.is_dir():
         raise CliError(f"备份路径是一个文件夹，请给出文件名：{target}")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         # Readable by the owner only from the first byte on.
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         os.chmod(target, 0o600)
