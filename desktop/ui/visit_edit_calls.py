@@ -83,7 +83,7 @@ def load_visit_for_edit(store: Store, visit_id: str) -> VisitForEdit:
 
 def _plan_differs(selection: WishSelection, plan: WishPlan) -> bool:
     return (
-        list(dict.fromkeys(plan.item_ids)) != selection.item_ids
+        set(plan.item_ids) != set(selection.item_ids)
         or plan.filled_by is not selection.filled_by
         or plan.channel is not selection.channel
         or plan.priority is not selection.priority

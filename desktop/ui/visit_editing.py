@@ -62,6 +62,20 @@ class VisitEdit:
                 v if v.user_id else v.model_copy(update={"user_id": accounts.get((v.name, v.role))})
                 for v in edited.visitors
             ]
+        if (
+            "household" in changed
+        ):  # nor a member's link to the family table: keep it by name and relationship
+            links = {
+                (m.name, m.relationship): m.family_member_id
+                for m in self.stored.household
+                if m.family_member_id
+            }
+            data["household"] = [
+                m
+                if m.family_member_id
+                else m.model_copy(update={"family_member_id": links.get((m.name, m.relationship))})
+                for m in edited.household
+            ]
         if self.stored.status is VisitStatus.DRAFT:
             data["status"] = VisitStatus.SUBMITTED
         return HomeVisit.model_validate(data)

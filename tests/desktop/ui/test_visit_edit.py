@@ -24,7 +24,7 @@ from desktop.store.outbox import pending_ops
 from desktop.store.repositories.errors import NotAuthor
 from desktop.store.store import Store
 from desktop.ui.draft_offer import DraftOffer
-from desktop.ui.form_bindings import get_value
+from desktop.ui.form_bindings import get_value, set_value
 from desktop.ui.visit_edit_calls import VisitReviewed
 from desktop.ui.visits_section import VisitsSection
 from sync.records import (
@@ -449,3 +449,25 @@ def test_edit_draft_survives_kill_9(
     assert form.draft_state.text() == "已恢复未保存的修改"
     assert "编辑" in form.heading.text()
     app.shutdown()
+
+
+def test_edit_changes_the_wish_list_filled_in_on_the_visit(
+    qtbot: QtBot, seeded: tuple[Running, Seeded]
+) -> None:
+    running, visits = seeded
+    form = open_from_profile(qtbot, running, "张三", visits.ours)
+    qtbot.waitUntil(lambda: form.wish_panel.picker.loaded)
+    form.wish_panel.set_values({**form.wish_panel.values(), "item_ids": [visits.item, visits.other_item]})
+    [(_member_id, member)] = form.inputs["household"].rows()
+    set_value(form.inputs["household"], [{**member, "age": 51}])
+    with qtbot.waitSignal(form.saved):
+        form.save_button.click()
+    running.app.shutdown()
+    visit, ops, _drafts = stored(running, visits.ours)
+    assert set(ops[-1].fields) == {"household"}
+    assert visit.household[0].age == 51
+    with Store.open(running.data_dir, PASSPHRASE) as store, store.session() as s:
+        selections = s.wishes.list(where={"visit_id": visits.ours})
+        family = s.family.for_student(running.ids["张三"])
+    assert [set(sel.item_ids) for sel in selections] == [{visits.item, visits.other_item}]  # the same one
+    assert [(m.name, m.age) for m in family] == [("张大山", 51)]
