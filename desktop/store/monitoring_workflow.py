@@ -15,7 +15,15 @@ from pydantic import ValidationError
 from desktop.store.errors import StoreError
 from desktop.store.repositories.session import StoreSession
 from desktop.store.workflow_checks import invalid_record, require_step
-from sync.records import FlagAction, FlagKind, FlagStatus, HomeVisit, MonitoringFlag, Student
+from sync.records import (
+    FlagAction,
+    FlagKind,
+    FlagStatus,
+    HomeVisit,
+    MonitoringFlag,
+    Student,
+    academic_year_bounds,
+)
 
 TRANSITIONS: dict[FlagStatus, frozenset[FlagStatus]] = {
     FlagStatus.OPEN: frozenset({FlagStatus.IN_PROGRESS, FlagStatus.RESOLVED}),
@@ -92,8 +100,11 @@ def flag_from_visit(
 
 def visits_suggesting_subsidy(session: StoreSession, academic_year: str) -> list[HomeVisit]:
     """Submitted visits of the year that suggest a temporary subsidy and have no flag yet, oldest first."""
+    first, last = academic_year_bounds(academic_year)
     visits = [
-        visit for visit in session.visits.in_academic_year(academic_year) if suggests_temporary_subsidy(visit)
+        visit
+        for visit in session.visits.in_period(first, last, suggesting_subsidy=True)
+        if suggests_temporary_subsidy(visit)
     ]
     if not visits:
         return []

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import ClassVar
 
-from sqlalchemy import false, select
+from sqlalchemy import false, func, or_, select, true
 
 from desktop.store.repositories.base import StudentOwnedRepository
 from desktop.store.tables import HomeVisitRow, RecordRow
@@ -36,8 +36,14 @@ class VisitRepository(StudentOwnedRepository[HomeVisit]):
         super().create_many([record])
         return record
 
-    def in_period(self, first: date, last: date, *, student_id: str | None = None) -> list[HomeVisit]:
-        """Visits (drafts excluded) dated from ``first`` to ``last`` inclusive, oldest first."""
+    def in_period(
+        self, first: date, last: date, *, student_id: str | None = None, suggesting_subsidy: bool = False
+    ) -> list[HomeVisit]:
+        """Visits (drafts excluded) dated from ``first`` to ``last`` inclusive, oldest first.
+
+        ``suggesting_subsidy`` keeps only visits that record a recent shock or suggest a temporary
+        subsidy, filtered in SQL so that a year's visits are not all loaded to find a few.
+        """
         query = select(HomeVisitRow.__table__).where(
             HomeVisitRow.deleted == false(),
             HomeVisitRow.visit_date >= first,
@@ -46,6 +52,13 @@ class VisitRepository(StudentOwnedRepository[HomeVisit]):
         )
         if student_id is not None:
             query = query.where(HomeVisitRow.student_id == student_id)
+        if suggesting_subsidy:
+            query = query.where(
+                or_(
+                    HomeVisitRow.suggest_temporary_subsidy == true(),
+                    func.trim(HomeVisitRow.recent_shocks) != "",
+                )
+            )
         query = query.order_by(HomeVisitRow.visit_date, HomeVisitRow.id)
         return [self.to_record(row) for row in self.session.execute(query)]
 

@@ -260,7 +260,11 @@ def test_visits_suggesting_a_subsidy(store: Store, people: dict[str, object]) ->
         s.visits.create(visit(li.id, date(2025, 10, 2)))
         assert latest_visit_id(s, li.id, "2025-2026") is not None
         assert latest_visit_id(s, li.id, "2024-2025") is None
+        s.visits.create(visit(li.id, date(2025, 10, 3), recent_shocks="  \n "))  # blank: nothing to flag
         [suggesting] = visits_suggesting_subsidy(s, "2025-2026")
         assert suggesting.student_id == zhang.id
+        subsidy_only = s.visits.create(visit(li.id, date(2025, 10, 4), suggest_temporary_subsidy=True))
+        assert [v.id for v in visits_suggesting_subsidy(s, "2025-2026")] == [suggesting.id, subsidy_only.id]
+        s.visits.delete(subsidy_only.id)
         flag_from_visit(s, suggesting)
         assert visits_suggesting_subsidy(s, "2025-2026") == []
