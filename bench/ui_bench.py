@@ -22,7 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-PASSPHRASE = "bench passphrase 2024"
+# The passphrase of the store: JIAFANG_PASSPHRASE when given (e.g. a store made by `jiafang demo`
+# with jiafang-demo), else the one this script uses for the store it builds.
+PASSPHRASE = os.environ.get("JIAFANG_PASSPHRASE") or "bench passphrase 2024"
 REPO = Path(__file__).resolve().parents[1]
 
 BARE_CHILD = """
