@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from desktop.store import outbox
 from desktop.store.repositories.base import Repository
@@ -314,19 +314,22 @@ class StoreReplica:
                         }
                     )
                 else:
-                    values = {
-                        **repo._columns(record),
-                        "deleted": False,
-                        "created_at": now,
-                        "updated_at": now,
-                        "field_versions": state.versions,
-                        "server_seq": state.seq,
-                        "author_id": state.author_id,
-                        "device_id": None,
-                    }
-                    fresh.append(values)
+                    # JSON form, encoded by the store's bulk inserter (as ``create_many`` does).
+                    fresh.append(
+                        {
+                            **record.model_dump(mode="json"),
+                            **repo.derived(record),
+                            "field_versions": state.versions,
+                            "server_seq": state.seq,
+                            "author_id": state.author_id,
+                        }
+                    )
             if fresh:
-                s.db.execute(insert(repo._table), fresh)
+                repo._bulk.insert(
+                    s.db,
+                    fresh,
+                    {"deleted": False, "created_at": now, "updated_at": now, "device_id": None},
+                )
             if changed:
                 # One statement for every replaced row (the SET columns come from the parameters).
                 s.db.execute(update(repo._table).where(columns.id == bindparam("_rid")), changed)
