@@ -61,19 +61,19 @@ class SyncCancelled(SyncError):
 
 
 class AuthenticationFailed(SyncError):
-    pass
+    """The server refused the user name, password or device token."""
 
 
 class DeviceRevoked(SyncError):
-    pass
+    """This device's token was revoked by an administrator (e.g. a lost laptop)."""
 
 
 class DeviceWiped(SyncError):
-    pass
+    """The center ordered this device to delete its local data."""
 
 
 class UpgradeRequired(SyncError):
-    pass
+    """The server no longer serves this client's protocol or schema version."""
 
 
 class ServerUnavailable(SyncError):
@@ -81,7 +81,7 @@ class ServerUnavailable(SyncError):
 
 
 class ProtocolViolation(SyncError):
-    pass
+    """The server answered something this client cannot read."""
 
 
 @dataclass
@@ -174,7 +174,7 @@ def _raise_for_error(response: httpx.Response) -> None:
 
 
 class _CursorExpired(Exception):
-    pass
+    """The server expired this cursor's tombstones: a replacement sync is due."""
 
 
 class SyncEngine:

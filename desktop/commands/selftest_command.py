@@ -81,7 +81,6 @@ def check_sqlcipher(options: SelftestOptions) -> Outcome:
     from sqlalchemy import text
 
     from desktop.store.engine import open_engine
-    from desktop.store.errors import WrongKey
     from desktop.store.migrations import LATEST_VERSION
 
     marker = f"自检-{secrets.token_hex(4)}"
@@ -106,11 +105,7 @@ def check_sqlcipher(options: SelftestOptions) -> Outcome:
         raw = b"".join(p.read_bytes() for p in Path(folder).iterdir() if p.is_file())
         if raw.startswith(b"SQLite format 3") or marker.encode() in raw:
             raise CheckFailed("数据库文件中出现了明文，加密未生效")
-        try:
-            open_engine(db_path, secrets.token_bytes(32)).dispose()
-        except WrongKey:
-            pass
-        else:
+        if _opens_with(db_path, secrets.token_bytes(32)):
             raise CheckFailed("错误的密钥也能打开数据库")
     return Outcome(
         f"SQLCipher {version}（SQLite {sqlite_version}），原始密钥加密读写正常，错误密钥被拒绝；数据结构版本 v{LATEST_VERSION}",
@@ -326,3 +321,15 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         for result in results:
             ctx.print(result.line())
     return 0 if ok else 1
+
+
+def _opens_with(db_path: Path, key: bytes) -> bool:
+    """Whether `key` opens the encrypted database (a wrong key must not)."""
+    from desktop.store.engine import open_engine
+    from desktop.store.errors import WrongKey
+
+    try:
+        open_engine(db_path, key).dispose()
+    except WrongKey:
+        return False
+    return True

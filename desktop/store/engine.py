@@ -97,8 +97,7 @@ def open_engine(db_path: Path, key: bytes) -> Engine:
         **_POOL,
     )
     _configure(engine)
-    with engine.connect():
-        pass
+    engine.connect().close()  # connect now: a wrong key fails here, not on first use
     return engine
 
 

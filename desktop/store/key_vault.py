@@ -13,6 +13,7 @@ by anyone; records already synced can be downloaded again from the center's serv
 from __future__ import annotations
 
 import base64
+import importlib
 import json
 import os
 import uuid
@@ -77,6 +78,14 @@ def check_passphrase_strength(passphrase: str) -> None:
         raise WeakPassphrase()
 
 
+def _keyring_module(name: str) -> Any | None:
+    """A keyring submodule, or None when this keyring release has no such module."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
 class KeyringAccess:
     """The OS keyring, or nothing when no real backend works (fail/null backends, errors)."""
 
@@ -95,13 +104,9 @@ class KeyringAccess:
             return None
         if isinstance(ring, fail.Keyring | null.Keyring):
             return None
-        try:
-            from keyring.backends import chainer
-
-            if isinstance(ring, chainer.ChainerBackend) and not ring.backends:
-                return None
-        except ImportError:
-            pass
+        chainer = _keyring_module("keyring.backends.chainer")
+        if chainer is not None and isinstance(ring, chainer.ChainerBackend) and not ring.backends:
+            return None
         return ring
 
     def backend_name(self) -> str | None:

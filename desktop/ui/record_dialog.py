@@ -155,11 +155,13 @@ class RecordDialog(QDialog):
         return ctx.may_edit_records()
 
     # -- building -------------------------------------------------------------------------------
+    # The three hooks below are what each kind of record defines (AidDialog, RewardDialog,
+    # IdentificationDialog, FlagDialog, WishDialog); Qt's metaclass does not enforce abc here.
     def window_title(self, new: bool) -> str:
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define window_title()")
 
     def build(self, parent: QWidget) -> None:
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define build()")
 
     def add(self, name: str, title: str, widget: QWidget, *, bound: bool = True) -> QWidget:
         """One field: its widget with the field's message line under it.
@@ -243,7 +245,7 @@ class RecordDialog(QDialog):
 
     # -- saving ---------------------------------------------------------------------------------
     def store_call(self, record: Record) -> StoreCall:
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define store_call()")
 
     def save(self) -> None:
         if not self.save_button.isEnabled():
