@@ -33,8 +33,11 @@ from sync.protocol import (
     BackfillPage,
     Cursor,
     DigestResponse,
+    EpochInfo,
     ErrorCode,
     LoginResponse,
+    Op,
+    OpResult,
     OpStatus,
     PullPage,
     PushResponse,
@@ -105,6 +108,7 @@ class SyncReport:
     attachments_uploaded: int = 0
     attachments_downloaded: int = 0
     held: dict[str, str] = field(default_factory=dict)  # op id -> why it waits (its attachment)
+    recovered: int = 0  # records re-sent after a server restore (protocol §8a)
 
 
 @dataclass
@@ -177,6 +181,10 @@ class _CursorExpired(Exception):
     """The server expired this cursor's tombstones: a replacement sync is due."""
 
 
+class _ServerRestored(Exception):
+    """The server was restored from a backup: re-send what it lacks, then pull afresh (§8a)."""
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -235,6 +243,8 @@ class SyncEngine:
         response = self._http.request(method, path, **request)
         if response.status_code == 410:
             raise _CursorExpired()
+        if response.status_code == 409 and _error_of(response)[0] == ErrorCode.SERVER_RESTORED:
+            raise _ServerRestored()
         _raise_for_error(response)
         return response
 
@@ -267,12 +277,11 @@ class SyncEngine:
         self._attachments_failed = {}  # hash -> why it could not be uploaded (not retried this sync)
         self._downloads_failed = set()
         try:
-            self._push_all(report)
-            self._pull_all(report)
-            self._download_attachments(report)
-            self._push_all(report)  # the outbox may have grown while pulling
-            if self.settings.check_digest:
-                self._check_digest(report)
+            try:
+                self._exchange(report)
+            except _ServerRestored:
+                self._recover_after_restore(report)
+                self._exchange(report)
         except DeviceWiped:
             self.replica.wipe()
             self._log("error", "管理员已要求清除本机数据，本地数据已删除")
@@ -289,6 +298,14 @@ class SyncEngine:
         if report.held:
             self._log("warning", f"{len(report.held)} 项修改因附件未能上传而暂缓发送，下次同步时重试")
         return report
+
+    def _exchange(self, report: SyncReport) -> None:
+        self._push_all(report)
+        self._pull_all(report)
+        self._download_attachments(report)
+        self._push_all(report)  # the outbox may have grown while pulling
+        if self.settings.check_digest:
+            self._check_digest(report)
 
     def _push_all(self, report: SyncReport) -> None:
         after = 0
@@ -312,6 +329,7 @@ class SyncEngine:
             body = {
                 "device_id": self.replica.device_id,
                 "ops": [pending.op.model_dump(mode="json", by_alias=True) for pending in batch],
+                "cursor": self.replica.state().cursor,  # lets the server see a restore first (§8a)
             }
             response = self._post("/sync/push", body, PushResponse)
             if len(response.results) != len(batch):
@@ -331,6 +349,41 @@ class SyncEngine:
             after = whole[-1].position
             done += len(whole)
             self._report("push", done, total)
+
+    # -- after a server restore (protocol §8a) -------------------------------------------------------
+    def _recover_after_restore(self, report: SyncReport) -> None:
+        """Re-send every record this device holds that the restored server lacks (whole records, one
+        op each, idempotent by op id), then forget the cursor so the sync pulls afresh."""
+        self._log("warning", "中心服务器已从备份恢复，正在补发服务器缺少的数据")
+        info = self._post("/sync/epoch", {"device_id": self.replica.device_id}, EpochInfo)
+        ops = self.replica.prepare_recovery(since=info.since, epoch=info.epoch)
+        for start in range(0, len(ops), self.settings.batch_ops):
+            self._check_cancel()
+            batch = [PendingOp(0, op, 0) for op in ops[start : start + self.settings.batch_ops]]
+            for pending in batch:
+                for ref in refs_in_fields(pending.op.fields, pending.op.student_id):
+                    self._ensure_uploaded(ref, report)  # sent even without it: the record matters more
+            results = self._push_recovered([pending.op for pending in batch])
+            if any(result.status is OpStatus.REJECTED and result.retryable for result in results):
+                raise ServerUnavailable("服务器暂时无法接收补发的数据，请稍后再同步")
+            self.replica.record_results(list(zip(batch, results, strict=True)))
+            for result in results:
+                if result.status is OpStatus.REJECTED:
+                    report.quarantined += 1
+            self._report("push", start + len(batch), len(ops))
+        self.replica.finish_recovery(since=info.since)
+        report.recovered += len(ops)
+        self._log("info", f"已补发 {len(ops)} 条服务器缺少的记录，正在重新下载全部数据")
+
+    def _push_recovered(self, ops: list[Op]) -> list[OpResult]:
+        body = {
+            "device_id": self.replica.device_id,
+            "ops": [op.model_dump(mode="json", by_alias=True) for op in ops],
+        }
+        response = self._post("/sync/push", body, PushResponse)
+        if len(response.results) != len(ops):
+            raise ProtocolViolation("服务器返回的结果数与推送数不符")
+        return response.results
 
     # -- attachments ------------------------------------------------------------------------------
     def _ready_ops(

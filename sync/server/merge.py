@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sync.ids import new_id
 from sync.protocol import Op, OpKind, OpResult, OpStatus, RejectReason, record_hash
 from sync.records import Record
-from sync.server import record_kinds, scope, sequence
+from sync.server import record_kinds, recovery, scope, sequence
 from sync.server.models import (
     AuditEntry,
     ConflictRow,
@@ -197,6 +197,8 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
         return _as_unknown(batch, op, cls)
     if op.kind is OpKind.DELETE:
         return _apply_delete(batch, op, cls, row)
+    if op.recovered and (row is None or row.deleted) and not recovery.may_recreate(cls, op, batch.principal):
+        return _reject(op, RejectReason.FORBIDDEN)
     unknown = set(op.fields) - record_kinds.known_fields(cls)
     if unknown:
         return _reject(op, RejectReason.VALIDATION_FAILED, "未知字段：" + "、".join(sorted(unknown)))
@@ -291,7 +293,10 @@ def _restores(batch: _Batch, op: Op, tombstone: RecordRow) -> bool:
 def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow | None) -> OpResult:
     if (
         tombstone is not None
-        and any(op.base.get(name, 0) < tombstone.rev for name in op.fields)
+        and (
+            any(op.base.get(name, 0) < tombstone.rev for name in op.fields)
+            or (op.recovered and _deleted_since_restore(batch, tombstone))
+        )
         and not _restores(batch, op, tombstone)
     ):
         return _edit_on_tombstone(batch, op, tombstone)
@@ -356,7 +361,11 @@ def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> O
         version, device = (meta[name][0], meta[name][1]) if name in meta else (0, None)
         if value == current.get(name):
             continue
-        if op.base.get(name, 0) == version or device == batch.principal.device_id:
+        if op.recovered:
+            applies = _recovered_applies(batch, op, name, meta.get(name))
+        else:
+            applies = op.base.get(name, 0) == version or device == batch.principal.device_id
+        if applies:
             apply[name] = value
         else:
             clash.append(name)
@@ -386,6 +395,16 @@ def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> O
     return OpResult(op_id=op.op_id, status=status, rev=row.rev, versions=versions, conflicts=conflict_ids)
 
 
+def _recovered_applies(batch: _Batch, op: Op, name: str, entry: Meta | None) -> bool:
+    at = recovery.restored_at(batch.session, batch.cache)
+    return recovery.field_applies(entry, op.base.get(name, 0), batch.principal.device_id, at)
+
+
+def _deleted_since_restore(batch: _Batch, tombstone: RecordRow) -> bool:
+    at = recovery.restored_at(batch.session, batch.cache)
+    return recovery.tombstone_since_restore(tombstone.meta_dict().get("*"), at)
+
+
 def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | None) -> OpResult:
     if row is None:
         return _reject(op, RejectReason.NOT_FOUND)
@@ -411,6 +430,14 @@ def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | Non
         for name, entry in meta.items()
         if not name.startswith("@") and entry[0] > op.base_rev and entry[1] != batch.principal.device_id
     ]
+    if op.recovered:
+        at = recovery.restored_at(batch.session, batch.cache)
+        device = batch.principal.device_id
+        foreign = [
+            entry
+            for name, entry in meta.items()
+            if not name.startswith("@") and recovery.edited_since_restore(entry, device, at)
+        ]
     if foreign:
         latest = max(foreign, key=lambda entry: entry[0])
         conflict_id = _conflict(batch, op, row, "*", current, None, latest)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 from fastapi import APIRouter
 from fastapi.responses import Response
@@ -14,6 +16,8 @@ from sync.protocol import (
     Cursor,
     DigestRequest,
     DigestResponse,
+    EpochInfo,
+    EpochRequest,
     ErrorCode,
     PullPage,
     PullRequest,
@@ -22,13 +26,15 @@ from sync.protocol import (
     RepairPage,
     RepairRequest,
 )
-from sync.server import holdings, merge, pull, sequence
+from sync.server import epoch, holdings, merge, pull, sequence
+from sync.server.database import Database
 from sync.server.deps import Credentials, CredentialsDep, DatabaseDep, sync_caller
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Device
 from sync.server.scope import Principal
 
-router = APIRouter(prefix="/sync", tags=["sync"], responses=error_responses(*SESSION_ERRORS, 410))
+T = TypeVar("T")
+router = APIRouter(prefix="/sync", tags=["sync"], responses=error_responses(*SESSION_ERRORS, 409, 410))
 
 
 def _caller(session: Session, caller: Credentials, device_id: str) -> Principal:
@@ -43,28 +49,47 @@ def _json(text: str) -> Response:
     return Response(content=text.encode(), media_type="application/json")
 
 
+def _run_checking_epoch(database: Database, work: Callable[[Session], T]) -> T:
+    """Run ``work``; a cursor from another history (a restored server) is ``409 server_restored``, and
+    when the server had not noticed the restore yet it renews its epoch first (protocol §8a)."""
+    try:
+        return database.run(work)
+    except epoch.Restored as found:
+        seen = found.seen
+        if found.renew:
+            database.run(lambda session: epoch.renew(session, expected=seen))
+        raise ApiError(ErrorCode.SERVER_RESTORED) from None
+
+
+def _decoded(text: str | None) -> Cursor | None:
+    try:
+        return Cursor.decode(text)
+    except ValueError:
+        raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效") from None
+
+
 @router.post("/push", response_model=PushResponse)
 def push(body: PushRequest, caller: CredentialsDep, database: DatabaseDep) -> PushResponse:
+    cursor = _decoded(body.cursor)
+
     def work(session: Session) -> PushResponse:
         principal = _caller(session, caller, body.device_id)
+        if cursor is not None:
+            epoch.check_cursor(session, principal.device_id, cursor, sequence.read_horizon(session))
         results = merge.apply_batch(session, principal, body.ops)
         return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
 
-    return database.run(work)
+    return _run_checking_epoch(database, work)
 
 
 @router.post("/pull", response_model=PullPage)
 def pull_changes(body: PullRequest, caller: CredentialsDep, database: DatabaseDep) -> Response:
-    try:
-        cursor = Cursor.decode(body.cursor)
-    except ValueError:
-        raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效") from None
+    cursor = _decoded(body.cursor)
 
     def work(session: Session) -> str:
         principal = _caller(session, caller, body.device_id)
         horizon = sequence.read_horizon(session)
-        if cursor is not None and cursor.seq > horizon.value:
-            raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效")
+        epoch.check_cursor(session, principal.device_id, cursor, horizon)
         if cursor is not None and 0 < cursor.seq < horizon.floor:
             raise ApiError(ErrorCode.CURSOR_EXPIRED)
         device = session.get(Device, principal.device_id)
@@ -76,15 +101,29 @@ def pull_changes(body: PullRequest, caller: CredentialsDep, database: DatabaseDe
         try:
             events, gen = holdings.reconcile(session, principal, device, cursor, horizon)
         except holdings.StaleCursor:
-            raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效") from None
+            raise epoch.Restored(renew=True, seen=horizon.epoch) from None
         after = cursor.seq if cursor is not None else 0
         records, conflicts, seq, more = pull.page(
             session, principal, after=after, horizon=horizon.value, limit=body.limit
         )
-        extra = {"cursor": Cursor(seq=seq, gen=gen).encode(), "more": more, "horizon": horizon.value}
+        new_cursor = Cursor(seq=seq, gen=gen, epoch=horizon.epoch).encode()
+        extra = {"cursor": new_cursor, "more": more, "horizon": horizon.value}
         return pull.render_page(records, conflicts, events, extra)
 
-    return _json(database.run(work))
+    return _json(_run_checking_epoch(database, work))
+
+
+@router.post("/epoch", response_model=EpochInfo)
+def current_epoch(body: EpochRequest, caller: CredentialsDep, database: DatabaseDep) -> EpochInfo:
+    """The server's epoch and where it starts: asked by a device told ``server_restored`` (§8a)."""
+
+    def work(session: Session) -> EpochInfo:
+        _caller(session, caller, body.device_id)
+        found = epoch.read(session)
+        horizon = sequence.read_horizon(session).value
+        return EpochInfo(epoch=found.token, since=found.start, horizon=horizon)
+
+    return database.run(work)
 
 
 @router.post("/backfill", response_model=BackfillPage)
