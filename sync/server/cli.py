@@ -231,6 +231,17 @@ def cmd_expire_tombstones(args: argparse.Namespace) -> None:
     print(f"已清理 {removed} 条超过 {days} 天的删除标记")
 
 
+def cmd_mark_restored(args: argparse.Namespace) -> None:
+    """After putting a backup back (before starting the service): a new epoch at the restored horizon,
+    so every laptop that synced after the backup re-sends what the server lacks (protocol §8a)."""
+    from sync.server import epoch
+
+    database = _database(args)
+    started = database.run(epoch.renew)
+    database.dispose()
+    print(f"已记录：数据库已从备份恢复（变更号 {started.start} 之后的记录将由各笔记本在下次同步时补发）")
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -355,6 +366,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     expire.add_argument("--days", type=int, default=None)
     expire.set_defaults(func=cmd_expire_tombstones)
+
+    commands.add_parser(
+        "mark-restored", help="从备份恢复数据库后、启动服务前运行：让各笔记本补发服务器缺少的数据"
+    ).set_defaults(func=cmd_mark_restored)
 
     serve = commands.add_parser("serve", help="启动服务器")
     serve.add_argument("--host", default="127.0.0.1")

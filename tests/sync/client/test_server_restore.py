@@ -27,9 +27,11 @@ from desktop.store.sync_replica import StoreReplica
 from sync.client import SyncEngine, SyncReport
 from sync.ids import new_id
 from sync.memory_replica import MemoryReplica
+from sync.protocol import Cursor
 from sync.records import HomeVisit, Role
 from sync.server.models import RecordRow, SeqCounter
 from sync.server.settings import Settings
+from tests.sync.client.conftest import College, Devices
 from tests.sync.server.conftest import (
     LiveServer,
     Server,
@@ -120,6 +122,10 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]
     url = postgres_url()
     yield Backend("postgres", url, data_dir)
     drop_postgres(url)
+
+
+def _epoch(server: Server) -> str:
+    return str(server.database.run(lambda s: s.execute(select(SeqCounter.epoch)).scalar_one()))
 
 
 def _memory_laptop(server: Server, name: str, username: str) -> Laptop:
@@ -276,3 +282,39 @@ def test_a_restore_keeps_every_laptop_syncing_and_loses_nothing(backend: Backend
             laptop.engine.close()
         store.close()
         stop_server(live)
+
+
+def test_a_push_with_a_cursor_from_another_history_is_refused_before_any_op(
+    college: College, devices: Devices
+) -> None:
+    student = college.server.student(college.college_id, college.counselor_a)
+    laptop = devices.device("counselor_a")
+    laptop.sync()
+    api = college.server.login("counselor_a")
+    api.pull_all()
+    cursor = Cursor.decode(laptop.replica.state().cursor)
+    assert cursor is not None and cursor.epoch
+    before = _epoch(college.server)
+    op = api.op("student", student, {"major": "数学"})
+    foreign = Cursor(seq=cursor.seq, gen=0, epoch="0" * 16).encode()
+    refused = api.post("/sync/push", {"device_id": api.device_id, "ops": [op], "cursor": foreign})
+    assert refused.status_code == 409 and refused.json()["error"]["code"] == "server_restored"
+    assert _epoch(college.server) == before  # an unknown epoch renews nothing
+    # A cursor beyond the horizon: the server had not noticed, it renews its epoch first.
+    beyond = Cursor(seq=cursor.seq + 1000, gen=0, epoch=before).encode()
+    refused = api.post("/sync/push", {"device_id": api.device_id, "ops": [op], "cursor": beyond})
+    assert refused.status_code == 409
+    assert _epoch(college.server) != before
+    info = api.post("/sync/epoch", {"device_id": api.device_id}).json()
+    assert info["epoch"] == _epoch(college.server) and info["since"] == info["horizon"]
+    rows = college.server.database.run(lambda s: s.execute(text("SELECT fields FROM records")).all())
+    assert all("数学" not in row[0] for row in rows)  # nothing of the refused pushes applied
+    # The laptop, told on its next push, re-sends what it holds and carries on.
+    laptop.replica.edit("student", student, {"talents": "围棋"})
+    report = laptop.sync()
+    assert report.pushed["applied"] == 1
+    assert report.recovered == 0  # it held nothing numbered above the new epoch's start
+    assert any("备份恢复" in entry.message for entry in laptop.replica.sync_log)
+    after = Cursor.decode(laptop.replica.state().cursor)
+    assert after is not None and after.epoch == _epoch(college.server)
+    assert laptop.replica.live()[student]["talents"] == "围棋"
