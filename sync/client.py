@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from sync import college_ca, redirects
 from sync.attachments import AttachmentRef, refs_in_fields, sha256_hex
 from sync.protocol import (
     DIGEST_BUCKETS,
@@ -83,6 +84,10 @@ class ServerUnavailable(SyncError):
     retryable = True
 
 
+class CertificateUntrusted(SyncError):
+    """The server's TLS certificate did not verify (the message says how to trust a college's CA)."""
+
+
 class ProtocolViolation(SyncError):
     """The server answered something this client cannot read."""
 
@@ -133,9 +138,18 @@ def login(
     device_id: str,
     device_name: str = "",
     transport: httpx.BaseTransport | None = None,
+    ca_pem: str | None = None,
 ) -> LoginResponse:
-    """Log in and register this device; returns its token (keep it in the OS keyring or the store)."""
-    with httpx.Client(base_url=server_url, headers=VERSION_HEADERS, transport=transport, timeout=30) as http:
+    """Log in and register this device; returns its token (keep it in the OS keyring or the store).
+    ``ca_pem``: a college CA to trust besides the public roots."""
+    with httpx.Client(
+        base_url=server_url,
+        headers=VERSION_HEADERS,
+        transport=transport,
+        timeout=30,
+        verify=college_ca.verify_setting(ca_pem),
+        **redirects.client_options(),
+    ) as http:
         try:
             response = http.post(
                 "/auth/login",
@@ -146,7 +160,10 @@ def login(
                     "device_name": device_name,
                 },
             )
+        except redirects.RedirectRefused as error:
+            raise ProtocolViolation(str(error)) from None
         except httpx.TransportError as error:
+            _raise_if_untrusted(error)
             raise ServerUnavailable(f"无法连接服务器：{type(error).__name__}") from None
         _raise_for_error(response)
         return LoginResponse.model_validate_json(response.content)
@@ -160,7 +177,17 @@ def _error_of(response: httpx.Response) -> tuple[str, str]:
         return "", f"服务器返回错误（HTTP {response.status_code}）"
 
 
+def _raise_if_untrusted(error: Exception) -> None:
+    problem = college_ca.certificate_problem(error)
+    if problem is not None:
+        raise CertificateUntrusted(college_ca.untrusted_message(problem)) from None
+
+
 def _raise_for_error(response: httpx.Response) -> None:
+    if 300 <= response.status_code < 400:
+        raise ProtocolViolation(
+            f"服务器返回了无法处理的跳转（HTTP {response.status_code}），请检查中心服务器地址是否正确"
+        )
     if response.status_code < 400:
         return
     code, message = _error_of(response)
@@ -197,6 +224,7 @@ class SyncEngine:
         cancel: threading.Event | None = None,
         transport: httpx.BaseTransport | None = None,
         rng: random.Random | None = None,
+        ca_pem: str | None = None,
     ) -> None:
         self.replica = replica
         self.settings = settings or EngineSettings()
@@ -205,7 +233,14 @@ class SyncEngine:
         self._rng = rng or random.Random()
         timeout = httpx.Timeout(self.settings.stall_timeout, connect=self.settings.connect_timeout)
         headers = {**VERSION_HEADERS, "Authorization": f"Bearer {token}"}
-        self._http = httpx.Client(base_url=server_url, headers=headers, timeout=timeout, transport=transport)
+        self._http = httpx.Client(
+            base_url=server_url,
+            headers=headers,
+            timeout=timeout,
+            transport=transport,
+            verify=college_ca.verify_setting(ca_pem),
+            **redirects.client_options(),
+        )
         self._attachments_ready: set[str] = set()
         self._attachments_failed: dict[str, str] = {}
         self._downloads_failed: set[str] = set()
@@ -255,6 +290,7 @@ class SyncEngine:
             try:
                 return attempt_once()
             except (httpx.TransportError, ServerUnavailable, ValidationError) as error:
+                _raise_if_untrusted(error)  # retrying cannot help: the user must trust the CA
                 if attempt == self.settings.attempts - 1:
                     if isinstance(error, ServerUnavailable):
                         raise
@@ -282,6 +318,9 @@ class SyncEngine:
             except _ServerRestored:
                 self._recover_after_restore(report)
                 self._exchange(report)
+        except redirects.RedirectRefused as error:
+            self._log("error", str(error))
+            raise ProtocolViolation(str(error)) from None
         except DeviceWiped:
             self.replica.wipe()
             self._log("error", "管理员已要求清除本机数据，本地数据已删除")

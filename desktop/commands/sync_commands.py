@@ -7,11 +7,13 @@ import getpass
 import os
 import socket
 import sys
+from pathlib import Path
 from typing import Any
 
 from desktop.commands.context import CommandContext, CommandError
 from desktop.commands.store_commands import open_store
 from desktop.store.center_sync import NotConnected, connect, run_sync
+from desktop.store.center_trust import BadCaFile
 from sync.client import Progress, SyncError
 
 PASSWORD_ENV = "JIAFANG_PASSWORD"
@@ -36,8 +38,9 @@ def cmd_login(args: argparse.Namespace, ctx: CommandContext) -> int:
                 args.user,
                 password,
                 device_name=args.device_name or socket.gethostname(),
+                ca_file=args.ca_file,
             )
-        except SyncError as error:
+        except (SyncError, BadCaFile) as error:
             raise CommandError(f"登录失败：{error}") from None
         ctx.print(f"已登录 {args.server}：{account.display_name}（{account.role.label}）")
     return 0
@@ -92,6 +95,12 @@ def register(sub: Any) -> None:
     )
     login_parser.add_argument("--user", required=True, help="中心账号用户名")
     login_parser.add_argument("--device-name", default="", help="本机名称（默认：主机名）")
+    login_parser.add_argument(
+        "--ca-file",
+        type=Path,
+        default=None,
+        help="学院自己的证书颁发机构（CA）证书文件（PEM），保存在加密数据中，此后每次连接都信任它",
+    )
     login_parser.set_defaults(handler=cmd_login)
 
     sync_parser = sub.add_parser("sync", help="与中心同步：先推送本机修改，再拉取更新")

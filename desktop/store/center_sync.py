@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 from sqlalchemy import delete
 
+from desktop.store import center_trust
 from desktop.store.atomic_file import write_atomic
 from desktop.store.conflict_review import waiting_conflict_count
 from desktop.store.errors import StoreError
@@ -61,6 +62,7 @@ class SyncStatus:
     conflicts: int
     quarantined: int
     last_success: datetime | None
+    trusted_ca: str = ""  # name of the college CA this laptop trusts ("" when none)
 
 
 @dataclass(frozen=True)
@@ -153,12 +155,16 @@ def connect(
     *,
     device_name: str = "",
     transport: httpx.BaseTransport | None = None,
+    ca_file: Path | None = None,
 ) -> Account:
     """Log in to the center and register this device; the token is kept in the encrypted store.
 
-    Raises ``sync.client.SyncError`` (Chinese message) when the server refuses or cannot be reached.
+    ``ca_file``: a college CA certificate (PEM) to trust from now on; without it the CA kept before (if
+    any) is used.  Raises ``sync.client.SyncError`` (Chinese message) when the server refuses or cannot be
+    reached, ``center_trust.BadCaFile`` when the file is no CA certificate.
     """
     server = server.strip().rstrip("/")
+    ca_pem = center_trust.read_ca_file(ca_file) if ca_file else center_trust.trusted_ca(store)
     answer = login(
         server,
         username=username.strip(),
@@ -166,7 +172,10 @@ def connect(
         device_id=store.info.device_id,
         device_name=device_name,
         transport=transport,
+        ca_pem=ca_pem,
     )
+    if ca_file:
+        center_trust.keep_ca(store, ca_pem)
     role = Role(answer.user.role)
     store.set_local_user(user_id=answer.user.id, user_name=answer.user.display_name, role=role)
     with store.session() as s:
@@ -203,6 +212,7 @@ def sync_status(store: Store) -> SyncStatus:
         conflicts=waiting_conflict_count(store),
         quarantined=len(replica.quarantined()),
         last_success=datetime.fromisoformat(last) if last else None,
+        trusted_ca=center_trust.trusted_ca_name(store),
     )
 
 
@@ -229,7 +239,14 @@ def run_sync(
     quarantine_before = len(replica.quarantined())
     try:
         with SyncEngine(
-            replica, server, token, settings=settings, progress=progress, cancel=cancel, transport=transport
+            replica,
+            server,
+            token,
+            settings=settings,
+            progress=progress,
+            cancel=cancel,
+            transport=transport,
+            ca_pem=center_trust.trusted_ca(store),
         ) as engine:
             report = engine.sync()
     except DeviceRevoked:

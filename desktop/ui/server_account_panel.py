@@ -42,6 +42,16 @@ class ServerAccountPanel(QGroupBox):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.returnPressed.connect(self.log_in)
         form.addRow(self.tr("Password"), self.password)
+        self.ca_file = QLineEdit(self)
+        self.ca_file.setObjectName("serverCaFile")
+        self.ca_file.setPlaceholderText(self.tr("Only if your college uses its own certificate authority"))
+        self.ca_browse = QPushButton(self.tr("Choose…"), self)
+        self.ca_browse.setObjectName("serverCaBrowse")
+        self.ca_browse.clicked.connect(self._choose_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(self.ca_browse)
+        form.addRow(self.tr("CA certificate"), ca_row)
         self.login_button = QPushButton(self.tr("Log in and register this computer"), self)
         self.login_button.setObjectName("serverLogin")
         self.login_button.clicked.connect(self.log_in)
@@ -84,6 +94,10 @@ class ServerAccountPanel(QGroupBox):
             )
         else:
             self.state.setText(self.tr("Not logged in"))
+        if status.trusted_ca:
+            self.ca_file.setPlaceholderText(
+                self.tr("Trusted: %1 (choose another file to replace it)").replace("%1", status.trusted_ca)
+            )
         self.sign_out_button.setEnabled(status.connected)
 
     def clear(self) -> None:
@@ -106,10 +120,21 @@ class ServerAccountPanel(QGroupBox):
             return
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("Logging in…"))
-        self.controller.login(server, user, password, socket.gethostname())
+        self.controller.login(server, user, password, socket.gethostname(), self.ca_file.text().strip())
+
+    def _choose_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("College CA certificate"),
+            "",
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_file.setText(path)
 
     def _logged_in(self, account: Account) -> None:
         self.password.clear()
+        self.ca_file.clear()
         self.login_button.setEnabled(True)
         self.message.setText(
             self.tr("Logged in as %1 (%2). This computer is registered; you can sync now.")
