@@ -81,11 +81,14 @@ def check_identity(engine: Engine) -> bool:
         current = database_identity(session)
         if not current:
             return False
+        stored = session.execute(select(SeqCounter.identity).where(SeqCounter.id == 1)).scalar_one()
+        if stored == current:
+            return False  # the common start: no lock taken
         stored = session.execute(
             select(SeqCounter.identity).where(SeqCounter.id == 1).with_for_update()
         ).scalar_one()
         if stored == current:
-            return False
+            return False  # another worker starting at the same time recorded it
         if not stored:
             session.execute(update(SeqCounter).where(SeqCounter.id == 1).values(identity=current))
             return False
