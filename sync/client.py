@@ -244,6 +244,7 @@ class SyncEngine:
         self._attachments_ready: set[str] = set()
         self._attachments_failed: dict[str, str] = {}
         self._downloads_failed: set[str] = set()
+        self._seen = 0  # ``ReplicaState.seen``, read at the start of each sync
 
     def close(self) -> None:
         self._http.close()
@@ -312,6 +313,7 @@ class SyncEngine:
         self._attachments_ready = set()  # on the server (checked or uploaded in this sync)
         self._attachments_failed = {}  # hash -> why it could not be uploaded (not retried this sync)
         self._downloads_failed = set()
+        self._seen = self.replica.state().seen
         try:
             try:
                 self._exchange(report)
@@ -368,9 +370,12 @@ class SyncEngine:
             body = {
                 "device_id": self.replica.device_id,
                 "ops": [pending.op.model_dump(mode="json", by_alias=True) for pending in batch],
-                "cursor": self.replica.state().cursor,  # lets the server see a restore first (§8a)
+                **self._position(),  # lets the server see a restore before any op is numbered (§8a)
             }
             response = self._post("/sync/push", body, PushResponse)
+            if response.horizon > self._seen:
+                self._seen = response.horizon
+                self.replica.note_seen(response.horizon)
             if len(response.results) != len(batch):
                 raise ProtocolViolation("服务器返回的结果数与推送数不符")
             answered = list(zip(batch, response.results, strict=True))
@@ -411,8 +416,12 @@ class SyncEngine:
                     report.quarantined += 1
             self._report("push", start + len(batch), len(ops))
         self.replica.finish_recovery(since=info.since)
+        self._seen = 0
         report.recovered += len(ops)
         self._log("info", f"已补发 {len(ops)} 条服务器缺少的记录，正在重新下载全部数据")
+
+    def _position(self) -> dict[str, Any]:
+        return {"cursor": self.replica.state().cursor, "seen": self._seen}
 
     def _push_recovered(self, ops: list[Op]) -> list[OpResult]:
         body = {
@@ -618,7 +627,7 @@ class SyncEngine:
 
     def _pull_page(self, cursor: str | None) -> PullPage:
         body = {"device_id": self.replica.device_id, "cursor": cursor, "limit": self.settings.page_limit}
-        return self._post("/sync/pull", body, PullPage)
+        return self._post("/sync/pull", {**body, "seen": self._seen, "epochs": True}, PullPage)
 
     def _run_backfills(self, report: SyncReport) -> None:
         for backfill in self.replica.state().backfills:

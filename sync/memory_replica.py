@@ -132,7 +132,13 @@ class MemoryReplica:
     # -- LocalReplica -------------------------------------------------------------------------------
     def state(self) -> ReplicaState:
         with self._lock:
-            return ReplicaState(self._state.cursor, list(self._state.backfills), list(self._state.leaving))
+            return ReplicaState(
+                self._state.cursor, list(self._state.backfills), list(self._state.leaving), self._state.seen
+            )
+
+    def note_seen(self, horizon: int) -> None:
+        with self._lock:
+            self._state.seen = max(self._state.seen, horizon)
 
     def outbox_batch(self, *, after: int, max_ops: int, max_bytes: int) -> list[PendingOp]:
         with self._lock:
@@ -240,7 +246,7 @@ class MemoryReplica:
 
     def reset_cursor(self) -> None:
         with self._lock:
-            self._state = ReplicaState(cursor=None)
+            self._state = ReplicaState(cursor=None, seen=self._state.seen)
 
     def prepare_recovery(self, *, since: int, epoch: str) -> list[Op]:
         with self._lock:

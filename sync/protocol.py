@@ -177,8 +177,10 @@ class OpResult(_Model):
 class PushRequest(_Model):
     device_id: Id
     ops: list[Op] = Field(max_length=MAX_PUSH_OPS)
-    # The device's pull cursor: lets the server see a restore before any op is numbered (§8a).
+    # The device's pull cursor and the highest change number push answers reported to it: let the
+    # server see a restore before any op is numbered (§8a).
     cursor: str | None = Field(default=None, max_length=64, pattern=NO_NUL)
+    seen: int = Field(default=0, ge=0, le=2**62)
 
 
 class PushResponse(_Model):
@@ -267,6 +269,10 @@ class PullRequest(_Model):
     device_id: Id
     cursor: str | None = Field(default=None, max_length=64, pattern=NO_NUL)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
+    seen: int = Field(default=0, ge=0, le=2**62)  # as in ``PushRequest`` (§8a)
+    # The client reads cursors that name the server's epoch (``seq.gen.epoch``, §8a); older clients,
+    # which do not send it, get ``seq.gen`` cursors.
+    epochs: bool = False
 
 
 class PullPage(_Model):

@@ -38,6 +38,8 @@ class ReplicaState:
     cursor: str | None
     backfills: list[Backfill] = field(default_factory=list)
     leaving: list[str] = field(default_factory=list)
+    # The highest change number the server reported in answer to this device's pushes (protocol §8a).
+    seen: int = 0
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,9 @@ class LocalReplica(Protocol):
     def reset_cursor(self) -> None:
         """Start a replacement sync: forget the cursor, keep the outbox and quarantine."""
 
+    def note_seen(self, horizon: int) -> None:
+        """Remember ``horizon`` (a push answer's) when it is above ``state().seen``."""
+
     def prepare_recovery(self, *, since: int, epoch: str) -> list[Op]:
         """After a server restore (protocol §8a): one whole-record op (``recovered``; upsert, or delete
         for a deletion) per record the restored server lacks — its latest server version numbered above
@@ -86,8 +91,8 @@ class LocalReplica(Protocol):
         Forgets which attachments the server holds (the restore may have lost them)."""
 
     def finish_recovery(self, *, since: int) -> None:
-        """The re-sent ops are answered: forget the cursor (a pull from the start follows) and the server
-        numbers above ``since``, which belonged to the lost history."""
+        """The re-sent ops are answered: forget the cursor (a pull from the start follows), ``seen`` and the
+        server numbers above ``since``, which belonged to the lost history."""
 
     def digest(self) -> tuple[int, int]:
         """(count, sum of ``record_hash``) over live records."""

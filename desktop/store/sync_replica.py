@@ -42,6 +42,7 @@ from sync.replica import Backfill, PendingOp, PurgeReport, ReplicaState, SyncLog
 CURSOR = "sync.cursor"
 BACKFILLS = "sync.backfills"
 LEAVING = "sync.leaving"
+SEEN = "sync.seen"  # the highest change number a push answer reported (protocol §8a)
 LOG = "sync.log"
 CONFLICT_PREFIX = "sync.conflict."
 QUARANTINE_PREFIX = "sync.quarantine."
@@ -77,7 +78,13 @@ class StoreReplica:
                 Backfill(tuple(b["student_ids"]), b["upto"], b["after"]) for b in _json(s, BACKFILLS, [])
             ]
             self._cursor_seen = s.meta.get(CURSOR)
-            return ReplicaState(self._cursor_seen, backfills, list(_json(s, LEAVING, [])))
+            seen = int(s.meta.get(SEEN) or 0)
+            return ReplicaState(self._cursor_seen, backfills, list(_json(s, LEAVING, [])), seen)
+
+    def note_seen(self, horizon: int) -> None:
+        with self.store.session() as s:
+            if horizon > int(s.meta.get(SEEN) or 0):
+                s.meta.set(SEEN, str(horizon))
 
     def pending_count(self) -> int:
         with self.store.session() as s:
@@ -425,7 +432,7 @@ class StoreReplica:
             for repo in _repositories(s):
                 columns = _columns(repo)
                 s.db.execute(update(repo._table).where(columns.server_seq > since).values(server_seq=0))
-            s.db.execute(delete(MetaRow).where(MetaRow.key.in_([CURSOR, BACKFILLS, LEAVING])))
+            s.db.execute(delete(MetaRow).where(MetaRow.key.in_([CURSOR, BACKFILLS, LEAVING, SEEN])))
         self._cursor_seen = None
 
     # -- digest and repair ------------------------------------------------------------------------

@@ -4,7 +4,9 @@ A restore from a backup takes the database back to an older horizon; change numb
 handed out again for other changes.  A device that synced after the backup holds a cursor (and records)
 from the lost history, so the server renews its epoch when it finds itself restored and answers such a
 device ``409 server_restored``; the device re-sends what it holds beyond ``epoch_start`` and pulls
-afresh.  A restore is found three ways:
+afresh.  An epoch renewed costs the devices that did not see the lost history nothing: a cursor of an earlier
+epoch of this history, up to where that epoch ended, is still good (``past_epochs``).  A restore is
+found three ways:
 
 - at start (``check_identity``): on PostgreSQL the database's identity (the oids of the database and of
   the counter table, which ``pg_restore`` always creates anew) differs from the one recorded;
@@ -26,6 +28,8 @@ from sync.protocol import Cursor
 from sync.server.models import Device, SeqCounter
 from sync.server.sequence import Horizon
 
+MAX_PAST_EPOCHS = 50
+
 
 @dataclass(frozen=True)
 class Epoch:
@@ -44,15 +48,20 @@ def read(session: Session) -> Epoch:
 def renew(session: Session, *, identity: str | None = None, expected: str | None = None) -> Epoch:
     """Start a new epoch at the current horizon (the counter row is locked until commit).  With
     ``expected``: only when the epoch is still that one (two devices finding the same restore renew once)."""
-    horizon, current = session.execute(
-        select(SeqCounter.value, SeqCounter.epoch).where(SeqCounter.id == 1).with_for_update()
+    horizon, current, past = session.execute(
+        select(SeqCounter.value, SeqCounter.epoch, SeqCounter.past_epochs)
+        .where(SeqCounter.id == 1)
+        .with_for_update()
     ).one()
     if expected is not None and current != expected:
         return read(session)
+    kept = [item for item in str(past).split(";") if item][-(MAX_PAST_EPOCHS - 1) :]
     values: dict[str, object] = {
         "epoch": secrets.token_hex(8),
         "epoch_start": int(horizon),
         "epoch_at": datetime.now(UTC),
+        # The epoch that ends here stays valid for cursors up to this horizon (the history is shared).
+        "past_epochs": ";".join([*kept, f"{current}:{int(horizon)}"]),
     }
     if identity is not None:
         values["identity"] = identity
@@ -96,6 +105,17 @@ def check_identity(engine: Engine) -> bool:
         return True
 
 
+def _shared(session: Session, epoch: str, reached: int) -> bool:
+    """Whether ``epoch`` is an earlier epoch of this history and the device reached no further than where
+    it ended (then the device simply carries on; its next cursor names the current epoch)."""
+    past = session.execute(select(SeqCounter.past_epochs).where(SeqCounter.id == 1)).scalar_one()
+    for item in str(past).split(";"):
+        token, _, end = item.partition(":")
+        if token == epoch and end.isdigit():
+            return reached <= int(end)
+    return False
+
+
 class Restored(Exception):
     """The device's cursor belongs to another history than the server's (``server_restored``)."""
 
@@ -105,14 +125,21 @@ class Restored(Exception):
         self.seen = seen  # the epoch the check saw
 
 
-def check_cursor(session: Session, device_id: str, cursor: Cursor | None, horizon: Horizon) -> None:
-    """Raise ``Restored`` when ``cursor`` cannot come from this server's history."""
+def check_cursor(
+    session: Session, device_id: str, cursor: Cursor | None, horizon: Horizon, seen: int = 0
+) -> None:
+    """Raise ``Restored`` when ``cursor`` (or ``seen``, the highest change number push answers reported
+    to the device) cannot come from this server's history."""
+    if cursor is not None and cursor.epoch and cursor.epoch != horizon.epoch:
+        # An earlier epoch of this history is fine up to where it ended; ``seen`` is then a number of the
+        # current epoch (a push answered since), so it is held against the horizon.  Otherwise the epoch
+        # has already been renewed for this restore: no new renewal.
+        if not _shared(session, cursor.epoch, cursor.seq) or seen > horizon.value:
+            raise Restored(renew=False, seen=horizon.epoch)
+    elif max(seen, cursor.seq if cursor is not None else 0) > horizon.value:
+        raise Restored(renew=True, seen=horizon.epoch)
     if cursor is None:
         return
-    if cursor.epoch and cursor.epoch != horizon.epoch:
-        raise Restored(renew=False, seen=horizon.epoch)
-    if cursor.seq > horizon.value:
-        raise Restored(renew=True, seen=horizon.epoch)
     device = session.get(Device, device_id)
     if device is not None and cursor.gen > device.scope_gen:
         raise Restored(renew=True, seen=horizon.epoch)

@@ -74,8 +74,9 @@ def push(body: PushRequest, caller: CredentialsDep, database: DatabaseDep) -> Pu
 
     def work(session: Session) -> PushResponse:
         principal = _caller(session, caller, body.device_id)
-        if cursor is not None:
-            epoch.check_cursor(session, principal.device_id, cursor, sequence.read_horizon(session))
+        if cursor is not None or body.seen:
+            horizon = sequence.read_horizon(session)
+            epoch.check_cursor(session, principal.device_id, cursor, horizon, body.seen)
         results = merge.apply_batch(session, principal, body.ops)
         return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
 
@@ -89,7 +90,7 @@ def pull_changes(body: PullRequest, caller: CredentialsDep, database: DatabaseDe
     def work(session: Session) -> str:
         principal = _caller(session, caller, body.device_id)
         horizon = sequence.read_horizon(session)
-        epoch.check_cursor(session, principal.device_id, cursor, horizon)
+        epoch.check_cursor(session, principal.device_id, cursor, horizon, body.seen)
         if cursor is not None and 0 < cursor.seq < horizon.floor:
             raise ApiError(ErrorCode.CURSOR_EXPIRED)
         device = session.get(Device, principal.device_id)
@@ -106,7 +107,7 @@ def pull_changes(body: PullRequest, caller: CredentialsDep, database: DatabaseDe
         records, conflicts, seq, more = pull.page(
             session, principal, after=after, horizon=horizon.value, limit=body.limit
         )
-        new_cursor = Cursor(seq=seq, gen=gen, epoch=horizon.epoch).encode()
+        new_cursor = Cursor(seq=seq, gen=gen, epoch=horizon.epoch if body.epochs else "").encode()
         extra = {"cursor": new_cursor, "more": more, "horizon": horizon.value}
         return pull.render_page(records, conflicts, events, extra)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import URL, create_engine, make_url, select, text
+from sqlalchemy import URL, create_engine, make_url, select, text, update
 
 from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
@@ -291,7 +291,8 @@ def test_a_push_with_a_cursor_from_another_history_is_refused_before_any_op(
     laptop = devices.device("counselor_a")
     laptop.sync()
     api = college.server.login("counselor_a")
-    api.pull_all()
+    _pulled, old_style = api.pull_all()  # a client that does not ask for epochs: ``seq.gen`` cursors
+    assert old_style.count(".") == 1
     cursor = Cursor.decode(laptop.replica.state().cursor)
     assert cursor is not None and cursor.epoch
     before = _epoch(college.server)
@@ -309,12 +310,45 @@ def test_a_push_with_a_cursor_from_another_history_is_refused_before_any_op(
     assert info["epoch"] == _epoch(college.server) and info["since"] == info["horizon"]
     rows = college.server.database.run(lambda s: s.execute(text("SELECT fields FROM records")).all())
     assert all("数学" not in row[0] for row in rows)  # nothing of the refused pushes applied
-    # The laptop, told on its next push, re-sends what it holds and carries on.
+    # The laptop's cursor lies in the history shared with the new epoch: it simply carries on.
     laptop.replica.edit("student", student, {"talents": "围棋"})
     report = laptop.sync()
-    assert report.pushed["applied"] == 1
-    assert report.recovered == 0  # it held nothing numbered above the new epoch's start
-    assert any("备份恢复" in entry.message for entry in laptop.replica.sync_log)
+    assert report.pushed["applied"] == 1 and report.recovered == 0
+    assert not any("备份恢复" in entry.message for entry in laptop.replica.sync_log)
     after = Cursor.decode(laptop.replica.state().cursor)
     assert after is not None and after.epoch == _epoch(college.server)
     assert laptop.replica.live()[student]["talents"] == "围棋"
+    # ... but a cursor of that old epoch beyond where it ended is from another history.
+    stale = Cursor(seq=info["horizon"] + 1, gen=0, epoch=before).encode()
+    assert api.post("/sync/pull", {"device_id": api.device_id, "cursor": stale}).status_code == 409
+
+
+def test_a_push_acknowledged_but_lost_by_the_restore_is_sent_again(
+    college: College, devices: Devices
+) -> None:
+    """A push the server acknowledged, whose pull never completed, and then a restore from a backup taken
+    before it: the device's cursor is still inside the restored history, but the push answer told it how
+    far the server had got (``seen``), so it learns of the restore and sends the record again."""
+    student = college.server.student(college.college_id, college.counselor_a)
+    laptop = devices.device("counselor_a")
+    laptop.sync()
+    database = college.server.database
+    dumped = database.run(lambda s: s.execute(select(SeqCounter.value)).scalar_one())
+    member = new_id()
+    laptop.replica.edit("family_member", member, family_member(student, "王芳"), student_id=student)
+    laptop.engine._seen = laptop.replica.state().seen
+    laptop.engine._push_all(SyncReport())  # acknowledged; the pull that should follow never happens
+    assert laptop.replica.outbox == [] and laptop.replica.state().seen > dumped
+
+    def restore_backup(session: Any) -> None:  # what the backup taken before the push holds
+        session.execute(
+            text("DELETE FROM processed_ops WHERE device_id = :d"), {"d": laptop.replica.device_id}
+        )
+        session.execute(text("DELETE FROM records WHERE id = :r"), {"r": member})
+        session.execute(update(SeqCounter).values(value=dumped))
+
+    database.run(restore_backup)
+    report = laptop.sync()
+    assert report.recovered == 1 and report.digest_ok is True
+    assert _server_rows(college.server.live)[member][1]["name"] == "王芳"
+    assert laptop.replica.records[member].seq > 0  # pulled back from the server this time

@@ -24,6 +24,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("epoch_start", _BIG, nullable=False, server_default="0"))
         batch_op.add_column(sa.Column("epoch_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("identity", sa.String(length=128), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("past_epochs", sa.Text(), nullable=False, server_default=""))
     # Every database starts with an epoch of its own (devices learn it from their next pull).
     op.execute(
         sa.text("UPDATE seq_counter SET epoch = :epoch, epoch_start = value").bindparams(
@@ -34,6 +35,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("seq_counter", schema=None) as batch_op:
+        batch_op.drop_column("past_epochs")
         batch_op.drop_column("identity")
         batch_op.drop_column("epoch_at")
         batch_op.drop_column("epoch_start")
