@@ -48,6 +48,7 @@ OPERATIONS = [
     ("POST", "/sync/backfill"),
     ("POST", "/sync/digest"),
     ("POST", "/sync/repair"),
+    ("POST", "/sync/epoch"),
     ("GET", "/records/{record_id}"),
     ("POST", "/attachments"),
     ("GET", "/attachments/{sha256}/status"),
