@@ -47,13 +47,16 @@ def read(session: Session) -> Epoch:
 
 def renew(session: Session, *, identity: str | None = None, expected: str | None = None) -> Epoch:
     """Start a new epoch at the current horizon (the counter row is locked until commit).  With
-    ``expected``: only when the epoch is still that one (two devices finding the same restore renew once)."""
-    horizon, current, past = session.execute(
-        select(SeqCounter.value, SeqCounter.epoch, SeqCounter.past_epochs)
+    ``expected`` (a device revealed the restore): only when the epoch is still that one (two devices finding
+    the same restore renew once) and changes were numbered since it began."""
+    horizon, current, past, start = session.execute(
+        select(SeqCounter.value, SeqCounter.epoch, SeqCounter.past_epochs, SeqCounter.epoch_start)
         .where(SeqCounter.id == 1)
         .with_for_update()
     ).one()
-    if expected is not None and current != expected:
+    if expected is not None and (current != expected or int(start) == int(horizon)):
+        # Renewed meanwhile, or nothing numbered since the epoch began (it already marks this point):
+        # a device cannot make the server renew more often than changes are made.
         return read(session)
     kept = [item for item in str(past).split(";") if item][-(MAX_PAST_EPOCHS - 1) :]
     values: dict[str, object] = {

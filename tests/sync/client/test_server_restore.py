@@ -295,6 +295,8 @@ def test_a_push_with_a_cursor_from_another_history_is_refused_before_any_op(
     assert old_style.count(".") == 1
     cursor = Cursor.decode(laptop.replica.state().cursor)
     assert cursor is not None and cursor.epoch
+    # (The shared test server keeps its epoch between tests: let this one start at 0.)
+    college.server.database.run(lambda s: s.execute(update(SeqCounter).values(epoch_start=0)))
     before = _epoch(college.server)
     op = api.op("student", student, {"major": "数学"})
     foreign = Cursor(seq=cursor.seq, gen=0, epoch="0" * 16).encode()
