@@ -14,6 +14,8 @@ STUDENT = "student"
 MENTOR = "mentor"
 MENTOR_ASSIGNMENT = "mentor_assignment"
 SUPPORT_LOG = "support_log_entry"
+KEY_SUPPORT = "key_support"
+HOME_VISIT = "home_visit"
 AUDIT_ENTRY = "audit_entry"
 USER = "user"
 COLLEGE = "college"
@@ -34,6 +36,8 @@ COLUMN_FIELDS = (
 )
 # Fields of a student that decide scope: only the college center changes them on an existing student.
 SCOPE_FIELDS = frozenset({"college_id", "counselor_id"})
+# The fields of a counselor's visit the college center may change: the review.
+VISIT_REVIEW_FIELDS = frozenset({"status", "reviewed_by_id", "reviewed_at"})
 
 
 class InvalidRecord(ValueError):

@@ -42,6 +42,8 @@ OPERATIONS = [
     ("GET", "/health"),
     ("POST", "/auth/login"),
     ("POST", "/auth/logout"),
+    ("POST", "/auth/refresh"),
+    ("POST", "/auth/password"),
     ("GET", "/auth/me"),
     ("POST", "/sync/push"),
     ("POST", "/sync/pull"),
