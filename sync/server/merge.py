@@ -349,7 +349,7 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
         and any(op.base.get(name, 0) < tombstone.rev for name in op.fields)
         and not _restores(batch, op, tombstone)
     ):
-        return _edit_on_tombstone(batch, op, tombstone)
+        return _edit_on_tombstone(batch, op, cls, tombstone)
     sent = _adjusted(batch, op, None)
     if isinstance(sent, OpResult):
         return sent
@@ -517,12 +517,22 @@ def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | Non
     return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=rev)
 
 
-def _edit_on_tombstone(batch: _Batch, op: Op, tombstone: RecordRow) -> OpResult:
+def _edit_on_tombstone(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow) -> OpResult:
     meta = tombstone.meta_dict()
     students = tuple(meta.get("@students", ()))
     if students and not scope.may_reach(batch.session, batch.principal, students, batch.reach):
         return _reject(op, RejectReason.NOT_FOUND)
-    conflict_id = _conflict(batch, op, tombstone, "*", None, op.fields, meta.get("*"), kept_is_delete=True)
+    if students and _late(batch, op, students):
+        return _reject(op, RejectReason.NOT_FOUND)
+    sent = _adjusted(batch, op, None)
+    if isinstance(sent, OpResult):
+        return sent
+    try:
+        # The edit is kept in the conflict and sent to everyone in scope: validated like any write.
+        values = record_kinds.validate_partial(cls, {name: sent[name] for name in op.fields})
+    except record_kinds.InvalidRecord as error:
+        return _reject(op, RejectReason.VALIDATION_FAILED, str(error))
+    conflict_id = _conflict(batch, op, tombstone, "*", None, values, meta.get("*"), kept_is_delete=True)
     return OpResult(op_id=op.op_id, status=OpStatus.CONFLICT, rev=tombstone.rev, conflicts=[conflict_id])
 
 

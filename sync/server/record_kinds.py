@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from functools import cache
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from sync.records import RECORD_TYPES, Record
 from sync.records.enums import Ownership
@@ -76,6 +77,32 @@ def validate(
     if bad:
         raise InvalidRecord("字段无效：" + "、".join(bad))
     return normalised, record.scope_student_ids()
+
+
+def validate_partial(cls: type[Record], fields: dict[str, Any]) -> dict[str, Any]:
+    """Validate each given field on its own (an edit whose record is gone, kept in a conflict); returns
+    the normalised JSON values.  Rules across fields cannot be checked without the whole record."""
+    normalised: dict[str, Any] = {}
+    bad: list[str] = []
+    for name, value in fields.items():
+        adapter = _field_adapter(cls, name)
+        try:
+            normalised[name] = adapter.dump_python(adapter.validate_python(value), mode="json")
+        except (ValidationError, ValueError, TypeError):
+            bad.append(name)
+            continue
+        if name in COLUMN_FIELDS and _has_nul(normalised[name]):
+            bad.append(name)
+    if bad:
+        raise InvalidRecord("字段无效：" + "、".join(sorted(bad)))
+    return normalised
+
+
+@cache
+def _field_adapter(cls: type[Record], name: str) -> TypeAdapter[Any]:
+    info = cls.model_fields[name]
+    annotated: Any = Annotated[info.annotation, info]
+    return TypeAdapter(annotated)
 
 
 def _has_nul(value: Any) -> bool:
