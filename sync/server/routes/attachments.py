@@ -44,15 +44,19 @@ def _readable(session: Session, principal: Principal, sha256: str) -> Attachment
 def _uploading(
     session: Session, principal: Principal, sha256: str, grace_days: int, *, lock: bool = False
 ) -> Attachment:
-    """An upload this principal started, of a student it may read or that left its scope within the grace."""
+    """An upload of a student the principal may read now, or one it started itself of a student that left
+    its scope within the grace; anything else answers like an unknown hash."""
     item = session.get(Attachment, sha256, with_for_update=lock)
-    if (
-        item is None
-        or item.uploaded_by != principal.user_id
-        or not scope.may_reach(session, principal, (item.student_id,), grace_days=grace_days)
-    ):
+    if item is None:
         raise ApiError(ErrorCode.NOT_FOUND)
-    return item
+    students = (item.student_id,)
+    if scope.can_read_students(session, principal, students):
+        return item
+    if item.uploaded_by == principal.user_id and scope.may_reach(
+        session, principal, students, grace_days=grace_days
+    ):
+        return item
+    raise ApiError(ErrorCode.NOT_FOUND)
 
 
 @router.post("", response_model=AttachmentStatus)
