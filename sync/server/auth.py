@@ -40,3 +40,11 @@ def token_expired(last_used: datetime | None, now: datetime, ttl_days: int) -> b
     if last_used.tzinfo is None:
         last_used = last_used.replace(tzinfo=now.tzinfo)
     return now - last_used > timedelta(days=ttl_days)
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer …`` header (``None``: missing or malformed)."""
+    kind, _, token = (authorization or "").partition(" ")
+    if kind.lower() != "bearer" or not token or len(token) > 200:
+        return None
+    return token
