@@ -12,9 +12,14 @@ from typing import Any
 from desktop.commands.context import CommandContext, CommandError
 from desktop.commands.store_commands import open_store
 from desktop.store.center_sync import NotConnected, connect, run_sync
-from sync.client import Progress, SyncError
+from sync.client import DeviceWiped, Progress, SyncError
 
 PASSWORD_ENV = "JIAFANG_PASSWORD"
+WIPED_NOTE = (
+    "中心已要求清除本机数据：本机的数据库、密钥文件、备份和系统钥匙串中的密钥均已删除，"
+    "此前的备份在任何电脑上都无法再恢复。若这台电脑已找回并可继续使用：运行 jiafang init 新建数据，"
+    "再用 jiafang login 登录（本机将作为新设备登记），然后 jiafang sync 从中心完整取回数据。"
+)
 
 
 def _password() -> str:
@@ -37,6 +42,8 @@ def cmd_login(args: argparse.Namespace, ctx: CommandContext) -> int:
                 password,
                 device_name=args.device_name or socket.gethostname(),
             )
+        except DeviceWiped as error:
+            raise CommandError(f"登录失败：{error}\n{WIPED_NOTE}") from None
         except SyncError as error:
             raise CommandError(f"登录失败：{error}") from None
         ctx.print(f"已登录 {args.server}：{account.display_name}（{account.role.label}）")
@@ -58,6 +65,9 @@ def cmd_sync(args: argparse.Namespace, ctx: CommandContext) -> int:
             raise CommandError(
                 "尚未连接中心服务器：请先运行 jiafang login --server URL --user 用户名。"
             ) from None
+        except DeviceWiped as error:
+            ctx.print(f"同步失败：{error}\n{WIPED_NOTE}")
+            return 1
         except SyncError as error:
             ctx.print(f"同步失败：{error}")
             return 1

@@ -9,9 +9,10 @@ a wipe order deletes with the rest).  No Qt here: the app runs these functions o
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from desktop.store.errors import StoreError
 from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from desktop.store.tables import MetaRow
-from sync.client import DeviceRevoked, EngineSettings, Progress, SyncEngine, login
+from sync.client import DeviceRevoked, DeviceWiped, EngineSettings, Progress, SyncEngine, login
 from sync.protocol import BackfillPage, PullPage, RecordState
 from sync.records import RECORD_TYPES, AuditAction, Role
 from sync.replica import Backfill
@@ -144,6 +145,18 @@ class _NotingReplica(StoreReplica):
         return super().purge_students(student_ids)
 
 
+@contextlib.contextmanager
+def obeying_wipe(store: Store) -> Iterator[None]:
+    """Run a call to the center; when the center answers that this device is to be wiped (at any
+    endpoint), destroy the store for good (``Store.destroy``: the data key first, then every file)
+    before the ``DeviceWiped`` error goes on to the caller."""
+    try:
+        yield
+    except DeviceWiped:
+        store.destroy()
+        raise
+
+
 # -- account ------------------------------------------------------------------------------------------
 def connect(
     store: Store,
@@ -159,14 +172,15 @@ def connect(
     Raises ``sync.client.SyncError`` (Chinese message) when the server refuses or cannot be reached.
     """
     server = server.strip().rstrip("/")
-    answer = login(
-        server,
-        username=username.strip(),
-        password=password,
-        device_id=store.info.device_id,
-        device_name=device_name,
-        transport=transport,
-    )
+    with obeying_wipe(store):
+        answer = login(
+            server,
+            username=username.strip(),
+            password=password,
+            device_id=store.info.device_id,
+            device_name=device_name,
+            transport=transport,
+        )
     role = Role(answer.user.role)
     store.set_local_user(user_id=answer.user.id, user_name=answer.user.display_name, role=role)
     with store.session() as s:
@@ -217,8 +231,8 @@ def run_sync(
 ) -> SyncSummary:
     """Push, pull, push again (``SyncEngine.sync``); raises ``NotConnected`` or a ``SyncError``.
 
-    A revoked device forgets its token (the user logs in again); a wiped one has had its data deleted
-    by the engine.  Each step is its own store transaction, so a cancelled or cut sync leaves the
+    A revoked device forgets its token (the user logs in again); a wiped one has had its store
+    destroyed (key, database and backups; the store is closed when ``DeviceWiped`` arrives).  Each step is its own store transaction, so a cancelled or cut sync leaves the
     store consistent and the next sync carries on.
     """
     with store.session() as s:
@@ -228,9 +242,12 @@ def run_sync(
     replica = _NotingReplica(store)
     quarantine_before = len(replica.quarantined())
     try:
-        with SyncEngine(
-            replica, server, token, settings=settings, progress=progress, cancel=cancel, transport=transport
-        ) as engine:
+        with (
+            obeying_wipe(store),
+            SyncEngine(
+                replica, server, token, settings=settings, progress=progress, cancel=cancel, transport=transport
+            ) as engine,
+        ):
             report = engine.sync()
     except DeviceRevoked:
         forget_token(store)
