@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,15 +28,19 @@ from desktop.store.errors import StoreError
 from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from desktop.store.tables import MetaRow
+from sync.certificate_pin import CertificatePin
 from sync.client import DeviceRevoked, DeviceWiped, EngineSettings, Progress, SyncEngine, login
 from sync.protocol import BackfillPage, PullPage, RecordState
 from sync.records import RECORD_TYPES, AuditAction, Role
 from sync.replica import Backfill
+from sync.server_address import is_https
 
 SERVER_KEY = "sync.server"
 TOKEN_KEY = "sync.token"
 USERNAME_KEY = "sync.username"
 LAST_SUCCESS_KEY = "sync.last_success"
+CERT_SEEN_KEY = "sync.cert_seen"  # SHA-256 of the certificate the center presented at the last login
+CERT_PIN_KEY = "sync.cert_pin"  # the pinned one: any other certificate is refused (when set)
 
 
 class NotConnected(StoreError):
@@ -49,6 +54,8 @@ class Account:
     display_name: str
     role: Role
     user_id: str
+    certificate: str | None = None  # the fingerprint seen at this login (https only)
+    pinned: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,8 @@ class SyncStatus:
     conflicts: int
     quarantined: int
     last_success: datetime | None
+    certificate: str | None = None
+    pinned: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,12 +175,24 @@ def connect(
     *,
     device_name: str = "",
     transport: httpx.BaseTransport | None = None,
+    pin_certificate: bool = False,
+    forget_pin: bool = False,
+    tls: ssl.SSLContext | None = None,
 ) -> Account:
     """Log in to the center and register this device; the token is kept in the encrypted store.
 
-    Raises ``sync.client.SyncError`` (Chinese message) when the server refuses or cannot be reached.
+    Over https the certificate's SHA-256 fingerprint is returned (to show) and kept; with
+    ``pin_certificate`` it is pinned: later logins and syncs refuse any other certificate.  A pin made
+    for this server is checked at this login too, unless ``forget_pin`` (after the center renewed its
+    certificate and the user checked the new fingerprint).  ``tls`` is the base context (verifying).
+
+    Raises ``sync.client.SyncError`` (Chinese message) when the server refuses or cannot be reached,
+    the address is http:// to another computer, or the certificate is not the pinned one.
     """
     server = server.strip().rstrip("/")
+    with store.session() as s:
+        pinned = s.meta.get(CERT_PIN_KEY) if s.meta.get(SERVER_KEY) == server else None
+    pin = CertificatePin(None if forget_pin else pinned) if is_https(server) else None
     with obeying_wipe(store):
         answer = login(
             server,
@@ -180,22 +201,42 @@ def connect(
             device_id=store.info.device_id,
             device_name=device_name,
             transport=transport,
+            tls=pin.ssl_context(tls) if pin is not None else tls,
         )
     role = Role(answer.user.role)
     store.set_local_user(user_id=answer.user.id, user_name=answer.user.display_name, role=role)
+    seen = pin.seen if pin is not None else None
+    keep_pin = seen if pin_certificate or (pinned and not forget_pin) else None
     with store.session() as s:
         s.meta.set_many({SERVER_KEY: server, TOKEN_KEY: answer.token, USERNAME_KEY: username.strip()})
-    return Account(server, username.strip(), answer.user.display_name, role, answer.user.id)
+        _set_or_delete(s.db, CERT_SEEN_KEY, seen)
+        _set_or_delete(s.db, CERT_PIN_KEY, keep_pin)
+    return Account(
+        server, username.strip(), answer.user.display_name, role, answer.user.id, seen, keep_pin is not None
+    )
+
+
+def _set_or_delete(db: Any, key: str, value: str | None) -> None:
+    db.execute(delete(MetaRow).where(MetaRow.key == key))
+    if value is not None:
+        db.add(MetaRow(key=key, value=value))
+
+
+def _engine_tls(server: str, pinned: str | None, tls: ssl.SSLContext | None) -> ssl.SSLContext | None:
+    if pinned and is_https(server):
+        return CertificatePin(pinned).ssl_context(tls)
+    return tls
 
 
 def account(store: Store) -> Account | None:
     """The center account this store is logged in to (None when not logged in)."""
     with store.session() as s:
         server, token, username = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY), s.meta.get(USERNAME_KEY)
+        seen, pinned = s.meta.get(CERT_SEEN_KEY), s.meta.get(CERT_PIN_KEY)
         info = s.meta.info()
     if not server or not token:
         return None
-    return Account(server, username or "", info.user_name, info.role, info.user_id)
+    return Account(server, username or "", info.user_name, info.role, info.user_id, seen, bool(pinned))
 
 
 def forget_token(store: Store) -> None:
@@ -209,6 +250,7 @@ def sync_status(store: Store) -> SyncStatus:
     with store.session() as s:
         server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
         username, last = s.meta.get(USERNAME_KEY), s.meta.get(LAST_SUCCESS_KEY)
+        seen, pinned = s.meta.get(CERT_SEEN_KEY), s.meta.get(CERT_PIN_KEY)
     return SyncStatus(
         server=server or "",
         username=username or "",
@@ -217,6 +259,8 @@ def sync_status(store: Store) -> SyncStatus:
         conflicts=waiting_conflict_count(store),
         quarantined=len(replica.quarantined()),
         last_success=datetime.fromisoformat(last) if last else None,
+        certificate=seen,
+        pinned=bool(pinned),
     )
 
 
@@ -228,6 +272,7 @@ def run_sync(
     cancel: threading.Event | None = None,
     settings: EngineSettings | None = None,
     transport: httpx.BaseTransport | None = None,
+    tls: ssl.SSLContext | None = None,
 ) -> SyncSummary:
     """Push, pull, push again (``SyncEngine.sync``); raises ``NotConnected`` or a ``SyncError``.
 
@@ -237,6 +282,7 @@ def run_sync(
     """
     with store.session() as s:
         server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
+        pinned = s.meta.get(CERT_PIN_KEY)
     if not server or not token:
         raise NotConnected()
     replica = _NotingReplica(store)
@@ -245,7 +291,14 @@ def run_sync(
         with (
             obeying_wipe(store),
             SyncEngine(
-                replica, server, token, settings=settings, progress=progress, cancel=cancel, transport=transport
+                replica,
+                server,
+                token,
+                settings=settings,
+                progress=progress,
+                cancel=cancel,
+                transport=transport,
+                tls=_engine_tls(server, pinned, tls),
             ) as engine,
         ):
             report = engine.sync()

@@ -64,6 +64,8 @@ class JiaFangApp(QObject):
         self.ctx.events.language_requested.connect(self.set_language)
         self.ctx.events.passphrase_changed.connect(lock.lock)
         self.ctx.events.store_replaced.connect(self._store_replaced)
+        self.ctx.events.store_wiped.connect(self._store_wiped)
+        self._wiped = False
         self.window = self._build_window()
         self.wizard: FirstRunWizard | None = None
 
@@ -166,7 +168,8 @@ class JiaFangApp(QObject):
 
     # -- locking --------------------------------------------------------------------------------
     def _before_lock(self) -> None:
-        self.window.save_drafts()
+        if not self._wiped:  # after a wipe there is no store to keep drafts in
+            self.window.save_drafts()
 
     def _after_lock(self) -> None:
         self._data_key = None
@@ -176,6 +179,22 @@ class JiaFangApp(QObject):
     def _store_replaced(self) -> None:
         """After a restore: the store on disk changed under us; lock so it is opened afresh."""
         self.ctx.lock.lock()
+
+    def _store_wiped(self) -> None:
+        """The center ordered this computer wiped and the store is destroyed: lock (every view forgets
+        what it showed), say what happened, and offer to set up a new store (then log in and sync)."""
+        self._wiped = True
+        self.ctx.lock.lock()
+        self._wiped = False
+        self.window.unlock_panel.hint.setText(
+            self.tr(
+                "At the center's request, the data on this computer has been deleted: the store, its key "
+                "and its backups. To use this computer again, set up a new store, log in to the center "
+                "and sync; your records come back from the center."
+            )
+        )
+        if self.wizard is None:
+            self._run_first_run_wizard()
 
     # -- preferences ----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:

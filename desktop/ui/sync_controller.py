@@ -28,9 +28,6 @@ from desktop.store.center_sync import Account, SyncStatus, SyncSummary
 from desktop.store.errors import StoreError
 from desktop.ui.app_context import AppContext
 from sync.client import DeviceRevoked, DeviceWiped, EngineSettings, Progress, SyncCancelled, SyncError
-from sync.records import RECORD_TYPES
-
-ALL_KINDS = frozenset(RECORD_TYPES)
 
 
 class SyncFailure:
@@ -198,7 +195,10 @@ class SyncController(QObject):
     def _failed(self, error: Exception) -> None:
         self._end()
         failure = _failure(error)
-        if failure.kind == SyncFailure.WIPED:
-            self.ctx.worker.data_changed.emit(set(ALL_KINDS))
         self.failed.emit(failure)
+        if failure.kind == SyncFailure.WIPED:
+            # The store is destroyed (and closed): the app leaves the window for a new store.
+            if self.ctx.events is not None:
+                self.ctx.events.store_wiped.emit()
+            return
         self.refresh_status()
