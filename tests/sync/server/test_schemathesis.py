@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sync.ids import new_id
 from sync.records import RECORD_TYPES
 from sync.server import directory
-from sync.server.models import AuditEntry, Base, Device, LoginFailure
+from sync.server.models import AuditEntry, Base, Device, LoginThrottle
 from tests.sync.server.conftest import PASSWORD, VERSION_HEADERS, College, Server
 from tests.sync.server.records_data import family_member, visit
 
@@ -61,7 +61,7 @@ OPERATIONS = [
 # Bookkeeping a refused request may leave: when a device was last seen (written on contact, before the
 # request is judged), and for a refused login its failure count and audit line (the rate limit needs them).
 _IGNORED_COLUMNS = {(Device.__tablename__, "last_seen_at")}
-_LOGIN_BOOKKEEPING = {LoginFailure.__tablename__, AuditEntry.__tablename__}
+_LOGIN_BOOKKEEPING = {LoginThrottle.__tablename__, AuditEntry.__tablename__}
 
 
 def _table_digests(fuzz: Fuzz) -> dict[str, str]:
