@@ -30,6 +30,7 @@ from desktop.store.sync_replica import StoreReplica
 from desktop.store.tables import MetaRow
 from sync.certificate_pin import CertificatePin
 from sync.client import DeviceRevoked, DeviceWiped, EngineSettings, Progress, SyncEngine, login
+from sync.password_change import change_server_password
 from sync.protocol import BackfillPage, PullPage, RecordState
 from sync.records import RECORD_TYPES, AuditAction, Role
 from sync.replica import Backfill
@@ -226,6 +227,33 @@ def _engine_tls(server: str, pinned: str | None, tls: ssl.SSLContext | None) -> 
     if pinned and is_https(server):
         return CertificatePin(pinned).ssl_context(tls)
     return tls
+
+
+def change_password(
+    store: Store,
+    current_password: str,
+    new_password: str,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    tls: ssl.SSLContext | None = None,
+) -> None:
+    """Change the center password of the account this store is logged in as (``jiafang passwd
+    --server``); the pinned certificate and a wipe order apply as to a sync."""
+    with store.session() as s:
+        server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
+        username, pinned = s.meta.get(USERNAME_KEY), s.meta.get(CERT_PIN_KEY)
+    if not server or not token:
+        raise NotConnected()
+    with obeying_wipe(store):
+        change_server_password(
+            server,
+            token,
+            current_password=current_password,
+            new_password=new_password,
+            user_inputs=(username or "", store.info.user_name),
+            transport=transport,
+            tls=_engine_tls(server, pinned, tls),
+        )
 
 
 def account(store: Store) -> Account | None:

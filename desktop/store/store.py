@@ -137,7 +137,7 @@ class Store:
         try:
             if db_path.exists() or vault.exists():
                 raise StoreExists()
-            key = vault.create(passphrase, use_keyring=use_keyring)
+            key = vault.create(passphrase, use_keyring=use_keyring, user_inputs=(school_name, user_name))
             try:
                 create_private_file(db_path)  # SQLite gives -wal and -shm the database file's mode
                 engine = open_engine(db_path, key)

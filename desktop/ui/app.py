@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.store.errors import StoreError, WrongPassphrase
 from desktop.store.key_vault import KeyVault
+from desktop.store.unlock_throttle import UnlockThrottle, UnlockThrottled
 from desktop.ui import store_calls
 from desktop.ui.app_context import AppContext, AppEvents
 from desktop.ui.first_run_wizard import FirstRunAnswers, FirstRunWizard
@@ -89,6 +90,7 @@ class JiaFangApp(QObject):
         if not self.vault.exists():
             self._run_first_run_wizard()
             return
+        self._show_wait_if_due()
         env = os.environ.get(PASSPHRASE_ENV) if self._use_env_passphrase else None
         if env:
             self.unlock_with_passphrase(env)
@@ -160,11 +162,21 @@ class JiaFangApp(QObject):
     def _open_failed(self, exc: Exception) -> None:
         if isinstance(exc, WrongPassphrase):
             message = self.tr("Wrong passphrase. Please try again; nothing was changed.")
+        elif isinstance(exc, UnlockThrottled):
+            message = self.tr("Wrong passphrase typed too often; nothing was changed.")
         elif isinstance(exc, StoreError):
             message = str(exc)
         else:
             message = self.tr("The store could not be opened (%1).").replace("%1", type(exc).__name__)
         self.window.unlock_panel.show_error(message)
+        if isinstance(exc, WrongPassphrase | UnlockThrottled):
+            self._show_wait_if_due()
+
+    def _show_wait_if_due(self) -> None:
+        """A wait after repeated wrong passphrases is persisted: show it (also right after a restart)."""
+        throttle = UnlockThrottle(self.data_dir)
+        if throttle.remaining() > 0:
+            self.window.unlock_panel.show_wait(throttle.remaining)
 
     # -- locking --------------------------------------------------------------------------------
     def _before_lock(self) -> None:

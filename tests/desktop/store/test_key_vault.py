@@ -12,7 +12,7 @@ from desktop.store import key_vault
 from desktop.store.errors import KeyFileCorrupt, KeyFileMissing, StoreExists, WeakPassphrase, WrongPassphrase
 from desktop.store.key_vault import KeyVault
 
-PASS = "青山绿水2025!"
+PASS = "青山绿水 2025 秋天!"
 
 
 def test_create_then_unlock_returns_the_same_key(tmp_path: Path) -> None:
