@@ -128,9 +128,13 @@ class SyncController(QObject):
             self.running_changed.emit(False)
 
     # -- account ----------------------------------------------------------------------------------
-    def login(self, server: str, username: str, password: str, device_name: str = "") -> None:
+    def login(
+        self, server: str, username: str, password: str, device_name: str = "", *, pin: bool = False
+    ) -> None:
         def connect(store: Any) -> Account:
-            return center_sync.connect(store, server, username, password, device_name=device_name)
+            return center_sync.connect(
+                store, server, username, password, device_name=device_name, pin_certificate=pin
+            )
 
         def done(account: Account) -> None:
             identity = self.ctx.identity
