@@ -148,6 +148,8 @@ class SyncController(QObject):
 
         def failed(error: Exception) -> None:
             self.login_failed.emit(_failure(error).message)
+            if isinstance(error, DeviceWiped) and self.ctx.events is not None:
+                self.ctx.events.store_wiped.emit()  # the store was destroyed on the center's order
 
         self.ctx.worker.run(connect, done, failed)
 

@@ -167,3 +167,26 @@ def test_unlock_panel_shows_the_persisted_wait_in_chinese(
         assert UnlockThrottle(folder).failures == 0
     finally:
         app.shutdown()
+
+
+def test_a_wipe_order_answered_to_a_login_from_the_settings_panel(
+    qtbot: QtBot, english_app: JiaFangApp, college: College
+) -> None:
+    panel = _panel(english_app)
+    controller = SyncController.of(english_app.ctx)
+    panel.server.setText(college.server.url)
+    panel.username.setText("counselor_a")
+    panel.password.setText(PASSWORD)
+    with qtbot.waitSignal(controller.logged_in, timeout=WAIT_MS):
+        panel.login_button.click()
+    admin = college.server.login("admin")
+    laptops = [d for d in admin.http.get("/admin/devices").json() if d["name"] != "测试机"]
+    assert len(laptops) == 1
+    assert admin.post(f"/admin/devices/{laptops[0]['id']}/wipe", {}).status_code == 200
+    panel.password.setText(PASSWORD)
+    with qtbot.waitSignal(controller.login_failed, timeout=WAIT_MS):
+        panel.login_button.click()
+    qtbot.waitUntil(lambda: english_app.wizard is not None, timeout=WAIT_MS)
+    assert english_app.ctx.lock.is_locked
+    assert not (english_app.data_dir / "key.json").exists()
+    english_app.wizard.close()

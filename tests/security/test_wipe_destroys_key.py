@@ -122,3 +122,20 @@ def test_shredding_overwrites_the_file_in_place(tmp_path: Path) -> None:
     assert not target.exists()
     left = other_name.read_bytes()
     assert len(left) == len(secret) and left != secret and "林小雨".encode() not in left
+
+
+def test_a_wipe_order_reaches_the_password_change_endpoint_too(
+    college: College, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("JIAFANG_PASSPHRASE", LAPTOP_PASSPHRASE)
+    monkeypatch.setenv("JIAFANG_PASSWORD", PASSWORD)
+    monkeypatch.setenv("JIAFANG_NEW_PASSWORD", "稻田 river-stone 8642")
+    laptop = tmp_path / "laptop"
+    assert _cli(laptop, "init", "--school", "示例大学", "--name", "甲", "--no-keyring") == 0
+    assert _cli(laptop, "login", "--server", college.server.url, "--user", "counselor_a") == 0
+    _order_wipe(college, _device_id(laptop))
+    capsys.readouterr()
+    assert _cli(laptop, "passwd", "--server") == 1
+    assert "jiafang init" in capsys.readouterr().err
+    assert [p for p in laptop.rglob("*") if p.is_file()] == []
+    college.server.login("counselor_a", PASSWORD)  # the password was not changed
