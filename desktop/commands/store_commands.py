@@ -134,20 +134,6 @@ def cmd_students(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
-def _new_secret(prompt: str, env: str) -> str:
-    new = os.environ.get(env)
-    if new:
-        return new
-    if not sys.stdin.isatty():
-        raise CommandError(f"需要新密码：请在终端中运行，或设置环境变量 {env}。")
-    import getpass
-
-    new = getpass.getpass(prompt)
-    if getpass.getpass("再次输入新密码: ") != new:
-        raise CommandError("两次输入的新密码不一致，未作任何改动。")
-    return new
-
-
 def cmd_server_passwd(ctx: CommandContext) -> int:
     """`jiafang passwd --server`: the center account's password (current from JIAFANG_PASSWORD or asked)."""
     from desktop.commands.sync_commands import WIPED_NOTE, _password
@@ -156,7 +142,9 @@ def cmd_server_passwd(ctx: CommandContext) -> int:
 
     with open_store(ctx) as store:
         current = _password()
-        new = _new_secret("中心账号新密码（至少 10 个字符，不要用常见密码）: ", NEW_PASSWORD_ENV)
+        new = ctx.passphrase(
+            "中心账号新密码（至少 10 个字符，不要用常见密码）: ", confirm=True, env=NEW_PASSWORD_ENV
+        )
         try:
             change_password(store, current, new)
         except NotConnected:
@@ -178,7 +166,7 @@ def cmd_passwd(args: argparse.Namespace, ctx: CommandContext) -> int:
     if not vault.exists():
         raise CommandError(f"{ctx.data_dir} 中没有 JiaFang 数据。")
     old = ctx.passphrase("当前密码: ")
-    new = _new_secret("新密码（至少 10 个字符，不要用常见密码）: ", NEW_PASSPHRASE_ENV)
+    new = ctx.passphrase("新密码（至少 10 个字符，不要用常见密码）: ", confirm=True, env=NEW_PASSPHRASE_ENV)
     vault.change_passphrase(old, new)
     ctx.print("密码已更改。数据库本身未重写；旧密码从现在起无效。")
     return 0

@@ -4,7 +4,6 @@ explanation; the unlock panel shows the persisted wait after repeated wrong pass
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from sync.certificate_pin import fingerprint
 from tests.desktop.sync_fixtures import LAPTOP_PASSPHRASE, make_laptop
 from tests.desktop.ui.conftest import start_app, unlock
 from tests.security.tls_server import self_signed, start_tls_server
-from tests.sync.server.conftest import PASSWORD, College, free_port
+from tests.sync.server.conftest import PASSWORD, College
 
 WAIT_MS = 20_000
 
@@ -73,14 +72,7 @@ def test_settings_panel_shows_and_pins_the_certificate(
 ) -> None:
     cert = self_signed(tmp_path / "certs", "center")
     monkeypatch.setenv("SSL_CERT_FILE", str(cert.cert_file))
-    live = college.server.live
-    server = start_tls_server(
-        live.settings,
-        live.database,
-        cert,
-        free_port(),
-        ssl.create_default_context(cafile=str(cert.cert_file)),
-    )
+    server = start_tls_server(college.server.live, cert)
     try:
         panel = _panel(english_app)
         controller = SyncController.of(english_app.ctx)

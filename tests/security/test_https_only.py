@@ -102,7 +102,7 @@ def test_pinned_certificate_refuses_another_certificate(
     laptop = tmp_path / "laptop"
     assert _cli(laptop, "init", "--school", "示例大学", "--name", "甲", "--no-keyring") == 0
 
-    center = start_tls_server(live.settings, live.database, genuine, port, trust)
+    center = start_tls_server(live, genuine, port=port, trust=trust)
     try:
         capsys.readouterr()
         assert (
@@ -116,7 +116,7 @@ def test_pinned_certificate_refuses_another_certificate(
     with Store.open(laptop, PASSPHRASE, backup_daily=False) as store, store.session() as s:
         assert s.meta.get(center_sync.CERT_PIN_KEY) == fingerprint(genuine.der)  # in the encrypted store
 
-    impostor_server = start_tls_server(live.settings, live.database, impostor, port, trust)
+    impostor_server = start_tls_server(live, impostor, port=port, trust=trust)
     try:
         logins = _logins(college)
         capsys.readouterr()
@@ -155,14 +155,7 @@ def test_certificate_verification_stays_on(
     monkeypatch.setenv("SSL_CERT_FILE", str(trusted_elsewhere.cert_file))
     monkeypatch.setenv("JIAFANG_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("JIAFANG_PASSWORD", PASSWORD)
-    live = college.server.live
-    server = start_tls_server(
-        live.settings,
-        live.database,
-        untrusted,
-        free_port(),
-        ssl.create_default_context(cafile=str(untrusted.cert_file)),
-    )
+    server = start_tls_server(college.server.live, untrusted)
     laptop = tmp_path / "laptop"
     try:
         assert _cli(laptop, "init", "--school", "示例大学", "--name", "甲", "--no-keyring") == 0

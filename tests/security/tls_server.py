@@ -17,8 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from sync.server.app import create_app
-from sync.server.database import Database
-from sync.server.settings import Settings
+from tests.sync.server.conftest import LiveServer, free_port
 
 
 @dataclass(frozen=True)
@@ -70,9 +69,13 @@ class TlsServer:
 
 
 def start_tls_server(
-    settings: Settings, database: Database, cert: Certificate, port: int, trust: ssl.SSLContext
+    live: LiveServer, cert: Certificate, *, port: int | None = None, trust: ssl.SSLContext | None = None
 ) -> TlsServer:
-    app = create_app(settings, database=database)
+    """Another front for ``live``'s database and settings, over https with ``cert`` (on ``port`` when
+    given: a restart with another certificate at the same address); ``trust`` checks it is up."""
+    port = port or free_port()
+    trust = trust or ssl.create_default_context(cafile=str(cert.cert_file))
+    app = create_app(live.settings, database=live.database)
     config = uvicorn.Config(
         app,
         host="127.0.0.1",
