@@ -156,14 +156,25 @@ class _NotingReplica(StoreReplica):
 
 
 @contextlib.contextmanager
-def obeying_wipe(store: Store) -> Iterator[None]:
-    """Run a call to the center; when the center answers that this device is to be wiped (at any
-    endpoint), destroy the store for good (``Store.destroy``: the data key first, then every file)
-    before the ``DeviceWiped`` error goes on to the caller."""
+def obeying_center(store: Store) -> Iterator[None]:
+    """Run a call to the center and obey what it says about this device, at any endpoint.
+
+    A wipe order destroys the store for good (``Store.destroy``: the data key first, then every file)
+    before ``DeviceWiped`` goes on to the caller; if some file could not be destroyed, the error says
+    which, so the user deletes the folder by hand.  A revoked device forgets its token (the data stays;
+    the user logs in again once allowed).
+    """
     try:
         yield
-    except DeviceWiped:
-        store.destroy()
+    except DeviceWiped as error:
+        report = store.destroy()
+        if not report.complete:
+            raise DeviceWiped(
+                f"{error}。以下文件未能删除，请立即手动删除整个数据目录：{'、'.join(report.failed)}"
+            ) from error
+        raise
+    except DeviceRevoked:
+        forget_token(store)
         raise
 
 
@@ -194,7 +205,7 @@ def connect(
     with store.session() as s:
         pinned = s.meta.get(CERT_PIN_KEY) if s.meta.get(SERVER_KEY) == server else None
     pin = CertificatePin(None if forget_pin else pinned) if is_https(server) else None
-    with obeying_wipe(store):
+    with obeying_center(store):
         answer = login(
             server,
             username=username.strip(),
@@ -244,7 +255,7 @@ def change_password(
         username, pinned = s.meta.get(USERNAME_KEY), s.meta.get(CERT_PIN_KEY)
     if not server or not token:
         raise NotConnected()
-    with obeying_wipe(store):
+    with obeying_center(store):
         change_server_password(
             server,
             token,
@@ -305,8 +316,9 @@ def run_sync(
     """Push, pull, push again (``SyncEngine.sync``); raises ``NotConnected`` or a ``SyncError``.
 
     A revoked device forgets its token (the user logs in again); a wiped one has had its store
-    destroyed (key, database and backups; the store is closed when ``DeviceWiped`` arrives).  Each step is its own store transaction, so a cancelled or cut sync leaves the
-    store consistent and the next sync carries on.
+    destroyed (key, database and backups; the store is closed when ``DeviceWiped`` arrives).  Each
+    step is its own store transaction, so a cancelled or cut sync leaves the store consistent and the
+    next sync carries on.
     """
     with store.session() as s:
         server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
@@ -315,24 +327,20 @@ def run_sync(
         raise NotConnected()
     replica = _NotingReplica(store)
     quarantine_before = len(replica.quarantined())
-    try:
-        with (
-            obeying_wipe(store),
-            SyncEngine(
-                replica,
-                server,
-                token,
-                settings=settings,
-                progress=progress,
-                cancel=cancel,
-                transport=transport,
-                tls=_engine_tls(server, pinned, tls),
-            ) as engine,
-        ):
-            report = engine.sync()
-    except DeviceRevoked:
-        forget_token(store)
-        raise
+    with (
+        obeying_center(store),
+        SyncEngine(
+            replica,
+            server,
+            token,
+            settings=settings,
+            progress=progress,
+            cancel=cancel,
+            transport=transport,
+            tls=_engine_tls(server, pinned, tls),
+        ) as engine,
+    ):
+        report = engine.sync()
     finished = report.finished_at or datetime.now(UTC)
     replica.sync_log()  # writes the routine lines the replica keeps until its next write
     with store.session() as s:

@@ -83,9 +83,9 @@ class UnlockThrottle:
     def failed(self) -> float:
         """Count a wrong passphrase; returns the wait now due before the next attempt."""
         failures = self._read()[0] + 1
-        write_atomic(
-            self.path, json.dumps({"failures": failures, "last_failure": wall_clock()}).encode("utf-8")
-        )
+        record = json.dumps({"failures": failures, "last_failure": wall_clock()}).encode("utf-8")
+        with contextlib.suppress(OSError):  # a read-only folder: the answer is still "wrong passphrase"
+            write_atomic(self.path, record)
         return delay_after(failures)
 
     def succeeded(self) -> None:

@@ -181,4 +181,20 @@ def test_a_wipe_order_answered_to_a_login_from_the_settings_panel(
     qtbot.waitUntil(lambda: english_app.wizard is not None, timeout=WAIT_MS)
     assert english_app.ctx.lock.is_locked
     assert not (english_app.data_dir / "key.json").exists()
-    english_app.wizard.close()
+    # The recovery path: a new store, log in again (as a new device), sync; the records come back.
+    college.server.student(college.college_id, college.counselor_a, name="林小雨")
+    wizard = english_app.wizard
+    wizard.passphrase_page.first.setText("river stone 2024 秋天")
+    wizard.passphrase_page.second.setText("river stone 2024 秋天")
+    wizard.next()
+    wizard.profile_page.school.setText("示例大学")
+    wizard.profile_page.user.setText("甲老师")
+    wizard.accept()
+    qtbot.waitUntil(lambda: not english_app.ctx.lock.is_locked, timeout=WAIT_MS)
+    panel = _panel(english_app)
+    panel.password.setText(PASSWORD)
+    with qtbot.waitSignal(controller.logged_in, timeout=WAIT_MS):
+        panel.login_button.click()
+    with qtbot.waitSignal(controller.finished, timeout=WAIT_MS) as synced:
+        assert controller.start()
+    assert synced.args[0].pulled >= 1

@@ -139,3 +139,34 @@ def test_a_wipe_order_reaches_the_password_change_endpoint_too(
     assert "jiafang init" in capsys.readouterr().err
     assert [p for p in laptop.rglob("*") if p.is_file()] == []
     college.server.login("counselor_a", PASSWORD)  # the password was not changed
+
+
+def test_the_key_goes_first_and_a_file_that_resists_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store import data_shredder
+
+    folder = tmp_path / "laptop"
+    store = Store.create(
+        folder,
+        LAPTOP_PASSPHRASE,
+        school_name="示例大学",
+        user_name="甲",
+        role=Role.COUNSELOR,
+        use_keyring=False,
+    )
+    backup = store.backup("manual").path
+    order: list[str] = []
+    real_shred = data_shredder.shred_file
+
+    def shred(path: Path) -> None:
+        order.append(path.name)
+        if path == backup:
+            raise PermissionError("held open by a backup program")
+        real_shred(path)
+
+    monkeypatch.setattr(data_shredder, "shred_file", shred)
+    with pytest.raises(DeviceWiped, match=backup.name), center_sync.obeying_center(store):
+        raise DeviceWiped("管理员已要求清除此设备上的数据")
+    assert order[0] == "key.json"
+    assert [p.name for p in folder.rglob("*") if p.is_file()] == [backup.name]
