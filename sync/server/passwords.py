@@ -49,11 +49,13 @@ def sign_out_devices(session: Session, user_id: str, *, keep_device: str | None 
 
 def set_password(
     session: Session, account: Account, password_hash: str, *, by: str | None, keep_device: str | None = None
-) -> None:
-    """Store a new (already checked and hashed) password and sign out the account's other devices."""
+) -> int:
+    """Store a new (already checked and hashed) password and sign out the account's other devices;
+    returns how many devices were signed out."""
     account.password_hash = password_hash
-    sign_out_devices(session, account.id, keep_device=keep_device)
+    signed_out = sign_out_devices(session, account.id, keep_device=keep_device)
     audit.record(session, "password_changed", user_id=by, target=account.id)
+    return signed_out
 
 
 def generated_password() -> str:

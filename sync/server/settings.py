@@ -54,5 +54,5 @@ class Settings(BaseSettings):
         """The configured URL, or a SQLite file in the data folder."""
         if self.database_url:
             return self.database_url
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         return f"sqlite:///{self.data_dir / 'jiafang-server.sqlite3'}"

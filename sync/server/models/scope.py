@@ -20,6 +20,8 @@ class StudentScope(Base):
     counselor_id: Mapped[str | None] = mapped_column(ID, nullable=True, index=True)
     # 学号, unique per school (one server serves one school); cleared when the student is deleted.
     student_no: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    # When the college or counselor last changed (a reassignment): the start of the reassignment grace.
+    scope_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class MentorLink(Base):

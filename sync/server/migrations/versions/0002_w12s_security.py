@@ -36,6 +36,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table('student_scope', schema=None) as batch_op:
         batch_op.add_column(sa.Column('student_no', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('scope_changed_at', sa.DateTime(timezone=True), nullable=True))
     # Fill 学号 from the stored students; a number already taken stays on its first student only (the
     # others keep working and get the duplicate reported when next edited).
     connection = op.get_bind()
@@ -59,6 +60,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('student_scope', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('uq_student_scope_student_no'), type_='unique')
+        batch_op.drop_column('scope_changed_at')
         batch_op.drop_column('student_no')
     with op.batch_alter_table('device_holdings', schema=None) as batch_op:
         batch_op.drop_column('left_at')
