@@ -278,6 +278,13 @@ def account(store: Store) -> Account | None:
     return Account(server, username or "", info.user_name, info.role, info.user_id, seen, bool(pinned))
 
 
+def forget_pinned_certificate(store: Store) -> None:
+    """Stop refusing other certificates (after the center renewed its certificate and the user checked
+    the new fingerprint); the next login shows the new one and can pin it again."""
+    with store.session() as s:
+        _set_or_delete(s.db, CERT_PIN_KEY, None)
+
+
 def forget_token(store: Store) -> None:
     """Sign this computer out of the center (the server address stays for the next login)."""
     with store.session() as s:

@@ -69,7 +69,17 @@ class ServerAccountPanel(QGroupBox):
         self.certificate.setObjectName("serverCertificate")
         self.certificate.setWordWrap(True)
         self.certificate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Server certificate"), self.certificate)
+        self.forget_pin_button = QPushButton(self.tr("Forget the pinned certificate"), self)
+        self.forget_pin_button.setObjectName("forgetPinnedCertificate")
+        self.forget_pin_button.setToolTip(
+            self.tr("Only after the center renewed its certificate and you checked the new fingerprint")
+        )
+        self.forget_pin_button.clicked.connect(controller.forget_pinned_certificate)
+        self.forget_pin_button.setVisible(False)
+        certificate_row = QHBoxLayout()
+        certificate_row.addWidget(self.certificate, 1)
+        certificate_row.addWidget(self.forget_pin_button)
+        form.addRow(self.tr("Server certificate"), certificate_row)
         self.export_log_button = QPushButton(self.tr("Export sync log…"), self)
         self.export_log_button.setObjectName("exportSyncLog")
         self.export_log_button.clicked.connect(self._export_log)
@@ -101,6 +111,7 @@ class ServerAccountPanel(QGroupBox):
         self.show_certificate(status.certificate, status.pinned)
 
     def show_certificate(self, fingerprint: str | None, pinned: bool) -> None:
+        self.forget_pin_button.setVisible(pinned)
         if not fingerprint:
             self.certificate.setText(self.tr("None (not an https connection)"))
         elif pinned:

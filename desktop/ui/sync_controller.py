@@ -153,6 +153,11 @@ class SyncController(QObject):
 
         self.ctx.worker.run(connect, done, failed)
 
+    def forget_pinned_certificate(self) -> None:
+        self.ctx.worker.run(
+            center_sync.forget_pinned_certificate, lambda _r: self.refresh_status(), self._ignore
+        )
+
     def sign_out(self) -> None:
         self.ctx.worker.run(center_sync.forget_token, lambda _r: self.refresh_status(), self._ignore)
 

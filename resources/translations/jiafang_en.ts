@@ -2813,6 +2813,14 @@
       <source>Compare the certificate's SHA-256 fingerprint with the one the center published: %1</source>
       <translation>Compare the certificate's SHA-256 fingerprint with the one the center published: %1</translation>
     </message>
+    <message>
+      <source>Forget the pinned certificate</source>
+      <translation>Forget the pinned certificate</translation>
+    </message>
+    <message>
+      <source>Only after the center renewed its certificate and you checked the new fingerprint</source>
+      <translation>Only after the center renewed its certificate and you checked the new fingerprint</translation>
+    </message>
   </context>
   <context>
     <name>SideBox</name>

@@ -2805,6 +2805,14 @@
       <source>Compare the certificate's SHA-256 fingerprint with the one the center published: %1</source>
       <translation>请将服务器证书的 SHA-256 指纹与中心公布的指纹核对：%1</translation>
     </message>
+    <message>
+      <source>Forget the pinned certificate</source>
+      <translation>忘记已固定的证书</translation>
+    </message>
+    <message>
+      <source>Only after the center renewed its certificate and you checked the new fingerprint</source>
+      <translation>仅在中心更换证书、且您已核对新指纹之后使用</translation>
+    </message>
   </context>
   <context>
     <name>SideBox</name>

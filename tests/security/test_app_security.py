@@ -86,6 +86,10 @@ def test_settings_panel_shows_and_pins_the_certificate(
         assert fingerprint(cert.der) in panel.message.text()
         qtbot.waitUntil(lambda: "(pinned)" in panel.certificate.text(), timeout=WAIT_MS)
         assert fingerprint(cert.der) in panel.certificate.text()
+        assert panel.forget_pin_button.isVisibleTo(panel)
+        panel.forget_pin_button.click()  # the center renewed its certificate: stop refusing others
+        qtbot.waitUntil(lambda: "(not pinned)" in panel.certificate.text(), timeout=WAIT_MS)
+        assert not panel.forget_pin_button.isVisibleTo(panel)
     finally:
         server.stop()
 
