@@ -30,6 +30,12 @@ def _cli(folder: Path, *args: str) -> int:
     return main(["--data-dir", str(folder), *args])
 
 
+def _new_store(folder: Path, **keyring: Any) -> Store:
+    return Store.create(
+        folder, LAPTOP_PASSPHRASE, school_name="示例大学", user_name="甲", role=Role.COUNSELOR, **keyring
+    )
+
+
 def _order_wipe(college: College, device_id: str) -> None:
     admin = college.server.login("admin")
     response = admin.post(f"/admin/devices/{device_id}/wipe", {})
@@ -90,14 +96,7 @@ def test_wipe_deletes_the_keyring_entry_and_reaches_the_login_endpoint_too(
     college: College, tmp_path: Path, memory_keyring: Any
 ) -> None:
     folder = tmp_path / "laptop"
-    store = Store.create(
-        folder,
-        LAPTOP_PASSPHRASE,
-        school_name="示例大学",
-        user_name="甲",
-        role=Role.COUNSELOR,
-        keyring_backend=memory_keyring,
-    )
+    store = _new_store(folder, keyring_backend=memory_keyring)
     assert memory_keyring.secrets, "the data key is in the (memory) OS keyring"
     center_sync.connect(store, college.server.url, "counselor_a", PASSWORD)
     store.backup("manual")
@@ -147,14 +146,7 @@ def test_the_key_goes_first_and_a_file_that_resists_is_named(
     from desktop.store import data_shredder
 
     folder = tmp_path / "laptop"
-    store = Store.create(
-        folder,
-        LAPTOP_PASSPHRASE,
-        school_name="示例大学",
-        user_name="甲",
-        role=Role.COUNSELOR,
-        use_keyring=False,
-    )
+    store = _new_store(folder, use_keyring=False)
     backup = store.backup("manual").path
     order: list[str] = []
     real_shred = data_shredder.shred_file
