@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from sync.protocol import MAX_CHUNK_BYTES, AttachmentInit, AttachmentStatus, ErrorCode
 from sync.records.enums import Role
 from sync.server import scope
-from sync.server.deps import DatabaseDep, SyncPrincipalDep
+from sync.server.deps import DatabaseDep, SettingsDep, SyncPrincipalDep
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Attachment, AttachmentChunk
 from sync.server.scope import Principal
@@ -33,19 +33,36 @@ def _status(item: Attachment) -> AttachmentStatus:
     )
 
 
-def _reachable(session: Session, principal: Principal, sha256: str, *, lock: bool = False) -> Attachment:
+def _readable(session: Session, principal: Principal, sha256: str) -> Attachment:
+    """An attachment of a student the principal may read *now* (never by what its device once held)."""
+    item = session.get(Attachment, sha256)
+    if item is None or not scope.can_read_students(session, principal, (item.student_id,)):
+        raise ApiError(ErrorCode.NOT_FOUND)
+    return item
+
+
+def _uploading(
+    session: Session, principal: Principal, sha256: str, grace_days: int, *, lock: bool = False
+) -> Attachment:
+    """An upload this principal started, of a student it may read or that left its scope within the grace."""
     item = session.get(Attachment, sha256, with_for_update=lock)
-    if item is None or not scope.may_reach(session, principal, (item.student_id,)):
+    if (
+        item is None
+        or item.uploaded_by != principal.user_id
+        or not scope.may_reach(session, principal, (item.student_id,), grace_days=grace_days)
+    ):
         raise ApiError(ErrorCode.NOT_FOUND)
     return item
 
 
 @router.post("", response_model=AttachmentStatus)
 def start_upload(
-    body: AttachmentInit, principal: SyncPrincipalDep, database: DatabaseDep
+    body: AttachmentInit, principal: SyncPrincipalDep, database: DatabaseDep, settings: SettingsDep
 ) -> AttachmentStatus:
     def work(session: Session) -> AttachmentStatus:
-        if not scope.may_reach(session, principal, (body.student_id,)):
+        if not scope.may_reach(
+            session, principal, (body.student_id,), grace_days=settings.reassignment_grace_days
+        ):
             raise ApiError(ErrorCode.NOT_FOUND)
         if principal.role not in (Role.COUNSELOR, Role.COLLEGE_CENTER):
             raise ApiError(ErrorCode.FORBIDDEN)
@@ -61,15 +78,25 @@ def start_upload(
             )
             session.add(item)
         elif item.student_id != body.student_id or item.size != body.size:
-            raise ApiError(ErrorCode.VALIDATION_FAILED, "附件信息与已上传的内容不符")
+            # Someone else's file with this hash: answer exactly as for a new upload (whose it is, and
+            # that it exists, stays unsaid); nothing is created.
+            return AttachmentStatus(sha256=body.sha256, size=body.size, received=0, complete=False)
         return _status(item)
 
     return database.run(work)
 
 
 @router.get("/{sha256}/status", response_model=AttachmentStatus)
-def upload_status(sha256: Sha, principal: SyncPrincipalDep, database: DatabaseDep) -> AttachmentStatus:
-    return database.run(lambda session: _status(_reachable(session, principal, sha256)))
+def upload_status(
+    sha256: Sha, principal: SyncPrincipalDep, database: DatabaseDep, settings: SettingsDep
+) -> AttachmentStatus:
+    def work(session: Session) -> AttachmentStatus:
+        item = session.get(Attachment, sha256)
+        if item is not None and item.complete:
+            return _status(_readable(session, principal, sha256))
+        return _status(_uploading(session, principal, sha256, settings.reassignment_grace_days))
+
+    return database.run(work)
 
 
 _BINARY = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
@@ -81,14 +108,19 @@ _BINARY = {"application/octet-stream": {"schema": {"type": "string", "format": "
     openapi_extra={"requestBody": {"required": True, "content": _BINARY}},
 )
 async def upload_chunk(
-    sha256: Sha, offset: Offset, request: Request, principal: SyncPrincipalDep, database: DatabaseDep
+    sha256: Sha,
+    offset: Offset,
+    request: Request,
+    principal: SyncPrincipalDep,
+    database: DatabaseDep,
+    settings: SettingsDep,
 ) -> AttachmentStatus:
     chunk = await request.body()
     if not chunk or len(chunk) > MAX_CHUNK_BYTES:
         raise ApiError(ErrorCode.BAD_REQUEST, "附件分块大小无效")
 
     def work(session: Session) -> AttachmentStatus:
-        item = _reachable(session, principal, sha256, lock=True)
+        item = _uploading(session, principal, sha256, settings.reassignment_grace_days, lock=True)
         if item.complete:
             return _status(item)
         if offset != item.received or offset + len(chunk) > item.size:
@@ -124,7 +156,7 @@ async def upload_chunk(
 )
 def download(sha256: Sha, offset: Offset, principal: SyncPrincipalDep, database: DatabaseDep) -> Response:
     def work(session: Session) -> tuple[bytes, int]:
-        item = _reachable(session, principal, sha256)
+        item = _readable(session, principal, sha256)
         if not item.complete:
             raise ApiError(ErrorCode.NOT_FOUND)
         if offset > item.size:

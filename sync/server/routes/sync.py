@@ -23,7 +23,7 @@ from sync.protocol import (
     RepairRequest,
 )
 from sync.server import holdings, merge, pull, sequence
-from sync.server.deps import Credentials, CredentialsDep, DatabaseDep, sync_caller
+from sync.server.deps import Credentials, CredentialsDep, DatabaseDep, SettingsDep, sync_caller
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Device
 from sync.server.scope import Principal
@@ -44,10 +44,16 @@ def _json(text: str) -> Response:
 
 
 @router.post("/push", response_model=PushResponse)
-def push(body: PushRequest, caller: CredentialsDep, database: DatabaseDep) -> PushResponse:
+def push(
+    body: PushRequest, caller: CredentialsDep, database: DatabaseDep, settings: SettingsDep
+) -> PushResponse:
+    limits = merge.WriteLimits(
+        grace_days=settings.reassignment_grace_days, audit_entries_per_hour=settings.audit_entries_per_hour
+    )
+
     def work(session: Session) -> PushResponse:
         principal = _caller(session, caller, body.device_id)
-        results = merge.apply_batch(session, principal, body.ops)
+        results = merge.apply_batch(session, principal, body.ops, limits=limits)
         return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
 
     return database.run(work)
