@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import random
+import ssl
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -22,6 +23,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from sync.attachments import AttachmentRef, refs_in_fields, sha256_hex
+from sync.certificate_pin import CertificateChanged
 from sync.protocol import (
     DIGEST_BUCKETS,
     MAX_CHUNK_BYTES,
@@ -43,6 +45,7 @@ from sync.protocol import (
     ScopeEventKind,
 )
 from sync.replica import Backfill, LocalReplica, PendingOp, SyncLogEntry
+from sync.server_address import address_problem
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -82,6 +85,21 @@ class ServerUnavailable(SyncError):
 
 class ProtocolViolation(SyncError):
     """The server answered something this client cannot read."""
+
+
+class InsecureServer(SyncError):
+    """The address is http:// on a host other than this computer (clear text on the network)."""
+
+
+class CertificateMismatch(SyncError):
+    """The server's certificate is not the one pinned at login (sync.certificate_pin)."""
+
+
+def _checked_address(server_url: str) -> str:
+    problem = address_problem(server_url)
+    if problem is not None:
+        raise InsecureServer(problem)
+    return server_url
 
 
 @dataclass
@@ -129,9 +147,20 @@ def login(
     device_id: str,
     device_name: str = "",
     transport: httpx.BaseTransport | None = None,
+    tls: ssl.SSLContext | None = None,
 ) -> LoginResponse:
-    """Log in and register this device; returns its token (keep it in the OS keyring or the store)."""
-    with httpx.Client(base_url=server_url, headers=VERSION_HEADERS, transport=transport, timeout=30) as http:
+    """Log in and register this device; returns its token (keep it in the OS keyring or the store).
+
+    ``tls`` is the context for https (certificates verified; e.g. one with a certificate pin).
+    """
+    verify: ssl.SSLContext | bool = tls if tls is not None else True
+    with httpx.Client(
+        base_url=_checked_address(server_url),
+        headers=VERSION_HEADERS,
+        transport=transport,
+        timeout=30,
+        verify=verify,
+    ) as http:
         try:
             response = http.post(
                 "/auth/login",
@@ -144,6 +173,8 @@ def login(
             )
         except httpx.TransportError as error:
             raise ServerUnavailable(f"无法连接服务器：{type(error).__name__}") from None
+        except CertificateChanged as error:
+            raise CertificateMismatch(str(error)) from None
         _raise_for_error(response)
         return LoginResponse.model_validate_json(response.content)
 
@@ -189,7 +220,9 @@ class SyncEngine:
         cancel: threading.Event | None = None,
         transport: httpx.BaseTransport | None = None,
         rng: random.Random | None = None,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
+        _checked_address(server_url)
         self.replica = replica
         self.settings = settings or EngineSettings()
         self._progress = progress
@@ -197,7 +230,13 @@ class SyncEngine:
         self._rng = rng or random.Random()
         timeout = httpx.Timeout(self.settings.stall_timeout, connect=self.settings.connect_timeout)
         headers = {**VERSION_HEADERS, "Authorization": f"Bearer {token}"}
-        self._http = httpx.Client(base_url=server_url, headers=headers, timeout=timeout, transport=transport)
+        self._http = httpx.Client(
+            base_url=server_url,
+            headers=headers,
+            timeout=timeout,
+            transport=transport,
+            verify=tls if tls is not None else True,
+        )
         self._attachments_ready: set[str] = set()
         self._attachments_failed: dict[str, str] = {}
         self._downloads_failed: set[str] = set()
@@ -277,6 +316,9 @@ class SyncEngine:
             self.replica.wipe()
             self._log("error", "管理员已要求清除本机数据，本地数据已删除")
             raise
+        except CertificateChanged as error:
+            self._log("error", str(error))
+            raise CertificateMismatch(str(error)) from None
         except SyncError as error:
             self._log("error", str(error))
             raise

@@ -28,9 +28,6 @@ from desktop.store.center_sync import Account, SyncStatus, SyncSummary
 from desktop.store.errors import StoreError
 from desktop.ui.app_context import AppContext
 from sync.client import DeviceRevoked, DeviceWiped, EngineSettings, Progress, SyncCancelled, SyncError
-from sync.records import RECORD_TYPES
-
-ALL_KINDS = frozenset(RECORD_TYPES)
 
 
 class SyncFailure:
@@ -131,9 +128,13 @@ class SyncController(QObject):
             self.running_changed.emit(False)
 
     # -- account ----------------------------------------------------------------------------------
-    def login(self, server: str, username: str, password: str, device_name: str = "") -> None:
+    def login(
+        self, server: str, username: str, password: str, device_name: str = "", *, pin: bool = False
+    ) -> None:
         def connect(store: Any) -> Account:
-            return center_sync.connect(store, server, username, password, device_name=device_name)
+            return center_sync.connect(
+                store, server, username, password, device_name=device_name, pin_certificate=pin
+            )
 
         def done(account: Account) -> None:
             identity = self.ctx.identity
@@ -147,8 +148,15 @@ class SyncController(QObject):
 
         def failed(error: Exception) -> None:
             self.login_failed.emit(_failure(error).message)
+            if isinstance(error, DeviceWiped) and self.ctx.events is not None:
+                self.ctx.events.store_wiped.emit()  # the store was destroyed on the center's order
 
         self.ctx.worker.run(connect, done, failed)
+
+    def forget_pinned_certificate(self) -> None:
+        self.ctx.worker.run(
+            center_sync.forget_pinned_certificate, lambda _r: self.refresh_status(), self._ignore
+        )
 
     def sign_out(self) -> None:
         self.ctx.worker.run(center_sync.forget_token, lambda _r: self.refresh_status(), self._ignore)
@@ -198,7 +206,10 @@ class SyncController(QObject):
     def _failed(self, error: Exception) -> None:
         self._end()
         failure = _failure(error)
-        if failure.kind == SyncFailure.WIPED:
-            self.ctx.worker.data_changed.emit(set(ALL_KINDS))
         self.failed.emit(failure)
+        if failure.kind == SyncFailure.WIPED:
+            # The store is destroyed (and closed): the app leaves the window for a new store.
+            if self.ctx.events is not None:
+                self.ctx.events.store_wiped.emit()
+            return
         self.refresh_status()

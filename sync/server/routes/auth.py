@@ -122,7 +122,9 @@ async def login(
 
     def register(session: Session) -> None:
         device = session.get(Device, body.device_id, with_for_update=True)
-        if device is not None and (device.user_id != found.id or device.revoked_at or device.wipe_at):
+        if device is not None and device.wipe_at is not None:
+            raise ApiError(ErrorCode.DEVICE_WIPED)  # the laptop destroys its store on this answer
+        if device is not None and (device.user_id != found.id or device.revoked_at):
             raise ApiError(ErrorCode.TOKEN_REVOKED, "此设备已被撤销或需要清除，请重新安装后登录")
         if device is None:
             device = Device(id=body.device_id, user_id=found.id, name=body.device_name)
