@@ -10,8 +10,16 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
-# Verified when the user name is unknown, so a wrong name costs the same time as a wrong password.
-_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+_dummy_hashes: dict[int, str] = {}
+
+
+def _dummy_hash() -> str:
+    """Verified when the user name is unknown, so a wrong name costs the same time as a wrong password
+    (made on first use, with the hasher in use then: no Argon2id run when the server or a command starts)."""
+    key = id(_hasher)
+    if key not in _dummy_hashes:
+        _dummy_hashes[key] = _hasher.hash(secrets.token_hex(16))
+    return _dummy_hashes[key]
 
 
 def hash_password(password: str) -> str:
@@ -20,7 +28,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
@@ -40,3 +48,11 @@ def token_expired(last_used: datetime | None, now: datetime, ttl_days: int) -> b
     if last_used.tzinfo is None:
         last_used = last_used.replace(tzinfo=now.tzinfo)
     return now - last_used > timedelta(days=ttl_days)
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer …`` header (``None``: missing or malformed)."""
+    kind, _, token = (authorization or "").partition(" ")
+    if kind.lower() != "bearer" or not token or len(token) > 200:
+        return None
+    return token

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, SCHEMA_HEADER, SCHEMA_MAX, SCHEMA_MIN, ErrorCode
 from sync.records.enums import Role
-from sync.server.auth import token_expired, token_hash
+from sync.server.auth import bearer_token, token_expired, token_hash
 from sync.server.database import Database
 from sync.server.errors import ApiError
 from sync.server.models import Account, Device
@@ -55,10 +55,8 @@ SchemaDep = Annotated[int, Depends(check_versions)]
 
 
 def _bearer(authorization: str | None) -> str:
-    if not authorization:
-        raise ApiError(ErrorCode.UNAUTHORIZED)
-    kind, _, token = authorization.partition(" ")
-    if kind.lower() != "bearer" or not token or len(token) > 200:
+    token = bearer_token(authorization)
+    if token is None:
         raise ApiError(ErrorCode.UNAUTHORIZED)
     return token
 

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import ErrorCode
-from sync.server.auth import token_expired, token_hash
+from sync.server.auth import bearer_token, token_expired, token_hash
 from sync.server.database import Database
 from sync.server.errors import error_response
 from sync.server.models import Device
@@ -34,14 +34,6 @@ _REMEMBER_SECONDS = 30.0
 _REMEMBER_MOST = 10_000
 
 TokenCheck = Callable[[str], Awaitable[bool]]
-
-
-def bearer_token(headers: dict[bytes, bytes]) -> str | None:
-    value = headers.get(b"authorization", b"").decode("latin-1")
-    kind, _, token = value.partition(" ")
-    if kind.lower() != "bearer" or not token or len(token) > 200:
-        return None
-    return token
 
 
 class KnownTokens:
@@ -86,7 +78,7 @@ class BodyLimit:
         public = scope.get("path", "") in PUBLIC_PATHS
         limit = min(self.max_bytes, PUBLIC_MAX_BYTES) if public else self.max_bytes
         if not public and self.token_check is not None:
-            token = bearer_token(headers)
+            token = bearer_token(headers.get(b"authorization", b"").decode("latin-1"))
             if token is None or not await self.token_check(token_hash(token)):
                 await self._refuse(scope, receive, send, ErrorCode.UNAUTHORIZED)
                 return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from sync.server.models import Attachment, AttachmentChunk, RecordRow, SeqCounter
@@ -36,8 +36,12 @@ def expire_uploads(session: Session, *, hours: int) -> int:
     """Remove attachment uploads started more than ``hours`` ago and never finished; returns how many.
     A device still sending one gets 404 on its next chunk and starts the upload again."""
     cutoff = utcnow() - timedelta(hours=hours)
-    stale = select(Attachment.sha256).where(Attachment.complete.is_(False), Attachment.created_at < cutoff)
-    session.execute(delete(AttachmentChunk).where(AttachmentChunk.sha256.in_(stale)))
+    stale = select(Attachment.sha256, Attachment.student_id).where(
+        Attachment.complete.is_(False), Attachment.created_at < cutoff
+    )
+    session.execute(
+        delete(AttachmentChunk).where(tuple_(AttachmentChunk.sha256, AttachmentChunk.student_id).in_(stale))
+    )
     removed = session.execute(
         delete(Attachment).where(Attachment.complete.is_(False), Attachment.created_at < cutoff)
     )

@@ -85,10 +85,20 @@ def succeeded(session: Session, settings: Settings, username: str, address: str)
     """A correct password: forget the account's failures and take this attempt back from the address."""
     pair, user, addr = _rules(settings, username, address)
     session.execute(delete(LoginThrottle).where(LoginThrottle.key.in_((pair.key, user.key))))
-    row = session.get(LoginThrottle, addr.key, with_for_update=True)
+    _take_back(session, addr)
+
+
+def released(session: Session, settings: Settings, username: str, address: str) -> None:
+    """The attempt was not judged (the server was too busy to check the password): take it back."""
+    for rule in _rules(settings, username, address):
+        _take_back(session, rule)
+
+
+def _take_back(session: Session, rule: _Rule) -> None:
+    row = session.get(LoginThrottle, rule.key, with_for_update=True)
     if row is not None:
         row.failures = max(0, row.failures - 1)
-        row.next_at = row.updated_at + timedelta(seconds=delay_after(row.failures, addr.free, addr.cap))
+        row.next_at = row.updated_at + timedelta(seconds=delay_after(row.failures, rule.free, rule.cap))
 
 
 def forget_old(session: Session) -> int:

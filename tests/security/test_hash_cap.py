@@ -12,11 +12,13 @@ from typing import Any
 import httpx
 import pytest
 from argon2 import PasswordHasher
+from sqlalchemy import func, select
 
 from sync.ids import new_id
 from sync.records.enums import Role
 from sync.server import auth, directory
 from sync.server.hash_gate import BUSY_MESSAGE, HashGate
+from sync.server.models import LoginThrottle
 from sync.server.settings import Settings
 from tests.sync.server.conftest import PASSWORD, VERSION_HEADERS, LiveServer, start_server, stop_server
 
@@ -82,6 +84,12 @@ def test_parallel_logins_queue_then_get_429(capped: LiveServer, monkeypatch: pyt
     )
     assert sorted(r.status_code for r in answered) == [401] * 5 + [429] * 25
     assert gate.most_running == 2
+    # Turned away unjudged, the 25 do not count as failed logins (a busy server locks no one out): only
+    # the 5 judged wrong tries count, under their name-and-address, name and address.
+    counted = capped.database.run(
+        lambda s: s.scalar(select(func.count()).select_from(LoginThrottle).where(LoginThrottle.failures > 0))
+    )
+    assert counted == 5 * 3
 
 
 def _peak_rss_mib() -> float:

@@ -14,7 +14,7 @@ from sync.server.maintenance import expire_uploads
 from sync.server.models import Attachment, AttachmentChunk, ConflictRow
 from sync.server.models.base import utcnow
 from tests.security.attack import OP_ANSWERS, changed, snapshot
-from tests.sync.server.conftest import College
+from tests.sync.server.conftest import Api, College
 from tests.sync.server.records_data import family_member
 
 
@@ -83,28 +83,44 @@ def test_an_edit_to_a_deleted_record_is_validated_before_it_is_kept(college: Col
     assert conflicts == 1
 
 
-def test_starting_an_upload_of_someone_elses_photo_reveals_nothing(college: College) -> None:
+def _upload_answers(api: Api, student: str, data: bytes) -> list[dict[str, object]]:
+    """Every answer of a whole upload (start, each 100-byte chunk), without the hash."""
+    sha = hashlib.sha256(data).hexdigest()
+    answers = [api.post("/attachments", {"sha256": sha, "size": len(data), "student_id": student})]
+    for offset in range(0, len(data), 100):
+        answers.append(
+            api.http.put(
+                f"/attachments/{sha}", params={"offset": offset}, content=data[offset : offset + 100]
+            )
+        )
+    assert all(answer.status_code == 200 for answer in answers), [a.text for a in answers]
+    return [{**answer.json(), "sha256": ""} for answer in answers]
+
+
+def test_uploading_a_file_another_student_has_reveals_nothing(college: College) -> None:
     server = college.server
     theirs = server.student(college.college_id, college.counselor_b, "2024001")
     mine = server.student(college.college_id, college.counselor_a, "2024002")
-    b = server.login("counselor_b")
     photo = b"a photo of another student " * 30
-    sha = hashlib.sha256(photo).hexdigest()
-    b.post("/attachments", {"sha256": sha, "size": len(photo), "student_id": theirs})
-    assert b.http.put(f"/attachments/{sha}", params={"offset": 0}, content=photo).json()["complete"]
+    b = server.login("counselor_b")
+    _upload_answers(b, theirs, photo)
     a = server.login("counselor_a")
-    unknown_sha = hashlib.sha256(b"never uploaded").hexdigest()
-    before = snapshot(server.database)
-    for size in (len(photo), 99):
-        known = a.post("/attachments", {"sha256": sha, "size": size, "student_id": mine})
-        fresh = a.post("/attachments", {"sha256": unknown_sha, "size": size, "student_id": mine})
-        assert known.status_code == fresh.status_code == 200
-        assert {**known.json(), "sha256": ""} == {**fresh.json(), "sha256": ""}
-        server.database.run(
-            lambda s: s.execute(Attachment.__table__.delete().where(Attachment.sha256 == unknown_sha))
+    # The same bytes for A's own student: every answer is what a never-seen file of that size gets.
+    known = _upload_answers(a, mine, photo)
+    fresh = _upload_answers(a, mine, photo[:-1] + b"!")
+    assert known == fresh
+    sha = hashlib.sha256(photo).hexdigest()
+    # Each counselor reads their own student's copy; B's copy was never touched.
+    assert a.http.get(f"/attachments/{sha}", params={"offset": 0}).content == photo
+    assert b.http.get(f"/attachments/{sha}", params={"offset": 0}).content == photo
+    copies = server.database.run(
+        lambda s: sorted(
+            s.execute(
+                select(Attachment.student_id, Attachment.uploaded_by).where(Attachment.sha256 == sha)
+            ).all()
         )
-    assert not changed(server.database, before)
-    assert a.http.get(f"/attachments/{sha}", params={"offset": 0}).status_code == 404
+    )
+    assert copies == sorted([(theirs, college.counselor_b), (mine, college.counselor_a)])
 
 
 def test_unfinished_uploads_expire(college: College) -> None:

@@ -113,3 +113,31 @@ def test_attachments_are_served_by_current_read_scope_only(college: College) -> 
             assert response.status_code == unknown.status_code == 404
             assert response.json() == unknown.json()
     assert b.http.get(f"/attachments/{old_photo}", params={"offset": 0}).content.startswith(b"old photo")
+
+
+def test_an_upload_started_before_the_leave_may_finish_within_the_grace(college: College) -> None:
+    a, student, _, _ = _setup(college)
+    data = b"photo taken on the last visit " * 40
+    sha = hashlib.sha256(data).hexdigest()
+    a.post("/attachments", {"sha256": sha, "size": len(data), "student_id": student})
+    assert a.http.put(f"/attachments/{sha}", params={"offset": 0}, content=data[:100]).status_code == 200
+    _reassign(college, student)
+    status = a.http.get(f"/attachments/{sha}/status")
+    assert status.status_code == 200 and status.json()["received"] == 100
+    done = a.http.put(f"/attachments/{sha}", params={"offset": 100}, content=data[100:])
+    assert done.status_code == 200 and done.json()["complete"]
+    # Finished, it is the new counselor's to read, not the old laptop's.
+    assert a.http.get(f"/attachments/{sha}", params={"offset": 0}).status_code == 404
+    # Uploads have no creation time: within the grace the old laptop may still start one for the student
+    # (the photos of a visit made before the leave are uploaded just before that visit), never for others.
+    other = b"a later photo " * 10
+    refused = a.post(
+        "/attachments",
+        {"sha256": hashlib.sha256(other).hexdigest(), "size": len(other), "student_id": new_id()},
+    )
+    late = a.post(
+        "/attachments",
+        {"sha256": hashlib.sha256(other).hexdigest(), "size": len(other), "student_id": student},
+    )
+    assert refused.status_code == 404
+    assert late.status_code == 200

@@ -6,6 +6,8 @@ counted by the login throttle in the database before the password is checked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Request, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -68,6 +70,26 @@ async def _attempt(database: Database, settings: Settings, username: str, addres
         raise ApiError(ErrorCode.RATE_LIMITED, f"尝试次数过多，请 {wait} 秒后再试", retry_after=wait)
 
 
+async def _judged(
+    request: Request,
+    database: Database,
+    settings: Settings,
+    username: str,
+    address: str,
+    verify: Callable[[], bool],
+) -> bool:
+    """Check a password through the hash gate; an attempt the gate turns away (busy) is not counted."""
+    try:
+        return await _gate(request).run(verify)
+    except ApiError:
+
+        def release(session: Session) -> None:
+            throttle.released(session, settings, username, address)
+
+        await run_in_threadpool(database.run, release)
+        raise
+
+
 @router.post("/login", response_model=LoginResponse)
 async def login(
     body: LoginRequest, request: Request, database: DatabaseDep, settings: SettingsDep, _schema: SchemaDep
@@ -80,7 +102,14 @@ async def login(
 
     account = await run_in_threadpool(database.run, find)
     stored = account.password_hash if account else None
-    password_ok = await _gate(request).run(lambda: auth.verify_password(stored, body.password))
+    password_ok = await _judged(
+        request,
+        database,
+        settings,
+        body.username,
+        address,
+        lambda: auth.verify_password(stored, body.password),
+    )
     if account is None or not password_ok or not account.active:
 
         def fail(session: Session) -> None:
@@ -153,7 +182,15 @@ async def change_password(
     address = _address(request)
     await _attempt(database, settings, account.username, address)
     gate = _gate(request)
-    if not await gate.run(lambda: auth.verify_password(account.password_hash, body.current_password)):
+    verified = await _judged(
+        request,
+        database,
+        settings,
+        account.username,
+        address,
+        lambda: auth.verify_password(account.password_hash, body.current_password),
+    )
+    if not verified:
 
         def fail(session: Session) -> None:
             audit.record(session, "password_change_failed", user_id=account.id, address=address)

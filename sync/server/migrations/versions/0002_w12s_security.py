@@ -1,4 +1,5 @@
-"""security: login throttles, 学号 unique per school, when a student left a device's scope
+"""security: login throttles, 学号 unique per school, when a student left a device's scope, attachments
+keyed by file and student
 
 Revision ID: 0002_w12s
 Revises: 0001
@@ -56,8 +57,59 @@ def upgrade() -> None:
     with op.batch_alter_table('student_scope', schema=None) as batch_op:
         batch_op.create_unique_constraint(batch_op.f('uq_student_scope_student_no'), ['student_no'])
 
+    _attachments_per_student()
+
+
+def _attachments_per_student() -> None:
+    """Attachments: key (sha256) -> (sha256, student_id); chunks get the student too.  The chunks' foreign
+    key is dropped before ``attachments`` is rebuilt (SQLite rebuilds a table by dropping it, which with
+    foreign keys on would cascade to the chunks)."""
+    with op.batch_alter_table('attachment_chunks', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('student_id', sa.String(length=64), nullable=True))
+    op.execute(
+        "UPDATE attachment_chunks SET student_id = "
+        "(SELECT attachments.student_id FROM attachments WHERE attachments.sha256 = attachment_chunks.sha256)"
+    )
+    with op.batch_alter_table('attachment_chunks', schema=None) as batch_op:
+        batch_op.drop_constraint('fk_attachment_chunks_sha256_attachments', type_='foreignkey')
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
+        batch_op.drop_constraint('pk_attachments', type_='primary')
+        batch_op.create_primary_key('pk_attachments', ['sha256', 'student_id'])
+    with op.batch_alter_table('attachment_chunks', schema=None) as batch_op:
+        batch_op.drop_constraint('pk_attachment_chunks', type_='primary')
+        batch_op.alter_column('student_id', existing_type=sa.String(length=64), nullable=False)
+        batch_op.create_primary_key('pk_attachment_chunks', ['sha256', 'student_id', 'offset'])
+        batch_op.create_foreign_key(
+            'fk_attachment_chunks_attachments',
+            'attachments',
+            ['sha256', 'student_id'],
+            ['sha256', 'student_id'],
+            ondelete='CASCADE',
+        )
+
 
 def downgrade() -> None:
+    # One attachment per file again: a file uploaded for several students keeps its first upload only.
+    op.execute(
+        "DELETE FROM attachment_chunks WHERE EXISTS (SELECT 1 FROM attachments a WHERE "
+        "a.sha256 = attachment_chunks.sha256 AND a.student_id < attachment_chunks.student_id)"
+    )
+    op.execute(
+        "DELETE FROM attachments WHERE EXISTS (SELECT 1 FROM attachments a WHERE "
+        "a.sha256 = attachments.sha256 AND a.student_id < attachments.student_id)"
+    )
+    with op.batch_alter_table('attachment_chunks', schema=None) as batch_op:
+        batch_op.drop_constraint('fk_attachment_chunks_attachments', type_='foreignkey')
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
+        batch_op.drop_constraint('pk_attachments', type_='primary')
+        batch_op.create_primary_key('pk_attachments', ['sha256'])
+    with op.batch_alter_table('attachment_chunks', schema=None) as batch_op:
+        batch_op.drop_constraint('pk_attachment_chunks', type_='primary')
+        batch_op.create_primary_key('pk_attachment_chunks', ['sha256', 'offset'])
+        batch_op.create_foreign_key(
+            'fk_attachment_chunks_sha256_attachments', 'attachments', ['sha256'], ['sha256'], ondelete='CASCADE'
+        )
+        batch_op.drop_column('student_id')
     with op.batch_alter_table('student_scope', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('uq_student_scope_student_no'), type_='unique')
         batch_op.drop_column('scope_changed_at')
