@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import random
+import ssl
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from sync import college_ca, redirects
 from sync.attachments import AttachmentRef, refs_in_fields, sha256_hex
+from sync.certificate_pin import CertificateChanged
 from sync.protocol import (
     DIGEST_BUCKETS,
     MAX_CHUNK_BYTES,
@@ -47,6 +49,7 @@ from sync.protocol import (
     ScopeEventKind,
 )
 from sync.replica import Backfill, LocalReplica, PendingOp, SyncLogEntry
+from sync.server_address import address_problem
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -90,6 +93,21 @@ class CertificateUntrusted(SyncError):
 
 class ProtocolViolation(SyncError):
     """The server answered something this client cannot read."""
+
+
+class InsecureServer(SyncError):
+    """The address is http:// on a host other than this computer (clear text on the network)."""
+
+
+class CertificateMismatch(SyncError):
+    """The server's certificate is not the one pinned at login (sync.certificate_pin)."""
+
+
+def _checked_address(server_url: str) -> str:
+    problem = address_problem(server_url)
+    if problem is not None:
+        raise InsecureServer(problem)
+    return server_url
 
 
 @dataclass
@@ -138,16 +156,20 @@ def login(
     device_id: str,
     device_name: str = "",
     transport: httpx.BaseTransport | None = None,
-    ca_pem: str | None = None,
+    tls: ssl.SSLContext | None = None,
 ) -> LoginResponse:
     """Log in and register this device; returns its token (keep it in the OS keyring or the store).
-    ``ca_pem``: a college CA to trust besides the public roots."""
+
+    ``tls`` is the context for https (certificates verified; e.g. one with a certificate pin, or one that
+    also trusts a college's own CA: ``sync.college_ca.ssl_context``).
+    """
+    verify: ssl.SSLContext | bool = tls if tls is not None else True
     with httpx.Client(
-        base_url=server_url,
+        base_url=_checked_address(server_url),
         headers=VERSION_HEADERS,
         transport=transport,
         timeout=30,
-        verify=college_ca.verify_setting(ca_pem),
+        verify=verify,
         **redirects.client_options(),
     ) as http:
         try:
@@ -165,6 +187,8 @@ def login(
         except httpx.TransportError as error:
             _raise_if_untrusted(error)
             raise ServerUnavailable(f"无法连接服务器：{type(error).__name__}") from None
+        except CertificateChanged as error:
+            raise CertificateMismatch(str(error)) from None
         _raise_for_error(response)
         return LoginResponse.model_validate_json(response.content)
 
@@ -224,8 +248,9 @@ class SyncEngine:
         cancel: threading.Event | None = None,
         transport: httpx.BaseTransport | None = None,
         rng: random.Random | None = None,
-        ca_pem: str | None = None,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
+        _checked_address(server_url)
         self.replica = replica
         self.settings = settings or EngineSettings()
         self._progress = progress
@@ -238,7 +263,7 @@ class SyncEngine:
             headers=headers,
             timeout=timeout,
             transport=transport,
-            verify=college_ca.verify_setting(ca_pem),
+            verify=tls if tls is not None else True,
             **redirects.client_options(),
         )
         self._attachments_ready: set[str] = set()
@@ -327,6 +352,9 @@ class SyncEngine:
             self.replica.wipe()
             self._log("error", "管理员已要求清除本机数据，本地数据已删除")
             raise
+        except CertificateChanged as error:
+            self._log("error", str(error))
+            raise CertificateMismatch(str(error)) from None
         except SyncError as error:
             self._log("error", str(error))
             raise

@@ -2,14 +2,14 @@
 
 A college that runs its center server with a certificate from its own CA gives the laptops that CA's
 certificate (a PEM file).  The laptop keeps the PEM in its encrypted store and trusts it, in addition to
-the usual public roots (certifi), for every connection to the center (docs/operations.md).
+the usual public roots, for every connection to the center (docs/operations.md).
 """
 
 from __future__ import annotations
 
 import ssl
 
-import certifi
+import httpx
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
@@ -65,11 +65,12 @@ def ca_name(pem: str) -> str:
     return str(names[0].value) if names else certificates[0].subject.rfc4514_string()
 
 
-def verify_setting(ca_pem: str | None) -> ssl.SSLContext | bool:
-    """What httpx's ``verify`` gets: the public roots, plus the college's CA when one is kept."""
+def ssl_context(ca_pem: str | None) -> ssl.SSLContext | None:
+    """The verifying context for the center: the usual roots (httpx's, which honour ``SSL_CERT_FILE``)
+    plus the college's CA when one is kept; None when there is none (the client's default then)."""
     if not ca_pem:
-        return True
-    context = ssl.create_default_context(cafile=certifi.where())
+        return None
+    context = httpx.create_ssl_context()
     context.load_verify_locations(cadata=ca_pem)
     return context
 

@@ -101,6 +101,20 @@ class LoginRequest(_Model):
     device_name: str = Field(default="", max_length=128, pattern=NO_NUL)
 
 
+class PasswordChangeRequest(_Model):
+    """``POST /auth/password``: a logged-in user changes their own password (204; 403 when
+    ``current_password`` is wrong; 422 with the policy's Chinese explanation when ``new_password`` is weak)."""
+
+    current_password: str = Field(min_length=1, max_length=256)
+    new_password: str = Field(min_length=1, max_length=256)
+
+
+class TokenResponse(_Model):
+    """``POST /auth/refresh``: the device's new token; the one that called is no longer valid."""
+
+    token: str
+
+
 class UserInfo(_Model):
     id: str
     username: str

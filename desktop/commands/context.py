@@ -35,13 +35,16 @@ class CommandContext:
     data_dir: Path
     out: TextIO = field(default_factory=lambda: sys.stdout)
 
-    def passphrase(self, prompt: str = "密码 (passphrase): ", *, confirm: bool = False) -> str:
-        """The passphrase from JIAFANG_PASSPHRASE (for scripts), else asked on the terminal."""
-        value = os.environ.get(PASSPHRASE_ENV)
+    def passphrase(
+        self, prompt: str = "密码 (passphrase): ", *, confirm: bool = False, env: str = PASSPHRASE_ENV
+    ) -> str:
+        """The passphrase (or another secret) from the environment variable ``env`` (for scripts), else
+        asked on the terminal."""
+        value = os.environ.get(env)
         if value:
             return value
         if not sys.stdin.isatty():
-            raise CommandError(f"需要密码：请在终端中运行，或设置环境变量 {PASSPHRASE_ENV}。")
+            raise CommandError(f"需要密码：请在终端中运行，或设置环境变量 {env}。")
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("再次输入密码 (again): ") != first:
             raise CommandError("两次输入的密码不一致，未作任何改动。")

@@ -15,6 +15,7 @@ from desktop.store.store import Store
 from sync.records import AuditAction, Role
 
 NEW_PASSPHRASE_ENV = "JIAFANG_NEW_PASSPHRASE"
+NEW_PASSWORD_ENV = "JIAFANG_NEW_PASSWORD"  # the center account's new password (jiafang passwd --server)
 
 
 def open_store(ctx: CommandContext) -> Store:
@@ -42,7 +43,7 @@ def _ask(value: str | None, prompt: str, option: str) -> str:
 def cmd_init(args: argparse.Namespace, ctx: CommandContext) -> int:
     school = _ask(args.school, "学校名称: ", "--school")
     name = _ask(args.name, "您的姓名: ", "--name")
-    passphrase = ctx.passphrase("设置密码（至少 8 个字符）: ", confirm=True)
+    passphrase = ctx.passphrase("设置密码（至少 10 个字符，不要用常见密码）: ", confirm=True)
     store = Store.create(
         ctx.data_dir,
         passphrase,
@@ -133,20 +134,39 @@ def cmd_students(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
+def cmd_server_passwd(ctx: CommandContext) -> int:
+    """`jiafang passwd --server`: the center account's password (current from JIAFANG_PASSWORD or asked)."""
+    from desktop.commands.sync_commands import WIPED_NOTE, _password
+    from desktop.store.center_sync import NotConnected, change_password
+    from sync.client import DeviceWiped, SyncError
+
+    with open_store(ctx) as store:
+        current = _password()
+        new = ctx.passphrase(
+            "中心账号新密码（至少 10 个字符，不要用常见密码）: ", confirm=True, env=NEW_PASSWORD_ENV
+        )
+        try:
+            change_password(store, current, new)
+        except NotConnected:
+            raise CommandError(
+                "尚未连接中心服务器：请先运行 jiafang login --server URL --user 用户名。"
+            ) from None
+        except DeviceWiped as error:
+            raise CommandError(f"未能更改：{error}\n{WIPED_NOTE}") from None
+        except SyncError as error:
+            raise CommandError(f"中心账号密码未更改：{error}") from None
+    ctx.print("中心账号密码已更改。本机仍保持登录；该账号在其他电脑上需要用新密码重新登录。")
+    return 0
+
+
 def cmd_passwd(args: argparse.Namespace, ctx: CommandContext) -> int:
+    if args.server:
+        return cmd_server_passwd(ctx)
     vault = KeyVault(ctx.data_dir)
     if not vault.exists():
         raise CommandError(f"{ctx.data_dir} 中没有 JiaFang 数据。")
     old = ctx.passphrase("当前密码: ")
-    new = os.environ.get(NEW_PASSPHRASE_ENV)
-    if not new:
-        if not sys.stdin.isatty():
-            raise CommandError(f"需要新密码：请在终端中运行，或设置环境变量 {NEW_PASSPHRASE_ENV}。")
-        import getpass
-
-        new = getpass.getpass("新密码（至少 8 个字符）: ")
-        if getpass.getpass("再次输入新密码: ") != new:
-            raise CommandError("两次输入的新密码不一致，未作任何改动。")
+    new = ctx.passphrase("新密码（至少 10 个字符，不要用常见密码）: ", confirm=True, env=NEW_PASSPHRASE_ENV)
     vault.change_passphrase(old, new)
     ctx.print("密码已更改。数据库本身未重写；旧密码从现在起无效。")
     return 0
@@ -198,7 +218,14 @@ def register(sub: Any) -> None:
     students.add_argument("--json", action="store_true")
     students.set_defaults(handler=cmd_students)
 
-    passwd = sub.add_parser("passwd", help="更改密码（重新包装密钥，不重写数据库）")
+    passwd = sub.add_parser(
+        "passwd", help="更改本机数据密码（重新包装密钥，不重写数据库）；加 --server 更改中心账号密码"
+    )
+    passwd.add_argument(
+        "--server",
+        action="store_true",
+        help="更改中心账号的登录密码（当前密码取自 JIAFANG_PASSWORD，新密码取自 JIAFANG_NEW_PASSWORD，或提示输入）",
+    )
     passwd.set_defaults(handler=cmd_passwd)
 
     backup = sub.add_parser("backup", help="立即做一次加密备份")

@@ -14,9 +14,15 @@ from desktop.commands.context import CommandContext, CommandError
 from desktop.commands.store_commands import open_store
 from desktop.store.center_sync import NotConnected, connect, run_sync
 from desktop.store.center_trust import BadCaFile
-from sync.client import Progress, SyncError
+from sync.client import DeviceWiped, Progress, SyncError
+from sync.server_address import address_problem
 
 PASSWORD_ENV = "JIAFANG_PASSWORD"
+WIPED_NOTE = (
+    "中心已要求清除本机数据：本机的数据库、密钥文件、备份和系统钥匙串中的密钥均已删除，"
+    "此前的备份在任何电脑上都无法再恢复。若这台电脑已找回并可继续使用：运行 jiafang init 新建数据，"
+    "再用 jiafang login 登录（本机将作为新设备登记），然后 jiafang sync 从中心完整取回数据。"
+)
 
 
 def _password() -> str:
@@ -29,6 +35,9 @@ def _password() -> str:
 
 
 def cmd_login(args: argparse.Namespace, ctx: CommandContext) -> int:
+    problem = address_problem(args.server)
+    if problem is not None:  # before the password is even asked for
+        raise CommandError(f"登录失败：{problem}")
     password = _password()
     with open_store(ctx) as store:
         try:
@@ -38,11 +47,21 @@ def cmd_login(args: argparse.Namespace, ctx: CommandContext) -> int:
                 args.user,
                 password,
                 device_name=args.device_name or socket.gethostname(),
+                pin_certificate=args.pin_certificate,
+                forget_pin=args.forget_pinned_certificate,
                 ca_file=args.ca_file,
             )
+        except DeviceWiped as error:
+            raise CommandError(f"登录失败：{error}\n{WIPED_NOTE}") from None
         except (SyncError, BadCaFile) as error:
             raise CommandError(f"登录失败：{error}") from None
         ctx.print(f"已登录 {args.server}：{account.display_name}（{account.role.label}）")
+        if account.certificate:
+            ctx.print(f"服务器证书 SHA-256 指纹：{account.certificate}")
+            if account.pinned:
+                ctx.print("已固定此证书：以后出示其他证书的服务器将被拒绝。")
+            else:
+                ctx.print("请与中心公布的指纹核对；加 --pin-certificate 重新登录可固定此证书。")
     return 0
 
 
@@ -61,6 +80,9 @@ def cmd_sync(args: argparse.Namespace, ctx: CommandContext) -> int:
             raise CommandError(
                 "尚未连接中心服务器：请先运行 jiafang login --server URL --user 用户名。"
             ) from None
+        except DeviceWiped as error:
+            ctx.print(f"同步失败：{error}\n{WIPED_NOTE}")
+            return 1
         except SyncError as error:
             ctx.print(f"同步失败：{error}")
             return 1
@@ -95,6 +117,16 @@ def register(sub: Any) -> None:
     )
     login_parser.add_argument("--user", required=True, help="中心账号用户名")
     login_parser.add_argument("--device-name", default="", help="本机名称（默认：主机名）")
+    login_parser.add_argument(
+        "--pin-certificate",
+        action="store_true",
+        help="固定服务器证书（SHA-256 指纹存入加密数据）：以后证书不同即拒绝连接",
+    )
+    login_parser.add_argument(
+        "--forget-pinned-certificate",
+        action="store_true",
+        help="中心更换证书后使用：忘记已固定的证书（核对新指纹后可再加 --pin-certificate）",
+    )
     login_parser.add_argument(
         "--ca-file",
         type=Path,

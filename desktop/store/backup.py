@@ -18,6 +18,7 @@ import sqlcipher3
 
 from desktop.store.engine import connect_encrypted
 from desktop.store.errors import StoreCorrupt, StoreError, WrongKey
+from desktop.store.folder_permissions import make_private_folder
 
 BACKUP_DIR_NAME = "backups"
 DEFAULT_KEEP_DAILY = 7
@@ -63,7 +64,7 @@ def copy_encrypted(db_path: Path, key: bytes, target: Path) -> None:
 
     Works while the store is open (the copy is a snapshot that includes the WAL).
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(target.parent)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()

@@ -9,9 +9,11 @@ a wipe order deletes with the rest).  No Qt here: the app runs these functions o
 
 from __future__ import annotations
 
+import contextlib
 import json
+import ssl
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,15 +29,21 @@ from desktop.store.errors import StoreError
 from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from desktop.store.tables import MetaRow
-from sync.client import DeviceRevoked, EngineSettings, Progress, SyncEngine, login
+from sync import college_ca
+from sync.certificate_pin import CertificatePin
+from sync.client import DeviceRevoked, DeviceWiped, EngineSettings, Progress, SyncEngine, login
+from sync.password_change import change_server_password
 from sync.protocol import BackfillPage, PullPage, RecordState
 from sync.records import RECORD_TYPES, AuditAction, Role
 from sync.replica import Backfill
+from sync.server_address import is_https
 
 SERVER_KEY = "sync.server"
 TOKEN_KEY = "sync.token"
 USERNAME_KEY = "sync.username"
 LAST_SUCCESS_KEY = "sync.last_success"
+CERT_SEEN_KEY = "sync.cert_seen"  # SHA-256 of the certificate the center presented at the last login
+CERT_PIN_KEY = "sync.cert_pin"  # the pinned one: any other certificate is refused (when set)
 
 
 class NotConnected(StoreError):
@@ -49,6 +57,8 @@ class Account:
     display_name: str
     role: Role
     user_id: str
+    certificate: str | None = None  # the fingerprint seen at this login (https only)
+    pinned: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,8 @@ class SyncStatus:
     quarantined: int
     last_success: datetime | None
     trusted_ca: str = ""  # name of the college CA this laptop trusts ("" when none)
+    certificate: str | None = None
+    pinned: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +158,29 @@ class _NotingReplica(StoreReplica):
         return super().purge_students(student_ids)
 
 
+@contextlib.contextmanager
+def obeying_center(store: Store) -> Iterator[None]:
+    """Run a call to the center and obey what it says about this device, at any endpoint.
+
+    A wipe order destroys the store for good (``Store.destroy``: the data key first, then every file)
+    before ``DeviceWiped`` goes on to the caller; if some file could not be destroyed, the error says
+    which, so the user deletes the folder by hand.  A revoked device forgets its token (the data stays;
+    the user logs in again once allowed).
+    """
+    try:
+        yield
+    except DeviceWiped as error:
+        report = store.destroy()
+        if not report.complete:
+            raise DeviceWiped(
+                f"{error}。以下文件未能删除，请立即手动删除整个数据目录：{'、'.join(report.failed)}"
+            ) from error
+        raise
+    except DeviceRevoked:
+        forget_token(store)
+        raise
+
+
 # -- account ------------------------------------------------------------------------------------------
 def connect(
     store: Store,
@@ -155,42 +190,110 @@ def connect(
     *,
     device_name: str = "",
     transport: httpx.BaseTransport | None = None,
+    pin_certificate: bool = False,
+    forget_pin: bool = False,
+    tls: ssl.SSLContext | None = None,
     ca_file: Path | None = None,
 ) -> Account:
     """Log in to the center and register this device; the token is kept in the encrypted store.
 
-    ``ca_file``: a college CA certificate (PEM) to trust from now on; without it the CA kept before (if
-    any) is used.  Raises ``sync.client.SyncError`` (Chinese message) when the server refuses or cannot be
-    reached, ``center_trust.BadCaFile`` when the file is no CA certificate.
+    Over https the certificate's SHA-256 fingerprint is returned (to show) and kept; with
+    ``pin_certificate`` it is pinned: later logins and syncs refuse any other certificate.  A pin made
+    for this server is checked at this login too, unless ``forget_pin`` (after the center renewed its
+    certificate and the user checked the new fingerprint).  ``tls`` is the base context (verifying).
+    ``ca_file``: a college CA certificate (PEM) to trust from now on (kept in the store, see
+    ``center_trust``); without it the CA kept before, if any, is trusted.
+
+    Raises ``sync.client.SyncError`` (Chinese message) when the server refuses or cannot be reached,
+    the address is http:// to another computer, or the certificate is not the pinned one;
+    ``center_trust.BadCaFile`` when ``ca_file`` holds no CA certificate.
     """
     server = server.strip().rstrip("/")
     ca_pem = center_trust.read_ca_file(ca_file) if ca_file else center_trust.trusted_ca(store)
-    answer = login(
-        server,
-        username=username.strip(),
-        password=password,
-        device_id=store.info.device_id,
-        device_name=device_name,
-        transport=transport,
-        ca_pem=ca_pem,
-    )
+    base = tls if tls is not None else college_ca.ssl_context(ca_pem)
+    with store.session() as s:
+        pinned = s.meta.get(CERT_PIN_KEY) if s.meta.get(SERVER_KEY) == server else None
+    pin = CertificatePin(None if forget_pin else pinned) if is_https(server) else None
+    with obeying_center(store):
+        answer = login(
+            server,
+            username=username.strip(),
+            password=password,
+            device_id=store.info.device_id,
+            device_name=device_name,
+            transport=transport,
+            tls=pin.ssl_context(base) if pin is not None else base,
+        )
     if ca_file:
         center_trust.keep_ca(store, ca_pem)
     role = Role(answer.user.role)
     store.set_local_user(user_id=answer.user.id, user_name=answer.user.display_name, role=role)
+    seen = pin.seen if pin is not None else None
+    keep_pin = seen if pin_certificate or (pinned and not forget_pin) else None
     with store.session() as s:
         s.meta.set_many({SERVER_KEY: server, TOKEN_KEY: answer.token, USERNAME_KEY: username.strip()})
-    return Account(server, username.strip(), answer.user.display_name, role, answer.user.id)
+        _set_or_delete(s.db, CERT_SEEN_KEY, seen)
+        _set_or_delete(s.db, CERT_PIN_KEY, keep_pin)
+    return Account(
+        server, username.strip(), answer.user.display_name, role, answer.user.id, seen, keep_pin is not None
+    )
+
+
+def _set_or_delete(db: Any, key: str, value: str | None) -> None:
+    db.execute(delete(MetaRow).where(MetaRow.key == key))
+    if value is not None:
+        db.add(MetaRow(key=key, value=value))
+
+
+def _engine_tls(server: str, pinned: str | None, tls: ssl.SSLContext | None) -> ssl.SSLContext | None:
+    if pinned and is_https(server):
+        return CertificatePin(pinned).ssl_context(tls)
+    return tls
+
+
+def change_password(
+    store: Store,
+    current_password: str,
+    new_password: str,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    tls: ssl.SSLContext | None = None,
+) -> None:
+    """Change the center password of the account this store is logged in as (``jiafang passwd
+    --server``); the pinned certificate and a wipe order apply as to a sync."""
+    with store.session() as s:
+        server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
+        username, pinned = s.meta.get(USERNAME_KEY), s.meta.get(CERT_PIN_KEY)
+    if not server or not token:
+        raise NotConnected()
+    with obeying_center(store):
+        change_server_password(
+            server,
+            token,
+            current_password=current_password,
+            new_password=new_password,
+            user_inputs=(username or "", store.info.user_name),
+            transport=transport,
+            tls=_engine_tls(server, pinned, tls),
+        )
 
 
 def account(store: Store) -> Account | None:
     """The center account this store is logged in to (None when not logged in)."""
     with store.session() as s:
         server, token, username = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY), s.meta.get(USERNAME_KEY)
+        seen, pinned = s.meta.get(CERT_SEEN_KEY), s.meta.get(CERT_PIN_KEY)
         info = s.meta.info()
     if not server or not token:
         return None
-    return Account(server, username or "", info.user_name, info.role, info.user_id)
+    return Account(server, username or "", info.user_name, info.role, info.user_id, seen, bool(pinned))
+
+
+def forget_pinned_certificate(store: Store) -> None:
+    """Stop refusing other certificates (after the center renewed its certificate and the user checked
+    the new fingerprint); the next login shows the new one and can pin it again."""
+    with store.session() as s:
+        _set_or_delete(s.db, CERT_PIN_KEY, None)
 
 
 def forget_token(store: Store) -> None:
@@ -204,6 +307,7 @@ def sync_status(store: Store) -> SyncStatus:
     with store.session() as s:
         server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
         username, last = s.meta.get(USERNAME_KEY), s.meta.get(LAST_SUCCESS_KEY)
+        seen, pinned = s.meta.get(CERT_SEEN_KEY), s.meta.get(CERT_PIN_KEY)
     return SyncStatus(
         server=server or "",
         username=username or "",
@@ -213,10 +317,17 @@ def sync_status(store: Store) -> SyncStatus:
         quarantined=len(replica.quarantined()),
         last_success=datetime.fromisoformat(last) if last else None,
         trusted_ca=center_trust.trusted_ca_name(store),
+        certificate=seen,
+        pinned=bool(pinned),
     )
 
 
 # -- sync ---------------------------------------------------------------------------------------------
+def _college_ca(store: Store) -> ssl.SSLContext | None:
+    """The verifying context that also trusts the college CA this laptop keeps (None: none kept)."""
+    return college_ca.ssl_context(center_trust.trusted_ca(store))
+
+
 def run_sync(
     store: Store,
     *,
@@ -224,21 +335,25 @@ def run_sync(
     cancel: threading.Event | None = None,
     settings: EngineSettings | None = None,
     transport: httpx.BaseTransport | None = None,
+    tls: ssl.SSLContext | None = None,
 ) -> SyncSummary:
     """Push, pull, push again (``SyncEngine.sync``); raises ``NotConnected`` or a ``SyncError``.
 
-    A revoked device forgets its token (the user logs in again); a wiped one has had its data deleted
-    by the engine.  Each step is its own store transaction, so a cancelled or cut sync leaves the
-    store consistent and the next sync carries on.
+    A revoked device forgets its token (the user logs in again); a wiped one has had its store
+    destroyed (key, database and backups; the store is closed when ``DeviceWiped`` arrives).  Each
+    step is its own store transaction, so a cancelled or cut sync leaves the store consistent and the
+    next sync carries on.
     """
     with store.session() as s:
         server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
+        pinned = s.meta.get(CERT_PIN_KEY)
     if not server or not token:
         raise NotConnected()
     replica = _NotingReplica(store)
     quarantine_before = len(replica.quarantined())
-    try:
-        with SyncEngine(
+    with (
+        obeying_center(store),
+        SyncEngine(
             replica,
             server,
             token,
@@ -246,12 +361,10 @@ def run_sync(
             progress=progress,
             cancel=cancel,
             transport=transport,
-            ca_pem=center_trust.trusted_ca(store),
-        ) as engine:
-            report = engine.sync()
-    except DeviceRevoked:
-        forget_token(store)
-        raise
+            tls=_engine_tls(server, pinned, tls if tls is not None else _college_ca(store)),
+        ) as engine,
+    ):
+        report = engine.sync()
     finished = report.finished_at or datetime.now(UTC)
     replica.sync_log()  # writes the routine lines the replica keeps until its next write
     with store.session() as s:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from desktop.store.errors import StoreLockedByOtherProcess
+from desktop.store.folder_permissions import make_private_folder
 
 LOCK_FILE_NAME = "jiafang.lock"
 
@@ -28,7 +29,7 @@ class DirLock:
         """Take the lock or raise StoreLockedByOtherProcess at once (never waits)."""
         if self._fd is not None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(self.path.parent)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             _lock(fd)

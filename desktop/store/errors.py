@@ -41,7 +41,7 @@ class StoreCorrupt(StoreError):
 
 
 class WeakPassphrase(StoreError):
-    message = "密码太短：至少需要 8 个字符。"
+    message = "密码不符合要求：至少 10 个字符，不能是常见密码，且不易被猜中。"
 
 
 class StoreTooNew(StoreError):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import importlib
 import json
+import math
 import os
 import uuid
 from dataclasses import dataclass
@@ -34,10 +35,12 @@ from desktop.store.errors import (
     WeakPassphrase,
     WrongPassphrase,
 )
+from desktop.store.unlock_throttle import UnlockThrottle
+from sync.password_policy import MIN_LENGTH, password_problems
 
 KEY_FILE_NAME = "key.json"
 KEYRING_SERVICE = "JiaFang"
-MIN_PASSPHRASE_LENGTH = 8
+MIN_PASSPHRASE_LENGTH = MIN_LENGTH  # the same policy as the center's account passwords
 _FORMAT = 1
 
 
@@ -73,9 +76,12 @@ def derive_wrapping_key(passphrase: str, salt: bytes, params: KdfParams) -> byte
     )
 
 
-def check_passphrase_strength(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassphrase()
+def check_passphrase_strength(passphrase: str, *, user_inputs: tuple[str, ...] = ()) -> None:
+    """Raise ``WeakPassphrase`` (with the Chinese explanation) unless the policy of
+    ``sync.password_policy`` accepts the passphrase."""
+    problems = password_problems(passphrase, user_inputs=user_inputs)
+    if problems:
+        raise WeakPassphrase("密码不符合要求：" + "".join(problems))
 
 
 def _keyring_module(name: str) -> Any | None:
@@ -155,6 +161,7 @@ class KeyVault:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / KEY_FILE_NAME
         self.keyring = KeyringAccess(keyring_backend)
+        self.throttle = UnlockThrottle(self.data_dir)
         # Looked up at call time so that tests can lower the cost for speed (one test keeps it real).
         self._kdf = kdf or globals()["DEFAULT_KDF"]
 
@@ -209,9 +216,12 @@ class KeyVault:
     def _write(self, doc: dict[str, Any]) -> None:
         write_atomic(self.path, json.dumps(doc, indent=2).encode("utf-8"))
 
-    def create(self, passphrase: str, *, use_keyring: bool = True) -> bytes:
-        """Make a new data key for this folder and wrap it with `passphrase`."""
-        check_passphrase_strength(passphrase)
+    def create(
+        self, passphrase: str, *, use_keyring: bool = True, user_inputs: tuple[str, ...] = ()
+    ) -> bytes:
+        """Make a new data key for this folder and wrap it with `passphrase` (``user_inputs``: the
+        school's and the user's names, which a passphrase must not lean on)."""
+        check_passphrase_strength(passphrase, user_inputs=user_inputs)
         if self.exists():
             raise StoreExists()
         data_key = os.urandom(KEY_BYTES)
@@ -222,8 +232,10 @@ class KeyVault:
         return data_key
 
     def unlock(self, passphrase: str) -> bytes:
-        """The data key, or WrongPassphrase (no file is touched either way)."""
+        """The data key, or WrongPassphrase; ``UnlockThrottled`` while a wait after repeated wrong
+        passphrases runs (the count is kept in ``unlock-attempts.json``; the key file is never touched)."""
         doc = self._load()
+        self.throttle.check()
         params = KdfParams(**doc["kdf"])
         wrapping = derive_wrapping_key(passphrase, _unb64(doc["salt"]), params)
         try:
@@ -231,9 +243,15 @@ class KeyVault:
                 _unb64(doc["nonce"]), _unb64(doc["wrapped"]), doc["store_id"].encode("ascii")
             )
         except InvalidTag as exc:
+            wait = self.throttle.failed()
+            if wait > 0:
+                raise WrongPassphrase(
+                    f"密码不正确。错误次数过多，请等待 {math.ceil(wait)} 秒后再试。数据未作任何改动。"
+                ) from exc
             raise WrongPassphrase() from exc
         if len(key) != KEY_BYTES:
             raise KeyFileCorrupt()
+        self.throttle.succeeded()
         return key
 
     def unlock_from_keyring(self) -> bytes | None:

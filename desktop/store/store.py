@@ -35,9 +35,11 @@ from desktop.store.backup import (
     list_backups,
     restore_backup,
 )
+from desktop.store.data_shredder import ShredReport, destroy_folder
 from desktop.store.dir_lock import DirLock
 from desktop.store.engine import open_engine
 from desktop.store.errors import StoreError, StoreExists
+from desktop.store.folder_permissions import create_private_file, tighten_folder
 from desktop.store.key_vault import KeyVault
 from desktop.store.migrations import migrate
 from desktop.store.outbox import EditContext
@@ -74,8 +76,11 @@ class StoreClosed(StoreError):
 class Store:
     """An open local store. Use ``create`` or ``open``; call ``close`` (or use ``with``)."""
 
-    def __init__(self, data_dir: Path, engine: Engine, key: bytes, lock: DirLock) -> None:
+    def __init__(
+        self, data_dir: Path, engine: Engine, key: bytes, lock: DirLock, *, keyring_backend: Any | None = None
+    ) -> None:
         self.data_dir = data_dir
+        self._keyring_backend = keyring_backend
         self._engine: Engine | None = engine
         self._key = key
         self._lock = lock
@@ -132,8 +137,9 @@ class Store:
         try:
             if db_path.exists() or vault.exists():
                 raise StoreExists()
-            key = vault.create(passphrase, use_keyring=use_keyring)
+            key = vault.create(passphrase, use_keyring=use_keyring, user_inputs=(school_name, user_name))
             try:
+                create_private_file(db_path)  # SQLite gives -wal and -shm the database file's mode
                 engine = open_engine(db_path, key)
                 migrate(engine)
                 with Session(engine) as db, db.begin():
@@ -157,7 +163,7 @@ class Store:
                     with contextlib.suppress(FileNotFoundError):
                         path.unlink()
                 raise
-            return cls(data_dir, engine, key, lock)
+            return cls(data_dir, engine, key, lock, keyring_backend=keyring_backend)
         except BaseException:
             lock.release()
             raise
@@ -178,6 +184,7 @@ class Store:
         lock = DirLock(data_dir)
         lock.acquire()
         try:
+            tighten_folder(data_dir)  # a folder made by an older version, or copied in, was 0755/0644
             key = cls._unlock(data_dir, passphrase, key, keyring_backend)
             db_path = cls.db_path_of(data_dir)
             if not db_path.exists():
@@ -193,7 +200,7 @@ class Store:
                 )
                 if backup_daily:
                     daily_backup(db_path, key, backup_dir, keep=keep_daily)
-                return cls(data_dir, engine, key, lock)
+                return cls(data_dir, engine, key, lock, keyring_backend=keyring_backend)
             except BaseException:
                 engine.dispose()
                 raise
@@ -284,6 +291,26 @@ class Store:
             self._engine = None
         self._key = b""
         self._lock.release()
+
+    def destroy(self) -> ShredReport:
+        """Delete this store for good (a wipe order from the center): the data key first (keyring entry
+        and key.json), then the database, its WAL, the backups and every other file of the folder,
+        each overwritten before it is unlinked.  The store is closed afterwards."""
+        vault = KeyVault(self.data_dir, keyring_backend=self._keyring_backend)
+        try:
+            store_id: str | None = vault.store_id
+        except StoreError:
+            store_id = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        self._key = b""
+        try:
+            return destroy_folder(self.data_dir, store_id=store_id, keyring=vault.keyring)
+        finally:
+            self._lock.release()
+            with contextlib.suppress(OSError):
+                self._lock.path.unlink()
 
     def __enter__(self) -> Store:
         return self

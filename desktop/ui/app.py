@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.store.errors import StoreError, WrongPassphrase
 from desktop.store.key_vault import KeyVault
+from desktop.store.unlock_throttle import UnlockThrottle, UnlockThrottled
 from desktop.ui import store_calls
 from desktop.ui.app_context import AppContext, AppEvents
 from desktop.ui.first_run_wizard import FirstRunAnswers, FirstRunWizard
@@ -64,6 +65,8 @@ class JiaFangApp(QObject):
         self.ctx.events.language_requested.connect(self.set_language)
         self.ctx.events.passphrase_changed.connect(lock.lock)
         self.ctx.events.store_replaced.connect(self._store_replaced)
+        self.ctx.events.store_wiped.connect(self._store_wiped)
+        self._wiped = False
         self.window = self._build_window()
         self.wizard: FirstRunWizard | None = None
 
@@ -87,6 +90,7 @@ class JiaFangApp(QObject):
         if not self.vault.exists():
             self._run_first_run_wizard()
             return
+        self._show_wait_if_due()
         env = os.environ.get(PASSPHRASE_ENV) if self._use_env_passphrase else None
         if env:
             self.unlock_with_passphrase(env)
@@ -158,15 +162,26 @@ class JiaFangApp(QObject):
     def _open_failed(self, exc: Exception) -> None:
         if isinstance(exc, WrongPassphrase):
             message = self.tr("Wrong passphrase. Please try again; nothing was changed.")
+        elif isinstance(exc, UnlockThrottled):
+            message = self.tr("Wrong passphrase typed too often; nothing was changed.")
         elif isinstance(exc, StoreError):
             message = str(exc)
         else:
             message = self.tr("The store could not be opened (%1).").replace("%1", type(exc).__name__)
         self.window.unlock_panel.show_error(message)
+        if isinstance(exc, WrongPassphrase | UnlockThrottled):
+            self._show_wait_if_due()
+
+    def _show_wait_if_due(self) -> None:
+        """A wait after repeated wrong passphrases is persisted: show it (also right after a restart)."""
+        throttle = UnlockThrottle(self.data_dir)
+        if throttle.remaining() > 0:
+            self.window.unlock_panel.show_wait(throttle.remaining)
 
     # -- locking --------------------------------------------------------------------------------
     def _before_lock(self) -> None:
-        self.window.save_drafts()
+        if not self._wiped:  # after a wipe there is no store to keep drafts in
+            self.window.save_drafts()
 
     def _after_lock(self) -> None:
         self._data_key = None
@@ -176,6 +191,22 @@ class JiaFangApp(QObject):
     def _store_replaced(self) -> None:
         """After a restore: the store on disk changed under us; lock so it is opened afresh."""
         self.ctx.lock.lock()
+
+    def _store_wiped(self) -> None:
+        """The center ordered this computer wiped and the store is destroyed: lock (every view forgets
+        what it showed), say what happened, and offer to set up a new store (then log in and sync)."""
+        self._wiped = True
+        self.ctx.lock.lock()
+        self._wiped = False
+        self.window.unlock_panel.hint.setText(
+            self.tr(
+                "At the center's request, the data on this computer has been deleted: the store, its key "
+                "and its backups. To use this computer again, set up a new store, log in to the center "
+                "and sync; your records come back from the center."
+            )
+        )
+        if self.wizard is None:
+            self._run_first_run_wizard()
 
     # -- preferences ----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:

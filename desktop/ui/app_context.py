@@ -52,3 +52,4 @@ class AppEvents(QObject):
     language_requested = Signal(str)
     passphrase_changed = Signal()
     store_replaced = Signal()
+    store_wiped = Signal()  # the center's wipe order destroyed the store (key, data, backups)

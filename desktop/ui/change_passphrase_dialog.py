@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.busy_indicator import BusyIndicator
-from desktop.ui.passphrase_strength import Strength, strength_of
+from desktop.ui.passphrase_strength import Strength, hint_for, strength_of
 
 
 class ChangePassphraseDialog(QDialog):
@@ -25,6 +25,8 @@ class ChangePassphraseDialog(QDialog):
         self.new = self._password("newPassphrase")
         self.repeat = self._password("repeatPassphrase")
         self.hint = QLabel(self)
+        self.hint.setObjectName("strengthHint")
+        self.hint.setWordWrap(True)
         self.error = QLabel(self)
         self.error.setObjectName("changeError")
         self.error.setStyleSheet("color: #b3261e;")
@@ -56,19 +58,11 @@ class ChangePassphraseDialog(QDialog):
         return edit
 
     def _update(self) -> None:
-        strength = strength_of(self.new.text())
-        self.hint.setText(
-            {
-                Strength.TOO_SHORT: self.tr("Too short: at least 8 characters."),
-                Strength.WEAK: self.tr("Weak: use a longer phrase with varied characters."),
-                Strength.FAIR: self.tr("Fair: a few more words would make it stronger."),
-                Strength.STRONG: self.tr("Strong."),
-            }[strength]
-        )
+        text = self.new.text()
+        strength = strength_of(text)
+        self.hint.setText(hint_for(text))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(
-            bool(self.old.text()) and strength != Strength.TOO_SHORT and self.new.text() == self.repeat.text()
-        )
+        ok.setEnabled(bool(self.old.text()) and strength != Strength.REJECTED and text == self.repeat.text())
 
     def set_busy(self, busy: bool) -> None:
         self.busy.set_busy(busy)

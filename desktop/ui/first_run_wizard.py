@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.ui.passphrase_strength import Strength, strength_of
+from desktop.ui.passphrase_strength import Strength, hint_for, problems_of, rejection_text, strength_of
 from sync.records.enums import Role
 
 
@@ -56,20 +56,15 @@ class PassphrasePage(QWizardPage):
         self._update()
 
     def _update(self) -> None:
-        hints = {
-            Strength.TOO_SHORT: self.tr("Too short: at least 8 characters."),
-            Strength.WEAK: self.tr("Weak: use a longer phrase with varied characters."),
-            Strength.FAIR: self.tr("Fair: a few more words would make it stronger."),
-            Strength.STRONG: self.tr("Strong."),
-        }
-        self.strength.setText(hints[strength_of(self.first.text())])
+        self.strength.setWordWrap(True)
+        self.strength.setText(hint_for(self.first.text()))
         differs = bool(self.second.text()) and self.second.text() != self.first.text()
         self.mismatch.setText(self.tr("The two passphrases differ.") if differs else "")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         text = self.first.text()
-        return strength_of(text) != Strength.TOO_SHORT and text == self.second.text()
+        return strength_of(text) != Strength.REJECTED and text == self.second.text()
 
 
 class ProfilePage(QWizardPage):
@@ -89,11 +84,23 @@ class ProfilePage(QWizardPage):
         form.addRow(self.tr("School"), self.school)
         form.addRow(self.tr("Your name"), self.user)
         form.addRow(self.tr("Your role"), self.role)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("passphraseProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e;")
+        form.addRow("", self.problem)
         self.school.textChanged.connect(self.completeChanged)
         self.user.textChanged.connect(self.completeChanged)
+        self.passphrase = ""  # set by the wizard: checked against the names typed here
 
     def isComplete(self) -> bool:
         return bool(self.school.text().strip()) and bool(self.user.text().strip())
+
+    def validatePage(self) -> bool:
+        """The passphrase must not lean on the school's or the user's name (the store checks the same)."""
+        problems = problems_of(self.passphrase, (self.school.text().strip(), self.user.text().strip()))
+        self.problem.setText(rejection_text(problems) if problems else "")
+        return not problems
 
 
 class FirstRunWizard(QWizard):
@@ -106,7 +113,11 @@ class FirstRunWizard(QWizard):
         self.profile_page = ProfilePage(self)
         self.addPage(self.passphrase_page)
         self.addPage(self.profile_page)
+        self.passphrase_page.first.textChanged.connect(self._passphrase_typed)
         self.resize(560, 380)
+
+    def _passphrase_typed(self, text: str) -> None:
+        self.profile_page.passphrase = text
 
     def answers(self) -> FirstRunAnswers:
         return FirstRunAnswers(

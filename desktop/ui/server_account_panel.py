@@ -6,7 +6,9 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -21,6 +23,7 @@ from desktop.store import center_sync
 from desktop.store.center_sync import Account, SyncStatus
 from desktop.store.errors import StoreError
 from desktop.ui.sync_controller import SyncController
+from sync.server_address import address_problem
 
 
 class ServerAccountPanel(QGroupBox):
@@ -52,6 +55,11 @@ class ServerAccountPanel(QGroupBox):
         ca_row.addWidget(self.ca_file, 1)
         ca_row.addWidget(self.ca_browse)
         form.addRow(self.tr("CA certificate"), ca_row)
+        self.pin = QCheckBox(
+            self.tr("Pin the server's certificate (refuse any other certificate later)"), self
+        )
+        self.pin.setObjectName("pinCertificate")
+        form.addRow("", self.pin)
         self.login_button = QPushButton(self.tr("Log in and register this computer"), self)
         self.login_button.setObjectName("serverLogin")
         self.login_button.clicked.connect(self.log_in)
@@ -67,6 +75,21 @@ class ServerAccountPanel(QGroupBox):
         self.state.setObjectName("serverAccountState")
         self.state.setWordWrap(True)
         form.addRow(self.tr("Account"), self.state)
+        self.certificate = QLabel(self)
+        self.certificate.setObjectName("serverCertificate")
+        self.certificate.setWordWrap(True)
+        self.certificate.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.forget_pin_button = QPushButton(self.tr("Forget the pinned certificate"), self)
+        self.forget_pin_button.setObjectName("forgetPinnedCertificate")
+        self.forget_pin_button.setToolTip(
+            self.tr("Only after the center renewed its certificate and you checked the new fingerprint")
+        )
+        self.forget_pin_button.clicked.connect(controller.forget_pinned_certificate)
+        self.forget_pin_button.setVisible(False)
+        certificate_row = QHBoxLayout()
+        certificate_row.addWidget(self.certificate, 1)
+        certificate_row.addWidget(self.forget_pin_button)
+        form.addRow(self.tr("Server certificate"), certificate_row)
         self.export_log_button = QPushButton(self.tr("Export sync log…"), self)
         self.export_log_button.setObjectName("exportSyncLog")
         self.export_log_button.clicked.connect(self._export_log)
@@ -99,6 +122,16 @@ class ServerAccountPanel(QGroupBox):
                 self.tr("Trusted: %1 (choose another file to replace it)").replace("%1", status.trusted_ca)
             )
         self.sign_out_button.setEnabled(status.connected)
+        self.show_certificate(status.certificate, status.pinned)
+
+    def show_certificate(self, fingerprint: str | None, pinned: bool) -> None:
+        self.forget_pin_button.setVisible(pinned)
+        if not fingerprint:
+            self.certificate.setText(self.tr("None (not an https connection)"))
+        elif pinned:
+            self.certificate.setText(self.tr("SHA-256 %1 (pinned)").replace("%1", fingerprint))
+        else:
+            self.certificate.setText(self.tr("SHA-256 %1 (not pinned)").replace("%1", fingerprint))
 
     def clear(self) -> None:
         self.password.clear()
@@ -115,12 +148,28 @@ class ServerAccountPanel(QGroupBox):
         if not server.startswith(("http://", "https://")):
             self.message.setText(self.tr("Please enter the server address, starting with https://"))
             return
+        if address_problem(server) is not None:
+            self.message.setText(
+                self.tr(
+                    "Refused: over http:// the user name, the password and the student records would cross "
+                    "the network in clear text, readable by anyone on the campus network. "
+                    "Use the center's https:// address."
+                )
+            )
+            return
         if not user or not password:
             self.message.setText(self.tr("Please enter the user name and the password."))
             return
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("Logging in…"))
-        self.controller.login(server, user, password, socket.gethostname(), self.ca_file.text().strip())
+        self.controller.login(
+            server,
+            user,
+            password,
+            socket.gethostname(),
+            pin=self.pin.isChecked(),
+            ca_file=self.ca_file.text().strip(),
+        )
 
     def _choose_ca(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -141,6 +190,16 @@ class ServerAccountPanel(QGroupBox):
             .replace("%1", account.display_name)
             .replace("%2", account.role.label)
         )
+        if account.certificate:
+            self.message.setText(
+                self.message.text()
+                + " "
+                + self.tr(
+                    "Compare the certificate's SHA-256 fingerprint with the one the center published: %1"
+                ).replace("%1", account.certificate)
+            )
+        self.show_certificate(account.certificate, account.pinned)
+        self.pin.setChecked(False)
 
     def _login_failed(self, message: str) -> None:
         self.password.clear()

@@ -29,9 +29,6 @@ from desktop.store.center_sync import Account, SyncStatus, SyncSummary
 from desktop.store.errors import StoreError
 from desktop.ui.app_context import AppContext
 from sync.client import DeviceRevoked, DeviceWiped, EngineSettings, Progress, SyncCancelled, SyncError
-from sync.records import RECORD_TYPES
-
-ALL_KINDS = frozenset(RECORD_TYPES)
 
 
 class SyncFailure:
@@ -133,7 +130,14 @@ class SyncController(QObject):
 
     # -- account ----------------------------------------------------------------------------------
     def login(
-        self, server: str, username: str, password: str, device_name: str = "", ca_file: str = ""
+        self,
+        server: str,
+        username: str,
+        password: str,
+        device_name: str = "",
+        *,
+        pin: bool = False,
+        ca_file: str = "",
     ) -> None:
         """``ca_file``: a college CA certificate to trust from now on ("" keeps the one trusted before)."""
 
@@ -144,6 +148,7 @@ class SyncController(QObject):
                 username,
                 password,
                 device_name=device_name,
+                pin_certificate=pin,
                 ca_file=Path(ca_file) if ca_file else None,
             )
 
@@ -159,8 +164,15 @@ class SyncController(QObject):
 
         def failed(error: Exception) -> None:
             self.login_failed.emit(_failure(error).message)
+            if isinstance(error, DeviceWiped) and self.ctx.events is not None:
+                self.ctx.events.store_wiped.emit()  # the store was destroyed on the center's order
 
         self.ctx.worker.run(connect, done, failed)
+
+    def forget_pinned_certificate(self) -> None:
+        self.ctx.worker.run(
+            center_sync.forget_pinned_certificate, lambda _r: self.refresh_status(), self._ignore
+        )
 
     def sign_out(self) -> None:
         self.ctx.worker.run(center_sync.forget_token, lambda _r: self.refresh_status(), self._ignore)
@@ -210,7 +222,10 @@ class SyncController(QObject):
     def _failed(self, error: Exception) -> None:
         self._end()
         failure = _failure(error)
-        if failure.kind == SyncFailure.WIPED:
-            self.ctx.worker.data_changed.emit(set(ALL_KINDS))
         self.failed.emit(failure)
+        if failure.kind == SyncFailure.WIPED:
+            # The store is destroyed (and closed): the app leaves the window for a new store.
+            if self.ctx.events is not None:
+                self.ctx.events.store_wiped.emit()
+            return
         self.refresh_status()

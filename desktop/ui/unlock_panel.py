@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -46,6 +49,14 @@ class UnlockPanel(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setVisible(False)
+        self.wait = QLabel(box)
+        self.wait.setObjectName("unlockWait")
+        self.wait.setWordWrap(True)
+        self.wait.setVisible(False)
+        self._remaining: Callable[[], float] | None = None
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(1000)
+        self._wait_timer.timeout.connect(self.tick)
         self.button = QPushButton(self.tr("Unlock"), box)
         self.button.setObjectName("unlockButton")
         self.button.setDefault(True)
@@ -56,6 +67,7 @@ class UnlockPanel(QWidget):
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.wait)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignRight)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -80,6 +92,30 @@ class UnlockPanel(QWidget):
         self.error.setText(message)
         self.error.setVisible(True)
 
+    def show_wait(self, remaining: Callable[[], float]) -> None:
+        """After repeated wrong passphrases: no attempt until ``remaining()`` (seconds, read from the
+        persisted record each second) reaches 0; the wait is shown as a countdown."""
+        self._remaining = remaining
+        self.tick()
+        if self._remaining is not None:
+            self._wait_timer.start()
+
+    def tick(self) -> None:
+        left = math.ceil(self._remaining()) if self._remaining is not None else 0
+        if left <= 0:
+            self._remaining = None
+            self._wait_timer.stop()
+            self.wait.setVisible(False)
+            self.button.setEnabled(True)
+            self.passphrase.setEnabled(True)
+            return
+        self.wait.setText(
+            self.tr("Too many wrong passphrases. Please wait %n second(s) before trying again.", "", left)
+        )
+        self.wait.setVisible(True)
+        self.button.setEnabled(False)
+        self.passphrase.setEnabled(False)
+
     def reset(self) -> None:
         """Forget what was typed (after unlocking, and whenever the app locks)."""
         self.busy.set_busy(False)
@@ -87,3 +123,5 @@ class UnlockPanel(QWidget):
         self.passphrase.setEnabled(True)
         self.button.setEnabled(True)
         self.error.setVisible(False)
+        if self._remaining is not None:
+            self.tick()  # a running wait survives a reset

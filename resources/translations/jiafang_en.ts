@@ -262,22 +262,6 @@
       <source>The app locks afterwards; unlock with the new passphrase.</source>
       <translation>The app locks afterwards; unlock with the new passphrase.</translation>
     </message>
-    <message>
-      <source>Too short: at least 8 characters.</source>
-      <translation>Too short: at least 8 characters.</translation>
-    </message>
-    <message>
-      <source>Weak: use a longer phrase with varied characters.</source>
-      <translation>Weak: use a longer phrase with varied characters.</translation>
-    </message>
-    <message>
-      <source>Fair: a few more words would make it stronger.</source>
-      <translation>Fair: a few more words would make it stronger.</translation>
-    </message>
-    <message>
-      <source>Strong.</source>
-      <translation>Strong.</translation>
-    </message>
   </context>
   <context>
     <name>DraftOffer</name>
@@ -372,6 +356,14 @@
     <message>
       <source>The store could not be opened (%1).</source>
       <translation>The store could not be opened (%1).</translation>
+    </message>
+    <message>
+      <source>Wrong passphrase typed too often; nothing was changed.</source>
+      <translation>Wrong passphrase typed too often; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>At the center's request, the data on this computer has been deleted: the store, its key and its backups. To use this computer again, set up a new store, log in to the center and sync; your records come back from the center.</source>
+      <translation>At the center's request, the data on this computer has been deleted: the store, its key and its backups. To use this computer again, set up a new store, log in to the center and sync; your records come back from the center.</translation>
     </message>
   </context>
   <context>
@@ -557,22 +549,6 @@
     <message>
       <source>Repeat</source>
       <translation>Repeat</translation>
-    </message>
-    <message>
-      <source>Too short: at least 8 characters.</source>
-      <translation>Too short: at least 8 characters.</translation>
-    </message>
-    <message>
-      <source>Weak: use a longer phrase with varied characters.</source>
-      <translation>Weak: use a longer phrase with varied characters.</translation>
-    </message>
-    <message>
-      <source>Fair: a few more words would make it stronger.</source>
-      <translation>Fair: a few more words would make it stronger.</translation>
-    </message>
-    <message>
-      <source>Strong.</source>
-      <translation>Strong.</translation>
     </message>
     <message>
       <source>The two passphrases differ.</source>
@@ -1177,6 +1153,13 @@
     <message>
       <source>Unlock</source>
       <translation>Unlock</translation>
+    </message>
+    <message numerus="yes">
+      <source>Too many wrong passphrases. Please wait %n second(s) before trying again.</source>
+      <translation>
+        <numerusform>Too many wrong passphrases. Please wait %n second before trying again.</numerusform>
+        <numerusform>Too many wrong passphrases. Please wait %n seconds before trying again.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -2826,6 +2809,42 @@
       <source>The sync log could not be saved (%1).</source>
       <translation>The sync log could not be saved (%1).</translation>
     </message>
+    <message>
+      <source>Pin the server's certificate (refuse any other certificate later)</source>
+      <translation>Pin the server's certificate (refuse any other certificate later)</translation>
+    </message>
+    <message>
+      <source>Server certificate</source>
+      <translation>Server certificate</translation>
+    </message>
+    <message>
+      <source>None (not an https connection)</source>
+      <translation>None (not an https connection)</translation>
+    </message>
+    <message>
+      <source>SHA-256 %1 (pinned)</source>
+      <translation>SHA-256 %1 (pinned)</translation>
+    </message>
+    <message>
+      <source>SHA-256 %1 (not pinned)</source>
+      <translation>SHA-256 %1 (not pinned)</translation>
+    </message>
+    <message>
+      <source>Refused: over http:// the user name, the password and the student records would cross the network in clear text, readable by anyone on the campus network. Use the center's https:// address.</source>
+      <translation>Refused: over http:// the user name, the password and the student records would cross the network in clear text, readable by anyone on the campus network. Use the center's https:// address.</translation>
+    </message>
+    <message>
+      <source>Compare the certificate's SHA-256 fingerprint with the one the center published: %1</source>
+      <translation>Compare the certificate's SHA-256 fingerprint with the one the center published: %1</translation>
+    </message>
+    <message>
+      <source>Forget the pinned certificate</source>
+      <translation>Forget the pinned certificate</translation>
+    </message>
+    <message>
+      <source>Only after the center renewed its certificate and you checked the new fingerprint</source>
+      <translation>Only after the center renewed its certificate and you checked the new fingerprint</translation>
+    </message>
   </context>
   <context>
     <name>SideBox</name>
@@ -3204,6 +3223,21 @@
     <message>
       <source>Feedback</source>
       <translation>Feedback</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassphraseHint</name>
+    <message>
+      <source>Not accepted: %1</source>
+      <translation>Not accepted: %1</translation>
+    </message>
+    <message>
+      <source>Accepted. A few more words would make it stronger.</source>
+      <translation>Accepted. A few more words would make it stronger.</translation>
+    </message>
+    <message>
+      <source>Strong.</source>
+      <translation>Strong.</translation>
     </message>
   </context>
 </TS>

@@ -260,22 +260,6 @@
       <source>The app locks afterwards; unlock with the new passphrase.</source>
       <translation>修改后应用将锁定，请用新密码解锁。</translation>
     </message>
-    <message>
-      <source>Too short: at least 8 characters.</source>
-      <translation>太短：至少 8 个字符。</translation>
-    </message>
-    <message>
-      <source>Weak: use a longer phrase with varied characters.</source>
-      <translation>较弱：请使用更长、字符更多样的密码。</translation>
-    </message>
-    <message>
-      <source>Fair: a few more words would make it stronger.</source>
-      <translation>中等：再加几个词会更安全。</translation>
-    </message>
-    <message>
-      <source>Strong.</source>
-      <translation>强。</translation>
-    </message>
   </context>
   <context>
     <name>DraftOffer</name>
@@ -369,6 +353,14 @@
     <message>
       <source>The store could not be opened (%1).</source>
       <translation>无法打开数据（%1）。</translation>
+    </message>
+    <message>
+      <source>Wrong passphrase typed too often; nothing was changed.</source>
+      <translation>密码错误次数过多，数据未作任何改动。</translation>
+    </message>
+    <message>
+      <source>At the center's request, the data on this computer has been deleted: the store, its key and its backups. To use this computer again, set up a new store, log in to the center and sync; your records come back from the center.</source>
+      <translation>根据中心的要求，本机数据已删除：数据库、密钥和备份。如需继续使用这台电脑，请新建数据、登录中心并同步，记录将从中心取回。</translation>
     </message>
   </context>
   <context>
@@ -554,22 +546,6 @@
     <message>
       <source>Repeat</source>
       <translation>再次输入</translation>
-    </message>
-    <message>
-      <source>Too short: at least 8 characters.</source>
-      <translation>太短：至少 8 个字符。</translation>
-    </message>
-    <message>
-      <source>Weak: use a longer phrase with varied characters.</source>
-      <translation>较弱：请使用更长、字符更多样的密码。</translation>
-    </message>
-    <message>
-      <source>Fair: a few more words would make it stronger.</source>
-      <translation>中等：再加几个词会更安全。</translation>
-    </message>
-    <message>
-      <source>Strong.</source>
-      <translation>强。</translation>
     </message>
     <message>
       <source>The two passphrases differ.</source>
@@ -1172,6 +1148,12 @@
     <message>
       <source>Unlock</source>
       <translation>解锁</translation>
+    </message>
+    <message numerus="yes">
+      <source>Too many wrong passphrases. Please wait %n second(s) before trying again.</source>
+      <translation>
+        <numerusform>密码错误次数过多，请等待 %n 秒后再试。</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -2819,6 +2801,42 @@
       <source>The sync log could not be saved (%1).</source>
       <translation>同步日志未能保存（%1）。</translation>
     </message>
+    <message>
+      <source>Pin the server's certificate (refuse any other certificate later)</source>
+      <translation>固定服务器证书（以后拒绝其他证书）</translation>
+    </message>
+    <message>
+      <source>Server certificate</source>
+      <translation>服务器证书</translation>
+    </message>
+    <message>
+      <source>None (not an https connection)</source>
+      <translation>无（不是 https 连接）</translation>
+    </message>
+    <message>
+      <source>SHA-256 %1 (pinned)</source>
+      <translation>SHA-256 %1（已固定）</translation>
+    </message>
+    <message>
+      <source>SHA-256 %1 (not pinned)</source>
+      <translation>SHA-256 %1（未固定）</translation>
+    </message>
+    <message>
+      <source>Refused: over http:// the user name, the password and the student records would cross the network in clear text, readable by anyone on the campus network. Use the center's https:// address.</source>
+      <translation>已拒绝：使用 http:// 时，用户名、密码和学生资料会以明文在网络上传输，校园网中的任何人都能读取。请使用中心的 https:// 地址。</translation>
+    </message>
+    <message>
+      <source>Compare the certificate's SHA-256 fingerprint with the one the center published: %1</source>
+      <translation>请将服务器证书的 SHA-256 指纹与中心公布的指纹核对：%1</translation>
+    </message>
+    <message>
+      <source>Forget the pinned certificate</source>
+      <translation>忘记已固定的证书</translation>
+    </message>
+    <message>
+      <source>Only after the center renewed its certificate and you checked the new fingerprint</source>
+      <translation>仅在中心更换证书、且您已核对新指纹之后使用</translation>
+    </message>
   </context>
   <context>
     <name>SideBox</name>
@@ -3191,6 +3209,21 @@
     <message>
       <source>Feedback</source>
       <translation>反馈</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassphraseHint</name>
+    <message>
+      <source>Not accepted: %1</source>
+      <translation>不符合要求：%1</translation>
+    </message>
+    <message>
+      <source>Accepted. A few more words would make it stronger.</source>
+      <translation>可以使用。再加几个词会更安全。</translation>
+    </message>
+    <message>
+      <source>Strong.</source>
+      <translation>强。</translation>
     </message>
   </context>
 </TS>

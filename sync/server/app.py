@@ -13,7 +13,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sync.protocol import PROTOCOL_VERSION
 from sync.server.database import Database
 from sync.server.errors import ApiError, handle_api_error, handle_http_error, handle_validation_error
-from sync.server.limits import BodyLimit
+from sync.server.hash_gate import HashGate
+from sync.server.limits import BodyLimit, KnownTokens
 from sync.server.routes import admin, attachments, auth, health, records, sync
 from sync.server.settings import Settings
 
@@ -40,10 +41,19 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     )
     app.state.settings = settings
     app.state.database = database
+    app.state.hash_gate = HashGate(
+        limit=settings.max_concurrent_hashes,
+        queue=settings.hash_queue,
+        wait_seconds=settings.hash_wait_seconds,
+    )
     app.add_exception_handler(ApiError, handle_api_error)
     app.add_exception_handler(RequestValidationError, handle_validation_error)
     app.add_exception_handler(StarletteHTTPException, handle_http_error)
     for router in (health.router, auth.router, sync.router, records.router, attachments.router, admin.router):
         app.include_router(router)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        token_check=KnownTokens(database, settings.token_ttl_days),
+    )
     return app

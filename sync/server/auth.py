@@ -1,22 +1,25 @@
-"""Passwords (Argon2id), device tokens (random, stored as SHA-256) and the login rate limit."""
+"""Passwords (Argon2id), device tokens (random, stored as SHA-256, expiring when unused)."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
-
-from sync.server.models import LoginFailure
-from sync.server.models.base import utcnow
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
-# Verified when the user name is unknown, so a wrong name costs the same time as a wrong password.
-_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+_dummy_hashes: dict[int, str] = {}
+
+
+def _dummy_hash() -> str:
+    """Verified when the user name is unknown, so a wrong name costs the same time as a wrong password
+    (made on first use, with the hasher in use then: no Argon2id run when the server or a command starts)."""
+    key = id(_hasher)
+    if key not in _dummy_hashes:
+        _dummy_hashes[key] = _hasher.hash(secrets.token_hex(16))
+    return _dummy_hashes[key]
 
 
 def hash_password(password: str) -> str:
@@ -25,7 +28,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
@@ -38,25 +41,18 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def failure_keys(username: str, address: str) -> tuple[str, str]:
-    return f"user:{username.casefold()}", f"addr:{address}"
+def token_expired(last_used: datetime | None, now: datetime, ttl_days: int) -> bool:
+    """A token unused for ``ttl_days`` is dead (sliding expiry: every use moves ``last_used``)."""
+    if last_used is None:
+        return False
+    if last_used.tzinfo is None:
+        last_used = last_used.replace(tzinfo=now.tzinfo)
+    return now - last_used > timedelta(days=ttl_days)
 
 
-def recent_failures(session: Session, key: str, window_seconds: int) -> int:
-    since = utcnow() - timedelta(seconds=window_seconds)
-    query = (
-        select(func.count())
-        .select_from(LoginFailure)
-        .where(LoginFailure.key == key, LoginFailure.at >= since)
-    )
-    return int(session.execute(query).scalar_one())
-
-
-def record_failure(session: Session, keys: tuple[str, ...], window_seconds: int) -> None:
-    session.add_all(LoginFailure(key=key) for key in keys)
-    old = utcnow() - timedelta(seconds=window_seconds * 4)
-    session.execute(delete(LoginFailure).where(LoginFailure.at < old))
-
-
-def clear_failures(session: Session, key: str) -> None:
-    session.execute(delete(LoginFailure).where(LoginFailure.key == key))
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer …`` header (``None``: missing or malformed)."""
+    kind, _, token = (authorization or "").partition(" ")
+    if kind.lower() != "bearer" or not token or len(token) > 200:
+        return None
+    return token

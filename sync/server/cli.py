@@ -21,9 +21,11 @@ from typing import Any
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
+from sync.password_policy import password_problems
 from sync.records.enums import Role
-from sync.server import devices, directory, roster
+from sync.server import account_commands, devices, directory, roster
 from sync.server.database import Database
+from sync.server.db import InsecureDatabaseFile
 from sync.server.settings import Settings
 
 
@@ -47,8 +49,9 @@ def _password(prompt: str = "密码") -> str:
     if from_env:
         return from_env
     first = getpass.getpass(f"{prompt}：")
-    if len(first) < 8:
-        raise CliError("密码至少 8 个字符")
+    problems = password_problems(first)
+    if problems:
+        raise CliError("密码不符合要求：" + "".join(problems))
     if getpass.getpass(f"再次输入{prompt}：") != first:
         raise CliError("两次输入的密码不一致")
     return first
@@ -112,12 +115,13 @@ def cmd_assign(args: argparse.Namespace) -> None:
 
 def cmd_import_roster(args: argparse.Namespace) -> None:
     rows = list(roster.read_rows(Path(args.file)))
+    parsed = [(line, roster.student_fields(row, line)) for line, row in enumerate(rows, start=2)]
+    roster.check_unique_numbers(parsed)
     database = _database(args)
 
     def work(session: Session) -> int:
         changes: list[tuple[str, str, dict[str, Any]]] = []
-        for line, row in enumerate(rows, start=2):
-            fields = roster.student_fields(row, line)
+        for _line, fields in parsed:
             if fields.get("college_id"):
                 fields["college_id"] = directory.find_college(session, fields["college_id"])
             if fields.get("counselor_id"):
@@ -388,6 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--per-role", type=int, default=2)
     demo.add_argument("--json", action="store_true")
     demo.set_defaults(func=cmd_demo)
+    account_commands.add_parsers(commands)
     return parser
 
 
@@ -395,7 +400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         args.func(args)
-    except (CliError, directory.DirectoryError, roster.RosterError) as error:
+    except (CliError, directory.DirectoryError, roster.RosterError, InsecureDatabaseFile) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
     return 0

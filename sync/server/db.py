@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,11 +11,36 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_LOCK = 0x4A1AFA46
+
+
+class InsecureDatabaseFile(RuntimeError):
+    """The SQLite file (or its -wal/-shm) can be read by other local users; the message is Chinese."""
+
+
+def secure_sqlite_file(url: str) -> None:
+    """Create the SQLite file 0600 (its -wal and -shm then get the same mode from SQLite), and refuse a
+    file, or -wal/-shm, that other users may read or write: it holds student data in plaintext."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if not candidate.exists():
+            continue
+        mode = stat.S_IMODE(candidate.stat().st_mode)
+        if mode & 0o077:
+            raise InsecureDatabaseFile(
+                f"数据库文件 {candidate} 的权限为 {mode:04o}，本机其他用户可以读取其中的学生数据。"
+                f"请先执行 chmod 600 {candidate}（并确认文件属于运行服务器的账号）再启动。"
+            )
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -23,6 +50,7 @@ def is_sqlite(engine: Engine) -> bool:
 def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     """An engine; on SQLite every transaction takes the write lock up front (writes are serialised)."""
     if url.startswith("sqlite"):
+        secure_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 60})
 
         @event.listens_for(engine, "connect")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, SCHEMA_HEADER, SCHEMA_MAX, SCHEMA_MIN, ErrorCode
 from sync.records.enums import Role
-from sync.server.auth import token_hash
+from sync.server.auth import bearer_token, token_expired, token_hash
 from sync.server.database import Database
 from sync.server.errors import ApiError
 from sync.server.models import Account, Device
@@ -55,15 +55,16 @@ SchemaDep = Annotated[int, Depends(check_versions)]
 
 
 def _bearer(authorization: str | None) -> str:
-    if not authorization:
-        raise ApiError(ErrorCode.UNAUTHORIZED)
-    kind, _, token = authorization.partition(" ")
-    if kind.lower() != "bearer" or not token or len(token) > 200:
+    token = bearer_token(authorization)
+    if token is None:
         raise ApiError(ErrorCode.UNAUTHORIZED)
     return token
 
 
-def _load_principal(session: Session, hashed: str) -> Principal:
+EXPIRED_MESSAGE = "登录已过期（长时间未使用），请重新登录"
+
+
+def _load_principal(session: Session, hashed: str, ttl_days: int) -> Principal:
     row = session.execute(
         select(Device, Account).join(Account, Account.id == Device.user_id).where(Device.token_hash == hashed)
     ).first()
@@ -77,6 +78,8 @@ def _load_principal(session: Session, hashed: str) -> Principal:
     if not account.active:
         raise ApiError(ErrorCode.UNAUTHORIZED)
     now = utcnow()
+    if token_expired(device.last_seen_at, now, ttl_days):
+        raise ApiError(ErrorCode.UNAUTHORIZED, EXPIRED_MESSAGE)
     last_seen = device.last_seen_at
     if last_seen is not None and last_seen.tzinfo is None:
         last_seen = last_seen.replace(tzinfo=now.tzinfo)
@@ -92,19 +95,20 @@ class Credentials:
     """A request's versions checked and its bearer token read (hashed); not yet looked up."""
 
     token_hash: str
+    ttl_days: int
 
 
 async def credentials(
-    _schema: SchemaDep, authorization: Annotated[str | None, Header()] = None
+    _schema: SchemaDep, settings: SettingsDep, authorization: Annotated[str | None, Header()] = None
 ) -> Credentials:
-    return Credentials(token_hash(_bearer(authorization)))
+    return Credentials(token_hash(_bearer(authorization)), settings.token_ttl_days)
 
 
 CredentialsDep = Annotated[Credentials, Depends(credentials)]
 
 
 def current_principal(database: DatabaseDep, caller: CredentialsDep) -> Principal:
-    return database.run(lambda session: _load_principal(session, caller.token_hash))
+    return database.run(lambda session: _load_principal(session, caller.token_hash, caller.ttl_days))
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
@@ -113,7 +117,7 @@ PrincipalDep = Annotated[Principal, Depends(current_principal)]
 def sync_caller(session: Session, caller: Credentials) -> Principal:
     """The calling device's principal looked up in the request's own transaction (the sync endpoints:
     one transaction per request instead of two); the same checks as ``SyncPrincipalDep``."""
-    principal = _load_principal(session, caller.token_hash)
+    principal = _load_principal(session, caller.token_hash, caller.ttl_days)
     if principal.role is Role.ADMIN:
         raise ApiError(ErrorCode.FORBIDDEN)
     return principal

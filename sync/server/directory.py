@@ -16,7 +16,7 @@ from sync.ids import HybridClock, new_id
 from sync.protocol import Op, OpKind, OpResult, OpStatus
 from sync.records import Record
 from sync.records.enums import Role
-from sync.server import auth, merge
+from sync.server import merge, passwords
 from sync.server.models import Account, RecordRow
 from sync.server.scope import Principal
 
@@ -110,6 +110,7 @@ def create_user(
         and role is not Role.MENTOR
     ):
         raise DirectoryError("辅导员和学院中心账号必须指定学院")
+    password_hash = _checked_hash(password, username=username, display_name=display_name)
     user_id = new_id()
     fields: dict[str, Any] = {
         "staff_no": staff_no or username.replace("_", "-")[:20],
@@ -126,6 +127,7 @@ def create_user(
         role=role,
         display_name=display_name,
         college_id=college_id,
+        password_hash=password_hash,
     )
     if role is Role.MENTOR:
         mentor_id = new_id()
@@ -152,21 +154,31 @@ def add_account(
     role: Role,
     display_name: str,
     college_id: str | None,
+    password_hash: str | None = None,
 ) -> None:
-    """A login for an existing ``user`` record."""
+    """A login for an existing ``user`` record (``password_hash``: ``password`` already checked and hashed)."""
     if session.scalar(select(Account.id).where(Account.username == username)) is not None:
         raise DirectoryError(f"用户名已存在：{username}")
+    if password_hash is None:
+        password_hash = _checked_hash(password, username=username, display_name=display_name)
     session.add(
         Account(
             id=user_id,
             username=username,
             display_name=display_name,
-            password_hash=auth.hash_password(password),
+            password_hash=password_hash,
             role=role.value,
             college_id=college_id,
         )
     )
     session.flush()
+
+
+def _checked_hash(password: str, *, username: str, display_name: str) -> str:
+    try:
+        return passwords.hash_checked(password, username=username, display_name=display_name)
+    except passwords.WeakPassword as error:
+        raise DirectoryError(f"密码不符合要求：{error}") from None
 
 
 def find_account(session: Session, username: str) -> Account:

@@ -13,6 +13,7 @@ from sync.protocol import Cursor, ScopeEvent, ScopeEventKind
 from sync.records.enums import Role
 from sync.server import scope
 from sync.server.models import Device, DeviceHolding
+from sync.server.models.base import utcnow
 from sync.server.scope import Principal
 from sync.server.sequence import Horizon
 
@@ -64,7 +65,7 @@ def reconcile(
     for student, row in rows.items():
         if student in wanted and student not in enters:
             if row.state != ENTER or row.gen > cursor.gen:
-                row.state, row.gen = ENTER, 0
+                row.state, row.gen, row.left_at = ENTER, 0, None
         elif student not in leaves and student not in enters:
             session.delete(row)
     for student in enters:
@@ -72,9 +73,11 @@ def reconcile(
         if existing is None:
             session.add(DeviceHolding(device_id=device.id, student_id=student, state=ENTER, gen=gen))
         else:
-            existing.state, existing.gen = ENTER, gen
+            existing.state, existing.gen, existing.left_at = ENTER, gen, None
     for student in leaves:
         row = rows[student]
+        if row.state != LEAVE or row.left_at is None:
+            row.left_at = utcnow()  # announced again after a lost response: the first moment stands
         row.state, row.gen = LEAVE, gen
     device.scope_gen = gen
     device.scope_checked_seq = horizon.scope_seq

@@ -1,4 +1,4 @@
-"""Expiring old tombstones.
+"""Expiring old tombstones, unfinished uploads and stale login throttles.
 
 Tombstones are kept ``tombstone_days`` (longer than any offline period).  Removing older ones raises
 the sequence ``floor`` to the newest removed change: a device whose cursor is below the floor could
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from sync.server.models import RecordRow, SeqCounter
+from sync.server.models import Attachment, AttachmentChunk, RecordRow, SeqCounter
 from sync.server.models.base import utcnow
 
 
@@ -28,5 +28,21 @@ def expire_tombstones(session: Session, *, days: int) -> int:
     removed = session.execute(delete(RecordRow).where(*old, RecordRow.seq <= newest))
     session.execute(
         update(SeqCounter).where(SeqCounter.id == 1, SeqCounter.floor < newest).values(floor=newest)
+    )
+    return int(getattr(removed, "rowcount", 0) or 0)
+
+
+def expire_uploads(session: Session, *, hours: int) -> int:
+    """Remove attachment uploads started more than ``hours`` ago and never finished; returns how many.
+    A device still sending one gets 404 on its next chunk and starts the upload again."""
+    cutoff = utcnow() - timedelta(hours=hours)
+    stale = select(Attachment.sha256, Attachment.student_id).where(
+        Attachment.complete.is_(False), Attachment.created_at < cutoff
+    )
+    session.execute(
+        delete(AttachmentChunk).where(tuple_(AttachmentChunk.sha256, AttachmentChunk.student_id).in_(stale))
+    )
+    removed = session.execute(
+        delete(Attachment).where(Attachment.complete.is_(False), Attachment.created_at < cutoff)
     )
     return int(getattr(removed, "rowcount", 0) or 0)

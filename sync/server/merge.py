@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sync.ids import new_id
+from sync.ids import HLC, new_id
 from sync.protocol import Op, OpKind, OpResult, OpStatus, RejectReason, record_hash
 from sync.records import Record
-from sync.server import record_kinds, recovery, scope, sequence
+from sync.server import record_kinds, recovery, scope, sequence, write_rules
 from sync.server.models import (
     AuditEntry,
     ConflictRow,
@@ -52,6 +52,19 @@ def _reject(op: Op, reason: RejectReason, message: str | None = None) -> OpResul
     )
 
 
+@dataclass(frozen=True)
+class WriteLimits:
+    """Settings the merge applies to devices' ops (``Settings`` gives them; defaults for direct callers)."""
+
+    grace_days: int = scope.DEFAULT_GRACE_DAYS
+    audit_entries_per_hour: int = 2000
+
+
+_LATE_MESSAGE = "该学生已转给其他老师，此修改晚于转出时间，未被接受（已保留在本机待导出）"
+_AUDIT_BUSY = "审计记录提交过于频繁，请稍后再同步"
+_BASE_AHEAD = "基础版本高于服务器上的版本，请重新同步后再修改"
+
+
 def students_of(record_type: str, record_id: str, fields: dict[str, Any]) -> tuple[str, ...]:
     """The students a stored record belongs to (mirrors ``Record.scope_student_ids``)."""
     if record_type == record_kinds.STUDENT:
@@ -75,6 +88,12 @@ class _Batch:
     trusted: bool = False
     cache: dict[tuple[type[Any], str], Any] = field(default_factory=dict)
     reach: dict[Any, bool] = field(default_factory=dict)
+    limits: WriteLimits = field(default_factory=WriteLimits)
+    # Students no longer readable that the device holds within the reassignment grace: when they left.
+    leaving: dict[str, datetime] = field(default_factory=dict)
+    audit_budget: int | None = None
+    # 学号 given or freed by this batch (not flushed yet): number -> student id, or None when freed.
+    numbers: dict[str, str | None] = field(default_factory=dict)
 
     def get(self, model: type[Any], key: str) -> Any:
         """``session.get`` that also sees rows added earlier in this batch (not flushed yet)."""
@@ -91,7 +110,12 @@ class _Batch:
 
 
 def apply_batch(
-    session: Session, principal: Principal, ops: list[Op], *, trusted: bool = False
+    session: Session,
+    principal: Principal,
+    ops: list[Op],
+    *,
+    trusted: bool = False,
+    limits: WriteLimits | None = None,
 ) -> list[OpResult]:
     """Apply ops in order; returns one result per op.  Takes change numbers last (see ``sequence``).
 
@@ -111,7 +135,14 @@ def apply_batch(
             select(RecordRow).where(RecordRow.id.in_(record_ids)).order_by(RecordRow.id).with_for_update()
         )
     }
-    batch = _Batch(session, principal, datetime.now(UTC).isoformat(), rows, trusted=trusted)
+    batch = _Batch(
+        session,
+        principal,
+        datetime.now(UTC).isoformat(),
+        rows,
+        trusted=trusted,
+        limits=limits or WriteLimits(),
+    )
     _prefetch_scope_index(batch, ops)
     if not trusted:
         _prefetch_reach(batch, ops)
@@ -162,9 +193,10 @@ def _prefetch_reach(batch: _Batch, ops: list[Op]) -> None:
         row = batch.rows.get(op.record_id)
         if row is not None and row.student_id:
             candidates.add(row.student_id)
-    found = scope.reachable(batch.session, batch.principal, candidates)
+    found, leaving = scope.reachable(batch.session, batch.principal, candidates, batch.limits.grace_days)
+    batch.leaving = leaving
     for student in candidates:
-        batch.reach[(student,)] = student in found
+        batch.reach[(student,)] = student in found or student in leaving
 
 
 def _number_changes(batch: _Batch) -> None:
@@ -195,6 +227,10 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
         return _apply_unpublished(batch, op, cls)
     if row is not None and not _reachable(batch, row):
         return _as_unknown(batch, op, cls)
+    if row is not None and not op.recovered and max([op.base_rev, *op.base.values()]) > row.rev:
+        # A base above the record's revision would skip conflict detection.  (A recovered op's base comes
+        # from the history a restore lost; ``recovery`` decides field by field.)
+        return _reject(op, RejectReason.VALIDATION_FAILED, _BASE_AHEAD)
     if op.kind is OpKind.DELETE:
         return _apply_delete(batch, op, cls, row)
     if op.recovered and (row is None or row.deleted) and not recovery.may_recreate(cls, op, batch.principal):
@@ -220,7 +256,7 @@ def _as_unknown(batch: _Batch, op: Op, cls: type[Record]) -> OpResult:
     fields, students = checked
     if not _student_matches(op, students):
         return _reject(op, RejectReason.STUDENT_MISMATCH)
-    reason = _check_write(batch, cls, student_ids=students, existing=None, new_fields=fields)
+    reason = _check_write(batch, cls, op, student_ids=students, existing=None, new_fields=fields)
     # Creating it would have worked for an unknown id; ids are unguessable (UUIDv7), so say not-found.
     return _reject(op, reason or RejectReason.NOT_FOUND)
 
@@ -244,6 +280,7 @@ def _reachable(batch: _Batch, row: RecordRow) -> bool:
 def _check_write(
     batch: _Batch,
     cls: type[Record],
+    op: Op,
     *,
     student_ids: tuple[str, ...],
     existing: RecordRow | None,
@@ -251,7 +288,7 @@ def _check_write(
 ) -> RejectReason | None:
     if batch.trusted:
         return None
-    return scope.check_write(
+    reason = scope.check_write(
         batch.session,
         batch.principal,
         cls,
@@ -259,7 +296,26 @@ def _check_write(
         existing=existing,
         new_fields=new_fields,
         cache=batch.reach,
+        deleting=op.kind is OpKind.DELETE,
     )
+    if reason is None and _late(batch, op, student_ids):
+        return RejectReason.NOT_FOUND
+    return reason
+
+
+def _late(batch: _Batch, op: Op, student_ids: tuple[str, ...]) -> bool:
+    """The op touches a student that left the device's scope, and is a delete or was made after the leave
+    (reassignment grace: only edits made before the leave are still accepted)."""
+    left = [batch.leaving[student] for student in student_ids if student in batch.leaving]
+    if not left:
+        return False
+    if op.kind is OpKind.DELETE:
+        return True
+    try:
+        made = HLC.decode(op.hlc).wall_ms
+    except ValueError:
+        return True
+    return made >= min(moment.timestamp() * 1000 for moment in left)
 
 
 def _validated(
@@ -299,8 +355,11 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
         )
         and not _restores(batch, op, tombstone)
     ):
-        return _edit_on_tombstone(batch, op, tombstone)
-    checked = _validated(cls, op, op.fields)
+        return _edit_on_tombstone(batch, op, cls, tombstone)
+    sent = _adjusted(batch, op, None)
+    if isinstance(sent, OpResult):
+        return sent
+    checked = _validated(cls, op, sent)
     if isinstance(checked, OpResult):
         return checked
     fields, students = checked
@@ -308,9 +367,12 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
         return _reject(op, RejectReason.STUDENT_MISMATCH)
     if tombstone is not None and tuple(tombstone.meta_dict().get("@students", students)) != students:
         return _reject(op, RejectReason.STUDENT_MISMATCH)
-    reason = _check_write(batch, cls, student_ids=students, existing=tombstone, new_fields=fields)
+    reason = _check_write(batch, cls, op, student_ids=students, existing=tombstone, new_fields=fields)
     if reason is not None:
         return _reject(op, reason)
+    taken = _number_taken(batch, op.record_type, op.record_id, fields)
+    if taken is not None:
+        return _reject(op, RejectReason.VALIDATION_FAILED, taken)
     rev = 1 if tombstone is None else tombstone.rev + 1
     meta: dict[str, Meta] = {name: batch.stamp(op, rev) for name in fields}
     versions = {name: rev for name in fields}
@@ -342,7 +404,10 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
 
 def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> OpResult:
     current = row.fields_dict()
-    checked = _validated(cls, op, {**current, **op.fields})
+    sent = _adjusted(batch, op, current)
+    if isinstance(sent, OpResult):
+        return sent
+    checked = _validated(cls, op, {**current, **sent})
     if isinstance(checked, OpResult):
         return checked
     candidate, students = checked
@@ -350,10 +415,14 @@ def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> O
         return _reject(op, RejectReason.STUDENT_MISMATCH)
     if not _student_matches(op, students):
         return _reject(op, RejectReason.STUDENT_MISMATCH)
-    incoming = {name: candidate.get(name) for name in op.fields}
-    reason = _check_write(batch, cls, student_ids=students, existing=row, new_fields=incoming)
+    incoming = {name: candidate.get(name) for name in sent}
+    reason = _check_write(batch, cls, op, student_ids=students, existing=row, new_fields=incoming)
     if reason is not None:
         return _reject(op, reason)
+    if "student_no" in incoming:
+        taken = _number_taken(batch, op.record_type, row.id, candidate)
+        if taken is not None:
+            return _reject(op, RejectReason.VALIDATION_FAILED, taken)
     meta = row.meta_dict()
     apply: dict[str, Any] = {}
     clash: list[str] = []
@@ -405,6 +474,28 @@ def _deleted_since_restore(batch: _Batch, tombstone: RecordRow) -> bool:
     return recovery.tombstone_since_restore(tombstone.meta_dict().get("*"), at)
 
 
+def _adjusted(batch: _Batch, op: Op, current: dict[str, Any] | None) -> dict[str, Any] | OpResult:
+    """The op's fields with who-did-what set from the caller, or its refusal (``write_rules``)."""
+    if batch.trusted:
+        return op.fields
+    sent = write_rules.adjust(batch.principal, op.record_type, current, op.fields)
+    return _reject(op, sent) if isinstance(sent, RejectReason) else sent
+
+
+def _number_taken(batch: _Batch, record_type: str, student_id: str, fields: dict[str, Any]) -> str | None:
+    """A Chinese refusal when the student's 学号 belongs to another student of the school."""
+    number = fields.get("student_no") if record_type == record_kinds.STUDENT else None
+    if not isinstance(number, str) or not number:
+        return None
+    if number in batch.numbers:
+        owner = batch.numbers[number]
+    else:
+        owner = batch.session.scalar(select(StudentScope.student_id).where(StudentScope.student_no == number))
+    if owner is None or owner == student_id:
+        return None
+    return f"学号 {number} 已被本校其他学生使用，学号须全校唯一"
+
+
 def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | None) -> OpResult:
     if row is None:
         return _reject(op, RejectReason.NOT_FOUND)
@@ -413,14 +504,14 @@ def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | Non
         # deletion (closes them), which takes the right to delete the record.
         if op.resolves:
             students = stored_students(row)
-            reason = _check_write(batch, cls, student_ids=students, existing=row, new_fields={})
+            reason = _check_write(batch, cls, op, student_ids=students, existing=row, new_fields={})
             if reason is not None:
                 return _reject(op, reason)
             _resolve(batch, op)
         return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=row.rev)
     current = row.fields_dict()
     students = students_of(row.record_type, row.id, current)
-    reason = _check_write(batch, cls, student_ids=students, existing=row, new_fields={})
+    reason = _check_write(batch, cls, op, student_ids=students, existing=row, new_fields={})
     if reason is not None:
         return _reject(op, reason)
     _resolve(batch, op)
@@ -454,12 +545,22 @@ def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | Non
     return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=rev)
 
 
-def _edit_on_tombstone(batch: _Batch, op: Op, tombstone: RecordRow) -> OpResult:
+def _edit_on_tombstone(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow) -> OpResult:
     meta = tombstone.meta_dict()
     students = tuple(meta.get("@students", ()))
     if students and not scope.may_reach(batch.session, batch.principal, students, batch.reach):
         return _reject(op, RejectReason.NOT_FOUND)
-    conflict_id = _conflict(batch, op, tombstone, "*", None, op.fields, meta.get("*"), kept_is_delete=True)
+    if students and _late(batch, op, students):
+        return _reject(op, RejectReason.NOT_FOUND)
+    sent = _adjusted(batch, op, None)
+    if isinstance(sent, OpResult):
+        return sent
+    try:
+        # The edit is kept in the conflict and sent to everyone in scope: validated like any write.
+        values = record_kinds.validate_partial(cls, {name: sent[name] for name in op.fields})
+    except record_kinds.InvalidRecord as error:
+        return _reject(op, RejectReason.VALIDATION_FAILED, str(error))
+    conflict_id = _conflict(batch, op, tombstone, "*", None, values, meta.get("*"), kept_is_delete=True)
     return OpResult(op_id=op.op_id, status=OpStatus.CONFLICT, rev=tombstone.rev, conflicts=[conflict_id])
 
 
@@ -525,6 +626,10 @@ def _apply_unpublished(batch: _Batch, op: Op, cls: type[Record]) -> OpResult:
         return checked
     fields, _students = checked
     exists = batch.session.scalar(select(AuditEntry.id).where(AuditEntry.event_id == op.record_id))
+    if exists is None and not batch.trusted:
+        refusal = _audit_refusal(batch, op, fields)
+        if refusal is not None:
+            return refusal
     if exists is None:
         detail = {key: fields.get(key) for key in ("at", "record_type", "record_id", "student_id", "detail")}
         batch.session.add(
@@ -540,19 +645,72 @@ def _apply_unpublished(batch: _Batch, op: Op, cls: type[Record]) -> OpResult:
     return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, rev=1)
 
 
+def _audit_refusal(batch: _Batch, op: Op, fields: dict[str, Any]) -> OpResult | None:
+    """An audit entry must be about a record and student in the caller's scope, and within the rate."""
+    students = {fields["student_id"]} if isinstance(fields.get("student_id"), str) else set()
+    record_id = fields.get("record_id")
+    if isinstance(record_id, str):
+        row = batch.rows.get(record_id) or batch.session.get(RecordRow, record_id)
+        if row is not None:
+            students |= set(stored_students(row))
+    if students and not scope.may_reach(
+        batch.session,
+        batch.principal,
+        tuple(sorted(students)),
+        batch.reach,
+        grace_days=batch.limits.grace_days,
+    ):
+        return _reject(op, RejectReason.NOT_FOUND)
+    if batch.audit_budget is None:
+        since = datetime.now(UTC) - timedelta(hours=1)
+        sent = batch.session.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(
+                AuditEntry.user_id == batch.principal.user_id,
+                AuditEntry.event_id.is_not(None),
+                AuditEntry.at >= since,
+            )
+        )
+        batch.audit_budget = batch.limits.audit_entries_per_hour - int(sent or 0)
+    if batch.audit_budget <= 0:
+        return OpResult(
+            op_id=op.op_id,
+            status=OpStatus.REJECTED,
+            reason=RejectReason.BUSY,
+            message=_AUDIT_BUSY,
+            retryable=True,
+        )
+    batch.audit_budget -= 1
+    return None
+
+
 def _update_scope_index(batch: _Batch, row: RecordRow, fields: dict[str, Any]) -> None:
     session = batch.session
     if row.record_type == record_kinds.STUDENT:
         entry = batch.get(StudentScope, row.id)
         college, counselor = fields.get("college_id"), fields.get("counselor_id")
+        number = None if row.deleted else (fields.get("student_no") or None)
+        if entry is not None and entry.student_no != number:
+            if entry.student_no:
+                batch.numbers[entry.student_no] = None  # a deleted student's 学号 is free again
+            entry.student_no = number
+        if number:
+            batch.numbers[number] = row.id
         if row.deleted and entry is not None:
             return
         if entry is None:
-            batch.add(StudentScope(student_id=row.id, college_id=college, counselor_id=counselor), row.id)
+            batch.add(
+                StudentScope(
+                    student_id=row.id, college_id=college, counselor_id=counselor, student_no=number
+                ),
+                row.id,
+            )
         elif (entry.college_id, entry.counselor_id) == (college, counselor):
             return
         else:
             entry.college_id, entry.counselor_id = college, counselor
+            entry.scope_changed_at = datetime.now(UTC)  # the reassignment grace starts here
     elif row.record_type == record_kinds.MENTOR:
         account = batch.get(MentorAccount, row.id)
         user_id = None if row.deleted else fields.get("user_id")

@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import DIGEST_BUCKETS, BucketDigest, DigestResponse, ScopeEvent
+from sync.records.enums import Role
 from sync.server import scope
 from sync.server.models import ConflictRow, RecordRow, RecordStudent
 from sync.server.scope import Principal
@@ -43,6 +44,40 @@ _CONFLICT_COLUMNS = (
 )
 
 _dump = json.dumps
+
+# Fields sent only to the roles that need them (least data): staff mobile numbers go to the centers,
+# which organise the work, not to every counselor and mentor.
+CENTER_ONLY_FIELDS: dict[str, tuple[str, ...]] = {"user": ("phone",)}
+_CENTER_ROLES = frozenset({Role.COLLEGE_CENTER, Role.SCHOOL_CENTER})
+
+
+def least_data(principal: Principal, records: Sequence[Any]) -> list[Any]:
+    """The record rows as this principal may receive them (center-only fields removed for other roles)."""
+    if principal.role in _CENTER_ROLES:
+        return list(records)
+    return [_without_center_fields(row) if row[0] in CENTER_ONLY_FIELDS else row for row in records]
+
+
+def _without_center_fields(row: Any) -> Any:
+    fields, versions = json.loads(row[6]), json.loads(row[5])
+    for name in CENTER_ONLY_FIELDS[row[0]]:
+        fields.pop(name, None)
+        versions.pop(name, None)
+    return (*row[:5], _compact(versions), _compact(fields), *row[7:])
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _conflicts_for(principal: Principal, conflicts: Sequence[Any]) -> list[Any]:
+    if principal.role in _CENTER_ROLES:
+        return list(conflicts)
+    return [
+        row
+        for row in conflicts
+        if row[1] not in CENTER_ONLY_FIELDS or (row[4] != "*" and row[4] not in CENTER_ONLY_FIELDS[row[1]])
+    ]
 
 
 def record_json(row: Any) -> str:
@@ -96,6 +131,10 @@ def page(
         .limit(limit)
     ).all()
     taken_records, taken_conflicts, cut = _merge_by_seq(records, conflicts, limit)
+    taken_records, taken_conflicts = (
+        least_data(principal, taken_records),
+        _conflicts_for(principal, taken_conflicts),
+    )
     if cut is None:
         return taken_records, taken_conflicts, horizon, False
     return taken_records, taken_conflicts, cut, True
@@ -148,6 +187,10 @@ def backfill(
         .limit(limit)
     ).all()
     taken_records, taken_conflicts, cut = _merge_by_seq(records, conflicts, limit)
+    taken_records, taken_conflicts = (
+        least_data(principal, taken_records),
+        _conflicts_for(principal, taken_conflicts),
+    )
     if cut is None:
         return taken_records, taken_conflicts, upto, False
     return taken_records, taken_conflicts, cut, True
@@ -192,4 +235,4 @@ def repair(
         .limit(limit)
     ).all()
     more = len(rows) >= limit
-    return list(rows), (str(rows[-1][1]) if rows else after), more
+    return least_data(principal, rows), (str(rows[-1][1]) if rows else after), more

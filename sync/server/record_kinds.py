@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from functools import cache
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from sync.records import RECORD_TYPES, Record
 from sync.records.enums import Ownership
@@ -14,6 +15,8 @@ STUDENT = "student"
 MENTOR = "mentor"
 MENTOR_ASSIGNMENT = "mentor_assignment"
 SUPPORT_LOG = "support_log_entry"
+KEY_SUPPORT = "key_support"
+HOME_VISIT = "home_visit"
 AUDIT_ENTRY = "audit_entry"
 USER = "user"
 COLLEGE = "college"
@@ -34,6 +37,8 @@ COLUMN_FIELDS = (
 )
 # Fields of a student that decide scope: only the college center changes them on an existing student.
 SCOPE_FIELDS = frozenset({"college_id", "counselor_id"})
+# The fields of a counselor's visit the college center may change: the review.
+VISIT_REVIEW_FIELDS = frozenset({"status", "reviewed_by_id", "reviewed_at"})
 
 
 class InvalidRecord(ValueError):
@@ -72,6 +77,32 @@ def validate(
     if bad:
         raise InvalidRecord("字段无效：" + "、".join(bad))
     return normalised, record.scope_student_ids()
+
+
+def validate_partial(cls: type[Record], fields: dict[str, Any]) -> dict[str, Any]:
+    """Validate each given field on its own (an edit whose record is gone, kept in a conflict); returns
+    the normalised JSON values.  Rules across fields cannot be checked without the whole record."""
+    normalised: dict[str, Any] = {}
+    bad: list[str] = []
+    for name, value in fields.items():
+        adapter = _field_adapter(cls, name)
+        try:
+            normalised[name] = adapter.dump_python(adapter.validate_python(value), mode="json")
+        except (ValidationError, ValueError, TypeError):
+            bad.append(name)
+            continue
+        if name in COLUMN_FIELDS and _has_nul(normalised[name]):
+            bad.append(name)
+    if bad:
+        raise InvalidRecord("字段无效：" + "、".join(sorted(bad)))
+    return normalised
+
+
+@cache
+def _field_adapter(cls: type[Record], name: str) -> TypeAdapter[Any]:
+    info = cls.model_fields[name]
+    annotated: Any = Annotated[info.annotation, info]
+    return TypeAdapter(annotated)
 
 
 def _has_nul(value: Any) -> bool:

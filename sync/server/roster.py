@@ -84,3 +84,15 @@ def student_fields(row: dict[str, str], line: int) -> dict[str, Any]:
     if "student_no" not in fields or "name" not in fields:
         raise RosterError(f"第 {line} 行缺少学号或姓名")
     return fields
+
+
+def check_unique_numbers(rows: list[tuple[int, dict[str, Any]]]) -> None:
+    """学号 is unique per school: a roster naming one number on two lines is refused, naming both lines."""
+    first: dict[str, int] = {}
+    for line, fields in rows:
+        number = fields.get("student_no")
+        if not number:
+            continue
+        if number in first:
+            raise RosterError(f"第 {line} 行的学号 {number} 与第 {first[number]} 行重复，学号须全校唯一")
+        first[number] = line

@@ -9,7 +9,7 @@ every role but the administrator.  Anything outside scope is reported exactly li
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, not_, or_, select, true
@@ -116,54 +116,77 @@ def _student_column(query: Select[Any]) -> Any:
     return query.selected_columns[0]
 
 
-def held_by_device(session: Session, principal: Principal, student_ids: tuple[str, ...]) -> bool:
-    """Whether the device still holds these students (so ops made before a reassignment are accepted)."""
+DEFAULT_GRACE_DAYS = 7
+
+
+def _aware(moment: datetime, now: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=now.tzinfo)
+
+
+def leaving(
+    session: Session, principal: Principal, student_ids: list[str], grace_days: int = DEFAULT_GRACE_DAYS
+) -> dict[str, datetime]:
+    """Of these students (none readable now), those the device still holds and that left the user's scope
+    less than ``grace_days`` ago, with the moment they left.
+
+    The moment is when the student's assignment last changed (``student_scope.scope_changed_at``), or,
+    for a scope lost otherwise (a mentor link ended), when the server first told the device to drop it
+    (``device_holdings.left_at``) — whichever is earlier.  A student with neither gets no grace.
+    """
     if not student_ids:
-        return False
+        return {}
     confirmed = select(Device.confirmed_gen).where(Device.id == principal.device_id).scalar_subquery()
-    held = session.scalars(
-        select(DeviceHolding.student_id).where(
+    rows = session.execute(
+        select(DeviceHolding.student_id, DeviceHolding.left_at, StudentScope.scope_changed_at)
+        .outerjoin(StudentScope, StudentScope.student_id == DeviceHolding.student_id)
+        .where(
             DeviceHolding.device_id == principal.device_id,
             DeviceHolding.student_id.in_(student_ids),
             or_(DeviceHolding.state == "enter", DeviceHolding.gen > confirmed),
         )
-    )
-    return set(held) >= set(student_ids)
+    ).all()
+    now = datetime.now(UTC)
+    out: dict[str, datetime] = {}
+    for student, held_left, changed in rows:
+        moments = [_aware(moment, now) for moment in (held_left, changed) if moment is not None]
+        if moments and now - min(moments) <= timedelta(days=grace_days):
+            out[student] = min(moments)
+    return out
 
 
-def reachable(session: Session, principal: Principal, student_ids: set[str]) -> set[str]:
-    """Of these students, those the principal may read now or its device still holds (two queries)."""
+def reachable(
+    session: Session, principal: Principal, student_ids: set[str], grace_days: int = DEFAULT_GRACE_DAYS
+) -> tuple[set[str], dict[str, datetime]]:
+    """Of these students, those the principal may read now, and those its device still holds within the
+    reassignment grace (with when they left)."""
     if principal.role is Role.ADMIN or not student_ids:
-        return set()
+        return set(), {}
     ids = sorted(student_ids)
     query = readable_students(principal)
     if query is None:
         query = select(StudentScope.student_id)
     found = set(session.scalars(query.where(_student_column(query).in_(ids))))
     rest = [student for student in ids if student not in found]
-    if rest:
-        confirmed = select(Device.confirmed_gen).where(Device.id == principal.device_id).scalar_subquery()
-        found |= set(
-            session.scalars(
-                select(DeviceHolding.student_id).where(
-                    DeviceHolding.device_id == principal.device_id,
-                    DeviceHolding.student_id.in_(rest),
-                    or_(DeviceHolding.state == "enter", DeviceHolding.gen > confirmed),
-                )
-            )
-        )
-    return found
+    return found, leaving(session, principal, rest, grace_days)
 
 
 def may_reach(
-    session: Session, principal: Principal, student_ids: tuple[str, ...], cache: dict[Any, bool] | None = None
+    session: Session,
+    principal: Principal,
+    student_ids: tuple[str, ...],
+    cache: dict[Any, bool] | None = None,
+    *,
+    grace_days: int = DEFAULT_GRACE_DAYS,
 ) -> bool:
-    """The principal may read the students now, or its device still holds them (``cache``: per batch)."""
+    """The principal may read the students now, or its device still holds them and they left its scope
+    within the grace (``cache``: per batch, filled by the caller with what the grace allows)."""
     if cache is not None and student_ids in cache:
         return cache[student_ids]
-    reach = can_read_students(session, principal, student_ids) or held_by_device(
-        session, principal, student_ids
-    )
+    if can_read_students(session, principal, student_ids):
+        reach = True
+    else:
+        readable, held = reachable(session, principal, set(student_ids), grace_days)
+        reach = bool(student_ids) and all(s in readable or s in held for s in student_ids)
     if cache is not None:
         cache[student_ids] = reach
     return reach
@@ -178,6 +201,7 @@ def check_write(
     existing: RecordRow | None,
     new_fields: dict[str, Any],
     cache: dict[Any, bool] | None = None,
+    deleting: bool = False,
 ) -> RejectReason | None:
     """Why the principal may not apply this change (``None``: it may)."""
     role = principal.role
@@ -197,15 +221,56 @@ def check_write(
         return RejectReason.FORBIDDEN
     if role is Role.MENTOR and record_type != record_kinds.SUPPORT_LOG:
         return RejectReason.FORBIDDEN
-    if role is Role.COUNSELOR and record_type == record_kinds.MENTOR_ASSIGNMENT:
+    if role is Role.COUNSELOR and record_type in _CENTER_RECORDS:
         return RejectReason.FORBIDDEN
+    if record_type == record_kinds.STUDENT and deleting and role is not Role.COLLEGE_CENTER:
+        return RejectReason.FORBIDDEN  # a counselor marks a student as left; deleting is the center's
+    if record_type == record_kinds.SUPPORT_LOG and "mentor_id" in new_fields:
+        reason = _check_mentor_named(session, principal, new_fields["mentor_id"])
+        if reason is not None:
+            return reason
     if record_type == record_kinds.STUDENT and role is not Role.COLLEGE_CENTER and existing is not None:
         current = existing.fields_dict()
         if any(
             name in new_fields and new_fields[name] != current.get(name) for name in record_kinds.SCOPE_FIELDS
         ):
             return RejectReason.FORBIDDEN
-    if record_kinds.is_author_owned(cls) and existing is not None and existing.author_id != principal.user_id:
+    if (
+        record_kinds.is_author_owned(cls)
+        and existing is not None
+        and existing.author_id != principal.user_id
+        and not _center_review(principal, record_type, new_fields, deleting)
+    ):
+        return RejectReason.FORBIDDEN
+    return None
+
+
+# Records only the college center writes: mentor assignments, key support (DOMAIN.md: key-support status
+# starts and ends by a collective review), and mentors' support logs, which count as the mentor's workload
+# (a mentor writes their own; the center may write one naming a mentor).
+_CENTER_RECORDS = frozenset(
+    {record_kinds.MENTOR_ASSIGNMENT, record_kinds.KEY_SUPPORT, record_kinds.SUPPORT_LOG}
+)
+
+
+def _center_review(
+    principal: Principal, record_type: str, new_fields: dict[str, Any], deleting: bool
+) -> bool:
+    """The college center may review a counselor's visit (its review fields only)."""
+    return (
+        principal.role is Role.COLLEGE_CENTER
+        and record_type == record_kinds.HOME_VISIT
+        and not deleting
+        and set(new_fields) <= record_kinds.VISIT_REVIEW_FIELDS
+    )
+
+
+def _check_mentor_named(session: Session, principal: Principal, mentor_id: Any) -> RejectReason | None:
+    """A support log names a mentor: a mentor may only name themself, the center any known mentor."""
+    account = session.get(MentorAccount, mentor_id) if isinstance(mentor_id, str) else None
+    if account is None:
+        return RejectReason.VALIDATION_FAILED
+    if principal.role is Role.MENTOR and account.user_id != principal.user_id:
         return RejectReason.FORBIDDEN
     return None
 

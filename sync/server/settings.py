@@ -24,9 +24,27 @@ class Settings(BaseSettings):
     database_url: str = ""
     max_body_bytes: int = MAX_BODY_BYTES
     tombstone_days: int = 400
-    login_max_failures_per_user: int = 5
-    login_max_failures_per_address: int = 20
-    login_window_seconds: int = 300
+    # Failed logins: free tries per account from one address / per account / per address, then each
+    # further failure doubles the wait (1 s, 2 s, 4 s ...) up to the cap (see sync/server/throttle.py).
+    login_free_failures_per_pair: int = 3
+    login_free_failures_per_user: int = 10
+    login_free_failures_per_address: int = 30
+    login_max_delay_pair_seconds: int = 900
+    login_max_delay_user_seconds: int = 60
+    login_max_delay_address_seconds: int = 900
+    # Password hashes (Argon2id, ~64 MiB each) computed at once per worker; more wait in a queue of at
+    # most ``hash_queue`` for up to ``hash_wait_seconds``, beyond that: 429 with Retry-After.
+    max_concurrent_hashes: int = 2
+    hash_queue: int = 16
+    hash_wait_seconds: float = 10.0
+    # A device token expires after this many days without use (sliding; each use extends it).
+    token_ttl_days: int = 30
+    # Ops made before a student left a device's scope are accepted for this long after the leave.
+    reassignment_grace_days: int = 7
+    # Audit entries one account may send per hour (more are refused, retryable later).
+    audit_entries_per_hour: int = 2000
+    # Unfinished attachment uploads are removed after this many hours (expire-uploads).
+    upload_expiry_hours: int = 24
     push_retries: int = 8
     # Database connections per worker process, and as many threads for the requests using them; with
     # PostgreSQL keep workers x 2 x pool_size below its max_connections (100 by default).
@@ -36,5 +54,5 @@ class Settings(BaseSettings):
         """The configured URL, or a SQLite file in the data folder."""
         if self.database_url:
             return self.database_url
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         return f"sqlite:///{self.data_dir / 'jiafang-server.sqlite3'}"

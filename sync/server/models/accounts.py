@@ -1,10 +1,10 @@
-"""Accounts, their devices (one hashed token each) and failed-login counters."""
+"""Accounts, their devices (one hashed token each) and failed-login throttles."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.server.models.base import ID, Base, BigId, UtcDateTime, utcnow
@@ -43,10 +43,13 @@ class Device(Base):
     scope_checked_seq: Mapped[int] = mapped_column(BigId, default=-1)
 
 
-class LoginFailure(Base):
-    __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)
+class LoginThrottle(Base):
+    """Failed logins of one account, one client address, or one account from one address (``key``), and
+    the time before which the next attempt is refused (progressive delays, see ``sync.server.throttle``)."""
 
-    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    key: Mapped[str] = mapped_column(String(200))
-    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    next_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)

@@ -1,10 +1,14 @@
-"""Attachments (photos, signed scans): content-addressed, uploaded in resumable chunks."""
+"""Attachments (photos, signed scans): content-addressed per student, uploaded in resumable chunks.
+
+The key is the file's SHA-256 *and* its student: the same bytes uploaded for two students are two
+attachments, so an upload never depends on, nor tells of, another student's file.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, LargeBinary
+from sqlalchemy import BigInteger, Boolean, ForeignKeyConstraint, LargeBinary
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.server.models.base import ID, Base, UtcDateTime, utcnow
@@ -14,7 +18,7 @@ class Attachment(Base):
     __tablename__ = "attachments"
 
     sha256: Mapped[str] = mapped_column(ID, primary_key=True)
-    student_id: Mapped[str] = mapped_column(ID, index=True)
+    student_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -24,9 +28,16 @@ class Attachment(Base):
 
 class AttachmentChunk(Base):
     __tablename__ = "attachment_chunks"
-
-    sha256: Mapped[str] = mapped_column(
-        ForeignKey("attachments.sha256", ondelete="CASCADE"), primary_key=True
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["sha256", "student_id"],
+            ["attachments.sha256", "attachments.student_id"],
+            name="fk_attachment_chunks_attachments",
+            ondelete="CASCADE",
+        ),
     )
+
+    sha256: Mapped[str] = mapped_column(ID, primary_key=True)
+    student_id: Mapped[str] = mapped_column(ID, primary_key=True)
     offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)

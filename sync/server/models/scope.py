@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sync.server.models.base import ID, Base
+from sync.server.models.base import ID, Base, UtcDateTime
 
 
 class StudentScope(Base):
@@ -16,6 +18,10 @@ class StudentScope(Base):
     student_id: Mapped[str] = mapped_column(ID, primary_key=True)
     college_id: Mapped[str | None] = mapped_column(ID, nullable=True, index=True)
     counselor_id: Mapped[str | None] = mapped_column(ID, nullable=True, index=True)
+    # 学号, unique per school (one server serves one school); cleared when the student is deleted.
+    student_no: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    # When the college or counselor last changed (a reassignment): the start of the reassignment grace.
+    scope_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class MentorLink(Base):
@@ -47,3 +53,5 @@ class DeviceHolding(Base):
     student_id: Mapped[str] = mapped_column(ID, primary_key=True)
     state: Mapped[str] = mapped_column(String(8))
     gen: Mapped[int] = mapped_column(Integer)
+    # When the student left the device's scope (``leave``): ops made before it are accepted for a grace.
+    left_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)

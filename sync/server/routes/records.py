@@ -27,7 +27,7 @@ def get_record(
         row = session.execute(
             select(*pull.RECORD_COLUMNS).where(RecordRow.id == record_id, scope.record_visible(principal))
         ).first()
-        return None if row is None else pull.record_json(row)
+        return None if row is None else pull.record_json(pull.least_data(principal, [row])[0])
 
     text = database.run(work)
     if text is None:

@@ -28,7 +28,7 @@ from sync.protocol import (
 )
 from sync.server import epoch, holdings, merge, pull, sequence
 from sync.server.database import Database
-from sync.server.deps import Credentials, CredentialsDep, DatabaseDep, sync_caller
+from sync.server.deps import Credentials, CredentialsDep, DatabaseDep, SettingsDep, sync_caller
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Device
 from sync.server.scope import Principal
@@ -69,7 +69,12 @@ def _decoded(text: str | None) -> Cursor | None:
 
 
 @router.post("/push", response_model=PushResponse)
-def push(body: PushRequest, caller: CredentialsDep, database: DatabaseDep) -> PushResponse:
+def push(
+    body: PushRequest, caller: CredentialsDep, database: DatabaseDep, settings: SettingsDep
+) -> PushResponse:
+    limits = merge.WriteLimits(
+        grace_days=settings.reassignment_grace_days, audit_entries_per_hour=settings.audit_entries_per_hour
+    )
     cursor = _decoded(body.cursor)
 
     def work(session: Session) -> PushResponse:
@@ -77,7 +82,7 @@ def push(body: PushRequest, caller: CredentialsDep, database: DatabaseDep) -> Pu
         if cursor is not None or body.seen:
             horizon = sequence.read_horizon(session)
             epoch.check_cursor(session, principal.device_id, cursor, horizon, body.seen)
-        results = merge.apply_batch(session, principal, body.ops)
+        results = merge.apply_batch(session, principal, body.ops, limits=limits)
         return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
 
     return _run_checking_epoch(database, work)

@@ -12,7 +12,7 @@ from desktop.store import key_vault
 from desktop.store.errors import KeyFileCorrupt, KeyFileMissing, StoreExists, WeakPassphrase, WrongPassphrase
 from desktop.store.key_vault import KeyVault
 
-PASS = "青山绿水2025!"
+PASS = "青山绿水 2025 秋天!"
 
 
 def test_create_then_unlock_returns_the_same_key(tmp_path: Path) -> None:
@@ -33,7 +33,8 @@ def test_wrong_passphrase_is_clear_and_changes_no_file(tmp_path: Path) -> None:
     with pytest.raises(WrongPassphrase):
         vault.change_passphrase("not the passphrase", "another-long-pass")
     assert vault.path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["key.json"]
+    # The only other file: the count of wrong passphrases that slows guessing (unlock_throttle.py).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["key.json", "unlock-attempts.json"]
 
 
 def test_change_passphrase_rewraps_the_same_key(tmp_path: Path) -> None:

@@ -113,7 +113,7 @@ def test_first_run_wizard_creates_the_store(qtbot: QtBot, qapp: QApplication, tm
     assert wizard is not None
     page = wizard.passphrase_page
     page.first.setText("short")
-    assert page.strength.text() == "太短：至少 8 个字符。"
+    assert page.strength.text().startswith("不符合要求：密码太短：至少需要 10 个字符")
     assert not page.isComplete()
     page.first.setText("river stone 2024!")
     page.second.setText("river stone 2024!")

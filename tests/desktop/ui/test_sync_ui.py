@@ -288,8 +288,14 @@ def test_wiped_device_notice(qtbot: QtBot, laptop_app: JiaFangApp, college: Coll
     qtbot.waitUntil(lambda: roster.model.rowCount() == 1, timeout=WAIT_MS)
     college.server.database.run(lambda s: device_admin.order_wipe(s, _device_id(qtbot, laptop_app), by=None))
     failure = sync_failure(qtbot, parts)
-    assert failure.kind == SyncFailure.WIPED and parts.notices.kind == "wiped"
-    qtbot.waitUntil(lambda: roster.model.rowCount() == 0, timeout=WAIT_MS)
+    assert failure.kind == SyncFailure.WIPED
+    # The store is destroyed (key, database, backups); the app locks and offers a new store.
+    qtbot.waitUntil(lambda: laptop_app.wizard is not None, timeout=WAIT_MS)
+    assert laptop_app.ctx.lock.is_locked and roster.model.rowCount() == 0
+    assert "deleted" in laptop_app.window.unlock_panel.hint.text()
+    assert not (laptop_app.data_dir / "key.json").exists()
+    assert not (laptop_app.data_dir / "jiafang.db").exists()
+    laptop_app.wizard.close()
 
 
 def _device_id(qtbot: QtBot, app: JiaFangApp) -> str:

@@ -41,12 +41,14 @@ def server_blob(college: College, sha: str) -> tuple[bool, str] | None:
     """(complete, SHA-256 of the stored chunks) as the server keeps the attachment, or None."""
 
     def read(session: Session) -> tuple[bool, str] | None:
-        item = session.get(Attachment, sha)
+        item = session.scalars(select(Attachment).where(Attachment.sha256 == sha)).first()
         if item is None:
             return None
         digest = hashlib.sha256()
         query = (
-            select(AttachmentChunk.data).where(AttachmentChunk.sha256 == sha).order_by(AttachmentChunk.offset)
+            select(AttachmentChunk.data)
+            .where(AttachmentChunk.sha256 == sha, AttachmentChunk.student_id == item.student_id)
+            .order_by(AttachmentChunk.offset)
         )
         for data in session.scalars(query):
             digest.update(data)

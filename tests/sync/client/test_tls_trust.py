@@ -5,6 +5,7 @@ kept in the encrypted store) everything works.  Redirects: followed for GET only
 from __future__ import annotations
 
 import json
+import ssl
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from desktop.cli import main as desktop_main
 from desktop.store import center_sync, center_trust
 from desktop.store.store import Store
+from sync import college_ca
 from sync.client import CertificateUntrusted, ProtocolViolation, SyncEngine, login
 from sync.ids import new_id
 from sync.memory_replica import MemoryReplica
@@ -29,6 +31,12 @@ def tls_server(tmp_path: Path) -> Iterator[TlsServer]:
         yield running
 
 
+def _trusting(tls_server: TlsServer) -> ssl.SSLContext:
+    context = college_ca.ssl_context(tls_server.authority.ca_pem)
+    assert context is not None
+    return context
+
+
 def test_without_the_college_ca_login_and_sync_say_so_in_chinese(tls_server: TlsServer) -> None:
     with pytest.raises(CertificateUntrusted) as refused:
         login(tls_server.url, username="counselor_a", password=PASSWORD, device_id=new_id())
@@ -36,10 +44,10 @@ def test_without_the_college_ca_login_and_sync_say_so_in_chinese(tls_server: Tls
     assert "证书未通过验证" in message and "--ca-file" in message and "设置 → 中心服务器" in message
     # With the CA the login works, and so does a sync; the same engine without it fails the same way.
     answer = login(
-        tls_server.url, username="counselor_a", password=PASSWORD, device_id=new_id(), ca_pem=tls_server.authority.ca_pem
+        tls_server.url, username="counselor_a", password=PASSWORD, device_id=new_id(), tls=_trusting(tls_server)
     )  # fmt: skip
     replica = MemoryReplica(answer.device_id, answer.user.id)
-    with SyncEngine(replica, tls_server.url, answer.token, ca_pem=tls_server.authority.ca_pem) as engine:
+    with SyncEngine(replica, tls_server.url, answer.token, tls=_trusting(tls_server)) as engine:
         report = engine.sync()
     assert report.digest_ok is True and tls_server.student in replica.live()
     with SyncEngine(replica, tls_server.url, answer.token) as engine, pytest.raises(CertificateUntrusted):

@@ -249,6 +249,7 @@ class Server:
 
     live: LiveServer
     apis: list[Api] = field(default_factory=list)
+    student_nos: set[str] = field(default_factory=set)
 
     @property
     def url(self) -> str:
@@ -293,8 +294,15 @@ class Server:
         return api
 
     def student(
-        self, college_id: str, counselor_id: str | None, student_no: str = "2024001", **fields: Any
+        self, college_id: str, counselor_id: str | None, student_no: str | None = None, **fields: Any
     ) -> str:
+        """A student; without ``student_no`` the next free number from 2024001 (学号 is unique per school)."""
+        if student_no is None:
+            number = 2024001
+            while str(number) in self.student_nos:
+                number += 1
+            student_no = str(number)
+        self.student_nos.add(student_no)
         student_id = new_id()
         data = {"student_no": student_no, "name": "学生" + student_no[-3:], "college_id": college_id}
         data["counselor_id"] = counselor_id

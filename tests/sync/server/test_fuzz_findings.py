@@ -8,7 +8,7 @@ import httpx
 from sqlalchemy import func, select
 
 from sync.ids import new_id
-from sync.server.models import LoginFailure, ProcessedOp, RecordRow, SeqCounter
+from sync.server.models import LoginThrottle, ProcessedOp, RecordRow, SeqCounter
 from tests.sync.server.conftest import VERSION_HEADERS, College
 from tests.sync.server.records_data import family_member
 
@@ -21,7 +21,7 @@ def _state(college: College) -> tuple[Any, ...]:
             s.scalar(select(SeqCounter.value)),
             s.scalar(select(func.count()).select_from(RecordRow)),
             s.scalar(select(func.count()).select_from(ProcessedOp)),
-            s.scalar(select(func.count()).select_from(LoginFailure)),
+            s.scalar(select(func.count()).select_from(LoginThrottle)),
         )
     )
 

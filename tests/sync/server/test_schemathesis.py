@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sync.ids import new_id
 from sync.records import RECORD_TYPES
 from sync.server import directory
-from sync.server.models import AuditEntry, Base, Device, LoginFailure, SeqCounter
+from sync.server.models import AuditEntry, Base, Device, LoginThrottle, SeqCounter
 from tests.sync.server.conftest import PASSWORD, VERSION_HEADERS, College, Server
 from tests.sync.server.records_data import family_member, visit
 
@@ -42,6 +42,8 @@ OPERATIONS = [
     ("GET", "/health"),
     ("POST", "/auth/login"),
     ("POST", "/auth/logout"),
+    ("POST", "/auth/refresh"),
+    ("POST", "/auth/password"),
     ("GET", "/auth/me"),
     ("POST", "/sync/push"),
     ("POST", "/sync/pull"),
@@ -60,13 +62,14 @@ OPERATIONS = [
 ]
 
 # Bookkeeping a refused request may leave: when a device was last seen (written on contact, before the
-# request is judged), and for a refused login its failure count and audit line (the rate limit needs them).
-# A cursor above the horizon is taken as evidence of a restore: the server renews its epoch (at most once
-# per change numbered; earlier epochs stay valid for honest devices, protocol §8a) while refusing it.
+# request is judged), and for a refused login or password change its throttle count and audit line (the
+# progressive delays need them).  A cursor above the horizon is taken as evidence of a restore: the server
+# renews its epoch (at most once per change numbered; earlier epochs stay valid for honest devices,
+# protocol §8a) while refusing it.
 _IGNORED_COLUMNS = {(Device.__tablename__, "last_seen_at")} | {
     (SeqCounter.__tablename__, name) for name in ("epoch", "epoch_start", "epoch_at", "past_epochs")
 }
-_LOGIN_BOOKKEEPING = {LoginFailure.__tablename__, AuditEntry.__tablename__}
+_LOGIN_BOOKKEEPING = {LoginThrottle.__tablename__, AuditEntry.__tablename__}
 
 
 def _table_digests(fuzz: Fuzz) -> dict[str, str]:
@@ -87,7 +90,7 @@ def _login_audit_only(fuzz: Fuzz, before: int) -> bool:
     actions = fuzz.server.database.run(
         lambda s: list(s.scalars(select(AuditEntry.action).where(AuditEntry.id > before)))
     )
-    return all(action in ("login_failed", "login_limited") for action in actions)
+    return all(action in ("login_failed", "login_limited", "password_change_failed") for action in actions)
 
 
 @dataclass
@@ -243,13 +246,15 @@ def test_schemathesis_no_5xx_conforming_answers_and_no_change_when_refused(
         if 400 <= response.status_code < 500:
             after = _table_digests(fuzz)
             changed = {name for name in before if before[name] != after[name]}
-            if path == "/auth/login":
+            if path in ("/auth/login", "/auth/password"):
                 assert changed <= _LOGIN_BOOKKEEPING, (response.status_code, changed)
                 assert _login_audit_only(fuzz, last_audit)
             else:
                 assert not changed, (response.status_code, response.text, changed)
         if path == "/auth/logout" and response.status_code == 204:
             fuzz.login(username)  # the token was just revoked: keep fuzzing with a fresh one
+        if path == "/auth/refresh" and response.status_code == 200:
+            fuzz.tokens[username] = response.json()["token"]  # rotated: the old one is dead
 
     if SEED is not None:
         check = seed(int(SEED))(check)

@@ -166,6 +166,9 @@ def test_reassignment_moves_the_student_with_its_history(college: College) -> No
     _, a_cursor = a.pull_all()
     b = college.server.login("counselor_b")
     _, b_cursor = b.pull_all()
+    # A note written offline before the reassignment, sent after it.
+    late_note = new_id()
+    early = a.op("home_visit", late_note, visit(student, notes="离线补记"), student_id=student)
     _reassign(college, student, college.counselor_b)
     # B: the student enters; older records come by backfill.
     got, b_cursor = b.pull_all(b_cursor)
@@ -175,11 +178,10 @@ def test_reassignment_moves_the_student_with_its_history(college: College) -> No
         "/sync/backfill", {"device_id": b.device_id, "student_ids": [student], "upto": horizon}
     ).json()
     assert {member, visit_id} <= {r["id"] for r in page["records"]}
-    # A: the student leaves; A may still flush edits made before it learned of the reassignment.
+    # A: the student leaves; A may still flush edits made before the reassignment (within the grace).
     response = a.post("/sync/pull", {"device_id": a.device_id, "cursor": a_cursor}).json()
     assert response["scope"] == [{"kind": "leave", "student_id": student}]
-    late_note = new_id()
-    [flushed] = a.push(a.op("home_visit", late_note, visit(student, notes="离线补记"), student_id=student))
+    [flushed] = a.push(early)
     assert flushed["status"] == "applied"
     # Once A sends the cursor that confirms the leave, the student is gone for A.
     confirm = a.post("/sync/pull", {"device_id": a.device_id, "cursor": response["cursor"]}).json()
