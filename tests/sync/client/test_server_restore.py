@@ -87,6 +87,7 @@ class Backend:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self._sqlite_file()}{suffix}").unlink(missing_ok=True)
             shutil.copyfile(dump, self._sqlite_file())
+            os.chmod(self._sqlite_file(), 0o600)  # the server refuses a database others could read
             return
         drop_postgres(self.url)
         own = make_url(self.url)

@@ -118,17 +118,11 @@ def _redirecting(status: int, location: str) -> httpx.MockTransport:
 
 
 def test_a_redirected_login_gets_a_clear_message_not_a_validation_error() -> None:
-    # What nginx's plain-http port answers: 301 to https.
-    transport = _redirecting(301, "https://jiafang.example.edu.cn/auth/login")
+    # What nginx's plain-http port answers: 301 to https (http:// is allowed to this computer only).
+    transport = _redirecting(301, "https://127.0.0.1/auth/login")
     with pytest.raises(ProtocolViolation) as refused:
-        login(
-            "http://jiafang.example.edu.cn",
-            username="a",
-            password="b",
-            device_id=new_id(),
-            transport=transport,
-        )
-    assert "服务器地址已变更" in str(refused.value) and "https://jiafang.example.edu.cn" in str(refused.value)
+        login("http://127.0.0.1:8080", username="a", password="b", device_id=new_id(), transport=transport)
+    assert "服务器地址已变更" in str(refused.value) and "https://127.0.0.1" in str(refused.value)
 
 
 def test_a_redirected_push_stops_the_sync_with_a_clear_message() -> None:
