@@ -5,25 +5,21 @@ from __future__ import annotations
 
 import ipaddress
 import ssl
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import httpx
-import uvicorn
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from sync.records import Role
-from sync.server.app import create_app
-from sync.server.database import Database
 from sync.server.settings import Settings
-from tests.sync.server.conftest import LiveServer, Server, free_port
+from tests.security.tls_server import Certificate, start_tls_server
+from tests.sync.server.conftest import Server, start_server, stop_server
 
 CA_NAME = "示例大学信息中心 CA"
 
@@ -109,39 +105,24 @@ class TlsServer:
 
 @contextmanager
 def running_tls_server(tmp_path: Path) -> Iterator[TlsServer]:
+    """The usual live server, with a second front over https whose certificate the college CA signed."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     authority = make_authority(tmp_path)
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'server.sqlite3'}", data_dir=tmp_path)
-    database = Database(settings)
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(settings, database=database),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="off",
-        ssl_certfile=str(authority.cert_file),
-        ssl_keyfile=str(authority.key_file),
+    live = start_server(Settings(database_url=f"sqlite:///{tmp_path / 'server.sqlite3'}", data_dir=tmp_path))
+    certificate = Certificate(
+        authority.cert_file,
+        authority.key_file,
+        x509.load_pem_x509_certificate(authority.cert_file.read_bytes()).public_bytes(
+            serialization.Encoding.DER
+        ),
     )
-    runner = uvicorn.Server(config)
-    thread = threading.Thread(target=runner.run, name="uvicorn-tls", daemon=True)
-    thread.start()
-    url = f"https://127.0.0.1:{port}"
-    trusting = ssl.create_default_context(cadata=authority.ca_pem)
-    ready = threading.Event()
-    for _ in range(500):
-        try:
-            if httpx.get(f"{url}/health", verify=trusting, timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            ready.wait(0.02)
-    server = Server(LiveServer(url, database, settings, runner, thread))
+    front = start_tls_server(live, certificate, trust=ssl.create_default_context(cadata=authority.ca_pem))
+    server = Server(live)
     college = server.college()
     counselor = server.user("counselor_a", Role.COUNSELOR, college)
     student = server.student(college, counselor)
     try:
-        yield TlsServer(server, url, authority, counselor, student)
+        yield TlsServer(server, front.url, authority, counselor, student)
     finally:
-        runner.should_exit = True
-        thread.join(timeout=30)
-        database.dispose()
+        front.stop()
+        stop_server(live)
