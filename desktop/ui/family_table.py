@@ -122,6 +122,7 @@ class FamilyTable(QWidget):
         self._ids = []
         for member_id, values in rows:
             self.add_row(values, member_id)
+        self.table.resizeColumnsToContents()  # every column as wide as its title and values
         self.show_errors({})
 
     def cell_widget(self, row: int, field: str) -> QWidget | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.app_context import AppContext
 from desktop.ui.busy_indicator import BusyIndicator
+from desktop.ui.screen_fit import fit_to_screen, scrolling
 from desktop.ui.section import Section
 from desktop.ui.unlock_panel import UnlockPanel
 
@@ -27,7 +28,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
         self.sections: dict[str, Section] = {}
 
         self.nav = QListWidget(self)
@@ -40,7 +41,7 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item { padding: 10px 16px; }"
         )
         self.section_stack = QStackedWidget(self)
-        self.nav.currentRowChanged.connect(self.section_stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
 
         body = QWidget(self)
         row = QHBoxLayout(body)
@@ -98,7 +99,9 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
-        self.section_stack.addWidget(section)
+        # Each page scrolls as a whole only when the window is smaller than the page needs (150 %
+        # scaling on a small laptop); its own action bars and long lists are laid out inside it.
+        self.section_stack.addWidget(scrolling(section, self.section_stack, name=f"sectionScroll_{key}"))
         index = self.nav.count()
         if index <= 9:
             action = QAction(self)
@@ -107,6 +110,14 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
+        section.setVisible(self.nav.currentRow() == index - 1)
+
+    def _show_row(self, row: int) -> None:
+        self.section_stack.setCurrentIndex(row)
+        # Pages other than the current one are hidden themselves (not only their scroll areas), so
+        # that a page can tell whether anyone is looking at it.
+        for index, section in enumerate(self.sections.values()):
+            section.setVisible(index == row)
 
     def add_notice(self, notice: QWidget) -> None:
         """A bar above the sections (e.g. the draft offer, later the sync notices)."""
@@ -114,7 +125,7 @@ class MainWindow(QMainWindow):
 
     def show_section(self, key: str) -> Section:
         section = self.sections[key]
-        self.nav.setCurrentRow(self.section_stack.indexOf(section))
+        self.nav.setCurrentRow(list(self.sections.values()).index(section))
         return section
 
     def current_section_key(self) -> str:
@@ -123,9 +134,11 @@ class MainWindow(QMainWindow):
 
     # -- lock state -----------------------------------------------------------------------------
     def update_title(self) -> None:
+        """The school while unlocked; the platform adds the app's name ("示例大学 — JiaFang 家访")."""
         school = self.ctx.identity.school_name
         base = self.tr("JiaFang Home Visits")
-        self.setWindowTitle(f"{base} — {school}" if school and not self.ctx.lock.is_locked else base)
+        QGuiApplication.setApplicationDisplayName(base)
+        self.setWindowTitle(school if school and not self.ctx.lock.is_locked else base)
 
     def save_drafts(self) -> None:
         for section in self.sections.values():
@@ -155,9 +168,9 @@ class MainWindow(QMainWindow):
         self.update_title()
         for section in self.sections.values():
             section.reload()
-        current = self.section_stack.currentWidget()
-        if current is not None:
-            current.setFocus()
+        key = self.current_section_key()
+        if key:
+            self.sections[key].setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.ctx.lock.is_locked:
