@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,7 @@ from desktop.store.conflict_review import ConflictSideView, ConflictView
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
 from desktop.ui.app_context import AppContext
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.sync_status_item import local_time
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -125,7 +126,7 @@ class ConflictReviewDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("conflictReview")
         self.setWindowTitle(self.tr("Review sync conflicts"))
-        self.resize(900, 520)
+        fit_to_screen(self, QSize(900, 520))
         self.model = ConflictListModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("conflictTable")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.passphrase_strength import Strength, strength_of
+from desktop.ui.screen_fit import fit_to_screen
 from sync.records.enums import Role
 
 
@@ -106,7 +108,7 @@ class FirstRunWizard(QWizard):
         self.profile_page = ProfilePage(self)
         self.addPage(self.passphrase_page)
         self.addPage(self.profile_page)
-        self.resize(560, 380)
+        fit_to_screen(self, QSize(560, 380))
 
     def answers(self) -> FirstRunAnswers:
         return FirstRunAnswers(
