@@ -88,7 +88,8 @@ class JiaFangArgumentParser(argparse.ArgumentParser):
         if chinese:
             kwargs.setdefault("formatter_class", ChineseHelpFormatter)
         add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # our own -h, with its help text in the parser's language
+        super().__init__(*args, **kwargs)
         if chinese:
             self._positionals.title = "位置参数"
             self._optionals.title = "选项"

@@ -30,6 +30,7 @@ from desktop.store import conflict_review
 from desktop.store.conflict_review import ConflictSideView, ConflictView
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.app_context import AppContext
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.sync_status_item import local_time
@@ -179,6 +180,8 @@ class ConflictReviewDialog(QDialog):
         column.addWidget(buttons)
         ctx.lock.locked.connect(self._locked)
         self._show(None)
+        self.table.setAccessibleName(self.tr("Sync conflicts"))
+        name_controls(self)
 
     # -- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -127,6 +127,7 @@ class CoverageDashboard(Section):
         self.missing_title = QLabel(self)
         self.missing_title.setObjectName("missingTitle")
         self.missing = self._table("missingStudents")
+        self.missing.setAccessibleName(self.tr("Students not yet covered"))
         self.missing.setColumnCount(6)
         self.missing.setHorizontalHeaderLabels(
             [

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.passphrase_strength import Strength, strength_of
 from desktop.ui.screen_fit import fit_to_screen
 from sync.records.enums import Role
@@ -109,6 +110,7 @@ class FirstRunWizard(QWizard):
         self.addPage(self.passphrase_page)
         self.addPage(self.profile_page)
         fit_to_screen(self, QSize(560, 380))
+        name_controls(self)
 
     def answers(self) -> FirstRunAnswers:
         return FirstRunAnswers(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.app_context import AppContext
 from desktop.ui.busy_indicator import BusyIndicator
 from desktop.ui.screen_fit import fit_to_screen, scrolling
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(ctx.lock.lock)
         self.addAction(self.lock_action)
         ctx.lock.locked.connect(self.show_locked)
+        self.nav.setAccessibleName(self.tr("Sections"))
+        name_controls(self.unlock_panel)
         self.update_title()
         self.show_locked()
 
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         # Each page scrolls as a whole only when the window is smaller than the page needs (150 %
         # scaling on a small laptop); its own action bars and long lists are laid out inside it.
         self.section_stack.addWidget(scrolling(section, self.section_stack, name=f"sectionScroll_{key}"))
+        name_controls(section)
         index = self.nav.count()
         if index <= 9:
             action = QAction(self)

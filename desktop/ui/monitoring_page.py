@@ -56,6 +56,7 @@ class MonitoringPage(Section):
                 self.tr("Actions taken"),
             ],
         )
+        self.table.setAccessibleName(self.tr("Monitoring flags"))
         self.detail = QLabel(self)
         self.detail.setObjectName("flagDetail")
         self.detail.setWordWrap(True)

@@ -32,6 +32,7 @@ from desktop.reports.growth_archive import KeySupportNotAllowed
 from desktop.reports.output_file import write_file_atomically
 from desktop.reports.store_source import ReportSourceError
 from desktop.store.errors import StoreError
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.app_context import AppContext
 from desktop.ui.pdf_jobs import (
     BuiltPdf,
@@ -143,6 +144,7 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(actions)
         self._show_page(0)
         ctx.lock.about_to_lock.connect(self.reject)
+        name_controls(self)
 
     # -- view -----------------------------------------------------------------------------------
     def page_count(self) -> int:

@@ -19,17 +19,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QPoint, QRect, QTimer
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -98,6 +102,24 @@ def check_window(top: QWidget, where: str) -> None:
             elif area is None and not inside.contains(rect):
                 problems.append(f"{where}: {describe(widget)} at {rect.getRect()} outside {inside.getRect()}")
         check_text(widget, where)
+        check_accessible_name(widget, where)
+
+
+NAMED = (*CONTROLS, QAbstractItemView, QTabBar)
+
+
+def check_accessible_name(widget: QWidget, where: str) -> None:
+    """What a screen reader says for a control: its name (own, or from its label, text or tooltip)."""
+    if not isinstance(widget, NAMED) or isinstance(widget, QHeaderView):
+        return  # a header is part of its table, which has the name
+    if isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox)):
+        return  # a spin box's or combo box's inner line edit is named by its owner
+    if widget.objectName().startswith("qt_"):
+        return  # Qt's own parts (scroll bar buttons, the calendar popup's tools)
+    interface = QAccessible.queryAccessibleInterface(widget)
+    name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+    if not name.strip():
+        problems.append(f"{where}: {describe(widget)} has no accessible name")
 
 
 def check_text(widget: QWidget, where: str) -> None:
