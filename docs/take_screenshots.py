@@ -156,6 +156,10 @@ def run_child(data_dir: Path, scale: str) -> int:
     app.start()
     window.showMaximized()
     shoot("01-locked")
+    window.unlock_panel.passphrase.setText("not the passphrase")
+    window.unlock_panel.button.click()
+    wait_for(lambda: window.unlock_panel.error.isVisible())
+    shoot("01b-wrong-passphrase")
 
     window.unlock_panel.passphrase.setText(PASSPHRASE)
     window.unlock_panel.button.click()

@@ -96,7 +96,9 @@ class SideBox(QGroupBox):
         self.value.setObjectName(f"{name}Value")
         self.value.setWordWrap(True)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.value.setStyleSheet("font-size: 12pt;")
+        font = self.value.font()  # larger than the system's font, and scaled with it
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.value.setFont(font)
         self.author = QLabel(self)
         self.author.setObjectName(f"{name}Author")
         self.button = QPushButton(self)

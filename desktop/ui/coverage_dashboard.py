@@ -114,7 +114,10 @@ class CoverageDashboard(Section):
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setObjectName("coverageChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(200)
+        # Tall enough that the six bars' names do not overlap, in whatever font size the system uses.
+        line = self.fontMetrics().height()
+        self.chart_view.setMinimumHeight(int(line * (len(Measure) * 1.6 + 6)))
+        self.chart.layout().setContentsMargins(0, 0, 0, 0)
 
         self.tabs = QTabWidget(self)
         self.by_college = self._table("byCollege")
@@ -149,8 +152,8 @@ class CoverageDashboard(Section):
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.tabs)
         lower.addWidget(drill)
-        lower.setStretchFactor(0, 3)  # the breakdown has more columns than the list of students
-        lower.setStretchFactor(1, 2)
+        lower.setStretchFactor(0, 2)  # the breakdown has more columns than the list of students
+        lower.setStretchFactor(1, 1)
         upper = QHBoxLayout()
         upper.addLayout(cards, 3)
         upper.addWidget(self.chart_view, 2)
@@ -268,6 +271,7 @@ class CoverageDashboard(Section):
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(labels)
+        categories.setTruncateLabels(False)  # the axis is as wide as its longest name
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d")

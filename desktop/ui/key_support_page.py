@@ -202,7 +202,7 @@ class KeySupportPage(Section):
         side.addWidget(case_box)
         side.addWidget(session_box)
         side.addStretch(1)
-        cases_layout.addWidget(scrolling(side, cases_page, name="keySupportSide", vertical_only=True), 2)
+        cases_layout.addWidget(scrolling(side, cases_page, name="keySupportSide", vertical_only=True))
 
         self.term = QComboBox(content)
         self.term.setObjectName("workloadTerm")

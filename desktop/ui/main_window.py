@@ -34,13 +34,15 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.nav.setStyleSheet(
             "QListWidget#navigation { border: none; border-right: 1px solid palette(mid);"
-            " background: palette(window); font-size: 11pt; }"
+            " background: palette(window); }"
             "QListWidget#navigation::item { padding: 10px 16px; }"
         )
+        nav_font = self.nav.font()  # a little larger than the system's font, and scaled with it
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.1)
+        self.nav.setFont(nav_font)
         self.section_stack = QStackedWidget(self)
         self.nav.currentRowChanged.connect(self._show_row)
 
@@ -102,6 +104,10 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
+        # As wide as the longest title in the UI font (with the items' padding), not a fixed width.
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setFixedWidth(max(widest + 56, 110))
         # Each page scrolls as a whole only when the window is smaller than the page needs (150 %
         # scaling on a small laptop); its own action bars and long lists are laid out inside it.
         self.section_stack.addWidget(scrolling(section, self.section_stack, name=f"sectionScroll_{key}"))

@@ -129,7 +129,7 @@ class MonitoringPage(Section):
         left.addWidget(self.table, 1)
         left.addWidget(self.detail)
         body.addLayout(left, 3)
-        body.addWidget(scrolling(side, self, name="monitoringSide", vertical_only=True), 2)
+        body.addWidget(scrolling(side, self, name="monitoringSide", vertical_only=True))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)

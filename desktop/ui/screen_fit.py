@@ -27,6 +27,16 @@ class VerticalScrollArea(QScrollArea):
         width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
         return QSize(width + 2 * self.frameWidth(), hint.height())
 
+    def sizeHint(self) -> QSize:
+        # As wide as the content would like (a side panel takes what it needs, the table beside it
+        # the rest), as tall as the layout allows.
+        content = self.widget()
+        hint = super().sizeHint()
+        if content is None:
+            return hint
+        width = content.sizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(width + 2 * self.frameWidth(), hint.height())
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # the content's needs changed: let the page's layout ask again

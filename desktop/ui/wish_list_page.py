@@ -132,7 +132,7 @@ class WishListPage(Section):
         side = QVBoxLayout()
         side.addWidget(new_box)
         side.addWidget(move_box)
-        lists_layout.addWidget(scrolling(side, lists_page, name="wishListSide", vertical_only=True), 2)
+        lists_layout.addWidget(scrolling(side, lists_page, name="wishListSide", vertical_only=True))
 
         self.catalog = read_only_table(
             self,

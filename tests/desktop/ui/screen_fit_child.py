@@ -1,7 +1,7 @@
 """Child process of test_screen_fit.py: opens every page and dialog on a 1366×728 offscreen screen at
 the QT_SCALE_FACTOR it was started with, and prints what does not fit as JSON on the last line.
 
-    python -m tests.desktop.ui.screen_fit_child DATA_DIR PASSPHRASE
+    python -m tests.desktop.ui.screen_fit_child DATA_DIR PASSPHRASE [FONT_POINTS]
 
 The screen comes from QT_QPA_PLATFORM=offscreen:configfile=… (set by the test). A problem is:
 - the window's or a dialog's minimum size larger than the screen;
@@ -167,6 +167,10 @@ def check_dialog(name: str) -> None:
 def main() -> int:
     data_dir, passphrase = Path(sys.argv[1]), sys.argv[2]
     qt = make_application([sys.argv[0]])
+    if len(sys.argv) > 3:  # a larger system font (points), as set in the desktop's settings
+        font = qt.font()
+        font.setPointSizeF(float(sys.argv[3]))
+        qt.setFont(font)
     app = JiaFangApp(data_dir, qt, use_env_passphrase=False)
     window = app.window
     app.start()

@@ -36,7 +36,7 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _problems(folder: Path, tmp_path: Path, scale: str) -> list[str]:
+def _problems(folder: Path, tmp_path: Path, scale: str, font_points: str = "") -> list[str]:
     config = tmp_path / "screen.json"
     config.write_text(
         json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, **SCREEN, "logicalDpi": 96, "dpr": 1}]}),
@@ -49,7 +49,8 @@ def _problems(folder: Path, tmp_path: Path, scale: str) -> list[str]:
         "PYTHONPATH": str(ROOT),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "tests.desktop.ui.screen_fit_child", str(folder), PASSPHRASE],
+        [sys.executable, "-m", "tests.desktop.ui.screen_fit_child", str(folder), PASSPHRASE]
+        + ([font_points] if font_points else []),
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -65,6 +66,11 @@ def _problems(folder: Path, tmp_path: Path, scale: str) -> list[str]:
 @pytest.mark.parametrize("scale", ["1", "1.25"])
 def test_every_page_and_dialog_fits_the_laptop_screen(demo_store: Path, tmp_path: Path, scale: str) -> None:
     assert _problems(demo_store, tmp_path, scale) == []
+
+
+def test_a_larger_system_font_still_fits(demo_store: Path, tmp_path: Path) -> None:
+    # Text follows the desktop's font size (12 pt instead of the usual 9 pt): nothing cut or lost.
+    assert _problems(demo_store, tmp_path, "1", "12") == []
 
 
 def test_at_150_percent_every_window_still_fits_and_scrolls(demo_store: Path, tmp_path: Path) -> None:
