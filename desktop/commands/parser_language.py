@@ -1,6 +1,7 @@
 """The `jiafang` argument parser in Chinese: argparse's own words ("usage:", "options:", "show this help
 message and exit", its error messages) translated, unless the user asks for English (``--lang en`` or
-a ``LANG``/``LC_ALL``/``LC_MESSAGES`` starting with ``en``).
+a ``LANG``/``LC_ALL``/``LC_MESSAGES`` starting with ``en``): then argparse's words and our help texts
+(help_en.py) are English.
 
 argparse takes these strings from gettext at call time; rather than installing a process-wide gettext
 catalogue, the parser below supplies them itself (titles, the help option, the usage prefix) and
@@ -15,6 +16,8 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
+
+from desktop.commands.help_en import HELP_EN
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -78,15 +81,30 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
+def english(text: str | None) -> str | None:
+    """The English of one of our Chinese help texts (itself when there is none)."""
+    return HELP_EN.get(text, text) if text else text
+
+
+class EnglishHelpFormatter(argparse.HelpFormatter):
+    """Shows our help texts and descriptions in English (every option, group and subcommand)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return english(action.help)
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(english(text))
+
+
 class JiaFangArgumentParser(argparse.ArgumentParser):
-    """An ArgumentParser speaking Chinese (``language="zh_CN"``) or argparse's English."""
+    """An ArgumentParser speaking Chinese (``language="zh_CN"``) or English (argparse's own words and
+    our help texts, from help_en.py)."""
 
     language = "zh_CN"  # set on the class of the top-level parser's family by `parser_class`
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         chinese = self.language == "zh_CN"
-        if chinese:
-            kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter if chinese else EnglishHelpFormatter)
         add_help = kwargs.pop("add_help", True)
         kwargs["add_help"] = False  # our own -h, with its help text in the parser's language
         super().__init__(*args, **kwargs)

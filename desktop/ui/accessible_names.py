@@ -41,10 +41,11 @@ def _widgets_in(item_layout: QLayout) -> list[QWidget]:
         item = item_layout.itemAt(index)
         if item is None:
             continue
-        if item.widget() is not None:
-            found.append(item.widget())
-        elif item.layout() is not None:
-            found.extend(_widgets_in(item.layout()))
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            found.append(widget)
+        elif inner is not None:
+            found.extend(_widgets_in(inner))
     return found
 
 
@@ -58,9 +59,10 @@ def _form_labels(root: QWidget) -> dict[int, str]:
             label = label_item.widget() if label_item is not None else None
             if not isinstance(label, QLabel) or field_item is None or not _clean(label.text()):
                 continue
-            fields = [field_item.widget()] if field_item.widget() is not None else []
-            if field_item.layout() is not None:
-                fields = _widgets_in(field_item.layout())
+            field_widget, field_layout = field_item.widget(), field_item.layout()
+            fields: list[QWidget] = [field_widget] if field_widget is not None else []
+            if field_layout is not None:
+                fields = _widgets_in(field_layout)
             for field in fields:
                 labels.setdefault(id(field), _clean(label.text()))
     return labels

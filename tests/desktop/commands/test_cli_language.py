@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
+import re
+
 import pytest
 
-from desktop.cli import main
+from desktop.cli import build_parser, main
+from desktop.commands.help_en import HELP_EN
 from desktop.commands.parser_language import chinese_error, cli_language
 
 
@@ -67,3 +71,30 @@ def test_language_choice_and_message_translation() -> None:
         chinese_error("argument --students: invalid int value: 'x'") == "参数 --students：无效的 int 值：'x'"
     )
     assert chinese_error("something new") == "something new"
+
+
+def _help_texts(parser: argparse.ArgumentParser) -> list[str]:
+    texts = [parser.description] if parser.description else []
+    for action in parser._actions:
+        if action.help and action.help is not argparse.SUPPRESS:
+            texts.append(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            texts += [choice.help for choice in action._choices_actions if choice.help]
+            for sub in action.choices.values():
+                texts += _help_texts(sub)
+    return texts
+
+
+def test_every_help_text_has_its_english() -> None:
+    texts = _help_texts(build_parser("zh_CN"))
+    assert len(texts) > 60
+    missing = [text for text in texts if text not in HELP_EN and text != "显示此帮助信息并退出"]
+    assert missing == []
+    assert not [text for text in HELP_EN.values() if re.search(r"[\u4e00-\u9fff]", text)]
+
+
+def test_english_help_shows_english_texts_for_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "--lang", "en", "pdf", "batch", "--help")
+    assert status == 0
+    assert "one combined file (default: one file per student)" in out
+    assert "合并为一个文件" not in out
