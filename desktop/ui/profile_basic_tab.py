@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -120,7 +120,7 @@ class BasicInfoTab(QWidget):
         family_box = QGroupBox(self.tr("Family members"), inner)
         family_layout = QVBoxLayout(family_box)
         family_layout.addWidget(self.family)
-        self.family.table.setMinimumHeight(180)
+        self.family.table.setMinimumHeight(self.family.table.fontMetrics().height() * 16)
 
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), self)
         self.save_button.setObjectName("saveStudent")
@@ -134,7 +134,9 @@ class BasicInfoTab(QWidget):
         left.setLayout(form)
         left.setMaximumWidth(520)
         columns.addWidget(left, 1)
-        columns.addWidget(family_box, 2)
+        # At the top, as tall as about eight members: its scroll bar and buttons stay in view beside a
+        # long form (more members scroll inside the table).
+        columns.addWidget(family_box, 2, Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea(self)
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
