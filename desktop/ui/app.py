@@ -19,16 +19,17 @@ from desktop.ui.first_run_wizard import FirstRunAnswers, FirstRunWizard
 from desktop.ui.lock_manager import LockManager
 from desktop.ui.main_window import MainWindow
 from desktop.ui.store_worker import StoreWorker
-from desktop.ui.translations import Translations
+from desktop.ui.translations import DEFAULT_LANGUAGE, Translations, prefer_system_locale
 from desktop.ui.ui_settings import UiSettings
 
 PASSPHRASE_ENV = "JIAFANG_PASSPHRASE"
 
 
-def make_application(argv: list[str]) -> QApplication:
+def make_application(argv: list[str], language: str = DEFAULT_LANGUAGE) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    prefer_system_locale(language)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv)
     app.setApplicationName("JiaFang")
@@ -241,7 +242,7 @@ class JiaFangApp(QObject):
 
 def run_gui(data_dir: Path, argv: list[str]) -> int:
     """Open the app on `data_dir` and run until the window closes; returns the exit status."""
-    app = make_application(argv)
+    app = make_application(argv, UiSettings.load(data_dir).language)
     app.setQuitOnLastWindowClosed(True)
     jiafang = JiaFangApp(data_dir, app)
     app.aboutToQuit.connect(jiafang.shutdown)

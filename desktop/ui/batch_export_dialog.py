@@ -47,6 +47,7 @@ from desktop.reports.store_source import (
 )
 from desktop.store.store import Store
 from desktop.ui import store_calls
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.app_context import AppContext
 from desktop.ui.date_field import DateField
 from desktop.ui.pdf_jobs import AuditNote, JobControl, PdfJob, PdfJobs, alive, log_audits
@@ -308,6 +309,7 @@ class BatchExportDialog(QDialog):
         self.progressed.connect(self._show_progress)
         ctx.lock.about_to_lock.connect(self._locking)
         ctx.worker.run(store_calls.filter_options, self._fill_choices)
+        name_controls(self)
 
     # -- choices --------------------------------------------------------------------------------
     def _fill_choices(self, options: FilterOptions) -> None:

@@ -122,6 +122,10 @@ class FamilyTable(QWidget):
         self._ids = []
         for member_id, values in rows:
             self.add_row(values, member_id)
+        self.table.resizeColumnsToContents()  # every column as wide as its title and values,
+        widest = self.table.fontMetrics().horizontalAdvance("中") * 12  # a long note elided (…)
+        for column in range(self.table.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.show_errors({})
 
     def cell_widget(self, row: int, field: str) -> QWidget | None:

@@ -30,6 +30,7 @@ from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
 from desktop.ui.multi_select import MultiSelect
+from desktop.ui.screen_fit import scrolling
 from desktop.ui.section import Section
 from desktop.ui.table_fill import fill_table, read_only_table, selected_row
 from sync.records import DifficultyType, Participant, ParticipantRole, SessionKind, SupportForm
@@ -98,7 +99,7 @@ class KeySupportPage(Section):
         # start
         self.start_student = QLineEdit(content)
         self.start_student.setObjectName("startStudentNo")
-        self.start_types = MultiSelect(DifficultyType, 4, content)
+        self.start_types = MultiSelect(DifficultyType, 2, content)
         self.start_day = DateField(optional=False, parent=content)
         self.start_people = QLineEdit(content)
         self.start_people.setObjectName("startParticipants")
@@ -201,7 +202,7 @@ class KeySupportPage(Section):
         side.addWidget(case_box)
         side.addWidget(session_box)
         side.addStretch(1)
-        cases_layout.addLayout(side, 2)
+        cases_layout.addWidget(scrolling(side, cases_page, name="keySupportSide", vertical_only=True))
 
         self.term = QComboBox(content)
         self.term.setObjectName("workloadTerm")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -32,6 +32,7 @@ from desktop.reports.growth_archive import KeySupportNotAllowed
 from desktop.reports.output_file import write_file_atomically
 from desktop.reports.store_source import ReportSourceError
 from desktop.store.errors import StoreError
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.app_context import AppContext
 from desktop.ui.pdf_jobs import (
     BuiltPdf,
@@ -45,6 +46,7 @@ from desktop.ui.pdf_jobs import (
     log_audit,
 )
 from desktop.ui.pdf_printing import PrintFailed, ask_printer, print_pdf
+from desktop.ui.screen_fit import fit_to_screen
 
 ZOOM_STEP = 1.25
 _last_folder: list[Path] = []  # the folder of the last "Save as…", for this run of the app
@@ -80,7 +82,7 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(
             self.tr("PDF preview — %1").replace("%1", pdf.subject) if pdf.subject else self.tr("PDF preview")
         )
-        self.resize(820, 960)
+        fit_to_screen(self, QSize(820, 960))  # the view shrinks; the print/save bar stays visible
 
         self.buffer = QBuffer(self)
         self.buffer.setData(QByteArray(pdf.data))
@@ -142,6 +144,7 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(actions)
         self._show_page(0)
         ctx.lock.about_to_lock.connect(self.reject)
+        name_controls(self)
 
     # -- view -----------------------------------------------------------------------------------
     def page_count(self) -> int:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.errors import StoreError
 from desktop.ui import record_edit_calls
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.app_context import AppContext
 from desktop.ui.date_field import DateField
 from desktop.ui.field_errors_view import ERROR_STYLE, FieldErrorsView
@@ -142,6 +143,7 @@ class RecordDialog(QDialog):
         self._follow_date()
         # Locking closes editors: nothing typed stays on screen while the app is locked.
         ctx.lock.about_to_lock.connect(self.reject)
+        name_controls(self)
 
     # -- who may --------------------------------------------------------------------------------
     @classmethod

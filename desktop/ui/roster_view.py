@@ -69,6 +69,7 @@ class RosterView(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("rosterTable")
+        self.table.setAccessibleName(self.tr("Students"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -141,10 +140,9 @@ class StudentProfile(QWidget):
         self.visit_pdf.clicked.connect(self._visit_pdf)
         self.visits.toolbar.addStretch(1)
         self.visits.toolbar.addWidget(self.visit_pdf)
-        self.profile_pdf = QToolButton(self)
+        # A push button with a menu: its size includes the menu arrow, which never covers the text.
+        self.profile_pdf = QPushButton(self.tr("Preview / print / export PDF"), self)
         self.profile_pdf.setObjectName("profilePdf")
-        self.profile_pdf.setText(self.tr("Preview / print / export PDF"))
-        self.profile_pdf.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         pdf_menu = QMenu(self.profile_pdf)
         self.archive_pdf = pdf_menu.addAction(self.tr("Growth archive…"))
         self.archive_pdf.triggered.connect(lambda: self._archive_pdf(False))

@@ -102,6 +102,7 @@ class VisitForm(QWidget):
         self._body_layout = QVBoxLayout(body)
         self.sections = QListWidget(self)
         self.sections.setObjectName("visitSections")
+        self.sections.setAccessibleName(self.tr("Parts of the form"))
         self.sections.setFixedWidth(150)
         self.sections.setStyleSheet("QListWidget#visitSections::item { padding: 6px 8px; }")
         self._boxes: list[QGroupBox] = []

@@ -68,6 +68,7 @@ class VisitPlanningPage(Section):
         self.pending_title.setObjectName("pendingByRegionTitle")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("pendingTree")
+        self.tree.setAccessibleName(self.tr("Students awaiting a visit"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(
             [self.tr("Region / student"), self.tr("Class"), self.tr("Planned"), self.tr("Note")]
@@ -83,6 +84,7 @@ class VisitPlanningPage(Section):
         self.plan_title.setObjectName("planTitle")
         self.plan_table = QTableWidget(0, 6, self)
         self.plan_table.setObjectName("tripPlan")
+        self.plan_table.setAccessibleName(self.tr("Trip plan"))
         self.plan_table.setHorizontalHeaderLabels(
             [
                 self.tr("Planned"),

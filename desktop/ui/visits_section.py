@@ -63,6 +63,7 @@ class VisitsSection(Section):
         self.pending_title.setObjectName("pendingTitle")
         self.pending = QTableWidget(0, 5, self.list_page)
         self.pending.setObjectName("pendingVisits")
+        self.pending.setAccessibleName(self.tr("Home visits to do"))
         self.pending.setHorizontalHeaderLabels(
             [self.tr("Student no."), self.tr("Name"), self.tr("College"), self.tr("Class"), self.tr("Note")]
         )

@@ -26,6 +26,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
+from desktop.ui.screen_fit import scrolling
 from desktop.ui.section import Section
 from desktop.ui.table_fill import fill_table, read_only_table, selected_row
 from sync.records import (
@@ -131,7 +132,7 @@ class WishListPage(Section):
         side = QVBoxLayout()
         side.addWidget(new_box)
         side.addWidget(move_box)
-        lists_layout.addLayout(side, 2)
+        lists_layout.addWidget(scrolling(side, lists_page, name="wishListSide", vertical_only=True))
 
         self.catalog = read_only_table(
             self,

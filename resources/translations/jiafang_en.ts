@@ -4,6 +4,10 @@
   <context>
     <name>ArchiveSection</name>
     <message>
+      <source>Search results</source>
+      <translation>Search results</translation>
+    </message>
+    <message>
       <source>Find a student (name, pinyin, initials, student no.)</source>
       <translation>Find a student (name, pinyin, initials, student no.)</translation>
     </message>
@@ -500,6 +504,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Sections</source>
+      <translation>Sections</translation>
+    </message>
+    <message>
       <source>Lock</source>
       <translation>Lock</translation>
     </message>
@@ -727,6 +735,10 @@
   </context>
   <context>
     <name>RosterView</name>
+    <message>
+      <source>Students</source>
+      <translation>Students</translation>
+    </message>
     <message>
       <source>Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)</source>
       <translation>Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)</translation>
@@ -1084,6 +1096,10 @@
   <context>
     <name>TimelineTab</name>
     <message>
+      <source>Growth archive timeline</source>
+      <translation>Growth archive timeline</translation>
+    </message>
+    <message>
       <source>All kinds</source>
       <translation>All kinds</translation>
     </message>
@@ -1164,6 +1180,10 @@
   </context>
   <context>
     <name>VisitForm</name>
+    <message>
+      <source>Parts of the form</source>
+      <translation>Parts of the form</translation>
+    </message>
     <message>
       <source>Editing home visit: %1, %2</source>
       <translation>Editing home visit: %1, %2</translation>
@@ -1451,6 +1471,10 @@
   <context>
     <name>VisitsSection</name>
     <message>
+      <source>Home visits to do</source>
+      <translation>Home visits to do</translation>
+    </message>
+    <message>
       <source>%1 — changes to a saved visit, kept %2</source>
       <translation>%1 — changes to a saved visit, kept %2</translation>
     </message>
@@ -1516,6 +1540,10 @@
   </context>
   <context>
     <name>CoverageDashboard</name>
+    <message>
+      <source>Students not yet covered</source>
+      <translation>Students not yet covered</translation>
+    </message>
     <message>
       <source>All colleges</source>
       <translation>All colleges</translation>
@@ -1693,6 +1721,10 @@
   </context>
   <context>
     <name>ImportWizard</name>
+    <message>
+      <source>File to import</source>
+      <translation>File to import</translation>
+    </message>
     <message>
       <source>Choose…</source>
       <translation>Choose…</translation>
@@ -2000,6 +2032,10 @@
   <context>
     <name>MonitoringPage</name>
     <message>
+      <source>Monitoring flags</source>
+      <translation>Monitoring flags</translation>
+    </message>
+    <message>
       <source>All</source>
       <translation>All</translation>
     </message>
@@ -2102,6 +2138,14 @@
   </context>
   <context>
     <name>VisitPlanningPage</name>
+    <message>
+      <source>Trip plan</source>
+      <translation>Trip plan</translation>
+    </message>
+    <message>
+      <source>Students awaiting a visit</source>
+      <translation>Students awaiting a visit</translation>
+    </message>
     <message>
       <source>Plan checked students on this date</source>
       <translation>Plan checked students on this date</translation>
@@ -2450,6 +2494,10 @@
   <context>
     <name>IdentificationDialog</name>
     <message>
+      <source>Identification history</source>
+      <translation>Identification history</translation>
+    </message>
+    <message>
       <source>New identification</source>
       <translation>New identification</translation>
     </message>
@@ -2626,6 +2674,10 @@
   </context>
   <context>
     <name>ConflictReviewDialog</name>
+    <message>
+      <source>Sync conflicts</source>
+      <translation>Sync conflicts</translation>
+    </message>
     <message>
       <source>Review sync conflicts</source>
       <translation>Review sync conflicts</translation>

@@ -4,6 +4,10 @@
   <context>
     <name>ArchiveSection</name>
     <message>
+      <source>Search results</source>
+      <translation>查找结果</translation>
+    </message>
+    <message>
       <source>Find a student (name, pinyin, initials, student no.)</source>
       <translation>查找学生（姓名、拼音、首字母、学号）</translation>
     </message>
@@ -497,6 +501,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Sections</source>
+      <translation>功能导航</translation>
+    </message>
+    <message>
       <source>Lock</source>
       <translation>锁定</translation>
     </message>
@@ -723,6 +731,10 @@
   </context>
   <context>
     <name>RosterView</name>
+    <message>
+      <source>Students</source>
+      <translation>学生名单</translation>
+    </message>
     <message>
       <source>Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)</source>
       <translation>搜索姓名、拼音、首字母（zs）、学号或班级（Ctrl+F）</translation>
@@ -1079,6 +1091,10 @@
   <context>
     <name>TimelineTab</name>
     <message>
+      <source>Growth archive timeline</source>
+      <translation>成长档案时间线</translation>
+    </message>
+    <message>
       <source>All kinds</source>
       <translation>全部类别</translation>
     </message>
@@ -1158,6 +1174,10 @@
   </context>
   <context>
     <name>VisitForm</name>
+    <message>
+      <source>Parts of the form</source>
+      <translation>表单各部分</translation>
+    </message>
     <message>
       <source>Editing home visit: %1, %2</source>
       <translation>编辑家访记录：%1，%2</translation>
@@ -1444,6 +1464,10 @@
   <context>
     <name>VisitsSection</name>
     <message>
+      <source>Home visits to do</source>
+      <translation>待家访</translation>
+    </message>
+    <message>
       <source>%1 — changes to a saved visit, kept %2</source>
       <translation>%1 — 对已保存家访记录的修改（未保存），%2</translation>
     </message>
@@ -1508,6 +1532,10 @@
   </context>
   <context>
     <name>CoverageDashboard</name>
+    <message>
+      <source>Students not yet covered</source>
+      <translation>尚未覆盖的学生</translation>
+    </message>
     <message>
       <source>All colleges</source>
       <translation>全部学院</translation>
@@ -1685,6 +1713,10 @@
   </context>
   <context>
     <name>ImportWizard</name>
+    <message>
+      <source>File to import</source>
+      <translation>要导入的文件</translation>
+    </message>
     <message>
       <source>Choose…</source>
       <translation>选择…</translation>
@@ -1992,6 +2024,10 @@
   <context>
     <name>MonitoringPage</name>
     <message>
+      <source>Monitoring flags</source>
+      <translation>监测反馈列表</translation>
+    </message>
+    <message>
       <source>All</source>
       <translation>全部</translation>
     </message>
@@ -2094,6 +2130,14 @@
   </context>
   <context>
     <name>VisitPlanningPage</name>
+    <message>
+      <source>Trip plan</source>
+      <translation>行程安排</translation>
+    </message>
+    <message>
+      <source>Students awaiting a visit</source>
+      <translation>待家访学生</translation>
+    </message>
     <message>
       <source>Plan checked students on this date</source>
       <translation>将勾选的学生安排在此日期</translation>
@@ -2442,6 +2486,10 @@
   <context>
     <name>IdentificationDialog</name>
     <message>
+      <source>Identification history</source>
+      <translation>认定历史</translation>
+    </message>
+    <message>
       <source>New identification</source>
       <translation>新增认定记录</translation>
     </message>
@@ -2618,6 +2666,10 @@
   </context>
   <context>
     <name>ConflictReviewDialog</name>
+    <message>
+      <source>Sync conflicts</source>
+      <translation>同步冲突</translation>
+    </message>
     <message>
       <source>Review sync conflicts</source>
       <translation>处理同步冲突</translation>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -41,7 +42,9 @@ def test_lock_hides_everything_and_unlock_restores(qtbot: QtBot, running: Runnin
     unlock(qtbot, running.app)
     qtbot.waitUntil(lambda: section.roster.model.rowCount() == len(running.ids))
     assert not window.section_stack.isHidden()
-    assert window.windowTitle() == "JiaFang 家访 — 示例大学"
+    # The platform appends the application's name ("示例大学 — JiaFang 家访"): never twice.
+    assert window.windowTitle() == "示例大学"
+    assert QGuiApplication.applicationDisplayName() == "JiaFang 家访"
 
 
 def test_idle_lock(qtbot: QtBot, running: Running) -> None:
