@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.errors import StoreError
 from desktop.ui import store_calls
-from desktop.ui.app_context import AppContext
+from desktop.ui.app_context import AppContext, SavedNotice
 from desktop.ui.identification_dialog import IdentificationDialog
 from desktop.ui.pdf_jobs import PdfSpec
 from desktop.ui.pdf_preview_dialog import PdfPreviewOpener
@@ -47,6 +47,7 @@ class StudentProfile(QWidget):
         self.ctx = ctx
         self.student_id: str | None = None
         self.file: StudentFile | None = None
+        self._select_after_load: SavedNotice | None = None  # a record just saved, shown selected
 
         self.back = QPushButton(self.tr("← Roster"), self)
         self.back.setObjectName("backToRoster")
@@ -196,6 +197,8 @@ class StudentProfile(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         ctx.worker.data_changed.connect(self._data_changed)
+        if ctx.events is not None:
+            ctx.events.record_saved.connect(self._record_saved)
 
     # -- loading --------------------------------------------------------------------------------
     def open_student(self, student_id: str) -> None:
@@ -232,7 +235,33 @@ class StudentProfile(QWidget):
         for actions in (*self.record_actions, *self.workflow_actions):
             actions.refresh()
         self.timeline.set_entries(timeline_of(file, restricted=self.ctx.may_see_key_support()))
+        self._select_saved()
         self.loaded.emit()
+
+    def _record_saved(self, notice: SavedNotice) -> None:
+        """A record of this student was saved (its data_changed follows and reloads the profile)."""
+        if notice.student_id == self.student_id:
+            self._select_after_load = notice
+
+    def _select_saved(self) -> None:
+        notice, self._select_after_load = self._select_after_load, None
+        tabs = {
+            "home_visit": self.visits,
+            "identification": self.identifications,
+            "guarantee_aid": self.aid,
+            "growth_reward": self.rewards,
+            "monitoring_flag": self.flags,
+        }
+        tab = tabs.get(notice.kind) if notice is not None else None
+        if notice is None or tab is None:
+            return
+        for row in range(tab.table.rowCount()):
+            item = tab.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == notice.record_id:
+                self.tabs.setCurrentWidget(tab)
+                tab.table.selectRow(row)
+                tab.table.scrollToItem(item)
+                return
 
     def _failed(self, exc: Exception) -> None:
         self.heading.setText(
@@ -240,7 +269,8 @@ class StudentProfile(QWidget):
         )
 
     def _data_changed(self, kinds: set[str]) -> None:
-        if self.student_id is not None and self.isVisible() and kinds & WATCHED_KINDS:
+        # Reloaded even while hidden (e.g. behind the visit form): it is current when shown again.
+        if self.student_id is not None and kinds & WATCHED_KINDS:
             self.open_student(self.student_id)
 
     # -- actions --------------------------------------------------------------------------------
@@ -250,12 +280,18 @@ class StudentProfile(QWidget):
     def _save(self, student: Student, members: list[FamilyMember], removed: list[str]) -> None:
         self.ctx.worker.run(
             lambda store: store_calls.save_student(store, student, members, removed),
-            lambda _r: self.basic.saved(True),
+            lambda _r: self._student_saved(student),
             lambda exc: self.basic.saved(
                 False, str(exc) if isinstance(exc, StoreError) else self.tr("Not saved.")
             ),
             changes={"student", "family_member"},
         )
+
+    def _student_saved(self, student: Student) -> None:
+        self.basic.saved(True)
+        if self.ctx.events is not None:
+            text = self.tr("Basic information and family saved: %1").replace("%1", student.name)
+            self.ctx.events.record_saved.emit(SavedNotice("student", student.id, student.id, text))
 
     def _new_visit(self) -> None:
         if self.student_id is not None and self.ctx.events is not None:

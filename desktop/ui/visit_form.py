@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.errors import StoreError
 from desktop.ui import record_edit_calls, store_calls, visit_edit_calls
-from desktop.ui.app_context import AppContext
+from desktop.ui.app_context import AppContext, SavedNotice
 from desktop.ui.date_field import DateField
 from desktop.ui.draft_autosave import DraftAutosave
 from desktop.ui.family_table import FamilyTable
@@ -510,9 +510,17 @@ class VisitForm(QWidget):
     def _saved(self, visit: HomeVisit, offer_flag: bool = False) -> None:
         self.save_button.setEnabled(True)
         self.draft_state.setText(self.tr("Saved."))
+        template = (
+            self.tr("Changes to the home visit saved: %1, %2")
+            if self.edit is not None
+            else self.tr("Home visit saved: %1, %2")
+        )
+        text = template.replace("%1", self.student_name).replace("%2", visit.visit_date.isoformat())
         if offer_flag:
             self.flag_suggested.emit(visit, self.student_name)
         self.saved.emit(visit.id)
+        if self.ctx.events is not None:
+            self.ctx.events.record_saved.emit(SavedNotice("home_visit", visit.id, visit.student_id, text))
 
     def _save_failed(self, exc: Exception) -> None:
         self.save_button.setEnabled(True)

@@ -41,7 +41,7 @@ class VisitsSection(Section):
         self.list_page = QWidget(self)
         self.form = VisitForm(ctx, self)
         self.form.closed.connect(self._back_to_list)
-        self.form.saved.connect(lambda _id: self._back_to_list())
+        self.form.saved.connect(self._visit_saved)
         self.flag_offer = ShockFlagOffer(ctx, self)
         self._return_to = ""  # the section an edited visit was opened from
         self.form.flag_suggested.connect(self.flag_offer.offer)
@@ -165,13 +165,13 @@ class VisitsSection(Section):
         self.pdf.open(PdfSpec.blank(student_id if isinstance(student_id, str) else None))
 
     def new_visit(self, student_id: str) -> None:
+        self._return_to = self._came_from()
         self.ctx.worker.run(
             lambda store: store_calls.student_name(store, student_id),
             lambda name: self._open_new(student_id, str(name)),
         )
 
     def _open_new(self, student_id: str, name: str) -> None:
-        self._return_to = ""
         self.form.start_new(student_id, name, self.ctx.identity.user_name)
         self.stack.setCurrentWidget(self.form)
         self._bring_forward()
@@ -181,15 +181,19 @@ class VisitsSection(Section):
         or saving it goes back to where it was opened from (e.g. the student's profile)."""
         if self.stack.currentWidget() is self.form and self.form.student_id:
             self.form.autosave.flush()
-        current = getattr(self.window(), "current_section_key", None)
-        came_from = current() if callable(current) else ""
-        self._return_to = came_from if isinstance(came_from, str) and came_from != "visits" else ""
+        self._return_to = self._came_from()
         self.ctx.worker.run(
             lambda store: visit_edit_calls.load_visit_for_edit(store, visit_id),
             self._open_edit,
             self._open_failed,
             key="open-visit",
         )
+
+    def _came_from(self) -> str:
+        """The section a form is opened from (e.g. the roster's profile), to go back to after it."""
+        current = getattr(self.window(), "current_section_key", None)
+        came_from = current() if callable(current) else ""
+        return came_from if isinstance(came_from, str) and came_from != "visits" else ""
 
     def _open_edit(self, info: VisitForEdit) -> None:
         self.message.setVisible(False)
@@ -227,6 +231,21 @@ class VisitsSection(Section):
         if callable(show):
             show("visits")
         self.form.inputs["category"].setFocus()
+
+    def _visit_saved(self, visit_id: str) -> None:
+        """The saved visit's draft is gone (same transaction): drop it from the list at once, before
+        the list is shown again, so it is never seen as an unsaved form."""
+        self.forget_draft(visit_id)
+        self._back_to_list()
+
+    def forget_draft(self, visit_id: str) -> None:
+        for row in reversed(range(self.drafts.count())):
+            draft = self.drafts.item(row).data(Qt.ItemDataRole.UserRole)
+            if isinstance(draft, DraftInfo) and visit_id in (draft.id, draft.data.get("id")):
+                self.drafts.takeItem(row)
+        shown = self.drafts.count() > 0
+        self.drafts_title.setVisible(shown)
+        self.drafts.setVisible(shown)
 
     def _back_to_list(self) -> None:
         self.message.setVisible(False)

@@ -1104,6 +1104,10 @@
       <source>Blank visit form for this student…</source>
       <translation>Blank visit form for this student…</translation>
     </message>
+    <message>
+      <source>Basic information and family saved: %1</source>
+      <translation>Basic information and family saved: %1</translation>
+    </message>
   </context>
   <context>
     <name>TimelineTab</name>
@@ -1463,6 +1467,14 @@
     <message>
       <source>The visit could not be saved.</source>
       <translation>The visit could not be saved.</translation>
+    </message>
+    <message>
+      <source>Changes to the home visit saved: %1, %2</source>
+      <translation>Changes to the home visit saved: %1, %2</translation>
+    </message>
+    <message>
+      <source>Home visit saved: %1, %2</source>
+      <translation>Home visit saved: %1, %2</translation>
     </message>
   </context>
   <context>
@@ -2372,6 +2384,10 @@
     <message>
       <source>Not saved.</source>
       <translation>Not saved.</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>Saved: %1</translation>
     </message>
   </context>
   <context>

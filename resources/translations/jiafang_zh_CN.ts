@@ -1099,6 +1099,10 @@
       <source>Blank visit form for this student…</source>
       <translation>该生的空白家访记录表…</translation>
     </message>
+    <message>
+      <source>Basic information and family saved: %1</source>
+      <translation>已保存基本信息和家庭成员：%1</translation>
+    </message>
   </context>
   <context>
     <name>TimelineTab</name>
@@ -1457,6 +1461,14 @@
     <message>
       <source>The visit could not be saved.</source>
       <translation>家访记录未能保存。</translation>
+    </message>
+    <message>
+      <source>Changes to the home visit saved: %1, %2</source>
+      <translation>已保存家访的修改：%1，%2</translation>
+    </message>
+    <message>
+      <source>Home visit saved: %1, %2</source>
+      <translation>已保存家访：%1，%2</translation>
     </message>
   </context>
   <context>
@@ -2365,6 +2377,10 @@
     <message>
       <source>Not saved.</source>
       <translation>未保存。</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>已保存：%1</translation>
     </message>
   </context>
   <context>
