@@ -8,17 +8,25 @@ separated by "|" so that a query never matches across two tokens. A search is th
 
 Surnames with several readings (单 dan/shan, 曾 ceng/zeng) get every reading, so either finds them;
 "ü" is also written "v" and "u" (吕: lv, lu).
+
+Mixed input, as typed into a Chinese input method, is matched when the plain search finds nobody:
+full syllables mixed with initials ("zhangmx" 张明轩), characters mixed with pinyin ("张m"), and a
+trailing 学号/班级 fragment ("zmx2301"). SQL narrows the candidates with ``LIKE`` on the initials
+and characters the query must contain; a SQL function (``jiafang_mixed_match``, registered on every
+store connection) then checks each candidate's name character by character.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from desktop.store.hanzi_readings import char_readings
+from desktop.store.hanzi_readings import all_syllables, char_readings
 
 SEPARATOR = "|"
 _MAX_VARIANTS = 4
@@ -100,8 +108,152 @@ def like_pattern(query: str) -> str:
 
 
 def matches(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool] | None:
-    """The condition "search key contains the query", or None when the query is empty."""
+    """The condition "search key contains the query" (or, when no student's key contains it, the
+    query read as mixed input: see the module docstring), or None when the query is empty."""
     query = normalize_query(text)
     if not query:
         return None
-    return column.like(like_pattern(query), escape="\\")
+    plain = column.like(like_pattern(query), escape="\\")
+    mixed = MixedQuery.parse(query)
+    if mixed is None:
+        return plain
+    table = aliased(column.class_)
+    other_key = getattr(table, column.key)
+    anyone_plain = exists().where(other_key.like(like_pattern(query), escape="\\"), table.deleted == false())
+    return or_(
+        plain,
+        and_(
+            ~anyone_plain,  # evaluated once: mixed reading only when the plain search finds nobody
+            mixed.candidates(column),
+            func.jiafang_mixed_match(column, mixed.name_part, mixed.tail),
+        ),
+    )
+
+
+# -- mixed input ----------------------------------------------------------------------------------
+MIXED_MATCH_FUNCTION = "jiafang_mixed_match"
+_TWO_LETTER_INITIALS = ("zh", "ch", "sh")
+_MAX_SEGMENTATIONS = 16
+
+
+@functools.cache
+def _syllable_prefixes() -> frozenset[str]:
+    return frozenset(s[:n] for s in all_syllables() for n in range(1, len(s) + 1))
+
+
+def _units_at(part: str, start: int) -> list[int]:
+    """Where a unit typed at ``start`` may end: one character, a syllable, an initial, or (at the end
+    of the query) the start of a syllable still being typed."""
+    if _is_han(part[start]) or not part[start].isalpha():
+        return [start + 1]
+    ends: list[int] = []
+    syllables, prefixes = all_syllables(), _syllable_prefixes()
+    for end in range(start + 1, min(len(part), start + 6) + 1):
+        unit = part[start:end]
+        if not unit.isascii() or not unit.isalpha():
+            break
+        initial = end - start == 1 or unit in _TWO_LETTER_INITIALS
+        if unit in syllables or initial or (end == len(part) and unit in prefixes):
+            ends.append(end)
+    return ends
+
+
+@dataclass(frozen=True)
+class MixedQuery:
+    name_part: str  # letters and characters matched against the name
+    tail: str  # a trailing 学号/班级 fragment (digits), or ""
+    segmentations: tuple[tuple[str, ...], ...]  # the ways the name part splits into units
+
+    @classmethod
+    def parse(cls, query: str) -> MixedQuery | None:
+        """The query read as mixed input, or None when it cannot be (e.g. digits only)."""
+        head = query.rstrip("0123456789")
+        tail = query[len(head) :]
+        if not head or not all(_is_han(c) or (c.isascii() and c.isalpha()) for c in head):
+            return None
+        if not any(c.isascii() and c.isalpha() for c in head) and not tail:
+            return None  # characters only: the plain search is the whole answer
+        found: list[tuple[str, ...]] = []
+
+        def split(start: int, units: tuple[str, ...]) -> None:
+            if len(found) >= _MAX_SEGMENTATIONS:
+                return
+            if start == len(head):
+                found.append(units)
+                return
+            for end in reversed(_units_at(head, start)):  # whole syllables first
+                split(end, (*units, head[start:end]))
+
+        split(0, ())
+        return cls(head, tail, tuple(found)) if found else None
+
+    def candidates(self, column: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+        """What a matching student's key must contain: the typed characters, the tail, and for some
+        way of splitting the query, the initials of its units in a row (a character: any initial)."""
+        needed = [column.like(like_pattern(c), escape="\\") for c in dict.fromkeys(self.name_part) if _is_han(c)]
+        if self.tail:
+            needed.append(column.like(like_pattern(self.tail), escape="\\"))
+        initials = {"".join("_" if _is_han(u) else u[0] for u in units) for units in self.segmentations}
+        patterns = [column.like(f"%{i}%") for i in sorted(initials) if i.strip("_")]
+        if patterns:
+            needed.append(or_(*patterns))
+        return and_(*needed)
+
+
+def _cells(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each character of a name with the ways it may be typed (readings, ü as v and u)."""
+    cells = []
+    for char in name:
+        if char.isspace():
+            continue
+        if _is_han(char):
+            readings = [v for r in _char_readings(char) for v in _syllable_variants(r)]
+            cells.append((char, tuple(dict.fromkeys(readings))))
+        else:
+            cells.append((char, (char.lower(),)))
+    return tuple(cells)
+
+
+@functools.lru_cache(maxsize=65536)
+def name_matches(name: str, part: str) -> bool:
+    """Whether consecutive characters of ``name`` can be typed as ``part``: each character as itself,
+    its full pinyin or its initial; the last one typed may be the start of its pinyin."""
+    cells = _cells(name)
+
+    @functools.cache
+    def rest_matches(index: int, at: int) -> bool:
+        if at == len(part):
+            return True
+        if index == len(cells):
+            return False
+        char, readings = cells[index]
+        if part[at] == char.lower():
+            if rest_matches(index + 1, at + 1):
+                return True
+        for reading in readings:
+            if not reading.isalpha():
+                continue
+            if reading.startswith(part[at:]):
+                return True  # the last unit, still being typed
+            two = reading[:2]
+            ways = {reading, reading[:1], *([two] if two in _TWO_LETTER_INITIALS else [])}
+            if any(part.startswith(way, at) and rest_matches(index + 1, at + len(way)) for way in ways):
+                return True
+        return False
+
+    return any(rest_matches(start, 0) for start in range(len(cells)))
+
+
+def mixed_match(key: str | None, name_part: str, tail: str) -> bool:
+    """The SQL function: does a student's search key match the mixed query?"""
+    if not key:
+        return False
+    tokens = key.split(SEPARATOR)
+    if tail and not any(tail in token for token in tokens[1:]):
+        return False
+    return name_matches(tokens[0], name_part)
+
+
+def register_search_functions(conn: Any) -> None:
+    """Make ``jiafang_mixed_match`` known to a DB-API SQLite/SQLCipher connection."""
+    conn.create_function(MIXED_MATCH_FUNCTION, 3, mixed_match, deterministic=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +44,12 @@ class RosterView(QWidget):
             self.tr("Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)")
         )
         self.search.textChanged.connect(self._apply)
+        # Keyboard first: Enter opens the selected (else the first) result, ↓ moves into the list.
+        self.search.returnPressed.connect(self.open_first_result)
+        self.search.installEventFilter(self)
+        self._open_when_shown = False
+        self.search.textEdited.connect(self._typing)
+        self.model.query_applied.connect(self._query_shown)
         focus = QAction(self)
         focus.setShortcut(QKeySequence.StandardKey.Find)
         focus.triggered.connect(self._focus_search)
@@ -83,6 +89,12 @@ class RosterView(QWidget):
         self.table.activated.connect(self._activated)
         self.count = QLabel(self)
         self.count.setObjectName("rosterCount")
+        self.empty = QLabel(self)  # why the list is empty and what to do
+        self.empty.setObjectName("rosterEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("#rosterEmpty { color: palette(placeholder-text); padding: 24px; }")
+        self.empty.setVisible(False)
 
         filters = QHBoxLayout()
         for widget in (self.college, self.grade, self.class_name, self.level, self.key_support, self.visited):
@@ -101,7 +113,68 @@ class RosterView(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
         self.setFocusProxy(self.search)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            row = max(self.table.currentIndex().row(), 0)
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    def open_first_result(self) -> None:
+        """Enter in the search box: open the selected student, else the first (or only) one found;
+        when the result is still on its way, open it as soon as it is shown."""
+        if self.model.loading:
+            self._open_when_shown = True
+            return
+        selected = self.table.selectionModel().selectedRows()
+        index = selected[0] if selected else self.model.index(0, 0)
+        if index.isValid():
+            self._activated(index)
+
+    def _typing(self, _text: str) -> None:
+        self._open_when_shown = False
+
+    def _query_shown(self) -> None:
+        self._show_empty_state()
+        if self._open_when_shown:
+            self._open_when_shown = False
+            if self.model.rowCount() > 0:
+                self._activated(self.model.index(0, 0))
+
+    def _filters_set(self) -> bool:
+        combos = (self.college, self.grade, self.class_name, self.level, self.key_support, self.visited)
+        return self.new_only.isChecked() or any(combo.currentIndex() > 0 for combo in combos)
+
+    def _show_empty_state(self) -> None:
+        if self.model.rowCount() > 0 or self.model.loading:
+            self.empty.setVisible(False)
+            return
+        text = self.search.text().strip()
+        if text:
+            message = self.tr(
+                "No student matches “%1”. Try the full pinyin, initials (zs), pinyin mixed with"
+                " characters (张m), a student no. or a class; or clear the filters."
+            ).replace("%1", text)
+        elif self._filters_set():
+            message = self.tr("No student matches these filters. Choose “All …” in a filter to see more.")
+        else:
+            message = self.tr(
+                "No students yet. Import a roster under Import/export, or sync with the center under"
+                " Settings."
+            )
+        self.empty.setText(message)
+        self.empty.setVisible(True)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -190,3 +263,4 @@ class RosterView(QWidget):
             combo.blockSignals(False)
         self.model.clear()
         self.count.clear()
+        self.empty.setVisible(False)

@@ -810,6 +810,18 @@
       <source>Visit forms or growth archives of the selected students, a class or a college</source>
       <translation>Visit forms or growth archives of the selected students, a class or a college</translation>
     </message>
+    <message>
+      <source>No student matches “%1”. Try the full pinyin, initials (zs), pinyin mixed with characters (张m), a student no. or a class; or clear the filters.</source>
+      <translation>No student matches “%1”. Try the full pinyin, initials (zs), pinyin mixed with characters (张m), a student no. or a class; or clear the filters.</translation>
+    </message>
+    <message>
+      <source>No student matches these filters. Choose “All …” in a filter to see more.</source>
+      <translation>No student matches these filters. Choose “All …” in a filter to see more.</translation>
+    </message>
+    <message>
+      <source>No students yet. Import a roster under Import/export, or sync with the center under Settings.</source>
+      <translation>No students yet. Import a roster under Import/export, or sync with the center under Settings.</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>

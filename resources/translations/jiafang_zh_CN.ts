@@ -805,6 +805,18 @@
       <source>Visit forms or growth archives of the selected students, a class or a college</source>
       <translation>导出所选学生、某个班级或学院的家访记录表或成长档案</translation>
     </message>
+    <message>
+      <source>No student matches “%1”. Try the full pinyin, initials (zs), pinyin mixed with characters (张m), a student no. or a class; or clear the filters.</source>
+      <translation>没有找到与“%1”匹配的学生。可以试试全拼、首字母（zs）、汉字加拼音（张m）、学号或班级，或清除筛选条件。</translation>
+    </message>
+    <message>
+      <source>No student matches these filters. Choose “All …” in a filter to see more.</source>
+      <translation>没有符合这些筛选条件的学生。把筛选项改回“全部…”可看到更多学生。</translation>
+    </message>
+    <message>
+      <source>No students yet. Import a roster under Import/export, or sync with the center under Settings.</source>
+      <translation>名册中还没有学生。请在“导入导出”中导入名册，或在“设置”中与中心同步。</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>
