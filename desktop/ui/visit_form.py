@@ -50,6 +50,7 @@ from desktop.ui.visit_photos import VisitPhotos
 from desktop.ui.visit_wish_panel import VisitWishPanel
 from sync.ids import new_id
 from sync.records import HomeVisit
+from sync.records.visits import HouseholdMember
 from sync.records.enums import (
     ConfirmationMethod,
     DifficultyType,
@@ -85,6 +86,9 @@ class VisitForm(QWidget):
         self.student_name = ""
         self.visit_id = new_id()
         self.edit: VisitEdit | None = None  # set while a saved visit is open for editing
+        # The profile's family when the form opened: the household starts from it, and a household
+        # that differs from it is offered back to the profile on save.
+        self.profile_family: list[dict[str, Any]] = []
         self._loading = False
         self.autosave = DraftAutosave(ctx, self)
 
@@ -192,7 +196,7 @@ class VisitForm(QWidget):
                               self.tr("Add interviewee"), p), p)  # fmt: skip
 
         f = self._section(p, self.tr("Household"))
-        family = FamilyTable(with_note=False, parent=p)
+        family = FamilyTable(with_note=False, with_verified=True, parent=p)
         family.table.setMinimumHeight(150)
         self._add(f, "household", self.tr("Family members"), family, p)
 
@@ -274,7 +278,12 @@ class VisitForm(QWidget):
     def _draft_values(self) -> dict[str, Any]:
         """The form as kept in its draft: the record's fields and the wish list being filled in."""
         edit_of = {"edit_of": self.visit_id} if self.edit is not None else {}
-        return {**self.values(), "wish_selection": self.wish_panel.values(), **edit_of}
+        return {
+            **self.values(),
+            "wish_selection": self.wish_panel.values(),
+            "profile_family": self.profile_family,
+            **edit_of,
+        }
 
     def _jump(self, row: int) -> None:
         if 0 <= row < len(self._boxes):
@@ -315,15 +324,30 @@ class VisitForm(QWidget):
             self._loading = False
 
     # -- opening --------------------------------------------------------------------------------
-    def start_new(self, student_id: str, student_name: str, visitor_name: str) -> None:
+    def start_new(
+        self,
+        student_id: str,
+        student_name: str,
+        visitor_name: str,
+        family: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """A new visit: the visitor is the local user; the household starts from the profile's family."""
         self._reset(student_id, student_name, new_id())
-        self.set_values({"visitors": [{"name": visitor_name, "role": "counselor"}] if visitor_name else []})
+        self.profile_family = list(family or [])
+        self.set_values(
+            {
+                "visitors": [{"name": visitor_name, "role": "counselor"}] if visitor_name else [],
+                "household": self.profile_family,
+            }
+        )
         self._load_catalog()
         self.autosave.start(self.visit_id, student_id, student_name, self._draft_values)
 
     def resume_draft(self, draft: store_calls.DraftInfo) -> None:
         data = dict(draft.data)
         self._reset(draft.student_id, draft.student_name, str(data.get("id") or new_id()))
+        family = data.get("profile_family")
+        self.profile_family = list(family) if isinstance(family, list) else []
         self.set_values(data)
         self._load_catalog()
         self.autosave.start(
@@ -336,6 +360,7 @@ class VisitForm(QWidget):
         read-only, with the reason, when the local user may not change it."""
         visit = info.visit
         self._reset(visit.student_id, info.student_name, visit.id)
+        self.profile_family = list(info.family)
         self.set_values(form_values(visit, info.wish))
         self.edit = VisitEdit(visit, self._draft_values(), info.read_only_reason)
         self.heading.setText(
@@ -364,6 +389,7 @@ class VisitForm(QWidget):
 
     def _reset(self, student_id: str, student_name: str, visit_id: str) -> None:
         self.edit = None
+        self.profile_family = []
         self._set_read_only(False)
         self.student_id = student_id
         self.student_name = student_name
@@ -489,23 +515,58 @@ class VisitForm(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 self.save_button.setEnabled(True)
                 return
+        update_family = self._family_differs(visit) and self._ask_update_family()
         self.autosave.stop()
         draft_id = self.autosave.draft_id
-        kinds = {"home_visit", "family_member", "visit_draft"} | ({"wish_selection"} if wish else set())
+        kinds = {"home_visit", "visit_draft"} | ({"wish_selection"} if wish else set())
+        kinds |= {"family_member"} if update_family else set()
         if self.edit is not None:
             self.ctx.worker.run(
-                lambda store: visit_edit_calls.save_visit_edit(store, visit, wish=wish),
+                lambda store: visit_edit_calls.save_visit_edit(
+                    store, visit, wish=wish, update_family=update_family
+                ),
                 lambda offer: self._saved(visit, bool(offer)),
                 self._save_failed,
                 changes=kinds,
             )
             return
         self.ctx.worker.run(
-            lambda store: store_calls.save_visit(store, visit, draft_id=draft_id, wish=wish),
+            lambda store: store_calls.save_visit(
+                store, visit, draft_id=draft_id, wish=wish, update_family=update_family
+            ),
             lambda offer: self._saved(visit, bool(offer)),
             self._save_failed,
             changes=kinds,
         )
+
+    def _family_differs(self, visit: HomeVisit) -> bool:
+        """Whether the household on the visit says something the profile's family does not (for an
+        edit: only when the household was changed in this edit)."""
+        if self.edit is not None and "household" not in self.edit.changed_fields(self._draft_values()):
+            return False
+
+        def facts(members: list[HouseholdMember]) -> list[dict[str, Any]]:
+            return [m.model_dump(mode="json", exclude={"family_member_id", "verified"}) for m in members]
+
+        try:
+            profile = [HouseholdMember.model_validate(m) for m in self.profile_family]
+        except ValidationError:
+            return bool(visit.household)
+        return bool(visit.household) and facts(visit.household) != facts(profile)
+
+    def _ask_update_family(self) -> bool:
+        """Asked once per save: write the family members as found on the visit back to the profile?"""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Family members changed"),
+            self.tr(
+                "The family members on this visit differ from the student's profile. Write them back to"
+                " the profile (basic information and family)?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self, visit: HomeVisit, offer_flag: bool = False) -> None:
         self.save_button.setEnabled(True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -167,12 +169,12 @@ class VisitsSection(Section):
     def new_visit(self, student_id: str) -> None:
         self._return_to = self._came_from()
         self.ctx.worker.run(
-            lambda store: store_calls.student_name(store, student_id),
-            lambda name: self._open_new(student_id, str(name)),
+            lambda store: store_calls.visit_start(store, student_id),
+            lambda start: self._open_new(student_id, *start),
         )
 
-    def _open_new(self, student_id: str, name: str) -> None:
-        self.form.start_new(student_id, name, self.ctx.identity.user_name)
+    def _open_new(self, student_id: str, name: str, family: list[dict[str, Any]]) -> None:
+        self.form.start_new(student_id, name, self.ctx.identity.user_name, family)
         self.stack.setCurrentWidget(self.form)
         self._bring_forward()
 

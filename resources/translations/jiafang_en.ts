@@ -351,6 +351,14 @@
       <source>Row %1, %2: %3</source>
       <translation>Row %1, %2: %3</translation>
     </message>
+    <message>
+      <source>Verified on this visit</source>
+      <translation>Verified on this visit</translation>
+    </message>
+    <message>
+      <source>Checked in person (or by call) on this visit</source>
+      <translation>Checked in person (or by call) on this visit</translation>
+    </message>
   </context>
   <context>
     <name>FirstRunWizard</name>
@@ -1487,6 +1495,14 @@
     <message>
       <source>Home visit saved: %1, %2</source>
       <translation>Home visit saved: %1, %2</translation>
+    </message>
+    <message>
+      <source>Family members changed</source>
+      <translation>Family members changed</translation>
+    </message>
+    <message>
+      <source>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</source>
+      <translation>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</translation>
     </message>
   </context>
   <context>

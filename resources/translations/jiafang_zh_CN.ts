@@ -348,6 +348,14 @@
       <source>Row %1, %2: %3</source>
       <translation>第 %1 行，%2：%3</translation>
     </message>
+    <message>
+      <source>Verified on this visit</source>
+      <translation>本次核实</translation>
+    </message>
+    <message>
+      <source>Checked in person (or by call) on this visit</source>
+      <translation>本次家访中当面（或电话）核实过</translation>
+    </message>
   </context>
   <context>
     <name>FirstRunWizard</name>
@@ -1481,6 +1489,14 @@
     <message>
       <source>Home visit saved: %1, %2</source>
       <translation>已保存家访：%1，%2</translation>
+    </message>
+    <message>
+      <source>Family members changed</source>
+      <translation>家庭成员有改动</translation>
+    </message>
+    <message>
+      <source>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</source>
+      <translation>本次家访记录的家庭成员与学生档案中的不一致。要把它们写回学生档案（基本信息和家庭成员）吗？</translation>
     </message>
   </context>
   <context>
