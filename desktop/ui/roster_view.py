@@ -28,6 +28,9 @@ from desktop.ui.store_calls import FilterOptions, RosterQuery
 from sync.records.enums import DifficultyType, IdentificationLevel
 
 
+SENSITIVE_COLUMNS = ("level", "key_support")  # hidden in privacy mode
+
+
 class RosterView(QWidget):
     student_activated = Signal(str)
 
@@ -69,6 +72,14 @@ class RosterView(QWidget):
         self.visited = self._combo("filterVisited", self.tr("Visited: any"))
         self.visited.addItem(self.tr("Visited this year"), True)
         self.visited.addItem(self.tr("Not yet visited"), False)
+        # Privacy mode (on by default, remembered): 认定等级 and key support stay hidden from anyone
+        # passing by until the user reveals them with one click.
+        self.privacy = QPushButton(self)
+        self.privacy.setObjectName("privacyMode")
+        self.privacy.setCheckable(True)
+        self.privacy.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_H))
+        self.privacy.setChecked(ctx.settings.privacy_mode)
+        self.privacy.toggled.connect(self.set_privacy_mode)
         self.new_only = QCheckBox(self.tr("New students"), self)
         self.new_only.setObjectName("filterNew")
         self.new_only.toggled.connect(self._apply)
@@ -101,6 +112,7 @@ class RosterView(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.new_only)
         filters.addStretch(1)
+        filters.addWidget(self.privacy)
         filters.addWidget(self.count)
         self.export_pdf = QPushButton(self.tr("Export PDFs…"), self)
         self.export_pdf.setObjectName("rosterExportPdf")
@@ -109,6 +121,7 @@ class RosterView(QWidget):
         )
         self.export_pdf.clicked.connect(self.batch_export)
         filters.addWidget(self.export_pdf)
+        self._show_privacy(self.privacy.isChecked())
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addLayout(filters)
@@ -151,6 +164,35 @@ class RosterView(QWidget):
             self._open_when_shown = False
             if self.model.rowCount() > 0:
                 self._activated(self.model.index(0, 0))
+
+    def set_privacy_mode(self, on: bool) -> None:
+        """Hide (or reveal) the sensitive columns and their filters; the choice is remembered."""
+        if self.privacy.isChecked() != on:
+            self.privacy.setChecked(on)  # comes back here through toggled
+            return
+        self._show_privacy(on)
+        if self.ctx.settings.privacy_mode != on:
+            self.ctx.settings.privacy_mode = on
+            self.ctx.settings.save(self.ctx.data_dir)
+
+    def _show_privacy(self, on: bool) -> None:
+        keys = self.model.column_keys()
+        for key in SENSITIVE_COLUMNS:
+            if key in keys:
+                self.table.setColumnHidden(keys.index(key), on)
+        if on and (self.level.currentIndex() > 0 or self.key_support.currentIndex() > 0):
+            self.level.setCurrentIndex(0)  # a hidden filter would narrow the list without a sign
+            self.key_support.setCurrentIndex(0)
+        self.level.setVisible(not on)
+        self.key_support.setVisible(not on and self.ctx.may_see_key_support())
+        self.privacy.setText(self.tr("Show levels") if on else self.tr("Hide levels"))
+        self.privacy.setToolTip(
+            (
+                self.tr("Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)")
+                if on
+                else self.tr("Hide identification levels and key support from people passing by (Ctrl+Shift+H)")
+            )
+        )
 
     def _filters_set(self) -> bool:
         combos = (self.college, self.grade, self.class_name, self.level, self.key_support, self.visited)

@@ -830,6 +830,22 @@
       <source>No students yet. Import a roster under Import/export, or sync with the center under Settings.</source>
       <translation>No students yet. Import a roster under Import/export, or sync with the center under Settings.</translation>
     </message>
+    <message>
+      <source>Show levels</source>
+      <translation>Show levels</translation>
+    </message>
+    <message>
+      <source>Hide levels</source>
+      <translation>Hide levels</translation>
+    </message>
+    <message>
+      <source>Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)</source>
+      <translation>Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+      <source>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</source>
+      <translation>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>

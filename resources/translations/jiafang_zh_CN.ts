@@ -825,6 +825,22 @@
       <source>No students yet. Import a roster under Import/export, or sync with the center under Settings.</source>
       <translation>名册中还没有学生。请在“导入导出”中导入名册，或在“设置”中与中心同步。</translation>
     </message>
+    <message>
+      <source>Show levels</source>
+      <translation>显示认定等级</translation>
+    </message>
+    <message>
+      <source>Hide levels</source>
+      <translation>隐藏认定等级</translation>
+    </message>
+    <message>
+      <source>Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)</source>
+      <translation>隐私模式已开启：认定等级和重点帮扶已隐藏。点击显示（Ctrl+Shift+H）</translation>
+    </message>
+    <message>
+      <source>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</source>
+      <translation>隐藏认定等级和重点帮扶，以免旁人看到（Ctrl+Shift+H）</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>
