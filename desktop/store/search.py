@@ -23,10 +23,10 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, or_
-from sqlalchemy.orm import InstrumentedAttribute, aliased
+from sqlalchemy import ColumnElement, and_, false, func, literal, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from desktop.store.hanzi_readings import all_syllables, char_readings
+from desktop.store.hanzi_readings import char_readings
 
 SEPARATOR = "|"
 _MAX_VARIANTS = 4
@@ -107,38 +107,68 @@ def like_pattern(query: str) -> str:
     return f"%{escaped}%"
 
 
-def matches(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool] | None:
-    """The condition "search key contains the query" (or, when no student's key contains it, the
-    query read as mixed input: see the module docstring), or None when the query is empty."""
+def matches(
+    column: InstrumentedAttribute[str], text: str, session: Session | None = None
+) -> ColumnElement[bool] | None:
+    """The condition "search key contains the query", or None when the query is empty.
+
+    With a ``session``, a query that no student's key contains is read as mixed input (see the
+    module docstring): one quick probe decides, so the common case stays a single ``LIKE``.
+    """
     query = normalize_query(text)
     if not query:
         return None
     plain = column.like(like_pattern(query), escape="\\")
-    mixed = MixedQuery.parse(query)
-    if mixed is None:
+    mixed = MixedQuery.parse(query) if session is not None else None
+    if mixed is None or session is None:
         return plain
-    table = aliased(column.class_)
-    other_key = getattr(table, column.key)
-    anyone_plain = exists().where(other_key.like(like_pattern(query), escape="\\"), table.deleted == false())
-    return or_(
-        plain,
-        and_(
-            ~anyone_plain,  # evaluated once: mixed reading only when the plain search finds nobody
-            mixed.candidates(column),
-            func.jiafang_mixed_match(column, mixed.name_part, mixed.tail),
-        ),
-    )
+    condition = and_(mixed.candidates(column), func.jiafang_mixed_match(column, mixed.name_part, mixed.tail))
+    if not mixed.needs_probe:
+        return or_(plain, condition)
+    return plain if _anyone_matches(session, column, plain) else condition
+
+
+def _anyone_matches(session: Session, column: InstrumentedAttribute[str], plain: ColumnElement[bool]) -> bool:
+    """Whether any student's key contains the query (read from the narrow roster index alone)."""
+    table = column.class_
+    probe = select(literal(1)).select_from(table).where(table.deleted == false(), plain).limit(1)
+    return session.execute(probe).first() is not None
 
 
 # -- mixed input ----------------------------------------------------------------------------------
 MIXED_MATCH_FUNCTION = "jiafang_mixed_match"
+# Every toneless syllable of the character table (a test checks it against hanzi_readings.all_syllables();
+# spelled out so the first keystroke does not wait for the table to load).
+_SYLLABLES = frozenset(
+    """
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca
+    cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua
+    chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den
+    deng di dia dian diao die din ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang
+    fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang
+    gui gun guo ha hai han hang hao he hei hen heng hm hng hong hou hu hua huai huan huang hui hun
+    huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken
+    keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian
+    liang liao lie lin ling liu lo long lou lu luan lun luo lv lve m ma mai man mang mao me mei men
+    meng mi mian miao mie min ming miu mo mou mu n na nai nan nang nao ne nei nen neng ng ni nia
+    nian niang niao nie nin ning niu nong nou nu nuan nun nuo nv nve o ou pa pai pan pang pao pei
+    pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu
+    quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se
+    sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui
+    shun shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting
+    tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie
+    xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za
+    zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu
+    zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+    """.split()
+)
 _TWO_LETTER_INITIALS = ("zh", "ch", "sh")
 _MAX_SEGMENTATIONS = 16
 
 
 @functools.cache
 def _syllable_prefixes() -> frozenset[str]:
-    return frozenset(s[:n] for s in all_syllables() for n in range(1, len(s) + 1))
+    return frozenset(s[:n] for s in _SYLLABLES for n in range(1, len(s) + 1))
 
 
 def _units_at(part: str, start: int) -> list[int]:
@@ -147,7 +177,7 @@ def _units_at(part: str, start: int) -> list[int]:
     if _is_han(part[start]) or not part[start].isalpha():
         return [start + 1]
     ends: list[int] = []
-    syllables, prefixes = all_syllables(), _syllable_prefixes()
+    syllables, prefixes = _SYLLABLES, _syllable_prefixes()
     for end in range(start + 1, min(len(part), start + 6) + 1):
         unit = part[start:end]
         if not unit.isascii() or not unit.isalpha():
@@ -189,15 +219,28 @@ class MixedQuery:
 
     def candidates(self, column: InstrumentedAttribute[str]) -> ColumnElement[bool]:
         """What a matching student's key must contain: the typed characters, the tail, and for some
-        way of splitting the query, the initials of its units in a row (a character: any initial)."""
+        way of splitting the query, the initials of its units in a row (a character: those of its
+        readings)."""
         needed = [column.like(like_pattern(c), escape="\\") for c in dict.fromkeys(self.name_part) if _is_han(c)]
         if self.tail:
             needed.append(column.like(like_pattern(self.tail), escape="\\"))
-        initials = {"".join("_" if _is_han(u) else u[0] for u in units) for units in self.segmentations}
+        initials: set[str] = set()
+        for units in self.segmentations:
+            options = [
+                sorted({r[:1] for r in _char_readings(u) if r[:1].isalpha()}) or ["_"] if _is_han(u) else [u[0]]
+                for u in units
+            ]
+            initials.update("".join(combo) for combo in itertools.islice(itertools.product(*options), 8))
         patterns = [column.like(f"%{i}%") for i in sorted(initials) if i.strip("_")]
         if patterns:
             needed.append(or_(*patterns))
         return and_(*needed)
+
+    @property
+    def needs_probe(self) -> bool:
+        """Letters only ("wang", "zhangmx"): read as mixed only when nobody matches plainly, so that
+        "wang" does not also find 万刚 (wan + g). Characters or a tail in it: plain and mixed both."""
+        return not self.tail and not any(_is_han(c) for c in self.name_part)
 
 
 def _cells(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

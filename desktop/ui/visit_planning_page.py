@@ -76,8 +76,10 @@ class VisitPlanningPage(Section):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self.tree_empty = self._empty_label("pendingEmpty", left)
         left_layout.addWidget(self.pending_title)
         left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.tree_empty)
 
         self.plan_title = QLabel(self)
         self.plan_title.setObjectName("planTitle")
@@ -106,8 +108,16 @@ class VisitPlanningPage(Section):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.plan_empty = self._empty_label("planEmpty", right)
+        self.plan_empty.setText(
+            self.tr(
+                "Nothing planned yet. Check students on the left, choose a visit date above and press"
+                " “Plan checked students on this date”."
+            )
+        )
         right_layout.addWidget(self.plan_title)
         right_layout.addWidget(self.plan_table, 1)
+        right_layout.addWidget(self.plan_empty)
         right_layout.addWidget(self.print_button)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -123,6 +133,15 @@ class VisitPlanningPage(Section):
         self.unplan_button.clicked.connect(lambda: self.plan_checked(None))
         self.print_button.clicked.connect(self._ask_print)
         ctx.worker.data_changed.connect(self._data_changed)
+
+    def _empty_label(self, name: str, parent: QWidget) -> QLabel:
+        """Says why a list is empty and what to do (shown instead of an empty table)."""
+        label = QLabel(parent)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"#{name} {{ color: palette(placeholder-text); padding: 12px; }}")
+        label.setVisible(False)
+        return label
 
     @property
     def academic_year(self) -> str:
@@ -161,6 +180,13 @@ class VisitPlanningPage(Section):
             .replace("%1", str(total))
             .replace("%2", str(len(groups)))
         )
+        self.tree_empty.setText(
+            self.tr(
+                "Every student who needs a home visit this academic year has one. Students appear here"
+                " once they are identified (or marked “visit before identification”) and not yet visited."
+            )
+        )
+        self.tree_empty.setVisible(not groups)
         provinces: dict[str, QTreeWidgetItem] = {}
         cities: dict[tuple[str, str], QTreeWidgetItem] = {}
         for group in groups:
@@ -180,7 +206,7 @@ class VisitPlanningPage(Section):
                 [
                     f"{region.county or region.label}（{len(group.students)}）",
                     "",
-                    self.tr("%1 planned").replace("%1", str(group.planned)),
+                    self.tr("%1 planned").replace("%1", str(group.planned)) if group.planned else "",
                 ],
             )
             for student in group.students:
@@ -226,6 +252,7 @@ class VisitPlanningPage(Section):
             for row in plan
         ]
         fill_table(self.plan_table, cells, [row.id for row in plan])
+        self.plan_empty.setVisible(not plan)
 
     # -- planning -------------------------------------------------------------------------------
     def checked_students(self) -> list[str]:
@@ -299,6 +326,8 @@ class VisitPlanningPage(Section):
         self.groups, self.plan = [], []
         self.tree.clear()
         self.plan_table.setRowCount(0)
+        self.tree_empty.setVisible(False)
+        self.plan_empty.setVisible(False)
         self.pending_title.clear()
         self.plan_title.clear()
         self.status.clear()

@@ -2271,6 +2271,14 @@
       <source>Blank forms saved to %1</source>
       <translation>Blank forms saved to %1</translation>
     </message>
+    <message>
+      <source>Nothing planned yet. Check students on the left, choose a visit date above and press “Plan checked students on this date”.</source>
+      <translation>Nothing planned yet. Check students on the left, choose a visit date above and press “Plan checked students on this date”.</translation>
+    </message>
+    <message>
+      <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
+      <translation>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</translation>
+    </message>
   </context>
   <context>
     <name>WishListPage</name>

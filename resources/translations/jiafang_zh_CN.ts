@@ -2264,6 +2264,14 @@
       <source>Blank forms saved to %1</source>
       <translation>空白家访记录表已保存到 %1</translation>
     </message>
+    <message>
+      <source>Nothing planned yet. Check students on the left, choose a visit date above and press “Plan checked students on this date”.</source>
+      <translation>还没有安排家访。请在左侧勾选学生，在上方选好家访日期，再点“将勾选的学生安排在此日期”。</translation>
+    </message>
+    <message>
+      <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
+      <translation>本学年需要家访的学生都已家访。学生完成认定（或标为“先家访后认定”）且尚未家访时，会出现在这里。</translation>
+    </message>
   </context>
   <context>
     <name>WishListPage</name>

@@ -63,7 +63,7 @@ class StudentRepository(Repository[Student]):
 
     def search(self, text: str, *, limit: int = 50) -> list[Student]:
         """Students whose name, pinyin, initials, 学号 or 班级 contain ``text`` ("zs" finds 张三)."""
-        condition = matches(StudentRow.search_key, text)
+        condition = matches(StudentRow.search_key, text, self.session)
         if condition is None:
             return []
         query = (

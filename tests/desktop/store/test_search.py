@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desktop.store.repositories.roster import RosterFilter
+from desktop.store.hanzi_readings import all_syllables
 from desktop.store.search import (
+    _SYLLABLES,
     MixedQuery,
     like_pattern,
     name_matches,
@@ -140,3 +142,7 @@ def test_name_matcher() -> None:
     assert MixedQuery.parse("张三") is None
     parsed = MixedQuery.parse("zmx2301")
     assert parsed is not None and (parsed.name_part, parsed.tail) == ("zmx", "2301")
+
+
+def test_spelled_out_syllables_are_the_tables() -> None:
+    assert _SYLLABLES == all_syllables()
