@@ -21,7 +21,6 @@ from desktop.ui.busy_indicator import BusyIndicator
 from desktop.ui.section import Section
 from desktop.ui.unlock_panel import UnlockPanel
 
-
 NOTICE_MS = 12_000  # how long the "saved" notice stays in the status strip
 
 

@@ -27,7 +27,6 @@ from desktop.ui.roster_model import RosterModel
 from desktop.ui.store_calls import FilterOptions, RosterQuery
 from sync.records.enums import DifficultyType, IdentificationLevel
 
-
 SENSITIVE_COLUMNS = ("level", "key_support")  # hidden in privacy mode
 
 
@@ -187,11 +186,11 @@ class RosterView(QWidget):
         self.key_support.setVisible(not on and self.ctx.may_see_key_support())
         self.privacy.setText(self.tr("Show levels") if on else self.tr("Hide levels"))
         self.privacy.setToolTip(
-            (
-                self.tr("Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)")
-                if on
-                else self.tr("Hide identification levels and key support from people passing by (Ctrl+Shift+H)")
+            self.tr(
+                "Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)"
             )
+            if on
+            else self.tr("Hide identification levels and key support from people passing by (Ctrl+Shift+H)")
         )
 
     def _filters_set(self) -> bool:

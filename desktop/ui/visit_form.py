@@ -50,7 +50,6 @@ from desktop.ui.visit_photos import VisitPhotos
 from desktop.ui.visit_wish_panel import VisitWishPanel
 from sync.ids import new_id
 from sync.records import HomeVisit
-from sync.records.visits import HouseholdMember
 from sync.records.enums import (
     ConfirmationMethod,
     DifficultyType,
@@ -66,7 +65,7 @@ from sync.records.enums import (
     WishListState,
 )
 from sync.records.errors import errors_of
-from sync.records.visits import visit_rule_errors
+from sync.records.visits import HouseholdMember, visit_rule_errors
 
 MONEY_FIELDS = ("income_amount", "debts_amount", "gifts_amount")
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
+from desktop.ui.save_folder import ask_save_path
 from desktop.ui.section import Section
 from desktop.ui.table_fill import KEY_ROLE, fill_table
 
@@ -298,12 +298,10 @@ class VisitPlanningPage(Section):
         if not self._to_print():
             self.status.setText(self.tr("Every planned student has been visited."))
             return
-        default = str(Path.home() / trip_file_name(self.academic_year))
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save blank forms"), default, self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            self.print_to(Path(path))
+        name = trip_file_name(self.academic_year)
+        path = ask_save_path(self, self.tr("Save blank forms"), name, self.tr("PDF files (*.pdf)"))
+        if path is not None:
+            self.print_to(path)
 
     def print_to(self, path: Path) -> None:
         ids = self._to_print()

@@ -239,6 +239,14 @@
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
+    <message>
+      <source>Choose a college…</source>
+      <translation>Choose a college…</translation>
+    </message>
+    <message>
+      <source>Choose a class…</source>
+      <translation>Choose a class…</translation>
+    </message>
   </context>
   <context>
     <name>ChangePassphraseDialog</name>
@@ -2413,6 +2421,10 @@
     <message>
       <source>Enter the service item.</source>
       <translation>Enter the service item.</translation>
+    </message>
+    <message>
+      <source>All departments</source>
+      <translation>All departments</translation>
     </message>
   </context>
   <context>

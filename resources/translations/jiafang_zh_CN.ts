@@ -237,6 +237,14 @@
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
+    <message>
+      <source>Choose a college…</source>
+      <translation>请选择学院…</translation>
+    </message>
+    <message>
+      <source>Choose a class…</source>
+      <translation>请选择班级…</translation>
+    </message>
   </context>
   <context>
     <name>ChangePassphraseDialog</name>
@@ -2406,6 +2414,10 @@
     <message>
       <source>Enter the service item.</source>
       <translation>请填写服务项目。</translation>
+    </message>
+    <message>
+      <source>All departments</source>
+      <translation>全部部门</translation>
     </message>
   </context>
   <context>

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.store.repositories.roster import RosterFilter
 from desktop.store.hanzi_readings import all_syllables
+from desktop.store.repositories.roster import RosterFilter
 from desktop.store.search import (
     _SYLLABLES,
     MixedQuery,
@@ -145,4 +145,4 @@ def test_name_matcher() -> None:
 
 
 def test_spelled_out_syllables_are_the_tables() -> None:
-    assert _SYLLABLES == all_syllables()
+    assert all_syllables() == _SYLLABLES

@@ -133,7 +133,10 @@ def test_wish_list_move(qtbot: QtBot, running: Running) -> None:
     page = running.window.show_section("wishes")
     assert isinstance(page, WishListPage)
     qtbot.waitUntil(lambda: page.table.rowCount() == 1)
-    assert page.department.currentText() == "心理中心" and cell(page.table, 0, 1) == "张三"
+    assert page.department.currentIndex() == 0 and page.department.currentData() is None  # no filter
+    assert cell(page.table, 0, 1) == "张三"
+    page.department.setCurrentIndex(page.department.findData("心理中心"))
+    assert page.table.rowCount() == 1 and cell(page.table, 0, 1) == "张三"
     page.table.selectRow(0)
     assert [page.next_status.itemText(i) for i in range(page.next_status.count())] == ["已对接", "无法满足"]
     page.apply_button.click()
