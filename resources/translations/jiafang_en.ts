@@ -2077,6 +2077,22 @@
       <source>Session recorded.</source>
       <translation>Session recorded.</translation>
     </message>
+    <message>
+      <source>Assign a mentor first</source>
+      <translation>Assign a mentor first</translation>
+    </message>
+    <message>
+      <source>Select a student in the list to assign a mentor, log support or record the exit review.</source>
+      <translation>Select a student in the list to assign a mentor, log support or record the exit review.</translation>
+    </message>
+    <message>
+      <source>This student has left key support; nothing more is recorded here.</source>
+      <translation>This student has left key support; nothing more is recorded here.</translation>
+    </message>
+    <message>
+      <source>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</source>
+      <translation>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</translation>
+    </message>
   </context>
   <context>
     <name>MonitoringPage</name>

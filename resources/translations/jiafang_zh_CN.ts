@@ -2070,6 +2070,22 @@
       <source>Session recorded.</source>
       <translation>已记录。</translation>
     </message>
+    <message>
+      <source>Assign a mentor first</source>
+      <translation>请先指定育人导师</translation>
+    </message>
+    <message>
+      <source>Select a student in the list to assign a mentor, log support or record the exit review.</source>
+      <translation>在左侧列表中选择一名学生后，可以指定育人导师、记录帮扶或登记退出评议。</translation>
+    </message>
+    <message>
+      <source>This student has left key support; nothing more is recorded here.</source>
+      <translation>该学生已退出重点帮扶，这里不再记录。</translation>
+    </message>
+    <message>
+      <source>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</source>
+      <translation>本学年还没有重点帮扶学生。请在上方启动重点帮扶（经集体评议），学生随后会出现在列表中。</translation>
+    </message>
   </context>
   <context>
     <name>MonitoringPage</name>
