@@ -24,6 +24,7 @@ from desktop.ui import store_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.batch_export_dialog import BatchExportDialog
 from desktop.ui.roster_model import RosterModel
+from desktop.ui.shortcut_tips import with_shortcut
 from desktop.ui.store_calls import FilterOptions, RosterQuery
 from sync.records.enums import DifficultyType, IdentificationLevel
 
@@ -46,6 +47,7 @@ class RosterView(QWidget):
             self.tr("Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)")
         )
         self.search.textChanged.connect(self._apply)
+        self.search.setToolTip(self.tr("Ctrl+F. Enter opens the first student found, ↓ moves into the list."))
         # Keyboard first: Enter opens the selected (else the first) result, ↓ moves into the list.
         self.search.returnPressed.connect(self.open_first_result)
         self.search.installEventFilter(self)
@@ -115,8 +117,10 @@ class RosterView(QWidget):
         filters.addWidget(self.count)
         self.export_pdf = QPushButton(self.tr("Export PDFs…"), self)
         self.export_pdf.setObjectName("rosterExportPdf")
-        self.export_pdf.setToolTip(
-            self.tr("Visit forms or growth archives of the selected students, a class or a college")
+        with_shortcut(
+            self.export_pdf,
+            self.tr("Visit forms or growth archives of the selected students, a class or a college"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_E),
         )
         self.export_pdf.clicked.connect(self.batch_export)
         filters.addWidget(self.export_pdf)

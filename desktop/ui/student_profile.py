@@ -27,6 +27,7 @@ from desktop.ui.profile_timeline_tab import TimelineTab
 from desktop.ui.record_dialog import AidDialog, RewardDialog
 from desktop.ui.record_list_tab import RecordListTab, label_of
 from desktop.ui.record_tab_actions import RecordTabActions
+from desktop.ui.shortcut_tips import with_shortcut
 from desktop.ui.store_calls import StudentFile
 from desktop.ui.timeline_entries import timeline_of
 from desktop.ui.workflow_dialogs import FlagDialog, WishDialog
@@ -62,6 +63,18 @@ class StudentProfile(QWidget):
         self.new_visit.setObjectName("newVisit")
         self.new_visit.clicked.connect(self._new_visit)
         QShortcut(QKeySequence.StandardKey.New, self, self._new_visit)
+        with_shortcut(
+            self.back,
+            self.tr("Back to the roster"),
+            QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
+            bind=False,
+        )
+        with_shortcut(
+            self.new_visit,
+            self.tr("Start a home visit for this student"),
+            QKeySequence.StandardKey.New,
+            bind=False,
+        )
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("profileTabs")
@@ -127,8 +140,10 @@ class StudentProfile(QWidget):
         self.visits.record_activated.connect(self._open_visit)
         self.edit_visit = QPushButton(self.tr("Edit…"), self.visits)
         self.edit_visit.setObjectName("editVisit")
-        self.edit_visit.setToolTip(
-            self.tr("Open the selected visit in the visit form (double-click a row too)")
+        with_shortcut(
+            self.edit_visit,
+            self.tr("Open the selected visit in the visit form (double-click a row too)"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E),
         )
         self.edit_visit.setEnabled(False)
         self.edit_visit.clicked.connect(self._edit_selected_visit)
@@ -140,6 +155,9 @@ class StudentProfile(QWidget):
         self.visit_pdf = QPushButton(self.tr("Preview / print / export PDF…"), self.visits)
         self.visit_pdf.setObjectName("visitPdf")
         self.visit_pdf.clicked.connect(self._visit_pdf)
+        with_shortcut(
+            self.visit_pdf, self.tr("The selected visit's form as PDF"), QKeySequence.StandardKey.Print
+        )
         self.visits.toolbar.addStretch(1)
         self.visits.toolbar.addWidget(self.visit_pdf)
         self.profile_pdf = QToolButton(self)
@@ -157,6 +175,11 @@ class StudentProfile(QWidget):
             lambda: self.pdf.open(PdfSpec.blank(self.student_id)) if self.student_id else None
         )
         self.profile_pdf.setMenu(pdf_menu)
+        with_shortcut(
+            self.profile_pdf,
+            self.tr("Growth archive or a blank visit form for this student"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_P),
+        )
         self.key_support = KeySupportTab(self)
         self.flags = RecordListTab(
             [

@@ -42,6 +42,7 @@ from desktop.ui.form_bindings import change_signal, get_value, money_or_text, se
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.people_table import PeopleTable
 from desktop.ui.record_dialog import enum_combo, text_area
+from desktop.ui.shortcut_tips import with_shortcut
 from desktop.ui.tri_state_grid import TriStateGrid
 from desktop.ui.visit_edit_calls import VisitForEdit
 from desktop.ui.visit_editing import VisitEdit, form_values
@@ -130,6 +131,17 @@ class VisitForm(QWidget):
         self.close_button.setObjectName("closeVisit")
         self.close_button.clicked.connect(self.close_form)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        with_shortcut(self.save_button, self.tr("Save the visit"), QKeySequence.StandardKey.Save, bind=False)
+        with_shortcut(
+            self.draft_button,
+            self.tr("Keep the form as a draft, even with fields still to fill"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_S),
+        )
+        with_shortcut(
+            self.close_button,
+            self.tr("Close the form (an unsaved form is kept as a draft)"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_W),
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -146,6 +158,8 @@ class VisitForm(QWidget):
         layout.addLayout(top)
         layout.addLayout(middle, 1)
         layout.addLayout(bottom)
+        QWidget.setTabOrder(self.close_button, self.draft_button)  # Tab follows the bar left to right
+        QWidget.setTabOrder(self.draft_button, self.save_button)
 
         for widget in self.inputs.values():
             signal = change_signal(widget)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,6 +29,7 @@ from desktop.ui.pdf_jobs import PdfSpec
 from desktop.ui.pdf_preview_dialog import PdfPreviewOpener
 from desktop.ui.section import Section
 from desktop.ui.shock_flag_offer import ShockFlagOffer
+from desktop.ui.shortcut_tips import with_shortcut
 from desktop.ui.store_calls import DraftInfo, PendingVisit
 from desktop.ui.visit_edit_calls import VisitForEdit
 from desktop.ui.visit_form import VisitForm
@@ -78,11 +80,18 @@ class VisitsSection(Section):
         self.start_button = QPushButton(self.tr("Start visit for selected student"), self.list_page)
         self.start_button.setObjectName("startVisit")
         self.start_button.clicked.connect(self._start_selected)
+        with_shortcut(
+            self.start_button,
+            self.tr("Start a visit for the student selected below (Enter on a row too)"),
+            QKeySequence.StandardKey.New,
+        )
         self.pdf = PdfPreviewOpener(ctx, self)
         self.blank_button = QPushButton(self.tr("Print blank visit form…"), self.list_page)
         self.blank_button.setObjectName("blankVisitForm")
-        self.blank_button.setToolTip(
-            self.tr("Pre-filled with the selected student's basic facts, if one is selected")
+        with_shortcut(
+            self.blank_button,
+            self.tr("Pre-filled with the selected student's basic facts, if one is selected"),
+            QKeySequence.StandardKey.Print,
         )
         self.blank_button.clicked.connect(self._blank_form)
         layout = QVBoxLayout(self.list_page)

@@ -854,6 +854,10 @@
       <source>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</source>
       <translation>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</translation>
     </message>
+    <message>
+      <source>Ctrl+F. Enter opens the first student found, ↓ moves into the list.</source>
+      <translation>Ctrl+F. Enter opens the first student found, ↓ moves into the list.</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>
@@ -1151,6 +1155,22 @@
     <message>
       <source>Basic information and family saved: %1</source>
       <translation>Basic information and family saved: %1</translation>
+    </message>
+    <message>
+      <source>Back to the roster</source>
+      <translation>Back to the roster</translation>
+    </message>
+    <message>
+      <source>Start a home visit for this student</source>
+      <translation>Start a home visit for this student</translation>
+    </message>
+    <message>
+      <source>The selected visit's form as PDF</source>
+      <translation>The selected visit's form as PDF</translation>
+    </message>
+    <message>
+      <source>Growth archive or a blank visit form for this student</source>
+      <translation>Growth archive or a blank visit form for this student</translation>
     </message>
   </context>
   <context>
@@ -1528,6 +1548,18 @@
       <source>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</source>
       <translation>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</translation>
     </message>
+    <message>
+      <source>Save the visit</source>
+      <translation>Save the visit</translation>
+    </message>
+    <message>
+      <source>Keep the form as a draft, even with fields still to fill</source>
+      <translation>Keep the form as a draft, even with fields still to fill</translation>
+    </message>
+    <message>
+      <source>Close the form (an unsaved form is kept as a draft)</source>
+      <translation>Close the form (an unsaved form is kept as a draft)</translation>
+    </message>
   </context>
   <context>
     <name>VisitsSection</name>
@@ -1593,6 +1625,10 @@
     <message>
       <source>Pre-filled with the selected student&apos;s basic facts, if one is selected</source>
       <translation>Pre-filled with the selected student&apos;s basic facts, if one is selected</translation>
+    </message>
+    <message>
+      <source>Start a visit for the student selected below (Enter on a row too)</source>
+      <translation>Start a visit for the student selected below (Enter on a row too)</translation>
     </message>
   </context>
   <context>

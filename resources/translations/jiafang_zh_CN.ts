@@ -849,6 +849,10 @@
       <source>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</source>
       <translation>隐藏认定等级和重点帮扶，以免旁人看到（Ctrl+Shift+H）</translation>
     </message>
+    <message>
+      <source>Ctrl+F. Enter opens the first student found, ↓ moves into the list.</source>
+      <translation>Ctrl+F 定位到搜索框。按回车打开找到的第一名学生，按 ↓ 进入列表。</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>
@@ -1146,6 +1150,22 @@
     <message>
       <source>Basic information and family saved: %1</source>
       <translation>已保存基本信息和家庭成员：%1</translation>
+    </message>
+    <message>
+      <source>Back to the roster</source>
+      <translation>返回学生名册</translation>
+    </message>
+    <message>
+      <source>Start a home visit for this student</source>
+      <translation>为该学生新建家访</translation>
+    </message>
+    <message>
+      <source>The selected visit's form as PDF</source>
+      <translation>所选家访的记录表（PDF）</translation>
+    </message>
+    <message>
+      <source>Growth archive or a blank visit form for this student</source>
+      <translation>该学生的成长档案或空白家访表</translation>
     </message>
   </context>
   <context>
@@ -1522,6 +1542,18 @@
       <source>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</source>
       <translation>本次家访记录的家庭成员与学生档案中的不一致。要把它们写回学生档案（基本信息和家庭成员）吗？</translation>
     </message>
+    <message>
+      <source>Save the visit</source>
+      <translation>保存家访</translation>
+    </message>
+    <message>
+      <source>Keep the form as a draft, even with fields still to fill</source>
+      <translation>存为草稿（还有未填项也可以）</translation>
+    </message>
+    <message>
+      <source>Close the form (an unsaved form is kept as a draft)</source>
+      <translation>关闭表单（未保存的内容会保留为草稿）</translation>
+    </message>
   </context>
   <context>
     <name>VisitsSection</name>
@@ -1586,6 +1618,10 @@
     <message>
       <source>Pre-filled with the selected student&apos;s basic facts, if one is selected</source>
       <translation>如已选中学生，将预填该生的基本信息</translation>
+    </message>
+    <message>
+      <source>Start a visit for the student selected below (Enter on a row too)</source>
+      <translation>为下方所选学生开始家访（也可在该行按回车）</translation>
     </message>
   </context>
   <context>

@@ -62,3 +62,30 @@ def test_no_result_says_why_and_what_to_do(qtbot: QtBot, running: Running) -> No
     roster.search.clear()
     qtbot.waitUntil(lambda: roster.model.rowCount() == len(running.ids))
     assert roster.empty.isHidden()
+
+
+def test_actions_show_their_shortcut_in_the_tooltip(qtbot: QtBot, running: Running) -> None:
+    section = running.section("roster")
+    with qtbot.waitSignal(section.profile.loaded):
+        section.open_student(running.ids["张三"])
+    profile = section.profile
+    form = running.section("visits").form
+    visits = running.section("visits")
+    for button, key in (
+        (section.roster.export_pdf, "Ctrl+Shift+E"),
+        (section.roster.privacy, "Ctrl+Shift+H"),
+        (profile.back, "Alt+"),  # Alt+← (the key name is translated)
+        (profile.new_visit, "Ctrl+N"),
+        (profile.edit_visit, "Ctrl+E"),
+        (profile.visit_pdf, "Ctrl+P"),
+        (profile.profile_pdf, "Ctrl+Shift+P"),
+        (form.save_button, "Ctrl+S"),
+        (form.draft_button, "Ctrl+Shift+S"),
+        (form.close_button, "Ctrl+W"),
+        (visits.start_button, "Ctrl+N"),
+        (visits.blank_button, "Ctrl+P"),
+    ):
+        assert key in button.toolTip(), button.objectName()
+    # Tab follows the visit form's action bar from left to right
+    assert form.close_button.nextInFocusChain() is form.draft_button
+    assert form.draft_button.nextInFocusChain() is form.save_button
