@@ -104,7 +104,7 @@ class RosterView(QWidget):
         self.empty = QLabel(self)  # why the list is empty and what to do
         self.empty.setObjectName("rosterEmpty")
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty.setStyleSheet("#rosterEmpty { color: palette(placeholder-text); padding: 24px; }")
         self.empty.setVisible(False)
 
@@ -129,7 +129,7 @@ class RosterView(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # in the table's place while the list is empty
         self.setFocusProxy(self.search)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -204,6 +204,7 @@ class RosterView(QWidget):
     def _show_empty_state(self) -> None:
         if self.model.rowCount() > 0 or self.model.loading:
             self.empty.setVisible(False)
+            self.table.setVisible(True)
             return
         text = self.search.text().strip()
         if text:
@@ -220,6 +221,7 @@ class RosterView(QWidget):
             )
         self.empty.setText(message)
         self.empty.setVisible(True)
+        self.table.setVisible(False)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -309,3 +311,4 @@ class RosterView(QWidget):
         self.model.clear()
         self.count.clear()
         self.empty.setVisible(False)
+        self.table.setVisible(True)

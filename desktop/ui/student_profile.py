@@ -27,6 +27,7 @@ from desktop.ui.profile_timeline_tab import TimelineTab
 from desktop.ui.record_dialog import AidDialog, RewardDialog
 from desktop.ui.record_list_tab import RecordListTab, label_of
 from desktop.ui.record_tab_actions import RecordTabActions
+from desktop.ui.saved_banner import SavedBanner
 from desktop.ui.shortcut_tips import with_shortcut
 from desktop.ui.store_calls import StudentFile
 from desktop.ui.timeline_entries import timeline_of
@@ -216,8 +217,10 @@ class StudentProfile(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.profile_pdf)
         top.addWidget(self.new_visit)
+        self.saved_banner = SavedBanner(ctx, lambda n: n.student_id == self.student_id, self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.saved_banner)
         layout.addWidget(self.tabs, 1)
         ctx.worker.data_changed.connect(self._data_changed)
         if ctx.events is not None:
@@ -344,6 +347,7 @@ class StudentProfile(QWidget):
             self.ctx.events.open_visit.emit(visit_id)
 
     def clear(self) -> None:
+        self.saved_banner.clear_notice()
         self.student_id = None
         self.file = None
         self.heading.clear()

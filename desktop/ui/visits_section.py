@@ -27,6 +27,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.field_errors_view import ERROR_STYLE
 from desktop.ui.pdf_jobs import PdfSpec
 from desktop.ui.pdf_preview_dialog import PdfPreviewOpener
+from desktop.ui.saved_banner import SavedBanner
 from desktop.ui.section import Section
 from desktop.ui.shock_flag_offer import ShockFlagOffer
 from desktop.ui.shortcut_tips import with_shortcut
@@ -94,7 +95,9 @@ class VisitsSection(Section):
             QKeySequence.StandardKey.Print,
         )
         self.blank_button.clicked.connect(self._blank_form)
+        self.saved_banner = SavedBanner(ctx, lambda n: n.kind == "home_visit", self.list_page)
         layout = QVBoxLayout(self.list_page)
+        layout.addWidget(self.saved_banner)
         layout.addWidget(self.flag_offer)
         layout.addWidget(self.message)
         layout.addWidget(self.drafts_title)
@@ -273,6 +276,7 @@ class VisitsSection(Section):
             self.form.autosave.flush()
 
     def clear(self) -> None:
+        self.saved_banner.clear_notice()
         self._return_to = ""
         self.form.clear()
         self.flag_offer.clear()

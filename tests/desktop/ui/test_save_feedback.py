@@ -43,6 +43,7 @@ def test_saved_visit_never_listed_as_a_draft(qtbot: QtBot, running: Running) -> 
     assert form.visit_id not in _draft_ids(visits)
     assert running.window.save_notice.text()  # a notice names what was saved
     assert "王五" in running.window.save_notice.text()
+    assert not visits.saved_banner.isHidden() and "王五" in visits.saved_banner.text()
 
 
 def test_open_profile_refreshes_and_selects_the_new_visit(qtbot: QtBot, running: Running) -> None:
@@ -71,3 +72,4 @@ def test_open_profile_refreshes_and_selects_the_new_visit(qtbot: QtBot, running:
     notice = running.window.save_notice
     assert not notice.isHidden()
     assert "李四" in notice.text() and "家访" in notice.text()
+    assert not profile.saved_banner.isHidden() and profile.saved_banner.text() == notice.text()
