@@ -7,13 +7,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.store_calls import DraftInfo
 from tests.desktop.ui.conftest import Running
+from tests.desktop.ui.test_visit_followups import fill_required
 
 
 def _fill_required(form) -> None:  # type: ignore[no-untyped-def]
     form.inputs["duration_minutes"].setValue(45)
     form.inputs["category"].setCurrentIndex(form.inputs["category"].findData("annual_coverage"))
-    form.inputs["school_feedback"].setPlainText("学习认真。")
-    form.inputs["family_opinions"].setPlainText("感谢学校。")
+    fill_required(form)
 
 
 def _draft_ids(visits) -> set[str]:  # type: ignore[no-untyped-def]

@@ -15,17 +15,12 @@ from desktop.ui.pdf_jobs import PdfSpec, build_pdf, fetch_inputs
 from tests.desktop.reports.pdf_tools import needs_tools, pdf_text, squeeze
 from tests.desktop.ui.conftest import Running
 from tests.desktop.ui.store_fixtures import PASSPHRASE
+from tests.desktop.ui.test_visit_followups import fill_required, open_form
 
 
 def _start(qtbot: QtBot, running: Running, name: str):  # type: ignore[no-untyped-def]
-    visits = running.section("visits")
-    form = visits.form
-    visits.new_visit(running.ids[name])
-    qtbot.waitUntil(lambda: form.student_id == running.ids[name] and visits.stack.currentWidget() is form)
-    form.inputs["duration_minutes"].setValue(60)
-    form.inputs["category"].setCurrentIndex(form.inputs["category"].findData("annual_coverage"))
-    form.inputs["school_feedback"].setPlainText("表现良好。")
-    form.inputs["family_opinions"].setPlainText("无。")
+    form = open_form(qtbot, running, name)
+    fill_required(form)
     return form
 
 
