@@ -70,8 +70,9 @@ def wait_applied(timeout_ms=10_000):
 j.start()
 wait_applied(300_000)
 print("rows", model.rowCount(), flush=True)
+
 def keystrokes(queries):
-    """Milliseconds from setting the search text to the first page of its result in the view."""
+    # milliseconds from setting the search text to the first page of its result in the view
     timings = []
     for text in queries * 3:
         t0 = time.perf_counter()
