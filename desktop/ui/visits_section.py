@@ -135,6 +135,14 @@ class VisitsSection(Section):
         self.pending_title.setText(
             self.tr("Not yet visited this academic year: %n student(s)", "", total)
             + (self.tr(" (first %1 shown)").replace("%1", str(len(rows))) if total > len(rows) else "")
+            + (
+                ""
+                if total
+                else self.tr(
+                    " — everyone who needs a visit has had one. Students appear here once identified (or"
+                    " marked “visit before identification”); any student's visit starts from the roster."
+                )
+            )
         )
         self.pending.setRowCount(len(rows))
         for i, row in enumerate(rows):

@@ -1630,6 +1630,10 @@
       <source>Start a visit for the student selected below (Enter on a row too)</source>
       <translation>Start a visit for the student selected below (Enter on a row too)</translation>
     </message>
+    <message>
+      <source> — everyone who needs a visit has had one. Students appear here once identified (or marked “visit before identification”); any student's visit starts from the roster.</source>
+      <translation> — everyone who needs a visit has had one. Students appear here once identified (or marked “visit before identification”); any student's visit starts from the roster.</translation>
+    </message>
   </context>
   <context>
     <name>CoverageDashboard</name>

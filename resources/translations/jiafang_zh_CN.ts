@@ -1623,6 +1623,10 @@
       <source>Start a visit for the student selected below (Enter on a row too)</source>
       <translation>为下方所选学生开始家访（也可在该行按回车）</translation>
     </message>
+    <message>
+      <source> — everyone who needs a visit has had one. Students appear here once identified (or marked “visit before identification”); any student's visit starts from the roster.</source>
+      <translation> —— 需要家访的学生都已家访。学生完成认定（或标为“先家访后认定”）后会出现在这里；任何学生的家访都可从学生名册开始。</translation>
+    </message>
   </context>
   <context>
     <name>CoverageDashboard</name>
