@@ -79,7 +79,7 @@ class VisitPlanningPage(Section):
         self.tree_empty = self._empty_label("pendingEmpty", left)
         left_layout.addWidget(self.pending_title)
         left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.tree_empty)
+        left_layout.addWidget(self.tree_empty, 1)  # in the tree's place while it is empty
 
         self.plan_title = QLabel(self)
         self.plan_title.setObjectName("planTitle")
@@ -117,7 +117,7 @@ class VisitPlanningPage(Section):
         )
         right_layout.addWidget(self.plan_title)
         right_layout.addWidget(self.plan_table, 1)
-        right_layout.addWidget(self.plan_empty)
+        right_layout.addWidget(self.plan_empty, 1)  # in the table's place while it is empty
         right_layout.addWidget(self.print_button)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -139,6 +139,7 @@ class VisitPlanningPage(Section):
         label = QLabel(parent)
         label.setObjectName(name)
         label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         label.setStyleSheet(f"#{name} {{ color: palette(placeholder-text); padding: 12px; }}")
         label.setVisible(False)
         return label
@@ -187,6 +188,7 @@ class VisitPlanningPage(Section):
             )
         )
         self.tree_empty.setVisible(not groups)
+        self.tree.setVisible(bool(groups))
         provinces: dict[str, QTreeWidgetItem] = {}
         cities: dict[tuple[str, str], QTreeWidgetItem] = {}
         for group in groups:
@@ -253,6 +255,7 @@ class VisitPlanningPage(Section):
         ]
         fill_table(self.plan_table, cells, [row.id for row in plan])
         self.plan_empty.setVisible(not plan)
+        self.plan_table.setVisible(bool(plan))
 
     # -- planning -------------------------------------------------------------------------------
     def checked_students(self) -> list[str]:
@@ -326,6 +329,8 @@ class VisitPlanningPage(Section):
         self.plan_table.setRowCount(0)
         self.tree_empty.setVisible(False)
         self.plan_empty.setVisible(False)
+        self.tree.setVisible(True)
+        self.plan_table.setVisible(True)
         self.pending_title.clear()
         self.plan_title.clear()
         self.status.clear()

@@ -129,12 +129,8 @@ def test_counts_only_where_planned_and_empty_plan_says_what_to_do(qtbot: QtBot, 
     page = page_of(qtbot, running)
     assert page.plan_table.rowCount() == 0
     assert not page.plan_empty.isHidden() and "勾选" in page.plan_empty.text()
-    counties = [
-        item
-        for i in range(page.tree.topLevelItemCount())
-        for item in _descendants(page.tree.topLevelItem(i))
-        if item.childCount() and item.child(0).data(0, Qt.ItemDataRole.UserRole)
-    ]
+    assert page.plan_table.isHidden()  # the message takes the empty table's place
+    counties = _all_counties(page)
     assert counties and all(county.text(2) == "" for county in counties)  # no "已计划 0 人"
     find(page, "张三").setCheckState(0, Qt.CheckState.Checked)
     with qtbot.waitSignal(page.planning_shown):
@@ -142,7 +138,7 @@ def test_counts_only_where_planned_and_empty_plan_says_what_to_do(qtbot: QtBot, 
     planned = [c for c in _all_counties(page) if c.text(2)]
     assert [c.text(0).split("（")[0] for c in planned] == ["丰县"]
     assert planned[0].text(2) == "已计划 1 人"
-    assert page.plan_empty.isHidden()
+    assert page.plan_empty.isHidden() and not page.plan_table.isHidden()
 
 
 def _descendants(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
