@@ -3,8 +3,11 @@ and the 家访 page's drafts list never showing the saved visit as an unsaved dr
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.draft_offer import DraftOffer
 from desktop.ui.store_calls import DraftInfo
 from tests.desktop.ui.conftest import Running
 from tests.desktop.ui.test_visit_followups import fill_required
@@ -73,3 +76,20 @@ def test_open_profile_refreshes_and_selects_the_new_visit(qtbot: QtBot, running:
     assert not notice.isHidden()
     assert "李四" in notice.text() and "家访" in notice.text()
     assert not profile.saved_banner.isHidden() and profile.saved_banner.text() == notice.text()
+
+
+def test_draft_offer_forgets_a_saved_visit(qtbot: QtBot, running: Running) -> None:
+    offer = running.window.findChild(DraftOffer, "draftOffer")
+    assert offer is not None
+    kept = [
+        DraftInfo(id=f"d{i}", student_id="s", student_name=name, saved_at=datetime.now().astimezone(),
+                  data={"id": f"v{i}"})
+        for i, name in enumerate(("王五", "赵六"))
+    ]  # fmt: skip
+    offer.offer(kept)
+    assert not offer.isHidden()
+    running.section("visits").form.saved.emit("v0")  # the first draft's visit was saved
+    assert [d.id for d in offer.drafts] == ["d1"] and not offer.isHidden()
+    assert "赵六" in offer.text.text()
+    running.section("visits").form.saved.emit("v1")
+    assert offer.drafts == [] and offer.isHidden()
