@@ -56,6 +56,7 @@ DEFAULT_VISIT_TITLE = "家庭经济困难学生家访记录表"
 WRITING_SPACE = "<br/>" * 3  # room to write by hand in a blank form
 FAMILY_HEADERS = ("姓名", "年龄", "与学生关系", "工作(学习)单位", "职业", "年收入(元)", "健康状况")
 FAMILY_WIDTHS = (16, 9, 15, 38, 18, 17, 22)
+VERIFIED_HEADER, VERIFIED_WIDTH, VERIFIED_MARK = "本次核实", 13, "已核实"  # the visit form only
 PRIVACY_NOTE = (
     "注：1. 身份证件号、手机号已按隐私保护要求部分隐去，家庭住址不在本表打印；"
     "2. 本表经家访人、家长（或线上确认）及学生签字后，由学院学生发展支持中心存档；"
@@ -209,17 +210,18 @@ def family_rows(members: Sequence[HouseholdMember | FamilyMember]) -> list[list[
 def _family_table(
     styles: FormStyles, visit: HomeVisit | None, family: Sequence[FamilyMember], *, blank: bool
 ) -> Flowable:
-    members: Sequence[HouseholdMember | FamilyMember] = (
-        visit.household if visit and visit.household else family
-    )
+    """A recorded visit prints its household exactly as the visit form showed it (with 本次核实); a
+    blank form prints the profile's family, with room to tick 本次核实 by hand."""
+    rows = family_rows(visit.household if visit is not None else family)
+    verified = [VERIFIED_MARK if m.verified else "" for m in visit.household] if visit else []
     return data_table(
         styles,
-        FAMILY_HEADERS,
-        family_rows(members),
-        FAMILY_WIDTHS,
+        (*FAMILY_HEADERS, VERIFIED_HEADER),
+        [[*row, verified[i] if i < len(verified) else ""] for i, row in enumerate(rows)],
+        (*FAMILY_WIDTHS, VERIFIED_WIDTH),
         heading="三、家庭成员情况",
         min_rows=5 if blank else 1,
-        centered=(1, 2, 5, 6),
+        centered=(1, 2, 5, 6, 7),
     )
 
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from desktop.store.coverage import BreakdownRow, CoverageReport, Measure, Missin
 from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.guarded_call import run_for
+from desktop.ui.save_folder import ask_save_path
 from desktop.ui.section import Section
 from desktop.ui.table_fill import fill_table, read_only_table
 from sync.records import current_academic_year, previous_academic_year
@@ -382,11 +382,11 @@ class CoverageDashboard(Section):
         if self.report is None:
             return
         suffix = "pdf" if pdf else "xlsx"
-        default = str(Path.home() / f"覆盖统计_{self.academic_year}.{suffix}")
+        default = f"覆盖统计_{self.academic_year}.{suffix}"
         pattern = self.tr("PDF files (*.pdf)") if pdf else self.tr("Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export coverage"), default, pattern)
-        if path:
-            self.export_to(Path(path), pdf=pdf)
+        path = ask_save_path(self, self.tr("Export coverage"), default, pattern)
+        if path is not None:
+            self.export_to(path, pdf=pdf)
 
     def export_to(self, path: Path, *, pdf: bool) -> None:
         report = self.report

@@ -199,6 +199,11 @@ class KeySupportPage(Section):
         cases_layout.addWidget(self.table, 3)
         side = QVBoxLayout()
         side.addWidget(start_box)
+        self.case_hint = QLabel(content)  # why the box below is greyed out, and what to do
+        self.case_hint.setObjectName("caseHint")
+        self.case_hint.setWordWrap(True)
+        self.case_hint.setStyleSheet("#caseHint { color: palette(placeholder-text); }")
+        side.addWidget(self.case_hint)
         side.addWidget(case_box)
         side.addWidget(session_box)
         side.addStretch(1)
@@ -338,7 +343,24 @@ class KeySupportPage(Section):
         case = self.selected()
         active = case is not None and case.support.exited_on is None
         self.case_box.setEnabled(active)
-        self.log_button.setEnabled(active and case is not None and case.assignment_id is not None)
+        has_mentor = active and case is not None and case.assignment_id is not None
+        self.log_button.setEnabled(has_mentor)
+        self.log_button.setToolTip("" if has_mentor else self.tr("Assign a mentor first"))
+        if case is None and not self.cases:
+            hint = self.tr(
+                "No student is in key support this academic year. Start key support above (a collective"
+                " review); the student then appears in the list."
+            )
+        elif case is None:
+            hint = self.tr(
+                "Select a student in the list to assign a mentor, log support or record the exit review."
+            )
+        elif not active:
+            hint = self.tr("This student has left key support; nothing more is recorded here.")
+        else:
+            hint = ""
+        self.case_hint.setText(hint)
+        self.case_hint.setVisible(bool(hint))
         self.mentor.clear()
         self.matches = []
         if case is None or not active:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.accessible_names import name_controls
-from desktop.ui.app_context import AppContext
+from desktop.ui.app_context import AppContext, SavedNotice
 from desktop.ui.busy_indicator import BusyIndicator
 from desktop.ui.screen_fit import fit_to_screen, scrolling
 from desktop.ui.section import Section
 from desktop.ui.unlock_panel import UnlockPanel
+
+NOTICE_MS = 12_000  # how long the "saved" notice stays in the status strip
 
 
 class MainWindow(QMainWindow):
@@ -77,7 +79,18 @@ class MainWindow(QMainWindow):
         self.sync_slot = QLabel(self)  # filled by the sync feature
         self.sync_slot.setObjectName("syncStatus")
         self.sync_slot.setVisible(False)
+        # A calm notice after each save, naming what was saved (it fades after a while).
+        self.save_notice = QLabel(self)
+        self.save_notice.setObjectName("saveNotice")
+        self.save_notice.setStyleSheet("#saveNotice { color: #1b5e20; }")
+        self.save_notice.setVisible(False)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self.save_notice.hide)
         strip.addWidget(self.lock_state)
+        strip.addSpacing(16)
+        strip.addWidget(self.save_notice)
         strip.addStretch(1)
         strip.addWidget(self.sync_slot)
         strip.addWidget(self.busy)
@@ -93,6 +106,8 @@ class MainWindow(QMainWindow):
         ctx.lock.locked.connect(self.show_locked)
         self.nav.setAccessibleName(self.tr("Sections"))
         name_controls(self.unlock_panel)
+        if ctx.events is not None:
+            ctx.events.record_saved.connect(self.show_saved)
         self.update_title()
         self.show_locked()
 
@@ -142,6 +157,12 @@ class MainWindow(QMainWindow):
         item = self.nav.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
+    def show_saved(self, notice: SavedNotice) -> None:
+        self.save_notice.setText("✓ " + notice.text)
+        self.save_notice.setToolTip(notice.text)
+        self.save_notice.setVisible(True)
+        self._notice_timer.start()
+
     # -- lock state -----------------------------------------------------------------------------
     def update_title(self) -> None:
         """The school while unlocked; the platform adds the app's name ("示例大学 — JiaFang 家访")."""
@@ -160,6 +181,8 @@ class MainWindow(QMainWindow):
 
     def show_locked(self) -> None:
         self.clear_sections()
+        self.save_notice.clear()
+        self.save_notice.setVisible(False)
         self.unlock_panel.reset()
         self.pages.setCurrentWidget(self.unlock_panel)
         self.nav.setEnabled(False)

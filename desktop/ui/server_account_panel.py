@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.store import center_sync
 from desktop.store.center_sync import Account, SyncStatus
 from desktop.store.errors import StoreError
+from desktop.ui.save_folder import ask_save_path
 from desktop.ui.sync_controller import SyncController
 from sync.server_address import address_problem
 
@@ -176,11 +176,11 @@ class ServerAccountPanel(QGroupBox):
 
     # -- sync log -----------------------------------------------------------------------------------
     def _export_log(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self, self.tr("Export sync log"), "jiafang-sync-log.txt", self.tr("Text files (*.txt)")
         )
-        if path:
-            self.export_log_to(Path(path))
+        if path is not None:
+            self.export_log_to(path)
 
     def export_log_to(self, path: Path) -> None:
         def done(lines: int) -> None:

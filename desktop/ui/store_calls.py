@@ -37,6 +37,7 @@ from sync.records import (
     WishSelection,
 )
 from sync.records.enums import IdentificationLevel
+from sync.records.visits import HouseholdMember
 
 if TYPE_CHECKING:
     from desktop.ui.app_context import Identity
@@ -275,6 +276,24 @@ def student_name(store: Store, student_id: str) -> str:
         return s.students.require(student_id).name
 
 
+def family_as_household(store: Store, student_id: str) -> list[dict[str, Any]]:
+    """The profile's family as a visit form's household starts (each member linked, none verified)."""
+    with store.session() as s:
+        members = s.family.for_student(student_id)
+    return [household_values(m) for m in members]
+
+
+def household_values(member: FamilyMember) -> dict[str, Any]:
+    fields = set(HouseholdMember.model_fields) - {"family_member_id", "verified"}
+    values = member.model_dump(mode="json", include=fields)
+    return {**values, "family_member_id": member.id, "verified": False}
+
+
+def visit_start(store: Store, student_id: str) -> tuple[str, list[dict[str, Any]]]:
+    """What a new visit form starts from: the student's name and the profile's family."""
+    return student_name(store, student_id), family_as_household(store, student_id)
+
+
 def load_student(store: Store, student_id: str) -> StudentFile:
     with store.session() as s:
         history = s.history(student_id)
@@ -326,13 +345,19 @@ def visits_on_day(store: Store, student_id: str, day: date, *, exclude: str | No
 
 
 def save_visit(
-    store: Store, visit: HomeVisit, *, draft_id: str | None = None, wish: WishPlan | None = None
+    store: Store,
+    visit: HomeVisit,
+    *,
+    draft_id: str | None = None,
+    wish: WishPlan | None = None,
+    update_family: bool = False,
 ) -> bool:
-    """The visit, its household applied to the family table, the wish list filled in on it, and its
-    draft removed: one transaction.  True when the visit should offer a monitoring flag."""
+    """The visit, its household applied to the family table (when the user chose to), the wish list
+    filled in on it, and its draft removed: one transaction.  True when the visit should offer a
+    monitoring flag."""
     with store.session() as s:
         s.visits.create(visit)
-        if visit.household:
+        if visit.household and update_family:
             s.family.apply_household(visit)
         if wish is not None:
             add_visit_wish(s, visit, wish)

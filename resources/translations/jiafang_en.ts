@@ -243,6 +243,14 @@
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
+    <message>
+      <source>Choose a college…</source>
+      <translation>Choose a college…</translation>
+    </message>
+    <message>
+      <source>Choose a class…</source>
+      <translation>Choose a class…</translation>
+    </message>
   </context>
   <context>
     <name>ChangePassphraseDialog</name>
@@ -338,6 +346,14 @@
     <message>
       <source>Row %1, %2: %3</source>
       <translation>Row %1, %2: %3</translation>
+    </message>
+    <message>
+      <source>Verified on this visit</source>
+      <translation>Verified on this visit</translation>
+    </message>
+    <message>
+      <source>Checked in person (or by call) on this visit</source>
+      <translation>Checked in person (or by call) on this visit</translation>
     </message>
   </context>
   <context>
@@ -798,6 +814,38 @@
       <source>Visit forms or growth archives of the selected students, a class or a college</source>
       <translation>Visit forms or growth archives of the selected students, a class or a college</translation>
     </message>
+    <message>
+      <source>No student matches “%1”. Try the full pinyin, initials (zs), pinyin mixed with characters (张m), a student no. or a class; or clear the filters.</source>
+      <translation>No student matches “%1”. Try the full pinyin, initials (zs), pinyin mixed with characters (张m), a student no. or a class; or clear the filters.</translation>
+    </message>
+    <message>
+      <source>No student matches these filters. Choose “All …” in a filter to see more.</source>
+      <translation>No student matches these filters. Choose “All …” in a filter to see more.</translation>
+    </message>
+    <message>
+      <source>No students yet. Import a roster under Import/export, or sync with the center under Settings.</source>
+      <translation>No students yet. Import a roster under Import/export, or sync with the center under Settings.</translation>
+    </message>
+    <message>
+      <source>Show levels</source>
+      <translation>Show levels</translation>
+    </message>
+    <message>
+      <source>Hide levels</source>
+      <translation>Hide levels</translation>
+    </message>
+    <message>
+      <source>Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)</source>
+      <translation>Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+      <source>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</source>
+      <translation>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+      <source>Ctrl+F. Enter opens the first student found, ↓ moves into the list.</source>
+      <translation>Ctrl+F. Enter opens the first student found, ↓ moves into the list.</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>
@@ -1091,6 +1139,26 @@
     <message>
       <source>Blank visit form for this student…</source>
       <translation>Blank visit form for this student…</translation>
+    </message>
+    <message>
+      <source>Basic information and family saved: %1</source>
+      <translation>Basic information and family saved: %1</translation>
+    </message>
+    <message>
+      <source>Back to the roster</source>
+      <translation>Back to the roster</translation>
+    </message>
+    <message>
+      <source>Start a home visit for this student</source>
+      <translation>Start a home visit for this student</translation>
+    </message>
+    <message>
+      <source>The selected visit's form as PDF</source>
+      <translation>The selected visit's form as PDF</translation>
+    </message>
+    <message>
+      <source>Growth archive or a blank visit form for this student</source>
+      <translation>Growth archive or a blank visit form for this student</translation>
     </message>
   </context>
   <context>
@@ -1467,6 +1535,34 @@
       <source>The visit could not be saved.</source>
       <translation>The visit could not be saved.</translation>
     </message>
+    <message>
+      <source>Changes to the home visit saved: %1, %2</source>
+      <translation>Changes to the home visit saved: %1, %2</translation>
+    </message>
+    <message>
+      <source>Home visit saved: %1, %2</source>
+      <translation>Home visit saved: %1, %2</translation>
+    </message>
+    <message>
+      <source>Family members changed</source>
+      <translation>Family members changed</translation>
+    </message>
+    <message>
+      <source>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</source>
+      <translation>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</translation>
+    </message>
+    <message>
+      <source>Save the visit</source>
+      <translation>Save the visit</translation>
+    </message>
+    <message>
+      <source>Keep the form as a draft, even with fields still to fill</source>
+      <translation>Keep the form as a draft, even with fields still to fill</translation>
+    </message>
+    <message>
+      <source>Close the form (an unsaved form is kept as a draft)</source>
+      <translation>Close the form (an unsaved form is kept as a draft)</translation>
+    </message>
   </context>
   <context>
     <name>VisitsSection</name>
@@ -1536,6 +1632,14 @@
     <message>
       <source>Pre-filled with the selected student&apos;s basic facts, if one is selected</source>
       <translation>Pre-filled with the selected student&apos;s basic facts, if one is selected</translation>
+    </message>
+    <message>
+      <source>Start a visit for the student selected below (Enter on a row too)</source>
+      <translation>Start a visit for the student selected below (Enter on a row too)</translation>
+    </message>
+    <message>
+      <source> — everyone who needs a visit has had one. Students appear here once identified (or marked “visit before identification”); any student's visit starts from the roster.</source>
+      <translation> — everyone who needs a visit has had one. Students appear here once identified (or marked “visit before identification”); any student's visit starts from the roster.</translation>
     </message>
   </context>
   <context>
@@ -2028,6 +2132,22 @@
       <source>Session recorded.</source>
       <translation>Session recorded.</translation>
     </message>
+    <message>
+      <source>Assign a mentor first</source>
+      <translation>Assign a mentor first</translation>
+    </message>
+    <message>
+      <source>Select a student in the list to assign a mentor, log support or record the exit review.</source>
+      <translation>Select a student in the list to assign a mentor, log support or record the exit review.</translation>
+    </message>
+    <message>
+      <source>This student has left key support; nothing more is recorded here.</source>
+      <translation>This student has left key support; nothing more is recorded here.</translation>
+    </message>
+    <message>
+      <source>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</source>
+      <translation>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</translation>
+    </message>
   </context>
   <context>
     <name>MonitoringPage</name>
@@ -2242,6 +2362,14 @@
       <source>Blank forms saved to %1</source>
       <translation>Blank forms saved to %1</translation>
     </message>
+    <message>
+      <source>Nothing planned yet. Check students on the left, choose a visit date above and press “Plan checked students on this date”.</source>
+      <translation>Nothing planned yet. Check students on the left, choose a visit date above and press “Plan checked students on this date”.</translation>
+    </message>
+    <message>
+      <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
+      <translation>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</translation>
+    </message>
   </context>
   <context>
     <name>WishListPage</name>
@@ -2377,6 +2505,10 @@
       <source>Enter the service item.</source>
       <translation>Enter the service item.</translation>
     </message>
+    <message>
+      <source>All departments</source>
+      <translation>All departments</translation>
+    </message>
   </context>
   <context>
     <name>RecordDialog</name>
@@ -2399,6 +2531,10 @@
     <message>
       <source>Not saved.</source>
       <translation>Not saved.</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>Saved: %1</translation>
     </message>
   </context>
   <context>

@@ -56,6 +56,7 @@ class HouseholdMember(Part):
     annual_income: Money | None = Field(None, title="年收入(元)")
     health: HealthStatus = Field(HealthStatus.HEALTHY, title="健康状况")
     status: MemberStatus = Field(MemberStatus.PRESENT, title="状态")
+    verified: bool = Field(False, title="本次核实")  # checked in person (or by call) on this visit
 
 
 class Attachment(Part):
