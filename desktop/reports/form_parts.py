@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.reports.page_frame import CONTENT_WIDTH
@@ -25,7 +26,9 @@ CHECKED = "■"
 # Ideographic spaces collapse in ReportLab paragraphs; no-break spaces keep the room to write in.
 DATE_BLANK = "&nbsp;" * 10 + "年" + "&nbsp;" * 6 + "月" + "&nbsp;" * 6 + "日"
 UNCHECKED = "□"
-LABEL_COLUMN = 26 * mm
+LABEL_COLUMN = 28 * mm  # seven characters on one line; longer labels carry their own phrase break
+WRITING_ROW = 8 * mm  # the least height of a row written in by hand
+SHORT_VALUE = 32 * mm  # a value up to this wide is kept on one line when a table sizes its columns
 HEADING_ROOM = 30 * mm  # a section bar starts a new page when less than this is left
 
 
@@ -102,6 +105,8 @@ class FakeBoldTitle(Flowable):
 
 
 Command = tuple[object, ...]
+BAR_HEIGHT = 6 * mm
+_BAR_PADDING: list[Command] = [("TOPPADDING", (0, 0), (-1, 0), 1), ("BOTTOMPADDING", (0, 0), (-1, 0), 2.5)]
 
 
 def _base_style() -> list[Command]:
@@ -146,8 +151,12 @@ def _table(
         bar.extend("" for _ in widths[1:])
         data = [bar, *data]
         body_commands = [_shift(c, 1) for c in body_commands]
-        body_commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SECTION_BACKGROUND)]
-        min_heights = [7 * mm, *min_heights]
+        body_commands += [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("BACKGROUND", (0, 0), (-1, 0), SECTION_BACKGROUND),
+            *_BAR_PADDING,
+        ]
+        min_heights = [BAR_HEIGHT, *min_heights]
         repeat_rows += 1
     table = Table(
         data,
@@ -163,7 +172,9 @@ def _table(
 def section_bar(styles: FormStyles, text: str) -> Table:
     """A shaded full-width bar naming a section ("一、学生基本信息"); kept with what follows."""
     table = Table([[Paragraph(styles.text(text), styles.section)]], colWidths=[CONTENT_WIDTH])
-    table.setStyle(TableStyle([*_base_style(), ("BACKGROUND", (0, 0), (-1, -1), SECTION_BACKGROUND)]))
+    table.setStyle(
+        TableStyle([*_base_style(), ("BACKGROUND", (0, 0), (-1, -1), SECTION_BACKGROUND), *_BAR_PADDING])
+    )
     table.keepWithNext = True
     return table
 
@@ -177,7 +188,12 @@ def field_grid(
     label_width: float = 22 * mm,
     min_row_height: float = 6.8 * mm,
 ) -> Table:
-    """A bordered grid of label/value cells, ``pairs`` pairs per row; a field may span several pairs."""
+    """A bordered grid of label/value cells, ``pairs`` pairs per row; a field may span several pairs.
+
+    The label column is widened (up to twice ``label_width``) so that every label fits on one line.
+    """
+    widest = max((text_width(styles, f.label, styles.label) for row in rows for f in row), default=0.0)
+    label_width = min(max(label_width, widest + 2 * CELL_PAD + 1), 2 * label_width)
     value_width = (CONTENT_WIDTH - pairs * label_width) / pairs
     widths = [label_width, value_width] * pairs
     data: list[list[object]] = []
@@ -210,6 +226,7 @@ def narrative_rows(
     heading: str | None = None,
     min_height: float = 0.0,
     markup_values: bool = False,
+    heights: Sequence[float] = (),
 ) -> list[Flowable]:
     """Label on the left, free text on the right; a long text splits across pages inside its row.
 
@@ -235,7 +252,9 @@ def narrative_rows(
         [LABEL_COLUMN, CONTENT_WIDTH - LABEL_COLUMN],
         commands,
         heading=None,
-        min_heights=[max(min_height, 7 * mm)] * len(data),
+        min_heights=[
+            max(min_height, heights[i] if i < len(heights) else 0.0, 7 * mm) for i in range(len(data))
+        ],
         split_in_row=True,
     )
     if heading is None:
@@ -256,9 +275,13 @@ def data_table(
     row_height: float = 6.5 * mm,
     centered: Sequence[int] = (),
 ) -> Table:
-    """A bordered table with a shaded header row repeated on every page; blank rows up to ``min_rows``."""
-    scale = CONTENT_WIDTH / sum(widths)
-    col_widths = [w * scale for w in widths]
+    """A bordered table with a shaded header row repeated on every page; blank rows up to ``min_rows``.
+
+    ``widths`` are weights; each column is first made wide enough for its header and its short values
+    on one line (:func:`fitted_widths`), so a label never wraps a single character onto its own line.
+    """
+    rows = [list(row) for row in rows]
+    col_widths = fitted_widths(styles, headers, rows, widths)
     body: list[list[object]] = [
         [
             Paragraph(styles.text(cell), styles.value_center if i in centered else styles.value)
@@ -281,6 +304,39 @@ def data_table(
     )
 
 
+def text_width(styles: FormStyles, text: str, style: ParagraphStyle) -> float:
+    """The width of the widest line of a plain text in a style."""
+    return max((stringWidth(line, style.fontName, style.fontSize) for line in text.split("\n")), default=0.0)
+
+
+def fitted_widths(
+    styles: FormStyles, headers: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float]
+) -> list[float]:
+    """Column widths filling the content width: each column at least as wide as its header and its
+    short values need on one line, the rest shared by ``weights``."""
+    pad = 2 * CELL_PAD + 1
+    needs = []
+    for i, header in enumerate(headers):
+        need = text_width(styles, header, styles.label)
+        for row in rows:
+            if i < len(row) and row[i]:
+                width = text_width(styles, row[i], styles.value)
+                if width <= SHORT_VALUE:
+                    need = max(need, width)
+        needs.append(need + pad)
+    if sum(needs) >= CONTENT_WIDTH:
+        return [n * CONTENT_WIDTH / sum(needs) for n in needs]
+    fixed: dict[int, float] = {}
+    while True:
+        free = CONTENT_WIDTH - sum(fixed.values())
+        share = sum(w for i, w in enumerate(weights) if i not in fixed) or 1.0
+        widths = [fixed[i] if i in fixed else w * free / share for i, w in enumerate(weights)]
+        short = {i: needs[i] for i, w in enumerate(widths) if i not in fixed and w < needs[i]}
+        if not short:
+            return widths
+        fixed.update(short)
+
+
 def checkboxes(styles: FormStyles, options: Iterable[tuple[str, bool]]) -> str:
     """Markup for "■ 务农　□ 外出务工 …" (selected boxes filled)."""
     return "　".join(f"{box(on)}&nbsp;{styles.text(label)}" for label, on in options)
@@ -288,7 +344,7 @@ def checkboxes(styles: FormStyles, options: Iterable[tuple[str, bool]]) -> str:
 
 def box(checked: bool) -> str:
     """A check box glyph, set a little larger than the text so it reads as a box on paper."""
-    return f'<font size="12">{CHECKED if checked else UNCHECKED}</font>'
+    return f'<font size="13">{CHECKED if checked else UNCHECKED}</font>'
 
 
 def signature_panel(
@@ -328,3 +384,50 @@ def signature_panel(
 def note_line(styles: FormStyles, text: str) -> Paragraph:
     """A small explanatory line under the table (填表说明)."""
     return Paragraph(styles.text(text), styles.note)
+
+
+class KeptWithTail(Flowable):
+    """A heading and a flowing table followed by a block that must stay with the table's last lines
+    (the signatures under the last section): when the whole does not fit, the table splits so that
+    at least ``carry`` of it goes to the next page with the block; it never leaves the block alone."""
+
+    def __init__(
+        self, head: Sequence[Flowable], body: Table, tail: Sequence[Flowable], carry: float = 16 * mm
+    ) -> None:
+        super().__init__()
+        self.head = list(head)
+        self.body = body
+        self.tail = list(tail)
+        self.carry = carry
+        self._sizes: list[tuple[float, float]] = []
+
+    def _parts(self) -> list[Flowable]:
+        return [*self.head, self.body, *self.tail]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._sizes = [part.wrap(avail_width, avail_height) for part in self._parts()]
+        self.width = avail_width
+        self.height = sum(h for _, h in self._sizes)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for part, (width, height) in zip(self._parts(), self._sizes, strict=True):
+            y -= height
+            part.drawOn(self.canv, 0, y, _sW=self.width - width)  # aligned as the frame would
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        if self.height <= avail_height:
+            return [self]
+        head = sum(h for _, h in self._sizes[: len(self.head)])
+        body = self._sizes[len(self.head)][1]
+        room = min(avail_height - head, body - self.carry)
+        if room <= 0:
+            return []
+        pieces = self.body.split(avail_width, room)
+        if len(pieces) < 2:
+            return []
+        first, rest = pieces[0], pieces[1]
+        assert isinstance(rest, Table)
+        return [*self.head, first, KeptWithTail([], rest, self.tail, self.carry)]

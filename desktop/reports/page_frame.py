@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, BinaryIO
 
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -25,13 +28,24 @@ from desktop.reports.fonts import PdfFonts
 PAGE_SIZE = A4
 MARGIN_LEFT = 18 * mm
 MARGIN_RIGHT = 18 * mm
-MARGIN_TOP = 18 * mm
-MARGIN_BOTTOM = 20 * mm
+MARGIN_TOP = 15 * mm
+MARGIN_BOTTOM = 17 * mm
+QR_SIZE = 17 * mm
 CONTENT_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
 
 CONFIDENTIALITY_NOTICE = (
     "内部资料　注意保密：本表含个人敏感信息，仅限学生资助工作使用，不得公开、复制或外传。"
 )
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """The PDF's Title/Subject/Keywords: shown by viewers in title bars and recent-file lists, so always
+    neutral ("家访记录 2301000017 2026-12-04"), never the printed form title or a sensitive word."""
+
+    title: str
+    subject: str = ""
+    keywords: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,13 +57,18 @@ class PageFrame:
     title: str
     notice: str = CONFIDENTIALITY_NOTICE
     author: str = ""
+    info: DocumentInfo = DocumentInfo("家访记录")
 
 
 @dataclass(frozen=True)
 class FormHeader:
-    """The running header of one form's continuation pages (e.g. the student's name and 学号)."""
+    """The running header of one form's continuation pages (e.g. the student's name and 学号), the
+    record number printed on every page of the form, and the QR code of page 1 (record number and
+    record id only)."""
 
     subject: str = ""
+    record_no: str = ""
+    qr: str = ""
 
 
 @dataclass
@@ -86,8 +105,9 @@ class FormCanvas(Canvas):
         on_form: Callable[[int], None] | None = None,
         **kwargs: Any,
     ) -> None:
-        kwargs.setdefault("initialFontName", page_frame.fonts.regular)
-        kwargs.setdefault("initialFontSize", 10)
+        # The document template passes None: without a name the canvas would list Helvetica, unused.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or page_frame.fonts.regular
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
         super().__init__(*args, **kwargs)
         self._frame = page_frame
         self._pages: list[_PageRecord] = []
@@ -145,8 +165,22 @@ def decorate_page(canvas: Canvas, frame: PageFrame, number: int, total: int, hea
     canvas.setFont(font, 7.5)
     canvas.drawString(MARGIN_LEFT, y_rule - 4 * mm, frame.notice)
     canvas.setFont(font, 9)
-    canvas.drawRightString(width - MARGIN_RIGHT, y_rule - 4.2 * mm, f"第 {number} 页 共 {total} 页")
+    pages = f"第 {number} 页 共 {total} 页"
+    if header.record_no:
+        pages = f"编号 {header.record_no}　{pages}"
+    canvas.drawRightString(width - MARGIN_RIGHT, y_rule - 4.2 * mm, pages)
+    if number == 1 and header.qr:
+        draw_qr(canvas, header.qr, width - MARGIN_RIGHT - QR_SIZE, height - MARGIN_TOP - QR_SIZE + 2 * mm)
     canvas.restoreState()
+
+
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float = QR_SIZE) -> None:
+    """A small QR code (medium error correction) with its quiet zone, lower-left corner at (x, y)."""
+    widget = QrCodeWidget(payload, barLevel="M", barBorder=2)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, canvas, x, y)
 
 
 def render(
@@ -169,10 +203,12 @@ def render(
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=frame.title,
+        title=frame.info.title,
         author=frame.author or frame.school_name,
-        subject=frame.title,
+        subject=frame.info.subject,
+        keywords=frame.info.keywords,
         creator="JiaFang",
+        initialFontName=frame.fonts.regular,
         producer="JiaFang (ReportLab)",
         lang="zh-CN",
         invariant=False,
