@@ -281,18 +281,21 @@ def data_table(
     on one line (:func:`fitted_widths`), so a label never wraps a single character onto its own line.
     """
     rows = [list(row) for row in rows]
-    col_widths = fitted_widths(styles, headers, rows, widths)
-    body: list[list[object]] = [
-        [
+    col_widths = fitted_widths(styles, headers, [r for r in rows if len(r) > 1], widths)
+    commands: list[Command] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND)]
+    body: list[list[object]] = []
+    for r, row in enumerate(rows, start=1):
+        cells: list[object] = [
             Paragraph(styles.text(cell), styles.value_center if i in centered else styles.value)
             for i, cell in enumerate(row)
         ]
-        for row in rows
-    ]
+        if len(row) == 1 < len(headers):  # a note row ("（暂无记录）") over the whole width
+            cells = [Paragraph(styles.text(row[0]), styles.value_center)]
+            commands.append(("SPAN", (0, r), (-1, r)))
+        body.append(cells + ["" for _ in headers[len(cells) :]])
     while len(body) < min_rows:
         body.append(["" for _ in headers])
     data: list[list[object]] = [[Paragraph(styles.text(h), styles.label) for h in headers], *body]
-    commands: list[Command] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND)]
     return _table(
         styles,
         data,
