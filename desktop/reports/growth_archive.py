@@ -18,11 +18,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports.audit_wording import audit_description
+from desktop.reports.file_names import ARCHIVE_PREFIX, student_document_info
 from desktop.reports.fonts import PdfFonts, pdf_fonts
 from desktop.reports.form_parts import data_table, narrative_rows, note_line, title_block
 from desktop.reports.formatting import fmt_date, fmt_day, fmt_int, fmt_label, fmt_labels, fmt_money, joined
 from desktop.reports.output_file import write_pdf
-from desktop.reports.page_frame import FormHeader, FormStart, PageFrame, printed_on, render
+from desktop.reports.page_frame import DocumentInfo, FormHeader, FormStart, PageFrame, printed_on, render
 from desktop.reports.styles import FormStyles, form_styles
 from desktop.reports.visit_form import FAMILY_HEADERS, FAMILY_WIDTHS, family_rows, student_grid
 from desktop.store.role_rules import BULK_KEY_SUPPORT_ROLES, KEY_SUPPORT_ROLES
@@ -124,7 +125,8 @@ def archive_story(bundle: ArchiveBundle, *, styles: FormStyles, options: Archive
         ("辅导员", bundle.counselor_name),
         ("生成日期", printed_on(options.printed_at)),
     ]
-    story: list[Flowable] = [FormStart(FormHeader(f"{s.name}　{s.student_no}"))]
+    # The QR code holds the student record id only (the app opens the student from it).
+    story: list[Flowable] = [FormStart(FormHeader(f"{s.name}　{s.student_no}", qr=s.id))]
     story.extend(title_block(styles, options.school_name, options.title, meta))
     story.append(student_grid(styles, s, bundle.college_name, heading=next(heads)))
     story.append(
@@ -440,8 +442,7 @@ def _attachments_and_audit(styles: FormStyles, bundle: ArchiveBundle, heading: s
     ]
     recent = sorted(bundle.audit, key=lambda e: e.at)[-AUDIT_ROWS:]
     audit_rows = [
-        [_local_time(e.at), audit_description(e), bundle.user_names.get(e.actor_id or "", "")]
-        for e in recent
+        [_local_time(e.at), audit_description(e), bundle.user_names.get(e.actor_id or "", "")] for e in recent
     ]
     parts.append(
         data_table(
@@ -453,6 +454,11 @@ def _attachments_and_audit(styles: FormStyles, bundle: ArchiveBundle, heading: s
         )
     )
     return parts
+
+
+def archive_info(bundle: ArchiveBundle, printed_at: datetime | None) -> DocumentInfo:
+    """Neutral metadata: 成长档案 学号 日期."""
+    return student_document_info(ARCHIVE_PREFIX, bundle.student, (printed_at or datetime.now()).date())
 
 
 def _local_time(moment: datetime) -> str:
@@ -481,6 +487,7 @@ def build_growth_archive(
     styles = form_styles(fonts)
     options = ArchiveOptions(school_name, title, include_key_support, printed_at)
     story = archive_story(bundle, styles=styles, options=options)
-    data = render(story, PageFrame(fonts, school_name, title, author=school_name))
+    info = archive_info(bundle, printed_at)
+    data = render(story, PageFrame(fonts, school_name, title, author=school_name, info=info))
     write_pdf(data, out)
     return data

@@ -15,6 +15,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from desktop.reports.file_names import BLANK_PREFIX, VISIT_PREFIX, document_info, student_label
 from desktop.reports.fonts import PdfFonts, pdf_fonts
 from desktop.reports.form_parts import (
     DATE_BLANK,
@@ -34,7 +35,7 @@ from desktop.reports.form_parts import (
 )
 from desktop.reports.formatting import fmt_date, fmt_int, fmt_label, fmt_money, joined
 from desktop.reports.output_file import write_pdf
-from desktop.reports.page_frame import FormHeader, FormStart, PageFrame, printed_on, render
+from desktop.reports.page_frame import DocumentInfo, FormHeader, FormStart, PageFrame, printed_on, render
 from desktop.reports.styles import FormStyles, form_styles
 from sync.records.enums import (
     ConfirmationMethod,
@@ -88,6 +89,14 @@ def writing_lines(lines: int) -> float:
 def visit_number(visit: HomeVisit) -> str:
     """The number printed on the form: the record number, or (not yet numbered) the id's last digits."""
     return visit.record_no or visit.id[-12:]
+
+
+def visit_info(visit: HomeVisit | None, student: Student | None) -> DocumentInfo:
+    """Neutral metadata: 家访记录 学号 日期 (the record number as keyword), or 家访记录表 … 空白."""
+    if visit is None:
+        return document_info(BLANK_PREFIX, student_label(student) if student else "", "空白")
+    label = student_label(student) if student else ""
+    return document_info(VISIT_PREFIX, label, f"{visit.visit_date:%Y-%m-%d}", keywords=[visit.record_no])
 
 
 def visit_header(visit: HomeVisit | None, student: Student | None) -> FormHeader:
@@ -267,7 +276,12 @@ def _economy(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
         debts_line += "<br/>" + styles.text(v.debts_notes)
     housing_line = housing + ("<br/>" + styles.text(v.housing_notes) if v and v.housing_notes else "")
     expenses = styles.text(v.main_expenses) if v else ""
-    items = [("收入来源", sources), ("收入情况", income_line), ("主要支出", expenses), ("负债情况", debts_line)]
+    items = [
+        ("收入来源", sources),
+        ("收入情况", income_line),
+        ("主要支出", expenses),
+        ("负债情况", debts_line),
+    ]
     if v is None:  # handwritten: the two amounts share a line
         items = [items[0], ("收入及负债", f"{income_line}　　{debts_line}"), items[2]]
     return narrative_rows(
@@ -416,6 +430,9 @@ def render_visit_form(
     """The form as PDF bytes, filled from ``visit`` or blank (None) for handwriting; written to ``out``."""
     fonts = fonts or pdf_fonts()
     story = visit_form_story(visit, student, family, styles=form_styles(fonts), options=options)
-    data = render(story, PageFrame(fonts, options.school_name, options.title, author=options.school_name))
+    frame = PageFrame(
+        fonts, options.school_name, options.title, author=options.school_name, info=visit_info(visit, student)
+    )
+    data = render(story, frame)
     write_pdf(data, out)
     return data

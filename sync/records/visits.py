@@ -32,7 +32,9 @@ from sync.records.students import unknown_special_groups
 from sync.records.validators import LongText, Minutes, Money, Name, PastDate, Place, ShortText
 
 # Empty until the laptop that made the record has its device number (see record_numbers).
-RecordNo = Annotated[str, StringConstraints(strip_whitespace=True, max_length=40, pattern=f"{RECORD_NO_PATTERN}|^$")]
+RecordNo = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=40, pattern=f"{RECORD_NO_PATTERN}|^$")
+]
 
 ONLINE_MODES: frozenset[VisitMode] = frozenset({VisitMode.PHONE, VisitMode.VIDEO, VisitMode.WECHAT_QQ})
 
