@@ -24,6 +24,7 @@ from desktop.store.atomic_file import write_atomic
 from desktop.store.conflict_review import waiting_conflict_count
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
+from desktop.store.record_numbering import set_device_no
 from desktop.store.sync_replica import StoreReplica
 from desktop.store.tables import MetaRow
 from sync.client import DeviceRevoked, EngineSettings, Progress, SyncEngine, login
@@ -171,6 +172,8 @@ def connect(
     store.set_local_user(user_id=answer.user.id, user_name=answer.user.display_name, role=role)
     with store.session() as s:
         s.meta.set_many({SERVER_KEY: server, TOKEN_KEY: answer.token, USERNAME_KEY: username.strip()})
+        if answer.device_no is not None:
+            set_device_no(s, answer.device_no)
     return Account(server, username.strip(), answer.user.display_name, role, answer.user.id)
 
 

@@ -15,10 +15,17 @@ from __future__ import annotations
 import functools
 import itertools
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from sqlalchemy import ColumnElement
 from sqlalchemy.orm import InstrumentedAttribute
 
 from desktop.store.hanzi_readings import char_readings
+from sync.records.record_numbers import read_reference
+
+if TYPE_CHECKING:
+    from desktop.store.repositories.session import StoreSession
 
 SEPARATOR = "|"
 _MAX_VARIANTS = 4
@@ -105,3 +112,26 @@ def matches(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool
     if not query:
         return None
     return column.like(like_pattern(query), escape="\\")
+
+
+@dataclass(frozen=True)
+class RecordHit:
+    """The record a printed number or a scanned QR code names."""
+
+    student_id: str
+    visit_id: str | None = None
+
+
+def find_printed_record(s: StoreSession, text: str) -> RecordHit | None:
+    """The record a search box text names: a printed record number (``JF-2026-017-0042``, any case),
+    a scanned QR payload (number and id) or a record id; None when it names none this laptop holds."""
+    reference = read_reference(text)
+    if reference is None:
+        return None
+    visit = s.visits.by_record_no(reference.record_no) if reference.record_no else None
+    if visit is None and reference.record_id:
+        visit = s.visits.get(reference.record_id)
+        if visit is None:
+            student = s.students.get(reference.record_id)
+            return RecordHit(student.id) if student is not None else None
+    return RecordHit(visit.student_id, visit.id) if visit is not None else None

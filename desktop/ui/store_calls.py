@@ -18,6 +18,7 @@ from desktop.store.backup import BackupInfo
 from desktop.store.key_vault import KeyVault
 from desktop.store.repositories.meta import SCHOOL_NAME
 from desktop.store.repositories.roster import SORT_KEYS, RosterFilter
+from desktop.store.search import RecordHit, find_printed_record
 from desktop.store.store import Store
 from desktop.ui.visit_followup_calls import WishPlan, add_visit_wish, offers_flag
 from sync.records import (
@@ -270,6 +271,12 @@ def pending_visits(store: Store, limit: int) -> tuple[int, list[PendingVisit]]:
 
 
 # -- one student ---------------------------------------------------------------------------------
+def printed_record(store: Store, text: str) -> RecordHit | None:
+    """The record a typed or scanned printed number names (None for ordinary search text)."""
+    with store.session() as s:
+        return find_printed_record(s, text)
+
+
 def student_name(store: Store, student_id: str) -> str:
     with store.session() as s:
         return s.students.require(student_id).name

@@ -10,7 +10,7 @@ from sync.protocol import ErrorCode, LoginRequest, LoginResponse, UserInfo
 from sync.server import audit, auth
 from sync.server.deps import DatabaseDep, PrincipalDep, SchemaDep, SettingsDep
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
-from sync.server.models import Account, Device
+from sync.server.models import Account, Device, DeviceNumber
 from sync.server.models.base import utcnow
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=error_responses(*SESSION_ERRORS, 429))
@@ -57,7 +57,7 @@ def login(
         raise ApiError(ErrorCode.UNAUTHORIZED, "用户名或密码错误")
     token = auth.new_token()
 
-    def register(session: Session) -> None:
+    def register(session: Session) -> int:
         device = session.get(Device, body.device_id, with_for_update=True)
         if device is not None and (device.user_id != account.id or device.revoked_at or device.wipe_at):
             raise ApiError(ErrorCode.TOKEN_REVOKED, "此设备已被撤销或需要清除，请重新安装后登录")
@@ -69,9 +69,23 @@ def login(
         device.last_seen_at = utcnow()
         auth.clear_failures(session, keys[0])
         audit.record(session, "login", user_id=account.id, device_id=body.device_id, address=address)
+        return device_number(session, body.device_id)
 
-    database.run(register)
-    return LoginResponse(token=token, user=user_info(account), device_id=body.device_id)
+    device_no = database.run(register)
+    return LoginResponse(token=token, user=user_info(account), device_id=body.device_id, device_no=device_no)
+
+
+def device_number(session: Session, device_id: str) -> int:
+    """The device's printed-record number, given on its first login (an autoincrement key: unique
+    without a lock, on PostgreSQL and SQLite)."""
+    number = session.scalar(select(DeviceNumber.number).where(DeviceNumber.device_id == device_id))
+    if number is None:
+        session.flush()  # the device row exists before its number refers to it
+        row = DeviceNumber(device_id=device_id)
+        session.add(row)
+        session.flush()
+        number = row.number
+    return number
 
 
 @router.post("/logout", status_code=204)
