@@ -31,7 +31,6 @@ CHUNK_STUDENTS = 1000
 MAX_STUDENTS = 200_000
 
 
-
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "demo",

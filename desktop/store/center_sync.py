@@ -23,8 +23,8 @@ from sqlalchemy import delete
 from desktop.store.atomic_file import write_atomic
 from desktop.store.conflict_review import waiting_conflict_count
 from desktop.store.errors import StoreError
-from desktop.store.store import Store
 from desktop.store.record_numbering import set_device_no
+from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from desktop.store.tables import MetaRow
 from sync.client import DeviceRevoked, EngineSettings, Progress, SyncEngine, login

@@ -64,7 +64,9 @@ def set_device_no(s: StoreSession, number: int) -> int:
     author = s.meta.info().user_id
     ids = s.db.scalars(
         select(HomeVisitRow.id)
-        .where(HomeVisitRow.record_no == "", HomeVisitRow.deleted == false(), HomeVisitRow.author_id == author)
+        .where(
+            HomeVisitRow.record_no == "", HomeVisitRow.deleted == false(), HomeVisitRow.author_id == author
+        )
         .order_by(HomeVisitRow.visit_date, HomeVisitRow.id)
     ).all()
     for visit in numbered(s.db, [s.visits.require(i) for i in ids]):
