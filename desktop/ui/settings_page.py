@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.reports.print_settings import MAX_TITLE, SettingError
 from desktop.store.errors import StoreError, WrongPassphrase
 from desktop.store.key_vault import KeyVault
 from desktop.ui import store_calls
@@ -56,6 +57,19 @@ class SettingsPage(Section):
         row.addWidget(self.school, 1)
         row.addWidget(save_school)
         form.addRow(self.tr("School"), row)
+        self.visit_title = QLineEdit(general)
+        self.visit_title.setObjectName("settingsVisitTitle")
+        self.visit_title.setMaxLength(MAX_TITLE)
+        self.visit_title.setToolTip(
+            self.tr("Printed at the top of every visit form; leave empty for the default wording")
+        )
+        save_title = QPushButton(self.tr("Save"), general)
+        save_title.setObjectName("saveVisitTitle")
+        save_title.clicked.connect(self._save_visit_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.visit_title, 1)
+        title_row.addWidget(save_title)
+        form.addRow(self.tr("Visit form title"), title_row)
         self.idle = QSpinBox(general)
         self.idle.setObjectName("idleMinutes")
         self.idle.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
@@ -140,9 +154,11 @@ class SettingsPage(Section):
         self.keyring.setEnabled(self.vault.keyring.usable())
         self.keyring.blockSignals(False)
         self.ctx.worker.run(store_calls.list_backups, self._show_backups, key="backups")
+        self.ctx.worker.run(store_calls.visit_form_title, self.visit_title.setText, key="visit-title")
 
     def clear(self) -> None:
         self.school.clear()
+        self.visit_title.clear()
         self.backups.clear()
         self.message.clear()
         if self.dialog is not None:
@@ -169,6 +185,21 @@ class SettingsPage(Section):
             self._say(self.tr("Saved."))
 
         self.ctx.worker.run(lambda store: store_calls.set_school_name(store, name), done, self._failed)
+
+    def _save_visit_title(self) -> None:
+        title = self.visit_title.text()
+
+        def done(saved: str) -> None:
+            self.visit_title.setText(saved)
+            self._say(self.tr("Saved."))
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, SettingError):
+                self._say(str(exc))
+            else:
+                self._failed(exc)
+
+        self.ctx.worker.run(lambda store: store_calls.set_visit_form_title(store, title), done, failed)
 
     def _idle_changed(self, minutes: int) -> None:
         self.ctx.settings.idle_minutes = minutes
