@@ -24,7 +24,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -52,6 +52,7 @@ class FontCandidate:
     bold_path: Path | None = None
     bold_index: int | None = None
     origin: str = "system"  # configured / app / system
+    family: str = ""  # the family name fontconfig reports, when known
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,19 @@ class PdfFonts:
     warning: FontWarning | None = None
     real_bold: bool = False
     covered: frozenset[int] = field(default_factory=frozenset, repr=False)
+    # Headings (title, section bars) in a Hei sans when the body is a Song/Ming serif; "" = body font.
+    heading: str = ""
+    heading_real_bold: bool = False
+    heading_source: Path | None = None
+
+    @property
+    def heading_font(self) -> str:
+        """The face of titles and section bars (the body's bold face when no separate sans was found)."""
+        return self.heading or self.bold
+
+    @property
+    def heading_has_bold(self) -> bool:
+        return self.heading_real_bold if self.heading else self.real_bold
 
     def covers(self, char: str) -> bool:
         """True when the font has a glyph for this character (always True for the CID fallback)."""
@@ -114,9 +128,47 @@ def pdf_fonts(
         if app_font_dir is not None:
             candidates.extend(shipped_fonts(app_font_dir))
         finder = system_candidates if system_candidates is not None else system_font_candidates
-        result = _first_usable(candidates, finder, configured=configured)
+        found = list(finder())
+        serif = [c for c in found if is_serif(c)]
+        sans = [c for c in found if not is_serif(c)]
+        body = _first_usable(candidates, lambda: [*serif, *sans], configured=configured)
+        result = _with_heading(body, sans)
         _cache[key] = result
         return result
+
+
+def _with_heading(body: PdfFonts, sans: Sequence[FontCandidate]) -> PdfFonts:
+    """The body fonts plus a Hei sans for headings, when the body is a serif and a sans is found."""
+    if not body.embedded or body.source is None or not _is_serif_name(body.source.name, ""):
+        return body
+    for candidate in sans:
+        if candidate.path == body.source:
+            continue
+        try:
+            heading = register_candidate(candidate)
+        except FontNotUsable:
+            continue
+        return replace(
+            body,
+            heading=heading.bold,
+            heading_real_bold=heading.real_bold,
+            heading_source=heading.source,
+        )
+    return body
+
+
+# Song/Ming serif faces (宋体, 明体): the body of official forms.  Matched in file and family names.
+_SERIF_WORDS = ("simsun", "song", "ming", "serif", "sung", "宋", "明")
+
+
+def _is_serif_name(file_name: str, family: str) -> bool:
+    text = f"{file_name} {family}".lower()
+    return any(word in text for word in _SERIF_WORDS)
+
+
+def is_serif(candidate: FontCandidate) -> bool:
+    """A Song/Ming serif (SimSun, Songti, Noto Serif CJK / Source Han Serif TrueType, AR PL UMing)."""
+    return _is_serif_name(candidate.path.name, candidate.family)
 
 
 def _first_usable(
@@ -163,18 +215,7 @@ def _first_usable(
 
 
 def _with_warning(fonts: PdfFonts, warning: FontWarning) -> PdfFonts:
-    return PdfFonts(
-        family=fonts.family,
-        regular=fonts.regular,
-        bold=fonts.bold,
-        embedded=fonts.embedded,
-        source=fonts.source,
-        face_index=fonts.face_index,
-        origin=fonts.origin,
-        warning=warning,
-        real_bold=fonts.real_bold,
-        covered=fonts.covered,
-    )
+    return replace(fonts, warning=warning)
 
 
 def cid_fallback_font() -> str:
@@ -344,10 +385,10 @@ def system_font_candidates() -> list[FontCandidate]:
 
 def windows_candidates(fonts_dir: Path) -> list[FontCandidate]:
     pairs = [
-        ("msyh.ttc", "msyhbd.ttc"),
-        ("msyh.ttf", "msyhbd.ttf"),
         ("simsun.ttc", None),
         ("simhei.ttf", None),
+        ("msyh.ttc", "msyhbd.ttc"),
+        ("msyh.ttf", "msyhbd.ttf"),
         ("simkai.ttf", None),
     ]
     found: list[FontCandidate] = []
@@ -366,8 +407,8 @@ def windows_candidates(fonts_dir: Path) -> list[FontCandidate]:
 def macos_candidates(folders: Sequence[Path]) -> list[FontCandidate]:
     # TrueType-outline CJK fonts that ship with macOS (PingFang and Hiragino are CFF and get skipped).
     names = [
-        ("STHeiti Light.ttc", "STHeiti Medium.ttc"),
         ("Supplemental/Songti.ttc", None),
+        ("STHeiti Light.ttc", "STHeiti Medium.ttc"),
         ("Hiragino Sans GB.ttc", None),
         ("Supplemental/Arial Unicode.ttf", None),
         ("Arial Unicode.ttf", None),
@@ -385,12 +426,18 @@ def macos_candidates(folders: Sequence[Path]) -> list[FontCandidate]:
 
 
 _LINUX_PREFERRED = (
+    "notoserifcjk-regular",
+    "notoserifcjksc-regular",
+    "sourcehanserif-regular",
+    "sourcehanserifsc-regular",
+    "uming",
     "wqy-microhei",
     "wqy-zenhei",
     "droidsansfallbackfull",
     "droidsansfallback",
 )
 _LINUX_WELL_KNOWN = (
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -410,12 +457,14 @@ def linux_candidates() -> list[FontCandidate]:
     return sorted(found, key=_linux_rank)
 
 
-def _linux_rank(candidate: FontCandidate) -> int:
+def _linux_rank(candidate: FontCandidate) -> tuple[int, int]:
+    """Preferred files first; within a collection, the face for simplified Chinese (CN/SC/GB) first."""
     stem = candidate.path.stem.lower()
+    face = 0 if any(tag in f" {candidate.family} " for tag in (" CN", " SC", " GB")) else 1
     for rank, name in enumerate(_LINUX_PREFERRED):
         if stem == name:
-            return rank
-    return len(_LINUX_PREFERRED)
+            return rank, face
+    return len(_LINUX_PREFERRED), face
 
 
 def fontconfig_candidates() -> list[FontCandidate]:
@@ -468,6 +517,7 @@ def parse_fc_list(output: str) -> list[FontCandidate]:
                 index=face,
                 bold_path=bold_face[0] if bold_face else None,
                 bold_index=bold_face[1] if bold_face else None,
+                family=family,
             )
         )
     return candidates

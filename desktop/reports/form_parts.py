@@ -24,7 +24,7 @@ BOX_WIDTH = 1.0
 CELL_PAD = 3.0
 CHECKED = "■"
 # Ideographic spaces collapse in ReportLab paragraphs; no-break spaces keep the room to write in.
-DATE_BLANK = "&nbsp;" * 10 + "年" + "&nbsp;" * 6 + "月" + "&nbsp;" * 6 + "日"
+DATE_BLANK = "&nbsp;" * 5 + "年" + "&nbsp;" * 4 + "月" + "&nbsp;" * 4 + "日"
 UNCHECKED = "□"
 LABEL_COLUMN = 28 * mm  # seven characters on one line; longer labels carry their own phrase break
 WRITING_ROW = 8 * mm  # the least height of a row written in by hand
@@ -51,7 +51,7 @@ def title_block(
         parts.append(Paragraph(styles.text(school_name), styles.school))
     parts.append(
         FakeBoldTitle(title, styles)
-        if not styles.fonts.real_bold
+        if not styles.fonts.heading_has_bold
         else Paragraph(styles.text(title), styles.title)
     )
     parts.append(Spacer(1, 3 * mm))
@@ -63,6 +63,7 @@ def title_block(
         table.setStyle(
             TableStyle(
                 [
+                    _cell_font(styles),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -81,7 +82,7 @@ class FakeBoldTitle(Flowable):
         super().__init__()
         self.text = text
         self.style = styles.title
-        self.font = styles.fonts.regular
+        self.font = styles.fonts.heading_font
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -109,8 +110,9 @@ BAR_HEIGHT = 6 * mm
 _BAR_PADDING: list[Command] = [("TOPPADDING", (0, 0), (-1, 0), 1), ("BOTTOMPADDING", (0, 0), (-1, 0), 2.5)]
 
 
-def _base_style() -> list[Command]:
+def _base_style(styles: FormStyles) -> list[Command]:
     return [
+        _cell_font(styles),
         ("GRID", (0, 0), (-1, -1), GRID_WIDTH, RULE),
         ("BOX", (0, 0), (-1, -1), BOX_WIDTH, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -119,6 +121,12 @@ def _base_style() -> list[Command]:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
+
+
+def _cell_font(styles: FormStyles) -> Command:
+    """Tables set their cells' font even when a cell holds a Paragraph: name ours, or the file would
+    list ReportLab's default Helvetica, never used for a glyph."""
+    return ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular)
 
 
 def _shift(command: Command, rows: int) -> Command:
@@ -165,7 +173,7 @@ def _table(
         splitInRow=1 if split_in_row else 0,
         minRowHeights=list(min_heights),
     )
-    table.setStyle(TableStyle([*_base_style(), *body_commands]))
+    table.setStyle(TableStyle([*_base_style(styles), *body_commands]))
     return table
 
 
@@ -173,7 +181,9 @@ def section_bar(styles: FormStyles, text: str) -> Table:
     """A shaded full-width bar naming a section ("一、学生基本信息"); kept with what follows."""
     table = Table([[Paragraph(styles.text(text), styles.section)]], colWidths=[CONTENT_WIDTH])
     table.setStyle(
-        TableStyle([*_base_style(), ("BACKGROUND", (0, 0), (-1, -1), SECTION_BACKGROUND), *_BAR_PADDING])
+        TableStyle(
+            [*_base_style(styles), ("BACKGROUND", (0, 0), (-1, -1), SECTION_BACKGROUND), *_BAR_PADDING]
+        )
     )
     table.keepWithNext = True
     return table
@@ -187,13 +197,16 @@ def field_grid(
     pairs: int = 3,
     label_width: float = 22 * mm,
     min_row_height: float = 6.8 * mm,
+    max_label_width: float | None = None,
 ) -> Table:
     """A bordered grid of label/value cells, ``pairs`` pairs per row; a field may span several pairs.
 
-    The label column is widened (up to twice ``label_width``) so that every label fits on one line.
+    The label column is widened (up to ``max_label_width``, by default twice ``label_width``) so that
+    every label fits on one line.
     """
     widest = max((text_width(styles, f.label, styles.label) for row in rows for f in row), default=0.0)
-    label_width = min(max(label_width, widest + 2 * CELL_PAD + 1), 2 * label_width)
+    cap = max_label_width if max_label_width is not None else 2 * label_width
+    label_width = min(max(label_width, widest + 2 * CELL_PAD + 1), cap)
     value_width = (CONTENT_WIDTH - pairs * label_width) / pairs
     widths = [label_width, value_width] * pairs
     data: list[list[object]] = []
@@ -347,7 +360,7 @@ def checkboxes(styles: FormStyles, options: Iterable[tuple[str, bool]]) -> str:
 
 def box(checked: bool) -> str:
     """A check box glyph, set a little larger than the text so it reads as a box on paper."""
-    return f'<font size="13">{CHECKED if checked else UNCHECKED}</font>'
+    return f'<font size="12">{CHECKED if checked else UNCHECKED}</font>'
 
 
 def signature_panel(
@@ -370,6 +383,7 @@ def signature_panel(
     table.setStyle(
         TableStyle(
             [
+                _cell_font(styles),
                 ("BOX", (0, 0), (-1, -1), BOX_WIDTH, RULE),
                 ("LINEAFTER", (0, 0), (-2, -1), GRID_WIDTH, RULE),
                 ("VALIGN", (0, 0), (-1, 0), "TOP"),

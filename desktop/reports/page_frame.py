@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, BinaryIO
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -28,8 +26,8 @@ from desktop.reports.fonts import PdfFonts
 PAGE_SIZE = A4
 MARGIN_LEFT = 18 * mm
 MARGIN_RIGHT = 18 * mm
-MARGIN_TOP = 15 * mm
-MARGIN_BOTTOM = 17 * mm
+MARGIN_TOP = 14 * mm
+MARGIN_BOTTOM = 16 * mm
 QR_SIZE = 17 * mm
 CONTENT_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
 
@@ -175,12 +173,30 @@ def decorate_page(canvas: Canvas, frame: PageFrame, number: int, total: int, hea
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float = QR_SIZE) -> None:
-    """A small QR code (medium error correction) with its quiet zone, lower-left corner at (x, y)."""
-    widget = QrCodeWidget(payload, barLevel="M", barBorder=2)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
+    """A small QR code (medium error correction, 2-module quiet zone), lower-left corner at (x, y).
+
+    Drawn as filled rectangles (one per run of dark modules in a row) straight on the canvas: the
+    graphics renderer would set its default Helvetica and list that font in the file.
+    """
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)  # None: the smallest version
+    code.addData(payload)
+    code.make()
+    count = code.getModuleCount()
+    module = size / (count + 4)
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    for row in range(count):
+        top = y + size - (row + 3) * module
+        col = 0
+        while col < count:
+            if not code.isDark(row, col):
+                col += 1
+                continue
+            start = col
+            while col < count and code.isDark(row, col):
+                col += 1
+            canvas.rect(x + (start + 2) * module, top, (col - start) * module, module, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def render(

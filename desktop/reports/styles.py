@@ -62,13 +62,15 @@ def form_styles(fonts: PdfFonts) -> FormStyles:
         value=value,
         value_center=ParagraphStyle("jf-value-center", parent=value, alignment=TA_CENTER),
         label=ParagraphStyle("jf-label", parent=value, alignment=TA_CENTER),
-        section=ParagraphStyle("jf-section", parent=body, fontName=fonts.bold, fontSize=11, leading=14),
+        section=ParagraphStyle(
+            "jf-section", parent=body, fontName=fonts.heading_font, fontSize=11, leading=14
+        ),
         small=ParagraphStyle("jf-small", parent=body, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.4),
         note=ParagraphStyle("jf-note", parent=value, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.4),
         title=ParagraphStyle(
             "jf-title",
             parent=body,
-            fontName=fonts.bold,
+            fontName=fonts.heading_font,
             fontSize=TITLE_SIZE,
             leading=TITLE_SIZE * 1.4,
             alignment=TA_CENTER,
@@ -76,7 +78,7 @@ def form_styles(fonts: PdfFonts) -> FormStyles:
         school=ParagraphStyle(
             "jf-school",
             parent=body,
-            fontName=fonts.bold,
+            fontName=fonts.heading_font,
             fontSize=SCHOOL_SIZE,
             leading=SCHOOL_SIZE * 1.4,
             alignment=TA_CENTER,

@@ -319,7 +319,8 @@ def _special_groups(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
         rows,
         heading="五、特殊群体核实与致困原因",
         pairs=2,
-        label_width=44 * mm,
+        label_width=40 * mm,
+        max_label_width=40 * mm,  # the long group names wrap by phrase; the three boxes keep one line
         min_row_height=7 * mm,  # ticks only
     )
 
@@ -333,7 +334,7 @@ def _causes(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
         styles,
         [("致困原因", causes), ("近期突发情况", joined(shocks, subsidy, sep="<br/>"))],
         markup_values=True,
-        heights=_blank_heights(v, (1, 2)),
+        heights=_blank_heights(v, (1, 1.5)),
     )
 
 
