@@ -77,15 +77,22 @@ class PdfFonts:
     warning: FontWarning | None = None
     real_bold: bool = False
     covered: frozenset[int] = field(default_factory=frozenset, repr=False)
-    # Headings (title, section bars) in a Hei sans when the body is a Song/Ming serif; "" = body font.
+    # The printed form itself (title, section bars, labels, option names, notes) in a Hei sans when
+    # the body — what the record says — is a Song/Ming serif; "" = the body font throughout.
     heading: str = ""
+    heading_bold: str = ""
     heading_real_bold: bool = False
     heading_source: Path | None = None
 
     @property
     def heading_font(self) -> str:
         """The face of titles and section bars (the body's bold face when no separate sans was found)."""
-        return self.heading or self.bold
+        return self.heading_bold or self.bold
+
+    @property
+    def label_font(self) -> str:
+        """The face of labels, option names and notes: the sans, else the body's regular face."""
+        return self.heading or self.regular
 
     @property
     def heading_has_bold(self) -> bool:
@@ -150,7 +157,8 @@ def _with_heading(body: PdfFonts, sans: Sequence[FontCandidate]) -> PdfFonts:
             continue
         return replace(
             body,
-            heading=heading.bold,
+            heading=heading.regular,
+            heading_bold=heading.bold,
             heading_real_bold=heading.real_bold,
             heading_source=heading.source,
         )

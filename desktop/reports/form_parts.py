@@ -354,8 +354,17 @@ def fitted_widths(
 
 
 def checkboxes(styles: FormStyles, options: Iterable[tuple[str, bool]]) -> str:
-    """Markup for "■ 务农　□ 外出务工 …" (selected boxes filled)."""
-    return "　".join(f"{box(on)}&nbsp;{styles.text(label)}" for label, on in options)
+    """Markup for "■ 务农　□ 外出务工 …" (selected boxes filled); the option names are part of the
+    printed form, set in the labels' face."""
+    return "　".join(f"{box(on)}&nbsp;{label_markup(styles, label)}" for label, on in options)
+
+
+def label_markup(styles: FormStyles, text: str) -> str:
+    """Printed-form wording inside a value cell, in the labels' face."""
+    face = styles.fonts.label_font
+    if face == styles.fonts.regular:
+        return styles.text(text)
+    return f'<font name="{face}">{styles.text(text)}</font>'
 
 
 def box(checked: bool) -> str:

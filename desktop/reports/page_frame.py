@@ -146,7 +146,7 @@ def decorate_page(canvas: Canvas, frame: PageFrame, number: int, total: int, hea
     canvas.saveState()
     canvas.setFillColor(colors.black)
     canvas.setStrokeColor(colors.black)
-    font = frame.fonts.regular
+    font = frame.fonts.label_font
     if number > 1:
         canvas.setFont(font, 8.5)
         left = f"{frame.school_name}　{frame.title}（续）".strip()

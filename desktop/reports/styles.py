@@ -61,12 +61,14 @@ def form_styles(fonts: PdfFonts) -> FormStyles:
         body=body,
         value=value,
         value_center=ParagraphStyle("jf-value-center", parent=value, alignment=TA_CENTER),
-        label=ParagraphStyle("jf-label", parent=value, alignment=TA_CENTER),
+        label=ParagraphStyle("jf-label", parent=value, fontName=fonts.label_font, alignment=TA_CENTER),
         section=ParagraphStyle(
             "jf-section", parent=body, fontName=fonts.heading_font, fontSize=11, leading=14
         ),
         small=ParagraphStyle("jf-small", parent=body, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.4),
-        note=ParagraphStyle("jf-note", parent=value, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.4),
+        note=ParagraphStyle(
+            "jf-note", parent=value, fontName=fonts.label_font, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.4
+        ),
         title=ParagraphStyle(
             "jf-title",
             parent=body,

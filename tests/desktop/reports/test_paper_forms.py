@@ -254,7 +254,9 @@ def _qr_texts(path: Path, tmp_path: Path) -> list[str]:
     from PIL import Image
 
     prefix = tmp_path / path.stem
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(path), str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(path), str(prefix)], check=True
+    )
     image = Image.open(next(tmp_path.glob(f"{path.stem}*.png")))
     return [code.text for code in zxingcpp.read_barcodes(image)]
 
