@@ -7,6 +7,7 @@ pdfinfo, pdffonts, pdfplumber (word boxes) and zxing-cpp (the QR code on a rende
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from dataclasses import dataclass
@@ -284,6 +285,6 @@ def test_blank_form_rows_are_tall_enough_to_write_in(docs: Documents) -> None:
         rules = sorted(
             {round(e["top"], 1) for e in page.horizontal_edges if header["top"] < e["top"] < section["top"]}
         )
-    gaps = [b - a for a, b in zip(rules, rules[1:], strict=False) if b - a > 1]
+    gaps = [b - a for a, b in itertools.pairwise(rules) if b - a > 1]
     assert len(gaps) >= 8
     assert min(gaps) >= 8 * 72 / 25.4 - 0.5
