@@ -1,19 +1,23 @@
-"""The CJK font of every PDF: an embedded, subset TrueType-outline font, found once per process.
+"""The CJK fonts of every PDF: embedded, subset TrueType-outline fonts, found once per process.
 
-Search order (DESIGN.md, "PDF and printing"):
+Official typography (the paper a college files): what the record says — the body — in a Song/Ming serif
+(宋体, 明体), the printed form's own wording — title, section bars, labels, option names, notes — in a
+Hei sans (黑体).  The body font is searched in this order (DESIGN.md, "PDF and printing"):
 
-1. a path the user configured (settings or ``--font``);
-2. fonts shipped with the installed app (``resources/fonts/``, never committed to git);
-3. well-known system fonts: Microsoft YaHei / SimSun on Windows, TrueType CJK fonts on macOS, and on
-   Linux WenQuanYi Micro Hei / Zen Hei / Droid Sans Fallback or any TrueType font that fontconfig
-   (``fc-list :lang=zh``) reports;
+1. a path the user configured (settings ``pdf.font_path`` or ``--font``);
+2. Song/Ming serifs: shipped with the installed app (``resources/fonts/``, never committed to git),
+   then the system's — SimSun on Windows, Songti on macOS, on Linux Noto Serif CJK / Source Han Serif
+   in TrueType form or AR PL UMing (Debian ``fonts-arphic-uming``);
+3. Hei sans, shipped then system: Microsoft YaHei / SimHei, STHeiti, WenQuanYi Micro Hei / Zen Hei,
+   Droid Sans Fallback or any TrueType font that fontconfig (``fc-list :lang=zh``) reports;
 4. only then ReportLab's built-in ``STSong-Light`` CID font, which is not embedded (the PDF viewer
    substitutes a font), with a :class:`FontWarning` the UI shows to the user.
 
-ReportLab embeds TrueType outlines (a ``glyf`` table) only; CFF-flavoured fonts (``.otf``, Noto Sans CJK)
-are skipped. For a collection (``.ttc``) the regular, proportional face is picked (not "Mono", "UI" or
-"NSimSun"). Bold is registered where the family has a bold face; otherwise bold text uses the regular
-face (titles are drawn with a stroked "fake bold" instead, see :func:`has_real_bold`).
+With a serif body the first usable Hei sans becomes the heading face; without one, one font serves both.
+ReportLab embeds TrueType outlines (a ``glyf`` table) only; CFF-flavoured fonts (``.otf``, Noto CJK
+``.otf``) are skipped. For a collection (``.ttc``) the regular, proportional face is picked (not "Mono",
+"UI" or "NSimSun"; "CN" before "TW" in AR PL UMing). Bold is registered where the family has a bold
+face; otherwise titles are drawn with a stroked "fake bold".
 """
 
 from __future__ import annotations
@@ -83,6 +87,7 @@ class PdfFonts:
     heading_bold: str = ""
     heading_real_bold: bool = False
     heading_source: Path | None = None
+    heading_origin: str = ""
 
     @property
     def heading_font(self) -> str:
@@ -132,13 +137,12 @@ def pdf_fonts(
         candidates: list[FontCandidate] = []
         if configured:
             candidates.append(FontCandidate(Path(configured), origin="configured"))
-        if app_font_dir is not None:
-            candidates.extend(shipped_fonts(app_font_dir))
         finder = system_candidates if system_candidates is not None else system_font_candidates
-        found = list(finder())
+        # Shipped fonts before system fonts, Song/Ming serifs before Hei sans for the body.
+        found = [*(shipped_fonts(app_font_dir) if app_font_dir is not None else []), *finder()]
         serif = [c for c in found if is_serif(c)]
         sans = [c for c in found if not is_serif(c)]
-        body = _first_usable(candidates, lambda: [*serif, *sans], configured=configured)
+        body = _first_usable([*candidates, *serif], lambda: sans, configured=configured)
         result = _with_heading(body, sans)
         _cache[key] = result
         return result
@@ -161,6 +165,7 @@ def _with_heading(body: PdfFonts, sans: Sequence[FontCandidate]) -> PdfFonts:
             heading_bold=heading.bold,
             heading_real_bold=heading.real_bold,
             heading_source=heading.source,
+            heading_origin=heading.origin,
         )
     return body
 

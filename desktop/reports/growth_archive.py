@@ -162,7 +162,7 @@ def _rows_or_none(rows: list[list[str]]) -> list[list[str]]:
 def _identifications(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> list[Flowable]:
     headers = ("学年", "认定等级", "特殊群体", "致困原因", "人均年收入(元)", "认定日期", "认定依据", "状态")
     rows = []
-    steps = []
+    steps: list[list[str]] = []
     for ident in sorted(bundle.identifications, key=lambda i: i.academic_year):
         flags = [g.label for g in ident.groups_with(TriState.YES)]
         marks = joined(
