@@ -26,6 +26,7 @@ from desktop.reports.form_parts import (
     box,
     checkboxes,
     data_table,
+    label_markup,
     field_grid,
     narrative_rows,
     note_line,
@@ -376,7 +377,10 @@ def _conclusion(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     difficulties = checkboxes(
         styles, [(d.label, v is not None and d in v.suggested_difficulties) for d in DifficultyType]
     )
-    key_support = f"{box(v is not None and not suggested)}&nbsp;否　{box(suggested)}&nbsp;是（困难类型：{difficulties}）"
+    key_support = (
+        f"{box(v is not None and not suggested)}&nbsp;{label_markup(styles, '否')}　"
+        f"{box(suggested)}&nbsp;{label_markup(styles, '是（困难类型：')}{difficulties}{label_markup(styles, '）')}"
+    )
     return narrative_rows(
         styles,
         [
