@@ -92,12 +92,17 @@ def wish_item_names(s: StoreSession, wishes: Sequence[WishSelection]) -> dict[st
 
 
 def visit_for_form(s: StoreSession, student: Student, visit_ref: str | None = None) -> HomeVisit:
-    """The visit to print: by id (or the last characters of it, as printed on the form), else the
-    student's latest visit that is not a draft."""
+    """The visit to print: by its printed record number (JF-2026-017-0042), by id (or the last
+    characters of it, as printed on a form before it had a number), else the student's latest visit
+    that is not a draft."""
     visits = s.visits.for_student(student.id)
     if visit_ref:
         ref = visit_ref.strip().lower()
-        matches = [v for v in visits if v.id.lower() == ref or v.id.lower().endswith(ref)]
+        matches = [
+            v
+            for v in visits
+            if v.id.lower() == ref or v.id.lower().endswith(ref) or (v.record_no and v.record_no.lower() == ref)
+        ]
         if len(matches) != 1:
             raise ReportSourceError(
                 f"该学生没有编号为 {visit_ref} 的家访记录。"
