@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from desktop.commands.context import CommandContext, CommandError
 from desktop.commands.store_commands import open_store
@@ -15,54 +16,53 @@ from desktop.reports.print_settings import (
     setting_value,
     unset_setting,
 )
+from desktop.store.repositories.meta import MetaRepository
+
+T = TypeVar("T")
 
 
-def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
+def _with_meta(ctx: CommandContext, work: Callable[[MetaRepository], T]) -> T:
+    """Run ``work`` on the store's settings in one transaction (a SettingError becomes a CommandError)."""
     store = open_store(ctx)
     try:
         with store.session() as s:
-            for name, setting in PRINT_SETTINGS.items():
-                stored = s.meta.setting(name)
-                shown = stored if stored else f"{setting.default or '（未设置）'}（默认）"
-                print(f"{name}\t{shown}\t{setting.label}")
+            return work(s.meta)
+    except SettingError as exc:
+        raise CommandError(str(exc)) from None
     finally:
         store.close()
+
+
+def _listing(meta: MetaRepository) -> list[str]:
+    lines = []
+    for name, setting in PRINT_SETTINGS.items():
+        stored = meta.setting(name)
+        shown = stored if stored else f"{setting.default or '（未设置）'}（默认）"
+        lines.append(f"{name}\t{shown}\t{setting.label}")
+    return lines
+
+
+def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
+    print("\n".join(_with_meta(ctx, _listing)))
     return 0
 
 
 def cmd_get(args: argparse.Namespace, ctx: CommandContext) -> int:
     _known(args.name)
-    store = open_store(ctx)
-    try:
-        with store.session() as s:
-            print(setting_value(s.meta, args.name))
-    finally:
-        store.close()
+    print(_with_meta(ctx, lambda meta: setting_value(meta, args.name)))
     return 0
 
 
 def cmd_set(args: argparse.Namespace, ctx: CommandContext) -> int:
     _known(args.name)
-    store = open_store(ctx)
-    try:
-        with store.session() as s:
-            value = set_setting(s.meta, args.name, args.value)
-    except SettingError as exc:
-        raise CommandError(str(exc)) from None
-    finally:
-        store.close()
+    value = _with_meta(ctx, lambda meta: set_setting(meta, args.name, args.value))
     print(f"已设置 {args.name}：{value}")
     return 0
 
 
 def cmd_unset(args: argparse.Namespace, ctx: CommandContext) -> int:
     _known(args.name)
-    store = open_store(ctx)
-    try:
-        with store.session() as s:
-            value = unset_setting(s.meta, args.name)
-    finally:
-        store.close()
+    value = _with_meta(ctx, lambda meta: unset_setting(meta, args.name))
     print(f"已恢复默认 {args.name}：{value or '（未设置）'}")
     return 0
 

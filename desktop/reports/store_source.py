@@ -101,7 +101,9 @@ def visit_for_form(s: StoreSession, student: Student, visit_ref: str | None = No
         matches = [
             v
             for v in visits
-            if v.id.lower() == ref or v.id.lower().endswith(ref) or (v.record_no and v.record_no.lower() == ref)
+            if v.id.lower() == ref
+            or v.id.lower().endswith(ref)
+            or (v.record_no and v.record_no.lower() == ref)
         ]
         if len(matches) != 1:
             raise ReportSourceError(
