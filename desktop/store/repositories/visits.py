@@ -39,6 +39,14 @@ class VisitRepository(StudentOwnedRepository[HomeVisit]):
         super().create_many([record])
         return record
 
+    def update(self, record: HomeVisit) -> HomeVisit:
+        """Save an edited visit; a printed record number never changes or goes away (an edit begun
+        before the laptop numbered the visit keeps the number it got meanwhile)."""
+        row = self._row(record.id)
+        if row is not None and row.record_no and record.record_no != row.record_no:
+            record = record.model_copy(update={"record_no": row.record_no})
+        return super().update(record)
+
     def _numbered(self, visits: list[HomeVisit]) -> list[HomeVisit]:
         """Each new visit with its printed record number (once the device has its number)."""
         from desktop.store.record_numbering import numbered  # imports the repositories package

@@ -87,3 +87,19 @@ def test_reading_a_reference() -> None:
     assert ref.record_no == "JF-2026-017-0042"
     assert ref.record_id == "0195b0c4-7e21-7a3c-9d52-5c1f3e8a4b6d"
     assert read_reference("张三 2024001") is None
+
+
+def test_an_edit_begun_before_numbering_keeps_the_number(store: Store, student: Student) -> None:
+    day = date.today()
+    with store.session() as s:
+        visit = s.visits.create(_visit(student.id, day))
+    opened = visit.model_copy()  # the form holds the visit as it was, without a number
+    with store.session() as s:
+        set_device_no(s, 8)
+    with store.session() as s:
+        s.visits.update(opened.model_copy(update={"school_feedback": "进步明显"}))
+        saved = s.visits.require(visit.id)
+    assert saved.record_no == f"JF-{day.year}-008-0001" and saved.school_feedback == "进步明显"
+    with store.session() as s:  # nor can an edit change a printed number
+        s.visits.update(saved.model_copy(update={"record_no": f"JF-{day.year}-008-0099"}))
+        assert s.visits.require(visit.id).record_no == f"JF-{day.year}-008-0001"
