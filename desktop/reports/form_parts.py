@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.reports.page_frame import CONTENT_WIDTH
-from desktop.reports.styles import LABEL_BACKGROUND, RULE, SECTION_BACKGROUND, FormStyles
+from desktop.reports.styles import LABEL_BACKGROUND, RULE, SECTION_BACKGROUND, TITLE_INDENT, FormStyles
 
 GRID_WIDTH = 0.6
 BOX_WIDTH = 1.0
@@ -76,16 +76,21 @@ def title_block(
 
 
 class FakeBoldTitle(Flowable):
-    """A centred title drawn filled and stroked, for fonts that have no bold face."""
+    """A centred one-line title drawn filled and stroked, for fonts that have no bold face; a long
+    title (a college's own wording) is set smaller so that it clears the QR code in the corner."""
 
     def __init__(self, text: str, styles: FormStyles) -> None:
         super().__init__()
         self.text = text
         self.style = styles.title
         self.font = styles.fonts.heading_font
+        self.size = self.style.fontSize
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
+        room = avail_width - 2 * TITLE_INDENT
+        natural = stringWidth(self.text, self.font, self.style.fontSize)
+        self.size = self.style.fontSize if natural <= room else self.style.fontSize * room / natural
         self.height = self.style.leading
         return self.width, self.height
 
@@ -93,12 +98,10 @@ class FakeBoldTitle(Flowable):
         canvas = self.canv
         canvas.saveState()
         text = canvas.beginText()
-        text.setFont(self.font, self.style.fontSize)
+        text.setFont(self.font, self.size)
         text.setTextRenderMode(2)  # fill, then stroke the outline: a heavier stroke than regular
-        canvas.setLineWidth(0.45)
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        width = stringWidth(self.text, self.font, self.style.fontSize)
+        canvas.setLineWidth(0.45 * self.size / self.style.fontSize)
+        width = stringWidth(self.text, self.font, self.size)
         text.setTextOrigin((self.width - width) / 2, self.height - self.style.fontSize)
         text.textOut(self.text)
         canvas.drawText(text)

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 
 from desktop.reports import line_breaking
 from desktop.reports.fonts import PdfFonts, cid_fallback_font
@@ -21,6 +22,7 @@ SCHOOL_SIZE = 14.0  # 四号
 LABEL_BACKGROUND = colors.HexColor("#EEEEEE")
 SECTION_BACKGROUND = colors.HexColor("#DDDDDD")
 RULE = colors.black
+TITLE_INDENT = 20 * mm  # each side of the title: room for the QR code in the top right corner
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ def form_styles(fonts: PdfFonts) -> FormStyles:
             fontSize=TITLE_SIZE,
             leading=TITLE_SIZE * 1.4,
             alignment=TA_CENTER,
+            # clear of the QR code in the top right corner (a long title wraps)
+            leftIndent=TITLE_INDENT,
+            rightIndent=TITLE_INDENT,
         ),
         school=ParagraphStyle(
             "jf-school",

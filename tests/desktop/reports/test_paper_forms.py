@@ -288,3 +288,18 @@ def test_blank_form_rows_are_tall_enough_to_write_in(docs: Documents) -> None:
     gaps = [b - a for a, b in itertools.pairwise(rules) if b - a > 1]
     assert len(gaps) >= 8
     assert min(gaps) >= 8 * 72 / 25.4 - 0.5
+
+
+def test_a_long_form_title_clears_the_qr_code(tmp_path: Path, cjk_fonts: PdfFonts) -> None:
+    """The title is a setting (up to 40 characters): set smaller, it stays clear of the QR code."""
+    demo = demo_student(5, today=TODAY)
+    title = "江苏示范职业技术学院机电工程学院家庭经济困难学生入户家访情况记录表（辅导员用）"
+    out = tmp_path / "title.pdf"
+    build_visit_form(
+        demo.visit, demo.student, demo.family, school_name=SCHOOL, title=title, out=out, fonts=cjk_fonts
+    )
+    qr_left = (210 - 18 - 17) * 72 / 25.4  # page width - right margin - QR size, in points
+    with pdfplumber.open(out) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["size"] > 11 and c["top"] < 120]
+    assert "".join(c["text"] for c in chars if c["text"] in title)
+    assert max(c["x1"] for c in chars) < qr_left
