@@ -48,28 +48,16 @@ class SettingsPage(Section):
 
         general = QGroupBox(self.tr("General"), self)
         form = QFormLayout(general)
-        self.school = QLineEdit(general)
-        self.school.setObjectName("settingsSchool")
-        save_school = QPushButton(self.tr("Save"), general)
-        save_school.setObjectName("saveSchool")
-        save_school.clicked.connect(self._save_school)
-        row = QHBoxLayout()
-        row.addWidget(self.school, 1)
-        row.addWidget(save_school)
-        form.addRow(self.tr("School"), row)
-        self.visit_title = QLineEdit(general)
-        self.visit_title.setObjectName("settingsVisitTitle")
+        self.school = self._saved_line(
+            form, self.tr("School"), "settingsSchool", "saveSchool", self._save_school
+        )
+        self.visit_title = self._saved_line(
+            form, self.tr("Visit form title"), "settingsVisitTitle", "saveVisitTitle", self._save_visit_title
+        )
         self.visit_title.setMaxLength(MAX_TITLE)
         self.visit_title.setToolTip(
             self.tr("Printed at the top of every visit form; leave empty for the default wording")
         )
-        save_title = QPushButton(self.tr("Save"), general)
-        save_title.setObjectName("saveVisitTitle")
-        save_title.clicked.connect(self._save_visit_title)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.visit_title, 1)
-        title_row.addWidget(save_title)
-        form.addRow(self.tr("Visit form title"), title_row)
         self.idle = QSpinBox(general)
         self.idle.setObjectName("idleMinutes")
         self.idle.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
@@ -137,6 +125,21 @@ class SettingsPage(Section):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         QVBoxLayout(self).addWidget(scroll)
+
+    def _saved_line(
+        self, form: QFormLayout, label: str, name: str, button_name: str, save: Callable[[], None]
+    ) -> QLineEdit:
+        """A line edit with its own Save button, as one row of ``form``."""
+        edit = QLineEdit(form.parentWidget())
+        edit.setObjectName(name)
+        button = QPushButton(self.tr("Save"), form.parentWidget())
+        button.setObjectName(button_name)
+        button.clicked.connect(save)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        form.addRow(label, row)
+        return edit
 
     def add_group(self, box: QWidget) -> None:
         """A group of another feature (e.g. the center server and account), above the message line."""
