@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "desktop.commands.demo_command",
     "desktop.commands.gui_command",
     "desktop.commands.pdf_command",
+    "desktop.commands.settings_command",
     "desktop.commands.sync_commands",
     "desktop.commands.data_commands",
     "desktop.commands.selftest_command",

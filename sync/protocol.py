@@ -124,6 +124,8 @@ class LoginResponse(_Model):
     token: str
     user: UserInfo
     device_id: str
+    # The device's number for printed record numbers (given once; None from a server before it).
+    device_no: int | None = None
 
 
 class HealthResponse(_Model):

@@ -156,7 +156,7 @@ def check_pdf(options: SelftestOptions) -> Outcome:
     if not fonts.embedded:
         message = fonts.warning.message if fonts.warning else "没有可嵌入的中文字体"
         raise CheckFailed(message)
-    if options.expect_shipped_font and fonts.origin != "app":
+    if options.expect_shipped_font and "app" not in (fonts.origin, fonts.heading_origin):
         raise CheckFailed(f"应使用随应用安装的字体，实际使用的是 {fonts.source}（{fonts.origin}）")
     font = pdfmetrics.getFont(fonts.regular)
     if not isinstance(font, TTFont):

@@ -21,12 +21,16 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_, false, func, literal, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.store.hanzi_readings import char_readings
+from sync.records.record_numbers import read_reference
+
+if TYPE_CHECKING:
+    from desktop.store.repositories.session import StoreSession
 
 SEPARATOR = "|"
 _MAX_VARIANTS = 4
@@ -303,3 +307,26 @@ def mixed_match(key: str | None, name_part: str, tail: str) -> bool:
 def register_search_functions(conn: Any) -> None:
     """Make ``jiafang_mixed_match`` known to a DB-API SQLite/SQLCipher connection."""
     conn.create_function(MIXED_MATCH_FUNCTION, 3, mixed_match, deterministic=True)
+
+
+@dataclass(frozen=True)
+class RecordHit:
+    """The record a printed number or a scanned QR code names."""
+
+    student_id: str
+    visit_id: str | None = None
+
+
+def find_printed_record(s: StoreSession, text: str) -> RecordHit | None:
+    """The record a search box text names: a printed record number (``JF-2026-017-0042``, any case),
+    a scanned QR payload (number and id) or a record id; None when it names none this laptop holds."""
+    reference = read_reference(text)
+    if reference is None:
+        return None
+    visit = s.visits.by_record_no(reference.record_no) if reference.record_no else None
+    if visit is None and reference.record_id:
+        visit = s.visits.get(reference.record_id)
+        if visit is None:
+            student = s.students.get(reference.record_id)
+            return RecordHit(student.id) if student is not None else None
+    return RecordHit(visit.student_id, visit.id) if visit is not None else None

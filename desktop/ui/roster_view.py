@@ -25,7 +25,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.batch_export_dialog import BatchExportDialog
 from desktop.ui.roster_model import RosterModel
 from desktop.ui.shortcut_tips import with_shortcut
-from desktop.ui.store_calls import FilterOptions, RosterQuery
+from desktop.ui.store_calls import FilterOptions, RecordHit, RosterQuery
 from sync.records.enums import DifficultyType, IdentificationLevel
 
 SENSITIVE_COLUMNS = ("level", "key_support")  # hidden in privacy mode
@@ -54,6 +54,8 @@ class RosterView(QWidget):
         self._open_when_shown = False
         self.search.textEdited.connect(self._typing)
         self.model.query_applied.connect(self._query_shown)
+        # A printed record number (typed, or scanned from a form's QR code) opens that record.
+        self.search.returnPressed.connect(self._open_printed_record)
         focus = QAction(self)
         focus.setShortcut(QKeySequence.StandardKey.Find)
         focus.triggered.connect(self._focus_search)
@@ -227,6 +229,19 @@ class RosterView(QWidget):
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def _open_printed_record(self) -> None:
+        """Enter on a printed record number (typed, or scanned from a form's QR code) opens it."""
+        text = self.search.text().strip()
+        if text and not self.ctx.lock.is_locked:
+            self.ctx.worker.run(lambda store: store_calls.printed_record(store, text), self._open_hit)
+
+    def _open_hit(self, hit: RecordHit | None) -> None:
+        if hit is None:
+            return
+        self.student_activated.emit(hit.student_id)
+        if hit.visit_id is not None and self.ctx.events is not None:
+            self.ctx.events.open_visit.emit(hit.visit_id)
 
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox(self)

@@ -13,11 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from desktop.reports.print_settings import VISIT_TITLE_SETTING, set_setting, setting_value, unset_setting
 from desktop.reports.store_source import college_name, mentor_names, wish_item_names
 from desktop.store.backup import BackupInfo
 from desktop.store.key_vault import KeyVault
 from desktop.store.repositories.meta import SCHOOL_NAME
 from desktop.store.repositories.roster import SORT_KEYS, RosterFilter
+from desktop.store.search import RecordHit, find_printed_record
 from desktop.store.store import Store
 from desktop.ui.visit_followup_calls import WishPlan, add_visit_wish, offers_flag
 from sync.records import (
@@ -186,6 +188,20 @@ def set_school_name(store: Store, name: str) -> None:
         s.meta.set(SCHOOL_NAME, name)
 
 
+def visit_form_title(store: Store) -> str:
+    """The title printed on visit forms (the default wording when none is set)."""
+    with store.session() as s:
+        return setting_value(s.meta, VISIT_TITLE_SETTING)
+
+
+def set_visit_form_title(store: Store, title: str) -> str:
+    """Save the printed visit form title (an empty title restores the default); raises SettingError."""
+    with store.session() as s:
+        if not title.strip():
+            return unset_setting(s.meta, VISIT_TITLE_SETTING)
+        return set_setting(s.meta, VISIT_TITLE_SETTING, title)
+
+
 # -- roster -------------------------------------------------------------------------------------
 def _filter_of(query: RosterQuery) -> RosterFilter:
     key_support: bool | None = None
@@ -271,6 +287,12 @@ def pending_visits(store: Store, limit: int) -> tuple[int, list[PendingVisit]]:
 
 
 # -- one student ---------------------------------------------------------------------------------
+def printed_record(store: Store, text: str) -> RecordHit | None:
+    """The record a typed or scanned printed number names (None for ordinary search text)."""
+    with store.session() as s:
+        return find_printed_record(s, text)
+
+
 def student_name(store: Store, student_id: str) -> str:
     with store.session() as s:
         return s.students.require(student_id).name

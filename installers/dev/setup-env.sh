@@ -14,7 +14,7 @@ fi
 # PDF tools and the Adobe-GB1 data pdffonts/pdftotext need for the STSong fallback; the Chinese font;
 # the Qt xcb platform plugin's runtime libraries (as the .deb's Depends); Xvfb and a window manager for
 # docs/take_screenshots.py.
-debs=(fonts-wqy-microhei poppler-utils poppler-data qpdf
+debs=(fonts-wqy-microhei fonts-arphic-uming poppler-utils poppler-data qpdf
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libx11-xcb1
     libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
     libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-util1

@@ -850,6 +850,14 @@
   <context>
     <name>SettingsPage</name>
     <message>
+      <source>Visit form title</source>
+      <translation>Visit form title</translation>
+    </message>
+    <message>
+      <source>Printed at the top of every visit form; leave empty for the default wording</source>
+      <translation>Printed at the top of every visit form; leave empty for the default wording</translation>
+    </message>
+    <message>
       <source>General</source>
       <translation>General</translation>
     </message>

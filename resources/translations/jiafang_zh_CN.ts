@@ -845,6 +845,14 @@
   <context>
     <name>SettingsPage</name>
     <message>
+      <source>Visit form title</source>
+      <translation>家访记录表标题</translation>
+    </message>
+    <message>
+      <source>Printed at the top of every visit form; leave empty for the default wording</source>
+      <translation>打印在每份家访记录表的顶部；留空则使用默认标题</translation>
+    </message>
+    <message>
       <source>General</source>
       <translation>常规</translation>
     </message>

@@ -43,6 +43,16 @@ class Device(Base):
     scope_checked_seq: Mapped[int] = mapped_column(BigId, default=-1)
 
 
+class DeviceNumber(Base):
+    """The short number a device's printed record numbers carry (``JF-2026-017-0042``): given at the
+    device's first login, never changed and never reused (see sync.records.record_numbers)."""
+
+    __tablename__ = "device_numbers"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), unique=True)
+
+
 class LoginThrottle(Base):
     """Failed logins of one account, one client address, or one account from one address (``key``), and
     the time before which the next attempt is refused (progressive delays, see ``sync.server.throttle``)."""

@@ -26,7 +26,7 @@ from sync.server.database import Database
 from sync.server.deps import DatabaseDep, PrincipalDep, SchemaDep, SettingsDep
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.hash_gate import HashGate
-from sync.server.models import Account, Device
+from sync.server.models import Account, Device, DeviceNumber
 from sync.server.models.base import utcnow
 from sync.server.settings import Settings
 
@@ -120,7 +120,7 @@ async def login(
     token = auth.new_token()
     found = account
 
-    def register(session: Session) -> None:
+    def register(session: Session) -> int:
         device = session.get(Device, body.device_id, with_for_update=True)
         if device is not None and device.wipe_at is not None:
             raise ApiError(ErrorCode.DEVICE_WIPED)  # the laptop destroys its store on this answer
@@ -134,9 +134,23 @@ async def login(
         device.last_seen_at = utcnow()
         throttle.succeeded(session, settings, body.username, address)
         audit.record(session, "login", user_id=found.id, device_id=body.device_id, address=address)
+        return device_number(session, body.device_id)
 
-    await run_in_threadpool(database.run, register)
-    return LoginResponse(token=token, user=user_info(account), device_id=body.device_id)
+    device_no = await run_in_threadpool(database.run, register)
+    return LoginResponse(token=token, user=user_info(account), device_id=body.device_id, device_no=device_no)
+
+
+def device_number(session: Session, device_id: str) -> int:
+    """The device's printed-record number, given on its first login (an autoincrement key: unique
+    without a lock, on PostgreSQL and SQLite)."""
+    number = session.scalar(select(DeviceNumber.number).where(DeviceNumber.device_id == device_id))
+    if number is None:
+        session.flush()  # the device row exists before its number refers to it
+        row = DeviceNumber(device_id=device_id)
+        session.add(row)
+        session.flush()
+        number = row.number
+    return number
 
 
 @router.post("/logout", status_code=204)
