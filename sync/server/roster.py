@@ -2,6 +2,8 @@
 
 Headers may be the field name (``student_no``) or its Chinese title (``学号``); coded values may be the
 code or the Chinese label (``男``).  The 学院 column takes a college name or code, 辅导员 a user name.
+Every column a roster may have is in ``roster_columns()`` (and in the shipped template,
+``installers/server/roster-template.xlsx``); a header that is none of them is refused, not ignored.
 """
 
 from __future__ import annotations
@@ -13,43 +15,116 @@ from typing import Any
 
 from sync.records import Student
 from sync.records.enums import CodedEnum
+from sync.records.errors import validate_record
+
+MAX_REPORTED = 20
 
 
 class RosterError(ValueError):
     """A Chinese message naming the row and column, never the cell's personal content."""
 
 
-def read_rows(path: Path) -> Iterator[dict[str, str]]:
-    """Rows of a CSV (UTF-8, with or without BOM) or XLSX file as header -> text."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+class Table:
+    """A sheet's header (as written) and its non-empty rows with their line numbers in the file."""
 
+    def __init__(self, header: list[str], rows: list[tuple[int, dict[str, str]]]) -> None:
+        self.header = header
+        self.rows = rows
+
+
+def read_table(path: Path) -> Table:
+    """A CSV (UTF-8, with or without BOM) or XLSX file (its first sheet)."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    rows: list[tuple[int, dict[str, str]]] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = [cell.strip() for cell in next(reader, [])]
+        for values in reader:
+            cells = [cell.strip() for cell in values]
+            if any(cells):
+                if len(cells) > len(header):
+                    raise RosterError(f"第 {reader.line_num} 行的列数多于表头")
+                rows.append((reader.line_num, dict(zip(header, cells, strict=False))))
+    return Table(header, rows)
+
+
+def _read_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook
+
+    try:
         book = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError) as error:
+        if isinstance(error, OSError) and not str(error).startswith("File is not a zip"):
+            raise
+        raise RosterError(f"无法读取 Excel 文件：{path.name}（请另存为 .xlsx 或 UTF-8 CSV）") from None
+    try:
         sheet = book.active
         if sheet is None:
-            return
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(cell).strip() if cell is not None else "" for cell in next(rows, ())]
-        for values in rows:
-            cells = ["" if value is None else str(value).strip() for value in values]
+            return Table([], [])
+        values = sheet.iter_rows(values_only=True)
+        header = [_text(cell) for cell in next(values, ())]
+        rows = []
+        for line, row in enumerate(values, start=2):
+            cells = [_text(cell) for cell in row]
             if any(cells):
-                yield dict(zip(header, cells, strict=False))
+                rows.append((line, dict(zip(header, cells, strict=False))))
+        while header and not header[-1]:
+            header.pop()
+        return Table(header, rows)
+    finally:
         book.close()
-        return
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            cleaned = {(key or "").strip(): (value or "").strip() for key, value in row.items()}
-            if any(cleaned.values()):
-                yield cleaned
+
+
+def _text(cell: Any) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))  # a number typed in Excel: 2024001.0 is the student number 2024001
+    return str(cell).strip()
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(line, header -> text)`` of each non-empty row."""
+    yield from read_table(path).rows
+
+
+def roster_columns() -> list[tuple[str, str]]:
+    """``(Chinese title, field name)`` of every column a roster may have, in the template's order."""
+    return [(info.title or name, name) for name, info in Student.model_fields.items() if name != "id"]
 
 
 def _field_names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for name, info in Student.model_fields.items():
+    for title, name in roster_columns():
         names[name] = name
-        if info.title:
-            names[info.title] = name
+        names[title] = name
     return names
+
+
+def check_header(header: list[str]) -> dict[str, str]:
+    """Header as written -> field name; refuses unknown, repeated and missing required columns."""
+    names = _field_names()
+    mapping: dict[str, str] = {}
+    unknown = [column for column in header if column and column not in names]
+    if unknown:
+        listed = "、".join(f"“{column}”" for column in unknown[:5])
+        raise RosterError(f"名单中有无法识别的列：{listed}（可用的列见名单模板或 docs/operations.md）")
+    seen: dict[str, str] = {}
+    for column in header:
+        if not column:
+            continue
+        name = names[column]
+        if name in seen:
+            raise RosterError(f"“{seen[name]}”和“{column}”是同一列，请只保留一个")
+        seen[name] = column
+        mapping[column] = name
+    missing = [
+        title for title, name in roster_columns() if name in ("student_no", "name") and name not in seen
+    ]
+    if missing:
+        raise RosterError(f"名单缺少必需的列：{'、'.join(missing)}")
+    return mapping
 
 
 def _enum_of(annotation: Any) -> type[CodedEnum] | None:
@@ -59,28 +134,100 @@ def _enum_of(annotation: Any) -> type[CodedEnum] | None:
     return None
 
 
-def student_fields(row: dict[str, str], line: int) -> dict[str, Any]:
-    """Map one roster row to Student fields (college and counselor left as given, resolved later)."""
-    names = _field_names()
+def student_fields(row: dict[str, str], line: int, mapping: dict[str, str] | None = None) -> dict[str, Any]:
+    """Map one roster row to Student fields (college and counselor left as given, resolved later);
+    raises ``RosterError`` listing every problem of the row."""
+    fields, problems = parse_row(row, line, mapping or check_header(list(row)))
+    if problems:
+        raise RosterError("；".join(problems))
+    return fields
+
+
+def parse_row(row: dict[str, str], line: int, mapping: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """Student fields of one row, and a Chinese message per bad cell (row and column, not its content)."""
     fields: dict[str, Any] = {}
+    problems: list[str] = []
+    columns = {name: header for header, name in mapping.items()}
     for header, text in row.items():
-        name = names.get(header)
-        if name is None or name == "id" or text == "":
+        name = mapping.get(header)
+        if name is None or text == "":
             continue
         enum = _enum_of(Student.model_fields[name].annotation)
         if enum is not None:
             try:
                 fields[name] = enum(text).value if text in enum.labels() else enum.from_label(text).value
             except ValueError:
-                raise RosterError(f"第 {line} 行“{header}”列的取值无效") from None
-        elif name in ("grade",):
+                choices = "、".join(enum.labels().values())
+                problems.append(f"第 {line} 行“{header}”列：请填 {choices} 之一")
+        elif name == "grade":
             if not text.isdigit():
-                raise RosterError(f"第 {line} 行“{header}”列应为年份")
-            fields[name] = int(text)
+                problems.append(f"第 {line} 行“{header}”列：应为入学年份，如 2024")
+            else:
+                fields[name] = int(text)
         elif name == "is_new_student":
-            fields[name] = text in ("是", "true", "1", "yes", "Y")
+            if text not in ("是", "否", "true", "false", "1", "0", "yes", "no", "Y", "N"):
+                problems.append(f"第 {line} 行“{header}”列：应为“是”或“否”")
+            else:
+                fields[name] = text in ("是", "true", "1", "yes", "Y")
         else:
             fields[name] = text
-    if "student_no" not in fields or "name" not in fields:
-        raise RosterError(f"第 {line} 行缺少学号或姓名")
-    return fields
+    for required in ("student_no", "name"):
+        if required not in fields:
+            problems.append(f"第 {line} 行“{columns.get(required, required)}”列：此项为必填")
+    if not problems:
+        # The record's own rules (ID number checksum, phone format, lengths…), with a stand-in id and
+        # college/counselor references (resolved by name later).
+        probe = {
+            **fields,
+            "id": "00000000-0000-7000-8000-000000000000",
+            "college_id": None,
+            "counselor_id": None,
+        }
+        for error in validate_record(Student, probe):
+            field = error.field.split(".")[0]
+            header = columns.get(field, field)
+            problems.append(f"第 {line} 行“{header}”列：{error.message}")
+    return fields, problems
+
+
+def write_template(path: Path) -> None:
+    """An XLSX roster template: the header row on the first sheet (to be filled in), and a second sheet
+    saying what each column takes."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "学生名单"
+    columns = roster_columns()
+    sheet.append([title for title, _ in columns])
+    for number, cell in enumerate(sheet[1], start=1):
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(number)].width = 14
+        for row in range(2, 1002):  # typed numbers stay text: 学号 and 身份证件号 keep leading zeros
+            sheet.cell(row=row, column=number).number_format = "@"
+    notes = book.create_sheet("填写说明")
+    notes.append(["列", "必填", "填写内容"])
+    for title, name in columns:
+        notes.append([title, "是" if name in ("student_no", "name") else "", column_help(name)])
+    book.save(path)
+
+
+def column_help(name: str) -> str:
+    """What a roster column takes, in Chinese (for the template and the documentation)."""
+    if name == "college_id":
+        return "学院名称或代码（须先用 create-college 建立）"
+    if name == "counselor_id":
+        return "辅导员的用户名（须先用 create-user 建立）"
+    if name == "grade":
+        return "入学年份，如 2024"
+    if name == "is_new_student":
+        return "是 / 否"
+    if name == "birth_date":
+        return "日期，如 2006-03-01"
+    enum = _enum_of(Student.model_fields[name].annotation)
+    if enum is not None:
+        return " / ".join(enum.labels().values())
+    return "文字"

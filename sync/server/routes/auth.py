@@ -65,7 +65,8 @@ def login(
             device = Device(id=body.device_id, user_id=account.id, name=body.device_name)
             session.add(device)
         device.token_hash = auth.token_hash(token)
-        device.name = body.device_name or device.name
+        # The laptop's user-visible name: as the user gave it, else the one it had, else "王丽的电脑".
+        device.name = body.device_name or device.name or f"{account.display_name}的电脑"[:128]
         device.last_seen_at = utcnow()
         auth.clear_failures(session, keys[0])
         audit.record(session, "login", user_id=account.id, device_id=body.device_id, address=address)
