@@ -10,24 +10,23 @@ import json
 import os
 import secrets
 import shutil
-import sqlite3
-import subprocess
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 from sync.records.enums import Role
 from sync.server import (
     admin_audit,
+    admin_backup,
     admin_common,
     admin_devices,
     admin_directory,
+    admin_housekeeping,
     admin_roster,
     audit,
     devices,
@@ -36,9 +35,7 @@ from sync.server import (
     roster,
 )
 from sync.server.admin_common import CliError
-from sync.server.database import Database
 from sync.server.models import Account, RecordRow
-from sync.server.settings import Settings
 
 _settings = admin_common.settings
 _database = admin_common.database
@@ -138,87 +135,6 @@ def cmd_assign(args: argparse.Namespace) -> None:
     print(f"已分配 {database.run(work)} 名学生")
 
 
-def _backup_target(args: argparse.Namespace, settings: Settings, suffix: str) -> Path:
-    """The output file, created empty with mode 0600; its folder is made when missing (a clear message
-    when it cannot be)."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = Path(args.output) if args.output else settings.data_dir / f"backup-{stamp}{suffix}"
-    if target.is_dir():
-        raise CliError(f"备份路径是一个文件夹，请给出文件名：{target}")
-    try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # Readable by the owner only from the first byte on.
-        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-        os.chmod(target, 0o600)
-    except OSError as error:
-        raise CliError(f"无法写入备份文件 {target}：{error.strerror or error}") from None
-    return target
-
-
-def _pg_dump(url: URL, target: Path) -> None:
-    """Run pg_dump with the password in ``PGPASSWORD`` (never on the command line, where ``ps`` shows it)."""
-    pg_dump = shutil.which("pg_dump")
-    if pg_dump is None:
-        raise CliError("未找到 pg_dump，请安装 PostgreSQL 客户端工具")
-    env = dict(os.environ)
-    if url.password is not None:
-        env["PGPASSWORD"] = str(url.password)
-    without_password = URL.create(
-        "postgresql", url.username, None, url.host, url.port, url.database, url.query
-    )
-    conninfo = without_password.render_as_string(hide_password=False)
-    command = [pg_dump, "--format=custom", "--file", str(target), "--dbname", conninfo]
-    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if result.returncode != 0:
-        target.unlink(missing_ok=True)
-        lines = [line for line in result.stderr.splitlines() if line.strip()]
-        detail = lines[-1].removeprefix("pg_dump: ").removeprefix("error: ") if lines else ""
-        raise CliError(f"pg_dump 备份失败（退出码 {result.returncode}）：{detail}")
-
-
-def cmd_backup(args: argparse.Namespace) -> None:
-    settings = _settings(args)
-    url = make_url(settings.resolved_database_url())
-    if url.get_backend_name() == "sqlite":
-        target = _backup_target(args, settings, ".sqlite3")
-        source = sqlite3.connect(url.database or "")
-        try:
-            copy = sqlite3.connect(target)
-            try:
-                with copy:
-                    source.backup(copy)
-            finally:
-                copy.close()
-        except sqlite3.Error as error:
-            target.unlink(missing_ok=True)
-            raise CliError(f"备份失败：{error}") from None
-        finally:
-            source.close()
-    else:
-        target = _backup_target(args, settings, ".dump")
-        _pg_dump(url, target)
-    os.chmod(target, 0o600)
-    print(target)
-
-
-def cmd_expire_tombstones(args: argparse.Namespace) -> None:
-    from sync.server.maintenance import expire_tombstones
-
-    settings = _settings(args)
-    days = args.days if args.days is not None else settings.tombstone_days
-    database = Database(settings)
-
-    def work(session: Session) -> int:
-        removed = expire_tombstones(session, days=days)
-        audit.record(
-            session, "tombstones_expired", operator=admin_common.operator(), removed=removed, days=days
-        )
-        return removed
-
-    removed = database.run(work)
-    print(f"已清理 {removed} 条超过 {days} 天的删除标记")
-
-
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -236,10 +152,21 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "http": "sync.server.tcp:NoDelayH11Protocol",
     }
     if args.workers > 1:
-        # Workers are separate processes: each builds the app from the environment.
-        os.environ["JIAFANG_DATABASE_URL"] = _settings(args).resolved_database_url()
-        create_app(_settings(args)).state.database.dispose()  # migrate once, before the workers start
-        uvicorn.run("sync.server.asgi:app", workers=args.workers, **options)
+        # Workers are separate processes: each builds the app from the environment, and counts metrics in
+        # a folder they share (sync/server/metrics.py) unless the unit gave one.
+        settings = _settings(args)
+        os.environ["JIAFANG_DATABASE_URL"] = settings.resolved_database_url()
+        own_folder = None
+        if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            own_folder = settings.data_dir / "metrics" / str(os.getpid())
+            own_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(own_folder)
+        create_app(settings).state.database.dispose()  # migrate once, before the workers start
+        try:
+            uvicorn.run("sync.server.asgi:app", workers=args.workers, **options)
+        finally:
+            if own_folder is not None:
+                shutil.rmtree(own_folder, ignore_errors=True)
         return
     uvicorn.run(create_app(_settings(args)), **options)
 
@@ -350,15 +277,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     admin_devices.register(commands)
 
-    backup = commands.add_parser("backup", help="备份数据库")
-    backup.add_argument("--output", help="备份文件路径")
-    backup.set_defaults(func=cmd_backup)
+    admin_backup.register(commands)
 
-    expire = commands.add_parser(
-        "expire-tombstones", help="清理过期的删除标记（默认保留天数见 JIAFANG_TOMBSTONE_DAYS）"
-    )
-    expire.add_argument("--days", type=int, default=None)
-    expire.set_defaults(func=cmd_expire_tombstones)
+    admin_housekeeping.register(commands)
 
     serve = commands.add_parser("serve", help="启动服务器")
     serve.add_argument("--host", default="127.0.0.1")

@@ -12,7 +12,7 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from sync.server.models import RecordRow, SeqCounter
+from sync.server.models import Attachment, AttachmentChunk, RecordRow, SeqCounter
 from sync.server.models.base import utcnow
 
 
@@ -30,3 +30,19 @@ def expire_tombstones(session: Session, *, days: int) -> int:
         update(SeqCounter).where(SeqCounter.id == 1, SeqCounter.floor < newest).values(floor=newest)
     )
     return int(getattr(removed, "rowcount", 0) or 0)
+
+
+def expire_uploads(session: Session, *, days: int) -> int:
+    """Remove attachment uploads started more than ``days`` ago and never finished (their chunks with
+    them); a laptop that still has the file starts its upload again at its next sync."""
+    cutoff = utcnow() - timedelta(days=days)
+    stale = list(
+        session.scalars(
+            select(Attachment.sha256).where(Attachment.complete.is_(False), Attachment.created_at < cutoff)
+        )
+    )
+    if not stale:
+        return 0
+    session.execute(delete(AttachmentChunk).where(AttachmentChunk.sha256.in_(stale)))
+    session.execute(delete(Attachment).where(Attachment.sha256.in_(stale)))
+    return len(stale)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.protocol import ErrorCode, LoginRequest, LoginResponse, UserInfo
-from sync.server import audit, auth
+from sync.server import audit, auth, metrics
 from sync.server.deps import DatabaseDep, PrincipalDep, SchemaDep, SettingsDep
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Account, Device
@@ -42,6 +42,7 @@ def login(
 
     if database.run(limited):
         database.run(lambda s: audit.record(s, "login_limited", target=body.username[:64], address=address))
+        metrics.login_failed("limited")
         raise ApiError(ErrorCode.RATE_LIMITED, retry_after=window)
     account = database.run(
         lambda s: s.scalars(select(Account).where(Account.username == body.username)).first()
@@ -54,6 +55,7 @@ def login(
             audit.record(session, "login_failed", target=body.username[:64], address=address)
 
         database.run(fail)
+        metrics.login_failed("password")
         raise ApiError(ErrorCode.UNAUTHORIZED, "用户名或密码错误")
     token = auth.new_token()
 

@@ -22,7 +22,7 @@ from sync.protocol import (
     RepairPage,
     RepairRequest,
 )
-from sync.server import devices, holdings, merge, pull, sequence
+from sync.server import devices, holdings, merge, metrics, pull, sequence
 from sync.server.deps import Credentials, CredentialsDep, DatabaseDep, sync_caller
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Device
@@ -48,6 +48,7 @@ def push(body: PushRequest, caller: CredentialsDep, database: DatabaseDep) -> Pu
     def work(session: Session) -> PushResponse:
         principal = _caller(session, caller, body.device_id)
         results = merge.apply_batch(session, principal, body.ops)
+        metrics.count_ops(results)
         return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
 
     return database.run(work)
