@@ -76,7 +76,7 @@ def resolve(session: Session, prefix: str) -> str:
     if not found:
         raise DeviceError(f"找不到设备：{prefix}")
     if len(found) > 1:
-        shown = "、".join(device_id[:13] for device_id in found[:5])
+        shown = "、".join(found[:5])
         raise DeviceError(f"编号以 {prefix} 开头的设备不止一台（{shown}…）：请多给几位")
     return found[0]
 

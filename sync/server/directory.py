@@ -78,7 +78,7 @@ def colleges(session: Session) -> list[tuple[str, str, str]]:
     rows = session.execute(
         select(RecordRow.id, RecordRow.fields)
         .where(RecordRow.record_type == "college", RecordRow.deleted.is_(False))
-        .order_by(RecordRow.seq)
+        .order_by(RecordRow.created_at, RecordRow.id)
     ).all()
     result = []
     for record_id, fields in rows:

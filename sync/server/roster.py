@@ -9,6 +9,8 @@ Every column a roster may have is in ``roster_columns()`` (and in the shipped te
 from __future__ import annotations
 
 import csv
+import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,20 +35,29 @@ class Table:
 
 
 def read_table(path: Path) -> Table:
-    """A CSV (UTF-8, with or without BOM) or XLSX file (its first sheet)."""
+    """A CSV (UTF-8 with or without BOM, or GBK) or XLSX file (its first sheet)."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     rows: list[tuple[int, dict[str, str]]] = []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        header = [cell.strip() for cell in next(reader, [])]
-        for values in reader:
-            cells = [cell.strip() for cell in values]
-            if any(cells):
-                if len(cells) > len(header):
-                    raise RosterError(f"第 {reader.line_num} 行的列数多于表头")
-                rows.append((reader.line_num, dict(zip(header, cells, strict=False))))
+    reader = csv.reader(io.StringIO(_decode(path.read_bytes(), path), newline=""))
+    header = [cell.strip() for cell in next(reader, [])]
+    for values in reader:
+        cells = [cell.strip() for cell in values]
+        if any(cells):
+            if len(cells) > len(header):
+                raise RosterError(f"第 {reader.line_num} 行的列数多于表头")
+            rows.append((reader.line_num, dict(zip(header, cells, strict=False))))
     return Table(header, rows)
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), or GBK/GB18030 as Excel saves a CSV on a Chinese Windows."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise RosterError(f"无法识别文件的编码：{path.name}（请存为 UTF-8 CSV，或使用 XLSX）")
 
 
 def _read_xlsx(path: Path) -> Table:
@@ -54,9 +65,7 @@ def _read_xlsx(path: Path) -> Table:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as error:
-        if isinstance(error, OSError) and not str(error).startswith("File is not a zip"):
-            raise
+    except (zipfile.BadZipFile, ValueError, KeyError):
         raise RosterError(f"无法读取 Excel 文件：{path.name}（请另存为 .xlsx 或 UTF-8 CSV）") from None
     try:
         sheet = book.active
@@ -92,6 +101,15 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 def roster_columns() -> list[tuple[str, str]]:
     """``(Chinese title, field name)`` of every column a roster may have, in the template's order."""
     return [(info.title or name, name) for name, info in Student.model_fields.items() if name != "id"]
+
+
+_YES_NO = {"是": True, "否": False, "true": True, "false": False, "1": True, "0": False}
+_YES_NO |= {"yes": True, "no": False, "Y": True, "N": False}
+
+
+def _title(name: str) -> str:
+    info = Student.model_fields.get(name)
+    return (info.title if info is not None else None) or name
 
 
 def _field_names() -> dict[str, str]:
@@ -146,7 +164,7 @@ def student_fields(row: dict[str, str], line: int, mapping: dict[str, str] | Non
 def parse_row(row: dict[str, str], line: int, mapping: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
     """Student fields of one row, and a Chinese message per bad cell (row and column, not its content)."""
     fields: dict[str, Any] = {}
-    problems: list[str] = []
+    bad: dict[str, str] = {}  # field name -> message
     columns = {name: header for header, name in mapping.items()}
     for header, text in row.items():
         name = mapping.get(header)
@@ -157,36 +175,31 @@ def parse_row(row: dict[str, str], line: int, mapping: dict[str, str]) -> tuple[
             try:
                 fields[name] = enum(text).value if text in enum.labels() else enum.from_label(text).value
             except ValueError:
-                choices = "、".join(enum.labels().values())
-                problems.append(f"第 {line} 行“{header}”列：请填 {choices} 之一")
+                bad[name] = f"请填 {'、'.join(enum.labels().values())} 之一"
         elif name == "grade":
-            if not text.isdigit():
-                problems.append(f"第 {line} 行“{header}”列：应为入学年份，如 2024")
-            else:
+            if text.isdigit():
                 fields[name] = int(text)
-        elif name == "is_new_student":
-            if text not in ("是", "否", "true", "false", "1", "0", "yes", "no", "Y", "N"):
-                problems.append(f"第 {line} 行“{header}”列：应为“是”或“否”")
             else:
-                fields[name] = text in ("是", "true", "1", "yes", "Y")
+                bad[name] = "应为入学年份，如 2024"
+        elif name == "is_new_student":
+            if text in _YES_NO:
+                fields[name] = _YES_NO[text]
+            else:
+                bad[name] = "应为“是”或“否”"
         else:
             fields[name] = text
-    for required in ("student_no", "name"):
-        if required not in fields:
-            problems.append(f"第 {line} 行“{columns.get(required, required)}”列：此项为必填")
-    if not problems:
-        # The record's own rules (ID number checksum, phone format, lengths…), with a stand-in id and
-        # college/counselor references (resolved by name later).
-        probe = {
-            **fields,
-            "id": "00000000-0000-7000-8000-000000000000",
-            "college_id": None,
-            "counselor_id": None,
-        }
-        for error in validate_record(Student, probe):
-            field = error.field.split(".")[0]
-            header = columns.get(field, field)
-            problems.append(f"第 {line} 行“{header}”列：{error.message}")
+    # The record's own rules (required fields, ID number checksum, phone format, lengths…), with a
+    # stand-in id and college/counselor references (resolved by name later).
+    probe = {**fields, "id": "00000000-0000-7000-8000-000000000000", "college_id": None, "counselor_id": None}
+    for error in validate_record(Student, probe):
+        bad.setdefault(error.field.split(".")[0], error.message)
+    order = list(Student.model_fields)
+    problems = [
+        f"第 {line} 行“{columns.get(name, _title(name))}”列：{message}"
+        for name, message in sorted(
+            bad.items(), key=lambda item: order.index(item[0]) if item[0] in order else 0
+        )
+    ]
     return fields, problems
 
 
