@@ -74,7 +74,7 @@ def test_env_file_format_is_systemds() -> None:
     assert values == {"A": "1", "B": "two words", "C": "#x=y", "D": 'q"uote', "E": "plain # not a comment"}
     with pytest.raises(env_file.EnvFileError, match="第 1 行"):
         env_file.parse("not a setting\n")
-    with pytest.raises(env_file.EnvFileError, match="第 2 行.*引号"):
+    with pytest.raises(env_file.EnvFileError, match=r"第 2 行.*引号"):
         env_file.parse('A=1\nB="open\n')
 
 
