@@ -69,9 +69,9 @@ def entries(
         result.append(
             AuditInfo(
                 id=entry.id,
-                at=entry.at.astimezone(UTC).isoformat(timespec="seconds")
-                if entry.at.tzinfo
-                else entry.at.isoformat(),
+                at=(entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC))
+                .astimezone(UTC)
+                .isoformat(timespec="seconds"),
                 action=entry.action,
                 operator=entry.operator or (f"account:{username}" if username else ""),
                 user_id=entry.user_id,
