@@ -171,7 +171,7 @@ def cmd_backup(args: argparse.Namespace) -> None:
         target = _backup_target(args, config, ".dump" + age)
         _pg_dump(url, target, keys)
     os.chmod(target, 0o600)
-    db = Database(config)
+    db = database(args)
     db.run(lambda s: audit.record(s, "backup", operator=operator(), target=target.name, encrypted=bool(keys)))
     db.dispose()
     print(target)
@@ -311,27 +311,30 @@ def _drill_postgres(plain: Path, config: Settings, scratch_url: str | None) -> d
         try:
             if inspect(engine).get_table_names():
                 raise CliError(f"演练用数据库不是空的：{target.database}（演练只恢复到空数据库）")
-            command, env, conninfo = _pg_command("pg_restore", target)
-            command += ["--no-owner", "--exit-on-error", "--dbname", conninfo, str(plain)]
-            result = subprocess.run(
-                command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-            )
-            if result.returncode != 0:
-                raise CliError(
-                    f"演练失败：pg_restore 退出码 {result.returncode}：{_last_line(result.stderr, 'pg_restore')}"
-                )
-            return _summary(target.render_as_string(hide_password=False))
+            try:
+                return _pg_restore(plain, target)
+            finally:
+                if not created:  # empty the admin's scratch database again
+                    with engine.begin() as connection:
+                        for table in inspect(connection).get_table_names():
+                            connection.execute(text(f'DROP TABLE IF EXISTS "{table}" CASCADE'))
         finally:
-            if not created:
-                with engine.begin() as connection:
-                    for table in inspect(connection).get_table_names():
-                        connection.execute(text(f'DROP TABLE IF EXISTS "{table}" CASCADE'))
             engine.dispose()
     finally:
         if created:
             with admin.connect() as connection:
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
         admin.dispose()
+
+
+def _pg_restore(plain: Path, target: URL) -> dict[str, Any]:
+    command, env, conninfo = _pg_command("pg_restore", target)
+    command += ["--no-owner", "--exit-on-error", "--dbname", conninfo, str(plain)]
+    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        detail = _last_line(result.stderr, "pg_restore")
+        raise CliError(f"演练失败：pg_restore 退出码 {result.returncode}：{detail}")
+    return _summary(target.render_as_string(hide_password=False))
 
 
 def cmd_restore_drill(args: argparse.Namespace) -> None:

@@ -30,8 +30,19 @@ def settings(args: argparse.Namespace) -> Settings:
     return result
 
 
+_opened: list[Database] = []
+
+
 def database(args: argparse.Namespace) -> Database:
-    return Database(settings(args))
+    """The command's database (closed by ``close_databases`` when the command ends, however it ends)."""
+    opened = Database(settings(args))
+    _opened.append(opened)
+    return opened
+
+
+def close_databases() -> None:
+    while _opened:
+        _opened.pop().dispose()
 
 
 def operator() -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from sync.server import audit
-from sync.server.admin_common import CliError, operator, settings
+from sync.server.admin_common import CliError, database, operator, settings
 from sync.server.database import Database
 from sync.server.maintenance import expire_tombstones, expire_uploads
 
@@ -42,7 +42,7 @@ def _uploads(db: Database, days: int) -> int:
 def cmd_expire_tombstones(args: argparse.Namespace) -> None:
     config = settings(args)
     days = _days(args.days, config.tombstone_days, "--days")
-    db = Database(config)
+    db = database(args)
     removed = _tombstones(db, days)
     db.dispose()
     print(f"已清理 {removed} 条超过 {days} 天的删除标记")
@@ -51,7 +51,7 @@ def cmd_expire_tombstones(args: argparse.Namespace) -> None:
 def cmd_expire_uploads(args: argparse.Namespace) -> None:
     config = settings(args)
     days = _days(args.days, config.upload_days, "--days")
-    db = Database(config)
+    db = database(args)
     removed = _uploads(db, days)
     db.dispose()
     print(f"已清理 {removed} 个超过 {days} 天未完成的附件上传")
@@ -59,7 +59,7 @@ def cmd_expire_uploads(args: argparse.Namespace) -> None:
 
 def cmd_housekeeping(args: argparse.Namespace) -> None:
     config = settings(args)
-    db = Database(config)
+    db = database(args)
     tombstones = _tombstones(db, _days(None, config.tombstone_days, "JIAFANG_TOMBSTONE_DAYS"))
     uploads = _uploads(db, _days(None, config.upload_days, "JIAFANG_UPLOAD_DAYS"))
     db.dispose()

@@ -322,6 +322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"错误：{message}", file=sys.stderr)
         return 2
+    finally:
+        admin_common.close_databases()
     return 0
 
 

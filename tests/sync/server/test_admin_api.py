@@ -69,7 +69,9 @@ def test_audit_is_read_whole_by_the_admin_and_by_college_for_its_center(college:
     assert theirs.device_id not in {row["device_id"] for row in rows}
 
     theirs_rows = _audit(college, wy_center.token).json()
-    assert [row["device_id"] for row in theirs_rows if row["action"] == "device_revoked"] == [theirs.device_id]
+    assert [row["device_id"] for row in theirs_rows if row["action"] == "device_revoked"] == [
+        theirs.device_id
+    ]
 
     # Everyone else: refused, and nothing about the refusal changes the log they could not read.
     school = server.login("school")
@@ -212,7 +214,9 @@ def test_docs_and_schema_are_off_unless_enabled(tmp_path: Path) -> None:
 def test_metrics_add_up_every_worker_process(tmp_path: Path) -> None:
     """``serve --workers 2``: whichever worker answers a scrape reports the requests both served."""
     port = free_port()
-    environment = {key: value for key, value in os.environ.items() if not key.startswith(("JIAFANG_", "PROMETHEUS"))}
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith(("JIAFANG_", "PROMETHEUS"))
+    }
     environment |= {
         "PYTHONPATH": str(ROOT),
         "JIAFANG_DATABASE_URL": f"sqlite:///{tmp_path / 'workers.sqlite3'}",
