@@ -230,6 +230,12 @@ def write_template(path: Path) -> None:
 
 def column_help(name: str) -> str:
     """What a roster column takes, in Chinese (for the template and the documentation)."""
+    if name == "student_no":
+        return "学号，全校唯一；已有的学号会更新该生，不会重复建立"
+    if name == "id_number":
+        return "18 位身份证号（校验位须正确）"
+    if name in ("phone", "parent_phone"):
+        return "11 位手机号"
     if name == "college_id":
         return "学院名称或代码（须先用 create-college 建立）"
     if name == "counselor_id":
