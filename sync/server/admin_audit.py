@@ -19,7 +19,7 @@ from sync.server.models.base import utcnow
 from sync.server.scope import Principal
 
 MAX_ENTRIES = 1000
-_RELATIVE = re.compile(r"(\d+)([dh])\Z")
+_RELATIVE = re.compile(r"(\d+)([dhm])\Z")
 
 
 class AuditInfo(BaseModel):
@@ -87,15 +87,16 @@ def entries(
 
 
 def parse_since(text: str) -> datetime:
-    """``2025-03-01``, ``2025-03-01T08:00`` (UTC unless an offset is given), ``7d`` or ``12h``."""
+    """``2025-03-01``, ``2025-03-01T08:00`` (UTC unless an offset is given), ``7d``, ``12h`` or ``30m``."""
     relative = _RELATIVE.match(text.strip())
     if relative:
         amount, unit = int(relative[1]), relative[2]
-        return utcnow() - (timedelta(days=amount) if unit == "d" else timedelta(hours=amount))
+        span = {"d": timedelta(days=amount), "h": timedelta(hours=amount), "m": timedelta(minutes=amount)}[unit]
+        return utcnow() - span
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise CliError(f"--since 的时间无效：{text}（例如 2025-03-01、2025-03-01T08:00 或 7d）") from None
+        raise CliError(f"--since 的时间无效：{text}（例如 2025-03-01、2025-03-01T08:00、7d、12h 或 30m）") from None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
@@ -124,7 +125,7 @@ def cmd_audit(args: argparse.Namespace) -> None:
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("audit", help="查看审计日志（谁在何时做了什么）")
-    parser.add_argument("--since", help="起始时间：2025-03-01、2025-03-01T08:00（UTC）或 7d、12h")
+    parser.add_argument("--since", help="起始时间：2025-03-01、2025-03-01T08:00（UTC）或 7d、12h、30m")
     parser.add_argument("--college", help="只看某学院（名称、代码或编号）")
     parser.add_argument("--limit", type=int, default=MAX_ENTRIES, help=f"最多条数（默认 {MAX_ENTRIES}）")
     parser.add_argument("--json", action="store_true")

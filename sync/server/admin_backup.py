@@ -287,6 +287,9 @@ def _drill_postgres(plain: Path, config: Settings, scratch_url: str | None) -> d
     if scratch_url:
         target = make_url(scratch_url)
         created = False
+        live = make_url(config.resolved_database_url())
+        if target.password is None and live.password and target.username == live.username:
+            target = target.set(password=live.password)  # the same role: its password from the settings
     else:
         base = make_url(config.resolved_database_url())
         if base.get_backend_name() != "postgresql":

@@ -76,8 +76,8 @@ def resolve(session: Session, prefix: str) -> str:
     if not found:
         raise DeviceError(f"找不到设备：{prefix}")
     if len(found) > 1:
-        shown = "、".join(found[:5])
-        raise DeviceError(f"编号以 {prefix} 开头的设备不止一台（{shown}…）：请多给几位")
+        shown = "、".join(found[:3]) + ("…" if len(found) > 3 else "")
+        raise DeviceError(f"编号以 {prefix} 开头的设备不止一台（{shown}）：请多给几位")
     return found[0]
 
 

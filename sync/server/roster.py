@@ -218,9 +218,9 @@ def write_template(path: Path) -> None:
     sheet.append([title for title, _ in columns])
     for number, cell in enumerate(sheet[1], start=1):
         cell.font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(number)].width = 14
-        for row in range(2, 1002):  # typed numbers stay text: 学号 and 身份证件号 keep leading zeros
-            sheet.cell(row=row, column=number).number_format = "@"
+        column = sheet.column_dimensions[get_column_letter(number)]
+        column.width = 14
+        column.number_format = "@"  # typed numbers stay text: 学号 and 身份证件号 keep leading zeros
     notes = book.create_sheet("填写说明")
     notes.append(["列", "必填", "填写内容"])
     for title, name in columns:

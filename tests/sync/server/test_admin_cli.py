@@ -360,6 +360,7 @@ def test_the_shipped_roster_template_has_every_column_and_imports(
         notes = [row[0] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
         assert notes == header
     book = load_workbook(shipped)
+    assert book.worksheets[0].max_row == 1  # nothing below the header: the first student is row 2
     book.worksheets[0].append(["2024009", "测试生"])
     book.save(tmp_path / "filled.xlsx")
     assert admin(env, "import-roster", str(tmp_path / "filled.xlsx")) == 0
