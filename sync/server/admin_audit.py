@@ -91,12 +91,16 @@ def parse_since(text: str) -> datetime:
     relative = _RELATIVE.match(text.strip())
     if relative:
         amount, unit = int(relative[1]), relative[2]
-        span = {"d": timedelta(days=amount), "h": timedelta(hours=amount), "m": timedelta(minutes=amount)}[unit]
+        span = {"d": timedelta(days=amount), "h": timedelta(hours=amount), "m": timedelta(minutes=amount)}[
+            unit
+        ]
         return utcnow() - span
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise CliError(f"--since 的时间无效：{text}（例如 2025-03-01、2025-03-01T08:00、7d、12h 或 30m）") from None
+        raise CliError(
+            f"--since 的时间无效：{text}（例如 2025-03-01、2025-03-01T08:00、7d、12h 或 30m）"
+        ) from None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
