@@ -13,8 +13,8 @@ from tests.desktop.sync_fixtures import college, live_server, make_laptop, serve
 from tests.sync.server.conftest import PASSWORD, College
 
 
-def _names(college: College) -> list[str]:
-    return [row.name for row in college.server.database.run(devices.list_devices)]
+def _names(handle: College) -> list[str]:
+    return [row.name for row in handle.server.database.run(devices.list_devices)]
 
 
 def test_default_name_and_renaming_at_login(
