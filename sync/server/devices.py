@@ -88,21 +88,27 @@ def _find(session: Session, device_id: str) -> tuple[Device, Account] | None:
     return None if row is None else (row[0], row[1])
 
 
+def _record(
+    session: Session, action: str, device: Device, account: Account, *, by: str | None, operator: str
+) -> None:
+    audit.record(
+        session,
+        action,
+        user_id=by,
+        device_id=device.id,
+        operator=operator,
+        target=account.username,
+        college_id=account.college_id,
+    )
+
+
 def revoke(session: Session, device_id: str, *, by: str | None, operator: str = "") -> DeviceInfo | None:
     found = _find(session, device_id)
     if found is None:
         return None
     device, account = found
     device.revoked_at = device.revoked_at or utcnow()
-    audit.record(
-        session,
-        "device_revoked",
-        user_id=by,
-        device_id=device_id,
-        operator=operator,
-        target=account.username,
-        college_id=account.college_id,
-    )
+    _record(session, "device_revoked", device, account, by=by, operator=operator)
     return _info(device, account)
 
 
@@ -112,15 +118,7 @@ def order_wipe(session: Session, device_id: str, *, by: str | None, operator: st
         return None
     device, account = found
     device.wipe_at = device.wipe_at or utcnow()
-    audit.record(
-        session,
-        "device_wipe_ordered",
-        user_id=by,
-        device_id=device_id,
-        operator=operator,
-        target=account.username,
-        college_id=account.college_id,
-    )
+    _record(session, "device_wipe_ordered", device, account, by=by, operator=operator)
     return _info(device, account)
 
 
@@ -133,12 +131,5 @@ def rename(session: Session, device_id: str, name: str, *, operator: str) -> Dev
         raise DeviceError("设备名称应为 1 到 128 个字符")
     device, account = found
     device.name = name
-    audit.record(
-        session,
-        "device_renamed",
-        device_id=device_id,
-        operator=operator,
-        target=account.username,
-        college_id=account.college_id,
-    )
+    _record(session, "device_renamed", device, account, by=None, operator=operator)
     return _info(device, account)
