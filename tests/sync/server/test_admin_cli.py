@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,8 +28,10 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An environment file like the shipped template, for a SQLite database in ``tmp_path``."""
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An environment file like the shipped template, for a SQLite database in ``tmp_path``; the
+    variables ``--env-file`` puts into this process's environment are taken out again afterwards."""
+    saved = dict(os.environ)
     for name in list(os.environ):
         if name.startswith("JIAFANG_"):
             monkeypatch.delenv(name)
@@ -42,7 +45,9 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "JIAFANG_PASSWORD='a password with spaces # and hash'\n",
         encoding="utf-8",
     )
-    return path
+    yield path
+    os.environ.clear()
+    os.environ.update(saved)
 
 
 def admin(env: Path, *args: str) -> int:
