@@ -1,5 +1,5 @@
-"""Backups: ``backup`` (encrypted with age to the admin's public key), ``backup-keygen``,
-``decrypt-backup`` and ``restore-drill`` (restores a backup into a scratch database and checks it).
+"""Backups: ``backup`` (encrypted with age to the admin's public key), ``backup-keygen`` and
+``decrypt-backup`` (``restore-drill`` is in ``admin_drill``).
 
 A PostgreSQL backup is ``pg_dump --format=custom`` streamed through age encryption into the file, so no
 plaintext copy touches the disk; a SQLite backup is SQLite's online copy, then encrypted.  The private
@@ -15,21 +15,15 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 import pyrage
-from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session
 
 from sync.server import audit
 from sync.server.admin_common import CliError, database, operator, settings
-from sync.server.database import Database
-from sync.server.models import Account, Device, RecordRow, SeqCounter
 from sync.server.settings import Settings
 
 AGE_MAGIC = b"age-encryption.org/v1"
@@ -78,7 +72,7 @@ def _backup_target(args: argparse.Namespace, config: Settings, suffix: str) -> P
     return target
 
 
-def _pg_command(tool: str, url: URL) -> tuple[list[str], dict[str, str], str]:
+def pg_command(tool: str, url: URL) -> tuple[list[str], dict[str, str], str]:
     """The tool's path, an environment with the password in ``PGPASSWORD`` (never on the command line,
     where ``ps`` shows it) and the connection string without it."""
     path = shutil.which(tool)
@@ -93,14 +87,14 @@ def _pg_command(tool: str, url: URL) -> tuple[list[str], dict[str, str], str]:
     return [path], env, without_password.render_as_string(hide_password=False)
 
 
-def _last_line(stderr: str, tool: str) -> str:
+def last_line(stderr: str, tool: str) -> str:
     lines = [line for line in stderr.splitlines() if line.strip()]
     return lines[-1].removeprefix(f"{tool}: ").removeprefix("error: ") if lines else ""
 
 
 def _pg_dump(url: URL, target: Path, keys: list[pyrage.x25519.Recipient]) -> None:
     """pg_dump into ``target``: straight to the file, or through age encryption when ``keys``."""
-    command, env, conninfo = _pg_command("pg_dump", url)
+    command, env, conninfo = pg_command("pg_dump", url)
     command += ["--format=custom", "--dbname", conninfo]
     if not keys:
         result = subprocess.run(
@@ -124,7 +118,7 @@ def _pg_dump(url: URL, target: Path, keys: list[pyrage.x25519.Recipient]) -> Non
             stderr = errors.read().decode(errors="replace")
     if returncode != 0:
         target.unlink(missing_ok=True)
-        raise CliError(f"pg_dump 备份失败（退出码 {returncode}）：{_last_line(stderr, 'pg_dump')}")
+        raise CliError(f"pg_dump 备份失败（退出码 {returncode}）：{last_line(stderr, 'pg_dump')}")
 
 
 def _sqlite_copy(source_path: str, target: Path) -> None:
@@ -199,7 +193,7 @@ def cmd_backup_keygen(args: argparse.Namespace) -> None:
     )
 
 
-def _magic(path: Path) -> bytes:
+def magic(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:
             return handle.read(32)
@@ -207,7 +201,7 @@ def _magic(path: Path) -> bytes:
         raise CliError(f"无法读取备份文件 {path}：{error.strerror or error}") from None
 
 
-def _decrypt_to(path: Path, identity_file: str | None, writer: IO[bytes]) -> None:
+def decrypt_to(path: Path, identity_file: str | None, writer: IO[bytes]) -> None:
     if not identity_file:
         raise CliError("该备份已加密：请用 --identity 指定私钥文件（backup-keygen 生成的）")
     identity = read_identity(Path(identity_file))
@@ -220,147 +214,17 @@ def _decrypt_to(path: Path, identity_file: str | None, writer: IO[bytes]) -> Non
 
 def cmd_decrypt_backup(args: argparse.Namespace) -> None:
     path = Path(args.backup)
-    if not _magic(path).startswith(AGE_MAGIC):
+    if not magic(path).startswith(AGE_MAGIC):
         raise CliError(f"该文件不是加密的备份：{path}")
     if args.output:
         descriptor = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "wb") as out:
-            _decrypt_to(path, args.identity, out)
+            decrypt_to(path, args.identity, out)
         return
     if sys.stdout.isatty():
         raise CliError("解密结果是二进制数据：请用 --output 指定文件，或用管道交给 pg_restore")
-    _decrypt_to(path, args.identity, sys.stdout.buffer)
+    decrypt_to(path, args.identity, sys.stdout.buffer)
     sys.stdout.buffer.flush()
-
-
-@contextmanager
-def _plain_backup(path: Path, identity: str | None, scratch: Path) -> Iterator[Path]:
-    """The backup as a plain file (decrypted into the private scratch folder when encrypted)."""
-    if _magic(path).startswith(AGE_MAGIC):
-        plain = scratch / "backup.plain"
-        descriptor = os.open(plain, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as out:
-            _decrypt_to(path, identity, out)
-        yield plain
-    else:
-        yield path
-
-
-def _summary(url: str) -> dict[str, Any]:
-    """Bring the restored copy to this release's schema and count what it holds."""
-    restored = Database(Settings(database_url=url, pool_size=1))
-    try:
-
-        def count(session: Session) -> dict[str, Any]:
-            students = select(func.count()).select_from(RecordRow).where(RecordRow.record_type == "student")
-            return {
-                "accounts": session.scalar(select(func.count()).select_from(Account)) or 0,
-                "students": session.scalar(students) or 0,
-                "records": session.scalar(select(func.count()).select_from(RecordRow)) or 0,
-                "devices": session.scalar(select(func.count()).select_from(Device)) or 0,
-                "last_change": session.scalar(select(SeqCounter.value).where(SeqCounter.id == 1)) or 0,
-            }
-
-        return restored.run(count)
-    finally:
-        restored.dispose()
-
-
-def _drill_sqlite(plain: Path, scratch: Path) -> dict[str, Any]:
-    copy = scratch / "drill.sqlite3"
-    shutil.copyfile(plain, copy)
-    connection = sqlite3.connect(copy)
-    try:
-        (result,) = connection.execute("PRAGMA integrity_check").fetchone()
-    except sqlite3.DatabaseError as error:
-        raise CliError(f"演练失败：备份不是完好的 SQLite 数据库（{error}）") from None
-    finally:
-        connection.close()
-    if result != "ok":
-        raise CliError(f"演练失败：SQLite 完整性检查未通过（{str(result)[:100]}）")
-    return _summary(f"sqlite:///{copy}")
-
-
-def _drill_postgres(plain: Path, config: Settings, scratch_url: str | None) -> dict[str, Any]:
-    """Restore into ``scratch_url`` (must be empty; emptied again afterwards), or into a new database
-    next to the configured one (dropped afterwards; the role needs CREATEDB)."""
-    if scratch_url:
-        target = make_url(scratch_url)
-        created = False
-        live = make_url(config.resolved_database_url())
-        if target.password is None and live.password and target.username == live.username:
-            target = target.set(password=live.password)  # the same role: its password from the settings
-    else:
-        base = make_url(config.resolved_database_url())
-        if base.get_backend_name() != "postgresql":
-            raise CliError("PostgreSQL 备份的演练需要 --scratch-url 指定一个空的 PostgreSQL 数据库")
-        target = base.set(database=f"{base.database}_drill_{datetime.now(UTC):%Y%m%d%H%M%S}")
-        created = True
-    if target.get_backend_name() != "postgresql":
-        raise CliError("--scratch-url 应为 PostgreSQL 数据库地址")
-    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        if created:
-            try:
-                with admin.connect() as connection:
-                    connection.execute(text(f'CREATE DATABASE "{target.database}"'))
-            except Exception as error:
-                raise CliError(
-                    "无法新建演练用数据库（数据库角色没有 CREATEDB 权限？）：请先建一个空库，如 "
-                    "sudo -u postgres createdb -O jiafang jiafang_drill，再用 --scratch-url 指定"
-                    f"（{str(getattr(error, 'orig', error)).splitlines()[0][:120]}）"
-                ) from None
-        engine = create_engine(target)
-        try:
-            if inspect(engine).get_table_names():
-                raise CliError(f"演练用数据库不是空的：{target.database}（演练只恢复到空数据库）")
-            try:
-                return _pg_restore(plain, target)
-            finally:
-                if not created:  # empty the admin's scratch database again
-                    with engine.begin() as connection:
-                        for table in inspect(connection).get_table_names():
-                            connection.execute(text(f'DROP TABLE IF EXISTS "{table}" CASCADE'))
-        finally:
-            engine.dispose()
-    finally:
-        if created:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def _pg_restore(plain: Path, target: URL) -> dict[str, Any]:
-    command, env, conninfo = _pg_command("pg_restore", target)
-    command += ["--no-owner", "--exit-on-error", "--dbname", conninfo, str(plain)]
-    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if result.returncode != 0:
-        detail = _last_line(result.stderr, "pg_restore")
-        raise CliError(f"演练失败：pg_restore 退出码 {result.returncode}：{detail}")
-    return _summary(target.render_as_string(hide_password=False))
-
-
-def cmd_restore_drill(args: argparse.Namespace) -> None:
-    config = settings(args)
-    path = Path(args.backup)
-    with tempfile.TemporaryDirectory(prefix="jiafang-drill-") as folder:
-        scratch = Path(folder)
-        os.chmod(scratch, 0o700)
-        with _plain_backup(path, args.identity, scratch) as plain:
-            kind = _magic(plain)
-            if kind.startswith(SQLITE_MAGIC):
-                summary = _drill_sqlite(plain, scratch)
-            elif kind.startswith(PG_MAGIC):
-                summary = _drill_postgres(plain, config, args.scratch_url)
-            else:
-                raise CliError(f"无法识别的备份文件：{path.name}（应为 pg_dump 自定义格式或 SQLite 数据库）")
-    db = database(args)
-    db.run(lambda s: audit.record(s, "restore_drill", operator=operator(), target=path.name, **summary))
-    db.dispose()
-    print(
-        f"演练通过：备份可以恢复。账号 {summary['accounts']} 个，学生 {summary['students']} 名，"
-        f"记录 {summary['records']} 条，设备 {summary['devices']} 台，最新变更号 {summary['last_change']}"
-    )
 
 
 def register(commands: Any) -> None:
@@ -378,9 +242,3 @@ def register(commands: Any) -> None:
     decrypt.add_argument("--identity", required=True, help="私钥文件")
     decrypt.add_argument("--output", help="输出文件（默认标准输出）")
     decrypt.set_defaults(func=cmd_decrypt_backup)
-
-    drill = commands.add_parser("restore-drill", help="恢复演练：把备份恢复到临时数据库并检查")
-    drill.add_argument("backup")
-    drill.add_argument("--identity", help="私钥文件（加密的备份需要）")
-    drill.add_argument("--scratch-url", help="空的 PostgreSQL 数据库，用于演练（默认新建并在演练后删除）")
-    drill.set_defaults(func=cmd_restore_drill)

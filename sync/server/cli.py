@@ -26,6 +26,7 @@ from sync.server import (
     admin_common,
     admin_devices,
     admin_directory,
+    admin_drill,
     admin_housekeeping,
     admin_roster,
     audit,
@@ -278,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin_devices.register(commands)
 
     admin_backup.register(commands)
+    admin_drill.register(commands)
 
     admin_housekeeping.register(commands)
 
