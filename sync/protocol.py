@@ -360,3 +360,5 @@ class DeviceInfo(_Model):
     last_seen_at: str | None
     revoked: bool
     wipe: bool
+    last_sync_at: str | None = None
+    open_conflicts: int = 0

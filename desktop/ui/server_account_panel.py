@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -148,7 +147,8 @@ class ServerAccountPanel(QGroupBox):
             return
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("Logging in…"))
-        self.controller.login(server, user, password, socket.gethostname(), pin=self.pin.isChecked())
+        # The center names this computer after the user ("王丽的电脑"); jiafang login --device-name renames it.
+        self.controller.login(server, user, password, "", pin=self.pin.isChecked())
 
     def _logged_in(self, account: Account) -> None:
         self.password.clear()

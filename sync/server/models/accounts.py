@@ -36,6 +36,8 @@ class Device(Base):
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The end of the device's last complete pull (to the minute).
+    last_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     wipe_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     scope_gen: Mapped[int] = mapped_column(Integer, default=0)

@@ -21,7 +21,7 @@ from sync.protocol import (
     TokenResponse,
     UserInfo,
 )
-from sync.server import audit, auth, passwords, throttle
+from sync.server import audit, auth, metrics, passwords, throttle
 from sync.server.database import Database
 from sync.server.deps import DatabaseDep, PrincipalDep, SchemaDep, SettingsDep
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
@@ -67,6 +67,7 @@ async def _attempt(database: Database, settings: Settings, username: str, addres
             audit.record(session, "login_limited", target=username[:64], address=address)
 
         await run_in_threadpool(database.run, note)
+        metrics.login_failed("limited")
         raise ApiError(ErrorCode.RATE_LIMITED, f"尝试次数过多，请 {wait} 秒后再试", retry_after=wait)
 
 
@@ -116,6 +117,7 @@ async def login(
             audit.record(session, "login_failed", target=body.username[:64], address=address)
 
         await run_in_threadpool(database.run, fail)
+        metrics.login_failed("password")
         raise ApiError(ErrorCode.UNAUTHORIZED, "用户名或密码错误")
     token = auth.new_token()
     found = account
@@ -130,7 +132,8 @@ async def login(
             device = Device(id=body.device_id, user_id=found.id, name=body.device_name)
             session.add(device)
         device.token_hash = auth.token_hash(token)
-        device.name = body.device_name or device.name
+        # The laptop's user-visible name: as the user gave it, else the one it had, else "王丽的电脑".
+        device.name = body.device_name or device.name or f"{found.display_name}的电脑"[:128]
         device.last_seen_at = utcnow()
         throttle.succeeded(session, settings, body.username, address)
         audit.record(session, "login", user_id=found.id, device_id=body.device_id, address=address)

@@ -22,7 +22,7 @@ from sync.protocol import (
     RepairPage,
     RepairRequest,
 )
-from sync.server import holdings, merge, pull, sequence
+from sync.server import devices, holdings, merge, metrics, pull, sequence
 from sync.server.deps import Credentials, CredentialsDep, DatabaseDep, SettingsDep, sync_caller
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Device
@@ -54,6 +54,7 @@ def push(
     def work(session: Session) -> PushResponse:
         principal = _caller(session, caller, body.device_id)
         results = merge.apply_batch(session, principal, body.ops, limits=limits)
+        metrics.count_ops(results)
         return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
 
     return database.run(work)
@@ -87,6 +88,8 @@ def pull_changes(body: PullRequest, caller: CredentialsDep, database: DatabaseDe
         records, conflicts, seq, more = pull.page(
             session, principal, after=after, horizon=horizon.value, limit=body.limit
         )
+        if not more:
+            devices.mark_synced(device)
         extra = {"cursor": Cursor(seq=seq, gen=gen).encode(), "more": more, "horizon": horizon.value}
         return pull.render_page(records, conflicts, events, extra)
 
