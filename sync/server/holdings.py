@@ -6,10 +6,12 @@ that announced it, so a lost response makes the server announce the same change 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from sync.protocol import Cursor, ScopeEvent, ScopeEventKind
+from sync.protocol import MAX_SCOPE_EVENTS, Cursor, ScopeEvent, ScopeEventKind
 from sync.records.enums import Role
 from sync.server import scope
 from sync.server.models import Device, DeviceHolding
@@ -35,19 +37,37 @@ def settled(principal: Principal, device: Device, cursor: Cursor | None, horizon
     )
 
 
+@dataclass(frozen=True)
+class Reconciled:
+    """What a pull tells the device about its holdings."""
+
+    events: list[ScopeEvent]
+    gen: int  # the scope generation to put in the returned cursor
+    more: bool  # further events wait for the next page (a scope change larger than one page)
+
+
 def reconcile(
-    session: Session, principal: Principal, device: Device, cursor: Cursor | None, horizon: Horizon
-) -> tuple[list[ScopeEvent], int]:
-    """Events to send with this pull and the scope generation to put in the returned cursor."""
+    session: Session,
+    principal: Principal,
+    device: Device,
+    cursor: Cursor | None,
+    horizon: Horizon,
+    *,
+    max_events: int = MAX_SCOPE_EVENTS,
+) -> Reconciled:
+    """Events to send with this pull (at most ``max_events``: leaves first, then enters, each in student
+    order) and the scope generation to put in the returned cursor.  Changes beyond the first
+    ``max_events`` are left as they are (a student still held stays held, one not yet announced stays
+    unheld) and announced by the next pulls, which recompute the difference from the holdings."""
     if cursor is None:
-        return [], _start_over(session, principal, device, horizon)
+        return Reconciled([], _start_over(session, principal, device, horizon), False)
     if cursor.gen > device.scope_gen:
         raise StaleCursor("gen")
     if cursor.gen > device.confirmed_gen:
         device.confirmed_gen = cursor.gen
     up_to_date = cursor.gen == device.scope_gen and device.scope_checked_seq >= horizon.scope_seq
     if up_to_date and principal.role is not Role.MENTOR:
-        return [], device.scope_gen
+        return Reconciled([], device.scope_gen, False)
     rows = {
         row.student_id: row
         for row in session.scalars(select(DeviceHolding).where(DeviceHolding.device_id == device.id))
@@ -58,14 +78,19 @@ def reconcile(
         if (row.state == ENTER and row.gen <= cursor.gen) or (row.state == LEAVE and row.gen > cursor.gen)
     }
     wanted = scope.student_set(session, principal)
-    enters = wanted - held
-    leaves = held - wanted
-    gen = device.scope_gen + 1 if enters or leaves else device.scope_gen
+    room = max(1, max_events)
+    leaves = sorted(held - wanted)[:room]
+    enters = sorted(wanted - held)[: room - len(leaves)]
+    deferred = len(leaves) + len(enters) < len(held ^ wanted)
+    announced = set(leaves) | set(enters)
+    gen = device.scope_gen + 1 if announced else device.scope_gen
     for student, row in rows.items():
-        if student in wanted and student not in enters:
-            if row.state != ENTER or row.gen > cursor.gen:
+        if student in announced:
+            continue
+        if student in held:  # still held: in scope, or a leave announced by a later page
+            if row.state != ENTER:
                 row.state, row.gen = ENTER, 0
-        elif student not in leaves and student not in enters:
+        else:  # neither held nor announced now (gone for good, or an enter announced later)
             session.delete(row)
     for student in enters:
         existing = rows.get(student)
@@ -77,10 +102,11 @@ def reconcile(
         row = rows[student]
         row.state, row.gen = LEAVE, gen
     device.scope_gen = gen
-    device.scope_checked_seq = horizon.scope_seq
-    events = [ScopeEvent(kind=ScopeEventKind.ENTER, student_id=s) for s in sorted(enters)]
-    events += [ScopeEvent(kind=ScopeEventKind.LEAVE, student_id=s) for s in sorted(leaves)]
-    return events, gen
+    # While events wait, the next pull must compare again whatever the scope sequence says.
+    device.scope_checked_seq = -1 if deferred else horizon.scope_seq
+    events = [ScopeEvent(kind=ScopeEventKind.LEAVE, student_id=s) for s in leaves]
+    events += [ScopeEvent(kind=ScopeEventKind.ENTER, student_id=s) for s in enters]
+    return Reconciled(events, gen, deferred)
 
 
 def _start_over(session: Session, principal: Principal, device: Device, horizon: Horizon) -> int:
