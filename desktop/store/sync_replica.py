@@ -224,7 +224,11 @@ class StoreReplica:
                 Backfill(tuple(b["student_ids"]), b["upto"], b["after"]) for b in _json(s, BACKFILLS, [])
             ]
             kept = advance_backfills(stored, backfill, page.after, page.more)
-            _put(s, BACKFILLS, [{"student_ids": list(b.student_ids), "upto": b.upto, "after": b.after} for b in kept])
+            _put(
+                s,
+                BACKFILLS,
+                [{"student_ids": list(b.student_ids), "upto": b.upto, "after": b.after} for b in kept],
+            )
 
     def _pending_fields(
         self, s: StoreSession, record_type: str, record_ids: Iterable[str]

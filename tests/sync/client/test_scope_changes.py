@@ -128,6 +128,7 @@ def test_a_reassigned_grade_of_5000_leaves_one_laptop_and_enters_another(
     _move(college, center, grade)
     left = a.sync()
     entered = b.sync()
+
     assert len(left.left) == INTAKE
     assert _students(a) == {}
     assert a.replica.outbox == [] and a.replica.quarantine == []  # the late note was flushed first
@@ -140,7 +141,8 @@ def test_a_reassigned_grade_of_5000_leaves_one_laptop_and_enters_another(
     assert len(_students(fresh)) == INTAKE
     assert any(fields.get("follow_up") == "离线补记" for fields in expected.values())
     for laptop in (b, center, school):
-        assert {rid: laptop.replica.live()[rid] for rid in expected} == expected
+        held = laptop.replica.live()
+        assert {rid: held[rid] for rid in expected} == expected
     assert b.replica.live() == expected
 
 
