@@ -362,6 +362,14 @@
   <context>
     <name>JiaFangApp</name>
     <message>
+      <source>Operating system keyring</source>
+      <translation>Operating system keyring</translation>
+    </message>
+    <message>
+      <source>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</source>
+      <translation>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</translation>
+    </message>
+    <message>
       <source>Creating your encrypted store…</source>
       <translation>Creating your encrypted store…</translation>
     </message>

@@ -359,6 +359,14 @@
   <context>
     <name>JiaFangApp</name>
     <message>
+      <source>Operating system keyring</source>
+      <translation>操作系统钥匙串</translation>
+    </message>
+    <message>
+      <source>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</source>
+      <translation>本机原设为用操作系统钥匙串解锁 JiaFang，但钥匙串中已没有密钥。是否把密钥重新保存到钥匙串？</translation>
+    </message>
+    <message>
       <source>Creating your encrypted store…</source>
       <translation>正在创建加密数据库…</translation>
     </message>
