@@ -2903,6 +2903,14 @@
   <context>
     <name>SyncStatusItem</name>
     <message>
+      <source>Receiving students new to this computer… %1 of %2</source>
+      <translation>Receiving students new to this computer… %1 of %2</translation>
+    </message>
+    <message>
+      <source>Removing reassigned students… %1</source>
+      <translation>Removing reassigned students… %1</translation>
+    </message>
+    <message>
       <source>Sending photos…</source>
       <translation>Sending photos…</translation>
     </message>

@@ -2892,6 +2892,14 @@
   <context>
     <name>SyncStatusItem</name>
     <message>
+      <source>Receiving students new to this computer… %1 of %2</source>
+      <translation>正在接收新分配到本机的学生… 第 %1 / %2 名</translation>
+    </message>
+    <message>
+      <source>Removing reassigned students… %1</source>
+      <translation>正在移除已调整给其他老师的学生… %1 名</translation>
+    </message>
+    <message>
       <source>Sending photos…</source>
       <translation>正在发送照片…</translation>
     </message>
