@@ -18,6 +18,7 @@ from sync.client import EngineSettings, Progress, RequestRefused, ServerUnavaila
 from sync.ids import new_id
 from sync.protocol import MAX_BACKFILL_STUDENTS, MAX_SCOPE_EVENTS
 from sync.records import Role
+from sync.server import directory
 from sync.server.routes import sync as sync_routes
 from tests.sync.client.conftest import College, Device, Devices
 from tests.sync.server.records_data import family_member, visit
@@ -113,10 +114,11 @@ def test_a_new_intake_of_5000_reaches_every_laptop_in_scope(
 
 
 def test_a_reassigned_grade_of_5000_leaves_one_laptop_and_enters_another(
-    college: College, devices: Devices
+    college: College, devices: Devices, laptop_store: Store
 ) -> None:
-    """5,000 students with history move from counselor A to counselor B: A's laptop purges them all, B's
-    receives them with their history, the centers' laptops keep them; all in one sync each."""
+    """5,000 students with history move from counselor A to counselor B: A's laptops (one the encrypted
+    store) purge them all, B's receives them with their history, the centers' laptops keep them; all in
+    one sync each."""
     b = devices.device("counselor_b")
     school = devices.device("school")
     a = devices.device("counselor_a")
@@ -124,11 +126,22 @@ def test_a_reassigned_grade_of_5000_leaves_one_laptop_and_enters_another(
     school.sync()
     grade, center = _grade(college, devices, INTAKE, notes=50)
     a.sync()
-    a.replica.edit("home_visit", new_id(), visit(grade[-1], notes="离线补记"), student_id=grade[-1])
-    _move(college, center, grade)
+    with _store_engine(college, laptop_store, "counselor_a", college.counselor_a) as store_engine:
+        assert store_engine.sync().digest_ok is True
+        assert len(_store_students(laptop_store)) == INTAKE
+        a.replica.edit("home_visit", new_id(), visit(grade[-1], notes="离线补记"), student_id=grade[-1])
+        with laptop_store.session() as s:
+            s.students.patch(grade[0], talents="书法")  # unsent when the move happens
+        _move(college, center, grade, on_server=True)
+        seen: list[Progress] = []
+        store_engine._progress = seen.append
+        store_left = store_engine.sync()
+        assert len(store_left.left) == INTAKE
+        assert _store_students(laptop_store) == set()
+        assert store_engine.replica.pending_count() == 0
+        assert any(step.stage == "leave" and step.done == INTAKE for step in seen)
     left = a.sync()
     entered = b.sync()
-
     assert len(left.left) == INTAKE
     assert _students(a) == {}
     assert a.replica.outbox == [] and a.replica.quarantine == []  # the late note was flushed first
@@ -140,6 +153,7 @@ def test_a_reassigned_grade_of_5000_leaves_one_laptop_and_enters_another(
     expected = fresh.replica.live()
     assert len(_students(fresh)) == INTAKE
     assert any(fields.get("follow_up") == "离线补记" for fields in expected.values())
+    assert expected[grade[0]]["talents"] == "书法"  # flushed before the purge
     for laptop in (b, center, school):
         held = laptop.replica.live()
         assert {rid: held[rid] for rid in expected} == expected
@@ -167,7 +181,15 @@ def _grade(
     return students, center
 
 
-def _move(college: College, center: Device, students: list[str]) -> None:
+def _move(college: College, center: Device, students: list[str], *, on_server: bool = False) -> None:
+    """Reassign the students to counselor B: by the center's laptop, or (``on_server``) as the
+    server's admin command imports an assignment list."""
+    if on_server:
+        moved = [("student", student, {"counselor_id": college.counselor_b}) for student in students]
+        for start in range(0, len(moved), 1000):
+            chunk = moved[start : start + 1000]
+            college.server.database.run(lambda s, chunk=chunk: directory.write_records(s, chunk))
+        return
     for student in students:
         center.replica.edit("student", student, {"counselor_id": college.counselor_b})
     center.sync()
