@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import MAX_SCOPE_EVENTS, Cursor, ScopeEvent, ScopeEventKind
@@ -20,6 +20,7 @@ from sync.server.sequence import Horizon
 
 ENTER = "enter"
 LEAVE = "leave"
+_CHUNK = 500  # students named in one statement
 
 
 class StaleCursor(ValueError):
@@ -68,14 +69,18 @@ def reconcile(
     up_to_date = cursor.gen == device.scope_gen and device.scope_checked_seq >= horizon.scope_seq
     if up_to_date and principal.role is not Role.MENTOR:
         return Reconciled([], device.scope_gen, False)
-    rows = {
-        row.student_id: row
-        for row in session.scalars(select(DeviceHolding).where(DeviceHolding.device_id == device.id))
+    rows: dict[str, tuple[str, int]] = {
+        student: (state, int(row_gen))
+        for student, state, row_gen in session.execute(
+            select(DeviceHolding.student_id, DeviceHolding.state, DeviceHolding.gen).where(
+                DeviceHolding.device_id == device.id
+            )
+        )
     }
     held = {
         student
-        for student, row in rows.items()
-        if (row.state == ENTER and row.gen <= cursor.gen) or (row.state == LEAVE and row.gen > cursor.gen)
+        for student, (state, row_gen) in rows.items()
+        if (state == ENTER and row_gen <= cursor.gen) or (state == LEAVE and row_gen > cursor.gen)
     }
     wanted = scope.student_set(session, principal)
     room = max(1, max_events)
@@ -84,29 +89,43 @@ def reconcile(
     deferred = len(leaves) + len(enters) < len(held ^ wanted)
     announced = set(leaves) | set(enters)
     gen = device.scope_gen + 1 if announced else device.scope_gen
-    for student, row in rows.items():
-        if student in announced:
-            continue
-        if student in held:  # still held: in scope, or a leave announced by a later page
-            if row.state != ENTER:
-                row.state, row.gen = ENTER, 0
-        else:  # neither held nor announced now (gone for good, or an enter announced later)
-            session.delete(row)
-    for student in enters:
-        existing = rows.get(student)
-        if existing is None:
-            session.add(DeviceHolding(device_id=device.id, student_id=student, state=ENTER, gen=gen))
-        else:
-            existing.state, existing.gen = ENTER, gen
-    for student in leaves:
-        row = rows[student]
-        row.state, row.gen = LEAVE, gen
+    # Still held (in scope, or a leave announced by a later page): confirmed as held.
+    _set_state(session, device.id, [s for s in held - announced if rows[s][0] != ENTER], ENTER, 0)
+    # Neither held nor announced now (gone for good, or an enter announced by a later page): forgotten.
+    gone = [student for student in rows if student not in held and student not in announced]
+    for start in range(0, len(gone), _CHUNK):
+        session.execute(
+            delete(DeviceHolding).where(
+                DeviceHolding.device_id == device.id,
+                DeviceHolding.student_id.in_(gone[start : start + _CHUNK]),
+            )
+        )
+    _set_state(session, device.id, [s for s in enters if s in rows], ENTER, gen)
+    new = [s for s in enters if s not in rows]
+    if new:
+        session.execute(
+            insert(DeviceHolding),
+            [{"device_id": device.id, "student_id": s, "state": ENTER, "gen": gen} for s in new],
+        )
+    _set_state(session, device.id, leaves, LEAVE, gen)
     device.scope_gen = gen
     # While events wait, the next pull must compare again whatever the scope sequence says.
     device.scope_checked_seq = -1 if deferred else horizon.scope_seq
     events = [ScopeEvent(kind=ScopeEventKind.LEAVE, student_id=s) for s in leaves]
     events += [ScopeEvent(kind=ScopeEventKind.ENTER, student_id=s) for s in enters]
     return Reconciled(events, gen, deferred)
+
+
+def _set_state(session: Session, device_id: str, students: list[str], state: str, gen: int) -> None:
+    for start in range(0, len(students), _CHUNK):
+        session.execute(
+            update(DeviceHolding)
+            .where(
+                DeviceHolding.device_id == device_id,
+                DeviceHolding.student_id.in_(students[start : start + _CHUNK]),
+            )
+            .values(state=state, gen=gen)
+        )
 
 
 def _start_over(session: Session, principal: Principal, device: Device, horizon: Horizon) -> int:
