@@ -49,7 +49,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 
 from desktop.store.store import Store  # noqa: E402
 from desktop.store.sync_replica import StoreReplica  # noqa: E402
-from sync.client import EngineSettings, SyncEngine, login  # noqa: E402
+from sync.client import EngineSettings, SyncEngine, SyncReport, login  # noqa: E402
 from sync.demo import DemoGenerator  # noqa: E402
 from sync.ids import new_id  # noqa: E402
 from sync.memory_replica import MemoryReplica  # noqa: E402
@@ -365,17 +365,13 @@ def scope_entering(server: str, url: str, loaded: dict[str, Any], entering: int,
     settings = EngineSettings()  # what the app uses: pages of 2000, digest checked
     with tempfile.TemporaryDirectory() as tmp:
         store, engine = store_client(Path(tmp) / "laptop", server, "bench_c3", settings)
-        report_holder: list[Any] = []
-        seconds = timed(lambda: report_holder.append(engine.sync()))
-        first = report_holder[0]
+        seconds, first = _timed_sync(engine)
         print(
             f"laptop before the intake: first sync of {first.pulled_records} records in {seconds:.1f} s "
             f"(digest ok={first.digest_ok})"
         )
         _intake(url, counselor, loaded["college_id"], entering)
-        report_holder.clear()
-        seconds = timed(lambda: report_holder.append(engine.sync()))
-        report = report_holder[0]
+        seconds, report = _timed_sync(engine)
         print(
             f"{len(report.entered)} students entering the scope of that laptop: synced in {seconds:.2f} s "
             f"({report.pulled_records} records received incl. backfill, digest ok={report.digest_ok})"
@@ -383,15 +379,19 @@ def scope_entering(server: str, url: str, loaded: dict[str, Any], entering: int,
         engine.close()
         store.close()
         store, engine = store_client(Path(tmp) / "fresh", server, "bench_c3", settings)
-        report_holder.clear()
-        seconds = timed(lambda: report_holder.append(engine.sync()))
-        fresh = report_holder[0]
+        seconds, fresh = _timed_sync(engine)
         print(
             f"  next to it, a first sync of the same records into an empty store: {fresh.pulled_records} "
             f"records in {seconds:.2f} s (digest ok={fresh.digest_ok})"
         )
         engine.close()
         store.close()
+
+
+def _timed_sync(engine: SyncEngine) -> tuple[float, SyncReport]:
+    started = time.perf_counter()
+    report = engine.sync()
+    return time.perf_counter() - started, report
 
 
 def _quantile(ordered: list[float], fraction: float) -> float:

@@ -4,8 +4,6 @@ the sync with a Chinese message that loses nothing (the next sync after an upgra
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -43,22 +41,6 @@ def _progress(device: Device) -> list[Progress]:
     seen: list[Progress] = []
     device.engine._progress = seen.append
     return seen
-
-
-@pytest.fixture
-def laptop_store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.create(
-        tmp_path / "laptop",
-        "correct horse battery",
-        school_name="示例大学",
-        user_name="甲",
-        role=Role.COUNSELOR,
-        use_keyring=False,
-    )
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _store_engine(college: College, store: Store, username: str, user_id: str, **kw: Any) -> SyncEngine:
