@@ -13,7 +13,10 @@ from typing import Any
 import httpx
 import pytest
 
+from desktop.store.store import Store
+from desktop.store.sync_replica import StoreReplica
 from sync.client import EngineSettings, SyncEngine
+from sync.ids import new_id
 from sync.memory_replica import MemoryReplica
 from sync.protocol import PullPage
 from sync.replica import SyncLogEntry
@@ -21,13 +24,14 @@ from sync.replica import SyncLogEntry
 RECORDS = 14
 PAGE = 3
 PAGES = -(-RECORDS // PAGE)
+IDS = [new_id() for _ in range(RECORDS)]
 FAILURES = ("connect", "lost", "timeout", "truncated", "invalid", "503", "429", "410", "401", "then-503")
 
 
 def _record(seq: int) -> dict[str, Any]:
     return {
         "record_type": "college",
-        "id": f"r{seq:03d}",
+        "id": IDS[seq - 1],
         "student_id": None,
         "deleted": False,
         "rev": 1,
@@ -161,8 +165,51 @@ def test_a_prefetch_failing_anywhere_never_writes_from_its_thread(fail_at: int, 
     assert failed.is_set()  # the planned failure happened
     assert replica.writers == {threading.current_thread().name}
     assert replica.overlaps == 0
-    assert sorted(replica.records) == [f"r{seq:03d}" for seq in range(1, RECORDS + 1)]
+    assert sorted(replica.records) == sorted(IDS)
     assert replica.state().cursor == f"{RECORDS}.1"
     assert report.pulled_records >= RECORDS
     retried = [entry for entry in replica.sync_log if "重试" in entry.message]
     assert len(retried) == (1 if failure == "then-503" else 0)
+
+
+class WatchedStore(StoreReplica):
+    """The encrypted store as replica, noting the thread of every page and log write; the write of page
+    ``fail_at`` lasts until the prefetch of the next page has failed."""
+
+    def __init__(self, store: Store, fail_at: int, writing: threading.Event, failed: threading.Event) -> None:
+        super().__init__(store)
+        self.fail_at = fail_at
+        self.writing = writing
+        self.failed = failed
+        self.pages = 0
+        self.writers: set[str] = set()
+
+    def apply_page(self, page: PullPage) -> None:
+        self.writers.add(threading.current_thread().name)
+        self.pages += 1
+        super().apply_page(page)
+        if self.pages == self.fail_at:
+            self.writing.set()
+            assert self.failed.wait(10)
+
+    def log(self, entry: SyncLogEntry) -> None:
+        self.writers.add(threading.current_thread().name)
+        super().log(entry)
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+def test_the_encrypted_store_is_written_by_the_engine_thread_only(failure: str, laptop_store: Store) -> None:
+    writing, failed = threading.Event(), threading.Event()
+    server = FakeServer(2, failure, writing, failed)
+    replica = WatchedStore(laptop_store, 2, writing, failed)
+    settings = EngineSettings(page_limit=PAGE, check_digest=False, backoff_base=0.001, backoff_cap=0.002)
+    with SyncEngine(
+        replica, "http://fake", "token", settings=settings, transport=httpx.MockTransport(server.handle)
+    ) as engine:
+        engine.sync()
+    assert failed.is_set()
+    assert replica.writers == {threading.current_thread().name}
+    with laptop_store.session() as s:
+        assert sorted(college.id for college in s.colleges.list()) == sorted(IDS)
+    assert replica.state().cursor == f"{RECORDS}.1"
+    assert sum("重试" in entry["message"] for entry in replica.sync_log()) == (failure == "then-503")
