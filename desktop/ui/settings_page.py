@@ -151,7 +151,7 @@ class SettingsPage(Section):
         self.school.setText(self.ctx.identity.school_name)
         self.keyring.blockSignals(True)
         try:
-            self.keyring.setChecked(self.vault.exists() and self.vault.keyring_enabled())
+            self.keyring.setChecked(self.vault.keyring_holds_key())  # what it holds now, not a flag
         except StoreError:
             self.keyring.setChecked(False)
         self.keyring.setEnabled(self.vault.keyring.usable())

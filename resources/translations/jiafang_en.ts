@@ -366,6 +366,14 @@
   <context>
     <name>JiaFangApp</name>
     <message>
+      <source>Operating system keyring</source>
+      <translation>Operating system keyring</translation>
+    </message>
+    <message>
+      <source>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</source>
+      <translation>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</translation>
+    </message>
+    <message>
       <source>Creating your encrypted store…</source>
       <translation>Creating your encrypted store…</translation>
     </message>
@@ -3109,6 +3117,14 @@
   </context>
   <context>
     <name>SyncStatusItem</name>
+    <message>
+      <source>Receiving students new to this computer… %1 of %2</source>
+      <translation>Receiving students new to this computer… %1 of %2</translation>
+    </message>
+    <message>
+      <source>Removing reassigned students… %1</source>
+      <translation>Removing reassigned students… %1</translation>
+    </message>
     <message>
       <source>Sending photos…</source>
       <translation>Sending photos…</translation>

@@ -363,6 +363,14 @@
   <context>
     <name>JiaFangApp</name>
     <message>
+      <source>Operating system keyring</source>
+      <translation>操作系统钥匙串</translation>
+    </message>
+    <message>
+      <source>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</source>
+      <translation>本机原设为用操作系统钥匙串解锁 JiaFang，但钥匙串中已没有密钥。是否把密钥重新保存到钥匙串？</translation>
+    </message>
+    <message>
       <source>Creating your encrypted store…</source>
       <translation>正在创建加密数据库…</translation>
     </message>
@@ -3097,6 +3105,14 @@
   </context>
   <context>
     <name>SyncStatusItem</name>
+    <message>
+      <source>Receiving students new to this computer… %1 of %2</source>
+      <translation>正在接收新分配到本机的学生… 第 %1 / %2 名</translation>
+    </message>
+    <message>
+      <source>Removing reassigned students… %1</source>
+      <translation>正在移除已调整给其他老师的学生… %1 名</translation>
+    </message>
     <message>
       <source>Sending photos…</source>
       <translation>正在发送照片…</translation>

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from sync.protocol import (
+    MAX_SCOPE_EVENTS,
     BackfillPage,
     BackfillRequest,
     Cursor,
@@ -81,17 +82,20 @@ def pull_changes(body: PullRequest, caller: CredentialsDep, database: DatabaseDe
             device = session.get(Device, principal.device_id, with_for_update=True, populate_existing=True)
             assert device is not None
         try:
-            events, gen = holdings.reconcile(session, principal, device, cursor, horizon)
+            scope = holdings.reconcile(
+                session, principal, device, cursor, horizon, max_events=min(body.limit, MAX_SCOPE_EVENTS)
+            )
         except holdings.StaleCursor:
             raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效") from None
         after = cursor.seq if cursor is not None else 0
         records, conflicts, seq, more = pull.page(
             session, principal, after=after, horizon=horizon.value, limit=body.limit
         )
-        if not more:
+        if not (more or scope.more):
             devices.mark_synced(device)
-        extra = {"cursor": Cursor(seq=seq, gen=gen).encode(), "more": more, "horizon": horizon.value}
-        return pull.render_page(records, conflicts, events, extra)
+        cursor_text = Cursor(seq=seq, gen=scope.gen).encode()
+        extra = {"cursor": cursor_text, "more": more or scope.more, "horizon": horizon.value}
+        return pull.render_page(records, conflicts, scope.events, extra)
 
     return _json(database.run(work))
 
