@@ -71,6 +71,7 @@ def _summary(url: str) -> dict[str, Any]:
 def _drill_sqlite(plain: Path, scratch: Path) -> dict[str, Any]:
     copy = scratch / "drill.sqlite3"
     shutil.copyfile(plain, copy)
+    os.chmod(copy, 0o600)  # the server opens only a database file no other local user can read
     connection = sqlite3.connect(copy)
     try:
         (result,) = connection.execute("PRAGMA integrity_check").fetchone()

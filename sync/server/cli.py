@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from sync.records.enums import Role
 from sync.server import (
+    account_commands,
     admin_audit,
     admin_backup,
     admin_common,
@@ -36,6 +37,7 @@ from sync.server import (
     roster,
 )
 from sync.server.admin_common import CliError
+from sync.server.db import InsecureDatabaseFile
 from sync.server.models import Account, RecordRow
 
 _settings = admin_common.settings
@@ -300,6 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--per-role", type=int, default=2)
     demo.add_argument("--json", action="store_true")
     demo.set_defaults(func=cmd_demo)
+    account_commands.add_parsers(commands)
     return parser
 
 
@@ -315,6 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         roster.RosterError,
         env_file.EnvFileError,
         devices.DeviceError,
+        InsecureDatabaseFile,
     ) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
