@@ -283,6 +283,9 @@ class BatchExportDialog(QDialog):
         scope.addRow(self.by_filter)
         scope.addRow(self.by_college, self.college)
         scope.addRow(self.by_class, self.class_name)
+        # Their row labels are radio buttons: name the lists after them for screen readers.
+        self.college.setAccessibleName(self.by_college.text().rstrip(":："))
+        self.class_name.setAccessibleName(self.by_class.text().rstrip(":："))
         options = QFormLayout()
         options.addRow(self.tr("Export"), self.kind)
         dates = QHBoxLayout()
