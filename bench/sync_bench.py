@@ -1,7 +1,8 @@
 """Sync benchmark on PostgreSQL: first sync, no-op sync, small pulls and pushes, 200 devices at once.
 
     /work/venv/bin/python bench/sync_bench.py [--pg-url URL] [--records 100000] [--devices 200]
-        [--rounds 10] [--load-processes 4] [--workers 2] [--only-devices]
+        [--rounds 10] [--load-processes 4] [--workers 2] [--only-devices] [--only-scope]
+        [--entering 5000] [--held 20000]
 
 Empties the given PostgreSQL database, loads synthetic demo records into a real ``jiafang-server``
 process (uvicorn on 127.0.0.1), and syncs real clients against it:
@@ -10,6 +11,9 @@ process (uvicorn on 127.0.0.1), and syncs real clients against it:
   a baseline measured in the same run: the same rows as plain JSON over HTTP, bulk-inserted into the
   same kind of encrypted store (the practical limit), and the ratio to it;
 - no-op sync, pull of 100 changed records, push + pull of 100 changes (medians, ms);
+- scope change: a new intake of 5,000 students entering the scope of a laptop (encrypted store) that
+  already holds 20,000 records, time until it is synced (digest checked), next to a first sync of the
+  same records into an empty store (``--only-scope`` runs just this);
 - many devices syncing at once, simulated by several processes of async clients (bench/device_load.py):
   syncs/s, p50/p95/p99 latency, errors, next to the same load on ``GET /health`` in the same run.
 
@@ -45,7 +49,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 
 from desktop.store.store import Store  # noqa: E402
 from desktop.store.sync_replica import StoreReplica  # noqa: E402
-from sync.client import EngineSettings, SyncEngine, login  # noqa: E402
+from sync.client import EngineSettings, SyncEngine, SyncReport, login  # noqa: E402
 from sync.demo import DemoGenerator  # noqa: E402
 from sync.ids import new_id  # noqa: E402
 from sync.memory_replica import MemoryReplica  # noqa: E402
@@ -125,7 +129,7 @@ def load(url: str, records: int, counselor_students: int) -> dict[str, Any]:
                 display_name="校中心",
             )
         }
-        for name in ("bench_c1", "bench_c2"):
+        for name in ("bench_c1", "bench_c2", "bench_c3"):
             made[name] = directory.create_user(
                 session,
                 username=name,
@@ -145,7 +149,14 @@ def load(url: str, records: int, counselor_students: int) -> dict[str, Any]:
         )
     )
     database.dispose()
-    return {"records": total, "load_seconds": load_seconds, "users": users, "students": mine}
+    return {
+        "records": total,
+        "load_seconds": load_seconds,
+        "users": users,
+        "students": mine,
+        "others": student_ids[counselor_students:],
+        "college_id": college_id,
+    }
 
 
 def _today() -> Any:
@@ -309,6 +320,80 @@ def single_client(server: str, loaded: dict[str, Any]) -> None:
         store.close()
 
 
+def _assign(url: str, counselor: str, college_id: str, students: list[str]) -> None:
+    database = Database(Settings(database_url=url))
+    for start in range(0, len(students), 1000):
+        chunk = students[start : start + 1000]
+        database.run(
+            lambda s, chunk=chunk: directory.write_records(
+                s, [("student", sid, {"counselor_id": counselor, "college_id": college_id}) for sid in chunk]
+            )
+        )
+    database.dispose()
+
+
+def _intake(url: str, counselor: str, college_id: str, count: int) -> None:
+    """A roster import of ``count`` new students for ``counselor`` (as ``jiafang-server`` imports one)."""
+    database = Database(Settings(database_url=url))
+    for start in range(0, count, 1000):
+        changes = [
+            (
+                "student",
+                new_id(),
+                {
+                    "student_no": f"2099{number:06d}",
+                    "name": f"新生{number}",
+                    "college_id": college_id,
+                    "counselor_id": counselor,
+                    "grade": 2026,
+                    "major": "软件工程",
+                    "class_name": f"软件26{number % 40:02d}",
+                    "is_new_student": True,
+                },
+            )
+            for number in range(start, min(count, start + 1000))
+        ]
+        database.run(lambda s, changes=changes: directory.write_records(s, changes, new=True))
+    database.dispose()
+
+
+def scope_entering(server: str, url: str, loaded: dict[str, Any], entering: int, held: int) -> None:
+    """A laptop holding ``held`` records; ``entering`` new students enter its scope; time to synced."""
+    counselor = loaded["users"]["bench_c3"]
+    per_student = max(1, loaded["records"] // max(1, len(loaded["others"]) + len(loaded["students"])))
+    _assign(url, counselor, loaded["college_id"], loaded["others"][: held // per_student])
+    settings = EngineSettings()  # what the app uses: pages of 2000, digest checked
+    with tempfile.TemporaryDirectory() as tmp:
+        store, engine = store_client(Path(tmp) / "laptop", server, "bench_c3", settings)
+        seconds, first = _timed_sync(engine)
+        print(
+            f"laptop before the intake: first sync of {first.pulled_records} records in {seconds:.1f} s "
+            f"(digest ok={first.digest_ok})"
+        )
+        _intake(url, counselor, loaded["college_id"], entering)
+        seconds, report = _timed_sync(engine)
+        print(
+            f"{len(report.entered)} students entering the scope of that laptop: synced in {seconds:.2f} s "
+            f"({report.pulled_records} records received incl. backfill, digest ok={report.digest_ok})"
+        )
+        engine.close()
+        store.close()
+        store, engine = store_client(Path(tmp) / "fresh", server, "bench_c3", settings)
+        seconds, fresh = _timed_sync(engine)
+        print(
+            f"  next to it, a first sync of the same records into an empty store: {fresh.pulled_records} "
+            f"records in {seconds:.2f} s (digest ok={fresh.digest_ok})"
+        )
+        engine.close()
+        store.close()
+
+
+def _timed_sync(engine: SyncEngine) -> tuple[float, SyncReport]:
+    started = time.perf_counter()
+    report = engine.sync()
+    return time.perf_counter() - started, report
+
+
 def _quantile(ordered: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
 
@@ -376,6 +461,9 @@ def main() -> int:
     parser.add_argument(
         "--only-devices", action="store_true", help="skip the single-client figures (first sync, no-op, …)"
     )
+    parser.add_argument("--only-scope", action="store_true", help="only the students-entering-scope figure")
+    parser.add_argument("--entering", type=int, default=5000, help="new students entering a laptop's scope")
+    parser.add_argument("--held", type=int, default=20_000, help="records that laptop holds before")
     args = parser.parse_args()
 
     empty_database(args.pg_url)
@@ -388,8 +476,12 @@ def main() -> int:
     server_process = serve(args.pg_url, port, args.workers)
     server = f"http://127.0.0.1:{port}"
     try:
+        if args.only_scope:
+            scope_entering(server, args.pg_url, loaded, args.entering, args.held)
+            return 0
         if not args.only_devices:
             single_client(server, loaded)
+            scope_entering(server, args.pg_url, loaded, args.entering, args.held)
         many_devices(server, args.devices, args.rounds, args.load_processes, args.workers)
     finally:
         server_process.send_signal(signal.SIGTERM)

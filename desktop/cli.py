@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.commands.context import CommandContext, CommandError, default_data_dir
+from desktop.commands.parser_language import LANGUAGES, cli_language, parser_class
 
 # Modules that add subcommands (each has `register(subparsers)`); kept as names so that a command
 # pulls in only what it needs (the server-less CLI never imports Qt, `jiafang gui` does).
@@ -18,16 +19,24 @@ COMMAND_MODULES = (
     "desktop.commands.demo_command",
     "desktop.commands.gui_command",
     "desktop.commands.pdf_command",
+    "desktop.commands.settings_command",
     "desktop.commands.sync_commands",
     "desktop.commands.data_commands",
     "desktop.commands.selftest_command",
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(language: str = "zh_CN") -> argparse.ArgumentParser:
+    """The whole command line; argparse's own words in `language` (Chinese unless "en")."""
+    parser = parser_class(language)(
         prog="jiafang",
         description="JiaFang 家访：家访记录、资助成长档案与覆盖统计（离线优先，本地加密）。",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="命令行提示的语言（默认中文；环境变量 LANG 以 en 开头时为英文）",
     )
     parser.add_argument(
         "--data-dir",
@@ -35,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="数据目录（默认：系统的用户数据目录；可用环境变量 JIAFANG_DATA_DIR 指定）",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="命令" if language == "zh_CN" else "COMMAND")
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -48,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(cli_language(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"]) if "gui" in _commands(parser) else args

@@ -187,7 +187,7 @@ Architecture: $arch
 Maintainer: JiaFang maintainers <jiafang@localhost>
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: $DEB_DEPENDS
-Recommends: fonts-wqy-microhei, gnome-keyring | kwalletmanager
+Recommends: fonts-arphic-uming, fonts-wqy-microhei, gnome-keyring | kwalletmanager
 Section: education
 Priority: optional
 Homepage: https://localhost/jiafang

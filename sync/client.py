@@ -27,6 +27,7 @@ from sync.attachments import AttachmentRef, refs_in_fields, sha256_hex
 from sync.certificate_pin import CertificateChanged
 from sync.protocol import (
     DIGEST_BUCKETS,
+    MAX_BACKFILL_STUDENTS,
     MAX_CHUNK_BYTES,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
@@ -48,7 +49,7 @@ from sync.protocol import (
     RepairPage,
     ScopeEventKind,
 )
-from sync.replica import Backfill, LocalReplica, PendingOp, SyncLogEntry
+from sync.replica import Backfill, LocalReplica, PendingOp, SyncLogEntry, split_backfills
 from sync.server_address import address_problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -110,9 +111,34 @@ def _checked_address(server_url: str) -> str:
     return server_url
 
 
+class RequestRefused(ProtocolViolation):
+    """The server refused a request for good: a 4xx answer that sending it again cannot change (this
+    client asks for something this server does not accept).  Nothing local is dropped; a later sync,
+    after an upgrade of the app or a fix on the server, carries on where this one stopped."""
+
+    def __init__(self, message: str, *, status: int = 0, code: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+def _refused(what: str, error: RequestRefused) -> RequestRefused:
+    """The user's sentence for a refused request: what was refused, why, that nothing is lost, what next."""
+    return RequestRefused(
+        f"服务器不接受本机的{what}请求（{error}），重试也无法解决，同步已停在这一步。"
+        "本机数据和尚未发送的修改都已保留；请将本软件升级到最新版本，或请管理员检查中心服务器，"
+        "之后再次同步会从这里继续。",
+        status=error.status,
+        code=error.code,
+    )
+
+
 @dataclass
 class Progress:
-    stage: str  # "upload" | "push" | "pull" | "backfill" | "download" | "repair"
+    # "upload" | "push" | "pull" | "backfill" | "download" | "repair" (done: records or bytes);
+    # "students": students that entered scope whose history has been fetched, of ``total`` pending;
+    # "leave": students that left scope purged so far.
+    stage: str
     done: int
     total: int | None
 
@@ -225,7 +251,7 @@ def _raise_for_error(response: httpx.Response) -> None:
         raise UpgradeRequired(message)
     if response.status_code in (429, 502, 503, 504) or response.status_code >= 500:
         raise ServerUnavailable(message)
-    raise ProtocolViolation(message)
+    raise RequestRefused(message, status=response.status_code, code=code)
 
 
 class _CursorExpired(Exception):
@@ -270,6 +296,8 @@ class SyncEngine:
         self._attachments_failed: dict[str, str] = {}
         self._downloads_failed: set[str] = set()
         self._seen = 0  # ``ReplicaState.seen``, read at the start of each sync
+        self._set_aside: set[Backfill] = set()  # backfill pieces the server refused in this sync
+        self._refusal: RequestRefused | None = None  # why, told when the sync ends
 
     def close(self) -> None:
         self._http.close()
@@ -338,6 +366,8 @@ class SyncEngine:
         self._attachments_ready = set()  # on the server (checked or uploaded in this sync)
         self._attachments_failed = {}  # hash -> why it could not be uploaded (not retried this sync)
         self._downloads_failed = set()
+        self._set_aside = set()
+        self._refusal = None
         self._seen = self.replica.state().seen
         try:
             try:
@@ -373,8 +403,13 @@ class SyncEngine:
         self._pull_all(report)
         self._download_attachments(report)
         self._push_all(report)  # the outbox may have grown while pulling
+        if self._refusal is not None:
+            raise self._refusal  # the rest is done; the refused backfill stays pending
         if self.settings.check_digest:
-            self._check_digest(report)
+            try:
+                self._check_digest(report)
+            except RequestRefused as error:
+                raise _refused("数据校验", error) from None
 
     def _push_all(self, report: SyncReport) -> None:
         after = 0
@@ -400,7 +435,10 @@ class SyncEngine:
                 "ops": [pending.op.model_dump(mode="json", by_alias=True) for pending in batch],
                 **self._position(),  # lets the server see a restore before any op is numbered (§8a)
             }
-            response = self._post("/sync/push", body, PushResponse)
+            try:
+                response = self._post("/sync/push", body, PushResponse)
+            except RequestRefused as error:
+                raise _refused("推送修改", error) from None
             if response.horizon > self._seen:
                 self._seen = response.horizon
                 self.replica.note_seen(response.horizon)
@@ -622,13 +660,16 @@ class SyncEngine:
             self._run_backfills(report)
             state = self.replica.state()
         cursor = state.cursor
-        # While a page is being applied locally, the next one is already on its way (one ahead).
+        # While a page is being applied locally, the next one is already on its way (one ahead).  The
+        # prefetch only fetches over HTTP: it never writes to the replica (no log line, no retry pause),
+        # so every write of the sync happens on this thread, in this order.  A prefetch that failed in
+        # any way is fetched again here, with the retries and their log lines.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="jiafang-pull") as ahead:
             upcoming: Future[PullPage] | None = None
             while True:
                 self._check_cancel()
                 try:
-                    page = upcoming.result() if upcoming is not None else self._pull_page(cursor)
+                    page = self._next_page(upcoming, cursor)
                 except _CursorExpired:
                     self._log("warning", "本机同步进度过旧，进行完整重新同步")
                     self.replica.reset_cursor()
@@ -636,7 +677,7 @@ class SyncEngine:
                     continue
                 upcoming = None
                 if page.more and not page.scope:
-                    upcoming = ahead.submit(self._pull_page, page.cursor)
+                    upcoming = ahead.submit(self._fetch_page, page.cursor)
                 self.replica.apply_page(page)
                 cursor = page.cursor
                 report.pulled_records += len(page.records)
@@ -653,13 +694,37 @@ class SyncEngine:
                 if not page.more:
                     return
 
-    def _pull_page(self, cursor: str | None) -> PullPage:
+    def _next_page(self, upcoming: Future[PullPage] | None, cursor: str | None) -> PullPage:
+        """The prefetched page when its fetch succeeded, else the page fetched now (with retries)."""
+        if upcoming is not None and upcoming.exception() is None:
+            return upcoming.result()
+        return self._pull_page(cursor)
+
+    def _pull_body(self, cursor: str | None) -> dict[str, Any]:
         body = {"device_id": self.replica.device_id, "cursor": cursor, "limit": self.settings.page_limit}
-        return self._post("/sync/pull", {**body, "seen": self._seen, "epochs": True}, PullPage)
+        return {**body, "seen": self._seen, "epochs": True}  # restore detection and epoch cursors (§8a)
+
+    def _fetch_page(self, cursor: str | None) -> PullPage:
+        """One attempt, nothing else: what the prefetch thread runs (it must not touch the replica)."""
+        return self._send_model("POST", "/sync/pull", PullPage, json=self._pull_body(cursor))
+
+    def _pull_page(self, cursor: str | None) -> PullPage:
+        try:
+            return self._post("/sync/pull", self._pull_body(cursor), PullPage)
+        except RequestRefused as error:
+            raise _refused("拉取更新", error) from None
 
     def _run_backfills(self, report: SyncReport) -> None:
-        for backfill in self.replica.state().backfills:
-            current = backfill
+        """Fetch the older records of students that entered scope, in requests the server accepts (at
+        most ``MAX_BACKFILL_STUDENTS`` students each).  Each page is stored with its progress, so a cut
+        sync resumes at the page where it stopped.  A piece the server refuses for good stays pending
+        and is set aside for the rest of this sync, which goes on and then says so."""
+        pieces = split_backfills(self.replica.state().backfills, MAX_BACKFILL_STUDENTS)
+        pieces = [piece for piece in pieces if piece not in self._set_aside]
+        total = sum(len(piece.student_ids) for piece in pieces)
+        done = 0
+        for piece in pieces:
+            current = piece
             while True:
                 self._check_cancel()
                 body = {
@@ -669,7 +734,12 @@ class SyncEngine:
                     "after": current.after,
                     "limit": self.settings.page_limit,
                 }
-                page = self._post("/sync/backfill", body, BackfillPage)
+                try:
+                    page = self._post("/sync/backfill", body, BackfillPage)
+                except RequestRefused as error:
+                    self._set_aside.add(current)
+                    self._refusal = _refused("补发学生历史记录", error)
+                    break
                 self.replica.apply_backfill(current, page)
                 report.pulled_records += len(page.records)
                 report.conflicts_received += len(page.conflicts)
@@ -677,6 +747,8 @@ class SyncEngine:
                 if not page.more:
                     break
                 current = Backfill(current.student_ids, current.upto, page.after)
+            done += len(piece.student_ids)
+            self._report("students", done, total)
 
     def _finish_scope_changes(self, report: SyncReport, leaving: list[str]) -> None:
         """Students reassigned away: push what is left for them, then purge them locally."""
@@ -685,6 +757,7 @@ class SyncEngine:
         self._push_all(report)
         purge = self.replica.purge_students(list(leaving))
         report.left += list(leaving)
+        self._report("leave", len(report.left), None)
         report.quarantined += purge.quarantined
         self._log("warning", f"{purge.students} 名学生已调整给其他老师，本机已移除其资料")
 

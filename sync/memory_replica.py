@@ -23,7 +23,15 @@ from sync.protocol import (
     ScopeEventKind,
     record_hash,
 )
-from sync.replica import Backfill, PendingOp, PurgeReport, ReplicaState, SyncLogEntry, recovery_op
+from sync.replica import (
+    Backfill,
+    PendingOp,
+    PurgeReport,
+    ReplicaState,
+    SyncLogEntry,
+    advance_backfills,
+    recovery_op,
+)
 
 
 @dataclass
@@ -221,11 +229,7 @@ class MemoryReplica:
                 self._apply_record(state)
             for conflict in page.conflicts:
                 self._apply_conflict(conflict)
-            index = self._state.backfills.index(backfill)
-            if page.more:
-                self._state.backfills[index] = Backfill(backfill.student_ids, backfill.upto, page.after)
-            else:
-                del self._state.backfills[index]
+            self._state.backfills = advance_backfills(self._state.backfills, backfill, page.after, page.more)
 
     def purge_students(self, student_ids: list[str]) -> PurgeReport:
         with self._lock:

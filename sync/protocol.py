@@ -19,6 +19,11 @@ SCHEMA_HEADER = "X-JiaFang-Schema"
 
 MAX_PUSH_OPS = 500
 MAX_PULL_LIMIT = 5000
+# Scope changes of any size travel in bounded pieces (protocol §6): a pull page announces at most this
+# many enter/leave events (the rest follow on the next pages, ``more`` stays true), and one backfill
+# request names at most this many students (the client splits larger backfills).
+MAX_SCOPE_EVENTS = 500
+MAX_BACKFILL_STUDENTS = 500
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_CHUNK_BYTES = 1024 * 1024
 DIGEST_BUCKETS = 256
@@ -127,6 +132,8 @@ class LoginResponse(_Model):
     token: str
     user: UserInfo
     device_id: str
+    # The device's number for printed record numbers (given once; None from a server before it).
+    device_no: int | None = None
 
 
 class HealthResponse(_Model):
@@ -300,7 +307,7 @@ class PullPage(_Model):
 
 class BackfillRequest(_Model):
     device_id: Id
-    student_ids: list[Id] = Field(min_length=1, max_length=500)
+    student_ids: list[Id] = Field(min_length=1, max_length=MAX_BACKFILL_STUDENTS)
     upto: int = Field(ge=0)
     after: int = Field(default=0, ge=0)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
@@ -391,3 +398,5 @@ class DeviceInfo(_Model):
     last_seen_at: str | None
     revoked: bool
     wipe: bool
+    last_sync_at: str | None = None
+    open_conflicts: int = 0

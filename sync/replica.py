@@ -33,6 +33,42 @@ class Backfill:
     after: int = 0
 
 
+def split_backfills(backfills: list[Backfill], max_students: int) -> list[Backfill]:
+    """The pending backfills in requests the server accepts: at most ``max_students`` students each.
+
+    A piece keeps its backfill's ``after``: records up to it were already fetched for all its students
+    (a backfill stored whole by an older client, too large for one request, resumes this way)."""
+    pieces: list[Backfill] = []
+    for backfill in backfills:
+        ids = backfill.student_ids
+        for start in range(0, len(ids), max(1, max_students)):
+            pieces.append(Backfill(ids[start : start + max_students], backfill.upto, backfill.after))
+    return pieces
+
+
+def advance_backfills(stored: list[Backfill], piece: Backfill, after: int, more: bool) -> list[Backfill]:
+    """The pending backfills once a page of ``piece`` (a piece of one of them) has been applied.
+
+    Its students leave the backfill they were stored with; while ``more``, they stay pending as a
+    backfill of their own at the new ``after``, where the stored one was (so a cut resumes there)."""
+    chunk = set(piece.student_ids)
+    result: list[Backfill] = []
+    placed = not more
+    for item in stored:
+        if item.upto != piece.upto or chunk.isdisjoint(item.student_ids):
+            result.append(item)
+            continue
+        if not placed:
+            result.append(Backfill(piece.student_ids, piece.upto, after))
+            placed = True
+        rest = tuple(student for student in item.student_ids if student not in chunk)
+        if rest:
+            result.append(Backfill(rest, item.upto, item.after))
+    if not placed:
+        result.append(Backfill(piece.student_ids, piece.upto, after))
+    return result
+
+
 @dataclass
 class ReplicaState:
     cursor: str | None
@@ -73,7 +109,8 @@ class LocalReplica(Protocol):
         """Records, conflicts, scope events (pending backfills and leaves) and the cursor, together."""
 
     def apply_backfill(self, backfill: Backfill, page: BackfillPage) -> None:
-        """Records and conflicts of a backfill page and its progress (done when ``page.more`` is false)."""
+        """Records and conflicts of a backfill page and its progress (``advance_backfills``): ``backfill``
+        is a piece of a pending one (``split_backfills``), done when ``page.more`` is false."""
 
     def purge_students(self, student_ids: list[str]) -> PurgeReport:
         """Drop students that left scope: their records and conflicts; their unsent ops to quarantine."""

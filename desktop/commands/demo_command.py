@@ -23,33 +23,12 @@ from desktop.store.repositories.session import REPOSITORY_CLASSES, StoreSession
 from desktop.store.store import Store
 from sync.demo import DEFAULT_SEED, DemoGenerator
 from sync.records import Record, Role
+from sync.records.registry import RECORD_TYPE_LABELS
 
 # Record types in insertion order (referenced records first), from the store's own list.
 INSERT_ORDER: tuple[str, ...] = tuple(repo.RECORD.RECORD_TYPE for repo in REPOSITORY_CLASSES)
 CHUNK_STUDENTS = 1000
 MAX_STUDENTS = 200_000
-
-# Chinese names of the record types for the summary.
-TYPE_LABELS: dict[str, str] = {
-    "college": "学院",
-    "user": "账号",
-    "mentor": "育人导师",
-    "student": "学生",
-    "family_member": "家庭成员",
-    "identification": "困难认定",
-    "home_visit": "家访记录",
-    "guarantee_aid": "保障型资助",
-    "growth_reward": "成长奖励",
-    "give_back_activity": "回馈活动",
-    "key_support": "重点帮扶",
-    "mentor_assignment": "导师分配",
-    "support_log_entry": "帮扶记录",
-    "rescue_session": "救助性教育/集体教研",
-    "wish_catalog_item": "心愿单服务项目",
-    "wish_selection": "心愿单",
-    "monitoring_flag": "监测反馈",
-    "audit_entry": "审计记录",
-}
 
 
 def register(subparsers: Any) -> None:
@@ -139,7 +118,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     ctx.print(f"学校：{generator.school.name}（种子 {args.seed}，截止 {today.isoformat()}）")
     for record_type in INSERT_ORDER:
         if counts[record_type]:
-            label = TYPE_LABELS.get(record_type, record_type)
+            label = RECORD_TYPE_LABELS.get(record_type, record_type)
             ctx.print(f"  {label}（{record_type}）：{counts[record_type]}")
     ctx.print(f"共 {sum(counts.values())} 条记录，用时 {elapsed:.1f} 秒。")
     return 0

@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import Any
 
-from desktop.commands.context import CommandContext
+from desktop.commands.context import CommandContext, CommandError
 
 
 def register(subparsers: Any) -> None:
@@ -22,6 +22,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from desktop.ui.display_check import display_problem
+
+    problem = display_problem()  # before any QApplication: Qt aborts when its platform cannot start
+    if problem is not None:
+        raise CommandError(problem.message)
     from desktop.ui.app import run_gui
 
     return run_gui(ctx.data_dir, [sys.argv[0]])

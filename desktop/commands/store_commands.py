@@ -1,4 +1,5 @@
-"""`jiafang init | info | students | passwd | backup | restore`: the local store from the command line."""
+"""`jiafang init | info | students | passwd | keyring | backup | restore`: the local store from the command
+line."""
 
 from __future__ import annotations
 
@@ -27,7 +28,16 @@ def open_store(ctx: CommandContext) -> Store:
         key = vault.unlock_from_keyring()
         if key is not None:
             return Store.open(ctx.data_dir, key=key)
-    return Store.open(ctx.data_dir, ctx.passphrase())
+    store = Store.open(ctx.data_dir, ctx.passphrase())
+    if vault.keyring_entry_lost() and vault.keyring.usable():
+        print(KEYRING_LOST_HINT, file=sys.stderr)
+    return store
+
+
+KEYRING_LOST_HINT = (
+    "提示：本机原设为用系统钥匙串解锁，但钥匙串中已没有本机数据的密钥（密码仍可解锁）。"
+    "如需恢复，请运行 jiafang keyring --restore。"
+)
 
 
 def _ask(value: str | None, prompt: str, option: str) -> str:
@@ -172,6 +182,27 @@ def cmd_passwd(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
+def cmd_keyring(args: argparse.Namespace, ctx: CommandContext) -> int:
+    """Show what the OS keyring holds now; put the data key back (``--restore``) or remove it (``--off``)."""
+    vault = KeyVault(ctx.data_dir)
+    if not vault.exists():
+        raise CommandError(f"{ctx.data_dir} 中没有 JiaFang 数据。")
+    if args.restore or args.off:
+        if args.restore and not vault.keyring.usable():
+            raise CommandError("本机没有可用的系统钥匙串，只能用密码解锁。")
+        key = vault.unlock(ctx.passphrase())
+        on = vault.set_keyring(bool(args.restore), key)
+        if args.restore and not on:
+            raise CommandError("未能把密钥写入系统钥匙串，只能用密码解锁。")
+    if vault.keyring_holds_key():
+        ctx.print(f"系统钥匙串中保存着本机数据的密钥（{vault.keyring.backend_name()}），可用系统登录解锁。")
+    elif vault.keyring_entry_lost():
+        ctx.print("本机原设为用系统钥匙串解锁，但钥匙串中已没有密钥；运行 jiafang keyring --restore 可恢复。")
+    else:
+        ctx.print("系统钥匙串中没有本机数据的密钥，只能用密码解锁。")
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
     with open_store(ctx) as store:
         backup = store.backup("manual")
@@ -227,6 +258,12 @@ def register(sub: Any) -> None:
         help="更改中心账号的登录密码（当前密码取自 JIAFANG_PASSWORD，新密码取自 JIAFANG_NEW_PASSWORD，或提示输入）",
     )
     passwd.set_defaults(handler=cmd_passwd)
+
+    ring = sub.add_parser("keyring", help="查看或更改系统钥匙串中保存的密钥（恢复需输入密码）")
+    choice = ring.add_mutually_exclusive_group()
+    choice.add_argument("--restore", action="store_true", help="把密钥重新保存到系统钥匙串")
+    choice.add_argument("--off", action="store_true", help="从系统钥匙串中删除密钥（只用密码解锁）")
+    ring.set_defaults(handler=cmd_keyring)
 
     backup = sub.add_parser("backup", help="立即做一次加密备份")
     backup.set_defaults(handler=cmd_backup)

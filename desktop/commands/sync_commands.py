@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,7 +45,7 @@ def cmd_login(args: argparse.Namespace, ctx: CommandContext) -> int:
                 args.server,
                 args.user,
                 password,
-                device_name=args.device_name or socket.gethostname(),
+                device_name=args.device_name,
                 pin_certificate=args.pin_certificate,
                 forget_pin=args.forget_pinned_certificate,
                 ca_file=args.ca_file,
@@ -116,7 +115,11 @@ def register(sub: Any) -> None:
         "--server", required=True, help="中心服务器地址，如 https://jiafang.example.edu.cn"
     )
     login_parser.add_argument("--user", required=True, help="中心账号用户名")
-    login_parser.add_argument("--device-name", default="", help="本机名称（默认：主机名）")
+    login_parser.add_argument(
+        "--device-name",
+        default="",
+        help="本机在中心显示的名称，如“王丽的笔记本”（默认：“姓名的电脑”；再次登录可修改）",
+    )
     login_parser.add_argument(
         "--pin-certificate",
         action="store_true",

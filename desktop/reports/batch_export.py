@@ -22,6 +22,7 @@ from desktop.reports.file_names import (
     VISIT_PREFIX,
     archive_file_name,
     combined_file_name,
+    document_info,
     visit_file_name,
 )
 from desktop.reports.fonts import FontWarning, PdfFonts, pdf_fonts
@@ -173,11 +174,15 @@ def _export_each(
         if _is_cancelled(cancel):
             result.cancelled = True
             return
+        path = target_dir / _file_name(job, settings)
         frame = PageFrame(
-            styles.fonts, settings.school_name, _title(job, settings), author=settings.school_name
+            styles.fonts,
+            settings.school_name,
+            _title(job, settings),
+            author=settings.school_name,
+            info=document_info(*path.stem.split("_")),
         )
         data = render(_story(job, settings, styles), frame)
-        path = target_dir / _file_name(job, settings)
         write_file_atomically(path, data)
         result.files.append(path)
         result.student_ids.append(job.student.id)
@@ -214,8 +219,14 @@ def _export_combined(
                 report(students_done + 1, result.total)
 
     first = jobs[0]
+    prefix = ARCHIVE_PREFIX if isinstance(first, ArchiveBundle) else VISIT_PREFIX
+    name = combined_file_name(prefix, settings.scope_label, settings.date_from, settings.date_to)
     frame = PageFrame(
-        styles.fonts, settings.school_name, _title(first, settings), author=settings.school_name
+        styles.fonts,
+        settings.school_name,
+        _title(first, settings),
+        author=settings.school_name,
+        info=document_info(*Path(name).stem.split("_")),
     )
     try:
         data = render(story, frame, on_form=on_form)
@@ -225,8 +236,7 @@ def _export_combined(
     if _is_cancelled(cancel):
         result.cancelled = True
         return
-    prefix = ARCHIVE_PREFIX if isinstance(first, ArchiveBundle) else VISIT_PREFIX
-    path = target_dir / combined_file_name(prefix, settings.scope_label, settings.date_from, settings.date_to)
+    path = target_dir / name
     write_file_atomically(path, data)
     result.files.append(path)
     result.student_ids.extend(job.student.id for job in jobs)

@@ -12,6 +12,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.reports.file_names import document_info
 from desktop.reports.fonts import PdfFonts, pdf_fonts
 from desktop.reports.form_parts import data_table, title_block
 from desktop.reports.output_file import write_pdf
@@ -118,6 +119,8 @@ def build_coverage_pdf(
     fonts = fonts or pdf_fonts()
     story = coverage_story(report, fonts, school_name=school_name, scope_label=scope_label or "全部")
     notice = "内部资料：统计数据仅供学生资助育人工作使用。"
-    data = render(story, PageFrame(fonts, school_name, COVERAGE_TITLE, notice=notice, author=school_name))
+    info = document_info(COVERAGE_TITLE, scope_label or "全部")
+    frame = PageFrame(fonts, school_name, COVERAGE_TITLE, notice=notice, author=school_name, info=info)
+    data = render(story, frame)
     write_pdf(data, out)
     return data

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from desktop.reports.growth_archive import ArchiveBundle
 from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
+from sync.records.audit import AuditEntry
 from sync.records.enums import (
     AidType,
+    AuditAction,
     ConfirmationMethod,
     DifficultyType,
     FlagAction,
@@ -46,7 +48,8 @@ from sync.records.enums import (
 )
 from sync.records.id_numbers import fake_id_number
 from sync.records.monitoring import MonitoringFlag
-from sync.records.students import FamilyMember, Identification, Student
+from sync.records.record_numbers import format_record_no
+from sync.records.students import FamilyMember, Identification, IdentificationChange, Student
 from sync.records.support import (
     KeySupport,
     MentorAssignment,
@@ -55,7 +58,7 @@ from sync.records.support import (
     ReviewRecord,
     SupportLogEntry,
 )
-from sync.records.visits import HomeVisit, HouseholdMember, Interviewee, Visitor
+from sync.records.visits import Attachment, HomeVisit, HouseholdMember, Interviewee, Visitor
 from sync.records.wishes import WishCatalogItem, WishSelection
 
 DEMO_SCHOOL = "江苏示范职业技术学院"
@@ -194,6 +197,7 @@ def demo_student(seed: int = 7, *, follow_up: str = FOLLOW_UP_TEXT, today: date 
         follow_up=follow_up,
         family_confirmation=ConfirmationMethod.PAPER_SIGNATURE,
         family_confirmed_by=father.name,
+        record_no=format_record_no((today - timedelta(days=10)).year, 1, seed % 9999 + 1),
     )
     return DemoStudent(student, family, visit)
 
@@ -215,6 +219,21 @@ def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> ArchiveBundl
         basis=[IdentificationBasis.HOME_VISIT, IdentificationBasis.DEMOCRATIC_REVIEW],
         status=IdentificationStatus.ARCHIVED,
         visit_before_identification=True,
+        history=[
+            IdentificationChange(
+                changed_on=earlier - timedelta(days=12),
+                status=IdentificationStatus.COLLEGE_REVIEW,
+                level=IdentificationLevel.DIFFICULT,
+                semester="第一学期",
+                note="学院评议小组评议通过。",
+            ),
+            IdentificationChange(
+                changed_on=earlier - timedelta(days=7),
+                status=IdentificationStatus.PUBLICIZED,
+                semester="第一学期",
+                note="公示五个工作日，无异议",
+            ),
+        ],
     )
     aid = [
         GuaranteeAid(
@@ -312,6 +331,51 @@ def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> ArchiveBundl
             conclusions="继续跟进就业指导。",
         )
     ]
+    visit = demo.visit.model_copy(
+        update={
+            "attachments": [
+                Attachment(sha256="ab" * 32, file_name="家访签字页.jpg", size=412_000),
+                Attachment(sha256="cd" * 32, file_name="住房情况.jpg", size=268_000),
+            ]
+        }
+    )
+    moment = datetime.combine(today, time(9, 30), tzinfo=UTC)
+    audit = [
+        AuditEntry(
+            at=moment - timedelta(days=9),
+            actor_id="demo-user",
+            action=AuditAction.CREATE,
+            record_type="home_visit",
+            record_id=visit.id,
+            student_id=sid,
+        ),
+        AuditEntry(
+            at=moment - timedelta(days=8),
+            actor_id="demo-user",
+            action=AuditAction.EXPORT,
+            record_type="home_visit",
+            record_id=visit.id,
+            student_id=sid,
+            detail="pdf:visit_form",
+        ),
+        AuditEntry(
+            at=moment - timedelta(days=2),
+            actor_id="demo-user",
+            action=AuditAction.EXPORT,
+            record_type="home_visit",
+            student_id=sid,
+            detail="pdf:batch_visits",
+        ),
+        AuditEntry(
+            at=moment - timedelta(days=1),
+            actor_id="demo-user",
+            action=AuditAction.PRINT,
+            record_type="student",
+            record_id=sid,
+            student_id=sid,
+            detail="pdf:blank_form",
+        ),
+    ]
     return ArchiveBundle(
         student=demo.student,
         college_name=DEMO_COLLEGE,
@@ -319,7 +383,7 @@ def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> ArchiveBundl
         family=list(demo.family),
         identifications=[identification],
         aid=aid,
-        visits=[demo.visit],
+        visits=[visit],
         rewards=rewards,
         wishes=wishes,
         wish_item_names={catalog.id: catalog.service_item},
@@ -330,4 +394,6 @@ def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> ArchiveBundl
         mentor_names={"demo-mentor": "王老师"},
         support_log=logs,
         rescue_sessions=sessions,
+        audit=audit,
+        user_names={"demo-user": "陈老师"},
     )

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
+from desktop.reports.page_frame import DocumentInfo
 from sync.records.students import Student
 
 SENSITIVE_WORDS = (
@@ -118,3 +119,15 @@ def is_safe_file_name(name: str) -> bool:
     if _ID_NUMBER.search(name) or _MOBILE.search(name) or _RESERVED.search(name):
         return False
     return bool(name) and name not in (".", "..")
+
+
+def document_info(prefix: str, *parts: str, keywords: Sequence[str] = ()) -> DocumentInfo:
+    """Neutral PDF metadata: ``家访记录 2301000017 2026-12-04`` (sensitive words and numbers removed,
+    as in file names), never the printed title."""
+    words = [w for w in (clean_part(p) for p in (prefix, *parts)) if w]
+    tags = [w for w in (clean_part(k) for k in keywords) if w]
+    return DocumentInfo(" ".join(words), subject=clean_part(prefix), keywords=" ".join(tags))
+
+
+def student_document_info(prefix: str, student: Student | None, day: date | None = None) -> DocumentInfo:
+    return document_info(prefix, student_label(student) if student else "", f"{day:%Y-%m-%d}" if day else "")

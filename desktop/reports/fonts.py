@@ -1,19 +1,23 @@
-"""The CJK font of every PDF: an embedded, subset TrueType-outline font, found once per process.
+"""The CJK fonts of every PDF: embedded, subset TrueType-outline fonts, found once per process.
 
-Search order (DESIGN.md, "PDF and printing"):
+Official typography (the paper a college files): what the record says — the body — in a Song/Ming serif
+(宋体, 明体), the printed form's own wording — title, section bars, labels, option names, notes — in a
+Hei sans (黑体).  The body font is searched in this order (DESIGN.md, "PDF and printing"):
 
-1. a path the user configured (settings or ``--font``);
-2. fonts shipped with the installed app (``resources/fonts/``, never committed to git);
-3. well-known system fonts: Microsoft YaHei / SimSun on Windows, TrueType CJK fonts on macOS, and on
-   Linux WenQuanYi Micro Hei / Zen Hei / Droid Sans Fallback or any TrueType font that fontconfig
-   (``fc-list :lang=zh``) reports;
+1. a path the user configured (settings ``pdf.font_path`` or ``--font``);
+2. Song/Ming serifs: shipped with the installed app (``resources/fonts/``, never committed to git),
+   then the system's — SimSun on Windows, Songti on macOS, on Linux Noto Serif CJK / Source Han Serif
+   in TrueType form or AR PL UMing (Debian ``fonts-arphic-uming``);
+3. Hei sans, shipped then system: Microsoft YaHei / SimHei, STHeiti, WenQuanYi Micro Hei / Zen Hei,
+   Droid Sans Fallback or any TrueType font that fontconfig (``fc-list :lang=zh``) reports;
 4. only then ReportLab's built-in ``STSong-Light`` CID font, which is not embedded (the PDF viewer
    substitutes a font), with a :class:`FontWarning` the UI shows to the user.
 
-ReportLab embeds TrueType outlines (a ``glyf`` table) only; CFF-flavoured fonts (``.otf``, Noto Sans CJK)
-are skipped. For a collection (``.ttc``) the regular, proportional face is picked (not "Mono", "UI" or
-"NSimSun"). Bold is registered where the family has a bold face; otherwise bold text uses the regular
-face (titles are drawn with a stroked "fake bold" instead, see :func:`has_real_bold`).
+With a serif body the first usable Hei sans becomes the heading face; without one, one font serves both.
+ReportLab embeds TrueType outlines (a ``glyf`` table) only; CFF-flavoured fonts (``.otf``, Noto CJK
+``.otf``) are skipped. For a collection (``.ttc``) the regular, proportional face is picked (not "Mono",
+"UI" or "NSimSun"; "CN" before "TW" in AR PL UMing). Bold is registered where the family has a bold
+face; otherwise titles are drawn with a stroked "fake bold".
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -52,6 +56,7 @@ class FontCandidate:
     bold_path: Path | None = None
     bold_index: int | None = None
     origin: str = "system"  # configured / app / system
+    family: str = ""  # the family name fontconfig reports, when known
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,27 @@ class PdfFonts:
     warning: FontWarning | None = None
     real_bold: bool = False
     covered: frozenset[int] = field(default_factory=frozenset, repr=False)
+    # The printed form itself (title, section bars, labels, option names, notes) in a Hei sans when
+    # the body — what the record says — is a Song/Ming serif; "" = the body font throughout.
+    heading: str = ""
+    heading_bold: str = ""
+    heading_real_bold: bool = False
+    heading_source: Path | None = None
+    heading_origin: str = ""
+
+    @property
+    def heading_font(self) -> str:
+        """The face of titles and section bars (the body's bold face when no separate sans was found)."""
+        return self.heading_bold or self.bold
+
+    @property
+    def label_font(self) -> str:
+        """The face of labels, option names and notes: the sans, else the body's regular face."""
+        return self.heading or self.regular
+
+    @property
+    def heading_has_bold(self) -> bool:
+        return self.heading_real_bold if self.heading else self.real_bold
 
     def covers(self, char: str) -> bool:
         """True when the font has a glyph for this character (always True for the CID fallback)."""
@@ -111,12 +137,51 @@ def pdf_fonts(
         candidates: list[FontCandidate] = []
         if configured:
             candidates.append(FontCandidate(Path(configured), origin="configured"))
-        if app_font_dir is not None:
-            candidates.extend(shipped_fonts(app_font_dir))
         finder = system_candidates if system_candidates is not None else system_font_candidates
-        result = _first_usable(candidates, finder, configured=configured)
+        # Shipped fonts before system fonts, Song/Ming serifs before Hei sans for the body.
+        found = [*(shipped_fonts(app_font_dir) if app_font_dir is not None else []), *finder()]
+        serif = [c for c in found if is_serif(c)]
+        sans = [c for c in found if not is_serif(c)]
+        body = _first_usable([*candidates, *serif], lambda: sans, configured=configured)
+        result = _with_heading(body, sans)
         _cache[key] = result
         return result
+
+
+def _with_heading(body: PdfFonts, sans: Sequence[FontCandidate]) -> PdfFonts:
+    """The body fonts plus a Hei sans for headings, when the body is a serif and a sans is found."""
+    if not body.embedded or body.source is None or not _is_serif_name(body.source.name, ""):
+        return body
+    for candidate in sans:
+        if candidate.path == body.source:
+            continue
+        try:
+            heading = register_candidate(candidate)
+        except FontNotUsable:
+            continue
+        return replace(
+            body,
+            heading=heading.regular,
+            heading_bold=heading.bold,
+            heading_real_bold=heading.real_bold,
+            heading_source=heading.source,
+            heading_origin=heading.origin,
+        )
+    return body
+
+
+# Song/Ming serif faces (宋体, 明体): the body of official forms.  Matched in file and family names.
+_SERIF_WORDS = ("simsun", "song", "ming", "serif", "sung", "宋", "明")
+
+
+def _is_serif_name(file_name: str, family: str) -> bool:
+    text = f"{file_name} {family}".lower()
+    return any(word in text for word in _SERIF_WORDS)
+
+
+def is_serif(candidate: FontCandidate) -> bool:
+    """A Song/Ming serif (SimSun, Songti, Noto Serif CJK / Source Han Serif TrueType, AR PL UMing)."""
+    return _is_serif_name(candidate.path.name, candidate.family)
 
 
 def _first_usable(
@@ -163,18 +228,7 @@ def _first_usable(
 
 
 def _with_warning(fonts: PdfFonts, warning: FontWarning) -> PdfFonts:
-    return PdfFonts(
-        family=fonts.family,
-        regular=fonts.regular,
-        bold=fonts.bold,
-        embedded=fonts.embedded,
-        source=fonts.source,
-        face_index=fonts.face_index,
-        origin=fonts.origin,
-        warning=warning,
-        real_bold=fonts.real_bold,
-        covered=fonts.covered,
-    )
+    return replace(fonts, warning=warning)
 
 
 def cid_fallback_font() -> str:
@@ -344,10 +398,10 @@ def system_font_candidates() -> list[FontCandidate]:
 
 def windows_candidates(fonts_dir: Path) -> list[FontCandidate]:
     pairs = [
-        ("msyh.ttc", "msyhbd.ttc"),
-        ("msyh.ttf", "msyhbd.ttf"),
         ("simsun.ttc", None),
         ("simhei.ttf", None),
+        ("msyh.ttc", "msyhbd.ttc"),
+        ("msyh.ttf", "msyhbd.ttf"),
         ("simkai.ttf", None),
     ]
     found: list[FontCandidate] = []
@@ -366,8 +420,8 @@ def windows_candidates(fonts_dir: Path) -> list[FontCandidate]:
 def macos_candidates(folders: Sequence[Path]) -> list[FontCandidate]:
     # TrueType-outline CJK fonts that ship with macOS (PingFang and Hiragino are CFF and get skipped).
     names = [
-        ("STHeiti Light.ttc", "STHeiti Medium.ttc"),
         ("Supplemental/Songti.ttc", None),
+        ("STHeiti Light.ttc", "STHeiti Medium.ttc"),
         ("Hiragino Sans GB.ttc", None),
         ("Supplemental/Arial Unicode.ttf", None),
         ("Arial Unicode.ttf", None),
@@ -385,12 +439,18 @@ def macos_candidates(folders: Sequence[Path]) -> list[FontCandidate]:
 
 
 _LINUX_PREFERRED = (
+    "notoserifcjk-regular",
+    "notoserifcjksc-regular",
+    "sourcehanserif-regular",
+    "sourcehanserifsc-regular",
+    "uming",
     "wqy-microhei",
     "wqy-zenhei",
     "droidsansfallbackfull",
     "droidsansfallback",
 )
 _LINUX_WELL_KNOWN = (
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -410,12 +470,14 @@ def linux_candidates() -> list[FontCandidate]:
     return sorted(found, key=_linux_rank)
 
 
-def _linux_rank(candidate: FontCandidate) -> int:
+def _linux_rank(candidate: FontCandidate) -> tuple[int, int]:
+    """Preferred files first; within a collection, the face for simplified Chinese (CN/SC/GB) first."""
     stem = candidate.path.stem.lower()
+    face = 0 if any(tag in f" {candidate.family} " for tag in (" CN", " SC", " GB")) else 1
     for rank, name in enumerate(_LINUX_PREFERRED):
         if stem == name:
-            return rank
-    return len(_LINUX_PREFERRED)
+            return rank, face
+    return len(_LINUX_PREFERRED), face
 
 
 def fontconfig_candidates() -> list[FontCandidate]:
@@ -468,6 +530,7 @@ def parse_fc_list(output: str) -> list[FontCandidate]:
                 index=face,
                 bold_path=bold_face[0] if bold_face else None,
                 bold_index=bold_face[1] if bold_face else None,
+                family=family,
             )
         )
     return candidates

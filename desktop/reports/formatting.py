@@ -48,6 +48,19 @@ def fmt_bool(value: bool | None) -> str:
     return "是" if value else "否"
 
 
+# A part that already ends a clause needs no separator after it ("成绩中上。" + "家长…", not "。；").
+CLAUSE_ENDS = "。；，、！？：…;,.!?:"
+
+
 def joined(*parts: str, sep: str = "；") -> str:
-    """Non-empty parts joined (for "amount；notes" style cells)."""
-    return sep.join(part for part in parts if part)
+    """Non-empty parts joined (for "amount；notes" style cells), without doubled punctuation: after a
+    part ending in a clause mark, a punctuation separator is left out."""
+    punctuation = sep in CLAUSE_ENDS
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out and not (punctuation and out.endswith(tuple(CLAUSE_ENDS))):
+            out += sep
+        out += part
+    return out

@@ -17,11 +17,13 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.reports.audit_wording import audit_description
+from desktop.reports.file_names import ARCHIVE_PREFIX, student_document_info
 from desktop.reports.fonts import PdfFonts, pdf_fonts
 from desktop.reports.form_parts import data_table, narrative_rows, note_line, title_block
 from desktop.reports.formatting import fmt_date, fmt_day, fmt_int, fmt_label, fmt_labels, fmt_money, joined
 from desktop.reports.output_file import write_pdf
-from desktop.reports.page_frame import FormHeader, FormStart, PageFrame, printed_on, render
+from desktop.reports.page_frame import DocumentInfo, FormHeader, FormStart, PageFrame, printed_on, render
 from desktop.reports.styles import FormStyles, form_styles
 from desktop.reports.visit_form import FAMILY_HEADERS, FAMILY_WIDTHS, family_rows, student_grid
 from desktop.store.role_rules import BULK_KEY_SUPPORT_ROLES, KEY_SUPPORT_ROLES
@@ -123,20 +125,21 @@ def archive_story(bundle: ArchiveBundle, *, styles: FormStyles, options: Archive
         ("辅导员", bundle.counselor_name),
         ("生成日期", printed_on(options.printed_at)),
     ]
-    story: list[Flowable] = [FormStart(FormHeader(f"{s.name}　{s.student_no}"))]
+    # The QR code holds the student record id only (the app opens the student from it).
+    story: list[Flowable] = [FormStart(FormHeader(f"{s.name}　{s.student_no}", qr=s.id))]
     story.extend(title_block(styles, options.school_name, options.title, meta))
     story.append(student_grid(styles, s, bundle.college_name, heading=next(heads)))
     story.append(
         data_table(
             styles,
             FAMILY_HEADERS,
-            _rows_or_none(family_rows(bundle.family), len(FAMILY_HEADERS)),
+            _rows_or_none(family_rows(bundle.family)),
             FAMILY_WIDTHS,
             heading=next(heads),
             centered=(1, 2, 5, 6),
         )
     )
-    story.append(_identifications(styles, bundle, next(heads)))
+    story.extend(_identifications(styles, bundle, next(heads)))
     story.append(_aid(styles, bundle, next(heads)))
     story.append(_visits(styles, bundle, next(heads)))
     story.extend(_portrait(styles, bundle, next(heads)))
@@ -152,13 +155,14 @@ def archive_story(bundle: ArchiveBundle, *, styles: FormStyles, options: Archive
     return story
 
 
-def _rows_or_none(rows: list[list[str]], columns: int) -> list[list[str]]:
-    return rows or [[NONE_YET, *([""] * (columns - 1))]]
+def _rows_or_none(rows: list[list[str]]) -> list[list[str]]:
+    return rows or [[NONE_YET]]  # one cell: the table spans it over every column
 
 
-def _identifications(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
+def _identifications(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> list[Flowable]:
     headers = ("学年", "认定等级", "特殊群体", "致困原因", "人均年收入(元)", "认定日期", "认定依据", "状态")
     rows = []
+    steps: list[list[str]] = []
     for ident in sorted(bundle.identifications, key=lambda i: i.academic_year):
         flags = [g.label for g in ident.groups_with(TriState.YES)]
         marks = joined(
@@ -178,27 +182,38 @@ def _identifications(styles: FormStyles, bundle: ArchiveBundle, heading: str) ->
                 ident.status.label,
             ]
         )
-        for change in ident.history:
-            rows.append(
-                [
-                    "",
-                    fmt_label(change.level),
-                    joined(change.semester, change.note, sep="：") or "变更",
-                    "",
-                    "",
-                    fmt_day(change.changed_on),
-                    "",
-                    change.status.label,
-                ]
+        steps.extend(
+            [
+                ident.academic_year,
+                change.semester,
+                change.status.label,
+                fmt_label(change.level),
+                fmt_day(change.changed_on),
+                change.note,
+            ]
+            for change in ident.history
+        )
+    parts: list[Flowable] = [
+        data_table(
+            styles,
+            headers,
+            _rows_or_none(rows),
+            (17, 14, 30, 18, 15, 18, 22, 10),
+            heading=heading,
+            centered=(0, 1, 4, 5, 7),
+        )
+    ]
+    if steps:  # each step of the process and each later adjustment, under its own headers
+        parts.append(
+            data_table(
+                styles,
+                ("学年", "学期", "认定环节", "等级", "日期", "说明"),
+                steps,
+                (17, 17, 15, 14, 18, 60),
+                centered=(0, 1, 2, 3, 4),
             )
-    return data_table(
-        styles,
-        headers,
-        _rows_or_none(rows, 8),
-        (17, 14, 30, 18, 15, 18, 22, 10),
-        heading=heading,
-        centered=(0, 1, 4, 5, 7),
-    )
+        )
+    return parts
 
 
 def _aid(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
@@ -215,7 +230,7 @@ def _aid(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
         for a in sorted(bundle.aid, key=lambda a: a.granted_on)
     ]
     return data_table(
-        styles, headers, _rows_or_none(rows, 6), (17, 22, 40, 22, 20, 20), heading=heading, centered=(0, 3, 4)
+        styles, headers, _rows_or_none(rows), (17, 22, 40, 22, 20, 20), heading=heading, centered=(0, 3, 4)
     )
 
 
@@ -233,7 +248,7 @@ def _visits(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable
         for v in sorted(bundle.visits, key=lambda v: v.visit_date)
     ]
     return data_table(
-        styles, headers, _rows_or_none(rows, 6), (20, 17, 15, 22, 20, 50), heading=heading, centered=(0, 1, 2)
+        styles, headers, _rows_or_none(rows), (20, 17, 15, 22, 20, 50), heading=heading, centered=(0, 1, 2)
     )
 
 
@@ -266,7 +281,7 @@ def _rewards(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowabl
     return data_table(
         styles,
         headers,
-        _rows_or_none(rows, 7),
+        _rows_or_none(rows),
         (17, 15, 20, 38, 13, 20, 20),
         heading=heading,
         centered=(0, 1, 4, 5),
@@ -290,7 +305,7 @@ def _wishes(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable
     return data_table(
         styles,
         headers,
-        _rows_or_none(rows, 7),
+        _rows_or_none(rows),
         (17, 30, 30, 20, 12, 18, 27),
         heading=heading,
         centered=(0, 4),
@@ -311,7 +326,7 @@ def _flags(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
         for f in sorted(bundle.flags, key=lambda f: f.raised_on)
     ]
     return data_table(
-        styles, headers, _rows_or_none(rows, 6), (20, 22, 45, 13, 35, 20), heading=heading, centered=(0, 3, 5)
+        styles, headers, _rows_or_none(rows), (20, 22, 45, 13, 35, 20), heading=heading, centered=(0, 3, 5)
     )
 
 
@@ -328,7 +343,7 @@ def _give_back(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowa
         for g in sorted(bundle.give_back, key=lambda g: g.activity_date)
     ]
     return data_table(
-        styles, headers, _rows_or_none(rows, 5), (20, 22, 40, 15, 58), heading=heading, centered=(0, 1, 3)
+        styles, headers, _rows_or_none(rows), (20, 22, 40, 15, 58), heading=heading, centered=(0, 1, 3)
     )
 
 
@@ -345,7 +360,7 @@ def _key_support(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> lis
         data_table(
             styles,
             ("困难类型", "纳入日期及评议", "退出日期及评议", "备注"),
-            _rows_or_none(periods, 4),
+            _rows_or_none(periods),
             (35, 40, 40, 40),
             heading=heading,
         )
@@ -363,7 +378,7 @@ def _key_support(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> lis
         data_table(
             styles,
             ("育人导师", "起止日期", "帮扶目标", "帮扶计划(一人一策)"),
-            _rows_or_none(mentors, 4),
+            _rows_or_none(mentors),
             (20, 35, 45, 55),
         )
     )
@@ -382,7 +397,7 @@ def _key_support(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> lis
         data_table(
             styles,
             ("帮扶日期", "形式", "时长", "摘要", "评估", "下一步"),
-            _rows_or_none(logs, 6),
+            _rows_or_none(logs),
             (20, 15, 13, 45, 30, 30),
             centered=(0, 1, 2),
         )
@@ -401,7 +416,7 @@ def _key_support(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> lis
         data_table(
             styles,
             ("日期", "类别", "主题", "参加人员", "结论与措施"),
-            _rows_or_none(sessions, 5),
+            _rows_or_none(sessions),
             (20, 18, 30, 30, 55),
             centered=(0, 1),
         )
@@ -419,7 +434,7 @@ def _attachments_and_audit(styles: FormStyles, bundle: ArchiveBundle, heading: s
         data_table(
             styles,
             ("家访日期", "附件", "大小"),
-            _rows_or_none(files, 3),
+            _rows_or_none(files),
             (25, 110, 20),
             heading=heading,
             centered=(0, 2),
@@ -427,24 +442,23 @@ def _attachments_and_audit(styles: FormStyles, bundle: ArchiveBundle, heading: s
     ]
     recent = sorted(bundle.audit, key=lambda e: e.at)[-AUDIT_ROWS:]
     audit_rows = [
-        [
-            _local_time(e.at),
-            e.action.label,
-            bundle.user_names.get(e.actor_id or "", ""),
-            joined(e.record_type, e.detail, sep="："),
-        ]
-        for e in recent
+        [_local_time(e.at), audit_description(e), bundle.user_names.get(e.actor_id or "", "")] for e in recent
     ]
     parts.append(
         data_table(
             styles,
-            ("时间", "操作", "操作人", "说明"),
-            _rows_or_none(audit_rows, 4),
-            (30, 20, 20, 85),
-            centered=(0, 1, 2),
+            ("时间", "操作", "操作人"),
+            _rows_or_none(audit_rows),
+            (30, 95, 30),
+            centered=(0, 2),
         )
     )
     return parts
+
+
+def archive_info(bundle: ArchiveBundle, printed_at: datetime | None) -> DocumentInfo:
+    """Neutral metadata: 成长档案 学号 日期."""
+    return student_document_info(ARCHIVE_PREFIX, bundle.student, (printed_at or datetime.now()).date())
 
 
 def _local_time(moment: datetime) -> str:
@@ -473,6 +487,7 @@ def build_growth_archive(
     styles = form_styles(fonts)
     options = ArchiveOptions(school_name, title, include_key_support, printed_at)
     story = archive_story(bundle, styles=styles, options=options)
-    data = render(story, PageFrame(fonts, school_name, title, author=school_name))
+    info = archive_info(bundle, printed_at)
+    data = render(story, PageFrame(fonts, school_name, title, author=school_name, info=info))
     write_pdf(data, out)
     return data

@@ -79,7 +79,33 @@ def _split(
         line_used = sum(width_of(k, max_width) for k in range(start, end))
         lines.append(_Line(start, end, line_used, max_width, forced))
         start = end
-    return lines
+    return _without_orphan(units, lines, width_of)
+
+
+def _without_orphan(
+    units: Sequence[str], lines: list[_Line], width_of: Callable[[int, float], float]
+) -> list[_Line]:
+    """No last line holding a single character ("与学生关/系", "（暂无记/录）"): the previous line gives
+    it a companion, so a label or a sentence ends with at least two characters."""
+    if len(lines) < 2 or lines[-2].forced:
+        return lines
+    prev, last = lines[-2], lines[-1]
+    if sum(1 for k in range(last.start, last.end) if units[k].isalnum()) >= 2:
+        return lines
+    cut = prev.end - 1
+    while cut > prev.start + 1 and (units[cut] in CANNOT_START or units[cut - 1] in CANNOT_END):
+        cut -= 1
+    if cut - prev.start < 2 or not units[cut].isalnum():
+        return lines
+    used = sum(width_of(k, last.max_width) for k in range(cut, last.end))
+    if used > last.max_width + _FUZZ:
+        return lines
+    prev_used = sum(width_of(k, prev.max_width) for k in range(prev.start, cut))
+    return [
+        *lines[:-2],
+        _Line(prev.start, cut, prev_used, prev.max_width, False),
+        _Line(cut, last.end, used, last.max_width, last.forced),
+    ]
 
 
 def kinsoku_frag_split(

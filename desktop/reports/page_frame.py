@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, BinaryIO
 
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -25,13 +26,24 @@ from desktop.reports.fonts import PdfFonts
 PAGE_SIZE = A4
 MARGIN_LEFT = 18 * mm
 MARGIN_RIGHT = 18 * mm
-MARGIN_TOP = 18 * mm
-MARGIN_BOTTOM = 20 * mm
+MARGIN_TOP = 14 * mm
+MARGIN_BOTTOM = 16 * mm
+QR_SIZE = 17 * mm
 CONTENT_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
 
 CONFIDENTIALITY_NOTICE = (
     "内部资料　注意保密：本表含个人敏感信息，仅限学生资助工作使用，不得公开、复制或外传。"
 )
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """The PDF's Title/Subject/Keywords: shown by viewers in title bars and recent-file lists, so always
+    neutral ("家访记录 2301000017 2026-12-04"), never the printed form title or a sensitive word."""
+
+    title: str
+    subject: str = ""
+    keywords: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,13 +55,18 @@ class PageFrame:
     title: str
     notice: str = CONFIDENTIALITY_NOTICE
     author: str = ""
+    info: DocumentInfo = DocumentInfo("家访记录")
 
 
 @dataclass(frozen=True)
 class FormHeader:
-    """The running header of one form's continuation pages (e.g. the student's name and 学号)."""
+    """The running header of one form's continuation pages (e.g. the student's name and 学号), the
+    record number printed on every page of the form, and the QR code of page 1 (record number and
+    record id only)."""
 
     subject: str = ""
+    record_no: str = ""
+    qr: str = ""
 
 
 @dataclass
@@ -86,8 +103,9 @@ class FormCanvas(Canvas):
         on_form: Callable[[int], None] | None = None,
         **kwargs: Any,
     ) -> None:
-        kwargs.setdefault("initialFontName", page_frame.fonts.regular)
-        kwargs.setdefault("initialFontSize", 10)
+        # The document template passes None: without a name the canvas would list Helvetica, unused.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or page_frame.fonts.regular
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
         super().__init__(*args, **kwargs)
         self._frame = page_frame
         self._pages: list[_PageRecord] = []
@@ -128,7 +146,7 @@ def decorate_page(canvas: Canvas, frame: PageFrame, number: int, total: int, hea
     canvas.saveState()
     canvas.setFillColor(colors.black)
     canvas.setStrokeColor(colors.black)
-    font = frame.fonts.regular
+    font = frame.fonts.label_font
     if number > 1:
         canvas.setFont(font, 8.5)
         left = f"{frame.school_name}　{frame.title}（续）".strip()
@@ -145,7 +163,39 @@ def decorate_page(canvas: Canvas, frame: PageFrame, number: int, total: int, hea
     canvas.setFont(font, 7.5)
     canvas.drawString(MARGIN_LEFT, y_rule - 4 * mm, frame.notice)
     canvas.setFont(font, 9)
-    canvas.drawRightString(width - MARGIN_RIGHT, y_rule - 4.2 * mm, f"第 {number} 页 共 {total} 页")
+    pages = f"第 {number} 页 共 {total} 页"
+    if header.record_no:
+        pages = f"编号 {header.record_no}　{pages}"
+    canvas.drawRightString(width - MARGIN_RIGHT, y_rule - 4.2 * mm, pages)
+    if number == 1 and header.qr:
+        draw_qr(canvas, header.qr, width - MARGIN_RIGHT - QR_SIZE, height - MARGIN_TOP - QR_SIZE + 2 * mm)
+    canvas.restoreState()
+
+
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float = QR_SIZE) -> None:
+    """A small QR code (medium error correction, 2-module quiet zone), lower-left corner at (x, y).
+
+    Drawn as filled rectangles (one per run of dark modules in a row) straight on the canvas: the
+    graphics renderer would set its default Helvetica and list that font in the file.
+    """
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)  # None: the smallest version
+    code.addData(payload)
+    code.make()
+    count = code.getModuleCount()
+    module = size / (count + 4)
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    for row in range(count):
+        top = y + size - (row + 3) * module
+        col = 0
+        while col < count:
+            if not code.isDark(row, col):
+                col += 1
+                continue
+            start = col
+            while col < count and code.isDark(row, col):
+                col += 1
+            canvas.rect(x + (start + 2) * module, top, (col - start) * module, module, stroke=0, fill=1)
     canvas.restoreState()
 
 
@@ -169,10 +219,12 @@ def render(
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=frame.title,
+        title=frame.info.title,
         author=frame.author or frame.school_name,
-        subject=frame.title,
+        subject=frame.info.subject,
+        keywords=frame.info.keywords,
         creator="JiaFang",
+        initialFontName=frame.fonts.regular,
         producer="JiaFang (ReportLab)",
         lang="zh-CN",
         invariant=False,

@@ -14,14 +14,16 @@ from pathlib import Path
 from desktop.reports.batch_export import StudentVisits
 from desktop.reports.fonts import PdfFonts, pdf_fonts
 from desktop.reports.growth_archive import DEFAULT_ARCHIVE_TITLE, ArchiveBundle
+from desktop.reports.print_settings import (
+    ARCHIVE_TITLE_SETTING,
+    FONT_SETTING,
+    VISIT_TITLE_SETTING,
+    setting_value,
+)
 from desktop.reports.visit_form import DEFAULT_VISIT_TITLE
 from desktop.store.repositories.roster import RosterFilter
 from desktop.store.repositories.session import StoreSession
 from sync.records import AuditAction, HomeVisit, MentorAssignment, Role, Student, VisitStatus, WishSelection
-
-FONT_SETTING = "pdf.font_path"
-VISIT_TITLE_SETTING = "pdf.visit_form_title"
-ARCHIVE_TITLE_SETTING = "pdf.archive_title"
 
 
 class ReportSourceError(Exception):
@@ -47,8 +49,8 @@ def report_settings(s: StoreSession, *, font_path: Path | None = None) -> Report
     configured = font_path or s.meta.setting(FONT_SETTING)
     return ReportSettings(
         school_name=info.school_name,
-        visit_title=s.meta.setting(VISIT_TITLE_SETTING) or DEFAULT_VISIT_TITLE,
-        archive_title=s.meta.setting(ARCHIVE_TITLE_SETTING) or DEFAULT_ARCHIVE_TITLE,
+        visit_title=setting_value(s.meta, VISIT_TITLE_SETTING),
+        archive_title=setting_value(s.meta, ARCHIVE_TITLE_SETTING),
         font_path=Path(configured) if configured else None,
         role=info.role,
     )
@@ -90,12 +92,19 @@ def wish_item_names(s: StoreSession, wishes: Sequence[WishSelection]) -> dict[st
 
 
 def visit_for_form(s: StoreSession, student: Student, visit_ref: str | None = None) -> HomeVisit:
-    """The visit to print: by id (or the last characters of it, as printed on the form), else the
-    student's latest visit that is not a draft."""
+    """The visit to print: by its printed record number (JF-2026-017-0042), by id (or the last
+    characters of it, as printed on a form before it had a number), else the student's latest visit
+    that is not a draft."""
     visits = s.visits.for_student(student.id)
     if visit_ref:
         ref = visit_ref.strip().lower()
-        matches = [v for v in visits if v.id.lower() == ref or v.id.lower().endswith(ref)]
+        matches = [
+            v
+            for v in visits
+            if v.id.lower() == ref
+            or v.id.lower().endswith(ref)
+            or (v.record_no and v.record_no.lower() == ref)
+        ]
         if len(matches) != 1:
             raise ReportSourceError(
                 f"该学生没有编号为 {visit_ref} 的家访记录。"

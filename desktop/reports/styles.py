@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 
 from desktop.reports import line_breaking
 from desktop.reports.fonts import PdfFonts, cid_fallback_font
@@ -21,6 +22,7 @@ SCHOOL_SIZE = 14.0  # 四号
 LABEL_BACKGROUND = colors.HexColor("#EEEEEE")
 SECTION_BACKGROUND = colors.HexColor("#DDDDDD")
 RULE = colors.black
+TITLE_INDENT = 20 * mm  # each side of the title: room for the QR code in the top right corner
 
 
 @dataclass(frozen=True)
@@ -61,22 +63,29 @@ def form_styles(fonts: PdfFonts) -> FormStyles:
         body=body,
         value=value,
         value_center=ParagraphStyle("jf-value-center", parent=value, alignment=TA_CENTER),
-        label=ParagraphStyle("jf-label", parent=value, alignment=TA_CENTER),
-        section=ParagraphStyle("jf-section", parent=body, fontName=fonts.bold, fontSize=11, leading=15),
+        label=ParagraphStyle("jf-label", parent=value, fontName=fonts.label_font, alignment=TA_CENTER),
+        section=ParagraphStyle(
+            "jf-section", parent=body, fontName=fonts.heading_font, fontSize=11, leading=14
+        ),
         small=ParagraphStyle("jf-small", parent=body, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.4),
-        note=ParagraphStyle("jf-note", parent=value, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.4),
+        note=ParagraphStyle(
+            "jf-note", parent=value, fontName=fonts.label_font, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.4
+        ),
         title=ParagraphStyle(
             "jf-title",
             parent=body,
-            fontName=fonts.bold,
+            fontName=fonts.heading_font,
             fontSize=TITLE_SIZE,
             leading=TITLE_SIZE * 1.4,
             alignment=TA_CENTER,
+            # clear of the QR code in the top right corner (a long title wraps)
+            leftIndent=TITLE_INDENT,
+            rightIndent=TITLE_INDENT,
         ),
         school=ParagraphStyle(
             "jf-school",
             parent=body,
-            fontName=fonts.bold,
+            fontName=fonts.heading_font,
             fontSize=SCHOOL_SIZE,
             leading=SCHOOL_SIZE * 1.4,
             alignment=TA_CENTER,

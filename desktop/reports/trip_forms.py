@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, PageBreak
 
-from desktop.reports.file_names import combined_file_name
+from desktop.reports.file_names import combined_file_name, document_info
 from desktop.reports.fonts import PdfFonts, pdf_fonts
 from desktop.reports.output_file import write_pdf
 from desktop.reports.page_frame import PageFrame, render
@@ -55,6 +55,7 @@ def build_trip_forms(
             story.append(PageBreak())
         options = FormOptions(school_name, title, item.college_name, printed_at)
         story.extend(visit_form_story(None, item.student, item.family, styles=styles, options=options))
-    data = render(story, PageFrame(fonts, school_name, title, author=school_name), on_form=on_form)
+    info = document_info(BLANK_TRIP_PREFIX, students[0].college_name if len(students) == 1 else "", "空白")
+    data = render(story, PageFrame(fonts, school_name, title, author=school_name, info=info), on_form=on_form)
     write_pdf(data, out)
     return data

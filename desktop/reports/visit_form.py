@@ -13,16 +13,21 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from desktop.reports.file_names import BLANK_PREFIX, VISIT_PREFIX, document_info, student_label
 from desktop.reports.fonts import PdfFonts, pdf_fonts
 from desktop.reports.form_parts import (
     DATE_BLANK,
+    HEADING_ROOM,
+    WRITING_ROW,
     Field,
+    KeptWithTail,
     box,
     checkboxes,
     data_table,
     field_grid,
+    label_markup,
     narrative_rows,
     note_line,
     section_bar,
@@ -31,7 +36,7 @@ from desktop.reports.form_parts import (
 )
 from desktop.reports.formatting import fmt_date, fmt_int, fmt_label, fmt_money, joined
 from desktop.reports.output_file import write_pdf
-from desktop.reports.page_frame import FormHeader, FormStart, PageFrame, printed_on, render
+from desktop.reports.page_frame import DocumentInfo, FormHeader, FormStart, PageFrame, printed_on, render
 from desktop.reports.styles import FormStyles, form_styles
 from sync.records.enums import (
     ConfirmationMethod,
@@ -49,18 +54,23 @@ from sync.records.enums import (
     WishListState,
 )
 from sync.records.masking import mask_id_number, mask_phone
+from sync.records.record_numbers import qr_payload
 from sync.records.students import FamilyMember, Student
 from sync.records.visits import HomeVisit, HouseholdMember
 
 DEFAULT_VISIT_TITLE = "家庭经济困难学生家访记录表"
-WRITING_SPACE = "<br/>" * 3  # room to write by hand in a blank form
 FAMILY_HEADERS = ("姓名", "年龄", "与学生关系", "工作(学习)单位", "职业", "年收入(元)", "健康状况")
 FAMILY_WIDTHS = (16, 9, 15, 38, 18, 17, 22)
+VERIFIED_HEADER, VERIFIED_WIDTH, VERIFIED_MARK = "本次核实", 13, "已核实"  # the visit form only
+BLANK_FAMILY_ROWS = 8
+FILLED_ROW = 6.8 * mm
 PRIVACY_NOTE = (
     "注：1. 身份证件号、手机号已按隐私保护要求部分隐去，家庭住址不在本表打印；"
     "2. 本表经家访人、家长（或线上确认）及学生签字后，由学院学生发展支持中心存档；"
     "3. 家访情况严格保密，不得公开或用于资助工作以外的用途。"
 )
+# The blank form: the family writes the full numbers in by hand, so nothing about masking.
+BLANK_NOTE = "注：本表经家访人、家长（或线上确认）及学生签字后由学院学生发展支持中心存档，严格保密。"
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,31 @@ class FormOptions:
     title: str = DEFAULT_VISIT_TITLE
     college_name: str = ""
     printed_at: datetime | None = None
+
+
+def writing_lines(lines: int) -> float:
+    """The height of a blank to write ``lines`` lines by hand in."""
+    return lines * WRITING_ROW
+
+
+def visit_number(visit: HomeVisit) -> str:
+    """The number printed on the form: the record number, or (not yet numbered) the id's last digits."""
+    return visit.record_no or visit.id[-12:]
+
+
+def visit_info(visit: HomeVisit | None, student: Student | None) -> DocumentInfo:
+    """Neutral metadata: 家访记录 学号 日期 (the record number as keyword), or 家访记录表 … 空白."""
+    if visit is None:
+        return document_info(BLANK_PREFIX, student_label(student) if student else "", "空白")
+    label = student_label(student) if student else ""
+    return document_info(VISIT_PREFIX, label, f"{visit.visit_date:%Y-%m-%d}", keywords=[visit.record_no])
+
+
+def visit_header(visit: HomeVisit | None, student: Student | None) -> FormHeader:
+    subject = f"{student.name}　{student.student_no}" if student is not None else ""
+    if visit is None:
+        return FormHeader(subject)
+    return FormHeader(subject, visit_number(visit), qr_payload(visit.record_no, visit.id))
 
 
 def visit_form_story(
@@ -84,15 +119,14 @@ def visit_form_story(
     """The flowables of one visit form; ``visit=None`` gives the blank form (student facts pre-filled
     when ``student`` is given)."""
     blank = visit is None
-    subject = f"{student.name}　{student.student_no}" if student is not None else ""
     meta = [
         ("学院", options.college_name),
-        ("记录编号", visit.id[-12:] if visit is not None else ""),
+        ("记录编号", visit_number(visit) if visit is not None else ""),
         ("打印日期", printed_on(options.printed_at)),
     ]
-    story: list[Flowable] = [FormStart(FormHeader(subject))]
+    story: list[Flowable] = [FormStart(visit_header(visit, student))]
     story.extend(title_block(styles, options.school_name, options.title, meta))
-    story.append(student_grid(styles, student, options.college_name))
+    story.append(student_grid(styles, student, options.college_name, blank=blank))
     story.append(_visit_facts(styles, visit))
     story.append(_family_table(styles, visit, family, blank=blank))
     story.extend(_economy(styles, visit))
@@ -100,32 +134,35 @@ def visit_form_story(
     story.extend(_causes(styles, visit))
     story.extend(_communication(styles, visit))
     story.extend(_conclusion(styles, visit))
-    story.extend(
-        narrative_rows(
-            styles,
-            [("后续措施及家访手记", visit.follow_up if visit else "")],
-            heading="八、后续措施／家访手记",
-            min_height=60 * mm if blank else 0,
-        )
+    _, bar, follow_up = narrative_rows(
+        styles,
+        [("后续措施\n家访手记", visit.follow_up if visit else "")],
+        heading="八、后续措施／家访手记",
+        min_height=writing_lines(3) if blank else 0,
     )
-    story.append(
-        KeepTogether(
-            [
-                section_bar(styles, "九、签字确认"),
-                signature_panel(styles, _signatures(visit)),
-                Spacer(1, 2 * mm),
-                note_line(styles, PRIVACY_NOTE),
-            ]
-        )
-    )
+    signatures = [
+        section_bar(styles, "九、签字确认"),
+        signature_panel(styles, _signatures(visit), height=22 * mm),
+        Spacer(1, 1.5 * mm),
+        note_line(styles, BLANK_NOTE if blank else PRIVACY_NOTE),
+    ]
+    # The signatures never stand alone on a page: they stay with the last lines of section 八.
+    story.extend([CondPageBreak(HEADING_ROOM), KeptWithTail([bar], follow_up, signatures)])
     return story
 
 
 def student_grid(
-    styles: FormStyles, student: Student | None, college_name: str, heading: str = "一、学生基本信息"
+    styles: FormStyles,
+    student: Student | None,
+    college_name: str,
+    heading: str = "一、学生基本信息",
+    *,
+    blank: bool = False,
 ) -> Flowable:
-    """The student's basic facts (ID number and phones masked; no home address)."""
+    """The student's basic facts (ID number and phones masked; no home address).  On a blank form the
+    ID number and phones are left empty: the family writes the full numbers in by hand."""
     s = student
+    hidden = blank or s is None
     grade_class = ""
     if s is not None:
         grade_class = joined(f"{s.grade}级" if s.grade else "", s.class_name, sep=" ")
@@ -146,12 +183,12 @@ def student_grid(
             Field("年级班级", grade_class),
         ],
         [
-            Field("身份证件号", mask_id_number(s.id_number) if s else "", span=2),
+            Field("身份证件号", "" if hidden or s is None else mask_id_number(s.id_number), span=2),
             Field("户口性质", fmt_label(s.hukou_type) if s else ""),
         ],
         [
-            Field("本人手机", mask_phone(s.phone) if s else ""),
-            Field("家长手机", mask_phone(s.parent_phone) if s else ""),
+            Field("本人手机", "" if hidden or s is None else mask_phone(s.phone)),
+            Field("家长手机", "" if hidden or s is None else mask_phone(s.parent_phone)),
             Field("生源地", s.origin_place if s else ""),
         ],
         [
@@ -159,7 +196,7 @@ def student_grid(
             Field("个人特长", s.talents if s else "", span=2),
         ],
     ]
-    return field_grid(styles, rows, heading=heading)
+    return field_grid(styles, rows, heading=heading, min_row_height=WRITING_ROW if blank else FILLED_ROW)
 
 
 def _visit_facts(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
@@ -180,10 +217,13 @@ def _visit_facts(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
             ),
             Field("地点(县/镇)", v.place if v else ""),
         ],
-        [Field("家访人员", visitors, span=3)],
-        [Field("受访人", interviewees, span=3)],
     ]
-    return field_grid(styles, rows, heading="二、家访基本情况")
+    if v is None:  # handwritten: both on one row
+        rows.append([Field("家访人员", ""), Field("受访人", "", span=2)])
+    else:
+        rows += [[Field("家访人员", visitors, span=3)], [Field("受访人", interviewees, span=3)]]
+    height = FILLED_ROW if v else WRITING_ROW
+    return field_grid(styles, rows, heading="二、家访基本情况", min_row_height=height)
 
 
 def family_rows(members: Sequence[HouseholdMember | FamilyMember]) -> list[list[str]]:
@@ -209,17 +249,19 @@ def family_rows(members: Sequence[HouseholdMember | FamilyMember]) -> list[list[
 def _family_table(
     styles: FormStyles, visit: HomeVisit | None, family: Sequence[FamilyMember], *, blank: bool
 ) -> Flowable:
-    members: Sequence[HouseholdMember | FamilyMember] = (
-        visit.household if visit and visit.household else family
-    )
+    """A recorded visit prints its household exactly as the visit form showed it (with 本次核实); a
+    blank form prints the profile's family, with room to tick 本次核实 by hand."""
+    rows = family_rows(visit.household if visit is not None else family)
+    verified = [VERIFIED_MARK if m.verified else "" for m in visit.household] if visit else []
     return data_table(
         styles,
-        FAMILY_HEADERS,
-        family_rows(members),
-        FAMILY_WIDTHS,
+        (*FAMILY_HEADERS, VERIFIED_HEADER),
+        [[*row, verified[i] if i < len(verified) else ""] for i, row in enumerate(rows)],
+        (*FAMILY_WIDTHS, VERIFIED_WIDTH),
         heading="三、家庭成员情况",
-        min_rows=5 if blank else 1,
-        centered=(1, 2, 5, 6),
+        min_rows=BLANK_FAMILY_ROWS if blank else 1,
+        row_height=WRITING_ROW if blank else 6.5 * mm,
+        centered=(1, 2, 5, 6, 7),
     )
 
 
@@ -237,19 +279,26 @@ def _economy(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
         debts_line += "<br/>" + styles.text(v.debts_notes)
     housing_line = housing + ("<br/>" + styles.text(v.housing_notes) if v and v.housing_notes else "")
     expenses = styles.text(v.main_expenses) if v else ""
-    blank_space = "" if v else WRITING_SPACE
+    items = [
+        ("收入来源", sources),
+        ("收入情况", income_line),
+        ("主要支出", expenses),
+        ("负债情况", debts_line),
+    ]
+    if v is None:  # handwritten: the two amounts share a line
+        items = [items[0], ("收入及负债", f"{income_line}　　{debts_line}"), items[2]]
     return narrative_rows(
         styles,
-        [
-            ("收入来源", sources),
-            ("收入情况", income_line + blank_space),
-            ("主要支出", expenses + blank_space),
-            ("负债情况", debts_line + blank_space),
-            ("住房情况", housing_line),
-        ],
+        [*items, ("住房情况", housing_line)],
         heading="四、家庭经济状况",
         markup_values=True,
+        heights=_blank_heights(v, (1.5, 1, 1.5, 1.5)),
     )
+
+
+def _blank_heights(visit: HomeVisit | None, lines: Sequence[float]) -> list[float]:
+    """Row heights of a narrative section: on a blank form, room for so many handwritten lines."""
+    return [] if visit is not None else [writing_lines(1) * n for n in lines]
 
 
 def _tri(styles: FormStyles, answer: TriState | None) -> str:
@@ -273,20 +322,22 @@ def _special_groups(styles: FormStyles, visit: HomeVisit | None) -> Flowable:
         rows,
         heading="五、特殊群体核实与致困原因",
         pairs=2,
-        label_width=44 * mm,
-        min_row_height=7 * mm,
+        label_width=40 * mm,
+        max_label_width=40 * mm,  # the long group names wrap by phrase; the three boxes keep one line
+        min_row_height=7 * mm,  # ticks only
     )
 
 
 def _causes(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     v = visit
     causes = checkboxes(styles, [(c.label, v is not None and c in v.causes) for c in HardshipCause])
-    shocks = styles.text(v.recent_shocks) if v else WRITING_SPACE
+    shocks = styles.text(v.recent_shocks) if v else ""
     subsidy = checkboxes(styles, [("建议发放临时困难补助", v is not None and v.suggest_temporary_subsidy)])
     return narrative_rows(
         styles,
         [("致困原因", causes), ("近期突发情况", joined(shocks, subsidy, sep="<br/>"))],
         markup_values=True,
+        heights=_blank_heights(v, (1, 1.5)),
     )
 
 
@@ -305,16 +356,17 @@ def _communication(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable
     return narrative_rows(
         styles,
         [
-            ("学生特点／在家表现", styles.text(v.student_traits) if v else WRITING_SPACE),
-            ("在校表现反馈", styles.text(v.school_feedback) if v else WRITING_SPACE),
-            ("受助情况告知", styles.text(v.aid_explained) if v else WRITING_SPACE),
+            ("学生特点\n在家表现", styles.text(v.student_traits) if v else ""),
+            ("在校表现反馈", styles.text(v.school_feedback) if v else ""),
+            ("受助情况告知", styles.text(v.aid_explained) if v else ""),
             ("政策宣传内容", policies),
             ("慰问金／慰问品", styles.text(gifts)),
             ("心愿单填写情况", wish),
-            ("家长及学生意见建议", styles.text(v.family_opinions) if v else WRITING_SPACE),
+            ("家长及学生\n意见建议", styles.text(v.family_opinions) if v else ""),
         ],
         heading="六、家校沟通与政策宣传",
         markup_values=True,
+        heights=_blank_heights(v, (2, 1.5, 1, 1.5, 1, 1, 2)),
     )
 
 
@@ -327,16 +379,20 @@ def _conclusion(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     difficulties = checkboxes(
         styles, [(d.label, v is not None and d in v.suggested_difficulties) for d in DifficultyType]
     )
-    key_support = f"{box(v is not None and not suggested)}&nbsp;否　{box(suggested)}&nbsp;是（困难类型：{difficulties}）"
+    key_support = (
+        f"{box(v is not None and not suggested)}&nbsp;{label_markup(styles, '否')}　"
+        f"{box(suggested)}&nbsp;{label_markup(styles, '是（困难类型：')}{difficulties}{label_markup(styles, '）')}"
+    )
     return narrative_rows(
         styles,
         [
-            ("核实结论", styles.text(v.verification_result) if v else WRITING_SPACE),
+            ("核实结论", styles.text(v.verification_result) if v else ""),
             ("档次建议", levels),
             ("重点帮扶建议", key_support),
         ],
         heading="七、核实结论与帮扶建议",
         markup_values=True,
+        heights=_blank_heights(v, (1.5, 1, 1.5)),
     )
 
 
@@ -381,6 +437,9 @@ def render_visit_form(
     """The form as PDF bytes, filled from ``visit`` or blank (None) for handwriting; written to ``out``."""
     fonts = fonts or pdf_fonts()
     story = visit_form_story(visit, student, family, styles=form_styles(fonts), options=options)
-    data = render(story, PageFrame(fonts, options.school_name, options.title, author=options.school_name))
+    frame = PageFrame(
+        fonts, options.school_name, options.title, author=options.school_name, info=visit_info(visit, student)
+    )
+    data = render(story, frame)
     write_pdf(data, out)
     return data

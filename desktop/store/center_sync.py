@@ -26,6 +26,7 @@ from desktop.store import center_trust
 from desktop.store.atomic_file import write_atomic
 from desktop.store.conflict_review import waiting_conflict_count
 from desktop.store.errors import StoreError
+from desktop.store.record_numbering import set_device_no
 from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from desktop.store.tables import MetaRow
@@ -234,6 +235,8 @@ def connect(
         s.meta.set_many({SERVER_KEY: server, TOKEN_KEY: answer.token, USERNAME_KEY: username.strip()})
         _set_or_delete(s.db, CERT_SEEN_KEY, seen)
         _set_or_delete(s.db, CERT_PIN_KEY, keep_pin)
+        if answer.device_no is not None:
+            set_device_no(s, answer.device_no)
     return Account(
         server, username.strip(), answer.user.display_name, role, answer.user.id, seen, keep_pin is not None
     )

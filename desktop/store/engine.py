@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from desktop.store.errors import StoreCorrupt, WrongKey
+from desktop.store.search import register_search_functions
 
 KEY_BYTES = 32
 
@@ -60,6 +61,7 @@ def connect_encrypted(db_path: Path, key: bytes) -> Any:
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise StoreCorrupt() from exc
+    register_search_functions(conn)
     return conn
 
 
@@ -105,6 +107,7 @@ def connect_plain(db_path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(db_path), check_same_thread=False, isolation_level=None)
     for pragma in _COMMON_PRAGMAS:
         conn.execute(pragma)
+    register_search_functions(conn)
     return conn
 
 

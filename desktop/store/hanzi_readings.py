@@ -67,3 +67,15 @@ def char_readings(char: str) -> tuple[str, ...]:
     if readings is None:
         return (char.lower(),)
     return tuple(dict.fromkeys(_plain(reading) for reading in readings.split(",")))
+
+
+@functools.cache
+def all_syllables() -> frozenset[str]:
+    """Every toneless syllable of the table ("zhang", "lv", …): what a typed pinyin unit can be."""
+    found: set[str] = set()
+    for readings in _table().values():
+        for reading in readings.split(","):
+            plain = _plain(reading)
+            if plain.isascii() and plain.isalpha():
+                found.add(plain)
+    return frozenset(found)

@@ -288,8 +288,28 @@ class KeyVault:
         self._write(doc)
         return enabled
 
+    def keyring_holds_key(self) -> bool:
+        """Whether the OS keyring holds this folder's data key now (asked each time, not a stored flag:
+        someone may have deleted the entry, or the keyring may be gone)."""
+        if not self.exists():
+            return False
+        secret = self.keyring.get(self.store_id)
+        if secret is None:
+            return False
+        try:
+            return len(bytes.fromhex(secret)) == KEY_BYTES
+        except ValueError:
+            return False
+
+    def keyring_entry_lost(self) -> bool:
+        """This machine was set to unlock with the OS keyring, but the keyring no longer holds the key
+        (the passphrase still works; ``set_keyring(True, key)`` after an unlock puts it back)."""
+        return self.exists() and self.keyring_enabled() and not self.keyring_holds_key()
+
     def storage_description(self) -> str:
-        """What keeps the key, for `jiafang info`: passphrase only, or passphrase + the keyring backend."""
-        if self.exists() and self.keyring_enabled() and self.keyring.usable():
+        """What keeps the key, for `jiafang info`: what the keyring holds now, not what was once set."""
+        if self.keyring_holds_key():
             return f"passphrase (Argon2id) + OS keyring ({self.keyring.backend_name()})"
+        if self.keyring_entry_lost():
+            return "passphrase (Argon2id); the OS keyring no longer holds the key"
         return "passphrase (Argon2id)"

@@ -37,7 +37,15 @@ from sync.protocol import (
     ScopeEventKind,
     record_hash,
 )
-from sync.replica import Backfill, PendingOp, PurgeReport, ReplicaState, SyncLogEntry, recovery_op
+from sync.replica import (
+    Backfill,
+    PendingOp,
+    PurgeReport,
+    ReplicaState,
+    SyncLogEntry,
+    advance_backfills,
+    recovery_op,
+)
 
 CURSOR = "sync.cursor"
 BACKFILLS = "sync.backfills"
@@ -220,14 +228,15 @@ class StoreReplica:
             self._apply_records(s, page.records)
             for conflict in page.conflicts:
                 _put(s, CONFLICT_PREFIX + conflict.id, conflict.model_dump(mode="json"))
-            kept = []
-            for item in _json(s, BACKFILLS, []):
-                if tuple(item["student_ids"]) == backfill.student_ids and item["upto"] == backfill.upto:
-                    if page.more:
-                        kept.append({**item, "after": page.after})
-                else:
-                    kept.append(item)
-            _put(s, BACKFILLS, kept)
+            stored = [
+                Backfill(tuple(b["student_ids"]), b["upto"], b["after"]) for b in _json(s, BACKFILLS, [])
+            ]
+            kept = advance_backfills(stored, backfill, page.after, page.more)
+            _put(
+                s,
+                BACKFILLS,
+                [{"student_ids": list(b.student_ids), "upto": b.upto, "after": b.after} for b in kept],
+            )
 
     def _pending_fields(
         self, s: StoreSession, record_type: str, record_ids: Iterable[str]

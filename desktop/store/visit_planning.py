@@ -12,7 +12,7 @@ academic year. A planned student counts as done once a submitted visit of that a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,10 +20,23 @@ from sqlalchemy import text
 
 from desktop.store.coverage import CoverageScope, Measure, missing_students
 from desktop.store.repositories.session import StoreSession
+from desktop.store.search import name_sort_key
 from sync.records import VisitStatus, academic_year_bounds
 
 PLAN_PREFIX = "visit_plan."
 UNKNOWN = "（未填写生源地）"
+
+# GB/T 2260 codes of the provincial-level divisions: provinces are listed in this order (the school's
+# own province first), as on every official Chinese form.
+PROVINCE_CODES: dict[str, int] = {
+    "北京市": 11, "天津市": 12, "河北省": 13, "山西省": 14, "内蒙古自治区": 15,
+    "辽宁省": 21, "吉林省": 22, "黑龙江省": 23,
+    "上海市": 31, "江苏省": 32, "浙江省": 33, "安徽省": 34, "福建省": 35, "江西省": 36, "山东省": 37,
+    "河南省": 41, "湖北省": 42, "湖南省": 43, "广东省": 44, "广西壮族自治区": 45, "海南省": 46,
+    "重庆市": 50, "四川省": 51, "贵州省": 52, "云南省": 53, "西藏自治区": 54,
+    "陕西省": 61, "甘肃省": 62, "青海省": 63, "宁夏回族自治区": 64, "新疆维吾尔自治区": 65,
+    "台湾省": 71, "香港特别行政区": 81, "澳门特别行政区": 82,
+}  # fmt: skip
 
 _PROVINCE = re.compile(r"^(北京市|天津市|上海市|重庆市|.+?(?:省|自治区|特别行政区))")
 _CITY = re.compile(r"^(.+?(?:自治州|地区|盟|市))")
@@ -163,7 +176,39 @@ def pending_by_region(
         group.students.sort(
             key=lambda s: (not s.visit_first, s.planned_on is None, s.planned_on or date.max, s.student_no)
         )
-    return sorted(groups.values(), key=lambda g: (g.region.province == UNKNOWN, g.region))
+    return sorted(groups.values(), key=region_order(home_province(session)))
+
+
+def home_province(session: StoreSession) -> str:
+    """The school's province, as its students' 生源地 tell it: the province most of them come from."""
+    rows = session.db.execute(
+        text("SELECT origin_place, count(*) FROM student WHERE deleted = 0 GROUP BY origin_place")
+    )
+    counts: dict[str, int] = {}
+    for place, count in rows:
+        province = split_region(str(place or "")).province
+        if province in PROVINCE_CODES:
+            counts[province] = counts.get(province, 0) + int(count)
+    return max(counts, key=lambda p: (counts[p], -PROVINCE_CODES[p])) if counts else ""
+
+
+def region_order(home: str) -> Callable[[RegionGroup], tuple[object, ...]]:
+    """Home province first, then the others by GB/T 2260 code, an unknown 生源地 last; cities and
+    counties inside a province in pinyin order."""
+
+    def key(group: RegionGroup) -> tuple[object, ...]:
+        region = group.region
+        code = PROVINCE_CODES.get(region.province, 99)
+        return (
+            region.province == UNKNOWN,
+            region.province != home,
+            code,
+            region.province,
+            name_sort_key(region.city),
+            name_sort_key(region.county),
+        )
+
+    return key
 
 
 def latest_visits(session: StoreSession, academic_year: str, student_ids: Sequence[str]) -> dict[str, date]:

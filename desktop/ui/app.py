@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.store.errors import StoreError, WrongPassphrase
 from desktop.store.key_vault import KeyVault
@@ -19,16 +19,17 @@ from desktop.ui.first_run_wizard import FirstRunAnswers, FirstRunWizard
 from desktop.ui.lock_manager import LockManager
 from desktop.ui.main_window import MainWindow
 from desktop.ui.store_worker import StoreWorker
-from desktop.ui.translations import Translations
+from desktop.ui.translations import DEFAULT_LANGUAGE, Translations, prefer_system_locale
 from desktop.ui.ui_settings import UiSettings
 
 PASSPHRASE_ENV = "JIAFANG_PASSPHRASE"
 
 
-def make_application(argv: list[str]) -> QApplication:
+def make_application(argv: list[str], language: str = DEFAULT_LANGUAGE) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    prefer_system_locale(language)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv)
     app.setApplicationName("JiaFang")
@@ -69,6 +70,7 @@ class JiaFangApp(QObject):
         self._wiped = False
         self.window = self._build_window()
         self.wizard: FirstRunWizard | None = None
+        self.keyring_offer: QMessageBox | None = None  # asks to put a lost keyring entry back
 
     # -- window ---------------------------------------------------------------------------------
     def _build_window(self) -> MainWindow:
@@ -158,6 +160,45 @@ class JiaFangApp(QObject):
         self.ctx.identity = identity
         self.ctx.lock.mark_unlocked()
         self.window.show_unlocked()
+        self._offer_keyring_restore()
+
+    # -- the OS keyring lost the key ------------------------------------------------------------
+    def _offer_keyring_restore(self) -> None:
+        """Unlocked with the passphrase on a machine set to unlock with the OS keyring, whose keyring no
+        longer holds the key (deleted, or a new keyring): ask whether to put it back.  Yes saves it
+        there again; no makes this machine use the passphrase only (so the question is not repeated)."""
+        key = self._data_key
+        try:
+            lost = key is not None and self.vault.keyring_entry_lost() and self.vault.keyring.usable()
+        except StoreError:
+            return
+        if not lost or key is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Operating system keyring"),
+            self.tr(
+                "This computer was set to unlock JiaFang with the operating system's keyring, but the "
+                "keyring no longer holds the key. Save the key in the keyring again?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.window,
+        )
+        box.setObjectName("keyringRestoreOffer")
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _result: self._keyring_answered(box.clickedButton() is yes, key))
+        self.keyring_offer = box
+        box.open()
+
+    def _keyring_answered(self, restore: bool, key: bytes) -> None:
+        if self.keyring_offer is not None:
+            self.keyring_offer.deleteLater()
+            self.keyring_offer = None
+        vault = self.vault
+        self.ctx.worker.run(lambda _store: vault.set_keyring(restore, key), self._ignore, self._ignore)
+
+    def _ignore(self, _result: object) -> None:
+        """The passphrase keeps working whatever the keyring did; the settings page shows its state."""
 
     def _open_failed(self, exc: Exception) -> None:
         if isinstance(exc, WrongPassphrase):
@@ -241,7 +282,7 @@ class JiaFangApp(QObject):
 
 def run_gui(data_dir: Path, argv: list[str]) -> int:
     """Open the app on `data_dir` and run until the window closes; returns the exit status."""
-    app = make_application(argv)
+    app = make_application(argv, UiSettings.load(data_dir).language)
     app.setQuitOnLastWindowClosed(True)
     jiafang = JiaFangApp(data_dir, app)
     app.aboutToQuit.connect(jiafang.shutdown)

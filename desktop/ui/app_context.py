@@ -26,6 +26,16 @@ class Identity:
     user_id: str | None = None
 
 
+@dataclass(frozen=True)
+class SavedNotice:
+    """What a save changed, for the calm "saved" notice and for every open view of that student."""
+
+    kind: str  # record kind, e.g. "home_visit"
+    record_id: str
+    student_id: str
+    text: str  # names what was saved, e.g. "已保存家访：张三，2026-05-04"
+
+
 @dataclass
 class AppContext:
     data_dir: Path
@@ -53,3 +63,4 @@ class AppEvents(QObject):
     passphrase_changed = Signal()
     store_replaced = Signal()
     store_wiped = Signal()  # the center's wipe order destroyed the store (key, data, backups)
+    record_saved = Signal(object)  # SavedNotice, emitted before the worker's data_changed of that save

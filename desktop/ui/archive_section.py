@@ -31,6 +31,7 @@ class ArchiveSection(Section):
         self.search.setPlaceholderText(self.tr("Find a student (name, pinyin, initials, student no.)"))
         self.results = QListWidget(self)
         self.results.setObjectName("archiveResults")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setMaximumWidth(260)
         self.results.currentItemChanged.connect(self._selected)
         self.heading = QLabel(self)

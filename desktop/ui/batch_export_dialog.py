@@ -47,10 +47,12 @@ from desktop.reports.store_source import (
 )
 from desktop.store.store import Store
 from desktop.ui import store_calls
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.app_context import AppContext
 from desktop.ui.date_field import DateField
 from desktop.ui.pdf_jobs import AuditNote, JobControl, PdfJob, PdfJobs, alive, log_audits
-from desktop.ui.pdf_preview_dialog import default_folder, user_message
+from desktop.ui.pdf_preview_dialog import user_message
+from desktop.ui.save_folder import remember_folder, start_folder
 from desktop.ui.store_calls import FilterOptions, RosterQuery
 from sync.records import Student
 from sync.records.academic import academic_year_bounds, current_academic_year
@@ -215,6 +217,8 @@ class BatchExportDialog(QDialog):
         self.class_name = QComboBox(self)
         self.class_name.setObjectName("batchClass")
         self.class_name.setEditable(False)
+        self.college.setPlaceholderText(self.tr("Choose a college…"))
+        self.class_name.setPlaceholderText(self.tr("Choose a class…"))
         for button, key in (
             (self.by_selection, ScopeKind.SELECTION),
             (self.by_filter, ScopeKind.FILTER),
@@ -248,7 +252,7 @@ class BatchExportDialog(QDialog):
         self.key_support = QCheckBox(self.tr("Include key support (restricted)"), self)
         self.key_support.setObjectName("batchKeySupport")
         self.key_support.setVisible(may_bulk_export_key_support(ctx.identity.role))
-        self.folder = QLineEdit(str(default_folder()), self)
+        self.folder = QLineEdit(str(start_folder()), self)
         self.folder.setObjectName("batchFolder")
         self.choose_folder = QPushButton(self.tr("Choose…"), self)
         self.choose_folder.clicked.connect(self._choose_folder)
@@ -279,6 +283,9 @@ class BatchExportDialog(QDialog):
         scope.addRow(self.by_filter)
         scope.addRow(self.by_college, self.college)
         scope.addRow(self.by_class, self.class_name)
+        # Their row labels are radio buttons: name the lists after them for screen readers.
+        self.college.setAccessibleName(self.by_college.text().rstrip(":："))
+        self.class_name.setAccessibleName(self.by_class.text().rstrip(":："))
         options = QFormLayout()
         options.addRow(self.tr("Export"), self.kind)
         dates = QHBoxLayout()
@@ -308,6 +315,7 @@ class BatchExportDialog(QDialog):
         self.progressed.connect(self._show_progress)
         ctx.lock.about_to_lock.connect(self._locking)
         ctx.worker.run(store_calls.filter_options, self._fill_choices)
+        name_controls(self)
 
     # -- choices --------------------------------------------------------------------------------
     def _fill_choices(self, options: FilterOptions) -> None:
@@ -320,6 +328,7 @@ class BatchExportDialog(QDialog):
             combo.blockSignals(True)
             combo.clear()
             combo.addItems(names)
+            combo.setCurrentIndex(-1)  # nothing preselected: the user picks a college or class
             combo.blockSignals(False)
         self.by_college.setEnabled(bool(options.colleges))
         self.by_class.setEnabled(bool(options.classes))
@@ -333,6 +342,7 @@ class BatchExportDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"), self.folder.text())
         if folder:
             self.folder.setText(folder)
+            remember_folder(Path(folder))
 
     def scope_kind(self) -> str:
         button = self.scope_group.checkedButton()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.busy_indicator import BusyIndicator
 from desktop.ui.passphrase_strength import Strength, hint_for, strength_of
 
@@ -50,6 +51,7 @@ class ChangePassphraseDialog(QDialog):
         for edit in (self.old, self.new, self.repeat):
             edit.textChanged.connect(self._update)
         self._update()
+        name_controls(self)
 
     def _password(self, name: str) -> QLineEdit:
         edit = QLineEdit(self)

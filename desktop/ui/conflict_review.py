@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,7 +30,9 @@ from desktop.store import conflict_review
 from desktop.store.conflict_review import ConflictSideView, ConflictView
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.app_context import AppContext
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.sync_status_item import local_time
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -94,7 +96,9 @@ class SideBox(QGroupBox):
         self.value.setObjectName(f"{name}Value")
         self.value.setWordWrap(True)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.value.setStyleSheet("font-size: 12pt;")
+        font = self.value.font()  # larger than the system's font, and scaled with it
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.value.setFont(font)
         self.author = QLabel(self)
         self.author.setObjectName(f"{name}Author")
         self.button = QPushButton(self)
@@ -125,7 +129,7 @@ class ConflictReviewDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("conflictReview")
         self.setWindowTitle(self.tr("Review sync conflicts"))
-        self.resize(900, 520)
+        fit_to_screen(self, QSize(900, 520))
         self.model = ConflictListModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("conflictTable")
@@ -178,6 +182,8 @@ class ConflictReviewDialog(QDialog):
         column.addWidget(buttons)
         ctx.lock.locked.connect(self._locked)
         self._show(None)
+        self.table.setAccessibleName(self.tr("Sync conflicts"))
+        name_controls(self)
 
     # -- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from desktop.store.coverage import BreakdownRow, CoverageReport, Measure, Missin
 from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.guarded_call import run_for
+from desktop.ui.save_folder import ask_save_path
 from desktop.ui.section import Section
 from desktop.ui.table_fill import fill_table, read_only_table
 from sync.records import current_academic_year, previous_academic_year
@@ -114,7 +114,10 @@ class CoverageDashboard(Section):
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setObjectName("coverageChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(200)
+        # Tall enough that the six bars' names do not overlap, in whatever font size the system uses.
+        line = self.fontMetrics().height()
+        self.chart_view.setMinimumHeight(int(line * (len(Measure) * 1.6 + 6)))
+        self.chart.layout().setContentsMargins(0, 0, 0, 0)
 
         self.tabs = QTabWidget(self)
         self.by_college = self._table("byCollege")
@@ -127,6 +130,7 @@ class CoverageDashboard(Section):
         self.missing_title = QLabel(self)
         self.missing_title.setObjectName("missingTitle")
         self.missing = self._table("missingStudents")
+        self.missing.setAccessibleName(self.tr("Students not yet covered"))
         self.missing.setColumnCount(6)
         self.missing.setHorizontalHeaderLabels(
             [
@@ -148,6 +152,8 @@ class CoverageDashboard(Section):
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.tabs)
         lower.addWidget(drill)
+        lower.setStretchFactor(0, 2)  # the breakdown has more columns than the list of students
+        lower.setStretchFactor(1, 1)
         upper = QHBoxLayout()
         upper.addLayout(cards, 3)
         upper.addWidget(self.chart_view, 2)
@@ -252,22 +258,25 @@ class CoverageDashboard(Section):
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
+        # Horizontal bars: each measure's whole short name fits on the left ("成长奖励", "成长档案"),
+        # where columns would elide them alike ("成长…"). The first measure is drawn at the top.
         bars = QBarSet(self.tr("Coverage"))
         labels: list[str] = []
-        for measure, ratio in report.totals.items():
+        for measure, ratio in reversed(report.totals.items()):
             labels.append(measure.label.removesuffix("全覆盖"))
             bars.append(0.0 if ratio.percent is None else round(ratio.percent, 1))
-        series = QBarSeries()
+        series = QHorizontalBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(labels)
+        categories.setTruncateLabels(False)  # the axis is as wide as its longest name
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d")
-        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
 
@@ -281,11 +290,18 @@ class CoverageDashboard(Section):
         with_college: bool = False,
     ) -> None:
         measures = [m for m in report.measures if m is not Measure.CENTER or table is self.by_college]
-        headers = ([self.tr("College")] if with_college else []) + [first] + [m.label for m in measures]
+        # Short column titles ("家访", not "家访全覆盖") so that every column fits; the full name is
+        # the title's tooltip.
+        short = [m.label.removesuffix("全覆盖") for m in measures]
+        headers = ([self.tr("College")] if with_college else []) + [first] + short
         table.blockSignals(True)
         table.clearSelection()
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
+        for offset, measure in enumerate(measures, start=len(headers) - len(measures)):
+            header = table.horizontalHeaderItem(offset)
+            if header is not None:
+                header.setToolTip(measure.label)
         cells = [
             ([row.college] if with_college else [])
             + [row.label]
@@ -366,11 +382,11 @@ class CoverageDashboard(Section):
         if self.report is None:
             return
         suffix = "pdf" if pdf else "xlsx"
-        default = str(Path.home() / f"覆盖统计_{self.academic_year}.{suffix}")
+        default = f"覆盖统计_{self.academic_year}.{suffix}"
         pattern = self.tr("PDF files (*.pdf)") if pdf else self.tr("Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export coverage"), default, pattern)
-        if path:
-            self.export_to(Path(path), pdf=pdf)
+        path = ask_save_path(self, self.tr("Export coverage"), default, pattern)
+        if path is not None:
+            self.export_to(path, pdf=pdf)
 
     def export_to(self, path: Path, *, pdf: bool) -> None:
         report = self.report

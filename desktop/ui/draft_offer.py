@@ -54,6 +54,14 @@ class DraftOffer(QFrame):
         self.text.setText(text)
         self.setVisible(True)
 
+    def forget(self, visit_id: str) -> None:
+        """A visit was saved: its draft is no longer offered."""
+        kept = [d for d in self.drafts if visit_id not in (d.id, d.data.get("id"))]
+        if len(kept) != len(self.drafts):
+            shown = not self.isHidden()
+            self.offer(kept)
+            self.setVisible(shown and bool(kept))
+
     def _open(self) -> None:
         if self.drafts:
             self.open_requested.emit(self.drafts[0])

@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.guarded_call import run_for
+from desktop.ui.save_folder import ask_save_path
 
 
 class ExportPanel(QGroupBox):
@@ -74,15 +74,15 @@ class ExportPanel(QGroupBox):
 
     def _ask(self) -> None:
         fmt = ExportFormat(str(self.fmt.currentData()))
-        default = str(Path.home() / f"导出_{self.year.currentData() or '全部'}.{fmt.value}")
+        default = f"导出_{self.year.currentData() or '全部'}.{fmt.value}"
         pattern = (
             self.tr("Excel workbooks (*.xlsx)")
             if fmt is ExportFormat.XLSX
             else self.tr("JSON files (*.json)")
         )
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), default, pattern)
-        if path:
-            self.export_to(Path(path))
+        path = ask_save_path(self, self.tr("Export"), default, pattern)
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         what = [item for item, box in self.boxes.items() if box.isChecked()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,10 +30,18 @@ ERROR_BRUSH = QBrush(QColor("#fbe9e7"))
 class FamilyTable(QWidget):
     changed = Signal()
 
-    def __init__(self, *, with_note: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, with_note: bool = True, with_verified: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._with_note = with_note
-        self.fields = [*TEXT_FIELDS, "health", "status", *(["note"] if with_note else [])]
+        self.fields = [
+            *TEXT_FIELDS,
+            "health",
+            "status",
+            *(["note"] if with_note else []),
+            *(["verified"] if with_verified else []),  # 本次核实, on the visit form
+        ]
         self.table = QTableWidget(0, len(self.fields), self)
         self.table.setObjectName("familyTable")
         self.table.setHorizontalHeaderLabels(self._titles())
@@ -75,6 +83,7 @@ class FamilyTable(QWidget):
             "health": self.tr("Health"),
             "status": self.tr("Status"),
             "note": self.tr("Note"),
+            "verified": self.tr("Verified on this visit"),
         }
         return [titles[f] for f in self.fields]
 
@@ -95,6 +104,15 @@ class FamilyTable(QWidget):
                     combo.setCurrentIndex(max(combo.findData(str(current)), 0))
                 combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
                 self.table.setCellWidget(row, column, combo)
+            elif field == "verified":
+                item = QTableWidgetItem()
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                )
+                checked = bool(values.get(field))
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                item.setToolTip(self.tr("Checked in person (or by call) on this visit"))
+                self.table.setItem(row, column, item)
             elif field == "relationship":
                 combo = QComboBox(self.table)
                 combo.setEditable(True)
@@ -122,6 +140,10 @@ class FamilyTable(QWidget):
         self._ids = []
         for member_id, values in rows:
             self.add_row(values, member_id)
+        self.table.resizeColumnsToContents()  # every column as wide as its title and values,
+        widest = self.table.fontMetrics().horizontalAdvance("中") * 12  # a long note elided (…)
+        for column in range(self.table.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.show_errors({})
 
     def cell_widget(self, row: int, field: str) -> QWidget | None:
@@ -154,6 +176,9 @@ class FamilyTable(QWidget):
                     values[field] = (
                         widget.currentText().strip() if widget.isEditable() else widget.currentData()
                     )
+                elif field == "verified":
+                    item = self.table.item(row, column)
+                    values[field] = item is not None and item.checkState() == Qt.CheckState.Checked
                 else:
                     item = self.table.item(row, column)
                     values[field] = item.text().strip() if item is not None else ""
@@ -169,7 +194,7 @@ class FamilyTable(QWidget):
         for row in range(self.table.rowCount()):
             for column, field in enumerate(self.fields):
                 item = self.table.item(row, column)
-                if item is not None:
+                if item is not None and field != "verified":
                     message = errors.get((row, field))
                     item.setBackground(ERROR_BRUSH if message else QBrush())
                     item.setToolTip(message or "")

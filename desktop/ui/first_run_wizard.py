@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.passphrase_strength import Strength, hint_for, problems_of, rejection_text, strength_of
+from desktop.ui.screen_fit import fit_to_screen
 from sync.records.enums import Role
 
 
@@ -114,7 +117,8 @@ class FirstRunWizard(QWizard):
         self.addPage(self.passphrase_page)
         self.addPage(self.profile_page)
         self.passphrase_page.first.textChanged.connect(self._passphrase_typed)
-        self.resize(560, 380)
+        fit_to_screen(self, QSize(560, 380))
+        name_controls(self)
 
     def _passphrase_typed(self, text: str) -> None:
         self.profile_page.passphrase = text

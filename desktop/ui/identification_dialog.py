@@ -94,6 +94,7 @@ class IdentificationDialog(RecordDialog):
             parent,
         )
         self.history.setObjectName("identificationHistory")
+        self.history.table.setAccessibleName(self.tr("Identification history"))
         self.history.table.setMinimumHeight(120)
         self.form.addRow(self.tr("History"), self.history)
 

@@ -51,6 +51,7 @@ class ImportWizard(Section):
         choose = QWidget(self)
         self.path = QLineEdit(choose)
         self.path.setObjectName("importPath")
+        self.path.setAccessibleName(self.tr("File to import"))
         self.browse = QPushButton(self.tr("Choose…"), choose)
         self.read_button = QPushButton(self.tr("Read the file"), choose)
         self.read_button.setObjectName("readImportFile")

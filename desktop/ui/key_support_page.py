@@ -30,6 +30,7 @@ from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
 from desktop.ui.multi_select import MultiSelect
+from desktop.ui.screen_fit import scrolling
 from desktop.ui.section import Section
 from desktop.ui.table_fill import fill_table, read_only_table, selected_row
 from sync.records import DifficultyType, Participant, ParticipantRole, SessionKind, SupportForm
@@ -98,7 +99,7 @@ class KeySupportPage(Section):
         # start
         self.start_student = QLineEdit(content)
         self.start_student.setObjectName("startStudentNo")
-        self.start_types = MultiSelect(DifficultyType, 4, content)
+        self.start_types = MultiSelect(DifficultyType, 2, content)
         self.start_day = DateField(optional=False, parent=content)
         self.start_people = QLineEdit(content)
         self.start_people.setObjectName("startParticipants")
@@ -198,10 +199,15 @@ class KeySupportPage(Section):
         cases_layout.addWidget(self.table, 3)
         side = QVBoxLayout()
         side.addWidget(start_box)
+        self.case_hint = QLabel(content)  # why the box below is greyed out, and what to do
+        self.case_hint.setObjectName("caseHint")
+        self.case_hint.setWordWrap(True)
+        self.case_hint.setStyleSheet("#caseHint { color: palette(placeholder-text); }")
+        side.addWidget(self.case_hint)
         side.addWidget(case_box)
         side.addWidget(session_box)
         side.addStretch(1)
-        cases_layout.addLayout(side, 2)
+        cases_layout.addWidget(scrolling(side, cases_page, name="keySupportSide", vertical_only=True))
 
         self.term = QComboBox(content)
         self.term.setObjectName("workloadTerm")
@@ -337,7 +343,24 @@ class KeySupportPage(Section):
         case = self.selected()
         active = case is not None and case.support.exited_on is None
         self.case_box.setEnabled(active)
-        self.log_button.setEnabled(active and case is not None and case.assignment_id is not None)
+        has_mentor = active and case is not None and case.assignment_id is not None
+        self.log_button.setEnabled(has_mentor)
+        self.log_button.setToolTip("" if has_mentor else self.tr("Assign a mentor first"))
+        if case is None and not self.cases:
+            hint = self.tr(
+                "No student is in key support this academic year. Start key support above (a collective"
+                " review); the student then appears in the list."
+            )
+        elif case is None:
+            hint = self.tr(
+                "Select a student in the list to assign a mentor, log support or record the exit review."
+            )
+        elif not active:
+            hint = self.tr("This student has left key support; nothing more is recorded here.")
+        else:
+            hint = ""
+        self.case_hint.setText(hint)
+        self.case_hint.setVisible(bool(hint))
         self.mentor.clear()
         self.matches = []
         if case is None or not active:

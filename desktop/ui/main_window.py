@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,10 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.app_context import AppContext
+from desktop.ui.accessible_names import name_controls
+from desktop.ui.app_context import AppContext, SavedNotice
 from desktop.ui.busy_indicator import BusyIndicator
+from desktop.ui.screen_fit import fit_to_screen, scrolling
 from desktop.ui.section import Section
 from desktop.ui.unlock_panel import UnlockPanel
+
+NOTICE_MS = 12_000  # how long the "saved" notice stays in the status strip
 
 
 class MainWindow(QMainWindow):
@@ -27,20 +31,22 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
         self.sections: dict[str, Section] = {}
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.nav.setStyleSheet(
             "QListWidget#navigation { border: none; border-right: 1px solid palette(mid);"
-            " background: palette(window); font-size: 11pt; }"
+            " background: palette(window); }"
             "QListWidget#navigation::item { padding: 10px 16px; }"
         )
+        nav_font = self.nav.font()  # a little larger than the system's font, and scaled with it
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.1)
+        self.nav.setFont(nav_font)
         self.section_stack = QStackedWidget(self)
-        self.nav.currentRowChanged.connect(self.section_stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
 
         body = QWidget(self)
         row = QHBoxLayout(body)
@@ -73,7 +79,18 @@ class MainWindow(QMainWindow):
         self.sync_slot = QLabel(self)  # filled by the sync feature
         self.sync_slot.setObjectName("syncStatus")
         self.sync_slot.setVisible(False)
+        # A calm notice after each save, naming what was saved (it fades after a while).
+        self.save_notice = QLabel(self)
+        self.save_notice.setObjectName("saveNotice")
+        self.save_notice.setStyleSheet("#saveNotice { color: #1b5e20; }")
+        self.save_notice.setVisible(False)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self.save_notice.hide)
         strip.addWidget(self.lock_state)
+        strip.addSpacing(16)
+        strip.addWidget(self.save_notice)
         strip.addStretch(1)
         strip.addWidget(self.sync_slot)
         strip.addWidget(self.busy)
@@ -87,6 +104,10 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(ctx.lock.lock)
         self.addAction(self.lock_action)
         ctx.lock.locked.connect(self.show_locked)
+        self.nav.setAccessibleName(self.tr("Sections"))
+        name_controls(self.unlock_panel)
+        if ctx.events is not None:
+            ctx.events.record_saved.connect(self.show_saved)
         self.update_title()
         self.show_locked()
 
@@ -98,7 +119,14 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
-        self.section_stack.addWidget(section)
+        # As wide as the longest title in the UI font (with the items' padding), not a fixed width.
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setFixedWidth(max(widest + 56, 110))
+        # Each page scrolls as a whole only when the window is smaller than the page needs (150 %
+        # scaling on a small laptop); its own action bars and long lists are laid out inside it.
+        self.section_stack.addWidget(scrolling(section, self.section_stack, name=f"sectionScroll_{key}"))
+        name_controls(section)
         index = self.nav.count()
         if index <= 9:
             action = QAction(self)
@@ -107,6 +135,14 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
+        section.setVisible(self.nav.currentRow() == index - 1)
+
+    def _show_row(self, row: int) -> None:
+        self.section_stack.setCurrentIndex(row)
+        # Pages other than the current one are hidden themselves (not only their scroll areas), so
+        # that a page can tell whether anyone is looking at it.
+        for index, section in enumerate(self.sections.values()):
+            section.setVisible(index == row)
 
     def add_notice(self, notice: QWidget) -> None:
         """A bar above the sections (e.g. the draft offer, later the sync notices)."""
@@ -114,18 +150,26 @@ class MainWindow(QMainWindow):
 
     def show_section(self, key: str) -> Section:
         section = self.sections[key]
-        self.nav.setCurrentRow(self.section_stack.indexOf(section))
+        self.nav.setCurrentRow(list(self.sections.values()).index(section))
         return section
 
     def current_section_key(self) -> str:
         item = self.nav.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
+    def show_saved(self, notice: SavedNotice) -> None:
+        self.save_notice.setText("✓ " + notice.text)
+        self.save_notice.setToolTip(notice.text)
+        self.save_notice.setVisible(True)
+        self._notice_timer.start()
+
     # -- lock state -----------------------------------------------------------------------------
     def update_title(self) -> None:
+        """The school while unlocked; the platform adds the app's name ("示例大学 — JiaFang 家访")."""
         school = self.ctx.identity.school_name
         base = self.tr("JiaFang Home Visits")
-        self.setWindowTitle(f"{base} — {school}" if school and not self.ctx.lock.is_locked else base)
+        QGuiApplication.setApplicationDisplayName(base)
+        self.setWindowTitle(school if school and not self.ctx.lock.is_locked else base)
 
     def save_drafts(self) -> None:
         for section in self.sections.values():
@@ -137,6 +181,8 @@ class MainWindow(QMainWindow):
 
     def show_locked(self) -> None:
         self.clear_sections()
+        self.save_notice.clear()
+        self.save_notice.setVisible(False)
         self.unlock_panel.reset()
         self.pages.setCurrentWidget(self.unlock_panel)
         self.nav.setEnabled(False)
@@ -155,9 +201,9 @@ class MainWindow(QMainWindow):
         self.update_title()
         for section in self.sections.values():
             section.reload()
-        current = self.section_stack.currentWidget()
-        if current is not None:
-            current.setFocus()
+        key = self.current_section_key()
+        if key:
+            self.sections[key].setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.ctx.lock.is_locked:

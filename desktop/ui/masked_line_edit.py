@@ -29,6 +29,8 @@ class MaskedLineEdit(QLineEdit):
     def _show(self) -> None:
         self.blockSignals(True)
         self.setText(self._value if self._editing else self._mask(self._value))
+        if not self._editing:
+            self.setCursorPosition(0)  # the start of the number in view, never its end only
         self.blockSignals(False)
 
     def focusInEvent(self, event: QFocusEvent) -> None:

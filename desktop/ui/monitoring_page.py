@@ -24,6 +24,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
 from desktop.ui.multi_select import MultiSelect
+from desktop.ui.screen_fit import scrolling
 from desktop.ui.section import Section
 from desktop.ui.table_fill import fill_table, read_only_table, selected_row
 from sync.records import FlagAction, FlagKind, FlagStatus, current_academic_year
@@ -55,6 +56,7 @@ class MonitoringPage(Section):
                 self.tr("Actions taken"),
             ],
         )
+        self.table.setAccessibleName(self.tr("Monitoring flags"))
         self.detail = QLabel(self)
         self.detail.setObjectName("flagDetail")
         self.detail.setWordWrap(True)
@@ -127,7 +129,7 @@ class MonitoringPage(Section):
         left.addWidget(self.table, 1)
         left.addWidget(self.detail)
         body.addLayout(left, 3)
-        body.addLayout(side, 2)
+        body.addWidget(scrolling(side, self, name="monitoringSide", vertical_only=True))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)

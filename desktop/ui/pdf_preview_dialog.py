@@ -12,14 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -32,6 +31,7 @@ from desktop.reports.growth_archive import KeySupportNotAllowed
 from desktop.reports.output_file import write_file_atomically
 from desktop.reports.store_source import ReportSourceError
 from desktop.store.errors import StoreError
+from desktop.ui.accessible_names import name_controls
 from desktop.ui.app_context import AppContext
 from desktop.ui.pdf_jobs import (
     BuiltPdf,
@@ -45,16 +45,10 @@ from desktop.ui.pdf_jobs import (
     log_audit,
 )
 from desktop.ui.pdf_printing import PrintFailed, ask_printer, print_pdf
+from desktop.ui.save_folder import ask_save_path, remember_folder
+from desktop.ui.screen_fit import fit_to_screen
 
 ZOOM_STEP = 1.25
-_last_folder: list[Path] = []  # the folder of the last "Save as…", for this run of the app
-
-
-def default_folder() -> Path:
-    if _last_folder:
-        return _last_folder[-1]
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
 
 
 def user_message(exc: Exception, fallback: str) -> str:
@@ -80,7 +74,7 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(
             self.tr("PDF preview — %1").replace("%1", pdf.subject) if pdf.subject else self.tr("PDF preview")
         )
-        self.resize(820, 960)
+        fit_to_screen(self, QSize(820, 960))  # the view shrinks; the print/save bar stays visible
 
         self.buffer = QBuffer(self)
         self.buffer.setData(QByteArray(pdf.data))
@@ -142,6 +136,7 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(actions)
         self._show_page(0)
         ctx.lock.about_to_lock.connect(self.reject)
+        name_controls(self)
 
     # -- view -----------------------------------------------------------------------------------
     def page_count(self) -> int:
@@ -188,14 +183,9 @@ class PdfPreviewDialog(QDialog):
         """Ask where to save (the safe file name is the default), then save there."""
         if not self.save_button.isEnabled():
             return
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save PDF as"),
-            str(default_folder() / self.pdf.file_name),
-            self.tr("PDF files (*.pdf)"),
-        )
-        if path:
-            self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
+        path = ask_save_path(self, self.tr("Save PDF as"), self.pdf.file_name, self.tr("PDF files (*.pdf)"))
+        if path is not None:
+            self.save_to(path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf"))
 
     def save_to(self, path: Path) -> None:
         """Write the PDF to ``path`` (completely or not at all), then leave the audit entry."""
@@ -204,7 +194,7 @@ class PdfPreviewDialog(QDialog):
         except OSError as exc:
             self._fail(user_message(exc, self.tr("The file could not be saved.")))
             return
-        _last_folder[:] = [path.parent]
+        remember_folder(path.parent)
         self._set_busy(True, self.tr("Saved to %1").replace("%1", str(path)))
         note = self.pdf.audit
         self.ctx.worker.run(

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
 MAX_DPI = 300
@@ -29,12 +29,28 @@ class PrintFailed(Exception):
 
 
 def new_printer() -> QPrinter:
-    """A printer set up for our A4 forms: whole page (the PDF has its own margins), portrait."""
+    """A printer set up for our A4 forms: whole page (the PDF has its own margins), portrait, and
+    double-sided (long edge) where the default printer can, so a two-page visit form is one sheet."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    set_form_defaults(printer)
+    return printer
+
+
+def set_form_defaults(printer: QPrinter) -> None:
+    """A4 portrait, whole page, and long-edge duplex when the printer supports it."""
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
-    return printer
+    if duplex_supported(printer):
+        printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+
+
+def duplex_supported(printer: QPrinter) -> bool:
+    """True when the printer (a real one, not PDF output) reports long-edge duplex printing."""
+    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat or not printer.printerName():
+        return False
+    info = QPrinterInfo.printerInfo(printer.printerName())
+    return QPrinter.DuplexMode.DuplexLongSide in info.supportedDuplexModes()
 
 
 def ask_printer(parent: QWidget | None, page_count: int, title: str = "") -> QPrinter | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from desktop.ui.date_field import DateField
 from desktop.ui.family_table import FamilyTable
 from desktop.ui.field_errors_view import FieldErrorsView
 from desktop.ui.masked_line_edit import MaskedLineEdit
+from desktop.ui.screen_fit import show_start
 from desktop.ui.store_calls import StudentFile
 from sync.records import FamilyMember, Student
 from sync.records.choices import ETHNIC_GROUPS
@@ -65,6 +66,9 @@ class BasicInfoTab(QWidget):
         self.birth_date = DateField(parent=inner)
         self.id_number = MaskedLineEdit(mask_id_number, inner)
         self.id_number.setObjectName("idNumber")
+        # Wide enough for all 18 characters of an ID number, masked or not.
+        digits = self.id_number.fontMetrics().horizontalAdvance("0" * 18 + "XX")
+        self.id_number.setMinimumWidth(digits + 2 * self.id_number.textMargins().left() + 12)
         self.college = QLabel(inner)
         self.major = QLineEdit(inner)
         self.grade = QSpinBox(inner)
@@ -116,7 +120,7 @@ class BasicInfoTab(QWidget):
         family_box = QGroupBox(self.tr("Family members"), inner)
         family_layout = QVBoxLayout(family_box)
         family_layout.addWidget(self.family)
-        self.family.table.setMinimumHeight(180)
+        self.family.table.setMinimumHeight(self.family.table.fontMetrics().height() * 16)
 
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), self)
         self.save_button.setObjectName("saveStudent")
@@ -129,8 +133,10 @@ class BasicInfoTab(QWidget):
         left = QWidget(inner)
         left.setLayout(form)
         left.setMaximumWidth(520)
-        columns.addWidget(left)
-        columns.addWidget(family_box, 1)
+        columns.addWidget(left, 1)
+        # At the top, as tall as about eight members: its scroll bar and buttons stay in view beside a
+        # long form (more members scroll inside the table).
+        columns.addWidget(family_box, 2, Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea(self)
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
@@ -161,12 +167,12 @@ class BasicInfoTab(QWidget):
         self.hukou_type.setCurrentIndex(
             max(self.hukou_type.findData(s.hukou_type.value if s.hukou_type else None), 0)
         )
-        self.origin_place.setText(s.origin_place)
-        self.home_address.setText(s.home_address)
+        show_start(self.origin_place, s.origin_place)
+        show_start(self.home_address, s.home_address)
         self.phone.set_value(s.phone)
         self.parent_phone.set_value(s.parent_phone)
-        self.high_school.setText(s.high_school)
-        self.talents.setText(s.talents)
+        show_start(self.high_school, s.high_school)
+        show_start(self.talents, s.talents)
         self.counselor.setText(file.counselor_name)
         self.is_new_student.setChecked(s.is_new_student)
         self._member_ids = {m.id for m in file.family}

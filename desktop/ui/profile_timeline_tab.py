@@ -30,6 +30,7 @@ class TimelineTab(QWidget):
         self.kind.currentIndexChanged.connect(self._fill)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("timeline")
+        self.table.setAccessibleName(self.tr("Growth archive timeline"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Kind"), self.tr("Item"), self.tr("Details")]
         )

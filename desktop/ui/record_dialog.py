@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop.store.errors import StoreError
 from desktop.ui import record_edit_calls
-from desktop.ui.app_context import AppContext
+from desktop.ui.accessible_names import name_controls
+from desktop.ui.app_context import AppContext, SavedNotice
 from desktop.ui.date_field import DateField
 from desktop.ui.field_errors_view import ERROR_STYLE, FieldErrorsView
 from desktop.ui.form_bindings import change_signal, get_value, money_or_text, set_value
@@ -142,6 +143,7 @@ class RecordDialog(QDialog):
         self._follow_date()
         # Locking closes editors: nothing typed stays on screen while the app is locked.
         ctx.lock.about_to_lock.connect(self.reject)
+        name_controls(self)
 
     # -- who may --------------------------------------------------------------------------------
     @classmethod
@@ -265,6 +267,10 @@ class RecordDialog(QDialog):
         self.record = record
         self.summary.setVisible(False)
         self.saved.emit(record)
+        student_id = getattr(record, "student_id", None)
+        if self.ctx.events is not None and isinstance(student_id, str):
+            text = self.tr("Saved: %1").replace("%1", self.windowTitle())
+            self.ctx.events.record_saved.emit(SavedNotice(record.RECORD_TYPE, record.id, student_id, text))
         self.accept()
 
     def _failed(self, exc: Exception) -> None:

@@ -53,6 +53,7 @@ class RosterModel(QAbstractTableModel):
         self._worker = worker
         self._columns = [c for c in COLUMNS if show_key_support or c[0] != "key_support"]
         self.query = RosterQuery()
+        self.loading = False  # a new query's first page is on its way
         self._total = 0
         self._pages: OrderedDict[int, list[RosterRow]] = OrderedDict()
         self._requested: set[int] = set()
@@ -131,6 +132,7 @@ class RosterModel(QAbstractTableModel):
     def set_query(self, query: RosterQuery) -> None:
         """Show the first page as soon as it is read; the count follows (it is the slower query)."""
         self.query = query
+        self.loading = True
         self._generation += 1
         generation = self._generation
         self._worker.run(
@@ -168,6 +170,7 @@ class RosterModel(QAbstractTableModel):
     def _first_page(self, generation: int, page: RosterPage) -> None:
         if generation != self._generation:
             return
+        self.loading = False
         self.beginResetModel()
         self._total = len(page.rows)  # grows to the full count when it arrives
         self._pages = OrderedDict({0: page.rows})
@@ -215,6 +218,7 @@ class RosterModel(QAbstractTableModel):
         """Forget every row (when locking)."""
         self._count_timer.stop()
         self._generation += 1
+        self.loading = False
         self.beginResetModel()
         self._total = 0
         self._pages = OrderedDict()

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.store import center_sync
 from desktop.store.center_sync import Account, SyncStatus
 from desktop.store.errors import StoreError
+from desktop.ui.save_folder import ask_save_path
 from desktop.ui.sync_controller import SyncController
 from sync.server_address import address_problem
 
@@ -162,13 +162,9 @@ class ServerAccountPanel(QGroupBox):
             return
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("Logging in…"))
+        # The center names this computer after the user ("王丽的电脑"); jiafang login --device-name renames it.
         self.controller.login(
-            server,
-            user,
-            password,
-            socket.gethostname(),
-            pin=self.pin.isChecked(),
-            ca_file=self.ca_file.text().strip(),
+            server, user, password, "", pin=self.pin.isChecked(), ca_file=self.ca_file.text().strip()
         )
 
     def _choose_ca(self) -> None:
@@ -208,11 +204,11 @@ class ServerAccountPanel(QGroupBox):
 
     # -- sync log -----------------------------------------------------------------------------------
     def _export_log(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self, self.tr("Export sync log"), "jiafang-sync-log.txt", self.tr("Text files (*.txt)")
         )
-        if path:
-            self.export_log_to(Path(path))
+        if path is not None:
+            self.export_log_to(path)
 
     def export_log_to(self, path: Path) -> None:
         def done(lines: int) -> None:

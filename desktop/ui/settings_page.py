@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.reports.print_settings import MAX_TITLE, SettingError
 from desktop.store.errors import StoreError, WrongPassphrase
 from desktop.store.key_vault import KeyVault
 from desktop.ui import store_calls
@@ -47,15 +48,16 @@ class SettingsPage(Section):
 
         general = QGroupBox(self.tr("General"), self)
         form = QFormLayout(general)
-        self.school = QLineEdit(general)
-        self.school.setObjectName("settingsSchool")
-        save_school = QPushButton(self.tr("Save"), general)
-        save_school.setObjectName("saveSchool")
-        save_school.clicked.connect(self._save_school)
-        row = QHBoxLayout()
-        row.addWidget(self.school, 1)
-        row.addWidget(save_school)
-        form.addRow(self.tr("School"), row)
+        self.school = self._saved_line(
+            form, self.tr("School"), "settingsSchool", "saveSchool", self._save_school
+        )
+        self.visit_title = self._saved_line(
+            form, self.tr("Visit form title"), "settingsVisitTitle", "saveVisitTitle", self._save_visit_title
+        )
+        self.visit_title.setMaxLength(MAX_TITLE)
+        self.visit_title.setToolTip(
+            self.tr("Printed at the top of every visit form; leave empty for the default wording")
+        )
         self.idle = QSpinBox(general)
         self.idle.setObjectName("idleMinutes")
         self.idle.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
@@ -124,6 +126,21 @@ class SettingsPage(Section):
         scroll.setWidgetResizable(True)
         QVBoxLayout(self).addWidget(scroll)
 
+    def _saved_line(
+        self, form: QFormLayout, label: str, name: str, button_name: str, save: Callable[[], None]
+    ) -> QLineEdit:
+        """A line edit with its own Save button, as one row of ``form``."""
+        edit = QLineEdit(form.parentWidget())
+        edit.setObjectName(name)
+        button = QPushButton(self.tr("Save"), form.parentWidget())
+        button.setObjectName(button_name)
+        button.clicked.connect(save)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        form.addRow(label, row)
+        return edit
+
     def add_group(self, box: QWidget) -> None:
         """A group of another feature (e.g. the center server and account), above the message line."""
         box.setMaximumWidth(720)
@@ -134,15 +151,17 @@ class SettingsPage(Section):
         self.school.setText(self.ctx.identity.school_name)
         self.keyring.blockSignals(True)
         try:
-            self.keyring.setChecked(self.vault.exists() and self.vault.keyring_enabled())
+            self.keyring.setChecked(self.vault.keyring_holds_key())  # what it holds now, not a flag
         except StoreError:
             self.keyring.setChecked(False)
         self.keyring.setEnabled(self.vault.keyring.usable())
         self.keyring.blockSignals(False)
         self.ctx.worker.run(store_calls.list_backups, self._show_backups, key="backups")
+        self.ctx.worker.run(store_calls.visit_form_title, self.visit_title.setText, key="visit-title")
 
     def clear(self) -> None:
         self.school.clear()
+        self.visit_title.clear()
         self.backups.clear()
         self.message.clear()
         if self.dialog is not None:
@@ -169,6 +188,21 @@ class SettingsPage(Section):
             self._say(self.tr("Saved."))
 
         self.ctx.worker.run(lambda store: store_calls.set_school_name(store, name), done, self._failed)
+
+    def _save_visit_title(self) -> None:
+        title = self.visit_title.text()
+
+        def done(saved: str) -> None:
+            self.visit_title.setText(saved)
+            self._say(self.tr("Saved."))
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, SettingError):
+                self._say(str(exc))
+            else:
+                self._failed(exc)
+
+        self.ctx.worker.run(lambda store: store_calls.set_visit_form_title(store, title), done, failed)
 
     def _idle_changed(self, minutes: int) -> None:
         self.ctx.settings.idle_minutes = minutes

@@ -13,11 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from desktop.reports.print_settings import VISIT_TITLE_SETTING, set_setting, setting_value, unset_setting
 from desktop.reports.store_source import college_name, mentor_names, wish_item_names
 from desktop.store.backup import BackupInfo
 from desktop.store.key_vault import KeyVault
 from desktop.store.repositories.meta import SCHOOL_NAME
 from desktop.store.repositories.roster import SORT_KEYS, RosterFilter
+from desktop.store.search import RecordHit, find_printed_record
 from desktop.store.store import Store
 from desktop.ui.visit_followup_calls import WishPlan, add_visit_wish, offers_flag
 from sync.records import (
@@ -37,6 +39,7 @@ from sync.records import (
     WishSelection,
 )
 from sync.records.enums import IdentificationLevel
+from sync.records.visits import HouseholdMember
 
 if TYPE_CHECKING:
     from desktop.ui.app_context import Identity
@@ -185,6 +188,20 @@ def set_school_name(store: Store, name: str) -> None:
         s.meta.set(SCHOOL_NAME, name)
 
 
+def visit_form_title(store: Store) -> str:
+    """The title printed on visit forms (the default wording when none is set)."""
+    with store.session() as s:
+        return setting_value(s.meta, VISIT_TITLE_SETTING)
+
+
+def set_visit_form_title(store: Store, title: str) -> str:
+    """Save the printed visit form title (an empty title restores the default); raises SettingError."""
+    with store.session() as s:
+        if not title.strip():
+            return unset_setting(s.meta, VISIT_TITLE_SETTING)
+        return set_setting(s.meta, VISIT_TITLE_SETTING, title)
+
+
 # -- roster -------------------------------------------------------------------------------------
 def _filter_of(query: RosterQuery) -> RosterFilter:
     key_support: bool | None = None
@@ -270,9 +287,33 @@ def pending_visits(store: Store, limit: int) -> tuple[int, list[PendingVisit]]:
 
 
 # -- one student ---------------------------------------------------------------------------------
+def printed_record(store: Store, text: str) -> RecordHit | None:
+    """The record a typed or scanned printed number names (None for ordinary search text)."""
+    with store.session() as s:
+        return find_printed_record(s, text)
+
+
 def student_name(store: Store, student_id: str) -> str:
     with store.session() as s:
         return s.students.require(student_id).name
+
+
+def family_as_household(store: Store, student_id: str) -> list[dict[str, Any]]:
+    """The profile's family as a visit form's household starts (each member linked, none verified)."""
+    with store.session() as s:
+        members = s.family.for_student(student_id)
+    return [household_values(m) for m in members]
+
+
+def household_values(member: FamilyMember) -> dict[str, Any]:
+    fields = set(HouseholdMember.model_fields) - {"family_member_id", "verified"}
+    values = member.model_dump(mode="json", include=fields)
+    return {**values, "family_member_id": member.id, "verified": False}
+
+
+def visit_start(store: Store, student_id: str) -> tuple[str, list[dict[str, Any]]]:
+    """What a new visit form starts from: the student's name and the profile's family."""
+    return student_name(store, student_id), family_as_household(store, student_id)
 
 
 def load_student(store: Store, student_id: str) -> StudentFile:
@@ -326,13 +367,19 @@ def visits_on_day(store: Store, student_id: str, day: date, *, exclude: str | No
 
 
 def save_visit(
-    store: Store, visit: HomeVisit, *, draft_id: str | None = None, wish: WishPlan | None = None
+    store: Store,
+    visit: HomeVisit,
+    *,
+    draft_id: str | None = None,
+    wish: WishPlan | None = None,
+    update_family: bool = False,
 ) -> bool:
-    """The visit, its household applied to the family table, the wish list filled in on it, and its
-    draft removed: one transaction.  True when the visit should offer a monitoring flag."""
+    """The visit, its household applied to the family table (when the user chose to), the wish list
+    filled in on it, and its draft removed: one transaction.  True when the visit should offer a
+    monitoring flag."""
     with store.session() as s:
         s.visits.create(visit)
-        if visit.household:
+        if visit.household and update_family:
             s.family.apply_household(visit)
         if wish is not None:
             add_visit_wish(s, visit, wish)

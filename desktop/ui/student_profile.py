@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.store.errors import StoreError
 from desktop.ui import store_calls
-from desktop.ui.app_context import AppContext
+from desktop.ui.app_context import AppContext, SavedNotice
 from desktop.ui.identification_dialog import IdentificationDialog
 from desktop.ui.pdf_jobs import PdfSpec
 from desktop.ui.pdf_preview_dialog import PdfPreviewOpener
@@ -27,6 +26,8 @@ from desktop.ui.profile_timeline_tab import TimelineTab
 from desktop.ui.record_dialog import AidDialog, RewardDialog
 from desktop.ui.record_list_tab import RecordListTab, label_of
 from desktop.ui.record_tab_actions import RecordTabActions
+from desktop.ui.saved_banner import SavedBanner
+from desktop.ui.shortcut_tips import with_shortcut
 from desktop.ui.store_calls import StudentFile
 from desktop.ui.timeline_entries import timeline_of
 from desktop.ui.workflow_dialogs import FlagDialog, WishDialog
@@ -47,6 +48,7 @@ class StudentProfile(QWidget):
         self.ctx = ctx
         self.student_id: str | None = None
         self.file: StudentFile | None = None
+        self._select_after_load: SavedNotice | None = None  # a record just saved, shown selected
 
         self.back = QPushButton(self.tr("← Roster"), self)
         self.back.setObjectName("backToRoster")
@@ -61,6 +63,18 @@ class StudentProfile(QWidget):
         self.new_visit.setObjectName("newVisit")
         self.new_visit.clicked.connect(self._new_visit)
         QShortcut(QKeySequence.StandardKey.New, self, self._new_visit)
+        with_shortcut(
+            self.back,
+            self.tr("Back to the roster"),
+            QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
+            bind=False,
+        )
+        with_shortcut(
+            self.new_visit,
+            self.tr("Start a home visit for this student"),
+            QKeySequence.StandardKey.New,
+            bind=False,
+        )
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("profileTabs")
@@ -126,8 +140,10 @@ class StudentProfile(QWidget):
         self.visits.record_activated.connect(self._open_visit)
         self.edit_visit = QPushButton(self.tr("Edit…"), self.visits)
         self.edit_visit.setObjectName("editVisit")
-        self.edit_visit.setToolTip(
-            self.tr("Open the selected visit in the visit form (double-click a row too)")
+        with_shortcut(
+            self.edit_visit,
+            self.tr("Open the selected visit in the visit form (double-click a row too)"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E),
         )
         self.edit_visit.setEnabled(False)
         self.edit_visit.clicked.connect(self._edit_selected_visit)
@@ -139,12 +155,14 @@ class StudentProfile(QWidget):
         self.visit_pdf = QPushButton(self.tr("Preview / print / export PDF…"), self.visits)
         self.visit_pdf.setObjectName("visitPdf")
         self.visit_pdf.clicked.connect(self._visit_pdf)
+        with_shortcut(
+            self.visit_pdf, self.tr("The selected visit's form as PDF"), QKeySequence.StandardKey.Print
+        )
         self.visits.toolbar.addStretch(1)
         self.visits.toolbar.addWidget(self.visit_pdf)
-        self.profile_pdf = QToolButton(self)
+        # A push button with a menu: its size includes the menu arrow, which never covers the text.
+        self.profile_pdf = QPushButton(self.tr("Preview / print / export PDF"), self)
         self.profile_pdf.setObjectName("profilePdf")
-        self.profile_pdf.setText(self.tr("Preview / print / export PDF"))
-        self.profile_pdf.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         pdf_menu = QMenu(self.profile_pdf)
         self.archive_pdf = pdf_menu.addAction(self.tr("Growth archive…"))
         self.archive_pdf.triggered.connect(lambda: self._archive_pdf(False))
@@ -156,6 +174,11 @@ class StudentProfile(QWidget):
             lambda: self.pdf.open(PdfSpec.blank(self.student_id)) if self.student_id else None
         )
         self.profile_pdf.setMenu(pdf_menu)
+        with_shortcut(
+            self.profile_pdf,
+            self.tr("Growth archive or a blank visit form for this student"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_P),
+        )
         self.key_support = KeySupportTab(self)
         self.flags = RecordListTab(
             [
@@ -192,10 +215,14 @@ class StudentProfile(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.profile_pdf)
         top.addWidget(self.new_visit)
+        self.saved_banner = SavedBanner(ctx, lambda n: n.student_id == self.student_id, self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.saved_banner)
         layout.addWidget(self.tabs, 1)
         ctx.worker.data_changed.connect(self._data_changed)
+        if ctx.events is not None:
+            ctx.events.record_saved.connect(self._record_saved)
 
     # -- loading --------------------------------------------------------------------------------
     def open_student(self, student_id: str) -> None:
@@ -232,7 +259,33 @@ class StudentProfile(QWidget):
         for actions in (*self.record_actions, *self.workflow_actions):
             actions.refresh()
         self.timeline.set_entries(timeline_of(file, restricted=self.ctx.may_see_key_support()))
+        self._select_saved()
         self.loaded.emit()
+
+    def _record_saved(self, notice: SavedNotice) -> None:
+        """A record of this student was saved (its data_changed follows and reloads the profile)."""
+        if notice.student_id == self.student_id:
+            self._select_after_load = notice
+
+    def _select_saved(self) -> None:
+        notice, self._select_after_load = self._select_after_load, None
+        tabs = {
+            "home_visit": self.visits,
+            "identification": self.identifications,
+            "guarantee_aid": self.aid,
+            "growth_reward": self.rewards,
+            "monitoring_flag": self.flags,
+        }
+        tab = tabs.get(notice.kind) if notice is not None else None
+        if notice is None or tab is None:
+            return
+        for row in range(tab.table.rowCount()):
+            item = tab.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == notice.record_id:
+                self.tabs.setCurrentWidget(tab)
+                tab.table.selectRow(row)
+                tab.table.scrollToItem(item)
+                return
 
     def _failed(self, exc: Exception) -> None:
         self.heading.setText(
@@ -240,7 +293,8 @@ class StudentProfile(QWidget):
         )
 
     def _data_changed(self, kinds: set[str]) -> None:
-        if self.student_id is not None and self.isVisible() and kinds & WATCHED_KINDS:
+        # Reloaded even while hidden (e.g. behind the visit form): it is current when shown again.
+        if self.student_id is not None and kinds & WATCHED_KINDS:
             self.open_student(self.student_id)
 
     # -- actions --------------------------------------------------------------------------------
@@ -250,12 +304,18 @@ class StudentProfile(QWidget):
     def _save(self, student: Student, members: list[FamilyMember], removed: list[str]) -> None:
         self.ctx.worker.run(
             lambda store: store_calls.save_student(store, student, members, removed),
-            lambda _r: self.basic.saved(True),
+            lambda _r: self._student_saved(student),
             lambda exc: self.basic.saved(
                 False, str(exc) if isinstance(exc, StoreError) else self.tr("Not saved.")
             ),
             changes={"student", "family_member"},
         )
+
+    def _student_saved(self, student: Student) -> None:
+        self.basic.saved(True)
+        if self.ctx.events is not None:
+            text = self.tr("Basic information and family saved: %1").replace("%1", student.name)
+            self.ctx.events.record_saved.emit(SavedNotice("student", student.id, student.id, text))
 
     def _new_visit(self) -> None:
         if self.student_id is not None and self.ctx.events is not None:
@@ -285,6 +345,7 @@ class StudentProfile(QWidget):
             self.ctx.events.open_visit.emit(visit_id)
 
     def clear(self) -> None:
+        self.saved_banner.clear_notice()
         self.student_id = None
         self.file = None
         self.heading.clear()

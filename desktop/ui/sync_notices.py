@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.store import center_sync
 from desktop.store.center_sync import SyncSummary
 from desktop.store.errors import StoreError
+from desktop.ui.save_folder import ask_save_path
 from desktop.ui.sync_controller import SyncController, SyncFailure
 
 SHOWN_NAMES = 5
@@ -105,11 +106,11 @@ class SyncNotices(QFrame):
 
     # -- quarantine export --------------------------------------------------------------------------
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self, self.tr("Export quarantine"), "jiafang-quarantine.json", self.tr("JSON files (*.json)")
         )
-        if path:
-            self.export_quarantine_to(Path(path))
+        if path is not None:
+            self.export_quarantine_to(path)
 
     def export_quarantine_to(self, path: Path) -> None:
         def done(count: int) -> None:

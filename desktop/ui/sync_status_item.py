@@ -118,6 +118,17 @@ class SyncStatusItem(QWidget):
             self.summary.setText(
                 self.tr("Receiving photos… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
             )
+        elif stage == "students" and total > 0:  # students new to this computer, with their history
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+            self.summary.setText(
+                self.tr("Receiving students new to this computer… %1 of %2")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+            )
+        elif stage == "leave":  # students reassigned to someone else, removed from this computer
+            self.bar.setRange(0, 0)
+            self.summary.setText(self.tr("Removing reassigned students… %1").replace("%1", str(done)))
         else:
             self.bar.setRange(0, 0)
             self.summary.setText(self.tr("Receiving… %1 records").replace("%1", str(done)))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 T = TypeVar("T")
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+LONG_CELL = 6  # characters; longer cell values carry a tooltip with the whole value
 
 
 def read_only_table(parent: QWidget, name: str, headers: Sequence[str]) -> QTableWidget:
@@ -36,6 +37,8 @@ def fill_table(
     for i, cells in enumerate(rows):
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
+            if len(text) > LONG_CELL:
+                item.setToolTip(text)  # a long value may be elided in its column
             if keys is not None:
                 item.setData(KEY_ROLE, keys[i])
             table.setItem(i, column, item)

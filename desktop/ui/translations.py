@@ -7,6 +7,7 @@ launch; installers call it at build time.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -43,6 +44,28 @@ def _lupdate() -> str | None:
 
 def qm_path(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
     return folder / f"jiafang_{language}.qm"
+
+
+def qt_gaps_path(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
+    """Our translations of Qt's own strings that qtbase_<language>.qm lacks (e.g. "Look in:")."""
+    return folder / f"jiafang_qt_{language}.qm"
+
+
+SYSTEM_LOCALES = {"zh_CN": "zh_CN.UTF-8", "en": "en_US.UTF-8"}
+
+
+def prefer_system_locale(language: str) -> None:
+    """Before the QApplication exists: let Qt's "system" locale follow the UI language on Linux.
+
+    Qt's file dialog shows dates and sizes in the system locale (QLocale::system(), read from LC_TIME
+    and LANG once at start), so a machine set to C or English would show "4 12 2026" in the Chinese
+    UI. An explicit LC_ALL is the user's choice and is left alone.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("LC_ALL"):
+        return
+    locale = SYSTEM_LOCALES.get(language, SYSTEM_LOCALES[DEFAULT_LANGUAGE])
+    for variable in ("LC_TIME", "LC_NUMERIC"):
+        os.environ[variable] = locale
 
 
 def ensure_qm_files(folder: Path = TRANSLATIONS_DIR) -> list[Path]:
@@ -85,12 +108,18 @@ class Translations:
             self._app.installTranslator(ours)
             self._installed.append(ours)
         if language != "en":
+            gaps = QTranslator(self._app)  # installed first: asked only where Qt's own has no text
+            if gaps.load(str(qt_gaps_path(language, self._folder))):
+                self._app.installTranslator(gaps)
+                self._installed.append(gaps)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qt_own = QTranslator(self._app)
             if qt_own.load(f"qtbase_{language}", qt_dir):
                 self._app.installTranslator(qt_own)
                 self._installed.append(qt_own)
         QLocale.setDefault(
-            QLocale(QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English)
+            QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+            if language == "zh_CN"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
         )
         self.language = language

@@ -1,4 +1,5 @@
-"""Per-device UI preferences kept next to the store (no student data): language and idle lock time.
+"""Per-device UI preferences kept next to the store (no student data): language, idle lock time and
+privacy mode.
 
 They are needed before unlocking (the unlock dialog speaks the chosen language), so they live in a
 small plain JSON file written atomically; school name and everything about students live in the
@@ -23,6 +24,7 @@ MAX_IDLE_MINUTES = 240
 class UiSettings:
     language: str = "zh_CN"
     idle_minutes: int = DEFAULT_IDLE_MINUTES
+    privacy_mode: bool = True  # lists hide 认定等级 and other sensitive columns until revealed
 
     @classmethod
     def load(cls, data_dir: Path) -> UiSettings:
@@ -38,6 +40,8 @@ class UiSettings:
             minutes = doc.get("idle_minutes")
             if isinstance(minutes, int) and MIN_IDLE_MINUTES <= minutes <= MAX_IDLE_MINUTES:
                 settings.idle_minutes = minutes
+            if isinstance(doc.get("privacy_mode"), bool):
+                settings.privacy_mode = doc["privacy_mode"]
         return settings
 
     def save(self, data_dir: Path) -> None:

@@ -29,7 +29,8 @@ class UnlockPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.addStretch(2)
         box = QWidget(self)
-        box.setMaximumWidth(420)
+        # A fixed width (in characters of the UI font) so that a wrapped message never gets cut.
+        box.setFixedWidth(box.fontMetrics().horizontalAdvance("中") * 30)
         layout = QVBoxLayout(box)
         self.title = QLabel(self.tr("JiaFang is locked"), box)
         self.title.setObjectName("unlockTitle")

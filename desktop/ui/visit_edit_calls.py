@@ -8,7 +8,7 @@ saving goes through the repository's update, so the outbox op names only the cha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.store.errors import StoreError
@@ -16,7 +16,7 @@ from desktop.store.monitoring_workflow import visit_flag
 from desktop.store.repositories.errors import NotAuthor
 from desktop.store.repositories.session import StoreSession
 from desktop.store.store import Store
-from desktop.ui.store_calls import DRAFT_PREFIX, DraftInfo, list_drafts
+from desktop.ui.store_calls import DRAFT_PREFIX, DraftInfo, family_as_household, list_drafts
 from desktop.ui.visit_followup_calls import WishPlan, add_visit_wish, offers_flag
 from sync.records import HomeVisit, VisitStatus, WishListState, WishSelection
 
@@ -37,6 +37,7 @@ class VisitForEdit:
     read_only_reason: str = ""  # why it opens read-only ("" when the local user may edit it)
     wish: WishSelection | None = None  # the wish list filled in on the visit
     draft: DraftInfo | None = None  # an unsaved edit of it (kept after a crash or a close)
+    family: list[dict[str, Any]] = field(default_factory=list)  # the profile's family, as a household
 
 
 def wish_values(selection: WishSelection | None) -> dict[str, Any] | None:
@@ -78,7 +79,10 @@ def load_visit_for_edit(store: Store, visit_id: str) -> VisitForEdit:
             reason = str(exc)
         wish = _linked_wish(s, visit)
     draft = next((d for d in list_drafts(store) if d.id == visit_id), None) if not reason else None
-    return VisitForEdit(visit=visit, student_name=name, read_only_reason=reason, wish=wish, draft=draft)
+    family = family_as_household(store, visit.student_id)
+    return VisitForEdit(
+        visit=visit, student_name=name, read_only_reason=reason, wish=wish, draft=draft, family=family
+    )
 
 
 def _plan_differs(selection: WishSelection, plan: WishPlan) -> bool:
@@ -91,7 +95,9 @@ def _plan_differs(selection: WishSelection, plan: WishPlan) -> bool:
     )
 
 
-def save_visit_edit(store: Store, visit: HomeVisit, *, wish: WishPlan | None = None) -> bool:
+def save_visit_edit(
+    store: Store, visit: HomeVisit, *, wish: WishPlan | None = None, update_family: bool = False
+) -> bool:
     """Save an edited visit (only the changed fields reach the outbox), its household when it changed,
     the wish list filled in on it, and drop the edit's draft: one transaction.
 
@@ -102,7 +108,7 @@ def save_visit_edit(store: Store, visit: HomeVisit, *, wish: WishPlan | None = N
         before = s.visits.require(visit.id)
         _check_editable(s, before)
         s.visits.update(visit)
-        if visit.household and visit.household != before.household:
+        if update_family and visit.household and visit.household != before.household:
             s.family.apply_household(visit)
         if wish is not None and visit.wish_list_state is WishListState.FILLED_IN:
             linked = _linked_wish(s, before)

@@ -15,7 +15,7 @@ from desktop.ui.visit_edit_calls import wish_values
 from sync.records import HomeVisit, VisitStatus, WishSelection
 
 # Keys of the form's draft values that are not fields of the visit itself.
-NOT_RECORD_FIELDS = frozenset({"id", "student_id", "wish_selection", "edit_of"})
+NOT_RECORD_FIELDS = frozenset({"id", "student_id", "wish_selection", "edit_of", "profile_family"})
 
 
 def form_values(visit: HomeVisit, wish: WishSelection | None) -> dict[str, Any]:

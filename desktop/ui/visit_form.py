@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.errors import StoreError
 from desktop.ui import record_edit_calls, store_calls, visit_edit_calls
-from desktop.ui.app_context import AppContext
+from desktop.ui.app_context import AppContext, SavedNotice
 from desktop.ui.date_field import DateField
 from desktop.ui.draft_autosave import DraftAutosave
 from desktop.ui.family_table import FamilyTable
@@ -42,6 +42,7 @@ from desktop.ui.form_bindings import change_signal, get_value, money_or_text, se
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.people_table import PeopleTable
 from desktop.ui.record_dialog import enum_combo, text_area
+from desktop.ui.shortcut_tips import with_shortcut
 from desktop.ui.tri_state_grid import TriStateGrid
 from desktop.ui.visit_edit_calls import VisitForEdit
 from desktop.ui.visit_editing import VisitEdit, form_values
@@ -65,7 +66,7 @@ from sync.records.enums import (
     WishListState,
 )
 from sync.records.errors import errors_of
-from sync.records.visits import visit_rule_errors
+from sync.records.visits import HouseholdMember, visit_rule_errors
 
 MONEY_FIELDS = ("income_amount", "debts_amount", "gifts_amount")
 
@@ -85,6 +86,9 @@ class VisitForm(QWidget):
         self.student_name = ""
         self.visit_id = new_id()
         self.edit: VisitEdit | None = None  # set while a saved visit is open for editing
+        # The profile's family when the form opened: the household starts from it, and a household
+        # that differs from it is offered back to the profile on save.
+        self.profile_family: list[dict[str, Any]] = []
         self._loading = False
         self.autosave = DraftAutosave(ctx, self)
 
@@ -102,6 +106,7 @@ class VisitForm(QWidget):
         self._body_layout = QVBoxLayout(body)
         self.sections = QListWidget(self)
         self.sections.setObjectName("visitSections")
+        self.sections.setAccessibleName(self.tr("Parts of the form"))
         self.sections.setFixedWidth(150)
         self.sections.setStyleSheet("QListWidget#visitSections::item { padding: 6px 8px; }")
         self._boxes: list[QGroupBox] = []
@@ -127,6 +132,17 @@ class VisitForm(QWidget):
         self.close_button.setObjectName("closeVisit")
         self.close_button.clicked.connect(self.close_form)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        with_shortcut(self.save_button, self.tr("Save the visit"), QKeySequence.StandardKey.Save, bind=False)
+        with_shortcut(
+            self.draft_button,
+            self.tr("Keep the form as a draft, even with fields still to fill"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_S),
+        )
+        with_shortcut(
+            self.close_button,
+            self.tr("Close the form (an unsaved form is kept as a draft)"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_W),
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -143,6 +159,8 @@ class VisitForm(QWidget):
         layout.addLayout(top)
         layout.addLayout(middle, 1)
         layout.addLayout(bottom)
+        QWidget.setTabOrder(self.close_button, self.draft_button)  # Tab follows the bar left to right
+        QWidget.setTabOrder(self.draft_button, self.save_button)
 
         for widget in self.inputs.values():
             signal = change_signal(widget)
@@ -192,7 +210,7 @@ class VisitForm(QWidget):
                               self.tr("Add interviewee"), p), p)  # fmt: skip
 
         f = self._section(p, self.tr("Household"))
-        family = FamilyTable(with_note=False, parent=p)
+        family = FamilyTable(with_note=False, with_verified=True, parent=p)
         family.table.setMinimumHeight(150)
         self._add(f, "household", self.tr("Family members"), family, p)
 
@@ -274,7 +292,12 @@ class VisitForm(QWidget):
     def _draft_values(self) -> dict[str, Any]:
         """The form as kept in its draft: the record's fields and the wish list being filled in."""
         edit_of = {"edit_of": self.visit_id} if self.edit is not None else {}
-        return {**self.values(), "wish_selection": self.wish_panel.values(), **edit_of}
+        return {
+            **self.values(),
+            "wish_selection": self.wish_panel.values(),
+            "profile_family": self.profile_family,
+            **edit_of,
+        }
 
     def _jump(self, row: int) -> None:
         if 0 <= row < len(self._boxes):
@@ -315,15 +338,30 @@ class VisitForm(QWidget):
             self._loading = False
 
     # -- opening --------------------------------------------------------------------------------
-    def start_new(self, student_id: str, student_name: str, visitor_name: str) -> None:
+    def start_new(
+        self,
+        student_id: str,
+        student_name: str,
+        visitor_name: str,
+        family: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """A new visit: the visitor is the local user; the household starts from the profile's family."""
         self._reset(student_id, student_name, new_id())
-        self.set_values({"visitors": [{"name": visitor_name, "role": "counselor"}] if visitor_name else []})
+        self.profile_family = list(family or [])
+        self.set_values(
+            {
+                "visitors": [{"name": visitor_name, "role": "counselor"}] if visitor_name else [],
+                "household": self.profile_family,
+            }
+        )
         self._load_catalog()
         self.autosave.start(self.visit_id, student_id, student_name, self._draft_values)
 
     def resume_draft(self, draft: store_calls.DraftInfo) -> None:
         data = dict(draft.data)
         self._reset(draft.student_id, draft.student_name, str(data.get("id") or new_id()))
+        family = data.get("profile_family")
+        self.profile_family = list(family) if isinstance(family, list) else []
         self.set_values(data)
         self._load_catalog()
         self.autosave.start(
@@ -336,6 +374,7 @@ class VisitForm(QWidget):
         read-only, with the reason, when the local user may not change it."""
         visit = info.visit
         self._reset(visit.student_id, info.student_name, visit.id)
+        self.profile_family = list(info.family)
         self.set_values(form_values(visit, info.wish))
         self.edit = VisitEdit(visit, self._draft_values(), info.read_only_reason)
         self.heading.setText(
@@ -364,6 +403,7 @@ class VisitForm(QWidget):
 
     def _reset(self, student_id: str, student_name: str, visit_id: str) -> None:
         self.edit = None
+        self.profile_family = []
         self._set_read_only(False)
         self.student_id = student_id
         self.student_name = student_name
@@ -489,30 +529,73 @@ class VisitForm(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 self.save_button.setEnabled(True)
                 return
+        update_family = self._family_differs(visit) and self._ask_update_family()
         self.autosave.stop()
         draft_id = self.autosave.draft_id
-        kinds = {"home_visit", "family_member", "visit_draft"} | ({"wish_selection"} if wish else set())
+        kinds = {"home_visit", "visit_draft"} | ({"wish_selection"} if wish else set())
+        kinds |= {"family_member"} if update_family else set()
         if self.edit is not None:
             self.ctx.worker.run(
-                lambda store: visit_edit_calls.save_visit_edit(store, visit, wish=wish),
+                lambda store: visit_edit_calls.save_visit_edit(
+                    store, visit, wish=wish, update_family=update_family
+                ),
                 lambda offer: self._saved(visit, bool(offer)),
                 self._save_failed,
                 changes=kinds,
             )
             return
         self.ctx.worker.run(
-            lambda store: store_calls.save_visit(store, visit, draft_id=draft_id, wish=wish),
+            lambda store: store_calls.save_visit(
+                store, visit, draft_id=draft_id, wish=wish, update_family=update_family
+            ),
             lambda offer: self._saved(visit, bool(offer)),
             self._save_failed,
             changes=kinds,
         )
 
+    def _family_differs(self, visit: HomeVisit) -> bool:
+        """Whether the household on the visit says something the profile's family does not (for an
+        edit: only when the household was changed in this edit)."""
+        if self.edit is not None and "household" not in self.edit.changed_fields(self._draft_values()):
+            return False
+
+        def facts(members: list[HouseholdMember]) -> list[dict[str, Any]]:
+            return [m.model_dump(mode="json", exclude={"family_member_id", "verified"}) for m in members]
+
+        try:
+            profile = [HouseholdMember.model_validate(m) for m in self.profile_family]
+        except ValidationError:
+            return bool(visit.household)
+        return bool(visit.household) and facts(visit.household) != facts(profile)
+
+    def _ask_update_family(self) -> bool:
+        """Asked once per save: write the family members as found on the visit back to the profile?"""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Family members changed"),
+            self.tr(
+                "The family members on this visit differ from the student's profile. Write them back to"
+                " the profile (basic information and family)?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _saved(self, visit: HomeVisit, offer_flag: bool = False) -> None:
         self.save_button.setEnabled(True)
         self.draft_state.setText(self.tr("Saved."))
+        template = (
+            self.tr("Changes to the home visit saved: %1, %2")
+            if self.edit is not None
+            else self.tr("Home visit saved: %1, %2")
+        )
+        text = template.replace("%1", self.student_name).replace("%2", visit.visit_date.isoformat())
         if offer_flag:
             self.flag_suggested.emit(visit, self.student_name)
         self.saved.emit(visit.id)
+        if self.ctx.events is not None:
+            self.ctx.events.record_saved.emit(SavedNotice("home_visit", visit.id, visit.student_id, text))
 
     def _save_failed(self, exc: Exception) -> None:
         self.save_button.setEnabled(True)

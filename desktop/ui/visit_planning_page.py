@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
+from desktop.ui.save_folder import ask_save_path
 from desktop.ui.section import Section
 from desktop.ui.table_fill import KEY_ROLE, fill_table
 
@@ -68,6 +68,7 @@ class VisitPlanningPage(Section):
         self.pending_title.setObjectName("pendingByRegionTitle")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("pendingTree")
+        self.tree.setAccessibleName(self.tr("Students awaiting a visit"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(
             [self.tr("Region / student"), self.tr("Class"), self.tr("Planned"), self.tr("Note")]
@@ -76,13 +77,16 @@ class VisitPlanningPage(Section):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self.tree_empty = self._empty_label("pendingEmpty", left)
         left_layout.addWidget(self.pending_title)
         left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.tree_empty, 1)  # in the tree's place while it is empty
 
         self.plan_title = QLabel(self)
         self.plan_title.setObjectName("planTitle")
         self.plan_table = QTableWidget(0, 6, self)
         self.plan_table.setObjectName("tripPlan")
+        self.plan_table.setAccessibleName(self.tr("Trip plan"))
         self.plan_table.setHorizontalHeaderLabels(
             [
                 self.tr("Planned"),
@@ -106,8 +110,16 @@ class VisitPlanningPage(Section):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.plan_empty = self._empty_label("planEmpty", right)
+        self.plan_empty.setText(
+            self.tr(
+                "Nothing planned yet. Check students on the left, choose a visit date above and press"
+                " “Plan checked students on this date”."
+            )
+        )
         right_layout.addWidget(self.plan_title)
         right_layout.addWidget(self.plan_table, 1)
+        right_layout.addWidget(self.plan_empty, 1)  # in the table's place while it is empty
         right_layout.addWidget(self.print_button)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -123,6 +135,16 @@ class VisitPlanningPage(Section):
         self.unplan_button.clicked.connect(lambda: self.plan_checked(None))
         self.print_button.clicked.connect(self._ask_print)
         ctx.worker.data_changed.connect(self._data_changed)
+
+    def _empty_label(self, name: str, parent: QWidget) -> QLabel:
+        """Says why a list is empty and what to do (shown instead of an empty table)."""
+        label = QLabel(parent)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        label.setStyleSheet(f"#{name} {{ color: palette(placeholder-text); padding: 12px; }}")
+        label.setVisible(False)
+        return label
 
     @property
     def academic_year(self) -> str:
@@ -161,6 +183,14 @@ class VisitPlanningPage(Section):
             .replace("%1", str(total))
             .replace("%2", str(len(groups)))
         )
+        self.tree_empty.setText(
+            self.tr(
+                "Every student who needs a home visit this academic year has one. Students appear here"
+                " once they are identified (or marked “visit before identification”) and not yet visited."
+            )
+        )
+        self.tree_empty.setVisible(not groups)
+        self.tree.setVisible(bool(groups))
         provinces: dict[str, QTreeWidgetItem] = {}
         cities: dict[tuple[str, str], QTreeWidgetItem] = {}
         for group in groups:
@@ -180,7 +210,7 @@ class VisitPlanningPage(Section):
                 [
                     f"{region.county or region.label}（{len(group.students)}）",
                     "",
-                    self.tr("%1 planned").replace("%1", str(group.planned)),
+                    self.tr("%1 planned").replace("%1", str(group.planned)) if group.planned else "",
                 ],
             )
             for student in group.students:
@@ -226,6 +256,8 @@ class VisitPlanningPage(Section):
             for row in plan
         ]
         fill_table(self.plan_table, cells, [row.id for row in plan])
+        self.plan_empty.setVisible(not plan)
+        self.plan_table.setVisible(bool(plan))
 
     # -- planning -------------------------------------------------------------------------------
     def checked_students(self) -> list[str]:
@@ -271,12 +303,10 @@ class VisitPlanningPage(Section):
         if not self._to_print():
             self.status.setText(self.tr("Every planned student has been visited."))
             return
-        default = str(Path.home() / trip_file_name(self.academic_year))
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save blank forms"), default, self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            self.print_to(Path(path))
+        name = trip_file_name(self.academic_year)
+        path = ask_save_path(self, self.tr("Save blank forms"), name, self.tr("PDF files (*.pdf)"))
+        if path is not None:
+            self.print_to(path)
 
     def print_to(self, path: Path) -> None:
         ids = self._to_print()
@@ -299,6 +329,10 @@ class VisitPlanningPage(Section):
         self.groups, self.plan = [], []
         self.tree.clear()
         self.plan_table.setRowCount(0)
+        self.tree_empty.setVisible(False)
+        self.plan_empty.setVisible(False)
+        self.tree.setVisible(True)
+        self.plan_table.setVisible(True)
         self.pending_title.clear()
         self.plan_title.clear()
         self.status.clear()

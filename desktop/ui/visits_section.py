@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,8 +27,10 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.field_errors_view import ERROR_STYLE
 from desktop.ui.pdf_jobs import PdfSpec
 from desktop.ui.pdf_preview_dialog import PdfPreviewOpener
+from desktop.ui.saved_banner import SavedBanner
 from desktop.ui.section import Section
 from desktop.ui.shock_flag_offer import ShockFlagOffer
+from desktop.ui.shortcut_tips import with_shortcut
 from desktop.ui.store_calls import DraftInfo, PendingVisit
 from desktop.ui.visit_edit_calls import VisitForEdit
 from desktop.ui.visit_form import VisitForm
@@ -41,7 +46,7 @@ class VisitsSection(Section):
         self.list_page = QWidget(self)
         self.form = VisitForm(ctx, self)
         self.form.closed.connect(self._back_to_list)
-        self.form.saved.connect(lambda _id: self._back_to_list())
+        self.form.saved.connect(self._visit_saved)
         self.flag_offer = ShockFlagOffer(ctx, self)
         self._return_to = ""  # the section an edited visit was opened from
         self.form.flag_suggested.connect(self.flag_offer.offer)
@@ -63,6 +68,7 @@ class VisitsSection(Section):
         self.pending_title.setObjectName("pendingTitle")
         self.pending = QTableWidget(0, 5, self.list_page)
         self.pending.setObjectName("pendingVisits")
+        self.pending.setAccessibleName(self.tr("Home visits to do"))
         self.pending.setHorizontalHeaderLabels(
             [self.tr("Student no."), self.tr("Name"), self.tr("College"), self.tr("Class"), self.tr("Note")]
         )
@@ -76,14 +82,23 @@ class VisitsSection(Section):
         self.start_button = QPushButton(self.tr("Start visit for selected student"), self.list_page)
         self.start_button.setObjectName("startVisit")
         self.start_button.clicked.connect(self._start_selected)
+        with_shortcut(
+            self.start_button,
+            self.tr("Start a visit for the student selected below (Enter on a row too)"),
+            QKeySequence.StandardKey.New,
+        )
         self.pdf = PdfPreviewOpener(ctx, self)
         self.blank_button = QPushButton(self.tr("Print blank visit form…"), self.list_page)
         self.blank_button.setObjectName("blankVisitForm")
-        self.blank_button.setToolTip(
-            self.tr("Pre-filled with the selected student's basic facts, if one is selected")
+        with_shortcut(
+            self.blank_button,
+            self.tr("Pre-filled with the selected student's basic facts, if one is selected"),
+            QKeySequence.StandardKey.Print,
         )
         self.blank_button.clicked.connect(self._blank_form)
+        self.saved_banner = SavedBanner(ctx, lambda n: n.kind == "home_visit", self.list_page)
         layout = QVBoxLayout(self.list_page)
+        layout.addWidget(self.saved_banner)
         layout.addWidget(self.flag_offer)
         layout.addWidget(self.message)
         layout.addWidget(self.drafts_title)
@@ -121,6 +136,14 @@ class VisitsSection(Section):
         self.pending_title.setText(
             self.tr("Not yet visited this academic year: %n student(s)", "", total)
             + (self.tr(" (first %1 shown)").replace("%1", str(len(rows))) if total > len(rows) else "")
+            + (
+                ""
+                if total
+                else self.tr(
+                    " — everyone who needs a visit has had one. Students appear here once identified (or"
+                    " marked “visit before identification”); any student's visit starts from the roster."
+                )
+            )
         )
         self.pending.setRowCount(len(rows))
         for i, row in enumerate(rows):
@@ -165,14 +188,14 @@ class VisitsSection(Section):
         self.pdf.open(PdfSpec.blank(student_id if isinstance(student_id, str) else None))
 
     def new_visit(self, student_id: str) -> None:
+        self._return_to = self._came_from()
         self.ctx.worker.run(
-            lambda store: store_calls.student_name(store, student_id),
-            lambda name: self._open_new(student_id, str(name)),
+            lambda store: store_calls.visit_start(store, student_id),
+            lambda start: self._open_new(student_id, *start),
         )
 
-    def _open_new(self, student_id: str, name: str) -> None:
-        self._return_to = ""
-        self.form.start_new(student_id, name, self.ctx.identity.user_name)
+    def _open_new(self, student_id: str, name: str, family: list[dict[str, Any]]) -> None:
+        self.form.start_new(student_id, name, self.ctx.identity.user_name, family)
         self.stack.setCurrentWidget(self.form)
         self._bring_forward()
 
@@ -181,15 +204,19 @@ class VisitsSection(Section):
         or saving it goes back to where it was opened from (e.g. the student's profile)."""
         if self.stack.currentWidget() is self.form and self.form.student_id:
             self.form.autosave.flush()
-        current = getattr(self.window(), "current_section_key", None)
-        came_from = current() if callable(current) else ""
-        self._return_to = came_from if isinstance(came_from, str) and came_from != "visits" else ""
+        self._return_to = self._came_from()
         self.ctx.worker.run(
             lambda store: visit_edit_calls.load_visit_for_edit(store, visit_id),
             self._open_edit,
             self._open_failed,
             key="open-visit",
         )
+
+    def _came_from(self) -> str:
+        """The section a form is opened from (e.g. the roster's profile), to go back to after it."""
+        current = getattr(self.window(), "current_section_key", None)
+        came_from = current() if callable(current) else ""
+        return came_from if isinstance(came_from, str) and came_from != "visits" else ""
 
     def _open_edit(self, info: VisitForEdit) -> None:
         self.message.setVisible(False)
@@ -228,6 +255,21 @@ class VisitsSection(Section):
             show("visits")
         self.form.inputs["category"].setFocus()
 
+    def _visit_saved(self, visit_id: str) -> None:
+        """The saved visit's draft is gone (same transaction): drop it from the list at once, before
+        the list is shown again, so it is never seen as an unsaved form."""
+        self.forget_draft(visit_id)
+        self._back_to_list()
+
+    def forget_draft(self, visit_id: str) -> None:
+        for row in reversed(range(self.drafts.count())):
+            draft = self.drafts.item(row).data(Qt.ItemDataRole.UserRole)
+            if isinstance(draft, DraftInfo) and visit_id in (draft.id, draft.data.get("id")):
+                self.drafts.takeItem(row)
+        shown = self.drafts.count() > 0
+        self.drafts_title.setVisible(shown)
+        self.drafts.setVisible(shown)
+
     def _back_to_list(self) -> None:
         self.message.setVisible(False)
         self.stack.setCurrentWidget(self.list_page)
@@ -243,6 +285,7 @@ class VisitsSection(Section):
             self.form.autosave.flush()
 
     def clear(self) -> None:
+        self.saved_banner.clear_notice()
         self._return_to = ""
         self.form.clear()
         self.flag_offer.clear()

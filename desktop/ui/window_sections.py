@@ -31,4 +31,5 @@ def add_standard_sections(window: MainWindow, ctx: AppContext, data_key: Callabl
     offer = DraftOffer(ctx, window)
     window.add_notice(offer)
     offer.open_requested.connect(visits.resume)
+    visits.form.saved.connect(offer.forget)
     add_sync(window, ctx, settings)

@@ -26,6 +26,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.coverage_dashboard import academic_years
 from desktop.ui.date_field import DateField
 from desktop.ui.guarded_call import run_for
+from desktop.ui.screen_fit import scrolling
 from desktop.ui.section import Section
 from desktop.ui.table_fill import fill_table, read_only_table, selected_row
 from sync.records import (
@@ -131,7 +132,7 @@ class WishListPage(Section):
         side = QVBoxLayout()
         side.addWidget(new_box)
         side.addWidget(move_box)
-        lists_layout.addLayout(side, 2)
+        lists_layout.addWidget(scrolling(side, lists_page, name="wishListSide", vertical_only=True))
 
         self.catalog = read_only_table(
             self,
@@ -216,17 +217,27 @@ class WishListPage(Section):
 
     def _show(self, lists: dict[str, list[WishRow]]) -> None:
         self.lists = lists
-        current = self.department.currentText()
+        current = self.department.currentData()
         self.department.blockSignals(True)
         self.department.clear()
-        self.department.addItems(list(lists))
-        self.department.setCurrentIndex(max(0, self.department.findText(current)))
+        self.department.addItem(self.tr("All departments"), None)  # no department preselected
+        for name in lists:
+            self.department.addItem(name, name)
+        self.department.setCurrentIndex(max(0, self.department.findData(current)))
         self.department.blockSignals(False)
         self._fill_rows()
         self.wishes_shown.emit()
 
     def _fill_rows(self) -> None:
-        self.rows = self.lists.get(self.department.currentText(), [])
+        department = self.department.currentData()
+        if department is None:  # every department's list, each wish once
+            seen: dict[str, WishRow] = {}
+            for rows in self.lists.values():
+                for row in rows:
+                    seen.setdefault(row.selection.id, row)
+            self.rows = list(seen.values())
+        else:
+            self.rows = self.lists.get(str(department), [])
         cells = [
             (
                 row.student_no,

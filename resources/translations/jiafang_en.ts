@@ -4,6 +4,10 @@
   <context>
     <name>ArchiveSection</name>
     <message>
+      <source>Search results</source>
+      <translation>Search results</translation>
+    </message>
+    <message>
       <source>Find a student (name, pinyin, initials, student no.)</source>
       <translation>Find a student (name, pinyin, initials, student no.)</translation>
     </message>
@@ -239,6 +243,14 @@
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
+    <message>
+      <source>Choose a college…</source>
+      <translation>Choose a college…</translation>
+    </message>
+    <message>
+      <source>Choose a class…</source>
+      <translation>Choose a class…</translation>
+    </message>
   </context>
   <context>
     <name>ChangePassphraseDialog</name>
@@ -335,6 +347,14 @@
       <source>Row %1, %2: %3</source>
       <translation>Row %1, %2: %3</translation>
     </message>
+    <message>
+      <source>Verified on this visit</source>
+      <translation>Verified on this visit</translation>
+    </message>
+    <message>
+      <source>Checked in person (or by call) on this visit</source>
+      <translation>Checked in person (or by call) on this visit</translation>
+    </message>
   </context>
   <context>
     <name>FirstRunWizard</name>
@@ -345,6 +365,14 @@
   </context>
   <context>
     <name>JiaFangApp</name>
+    <message>
+      <source>Operating system keyring</source>
+      <translation>Operating system keyring</translation>
+    </message>
+    <message>
+      <source>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</source>
+      <translation>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</translation>
+    </message>
     <message>
       <source>Creating your encrypted store…</source>
       <translation>Creating your encrypted store…</translation>
@@ -499,6 +527,10 @@
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>Sections</source>
+      <translation>Sections</translation>
+    </message>
     <message>
       <source>Lock</source>
       <translation>Lock</translation>
@@ -728,6 +760,10 @@
   <context>
     <name>RosterView</name>
     <message>
+      <source>Students</source>
+      <translation>Students</translation>
+    </message>
+    <message>
       <source>Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)</source>
       <translation>Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)</translation>
     </message>
@@ -786,9 +822,49 @@
       <source>Visit forms or growth archives of the selected students, a class or a college</source>
       <translation>Visit forms or growth archives of the selected students, a class or a college</translation>
     </message>
+    <message>
+      <source>No student matches “%1”. Try the full pinyin, initials (zs), pinyin mixed with characters (张m), a student no. or a class; or clear the filters.</source>
+      <translation>No student matches “%1”. Try the full pinyin, initials (zs), pinyin mixed with characters (张m), a student no. or a class; or clear the filters.</translation>
+    </message>
+    <message>
+      <source>No student matches these filters. Choose “All …” in a filter to see more.</source>
+      <translation>No student matches these filters. Choose “All …” in a filter to see more.</translation>
+    </message>
+    <message>
+      <source>No students yet. Import a roster under Import/export, or sync with the center under Settings.</source>
+      <translation>No students yet. Import a roster under Import/export, or sync with the center under Settings.</translation>
+    </message>
+    <message>
+      <source>Show levels</source>
+      <translation>Show levels</translation>
+    </message>
+    <message>
+      <source>Hide levels</source>
+      <translation>Hide levels</translation>
+    </message>
+    <message>
+      <source>Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)</source>
+      <translation>Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+      <source>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</source>
+      <translation>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+      <source>Ctrl+F. Enter opens the first student found, ↓ moves into the list.</source>
+      <translation>Ctrl+F. Enter opens the first student found, ↓ moves into the list.</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>
+    <message>
+      <source>Visit form title</source>
+      <translation>Visit form title</translation>
+    </message>
+    <message>
+      <source>Printed at the top of every visit form; leave empty for the default wording</source>
+      <translation>Printed at the top of every visit form; leave empty for the default wording</translation>
+    </message>
     <message>
       <source>General</source>
       <translation>General</translation>
@@ -1080,9 +1156,33 @@
       <source>Blank visit form for this student…</source>
       <translation>Blank visit form for this student…</translation>
     </message>
+    <message>
+      <source>Basic information and family saved: %1</source>
+      <translation>Basic information and family saved: %1</translation>
+    </message>
+    <message>
+      <source>Back to the roster</source>
+      <translation>Back to the roster</translation>
+    </message>
+    <message>
+      <source>Start a home visit for this student</source>
+      <translation>Start a home visit for this student</translation>
+    </message>
+    <message>
+      <source>The selected visit's form as PDF</source>
+      <translation>The selected visit's form as PDF</translation>
+    </message>
+    <message>
+      <source>Growth archive or a blank visit form for this student</source>
+      <translation>Growth archive or a blank visit form for this student</translation>
+    </message>
   </context>
   <context>
     <name>TimelineTab</name>
+    <message>
+      <source>Growth archive timeline</source>
+      <translation>Growth archive timeline</translation>
+    </message>
     <message>
       <source>All kinds</source>
       <translation>All kinds</translation>
@@ -1164,6 +1264,10 @@
   </context>
   <context>
     <name>VisitForm</name>
+    <message>
+      <source>Parts of the form</source>
+      <translation>Parts of the form</translation>
+    </message>
     <message>
       <source>Editing home visit: %1, %2</source>
       <translation>Editing home visit: %1, %2</translation>
@@ -1447,9 +1551,41 @@
       <source>The visit could not be saved.</source>
       <translation>The visit could not be saved.</translation>
     </message>
+    <message>
+      <source>Changes to the home visit saved: %1, %2</source>
+      <translation>Changes to the home visit saved: %1, %2</translation>
+    </message>
+    <message>
+      <source>Home visit saved: %1, %2</source>
+      <translation>Home visit saved: %1, %2</translation>
+    </message>
+    <message>
+      <source>Family members changed</source>
+      <translation>Family members changed</translation>
+    </message>
+    <message>
+      <source>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</source>
+      <translation>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</translation>
+    </message>
+    <message>
+      <source>Save the visit</source>
+      <translation>Save the visit</translation>
+    </message>
+    <message>
+      <source>Keep the form as a draft, even with fields still to fill</source>
+      <translation>Keep the form as a draft, even with fields still to fill</translation>
+    </message>
+    <message>
+      <source>Close the form (an unsaved form is kept as a draft)</source>
+      <translation>Close the form (an unsaved form is kept as a draft)</translation>
+    </message>
   </context>
   <context>
     <name>VisitsSection</name>
+    <message>
+      <source>Home visits to do</source>
+      <translation>Home visits to do</translation>
+    </message>
     <message>
       <source>%1 — changes to a saved visit, kept %2</source>
       <translation>%1 — changes to a saved visit, kept %2</translation>
@@ -1513,9 +1649,21 @@
       <source>Pre-filled with the selected student&apos;s basic facts, if one is selected</source>
       <translation>Pre-filled with the selected student&apos;s basic facts, if one is selected</translation>
     </message>
+    <message>
+      <source>Start a visit for the student selected below (Enter on a row too)</source>
+      <translation>Start a visit for the student selected below (Enter on a row too)</translation>
+    </message>
+    <message>
+      <source> — everyone who needs a visit has had one. Students appear here once identified (or marked “visit before identification”); any student's visit starts from the roster.</source>
+      <translation> — everyone who needs a visit has had one. Students appear here once identified (or marked “visit before identification”); any student's visit starts from the roster.</translation>
+    </message>
   </context>
   <context>
     <name>CoverageDashboard</name>
+    <message>
+      <source>Students not yet covered</source>
+      <translation>Students not yet covered</translation>
+    </message>
     <message>
       <source>All colleges</source>
       <translation>All colleges</translation>
@@ -1693,6 +1841,10 @@
   </context>
   <context>
     <name>ImportWizard</name>
+    <message>
+      <source>File to import</source>
+      <translation>File to import</translation>
+    </message>
     <message>
       <source>Choose…</source>
       <translation>Choose…</translation>
@@ -1996,9 +2148,29 @@
       <source>Session recorded.</source>
       <translation>Session recorded.</translation>
     </message>
+    <message>
+      <source>Assign a mentor first</source>
+      <translation>Assign a mentor first</translation>
+    </message>
+    <message>
+      <source>Select a student in the list to assign a mentor, log support or record the exit review.</source>
+      <translation>Select a student in the list to assign a mentor, log support or record the exit review.</translation>
+    </message>
+    <message>
+      <source>This student has left key support; nothing more is recorded here.</source>
+      <translation>This student has left key support; nothing more is recorded here.</translation>
+    </message>
+    <message>
+      <source>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</source>
+      <translation>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</translation>
+    </message>
   </context>
   <context>
     <name>MonitoringPage</name>
+    <message>
+      <source>Monitoring flags</source>
+      <translation>Monitoring flags</translation>
+    </message>
     <message>
       <source>All</source>
       <translation>All</translation>
@@ -2103,6 +2275,14 @@
   <context>
     <name>VisitPlanningPage</name>
     <message>
+      <source>Trip plan</source>
+      <translation>Trip plan</translation>
+    </message>
+    <message>
+      <source>Students awaiting a visit</source>
+      <translation>Students awaiting a visit</translation>
+    </message>
+    <message>
       <source>Plan checked students on this date</source>
       <translation>Plan checked students on this date</translation>
     </message>
@@ -2197,6 +2377,14 @@
     <message>
       <source>Blank forms saved to %1</source>
       <translation>Blank forms saved to %1</translation>
+    </message>
+    <message>
+      <source>Nothing planned yet. Check students on the left, choose a visit date above and press “Plan checked students on this date”.</source>
+      <translation>Nothing planned yet. Check students on the left, choose a visit date above and press “Plan checked students on this date”.</translation>
+    </message>
+    <message>
+      <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
+      <translation>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</translation>
     </message>
   </context>
   <context>
@@ -2333,6 +2521,10 @@
       <source>Enter the service item.</source>
       <translation>Enter the service item.</translation>
     </message>
+    <message>
+      <source>All departments</source>
+      <translation>All departments</translation>
+    </message>
   </context>
   <context>
     <name>RecordDialog</name>
@@ -2355,6 +2547,10 @@
     <message>
       <source>Not saved.</source>
       <translation>Not saved.</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>Saved: %1</translation>
     </message>
   </context>
   <context>
@@ -2449,6 +2645,10 @@
   </context>
   <context>
     <name>IdentificationDialog</name>
+    <message>
+      <source>Identification history</source>
+      <translation>Identification history</translation>
+    </message>
     <message>
       <source>New identification</source>
       <translation>New identification</translation>
@@ -2626,6 +2826,10 @@
   </context>
   <context>
     <name>ConflictReviewDialog</name>
+    <message>
+      <source>Sync conflicts</source>
+      <translation>Sync conflicts</translation>
+    </message>
     <message>
       <source>Review sync conflicts</source>
       <translation>Review sync conflicts</translation>
@@ -2937,6 +3141,14 @@
   </context>
   <context>
     <name>SyncStatusItem</name>
+    <message>
+      <source>Receiving students new to this computer… %1 of %2</source>
+      <translation>Receiving students new to this computer… %1 of %2</translation>
+    </message>
+    <message>
+      <source>Removing reassigned students… %1</source>
+      <translation>Removing reassigned students… %1</translation>
+    </message>
     <message>
       <source>Sending photos…</source>
       <translation>Sending photos…</translation>

@@ -4,6 +4,10 @@
   <context>
     <name>ArchiveSection</name>
     <message>
+      <source>Search results</source>
+      <translation>查找结果</translation>
+    </message>
+    <message>
       <source>Find a student (name, pinyin, initials, student no.)</source>
       <translation>查找学生（姓名、拼音、首字母、学号）</translation>
     </message>
@@ -237,6 +241,14 @@
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
+    <message>
+      <source>Choose a college…</source>
+      <translation>请选择学院…</translation>
+    </message>
+    <message>
+      <source>Choose a class…</source>
+      <translation>请选择班级…</translation>
+    </message>
   </context>
   <context>
     <name>ChangePassphraseDialog</name>
@@ -332,6 +344,14 @@
       <source>Row %1, %2: %3</source>
       <translation>第 %1 行，%2：%3</translation>
     </message>
+    <message>
+      <source>Verified on this visit</source>
+      <translation>本次核实</translation>
+    </message>
+    <message>
+      <source>Checked in person (or by call) on this visit</source>
+      <translation>本次家访中当面（或电话）核实过</translation>
+    </message>
   </context>
   <context>
     <name>FirstRunWizard</name>
@@ -342,6 +362,14 @@
   </context>
   <context>
     <name>JiaFangApp</name>
+    <message>
+      <source>Operating system keyring</source>
+      <translation>操作系统钥匙串</translation>
+    </message>
+    <message>
+      <source>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</source>
+      <translation>本机原设为用操作系统钥匙串解锁 JiaFang，但钥匙串中已没有密钥。是否把密钥重新保存到钥匙串？</translation>
+    </message>
     <message>
       <source>Creating your encrypted store…</source>
       <translation>正在创建加密数据库…</translation>
@@ -496,6 +524,10 @@
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>Sections</source>
+      <translation>功能导航</translation>
+    </message>
     <message>
       <source>Lock</source>
       <translation>锁定</translation>
@@ -724,6 +756,10 @@
   <context>
     <name>RosterView</name>
     <message>
+      <source>Students</source>
+      <translation>学生名单</translation>
+    </message>
+    <message>
       <source>Search name, pinyin, initials (zs), student no. or class  (Ctrl+F)</source>
       <translation>搜索姓名、拼音、首字母（zs）、学号或班级（Ctrl+F）</translation>
     </message>
@@ -781,9 +817,49 @@
       <source>Visit forms or growth archives of the selected students, a class or a college</source>
       <translation>导出所选学生、某个班级或学院的家访记录表或成长档案</translation>
     </message>
+    <message>
+      <source>No student matches “%1”. Try the full pinyin, initials (zs), pinyin mixed with characters (张m), a student no. or a class; or clear the filters.</source>
+      <translation>没有找到与“%1”匹配的学生。可以试试全拼、首字母（zs）、汉字加拼音（张m）、学号或班级，或清除筛选条件。</translation>
+    </message>
+    <message>
+      <source>No student matches these filters. Choose “All …” in a filter to see more.</source>
+      <translation>没有符合这些筛选条件的学生。把筛选项改回“全部…”可看到更多学生。</translation>
+    </message>
+    <message>
+      <source>No students yet. Import a roster under Import/export, or sync with the center under Settings.</source>
+      <translation>名册中还没有学生。请在“导入导出”中导入名册，或在“设置”中与中心同步。</translation>
+    </message>
+    <message>
+      <source>Show levels</source>
+      <translation>显示认定等级</translation>
+    </message>
+    <message>
+      <source>Hide levels</source>
+      <translation>隐藏认定等级</translation>
+    </message>
+    <message>
+      <source>Privacy mode is on: identification levels and key support are hidden. Show them (Ctrl+Shift+H)</source>
+      <translation>隐私模式已开启：认定等级和重点帮扶已隐藏。点击显示（Ctrl+Shift+H）</translation>
+    </message>
+    <message>
+      <source>Hide identification levels and key support from people passing by (Ctrl+Shift+H)</source>
+      <translation>隐藏认定等级和重点帮扶，以免旁人看到（Ctrl+Shift+H）</translation>
+    </message>
+    <message>
+      <source>Ctrl+F. Enter opens the first student found, ↓ moves into the list.</source>
+      <translation>Ctrl+F 定位到搜索框。按回车打开找到的第一名学生，按 ↓ 进入列表。</translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>
+    <message>
+      <source>Visit form title</source>
+      <translation>家访记录表标题</translation>
+    </message>
+    <message>
+      <source>Printed at the top of every visit form; leave empty for the default wording</source>
+      <translation>打印在每份家访记录表的顶部；留空则使用默认标题</translation>
+    </message>
     <message>
       <source>General</source>
       <translation>常规</translation>
@@ -1075,9 +1151,33 @@
       <source>Blank visit form for this student…</source>
       <translation>该生的空白家访记录表…</translation>
     </message>
+    <message>
+      <source>Basic information and family saved: %1</source>
+      <translation>已保存基本信息和家庭成员：%1</translation>
+    </message>
+    <message>
+      <source>Back to the roster</source>
+      <translation>返回学生名册</translation>
+    </message>
+    <message>
+      <source>Start a home visit for this student</source>
+      <translation>为该学生新建家访</translation>
+    </message>
+    <message>
+      <source>The selected visit's form as PDF</source>
+      <translation>所选家访的记录表（PDF）</translation>
+    </message>
+    <message>
+      <source>Growth archive or a blank visit form for this student</source>
+      <translation>该学生的成长档案或空白家访表</translation>
+    </message>
   </context>
   <context>
     <name>TimelineTab</name>
+    <message>
+      <source>Growth archive timeline</source>
+      <translation>成长档案时间线</translation>
+    </message>
     <message>
       <source>All kinds</source>
       <translation>全部类别</translation>
@@ -1158,6 +1258,10 @@
   </context>
   <context>
     <name>VisitForm</name>
+    <message>
+      <source>Parts of the form</source>
+      <translation>表单各部分</translation>
+    </message>
     <message>
       <source>Editing home visit: %1, %2</source>
       <translation>编辑家访记录：%1，%2</translation>
@@ -1440,9 +1544,41 @@
       <source>The visit could not be saved.</source>
       <translation>家访记录未能保存。</translation>
     </message>
+    <message>
+      <source>Changes to the home visit saved: %1, %2</source>
+      <translation>已保存家访的修改：%1，%2</translation>
+    </message>
+    <message>
+      <source>Home visit saved: %1, %2</source>
+      <translation>已保存家访：%1，%2</translation>
+    </message>
+    <message>
+      <source>Family members changed</source>
+      <translation>家庭成员有改动</translation>
+    </message>
+    <message>
+      <source>The family members on this visit differ from the student's profile. Write them back to the profile (basic information and family)?</source>
+      <translation>本次家访记录的家庭成员与学生档案中的不一致。要把它们写回学生档案（基本信息和家庭成员）吗？</translation>
+    </message>
+    <message>
+      <source>Save the visit</source>
+      <translation>保存家访</translation>
+    </message>
+    <message>
+      <source>Keep the form as a draft, even with fields still to fill</source>
+      <translation>存为草稿（还有未填项也可以）</translation>
+    </message>
+    <message>
+      <source>Close the form (an unsaved form is kept as a draft)</source>
+      <translation>关闭表单（未保存的内容会保留为草稿）</translation>
+    </message>
   </context>
   <context>
     <name>VisitsSection</name>
+    <message>
+      <source>Home visits to do</source>
+      <translation>待家访</translation>
+    </message>
     <message>
       <source>%1 — changes to a saved visit, kept %2</source>
       <translation>%1 — 对已保存家访记录的修改（未保存），%2</translation>
@@ -1505,9 +1641,21 @@
       <source>Pre-filled with the selected student&apos;s basic facts, if one is selected</source>
       <translation>如已选中学生，将预填该生的基本信息</translation>
     </message>
+    <message>
+      <source>Start a visit for the student selected below (Enter on a row too)</source>
+      <translation>为下方所选学生开始家访（也可在该行按回车）</translation>
+    </message>
+    <message>
+      <source> — everyone who needs a visit has had one. Students appear here once identified (or marked “visit before identification”); any student's visit starts from the roster.</source>
+      <translation> —— 需要家访的学生都已家访。学生完成认定（或标为“先家访后认定”）后会出现在这里；任何学生的家访都可从学生名册开始。</translation>
+    </message>
   </context>
   <context>
     <name>CoverageDashboard</name>
+    <message>
+      <source>Students not yet covered</source>
+      <translation>尚未覆盖的学生</translation>
+    </message>
     <message>
       <source>All colleges</source>
       <translation>全部学院</translation>
@@ -1685,6 +1833,10 @@
   </context>
   <context>
     <name>ImportWizard</name>
+    <message>
+      <source>File to import</source>
+      <translation>要导入的文件</translation>
+    </message>
     <message>
       <source>Choose…</source>
       <translation>选择…</translation>
@@ -1988,9 +2140,29 @@
       <source>Session recorded.</source>
       <translation>已记录。</translation>
     </message>
+    <message>
+      <source>Assign a mentor first</source>
+      <translation>请先指定育人导师</translation>
+    </message>
+    <message>
+      <source>Select a student in the list to assign a mentor, log support or record the exit review.</source>
+      <translation>在左侧列表中选择一名学生后，可以指定育人导师、记录帮扶或登记退出评议。</translation>
+    </message>
+    <message>
+      <source>This student has left key support; nothing more is recorded here.</source>
+      <translation>该学生已退出重点帮扶，这里不再记录。</translation>
+    </message>
+    <message>
+      <source>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</source>
+      <translation>本学年还没有重点帮扶学生。请在上方启动重点帮扶（经集体评议），学生随后会出现在列表中。</translation>
+    </message>
   </context>
   <context>
     <name>MonitoringPage</name>
+    <message>
+      <source>Monitoring flags</source>
+      <translation>监测反馈列表</translation>
+    </message>
     <message>
       <source>All</source>
       <translation>全部</translation>
@@ -2095,6 +2267,14 @@
   <context>
     <name>VisitPlanningPage</name>
     <message>
+      <source>Trip plan</source>
+      <translation>行程安排</translation>
+    </message>
+    <message>
+      <source>Students awaiting a visit</source>
+      <translation>待家访学生</translation>
+    </message>
+    <message>
       <source>Plan checked students on this date</source>
       <translation>将勾选的学生安排在此日期</translation>
     </message>
@@ -2189,6 +2369,14 @@
     <message>
       <source>Blank forms saved to %1</source>
       <translation>空白家访记录表已保存到 %1</translation>
+    </message>
+    <message>
+      <source>Nothing planned yet. Check students on the left, choose a visit date above and press “Plan checked students on this date”.</source>
+      <translation>还没有安排家访。请在左侧勾选学生，在上方选好家访日期，再点“将勾选的学生安排在此日期”。</translation>
+    </message>
+    <message>
+      <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
+      <translation>本学年需要家访的学生都已家访。学生完成认定（或标为“先家访后认定”）且尚未家访时，会出现在这里。</translation>
     </message>
   </context>
   <context>
@@ -2325,6 +2513,10 @@
       <source>Enter the service item.</source>
       <translation>请填写服务项目。</translation>
     </message>
+    <message>
+      <source>All departments</source>
+      <translation>全部部门</translation>
+    </message>
   </context>
   <context>
     <name>RecordDialog</name>
@@ -2347,6 +2539,10 @@
     <message>
       <source>Not saved.</source>
       <translation>未保存。</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>已保存：%1</translation>
     </message>
   </context>
   <context>
@@ -2441,6 +2637,10 @@
   </context>
   <context>
     <name>IdentificationDialog</name>
+    <message>
+      <source>Identification history</source>
+      <translation>认定历史</translation>
+    </message>
     <message>
       <source>New identification</source>
       <translation>新增认定记录</translation>
@@ -2618,6 +2818,10 @@
   </context>
   <context>
     <name>ConflictReviewDialog</name>
+    <message>
+      <source>Sync conflicts</source>
+      <translation>同步冲突</translation>
+    </message>
     <message>
       <source>Review sync conflicts</source>
       <translation>处理同步冲突</translation>
@@ -2925,6 +3129,14 @@
   </context>
   <context>
     <name>SyncStatusItem</name>
+    <message>
+      <source>Receiving students new to this computer… %1 of %2</source>
+      <translation>正在接收新分配到本机的学生… 第 %1 / %2 名</translation>
+    </message>
+    <message>
+      <source>Removing reassigned students… %1</source>
+      <translation>正在移除已调整给其他老师的学生… %1 名</translation>
+    </message>
     <message>
       <source>Sending photos…</source>
       <translation>正在发送照片…</translation>

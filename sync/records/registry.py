@@ -35,6 +35,28 @@ ALL_RECORDS: tuple[type[Record], ...] = (
 
 RECORD_TYPES: dict[str, type[Record]] = {record.RECORD_TYPE: record for record in ALL_RECORDS}
 
+# Chinese names of the record types (for people: summaries, printed audit trails).
+RECORD_TYPE_LABELS: dict[str, str] = {
+    "college": "学院",
+    "user": "账号",
+    "mentor": "育人导师",
+    "student": "学生",
+    "family_member": "家庭成员",
+    "identification": "困难认定",
+    "home_visit": "家访记录",
+    "guarantee_aid": "保障型资助",
+    "growth_reward": "成长奖励",
+    "give_back_activity": "回馈活动",
+    "key_support": "重点帮扶",
+    "mentor_assignment": "导师分配",
+    "support_log_entry": "帮扶记录",
+    "rescue_session": "救助性教育/集体教研",
+    "wish_catalog_item": "心愿单服务项目",
+    "wish_selection": "心愿单",
+    "monitoring_flag": "监测反馈",
+    "audit_entry": "审计记录",
+}
+
 
 def record_type(name: str) -> type[Record]:
     """The record class for a stable type name; raises KeyError with a Chinese message."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import AwareDatetime, Field, StringConstraints, model_validator
 
 from sync.records.base import Part, Record
 from sync.records.enums import (
@@ -27,8 +27,14 @@ from sync.records.enums import (
     WishListState,
 )
 from sync.records.errors import FieldError, cross_field_error
+from sync.records.record_numbers import RECORD_NO_PATTERN
 from sync.records.students import unknown_special_groups
 from sync.records.validators import LongText, Minutes, Money, Name, PastDate, Place, ShortText
+
+# Empty until the laptop that made the record has its device number (see record_numbers).
+RecordNo = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=40, pattern=f"{RECORD_NO_PATTERN}|^$")
+]
 
 ONLINE_MODES: frozenset[VisitMode] = frozenset({VisitMode.PHONE, VisitMode.VIDEO, VisitMode.WECHAT_QQ})
 
@@ -56,6 +62,7 @@ class HouseholdMember(Part):
     annual_income: Money | None = Field(None, title="年收入(元)")
     health: HealthStatus = Field(HealthStatus.HEALTHY, title="健康状况")
     status: MemberStatus = Field(MemberStatus.PRESENT, title="状态")
+    verified: bool = Field(False, title="本次核实")  # checked in person (or by call) on this visit
 
 
 class Attachment(Part):
@@ -140,6 +147,7 @@ class HomeVisit(Record):
     recorded_by_id: str | None = Field(None, title="录入人")
     reviewed_by_id: str | None = Field(None, title="审核人")
     reviewed_at: AwareDatetime | None = Field(None, title="审核时间")
+    record_no: RecordNo = Field("", title="记录编号")
 
     @property
     def is_online(self) -> bool:

@@ -1,5 +1,4 @@
-"""``jiafang-server`` account commands: ``passwd``, ``reset-password``, ``deactivate-user`` and
-``expire-uploads`` (kept apart from cli.py so each command is a small function of its own)."""
+"""``jiafang-server`` account commands: ``passwd``, ``reset-password``, ``deactivate-user`` (kept apart from cli.py so each command is a small function of its own)."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from sync.server import directory, passwords
 from sync.server.database import Database
-from sync.server.maintenance import expire_uploads
 from sync.server.settings import Settings
 
 
@@ -85,19 +83,6 @@ def cmd_deactivate_user(args: argparse.Namespace) -> None:
     print(f"已停用 {args.username}，{count} 台设备的授权已失效")
 
 
-def cmd_expire_uploads(args: argparse.Namespace) -> None:
-    settings = Settings()
-    if args.database_url:
-        settings.database_url = args.database_url
-    hours = args.hours if args.hours is not None else settings.upload_expiry_hours
-    database = Database(settings)
-    try:
-        removed = database.run(lambda s: expire_uploads(s, hours=hours))
-    finally:
-        database.dispose()
-    print(f"已清理 {removed} 个超过 {hours} 小时未完成的附件上传")
-
-
 def add_parsers(commands: Any) -> None:
     """Add the account commands to ``jiafang-server``'s sub-command parser."""
     for name, func, text in (
@@ -108,8 +93,3 @@ def add_parsers(commands: Any) -> None:
         sub = commands.add_parser(name, help=text)
         sub.add_argument("username")
         sub.set_defaults(func=func)
-    expire = commands.add_parser(
-        "expire-uploads", help="清理未完成的附件上传（默认超过 JIAFANG_UPLOAD_EXPIRY_HOURS=24 小时）"
-    )
-    expire.add_argument("--hours", type=int, default=None)
-    expire.set_defaults(func=cmd_expire_uploads)

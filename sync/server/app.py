@@ -11,11 +11,13 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol import PROTOCOL_VERSION
+from sync.server import metrics
 from sync.server.database import Database
 from sync.server.errors import ApiError, handle_api_error, handle_http_error, handle_validation_error
 from sync.server.hash_gate import HashGate
 from sync.server.limits import BodyLimit, KnownTokens
 from sync.server.routes import admin, attachments, auth, health, records, sync
+from sync.server.routes import metrics as metrics_route
 from sync.server.settings import Settings
 
 
@@ -32,12 +34,17 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         to_thread.current_default_thread_limiter().total_tokens = settings.pool_size
         yield
         database.dispose()
+        metrics.process_ended()
 
     app = FastAPI(
         title="JiaFang sync server",
         version=f"protocol {PROTOCOL_VERSION}",
         description="家访 JiaFang 中心服务器：同步、账号与设备管理。协议见 docs/sync-protocol.md。",
         lifespan=lifespan,
+        # The API explorer and the schema only where enabled (JIAFANG_API_DOCS=true): not in production.
+        docs_url="/docs" if settings.api_docs else None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if settings.api_docs else None,
     )
     app.state.settings = settings
     app.state.database = database
@@ -49,11 +56,14 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     app.add_exception_handler(ApiError, handle_api_error)
     app.add_exception_handler(RequestValidationError, handle_validation_error)
     app.add_exception_handler(StarletteHTTPException, handle_http_error)
-    for router in (health.router, auth.router, sync.router, records.router, attachments.router, admin.router):
-        app.include_router(router)
+    routers = (health, auth, sync, records, attachments, admin, metrics_route)
+    for module in routers:
+        app.include_router(module.router)
     app.add_middleware(
         BodyLimit,
         max_bytes=settings.max_body_bytes,
         token_check=KnownTokens(database, settings.token_ttl_days),
     )
+    app.add_middleware(metrics.RequestMetrics)
+    metrics.watch_pool(database.engine, 2 * settings.pool_size)
     return app

@@ -18,6 +18,8 @@ def record(
     device_id: str | None = None,
     target: str = "",
     address: str = "",
+    operator: str = "",
+    college_id: str | None = None,
     **detail: Any,
 ) -> None:
     session.add(
@@ -27,6 +29,8 @@ def record(
             action=action,
             target=target[:200],
             address=address[:64],
+            operator=operator[:100],
+            college_id=college_id,
             detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
         )
     )

@@ -1,72 +1,74 @@
 """``jiafang-server``: create the database, colleges, users and assignments, import rosters, manage
-devices, back up, serve, and fill a demo server.  ``--database-url`` or ``JIAFANG_DATABASE_URL`` picks
-the database; without either, SQLite in the data folder."""
+devices, back up, serve, and fill a demo server.  ``--env-file PATH`` reads the service's settings (the
+units use the same file); ``--database-url`` or ``JIAFANG_DATABASE_URL`` picks the database; without
+either, SQLite in the data folder.  Every failure is one Chinese line on stderr, exit status 2."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import secrets
 import shutil
-import sqlite3
-import subprocess
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sync.password_policy import password_problems
 from sync.records.enums import Role
-from sync.server import account_commands, devices, directory, roster
-from sync.server.database import Database
+from sync.server import (
+    account_commands,
+    admin_audit,
+    admin_backup,
+    admin_common,
+    admin_devices,
+    admin_directory,
+    admin_drill,
+    admin_housekeeping,
+    admin_restore,
+    admin_roster,
+    audit,
+    devices,
+    directory,
+    env_file,
+    roster,
+)
+from sync.server.admin_common import CliError
 from sync.server.db import InsecureDatabaseFile
-from sync.server.settings import Settings
+from sync.server.models import Account, RecordRow
 
-
-class CliError(Exception):
-    """A Chinese message printed to stderr with exit status 2."""
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings()
-    if args.database_url:
-        settings.database_url = args.database_url
-    return settings
-
-
-def _database(args: argparse.Namespace) -> Database:
-    return Database(_settings(args))
-
-
-def _password(prompt: str = "密码") -> str:
-    from_env = os.environ.get("JIAFANG_PASSWORD")
-    if from_env:
-        return from_env
-    first = getpass.getpass(f"{prompt}：")
-    problems = password_problems(first)
-    if problems:
-        raise CliError("密码不符合要求：" + "".join(problems))
-    if getpass.getpass(f"再次输入{prompt}：") != first:
-        raise CliError("两次输入的密码不一致")
-    return first
+_settings = admin_common.settings
+_database = admin_common.database
+_password = admin_common.password
 
 
 def cmd_init_db(args: argparse.Namespace) -> None:
     database = _database(args)
+    database.run(lambda s: audit.record(s, "database_migrated", operator=admin_common.operator()))
     database.dispose()
     print("数据库已就绪")
 
 
 def cmd_create_college(args: argparse.Namespace) -> None:
     database = _database(args)
-    college_id = database.run(lambda s: directory.create_college(s, args.name, args.code or ""))
-    print(college_id)
+
+    def work(session: Session) -> str:
+        college_id = directory.create_college(session, args.name, args.code or "")
+        audit.record(
+            session,
+            "college_created",
+            operator=admin_common.operator(),
+            target=args.name,
+            college_id=college_id,
+            code=args.code or "",
+        )
+        return college_id
+
+    print(database.run(work))
 
 
 def cmd_create_user(args: argparse.Namespace) -> None:
@@ -76,7 +78,7 @@ def cmd_create_user(args: argparse.Namespace) -> None:
 
     def work(session: Session) -> str:
         college_id = directory.find_college(session, args.college) if args.college else None
-        return directory.create_user(
+        user_id = directory.create_user(
             session,
             username=args.username,
             password=password,
@@ -85,6 +87,16 @@ def cmd_create_user(args: argparse.Namespace) -> None:
             college_id=college_id,
             staff_no=args.staff_no,
         )
+        audit.record(
+            session,
+            "user_created",
+            operator=admin_common.operator(),
+            user_id=user_id,
+            target=args.username,
+            college_id=college_id,
+            role=role.value,
+        )
+        return user_id
 
     print(database.run(work))
 
@@ -92,7 +104,7 @@ def cmd_create_user(args: argparse.Namespace) -> None:
 def cmd_assign(args: argparse.Namespace) -> None:
     pairs: list[tuple[str, str]] = []
     if args.file:
-        for line, row in enumerate(roster.read_rows(Path(args.file)), start=2):
+        for line, row in roster.read_rows(Path(args.file)):
             username = row.get("username") or row.get("用户名") or row.get("账号") or ""
             student_no = row.get("student_no") or row.get("学号") or ""
             if not username or not student_no:
@@ -108,142 +120,23 @@ def cmd_assign(args: argparse.Namespace) -> None:
         by_user: dict[str, list[str]] = {}
         for username, student_no in pairs:
             by_user.setdefault(username, []).append(student_no)
-        return sum(directory.assign(session, username=u, student_nos=nos) for u, nos in by_user.items())
+        total = 0
+        for username, student_nos in by_user.items():
+            count = directory.assign(session, username=username, student_nos=student_nos)
+            account = directory.find_account(session, username)
+            audit.record(
+                session,
+                "students_assigned",
+                operator=admin_common.operator(),
+                user_id=account.id,
+                target=username,
+                college_id=account.college_id,
+                count=count,
+            )
+            total += count
+        return total
 
     print(f"已分配 {database.run(work)} 名学生")
-
-
-def cmd_import_roster(args: argparse.Namespace) -> None:
-    rows = list(roster.read_rows(Path(args.file)))
-    parsed = [(line, roster.student_fields(row, line)) for line, row in enumerate(rows, start=2)]
-    roster.check_unique_numbers(parsed)
-    database = _database(args)
-
-    def work(session: Session) -> int:
-        changes: list[tuple[str, str, dict[str, Any]]] = []
-        for _line, fields in parsed:
-            if fields.get("college_id"):
-                fields["college_id"] = directory.find_college(session, fields["college_id"])
-            if fields.get("counselor_id"):
-                fields["counselor_id"] = directory.find_account(session, fields["counselor_id"]).id
-            try:
-                student_id = directory.find_student(session, fields["student_no"])
-            except directory.DirectoryError:
-                student_id = directory.new_id()
-            changes.append(("student", student_id, fields))
-        directory.write_records(session, changes)
-        return len(changes)
-
-    print(f"已导入 {database.run(work)} 名学生")
-
-
-def cmd_list_devices(args: argparse.Namespace) -> None:
-    database = _database(args)
-    rows = database.run(devices.list_devices)
-    if args.json:
-        print(json.dumps([row.model_dump() for row in rows], ensure_ascii=False, indent=2))
-        return
-    for row in rows:
-        state = "已撤销" if row.revoked else ("待清除" if row.wipe else "正常")
-        print(f"{row.id}\t{row.username}\t{row.name}\t{row.last_seen_at or '-'}\t{state}")
-
-
-def cmd_revoke_device(args: argparse.Namespace) -> None:
-    database = _database(args)
-    if database.run(lambda s: devices.revoke(s, args.device_id, by=None)) is None:
-        raise CliError("找不到该设备")
-    print("设备已撤销")
-
-
-def cmd_wipe_device(args: argparse.Namespace) -> None:
-    database = _database(args)
-    if database.run(lambda s: devices.order_wipe(s, args.device_id, by=None)) is None:
-        raise CliError("找不到该设备")
-    print("已下达清除指令，设备下次联网时执行")
-
-
-def _backup_target(args: argparse.Namespace, settings: Settings, suffix: str) -> Path:
-    """The output file, created empty with mode 0600; its folder is made when missing (a clear message
-    when it cannot be)."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = Path(args.output) if args.output else settings.data_dir / f"backup-{stamp}{suffix}"
-    if target.is_dir():
-        raise CliError(f"备份路径是一个文件夹，请给出文件名：{target}")
-    try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # Readable by the owner only from the first byte on.
-        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-        os.chmod(target, 0o600)
-    except OSError as error:
-        raise CliError(f"无法写入备份文件 {target}：{error.strerror or error}") from None
-    return target
-
-
-def _pg_dump(url: URL, target: Path) -> None:
-    """Run pg_dump with the password in ``PGPASSWORD`` (never on the command line, where ``ps`` shows it)."""
-    pg_dump = shutil.which("pg_dump")
-    if pg_dump is None:
-        raise CliError("未找到 pg_dump，请安装 PostgreSQL 客户端工具")
-    env = dict(os.environ)
-    if url.password is not None:
-        env["PGPASSWORD"] = str(url.password)
-    without_password = URL.create(
-        "postgresql", url.username, None, url.host, url.port, url.database, url.query
-    )
-    conninfo = without_password.render_as_string(hide_password=False)
-    command = [pg_dump, "--format=custom", "--file", str(target), "--dbname", conninfo]
-    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if result.returncode != 0:
-        target.unlink(missing_ok=True)
-        lines = [line for line in result.stderr.splitlines() if line.strip()]
-        detail = lines[-1].removeprefix("pg_dump: ").removeprefix("error: ") if lines else ""
-        raise CliError(f"pg_dump 备份失败（退出码 {result.returncode}）：{detail}")
-
-
-def cmd_backup(args: argparse.Namespace) -> None:
-    settings = _settings(args)
-    url = make_url(settings.resolved_database_url())
-    if url.get_backend_name() == "sqlite":
-        target = _backup_target(args, settings, ".sqlite3")
-        source = sqlite3.connect(url.database or "")
-        try:
-            copy = sqlite3.connect(target)
-            try:
-                with copy:
-                    source.backup(copy)
-            finally:
-                copy.close()
-        except sqlite3.Error as error:
-            target.unlink(missing_ok=True)
-            raise CliError(f"备份失败：{error}") from None
-        finally:
-            source.close()
-    else:
-        target = _backup_target(args, settings, ".dump")
-        _pg_dump(url, target)
-    os.chmod(target, 0o600)
-    print(target)
-
-
-def cmd_expire_tombstones(args: argparse.Namespace) -> None:
-    from sync.server.maintenance import expire_tombstones
-
-    settings = _settings(args)
-    days = args.days if args.days is not None else settings.tombstone_days
-    database = Database(settings)
-    removed = database.run(lambda s: expire_tombstones(s, days=days))
-    print(f"已清理 {removed} 条超过 {days} 天的删除标记")
-
-
-def cmd_mark_restored(args: argparse.Namespace) -> None:
-    """After putting a backup back (before starting the service): a new epoch at the restored horizon,
-    so every laptop that synced after the backup re-sends what the server lacks (protocol §8a)."""
-    from sync.server import epoch
-
-    database = _database(args)
-    started = database.run(epoch.renew)
-    database.dispose()
-    print(f"已记录：数据库已从备份恢复（变更号 {started.start} 之后的记录将由各笔记本在下次同步时补发）")
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
@@ -263,10 +156,21 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "http": "sync.server.tcp:NoDelayH11Protocol",
     }
     if args.workers > 1:
-        # Workers are separate processes: each builds the app from the environment.
-        os.environ["JIAFANG_DATABASE_URL"] = _settings(args).resolved_database_url()
-        create_app(_settings(args)).state.database.dispose()  # migrate once, before the workers start
-        uvicorn.run("sync.server.asgi:app", workers=args.workers, **options)
+        # Workers are separate processes: each builds the app from the environment, and counts metrics in
+        # a folder they share (sync/server/metrics.py) unless the unit gave one.
+        settings = _settings(args)
+        os.environ["JIAFANG_DATABASE_URL"] = settings.resolved_database_url()
+        own_folder = None
+        if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            own_folder = settings.data_dir / "metrics" / str(os.getpid())
+            own_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(own_folder)
+        create_app(settings).state.database.dispose()  # migrate once, before the workers start
+        try:
+            uvicorn.run("sync.server.asgi:app", workers=args.workers, **options)
+        finally:
+            if own_folder is not None:
+                shutil.rmtree(own_folder, ignore_errors=True)
         return
     uvicorn.run(create_app(_settings(args)), **options)
 
@@ -276,6 +180,12 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
     generator = DemoGenerator(students=args.students, today=date.today(), seed=args.seed)
     database = _database(args)
+    accounts_now, students_now = database.run(_directory_size)
+    if accounts_now or students_now:
+        raise CliError(
+            f"数据库中已有 {accounts_now} 个账号、{students_now} 名学生：演示数据只能写入空数据库"
+            "（请另建一个数据库，用 --database-url 指定）"
+        )
     total = database.run(lambda s: directory.import_records(s, generator.school_records()))
     for chunk in generator.student_chunks(500):
 
@@ -283,13 +193,28 @@ def cmd_demo(args: argparse.Namespace) -> None:
             return directory.import_records(session, chunk)
 
         total += database.run(write_chunk)
-    accounts = database.run(lambda s: _demo_accounts(s, generator, args.per_role))
+
+    def accounts_and_audit(session: Session) -> list[dict[str, str]]:
+        created = _demo_accounts(session, generator, args.per_role)
+        audit.record(session, "demo_created", operator=admin_common.operator(), accounts=len(created))
+        return created
+
+    accounts = database.run(accounts_and_audit)
     if args.json:
         print(json.dumps({"records": total, "accounts": accounts}, ensure_ascii=False, indent=2))
         return
     print(f"已写入 {total} 条演示记录。演示账号：")
     for account in accounts:
         print(f"  {account['role']:<15} {account['username']:<16} {account['password']}  {account['name']}")
+
+
+def _directory_size(session: Session) -> tuple[int, int]:
+    """Accounts and students already in the database (the demo only fills an empty one)."""
+    accounts = session.scalar(select(func.count()).select_from(Account)) or 0
+    students = session.scalar(
+        select(func.count()).select_from(RecordRow).where(RecordRow.record_type == "student")
+    )
+    return int(accounts), int(students or 0)
 
 
 def _demo_accounts(session: Session, generator: Any, per_role: int) -> list[dict[str, str]]:
@@ -321,6 +246,11 @@ def _demo_accounts(session: Session, generator: Any, per_role: int) -> list[dict
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jiafang-server", description="家访 JiaFang 中心服务器管理")
+    parser.add_argument(
+        "--env-file",
+        default=None,
+        help="先读取服务的环境文件（如 /etc/jiafang-server/jiafang-server.env），与服务使用同一份设置",
+    )
     parser.add_argument("--database-url", default=None, help="数据库地址（默认读取 JIAFANG_DATABASE_URL）")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -345,35 +275,17 @@ def build_parser() -> argparse.ArgumentParser:
     assign.add_argument("--file", help="分配表（CSV 或 XLSX，列：用户名、学号）")
     assign.set_defaults(func=cmd_assign)
 
-    roster_parser = commands.add_parser("import-roster", help="导入学生名单（CSV 或 XLSX）")
-    roster_parser.add_argument("file")
-    roster_parser.set_defaults(func=cmd_import_roster)
+    admin_roster.register(commands)
+    admin_directory.register(commands)
+    admin_audit.register(commands)
 
-    listing = commands.add_parser("list-devices", help="列出设备")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=cmd_list_devices)
+    admin_devices.register(commands)
 
-    for name, func, text in (
-        ("revoke-device", cmd_revoke_device, "撤销设备授权"),
-        ("wipe-device", cmd_wipe_device, "要求设备清除本地数据"),
-    ):
-        sub = commands.add_parser(name, help=text)
-        sub.add_argument("device_id")
-        sub.set_defaults(func=func)
+    admin_backup.register(commands)
+    admin_drill.register(commands)
+    admin_restore.register(commands)
 
-    backup = commands.add_parser("backup", help="备份数据库")
-    backup.add_argument("--output", help="备份文件路径")
-    backup.set_defaults(func=cmd_backup)
-
-    expire = commands.add_parser(
-        "expire-tombstones", help="清理过期的删除标记（默认保留天数见 JIAFANG_TOMBSTONE_DAYS）"
-    )
-    expire.add_argument("--days", type=int, default=None)
-    expire.set_defaults(func=cmd_expire_tombstones)
-
-    commands.add_parser(
-        "mark-restored", help="从备份恢复数据库后、启动服务前运行：让各笔记本补发服务器缺少的数据"
-    ).set_defaults(func=cmd_mark_restored)
+    admin_housekeeping.register(commands)
 
     serve = commands.add_parser("serve", help="启动服务器")
     serve.add_argument("--host", default="127.0.0.1")
@@ -399,10 +311,27 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.env_file:
+            env_file.load(Path(args.env_file))
         args.func(args)
-    except (CliError, directory.DirectoryError, roster.RosterError, InsecureDatabaseFile) as error:
+    except (
+        CliError,
+        directory.DirectoryError,
+        roster.RosterError,
+        env_file.EnvFileError,
+        devices.DeviceError,
+        InsecureDatabaseFile,
+    ) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
+    except (Exception, KeyboardInterrupt) as error:
+        message = admin_common.describe(error)
+        if message is None or os.environ.get("JIAFANG_DEBUG"):
+            raise
+        print(f"错误：{message}", file=sys.stderr)
+        return 2
+    finally:
+        admin_common.close_databases()
     return 0
 
 

@@ -73,23 +73,58 @@ def import_records(session: Session, records: list[Record]) -> int:
     return len(changes)
 
 
-def find_college(session: Session, name_or_id: str) -> str:
+def colleges(session: Session) -> list[tuple[str, str, str]]:
+    """``(id, name, code)`` of every college, in the order they were created."""
     rows = session.execute(
-        select(RecordRow.id, RecordRow.fields).where(
-            RecordRow.record_type == "college", RecordRow.deleted.is_(False)
-        )
+        select(RecordRow.id, RecordRow.fields)
+        .where(RecordRow.record_type == "college", RecordRow.deleted.is_(False))
+        .order_by(RecordRow.created_at, RecordRow.id)
     ).all()
+    result = []
     for record_id, fields in rows:
         data = json.loads(fields)
-        if name_or_id in (record_id, data.get("name"), data.get("code")):
-            return str(record_id)
-    raise DirectoryError(f"找不到学院：{name_or_id}")
+        result.append((str(record_id), str(data.get("name") or ""), str(data.get("code") or "")))
+    return result
+
+
+def find_college(session: Session, name_or_id: str) -> str:
+    """The college with this id, name or code; several colleges answering to it is an error."""
+    found = [cid for cid, name, code in colleges(session) if name_or_id in (cid, name, code)]
+    if not found:
+        raise DirectoryError(f"找不到学院：{name_or_id}")
+    if len(found) > 1:
+        raise DirectoryError(f"有 {len(found)} 个学院都叫“{name_or_id}”：请改用学院编号（见 list-colleges）")
+    return found[0]
+
+
+def check_college_unique(session: Session, name: str, code: str, *, except_id: str | None = None) -> None:
+    """A college's name and code each name one college only (a name may not be another's code either:
+    the admin commands accept both)."""
+    if not name.strip():
+        raise DirectoryError("学院名称不能为空")
+    for cid, other_name, other_code in colleges(session):
+        if cid == except_id:
+            continue
+        taken = {other_name.casefold()} | ({other_code.casefold()} if other_code else set())
+        if name.casefold() in taken:
+            raise DirectoryError(f"已有学院使用名称或代码“{name}”")
+        if code and code.casefold() in taken:
+            raise DirectoryError(f"已有学院使用名称或代码“{code}”")
 
 
 def create_college(session: Session, name: str, code: str = "") -> str:
+    name, code = name.strip(), code.strip()
+    check_college_unique(session, name, code)
     college_id = new_id()
     write_records(session, [("college", college_id, {"name": name, "code": code})])
     return college_id
+
+
+def placeholder_staff_no(user_id: str) -> str:
+    """A staff number for an account created without one: from the new id's random tail, never from the
+    user name (which may hold characters a staff number may not); ``update-user --staff-no`` sets the
+    real one."""
+    return "U-" + user_id.replace("-", "")[-12:]
 
 
 def create_user(
@@ -113,7 +148,7 @@ def create_user(
     password_hash = _checked_hash(password, username=username, display_name=display_name)
     user_id = new_id()
     fields: dict[str, Any] = {
-        "staff_no": staff_no or username.replace("_", "-")[:20],
+        "staff_no": staff_no or placeholder_staff_no(user_id),
         "name": display_name,
         "role": role.value,
         "college_id": college_id,

@@ -26,7 +26,7 @@ from sync.server.models import Device
 from sync.server.models.base import utcnow
 
 PUBLIC_PATHS = frozenset(
-    {"/health", "/auth/login", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
+    {"/health", "/auth/login", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/metrics"}
 )
 # A login is a user name, a password and a device: a few hundred bytes.
 PUBLIC_MAX_BYTES = 16 * 1024

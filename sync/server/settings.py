@@ -7,6 +7,7 @@ from pathlib import Path
 import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 from sync.protocol import MAX_BODY_BYTES
 
@@ -46,13 +47,27 @@ class Settings(BaseSettings):
     # Unfinished attachment uploads are removed after this many hours (expire-uploads).
     upload_expiry_hours: int = 24
     push_retries: int = 8
-    # Database connections per worker process, and as many threads for the requests using them; with
-    # PostgreSQL keep workers x 2 x pool_size below its max_connections (100 by default).
+    # Database connections per worker process, and as many threads for the requests using them.  Each
+    # process opens up to 2 x pool_size connections (the pool plus as many overflow connections): with
+    # PostgreSQL keep processes x 2 x pool_size below its max_connections (100 by default).
     pool_size: int = 10
+    # The database password on its own (any characters, spaces too, no URL-encoding): replaces the
+    # password of ``database_url`` when set.
+    database_password: str = ""
+    # The interactive API explorer (/docs) and /openapi.json: off unless enabled.
+    api_docs: bool = False
+    # /metrics (Prometheus) answers only a request with ``Authorization: Bearer <metrics_token>``; without
+    # a token the endpoint does not exist.
+    metrics_token: str = ""
+    # age public keys (``age1…``, separated by commas or spaces) that backups are encrypted to.
+    backup_recipients: str = ""
 
     def resolved_database_url(self) -> str:
-        """The configured URL, or a SQLite file in the data folder."""
+        """The configured URL (with ``database_password`` put in), or a SQLite file in the data folder."""
         if self.database_url:
-            return self.database_url
+            if not self.database_password:
+                return self.database_url
+            url = make_url(self.database_url).set(password=self.database_password)
+            return url.render_as_string(hide_password=False)
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         return f"sqlite:///{self.data_dir / 'jiafang-server.sqlite3'}"

@@ -132,3 +132,47 @@ def test_output_piped_into_a_reader_that_stops_early(data_dir: Path) -> None:
     assert "意外错误" not in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout.strip() == "status=0"
+
+
+def test_info_and_keyring_report_what_the_keyring_holds_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The keyring entry deleted behind the app's back: `info` says so (not the stored flag), a
+    passphrase unlock says how to put it back, and `jiafang keyring --restore` does."""
+    import keyring
+
+    from desktop.store.key_vault import KeyVault
+    from tests.helpers.fixtures import MemoryKeyring
+
+    ring = MemoryKeyring()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: ring)
+    monkeypatch.setenv("JIAFANG_PASSPHRASE", PASS)
+    folder = tmp_path / "data"
+    args = ["--data-dir", str(folder)]
+    assert main([*args, "init", "--school", "示例大学", "--name", "王老师"]) == 0
+    assert len(ring.secrets) == 1
+    capsys.readouterr()
+    assert main([*args, "info", "--json"]) == 0
+    assert "OS keyring" in json.loads(capsys.readouterr().out)["key_storage"]
+    ring.secrets.clear()  # deleted with the OS's keyring tool
+    assert main([*args, "info", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["key_storage"] == (
+        "passphrase (Argon2id); the OS keyring no longer holds the key"
+    )
+    assert "jiafang keyring --restore" in captured.err
+    assert main([*args, "keyring"]) == 0
+    assert "已没有密钥" in capsys.readouterr().out
+    assert main([*args, "keyring", "--restore"]) == 0
+    assert "保存着" in capsys.readouterr().out
+    vault = KeyVault(folder)
+    assert vault.keyring_holds_key() and vault.unlock_from_keyring() == vault.unlock(PASS)
+    monkeypatch.delenv("JIAFANG_PASSPHRASE")
+    assert main([*args, "info", "--json"]) == 0  # unlocked by the keyring again, no passphrase
+    assert "OS keyring" in json.loads(capsys.readouterr().out)["key_storage"]
+    monkeypatch.setenv("JIAFANG_PASSPHRASE", PASS)
+    assert main([*args, "keyring", "--off"]) == 0
+    assert "只能用密码解锁" in capsys.readouterr().out
+    assert ring.secrets == {} and not vault.keyring_entry_lost()
+    assert main([*args, "info", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["key_storage"] == "passphrase (Argon2id)"

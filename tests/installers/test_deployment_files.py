@@ -71,10 +71,33 @@ def test_unit_runs_the_real_command() -> None:
 
     args = build_parser().parse_args(exec_start.group(2).replace("%i", "8001").split())
     assert (args.command, args.host, args.port) == ("serve", "127.0.0.1", 8001)
+    # One reader of the settings file for the server and the admin commands: no EnvironmentFile=.
+    assert args.env_file == "/etc/jiafang-server/jiafang-server.env" and "EnvironmentFile=" not in unit
     assert re.search(r"^User=jiafang$", unit, re.M) and re.search(r"^Restart=on-failure$", unit, re.M)
 
 
-@pytest.mark.parametrize("unit_name", ["jiafang-server@8001.service", "jiafang-server-backup.timer"])
+def test_backup_and_housekeeping_units_run_real_commands_with_the_env_file() -> None:
+    from sync.server.cli import build_parser
+
+    for name, command in (
+        ("jiafang-server-backup.service", "backup"),
+        ("jiafang-server-housekeeping.service", "housekeeping"),
+    ):
+        unit = (SERVER / name).read_text(encoding="utf-8")
+        line = re.search(r"/opt/jiafang-server/venv/bin/jiafang-server ([^\"\n]*)", unit)
+        assert line is not None, name
+        words = line.group(1).replace('"', "").split()
+        if "--output" in words:
+            words = words[: words.index("--output")]
+        args = build_parser().parse_args(words)
+        assert (args.command, args.env_file) == (command, "/etc/jiafang-server/jiafang-server.env"), name
+        assert "EnvironmentFile=" not in unit
+
+
+@pytest.mark.parametrize(
+    "unit_name",
+    ["jiafang-server@8001.service", "jiafang-server-backup.timer", "jiafang-server-housekeeping.timer"],
+)
 def test_systemd_units_verify(tmp_path: Path, unit_name: str) -> None:
     analyze = shutil.which("systemd-analyze")
     if analyze is None:

@@ -116,4 +116,4 @@ def test_roster_import_refuses_a_number_twice(
         encoding="utf-8",
     )
     assert cli.main(["--database-url", url, "import-roster", str(roster)]) == 2
-    assert "第 4 行的学号 2024001 与第 2 行重复" in capsys.readouterr().err
+    assert "第 4 行“学号”列：与第 2 行的学号重复" in capsys.readouterr().err

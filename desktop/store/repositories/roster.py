@@ -190,7 +190,7 @@ class RosterQueries:
     def _conditions(self, filters: RosterFilter, computed: dict[str, Any]) -> list[ColumnElement[bool]]:
         """The WHERE conditions of the filters (besides "not deleted")."""
         conditions: list[ColumnElement[bool]] = []
-        search = matches(StudentRow.search_key, filters.search)
+        search = matches(StudentRow.search_key, filters.search, self.session)
         if search is not None:
             conditions.append(search)
         if filters.college_id is not None:
@@ -247,13 +247,14 @@ class RosterQueries:
         if sort not in SORT_KEYS:
             raise ValueError(f"unknown roster sort key: {sort}")
         year = filters.academic_year or current_academic_year()
-        query, computed = self._base(filters, year)
         if limit is None:
+            query, computed = self._base(filters, year)
             ordered = self._ordered(query, self._sort_key(sort, computed), filters, descending, offset)
             return [RosterRow(*row) for row in self.session.execute(ordered)]
         ids = self._page_ids(filters, year, sort=sort, descending=descending, offset=offset, limit=limit)
         if not ids:
             return []
+        query, _computed = _row_select(year)  # the ids were filtered already: no condition twice
         found = {row.id: RosterRow(*row) for row in self.session.execute(query.where(StudentRow.id.in_(ids)))}
         return [found[student_id] for student_id in ids if student_id in found]
 

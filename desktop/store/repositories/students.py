@@ -63,7 +63,7 @@ class StudentRepository(Repository[Student]):
 
     def search(self, text: str, *, limit: int = 50) -> list[Student]:
         """Students whose name, pinyin, initials, 学号 or 班级 contain ``text`` ("zs" finds 张三)."""
-        condition = matches(StudentRow.search_key, text)
+        condition = matches(StudentRow.search_key, text, self.session)
         if condition is None:
             return []
         query = (
@@ -91,7 +91,7 @@ class FamilyRepository(StudentOwnedRepository[FamilyMember]):
         by_name = {(member.name, member.relationship): member for member in family.values()}
         for seen in visit.household:
             current = family.get(seen.family_member_id or "") or by_name.get((seen.name, seen.relationship))
-            values = seen.model_dump(exclude={"family_member_id"})
+            values = seen.model_dump(exclude={"family_member_id", "verified"})
             if current is None:
                 self.create(FamilyMember(student_id=visit.student_id, **values))
             else:

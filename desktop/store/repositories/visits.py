@@ -28,13 +28,39 @@ class VisitRepository(StudentOwnedRepository[HomeVisit]):
             else visit.model_copy(update={"recorded_by_id": self.ctx.author_id})
             for visit in records
         ]
+        if outbox:  # made here (not pulled or restored): numbered in this transaction
+            stamped = self._numbered(stamped)
         return super().create_many(stamped, outbox=outbox)
 
     def create(self, record: HomeVisit) -> HomeVisit:
         if record.recorded_by_id is None:
             record = record.model_copy(update={"recorded_by_id": self.ctx.author_id})
+        (record,) = self._numbered([record])
         super().create_many([record])
         return record
+
+    def update(self, record: HomeVisit) -> HomeVisit:
+        """Save an edited visit; a printed record number never changes or goes away (an edit begun
+        before the laptop numbered the visit keeps the number it got meanwhile)."""
+        row = self._row(record.id)
+        if row is not None and row.record_no and record.record_no != row.record_no:
+            record = record.model_copy(update={"record_no": row.record_no})
+        return super().update(record)
+
+    def _numbered(self, visits: list[HomeVisit]) -> list[HomeVisit]:
+        """Each new visit with its printed record number (once the device has its number)."""
+        from desktop.store.record_numbering import numbered  # imports the repositories package
+
+        return numbered(self.session, visits)
+
+    def by_record_no(self, record_no: str) -> HomeVisit | None:
+        """The visit with this printed record number (``JF-2026-017-0042``), if this laptop holds it."""
+        row = self.session.execute(
+            select(HomeVisitRow.__table__).where(
+                HomeVisitRow.record_no == record_no, HomeVisitRow.deleted == false()
+            )
+        ).first()
+        return None if row is None else self.to_record(row)
 
     def in_period(
         self, first: date, last: date, *, student_id: str | None = None, suggesting_subsidy: bool = False

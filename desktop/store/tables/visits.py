@@ -31,6 +31,8 @@ class HomeVisitRow(RecordRow):
             sqlite_where=text("student_traits != ''"),
         ),
         Index(None, "visit_date"),
+        # a printed record number typed or scanned into the search box (schema v6)
+        Index("ix_home_visit_record_no", "record_no", sqlite_where=text("record_no != ''")),
     )
 
     student_id: Mapped[str]
@@ -78,3 +80,4 @@ class HomeVisitRow(RecordRow):
     recorded_by_id: Mapped[str | None]
     reviewed_by_id: Mapped[str | None]
     reviewed_at: Mapped[datetime | None]
+    record_no: Mapped[str]

@@ -1,6 +1,6 @@
 """The server's tables (SQLAlchemy 2, one module per concern)."""
 
-from sync.server.models.accounts import Account, Device, LoginThrottle
+from sync.server.models.accounts import Account, Device, DeviceNumber, LoginThrottle
 from sync.server.models.attachments import Attachment, AttachmentChunk
 from sync.server.models.audit import AuditEntry
 from sync.server.models.base import Base
@@ -16,6 +16,7 @@ __all__ = [
     "ConflictRow",
     "Device",
     "DeviceHolding",
+    "DeviceNumber",
     "LoginThrottle",
     "MentorAccount",
     "MentorLink",

@@ -36,11 +36,23 @@ class Device(Base):
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The end of the device's last complete pull (to the minute).
+    last_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     wipe_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     scope_gen: Mapped[int] = mapped_column(Integer, default=0)
     confirmed_gen: Mapped[int] = mapped_column(Integer, default=0)
     scope_checked_seq: Mapped[int] = mapped_column(BigId, default=-1)
+
+
+class DeviceNumber(Base):
+    """The short number a device's printed record numbers carry (``JF-2026-017-0042``): given at the
+    device's first login, never changed and never reused (see sync.records.record_numbers)."""
+
+    __tablename__ = "device_numbers"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), unique=True)
 
 
 class LoginThrottle(Base):

@@ -22,3 +22,7 @@ class AuditEntry(Base):
     target: Mapped[str] = mapped_column(String(200), default="")
     detail: Mapped[str] = mapped_column(Text, default="{}")
     address: Mapped[str] = mapped_column(String(64), default="")
+    # Who did it: ``os:LOGIN`` for an admin command, ``account:USERNAME`` for an admin endpoint call.
+    operator: Mapped[str] = mapped_column(String(100), default="")
+    # The college the action concerns (its center may read these entries), when there is one.
+    college_id: Mapped[str | None] = mapped_column(ID, nullable=True, index=True)

@@ -21,12 +21,12 @@ from sync.protocol import (
     TokenResponse,
     UserInfo,
 )
-from sync.server import audit, auth, passwords, throttle
+from sync.server import audit, auth, metrics, passwords, throttle
 from sync.server.database import Database
 from sync.server.deps import DatabaseDep, PrincipalDep, SchemaDep, SettingsDep
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.hash_gate import HashGate
-from sync.server.models import Account, Device
+from sync.server.models import Account, Device, DeviceNumber
 from sync.server.models.base import utcnow
 from sync.server.settings import Settings
 
@@ -67,6 +67,7 @@ async def _attempt(database: Database, settings: Settings, username: str, addres
             audit.record(session, "login_limited", target=username[:64], address=address)
 
         await run_in_threadpool(database.run, note)
+        metrics.login_failed("limited")
         raise ApiError(ErrorCode.RATE_LIMITED, f"尝试次数过多，请 {wait} 秒后再试", retry_after=wait)
 
 
@@ -116,11 +117,12 @@ async def login(
             audit.record(session, "login_failed", target=body.username[:64], address=address)
 
         await run_in_threadpool(database.run, fail)
+        metrics.login_failed("password")
         raise ApiError(ErrorCode.UNAUTHORIZED, "用户名或密码错误")
     token = auth.new_token()
     found = account
 
-    def register(session: Session) -> None:
+    def register(session: Session) -> int:
         device = session.get(Device, body.device_id, with_for_update=True)
         if device is not None and device.wipe_at is not None:
             raise ApiError(ErrorCode.DEVICE_WIPED)  # the laptop destroys its store on this answer
@@ -130,13 +132,28 @@ async def login(
             device = Device(id=body.device_id, user_id=found.id, name=body.device_name)
             session.add(device)
         device.token_hash = auth.token_hash(token)
-        device.name = body.device_name or device.name
+        # The laptop's user-visible name: as the user gave it, else the one it had, else "王丽的电脑".
+        device.name = body.device_name or device.name or f"{found.display_name}的电脑"[:128]
         device.last_seen_at = utcnow()
         throttle.succeeded(session, settings, body.username, address)
         audit.record(session, "login", user_id=found.id, device_id=body.device_id, address=address)
+        return device_number(session, body.device_id)
 
-    await run_in_threadpool(database.run, register)
-    return LoginResponse(token=token, user=user_info(account), device_id=body.device_id)
+    device_no = await run_in_threadpool(database.run, register)
+    return LoginResponse(token=token, user=user_info(account), device_id=body.device_id, device_no=device_no)
+
+
+def device_number(session: Session, device_id: str) -> int:
+    """The device's printed-record number, given on its first login (an autoincrement key: unique
+    without a lock, on PostgreSQL and SQLite)."""
+    number = session.scalar(select(DeviceNumber.number).where(DeviceNumber.device_id == device_id))
+    if number is None:
+        session.flush()  # the device row exists before its number refers to it
+        row = DeviceNumber(device_id=device_id)
+        session.add(row)
+        session.flush()
+        number = row.number
+    return number
 
 
 @router.post("/logout", status_code=204)

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from sync.protocol import (
+    MAX_SCOPE_EVENTS,
     BackfillPage,
     BackfillRequest,
     Cursor,
@@ -26,7 +27,7 @@ from sync.protocol import (
     RepairPage,
     RepairRequest,
 )
-from sync.server import epoch, holdings, merge, pull, sequence
+from sync.server import devices, epoch, holdings, merge, metrics, pull, sequence
 from sync.server.database import Database
 from sync.server.deps import Credentials, CredentialsDep, DatabaseDep, SettingsDep, sync_caller
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
@@ -83,6 +84,7 @@ def push(
             horizon = sequence.read_horizon(session)
             epoch.check_cursor(session, principal.device_id, cursor, horizon, body.seen)
         results = merge.apply_batch(session, principal, body.ops, limits=limits)
+        metrics.count_ops(results)
         return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
 
     return _run_checking_epoch(database, work)
@@ -105,16 +107,20 @@ def pull_changes(body: PullRequest, caller: CredentialsDep, database: DatabaseDe
             device = session.get(Device, principal.device_id, with_for_update=True, populate_existing=True)
             assert device is not None
         try:
-            events, gen = holdings.reconcile(session, principal, device, cursor, horizon)
+            scope = holdings.reconcile(
+                session, principal, device, cursor, horizon, max_events=min(body.limit, MAX_SCOPE_EVENTS)
+            )
         except holdings.StaleCursor:
             raise epoch.Restored(renew=True, seen=horizon.epoch) from None
         after = cursor.seq if cursor is not None else 0
         records, conflicts, seq, more = pull.page(
             session, principal, after=after, horizon=horizon.value, limit=body.limit
         )
-        new_cursor = Cursor(seq=seq, gen=gen, epoch=horizon.epoch if body.epochs else "").encode()
-        extra = {"cursor": new_cursor, "more": more, "horizon": horizon.value}
-        return pull.render_page(records, conflicts, events, extra)
+        if not (more or scope.more):
+            devices.mark_synced(device)
+        cursor_text = Cursor(seq=seq, gen=scope.gen, epoch=horizon.epoch if body.epochs else "").encode()
+        extra = {"cursor": cursor_text, "more": more or scope.more, "horizon": horizon.value}
+        return pull.render_page(records, conflicts, scope.events, extra)
 
     return _json(_run_checking_epoch(database, work))
 

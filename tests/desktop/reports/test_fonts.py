@@ -13,15 +13,21 @@ from desktop.reports.fonts import (
     FontCandidate,
     FontNotUsable,
     PdfFonts,
+    _linux_rank,
     best_face_index,
+    is_serif,
     parse_fc_list,
     pdf_fonts,
     register_candidate,
     shipped_fonts,
 )
+from desktop.reports.styles import form_styles
 from desktop.reports.visit_form import build_visit_form
 from tests.desktop.reports.conftest import PRINTED_AT, SCHOOL
 from tests.desktop.reports.pdf_tools import needs_tools, pdf_fonts_of, pdf_text, qpdf_check, squeeze
+
+UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
+WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 
 pytestmark = needs_tools
 
@@ -34,12 +40,12 @@ def test_system_font_is_an_embeddable_truetype_face(cjk_fonts: PdfFonts) -> None
 
 
 def test_collection_face_is_the_proportional_one(cjk_fonts: PdfFonts) -> None:
-    assert cjk_fonts.source is not None
-    if cjk_fonts.source.name != "wqy-microhei.ttc":
-        pytest.skip(f"the face test knows WenQuanYi Micro Hei; this machine uses {cjk_fonts.source.name}")
+    if not WQY.is_file():
+        pytest.skip("the face test knows WenQuanYi Micro Hei (Debian: fonts-wqy-microhei)")
     # index 1 is "WenQuanYi Micro Hei Mono"
-    assert best_face_index(cjk_fonts.source) == 0
-    assert "Mono" not in cjk_fonts.regular
+    assert best_face_index(WQY) == 0
+    fonts = pdf_fonts(WQY, app_font_dir=None, system_candidates=lambda: [])
+    assert fonts.source == WQY and "Mono" not in fonts.regular
 
 
 def test_cff_outlines_are_refused(tmp_path: Path) -> None:
@@ -108,6 +114,8 @@ def test_no_truetype_font_falls_back_to_stsong_with_a_warning_and_a_valid_pdf(
 def test_a_character_missing_from_the_font_is_not_lost(
     tmp_path: Path, demo: DemoStudent, cjk_fonts: PdfFonts
 ) -> None:
+    if all(cjk_fonts.covers(ch) for ch in "䶮㛃") and WQY.is_file():  # AR PL UMing has them
+        cjk_fonts = pdf_fonts(WQY, app_font_dir=None, system_candidates=lambda: [])
     rare = next((ch for ch in "䶮㛃" if not cjk_fonts.covers(ch)), None)
     if rare is None:
         pytest.skip(f"{cjk_fonts.source} covers the rare test characters")
@@ -117,3 +125,32 @@ def test_a_character_missing_from_the_font_is_not_lost(
     out = tmp_path / "rare.pdf"
     out.write_bytes(buffer.getvalue())
     assert f"刘{rare}" in pdf_text(out)
+
+
+@pytest.mark.skipif(
+    not (UMING.is_file() and WQY.is_file()), reason="needs fonts-arphic-uming and fonts-wqy-microhei"
+)
+def test_song_serif_body_and_hei_headings() -> None:
+    """Whatever order the system lists them in: the Ming serif is the body, the Hei sans the headings."""
+    listed = [FontCandidate(WQY), FontCandidate(UMING, index=0, family="AR PL UMing CN")]
+    fonts = pdf_fonts(None, app_font_dir=None, system_candidates=lambda: listed)
+    assert fonts.source == UMING and fonts.face_index == 0
+    assert fonts.heading_source == WQY and fonts.heading_font != fonts.regular
+    assert fonts.label_font == fonts.heading
+    styles = form_styles(fonts)
+    assert styles.body.fontName == styles.value.fontName == fonts.regular
+    assert styles.section.fontName == styles.title.fontName == fonts.heading_font
+    # Without a serif, one Hei font serves everything, as before.
+    sans_only = pdf_fonts(None, app_font_dir=None, system_candidates=lambda: [FontCandidate(WQY)])
+    assert sans_only.source == WQY and sans_only.heading == "" and sans_only.label_font == sans_only.regular
+
+
+def test_linux_collections_prefer_the_simplified_chinese_face() -> None:
+    output = (
+        f"{UMING}\t3\tAR PL UMing TW MBE\tLight\tTrueType\n"
+        f"{UMING}\t0\tAR PL UMing CN\tLight\tTrueType\n"
+        f"{WQY}\t0\tWenQuanYi Micro Hei\tRegular\tTrueType\n"
+    )
+    ranked = sorted(parse_fc_list(output), key=_linux_rank)
+    assert [(c.path.name, c.index) for c in ranked[:2]] == [("uming.ttc", 0), ("uming.ttc", 3)]
+    assert is_serif(ranked[0]) and not is_serif(ranked[-1])

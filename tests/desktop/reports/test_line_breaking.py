@@ -59,3 +59,12 @@ def test_a_check_box_option_stays_on_one_line(cjk_fonts: PdfFonts) -> None:
         lines = _lines(text, cjk_fonts, chars_per_line=width)
         assert "".join(lines) == text
         assert all(line[0] == "□" for line in lines), lines
+
+
+def test_no_single_character_on_the_last_line(cjk_fonts: PdfFonts) -> None:
+    """ "与学生关/系" and "（暂无记/录）" become "与学生/关系" and "（暂无/记录）"."""
+    assert _lines("与学生关系", cjk_fonts, chars_per_line=4) == ["与学生", "关系"]
+    assert _lines("（暂无记录）", cjk_fonts, chars_per_line=4) == ["（暂无", "记录）"]
+    text = "一二三四五六七八九十甲"
+    lines = _lines(text, cjk_fonts)
+    assert len(lines[-1]) >= 2 and "".join(lines) == text

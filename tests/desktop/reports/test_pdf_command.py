@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,24 @@ def test_batch_refusals(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFi
 def test_font_command(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(data_dir, "font") == 0
     assert "嵌入子集" in capsys.readouterr().out
+
+
+def test_visit_by_its_printed_number_with_the_title_setting(data_dir: Path, tmp_path: Path) -> None:
+    number = _student_nos(data_dir)[0]
+    with Store.open(data_dir, PASS) as store, store.session() as s:
+        student = s.students.by_student_no(number)
+        assert student is not None
+        [visit] = s.visits.for_student(student.id)
+    assert visit.record_no
+    assert (
+        main(["--data-dir", str(data_dir), "settings", "set", "pdf.visit_form_title", "学生家访记录表"]) == 0
+    )
+    out = tmp_path / "by-number.pdf"
+    assert (
+        _run(data_dir, "visit", "--student", number, "--visit", visit.record_no.lower(), "-o", str(out)) == 0
+    )
+    text = squeeze(pdf_text(out))
+    assert "学生家访记录表" in text and "家庭经济困难学生家访记录表" not in text
+    assert f"编号{visit.record_no}" in text
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert f"家访记录 {number}" in info and "困难" not in info

@@ -12,7 +12,7 @@ import pytest
 
 from desktop.reports.blank_form import build_blank_form
 from desktop.reports.demo_records import DemoStudent
-from desktop.reports.fonts import PdfFonts
+from desktop.reports.fonts import FontCandidate, PdfFonts, is_serif
 from desktop.reports.form_parts import LABEL_COLUMN
 from desktop.reports.formatting import fmt_date, fmt_money
 from desktop.reports.line_breaking import CANNOT_START
@@ -140,7 +140,10 @@ def test_font_is_embedded_and_subset_and_the_file_is_valid(
     cjk = [row for row in pdf_fonts_of(out) if row.type.startswith("TrueType")]
     assert cjk, pdf_fonts_of(out)
     assert all(row.embedded and row.subset for row in cjk)
-    assert out.stat().st_size <= 150 * 1024
+    # 150 KB with a Hei sans; a Song/Ming serif body (AR PL UMing here) has outlines about 2.5 times
+    # as large per character, so the same form is about 180 KB (see bench/pdf_bench.py).
+    serif = cjk_fonts.source is not None and is_serif(FontCandidate(cjk_fonts.source))
+    assert out.stat().st_size <= (200 if serif else 150) * 1024
 
 
 def test_id_number_and_phones_are_masked(tmp_path: Path, demo: DemoStudent, cjk_fonts: PdfFonts) -> None:
@@ -277,9 +280,11 @@ def test_blank_form_for_a_student_prefills_the_basic_facts(
     text = squeeze(pdf_text(out))
     s = demo.student
     assert s.id_number
-    for value in (s.name, s.student_no, s.major, mask_id_number(s.id_number), demo.family[0].name):
+    for value in (s.name, s.student_no, s.major, demo.family[0].name):
         assert value in text
-    assert s.id_number not in text
+    # The family writes the full numbers in by hand: neither printed nor masked, and no masking note.
+    assert s.id_number not in text and mask_id_number(s.id_number) not in text
+    assert "部分隐去" not in text
     assert demo.visit.follow_up[:10] not in text
 
 

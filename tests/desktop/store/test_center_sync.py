@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from desktop.store import center_sync, conflict_review
+from desktop.store.record_numbering import device_no
 from desktop.store.store import Store
 from sync.client import DeviceRevoked, SyncError
 from sync.server import devices as device_admin
@@ -149,3 +150,15 @@ def test_revoked_device_forgets_its_token(college: College, laptop: Store) -> No
         center_sync.run_sync(laptop)
     assert center_sync.account(laptop) is None
     assert not center_sync.sync_status(laptop).connected
+
+
+def test_login_gives_the_laptop_its_device_number(college: College, laptop: Store) -> None:
+    """The printed record numbers' device part comes from the center at login and is kept locally."""
+    center_sync.connect(laptop, college.server.url, "counselor_a", PASSWORD)
+    with laptop.session() as s:
+        number = device_no(s.meta)
+    assert number is not None and number >= 1
+    center_sync.forget_token(laptop)
+    center_sync.connect(laptop, college.server.url, "counselor_a", PASSWORD)
+    with laptop.session() as s:
+        assert device_no(s.meta) == number

@@ -68,7 +68,7 @@ def test_open_migrates_a_v1_store_and_keeps_the_data(data_dir: Path) -> None:
     key = make_v1_store(data_dir)
     store = Store.open(data_dir, PASSPHRASE, backup_daily=False)
     try:
-        assert store.info.schema_version == LATEST_VERSION == 5
+        assert store.info.schema_version == LATEST_VERSION == 6
         with store.session() as s:
             assert [student.name for student in s.students.list(order_by=["name_pinyin"])] == [
                 "钱迁移",
@@ -77,10 +77,11 @@ def test_open_migrates_a_v1_store_and_keeps_the_data(data_dir: Path) -> None:
             assert s.family.require("f1").annual_income is not None
             assert str(s.family.require("f1").annual_income) == "12345.67"
             assert s.visits.require("v1").school_feedback == "迁移前的反馈"
+            assert s.visits.require("v1").record_no == ""  # numbered when the device number is known
             pinyin = s.db.execute(text("SELECT name_pinyin FROM student WHERE id = 's1'")).scalar_one()
             assert pinyin == "zhao qian yi"
         backups = store.list_backups()
-        assert [info.reason for info in backups] == ["pre-migration-v1-to-v5"]
+        assert [info.reason for info in backups] == ["pre-migration-v1-to-v6"]
         raw = backups[0].path.read_bytes()
         assert not raw.startswith(b"SQLite format 3") and "赵迁移".encode() not in raw
         engine = open_engine(backups[0].path, key)

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.store.search import like_pattern, name_sort_key, normalize_query, search_key
+from desktop.store.hanzi_readings import all_syllables
+from desktop.store.repositories.roster import RosterFilter
+from desktop.store.search import (
+    _SYLLABLES,
+    MixedQuery,
+    like_pattern,
+    name_matches,
+    name_sort_key,
+    normalize_query,
+    search_key,
+)
 from desktop.store.store import Store
 from sync.records import Student
 
@@ -70,3 +80,69 @@ def test_search_follows_renames(roster: Store) -> None:
         s.students.patch(student.id, name="王五")
         assert s.students.search("lisi") == []
         assert [x.name for x in s.students.search("ww")] == ["王五"]
+
+
+@pytest.fixture
+def mixed_roster(store: Store) -> Store:
+    with store.session() as s:
+        s.students.create_many(
+            [
+                Student(student_no="2023011", name="张明轩", class_name="机械2301"),
+                Student(student_no="2024012", name="张敏", class_name="会计2401"),
+                Student(student_no="2024013", name="周梦霞", class_name="会计2401"),
+                Student(student_no="2023014", name="李明", class_name="机械2301"),
+                Student(student_no="2023018", name="吕明", class_name="机械2302"),
+            ]
+        )
+    return store
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("zhangmx", ["张明轩"]),  # a full syllable, then initials
+        ("zhangmingx", ["张明轩"]),
+        ("zmxuan", ["张明轩"]),  # initials, then a full syllable
+        ("张m", ["张敏", "张明轩"]),  # a character, then an initial
+        ("张mingx", ["张明轩"]),
+        ("z明", ["张明轩"]),
+        ("zmx2301", ["张明轩"]),  # initials and a trailing 学号/班级 fragment
+        ("zmx2401", ["周梦霞"]),
+        ("zmx2302", []),
+        ("zm2401", ["张敏", "周梦霞"]),
+        ("lvm", ["吕明"]),
+        ("lum", ["吕明"]),
+        ("zhangm", ["张敏", "张明轩"]),  # a plain match: the mixed reading is not needed
+        ("zmx", ["张明轩", "周梦霞"]),  # plain initials as before
+        ("xyz", []),
+        ("2301", ["张明轩", "李明", "吕明"]),  # digits: 学号 or 班级 as before
+    ],
+)
+def test_mixed_pinyin_and_chinese_search(mixed_roster: Store, query: str, names: list[str]) -> None:
+    with mixed_roster.session() as s:
+        assert sorted(student.name for student in s.students.search(query)) == sorted(names)
+        rows = s.roster.rows(RosterFilter(search=query), limit=50)
+        assert sorted(row.name for row in rows) == sorted(names)
+        assert s.roster.count(RosterFilter(search=query)) == len(names)
+
+
+def test_mixed_reading_only_when_the_plain_search_finds_nobody(mixed_roster: Store) -> None:
+    # "liming" is 李明's full pinyin; read as mixed it would also be li + m(ing)…: plain wins.
+    with mixed_roster.session() as s:
+        assert [x.name for x in s.students.search("liming")] == ["李明"]
+
+
+def test_name_matcher() -> None:
+    assert name_matches("张明轩", "zhangmx")
+    assert name_matches("张明轩", "mingxuan")
+    assert name_matches("张明轩", "明x")
+    assert not name_matches("张明轩", "zhangxm")
+    assert not name_matches("张明轩", "zhangmxy")
+    assert MixedQuery.parse("2024") is None
+    assert MixedQuery.parse("张三") is None
+    parsed = MixedQuery.parse("zmx2301")
+    assert parsed is not None and (parsed.name_part, parsed.tail) == ("zmx", "2301")
+
+
+def test_spelled_out_syllables_are_the_tables() -> None:
+    assert all_syllables() == _SYLLABLES

@@ -10,7 +10,10 @@ from desktop.store.store import Store
 from desktop.store.visit_planning import (
     UNKNOWN,
     Region,
+    RegionGroup,
+    home_province,
     pending_by_region,
+    region_order,
     set_planned_date,
     split_region,
     trip_plan,
@@ -68,8 +71,9 @@ def students(store: Store) -> dict[str, Student]:
 def test_pending_grouped_by_region(store: Store, students: dict[str, Student]) -> None:
     with store.session() as s:
         groups = pending_by_region(s, YEAR)
-    assert [group.region.label for group in groups] == ["安徽省阜阳市临泉县", "江苏省徐州市丰县", UNKNOWN]
-    fengxian = groups[1]
+    # 江苏 is home (most students come from it), then the others by GB/T 2260 code.
+    assert [group.region.label for group in groups] == ["江苏省徐州市丰县", "安徽省阜阳市临泉县", UNKNOWN]
+    fengxian = groups[0]
     assert [student.student_no for student in fengxian.students] == ["A2", "A1"]  # 先家访后认定 first
     assert fengxian.students[0].visit_first
 
@@ -82,7 +86,7 @@ def test_planned_dates_and_trip(store: Store, students: dict[str, Student]) -> N
             set_planned_date(s, YEAR, [students["c"].id], date(2026, 9, 2))
     with store.session() as s:
         groups = pending_by_region(s, YEAR)
-        assert groups[1].planned == 2
+        assert groups[0].planned == 2  # 丰县 (home province first)
         # the trip happened: A1 was visited, A2 not yet
         s.visits.create(visit(students["a"].id, date(2026, 1, 20), mode="on_site"))
     with store.session() as s:
@@ -96,4 +100,35 @@ def test_planned_dates_and_trip(store: Store, students: dict[str, Student]) -> N
     assert [row.student_no for row in january_20] == ["A1", "A2"]
     assert [row.student_no for row in after_unplan] == ["A1", "A2"]
     with store.session() as s:
-        assert [g.region.label for g in pending_by_region(s, YEAR)][:1] == ["安徽省阜阳市临泉县"]
+        labels = [g.region.label for g in pending_by_region(s, YEAR)]
+        assert labels[:2] == ["江苏省徐州市丰县", "安徽省阜阳市临泉县"]  # A2 still to visit in 丰县
+
+
+def test_provinces_home_first_then_by_gb_t_2260_code() -> None:
+    groups = [
+        RegionGroup(Region(UNKNOWN)),
+        RegionGroup(Region("浙江省", "温州市", "泰顺县")),
+        RegionGroup(Region("北京市", "北京市", "延庆区")),
+        RegionGroup(Region("安徽省", "阜阳市", "临泉县")),
+        RegionGroup(Region("江苏省", "徐州市", "沛县")),
+        RegionGroup(Region("江苏省", "徐州市", "丰县")),
+        RegionGroup(Region("广西壮族自治区", "百色市", "德保县")),
+    ]
+    ordered = sorted(groups, key=region_order("安徽省"))
+    assert [g.region.label for g in ordered] == [
+        "安徽省阜阳市临泉县",  # home first
+        "北京市延庆区",  # 11
+        "江苏省徐州市丰县",  # 32 (counties in pinyin order: feng before pei)
+        "江苏省徐州市沛县",
+        "浙江省温州市泰顺县",  # 33
+        "广西壮族自治区百色市德保县",  # 45
+        UNKNOWN,
+    ]
+
+
+def test_home_province_is_where_most_students_come_from(store: Store, students: dict[str, Student]) -> None:
+    with store.session() as s:
+        assert home_province(s) == "江苏省"
+        groups = pending_by_region(s, YEAR)
+    assert groups[0].region.province == "江苏省"
+    assert groups[-1].region.province == UNKNOWN

@@ -143,6 +143,11 @@ def test_a_class_as_one_combined_archive(qtbot: QtBot, pdf_app: PdfApp, tmp_path
     folder = tmp_path / "out"
     dialog = make_dialog(qtbot, pdf_app, folder)
     assert not dialog.by_selection.isEnabled()
+    # nothing preselected: no unrelated college or class, and starting asks for one
+    assert dialog.college.currentIndex() == -1 and dialog.class_name.currentIndex() == -1
+    assert dialog.college.currentText() == "" and dialog.class_name.placeholderText() == "请选择班级…"
+    dialog.start()
+    assert "请选择" in dialog.status.text()
     dialog.class_name.setCurrentIndex(dialog.class_name.findText(DEMO_CLASS))
     assert dialog.by_class.isChecked()
     dialog.kind.setCurrentIndex(1)  # growth archives

@@ -101,6 +101,9 @@ def test_key_support_start_assign_log_workload(qtbot: QtBot, running: Running) -
     assert isinstance(page, KeySupportPage)
     qtbot.waitUntil(lambda: page.pages.currentIndex() == 1)
     idle(qtbot, running)  # the list loads when the page is first shown
+    # the greyed-out side panel says why and what to do
+    assert not page.case_box.isEnabled()
+    assert not page.case_hint.isHidden() and "启动重点帮扶" in page.case_hint.text()
     page.start_student.setText("2024002")
     page.start_types.boxes["psychological"].setChecked(True)
     page.start_people.setText("张主任，王老师")
@@ -108,8 +111,10 @@ def test_key_support_start_assign_log_workload(qtbot: QtBot, running: Running) -
     with qtbot.waitSignal(page.cases_shown):
         page.start_button.click()
     assert page.table.rowCount() == 1 and cell(page.table, 0, 1) == "李四"
+    assert "选择一名学生" in page.case_hint.text()
     with qtbot.waitSignal(page.mentors_shown):
         page.table.selectRow(0)
+    assert page.case_hint.isHidden() and page.case_box.isEnabled()
     assert page.mentor.count() == 1 and "钱导师" in page.mentor.itemText(0)
     with qtbot.waitSignal(page.cases_shown):
         page.assign_button.click()
@@ -133,7 +138,10 @@ def test_wish_list_move(qtbot: QtBot, running: Running) -> None:
     page = running.window.show_section("wishes")
     assert isinstance(page, WishListPage)
     qtbot.waitUntil(lambda: page.table.rowCount() == 1)
-    assert page.department.currentText() == "心理中心" and cell(page.table, 0, 1) == "张三"
+    assert page.department.currentIndex() == 0 and page.department.currentData() is None  # no filter
+    assert cell(page.table, 0, 1) == "张三"
+    page.department.setCurrentIndex(page.department.findData("心理中心"))
+    assert page.table.rowCount() == 1 and cell(page.table, 0, 1) == "张三"
     page.table.selectRow(0)
     assert [page.next_status.itemText(i) for i in range(page.next_status.count())] == ["已对接", "无法满足"]
     page.apply_button.click()

@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.reports.print_settings import MAX_TITLE
+from desktop.reports.visit_form import DEFAULT_VISIT_TITLE
 from desktop.store.key_vault import KeyVault
+from desktop.ui import store_calls
 from tests.desktop.ui.conftest import Running, start_app, unlock
 from tests.desktop.ui.store_fixtures import PASSPHRASE
 
@@ -41,7 +45,9 @@ def test_lock_hides_everything_and_unlock_restores(qtbot: QtBot, running: Runnin
     unlock(qtbot, running.app)
     qtbot.waitUntil(lambda: section.roster.model.rowCount() == len(running.ids))
     assert not window.section_stack.isHidden()
-    assert window.windowTitle() == "JiaFang 家访 — 示例大学"
+    # The platform appends the application's name ("示例大学 — JiaFang 家访"): never twice.
+    assert window.windowTitle() == "示例大学"
+    assert QGuiApplication.applicationDisplayName() == "JiaFang 家访"
 
 
 def test_idle_lock(qtbot: QtBot, running: Running) -> None:
@@ -126,3 +132,21 @@ def test_first_run_wizard_creates_the_store(qtbot: QtBot, qapp: QApplication, tm
     assert app.ctx.identity.user_name == "李老师"
     assert KeyVault(folder).exists()
     app.shutdown()
+
+
+def test_visit_form_title_setting(qtbot: QtBot, running: Running) -> None:
+    """设置 holds the printed visit form title: saved in the store, refused when too long, reset by
+    clearing it."""
+    settings = running.window.show_section("settings")
+    qtbot.waitUntil(lambda: settings.visit_title.text() == DEFAULT_VISIT_TITLE)
+    assert settings.visit_title.maxLength() == MAX_TITLE
+    settings.visit_title.setText("学生家访记录表")
+    settings.findChild(QPushButton, "saveVisitTitle").click()
+    qtbot.waitUntil(lambda: settings.message.text() == "已保存。")
+    stored: list[str] = []
+    settings.ctx.worker.run(store_calls.visit_form_title, stored.append)
+    qtbot.waitUntil(lambda: stored == ["学生家访记录表"])
+    settings.message.clear()
+    settings.visit_title.setText("")
+    settings.findChild(QPushButton, "saveVisitTitle").click()
+    qtbot.waitUntil(lambda: settings.visit_title.text() == DEFAULT_VISIT_TITLE)

@@ -7,10 +7,13 @@ dialog itself is a thin wrapper and is not opened in tests).
 
 from __future__ import annotations
 
+import re
+import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -19,7 +22,7 @@ from desktop.reports import fonts
 from desktop.reports.file_names import is_safe_file_name
 from desktop.ui.pdf_jobs import PdfJobs, PdfSpec
 from desktop.ui.pdf_preview_dialog import PdfPreviewDialog, PdfPreviewOpener
-from desktop.ui.pdf_printing import new_printer
+from desktop.ui.pdf_printing import duplex_supported, new_printer
 from sync.records import AuditAction, Role
 from sync.records.masking import mask_id_number
 from tests.desktop.reports.pdf_tools import needs_tools, page_count, pdf_text, qpdf_check, squeeze
@@ -251,3 +254,25 @@ def test_preview_writes_no_temporary_file(
     assert list(temp.iterdir()) == []
     after = sorted(p.name for p in pdf_app.data_dir.rglob("*"))
     assert after == before
+
+
+def test_printer_defaults_to_a4_and_prints_what_the_preview_shows(
+    qtbot: QtBot, pdf_app: PdfApp, tmp_path: Path
+) -> None:
+    """A4 portrait, whole page; duplex only where a real printer reports it; every previewed page is
+    printed at A4 size."""
+    printer = new_printer()
+    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
+    assert printer.fullPage()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    assert not duplex_supported(printer)  # PDF output is no duplex printer
+    printer.setResolution(100)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    dialog = open_preview(qtbot, pdf_app, PdfSpec.visit(pdf_app.demos[0].visit.id))
+    with qtbot.waitSignal(dialog.printed, timeout=60_000):
+        dialog.print_with(printer)
+    assert page_count(out) == dialog.page_count() == dialog.document.pageCount()
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+595(\.\d+)? x 842(\.\d+)? pts \(A4\)", info), info

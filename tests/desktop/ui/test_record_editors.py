@@ -226,7 +226,11 @@ def test_deleting_a_reward_asks_then_leaves_a_tombstone_and_an_outbox_op(
     dialog.inputs["description"].setText("校级优秀学生干部表彰")  # type: ignore[attr-defined]
     reward = save(qtbot, dialog)
     qtbot.waitUntil(lambda: profile.rewards.table.rowCount() == 1)
-    assert not actions.delete_button.isEnabled()  # nothing selected yet
+    assert actions.delete_button.isEnabled()  # the reward just saved is selected
+    assert profile.rewards.table.item(0, 0).data(Qt.ItemDataRole.UserRole) == reward.id
+    assert "已保存" in running.window.save_notice.text()
+    profile.rewards.table.clearSelection()
+    assert not actions.delete_button.isEnabled()
     profile.rewards.table.selectRow(0)
     assert actions.delete_button.isEnabled()
 

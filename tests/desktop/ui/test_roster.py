@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.store.record_numbering import set_device_no
+from sync.records import HomeVisit, VisitCategory, VisitMode
+from sync.records.record_numbers import qr_payload
+from sync.records.visits import Visitor
 from tests.desktop.ui.conftest import Running
 
 
@@ -60,3 +66,38 @@ def test_open_profile_from_roster_with_masked_phone(qtbot: QtBot, running: Runni
     assert "张三" in profile.heading.text()
     assert profile.basic.phone.text() == "138****5678"
     assert profile.basic.family.table.rowCount() == 1
+
+
+def test_a_typed_or_scanned_record_number_opens_the_visit(qtbot: QtBot, running: Running) -> None:
+    """A scanner types the form's QR code (number and record id) and Enter: the visit opens."""
+    roster = running.section("roster").roster
+    created: list[HomeVisit] = []
+
+    def make(store):  # type: ignore[no-untyped-def]
+        with store.session() as s:
+            set_device_no(s, 9)
+            return s.visits.create(
+                HomeVisit(
+                    student_id=running.ids["张三"],
+                    category=VisitCategory.ANNUAL_COVERAGE,
+                    mode=VisitMode.PHONE,
+                    visit_date=date.today(),
+                    duration_minutes=20,
+                    visitors=[Visitor(name="王老师")],
+                    school_feedback="认真",
+                    family_opinions="无",
+                )
+            )
+
+    roster.ctx.worker.run(make, created.append)
+    qtbot.waitUntil(lambda: bool(created))
+    visit = created[0]
+    assert visit.record_no.startswith(f"JF-{date.today().year}-009-")
+    visits = running.section("visits")
+    roster.search.setText(qr_payload(visit.record_no, visit.id))
+    qtbot.keyClick(roster.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: visits.stack.currentWidget() is visits.form and visits.form.visit_id == visit.id)
+    with qtbot.waitSignal(roster.model.query_applied):
+        roster.search.setText("张三")  # ordinary text still searches and opens nothing
+    qtbot.keyClick(roster.search, Qt.Key.Key_Return)
+    assert names(roster) == ["张三"]

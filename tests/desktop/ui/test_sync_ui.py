@@ -69,6 +69,15 @@ def test_the_sync_item_speaks_chinese(qtbot: QtBot, qapp: QApplication, tmp_path
         app.shutdown()
 
 
+def test_progress_of_students_entering_and_leaving(laptop_app: JiaFangApp) -> None:
+    item = parts_of(laptop_app).item
+    item.show_progress("students", 500, 5000)
+    assert item.summary.text() == "Receiving students new to this computer… 500 of 5000"
+    assert (item.bar.maximum(), item.bar.value()) == (5000, 500)
+    item.show_progress("leave", 1000, -1)
+    assert item.summary.text() == "Removing reassigned students… 1000"
+
+
 def roster_of(app: JiaFangApp) -> Any:
     section = app.window.sections["roster"]
     assert isinstance(section, RosterSection)

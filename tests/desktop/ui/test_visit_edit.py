@@ -452,9 +452,16 @@ def test_edit_draft_survives_kill_9(
 
 
 def test_edit_changes_the_wish_list_filled_in_on_the_visit(
-    qtbot: QtBot, seeded: tuple[Running, Seeded]
+    qtbot: QtBot, seeded: tuple[Running, Seeded], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     running, visits = seeded
+    asked: list[str] = []
+
+    def write_back(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[1]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", write_back)
     form = open_from_profile(qtbot, running, "张三", visits.ours)
     qtbot.waitUntil(lambda: form.wish_panel.picker.loaded)
     form.wish_panel.set_values({**form.wish_panel.values(), "item_ids": [visits.item, visits.other_item]})
@@ -462,6 +469,7 @@ def test_edit_changes_the_wish_list_filled_in_on_the_visit(
     set_value(form.inputs["household"], [{**member, "age": 51}])
     with qtbot.waitSignal(form.saved):
         form.save_button.click()
+    assert asked == ["家庭成员有改动"]  # asked once; "yes": the profile's family follows the visit
     running.app.shutdown()
     visit, ops, _drafts = stored(running, visits.ours)
     assert set(ops[-1].fields) == {"household"}

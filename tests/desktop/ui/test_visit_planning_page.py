@@ -73,8 +73,8 @@ def test_regions_plan_and_print(qtbot: QtBot, running: Running, tmp_path: Path) 
     page = page_of(qtbot, running)
     tops = [page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())]
     provinces = [item.text(0) for item in tops if item is not None]
-    assert provinces == ["安徽省（1）", "江苏省（3）", "（未填写生源地）（1）"]
-    jiangsu = tops[1]
+    assert provinces == ["江苏省（3）", "安徽省（1）", "（未填写生源地）（1）"]  # home province first
+    jiangsu = tops[0]
     assert jiangsu is not None
     xuzhou = jiangsu.child(0)
     assert xuzhou is not None and xuzhou.text(0) == "徐州市"
@@ -123,3 +123,37 @@ def test_nothing_checked(qtbot: QtBot, running: Running) -> None:
     assert page.status.text() != ""
     running.app.ctx.lock.lock()
     qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 0)
+
+
+def test_counts_only_where_planned_and_empty_plan_says_what_to_do(qtbot: QtBot, running: Running) -> None:
+    page = page_of(qtbot, running)
+    assert page.plan_table.rowCount() == 0
+    assert not page.plan_empty.isHidden() and "勾选" in page.plan_empty.text()
+    assert page.plan_table.isHidden()  # the message takes the empty table's place
+    counties = _all_counties(page)
+    assert counties and all(county.text(2) == "" for county in counties)  # no "已计划 0 人"
+    find(page, "张三").setCheckState(0, Qt.CheckState.Checked)
+    with qtbot.waitSignal(page.planning_shown):
+        page.plan_checked(date.today())
+    planned = [c for c in _all_counties(page) if c.text(2)]
+    assert [c.text(0).split("（")[0] for c in planned] == ["丰县"]
+    assert planned[0].text(2) == "已计划 1 人"
+    assert page.plan_empty.isHidden() and not page.plan_table.isHidden()
+
+
+def _descendants(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
+    if item is None:
+        return []
+    found = [item]
+    for i in range(item.childCount()):
+        found.extend(_descendants(item.child(i)))
+    return found
+
+
+def _all_counties(page: VisitPlanningPage) -> list[QTreeWidgetItem]:
+    return [
+        item
+        for i in range(page.tree.topLevelItemCount())
+        for item in _descendants(page.tree.topLevelItem(i))
+        if item.childCount() and item.child(0).data(0, Qt.ItemDataRole.UserRole)
+    ]

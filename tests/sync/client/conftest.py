@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 import pytest
 
+from desktop.store.store import Store
 from sync.client import EngineSettings, SyncEngine, SyncReport
 from sync.ids import new_id
 from sync.memory_replica import MemoryReplica
+from sync.records import Role
 from tests.sync.server import conftest as server_fixtures
 from tests.sync.server.conftest import College, Server
 
@@ -68,3 +71,20 @@ def devices(server: Server) -> Iterator[Devices]:
     yield handle
     for device in handle.made:
         device.engine.close()
+
+
+@pytest.fixture
+def laptop_store(tmp_path: Path) -> Iterator[Store]:
+    """An empty encrypted desktop store (the laptop's real replica)."""
+    store = Store.create(
+        tmp_path / "laptop",
+        "correct horse battery",
+        school_name="示例大学",
+        user_name="甲",
+        role=Role.COUNSELOR,
+        use_keyring=False,
+    )
+    try:
+        yield store
+    finally:
+        store.close()

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from sync.client import SyncEngine
@@ -14,22 +9,6 @@ from sync.records import FamilyMember, HomeVisit, Role
 from sync.server import directory
 from tests.sync.client.conftest import College, Devices
 from tests.sync.server.records_data import visit
-
-
-@pytest.fixture
-def laptop_store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.create(
-        tmp_path / "laptop",
-        "correct horse battery",
-        school_name="示例大学",
-        user_name="甲",
-        role=Role.COUNSELOR,
-        use_keyring=False,
-    )
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _engine(college: College, store: Store) -> SyncEngine:

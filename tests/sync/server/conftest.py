@@ -136,7 +136,9 @@ def live_server(
 ) -> Iterator[LiveServer]:
     data_dir = tmp_path_factory.mktemp(f"server-{request.param}")
     url = f"sqlite:///{data_dir / 'server.sqlite3'}" if request.param == "sqlite" else postgres_url()
-    live = start_server(Settings(database_url=url, data_dir=data_dir, max_body_bytes=256 * 1024))
+    # api_docs: the schemathesis test reads /openapi.json (off by default, as in production).
+    settings = Settings(database_url=url, data_dir=data_dir, max_body_bytes=256 * 1024, api_docs=True)
+    live = start_server(settings)
     yield live
     stop_server(live)
     if request.param == "postgres":

@@ -121,3 +121,14 @@ def test_logins_are_audited(college: College) -> None:
     actions = college.server.database.run(lambda s: list(s.scalars(select(AuditEntry.action))))
     assert "login" in actions
     assert "login_failed" in actions
+
+
+def test_each_device_gets_its_own_number_once(college: College) -> None:
+    """The number in printed record numbers: given at a device's first login, kept on every later one."""
+    server = college.server
+    first_device, second_device = new_id(), new_id()
+    first = _login(server, "counselor_a", PASSWORD, first_device).json()["device_no"]
+    second = _login(server, "counselor_b", PASSWORD, second_device).json()["device_no"]
+    assert isinstance(first, int) and isinstance(second, int) and first >= 1 and second >= 1
+    assert first != second
+    assert _login(server, "counselor_a", PASSWORD, first_device).json()["device_no"] == first

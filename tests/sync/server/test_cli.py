@@ -16,7 +16,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import make_url, select
 
-from sync.server import cli
+from sync.server import admin_backup, cli
 from sync.server.database import Database
 from sync.server.models import Account, RecordRow, StudentScope
 from sync.server.settings import Settings
@@ -102,7 +102,7 @@ def test_demo_devices_revoke_wipe_and_backup(
     assert run(url, "list-devices", "--json") == 0
     assert json.loads(capsys.readouterr().out) == []
     target = tmp_path / "copy.sqlite3"
-    assert run(url, "backup", "--output", str(target)) == 0
+    assert run(url, "backup", "--unencrypted", "--output", str(target)) == 0
     assert target.exists() and (target.stat().st_mode & 0o777) == 0o600
 
 
@@ -129,12 +129,12 @@ def test_backup_makes_a_missing_output_folder_and_says_clearly_when_it_cannot(
 ) -> None:
     assert run(url, "init-db") == 0
     target = tmp_path / "not" / "yet" / "there" / "copy.sqlite3"
-    assert run(url, "backup", "--output", str(target)) == 0
+    assert run(url, "backup", "--unencrypted", "--output", str(target)) == 0
     assert target.stat().st_size > 0 and (target.stat().st_mode & 0o777) == 0o600
     capsys.readouterr()
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    assert run(url, "backup", "--output", str(blocker / "copy.sqlite3")) == 2
+    assert run(url, "backup", "--unencrypted", "--output", str(blocker / "copy.sqlite3")) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：无法写入备份文件") and err.count("\n") == 1
 
@@ -155,12 +155,13 @@ def test_postgres_backup_keeps_the_password_off_the_command_line(
             calls.append((list(command), dict(kwargs.get("env") or {})))
             return real_run(command, **kwargs)
 
-        monkeypatch.setattr(cli.subprocess, "run", spy)
+        monkeypatch.setattr(admin_backup.subprocess, "run", spy)
         target = tmp_path / "missing" / "folder" / "server.dump"
-        assert run(pg_url, "backup", "--output", str(target)) == 0
+        assert run(pg_url, "backup", "--unencrypted", "--output", str(target)) == 0
         [(command, env)] = calls
         # (the test password may equal the user name, so look for it where a URL would carry it)
-        assert command[-2] == "--dbname" and make_url(command[-1]).password is None
+        dbname = command[command.index("--dbname") + 1]
+        assert make_url(dbname).password is None
         assert not any(f":{password}@" in part or part == password for part in command)
         assert env["PGPASSWORD"] == str(password)
         assert target.read_bytes()[:5] == b"PGDMP" and (target.stat().st_mode & 0o777) == 0o600
@@ -168,7 +169,7 @@ def test_postgres_backup_keeps_the_password_off_the_command_line(
         capsys.readouterr()
         wrong = make_url(pg_url).set(password="not-the-password").render_as_string(hide_password=False)
         broken = tmp_path / "refused.dump"
-        assert run(wrong, "backup", "--output", str(broken)) == 2
+        assert run(wrong, "backup", "--unencrypted", "--output", str(broken)) == 2
         err = capsys.readouterr().err
         assert err.startswith("错误：pg_dump 备份失败") and err.count("\n") == 1
         assert "not-the-password" not in err and not broken.exists()

@@ -59,6 +59,7 @@ OPERATIONS = [
     ("GET", "/admin/devices"),
     ("POST", "/admin/devices/{device_id}/revoke"),
     ("POST", "/admin/devices/{device_id}/wipe"),
+    ("GET", "/admin/audit"),
 ]
 
 # Bookkeeping a refused request may leave: when a device was last seen (written on contact, before the

@@ -228,3 +228,70 @@ def test_mentor_sees_assigned_students_and_writes_support_logs_only(college: Col
     )
     assert hidden["reason"] == "not_found"
     assert mentor_user
+
+
+def _pages(api: Api, cursor: str, limit: int = 1000) -> tuple[list[dict[str, Any]], str]:
+    """Every page until ``more`` is false (each answered page's cursor confirms the one before)."""
+    pages = []
+    while True:
+        response = api.post("/sync/pull", {"device_id": api.device_id, "cursor": cursor, "limit": limit})
+        assert response.status_code == 200, response.text
+        page = response.json()
+        pages.append(page)
+        cursor = page["cursor"]
+        if not page["more"]:
+            return pages, cursor
+
+
+def test_a_scope_change_larger_than_a_page_is_announced_in_bounded_pieces(college: College) -> None:
+    from sync.protocol import MAX_BACKFILL_STUDENTS, MAX_SCOPE_EVENTS
+
+    api = college.server.login("counselor_a")
+    _, cursor = api.pull_all()
+    count = 2 * MAX_SCOPE_EVENTS + 37
+    students = [new_id() for _ in range(count)]
+    changes = [
+        (
+            "student",
+            student,
+            {
+                "student_no": f"2026{n:05d}",
+                "name": f"新生{n}",
+                "college_id": college.college_id,
+                "counselor_id": college.counselor_a,
+            },
+        )
+        for n, student in enumerate(students)
+    ]
+    college.server.database.run(lambda s: directory.write_records(s, changes, new=True))
+    # A lost answer: the same pull again (with the old cursor) announces the same first piece.
+    lost = api.post("/sync/pull", {"device_id": api.device_id, "cursor": cursor, "limit": 1000}).json()
+    pages, cursor = _pages(api, cursor)
+    assert [event["student_id"] for event in lost["scope"]] == [
+        event["student_id"] for event in pages[0]["scope"]
+    ]
+    events = [event for page in pages for event in page["scope"]]
+    assert all(len(page["scope"]) <= MAX_SCOPE_EVENTS for page in pages)
+    assert all(page["more"] for page in pages[:-1]) and len(pages) >= 3
+    assert sorted(event["student_id"] for event in events) == sorted(students)
+    assert {event["kind"] for event in events} == {"enter"}
+    # A smaller page limit bounds the events as well.
+    assert _pages(api, cursor, limit=10)[0][-1]["scope"] == []
+    # The whole grade leaves again: leaves in pieces, each confirmed by the next pull.
+    moved = [("student", student, {"counselor_id": college.counselor_b}) for student in students]
+    college.server.database.run(lambda s: directory.write_records(s, moved))
+    pages, cursor = _pages(api, cursor, limit=400)
+    leaves = [event for page in pages for event in page["scope"]]
+    assert all(len(page["scope"]) <= 400 for page in pages)
+    assert sorted(event["student_id"] for event in leaves) == sorted(students)
+    assert {event["kind"] for event in leaves} == {"leave"}
+    assert _pages(api, cursor)[0][-1]["scope"] == []
+    # One backfill request names at most MAX_BACKFILL_STUDENTS students (the client splits larger ones).
+    b = college.server.login("counselor_b")
+    b.pull_all()
+    too_many = {"device_id": b.device_id, "student_ids": students[: MAX_BACKFILL_STUDENTS + 1], "upto": 1}
+    assert b.post("/sync/backfill", too_many).status_code == 422
+    assert (
+        b.post("/sync/backfill", {**too_many, "student_ids": students[:MAX_BACKFILL_STUDENTS]}).status_code
+        == 200
+    )

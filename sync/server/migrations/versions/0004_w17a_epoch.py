@@ -1,7 +1,7 @@
 """the server's epoch: the identity of its change history, renewed when a restore is found
 
 Revision ID: 0004_w17a
-Revises: 0002_w12s
+Revises: 0003_w17b
 """
 
 import secrets
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_w17a"
-down_revision: str | None = "0002_w12s"  # (brief: "0001"; chained after main's 0002_w12s once merged)
+down_revision: str | None = "0003_w17b"  # (brief: "0001"; chained after main's head once merged)
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
