@@ -22,6 +22,7 @@ from desktop.store.migration_steps import (
     v0003_coverage_indexes,
     v0004_roster_index,
     v0005_attachment_blobs,
+    v0011_center_and_coverage_rules,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -44,6 +45,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0003_coverage_indexes),
     Step.of(v0004_roster_index),
     Step.of(v0005_attachment_blobs),
+    Step.of(v0011_center_and_coverage_rules),
 )
 LATEST_VERSION = STEPS[-1].version
 

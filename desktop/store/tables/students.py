@@ -124,3 +124,5 @@ class IdentificationRow(RecordRow):
     status: Mapped[str]
     history: Mapped[list[Any]] = mapped_column(JSON)
     note: Mapped[str]
+    visit_exception_reason: Mapped[str]  # schema v11
+    aid_decision: Mapped[str]
