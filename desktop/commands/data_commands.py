@@ -35,7 +35,7 @@ from desktop.store.importing import (
 )
 from desktop.store.key_vault import KeyVault
 from desktop.store.repositories.session import StoreSession
-from desktop.store.role_rules import may_see_key_support
+from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import PassphraseRequired, Store
 from sync.records import AuditAction, College, current_academic_year
 from sync.records.validators import MSG_ACADEMIC_YEAR, check_academic_year
@@ -152,8 +152,8 @@ def run_coverage(args: argparse.Namespace, ctx: CommandContext) -> int:
             scope = CoverageScope.college(find_college(session, args.college).id)
         if args.missing:
             measure = Measure(args.missing)
-            if measure in KEY_SUPPORT_MEASURES and not key_support:
-                raise CommandError("当前角色不能查看重点帮扶学生名单。")
+            if measure in KEY_SUPPORT_MEASURES and not may_bulk_export_key_support(role):
+                raise CommandError("重点帮扶学生名单仅对学生发展支持中心开放。")
             rows = missing_students(session, year, scope, measure, include_key_support=key_support)
             if measure in KEY_SUPPORT_MEASURES:
                 session.audit.log(

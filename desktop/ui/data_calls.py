@@ -56,7 +56,7 @@ from desktop.store.monitoring_workflow import (
     visits_suggesting_subsidy,
 )
 from desktop.store.repositories.session import StoreSession
-from desktop.store.role_rules import may_see_key_support
+from desktop.store.role_rules import is_center_role, may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
 from desktop.store.visit_planning import (
     PlanStudent,
@@ -147,7 +147,7 @@ def missing_list(
             academic_year,
             scope,
             measure,
-            include_key_support=may_see_key_support(role),
+            include_key_support=may_bulk_export_key_support(role),
             college_id=college_id,
             counselor_id=counselor_id,
             class_name=class_name,
@@ -242,8 +242,9 @@ def key_support_view(store: Store, academic_year: str, include_exited: bool) -> 
 
 
 def mentor_options(store: Store, difficulty_types: list[DifficultyType], day: date) -> list[MentorMatch]:
+    """Matching mentors; for a center role, the other active mentors too (assigned only with a reason)."""
     with store.session() as s:
-        return match_mentors(s, difficulty_types, on=day)
+        return match_mentors(s, difficulty_types, on=day, include_unmatched=is_center_role(store.info.role))
 
 
 def start_support(
@@ -260,9 +261,20 @@ def start_support(
         start_key_support(s, student.id, types, started_on=day, review=review)
 
 
-def assign(store: Store, key_support_id: str, mentor_id: str, day: date, goals: str, plan: str) -> None:
+def assign(
+    store: Store, key_support_id: str, mentor_id: str, day: date, goals: str, plan: str, reason: str = ""
+) -> None:
     with store.session() as s:
-        assign_mentor(s, key_support_id, mentor_id, from_date=day, goals=goals, plan=plan)
+        assign_mentor(
+            s,
+            key_support_id,
+            mentor_id,
+            from_date=day,
+            goals=goals,
+            plan=plan,
+            mismatch_reason=reason,
+            role=store.info.role,
+        )
 
 
 def add_log(

@@ -1786,8 +1786,20 @@
   <context>
     <name>KeySupportPage</name>
     <message>
-      <source>Key support is not available for your role.</source>
-      <translation>Key support is not available for your role.</translation>
+      <source>no matching expertise</source>
+      <translation>no matching expertise</translation>
+    </message>
+    <message>
+      <source>Reason (support center)</source>
+      <translation>Reason (support center)</translation>
+    </message>
+    <message>
+      <source>Only when the mentor's expertise matches none of the student's needs</source>
+      <translation>Only when the mentor's expertise matches none of the student's needs</translation>
+    </message>
+    <message>
+      <source>The key-support list is for the support centers and mentors. Open a student's profile to see that student's key support.</source>
+      <translation>The key-support list is for the support centers and mentors. Open a student's profile to see that student's key support.</translation>
     </message>
     <message>
       <source>Include exited</source>
@@ -2466,6 +2478,30 @@
   </context>
   <context>
     <name>IdentificationDialog</name>
+    <message>
+      <source>Not saved: the key support continues.</source>
+      <translation>Not saved: the key support continues.</translation>
+    </message>
+    <message>
+      <source>With this level the student is no longer identified as needing support this year, so the student's key support ends (the reason above is recorded). Continue?</source>
+      <translation>With this level the student is no longer identified as needing support this year, so the student's key support ends (the reason above is recorded). Continue?</translation>
+    </message>
+    <message>
+      <source>End key support</source>
+      <translation>End key support</translation>
+    </message>
+    <message>
+      <source>Exception to visit first</source>
+      <translation>Exception to visit first</translation>
+    </message>
+    <message>
+      <source>A new student's level needs a pre-identification visit with its conclusion first. Only a support center may record an exception here.</source>
+      <translation>A new student's level needs a pre-identification visit with its conclusion first. Only a support center may record an exception here.</translation>
+    </message>
+    <message>
+      <source>Aid decision</source>
+      <translation>Aid decision</translation>
+    </message>
     <message>
       <source>New identification</source>
       <translation>New identification</translation>

@@ -1779,8 +1779,20 @@
   <context>
     <name>KeySupportPage</name>
     <message>
-      <source>Key support is not available for your role.</source>
-      <translation>当前角色不能查看重点帮扶。</translation>
+      <source>no matching expertise</source>
+      <translation>专长不相符</translation>
+    </message>
+    <message>
+      <source>Reason (support center)</source>
+      <translation>原因（支持中心填写）</translation>
+    </message>
+    <message>
+      <source>Only when the mentor's expertise matches none of the student's needs</source>
+      <translation>仅当导师专长与学生需求都不相符时填写</translation>
+    </message>
+    <message>
+      <source>The key-support list is for the support centers and mentors. Open a student's profile to see that student's key support.</source>
+      <translation>重点帮扶名单仅对学生发展支持中心和育人导师开放。请在学生档案中逐一查看本人学生的帮扶情况。</translation>
     </message>
     <message>
       <source>Include exited</source>
@@ -2459,6 +2471,30 @@
   </context>
   <context>
     <name>IdentificationDialog</name>
+    <message>
+      <source>Not saved: the key support continues.</source>
+      <translation>未保存：重点帮扶继续。</translation>
+    </message>
+    <message>
+      <source>With this level the student is no longer identified as needing support this year, so the student's key support ends (the reason above is recorded). Continue?</source>
+      <translation>按此等级，该学生本学年不再属于资助对象，其重点帮扶将随之结束（记录上面填写的原因）。确定继续吗？</translation>
+    </message>
+    <message>
+      <source>End key support</source>
+      <translation>结束重点帮扶</translation>
+    </message>
+    <message>
+      <source>Exception to visit first</source>
+      <translation>先家访后认定例外原因</translation>
+    </message>
+    <message>
+      <source>A new student's level needs a pre-identification visit with its conclusion first. Only a support center may record an exception here.</source>
+      <translation>新生须先完成“认定前核实”家访并填写核实结论，再设定等级；例外原因只能由学生发展支持中心填写。</translation>
+    </message>
+    <message>
+      <source>Aid decision</source>
+      <translation>资助决定</translation>
+    </message>
     <message>
       <source>New identification</source>
       <translation>新增认定记录</translation>
