@@ -19,6 +19,7 @@ from typing import Any
 from desktop.commands.context import PASSPHRASE_ENV, CommandContext, CommandError
 from desktop.store.coverage import (
     KEY_SUPPORT_MEASURES,
+    MEASURE_RULES,
     CoverageReport,
     CoverageScope,
     Measure,
@@ -50,6 +51,9 @@ def register(subparsers: Any) -> None:
     coverage.add_argument("--year", default=None, help="学年，例如 2025-2026（默认当前学年）")
     coverage.add_argument("--college", default=None, metavar="NAME", help="只统计一个学院（名称或代码）")
     coverage.add_argument("--json", action="store_true", help="以 JSON 输出（不含个人信息）")
+    coverage.add_argument(
+        "--explain", action="store_true", help="在每项数字旁列出统计口径（详见 docs/coverage.md）"
+    )
     coverage.add_argument(
         "--missing",
         choices=[m.value for m in Measure if m is not Measure.CENTER],
@@ -167,24 +171,32 @@ def run_coverage(args: argparse.Namespace, ctx: CommandContext) -> int:
             ctx.print(f"{year} 学年 {measure.label}：尚未覆盖 {len(rows)} 人")
             for row in rows:
                 note = "  先家访后认定" if row.visit_first else ("  新生" if row.is_new_student else "")
+                parts = f"  缺：{'、'.join(row.missing_parts)}" if row.missing_parts else ""
                 ctx.print(
-                    f"  {row.student_no}  {row.name}  {row.college}  {row.class_name}  {row.counselor}{note}"
+                    f"  {row.student_no}  {row.name}  {row.college}  {row.class_name}  {row.counselor}{note}{parts}"
                 )
             return 0
         report = compute_coverage(session, year, scope, include_key_support=key_support)
     if args.json:
         ctx.print_json(report.to_json())
     else:
-        print_report(ctx, report)
+        print_report(ctx, report, explain=args.explain)
     return 0
 
 
-def print_report(ctx: CommandContext, report: CoverageReport) -> None:
+def print_report(ctx: CommandContext, report: CoverageReport, *, explain: bool = False) -> None:
     ctx.print(f"{report.academic_year} 学年 六个全覆盖（统计至 {report.reference_day.isoformat()}）")
     for measure, ratio in report.totals.items():
         ctx.print(f"  {measure.label:<10}{ratio.text()}")
+        if explain:
+            ctx.print(f"      口径：{MEASURE_RULES[measure]}")
+    if explain:
+        for center in report.centers:
+            if not center.has_center:
+                ctx.print(f"      未达标：{center.name}（缺{'、'.join(center.missing)}）")
     if not report.include_key_support:
         ctx.print("  （当前角色不显示重点帮扶相关统计）")
+    ctx.print(f"  到校约谈（不计入家访）：{report.at_school} 人")
     ctx.print(f"  待先家访后认定的新生：{report.awaiting_visit_first} 人")
     flags = report.flags
     ctx.print(

@@ -1534,6 +1534,26 @@
   <context>
     <name>CoverageDashboard</name>
     <message>
+      <source>Missing: %1</source>
+      <translation>Missing: %1</translation>
+    </message>
+    <message>
+      <source>Support centers not complete: %1</source>
+      <translation>Support centers not complete: %1</translation>
+    </message>
+    <message>
+      <source>Rule: %1</source>
+      <translation>Rule: %1</translation>
+    </message>
+    <message>
+      <source>Talks at school</source>
+      <translation>Talks at school</translation>
+    </message>
+    <message>
+      <source> · Talks at school (not home visits): %1</source>
+      <translation> · Talks at school (not home visits): %1</translation>
+    </message>
+    <message>
       <source>All colleges</source>
       <translation>All colleges</translation>
     </message>
@@ -1596,10 +1616,6 @@
     <message>
       <source>Coverage</source>
       <translation>Coverage</translation>
-    </message>
-    <message>
-      <source>Colleges without a support center: %1</source>
-      <translation>Colleges without a support center: %1</translation>
     </message>
     <message>
       <source>%1: %2 student(s) still missing</source>

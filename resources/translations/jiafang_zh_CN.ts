@@ -1527,6 +1527,26 @@
   <context>
     <name>CoverageDashboard</name>
     <message>
+      <source>Missing: %1</source>
+      <translation>缺少：%1</translation>
+    </message>
+    <message>
+      <source>Support centers not complete: %1</source>
+      <translation>尚未达标的支持中心：%1</translation>
+    </message>
+    <message>
+      <source>Rule: %1</source>
+      <translation>统计口径：%1</translation>
+    </message>
+    <message>
+      <source>Talks at school</source>
+      <translation>到校约谈</translation>
+    </message>
+    <message>
+      <source> · Talks at school (not home visits): %1</source>
+      <translation> · 到校约谈（不计入家访）：%1</translation>
+    </message>
+    <message>
       <source>All colleges</source>
       <translation>全部学院</translation>
     </message>
@@ -1589,10 +1609,6 @@
     <message>
       <source>Coverage</source>
       <translation>覆盖看板</translation>
-    </message>
-    <message>
-      <source>Colleges without a support center: %1</source>
-      <translation>尚未建立学生发展支持中心的学院：%1 个</translation>
     </message>
     <message>
       <source>%1: %2 student(s) still missing</source>
