@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.coverage import MEASURE_RULES, BreakdownRow, CoverageReport, Measure, MissingStudent
+from desktop.store.coverage import MEASURE_RULES, BreakdownRow, CoverageReport, Measure, MissingStudent, Ratio
 from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.guarded_call import run_for
