@@ -292,12 +292,13 @@ _IN_WINDOW = (
 _POPULATION = f"""
 WITH {_IDENT},
 pop AS (
-    SELECT s.id, s.student_no, s.name, s.origin_place, s.college_id, s.counselor_id, s.class_name,
-           s.is_new_student, s.talents != '' AS profile_traits, i.level, i.vbi, i.aid_decision
+    SELECT s.id, s.college_id, s.counselor_id, s.class_name, s.is_new_student, i.level, i.vbi,
+           i.aid_decision {{extra}}
     FROM student s JOIN ident i ON i.student_id = s.id
     WHERE s.deleted = 0 AND (i.level IN ({_LEVELS}) OR (i.level IS NULL AND i.vbi = 1)) {{scope}}
 ),
-parts AS (
+parts AS MATERIALIZED (  -- each flag once: the archive reuses them
+
     SELECT p.*,
         -- #2: a home visit (on site, phone, video, WeChat/QQ); 到校约谈 is counted apart
         EXISTS (SELECT 1 FROM home_visit v WHERE {_IN_WINDOW} AND v.mode != '{_AT_SCHOOL}') AS visited,
@@ -310,9 +311,10 @@ parts AS (
                  AND a.academic_year = :year)
          OR (p.level IS NOT NULL AND p.aid_decision != '')) AS aided,
         -- #4 traits: from a counted visit of the year (ix_home_visit_traits) or the profile's 个人特长
-        (p.profile_traits
-         OR EXISTS (SELECT 1 FROM home_visit v WHERE {_IN_WINDOW} AND v.mode != '{_AT_SCHOOL}'
-                    AND v.student_traits != '')) AS traits
+        -- (INDEXED BY: the planner would read the wide rows instead of these narrow partial indexes)
+        (p.id IN (SELECT t.id FROM student t INDEXED BY ix_student_talents WHERE t.talents != '')
+         OR EXISTS (SELECT 1 FROM home_visit v INDEXED BY ix_home_visit_traits
+                    WHERE {_IN_WINDOW} AND v.mode != '{_AT_SCHOOL}' AND v.student_traits != '')) AS traits
     FROM pop p
 ),
 flags AS (
@@ -320,15 +322,16 @@ flags AS (
 )"""
 
 # Key-support students: key support active on the reference day AND a disadvantaged level this year.
+# (A student has one identification per year, so "the year's identification" needs no latest-of here.)
 _KEY_POPULATION = f"""
-WITH {_IDENT},
-kpop AS (
-    SELECT s.id, s.student_no, s.name, s.origin_place, s.college_id, s.counselor_id, s.class_name,
-           s.is_new_student, 0 AS vbi
-    FROM student s JOIN ident i ON i.student_id = s.id
-    WHERE s.deleted = 0 AND i.level IN ({_LEVELS}) {{scope}}
+WITH kpop AS (
+    SELECT s.id, s.college_id, s.counselor_id, s.class_name, s.is_new_student, 0 AS vbi {{extra}}
+    FROM student s
+    WHERE s.deleted = 0 {{scope}}
       AND s.id IN (SELECT k.student_id FROM key_support k WHERE k.deleted = 0
                    AND k.started_on <= :ref AND (k.exited_on IS NULL OR k.exited_on >= :ref))
+      AND EXISTS (SELECT 1 FROM identification i WHERE i.academic_year = :year AND i.student_id = s.id
+                  AND i.deleted = 0 AND i.level IN ({_LEVELS}))
 ),
 discussed AS (
     SELECT j.value AS student_id, max(r.kind = '{_RESCUE}') AS rescue, max(r.kind = '{_CONFERENCE}') AS conference
@@ -336,7 +339,7 @@ discussed AS (
     WHERE r.deleted = 0 AND r.session_date >= :first AND r.session_date <= :last
     GROUP BY j.value
 ),
-kparts AS (
+kparts AS MATERIALIZED (
     SELECT p.*,
         -- #5: an active assignment of an active mentor on the reference day ...
         EXISTS (SELECT 1 FROM mentor_assignment a JOIN mentor m ON m.id = a.mentor_id
@@ -359,6 +362,9 @@ kparts AS (
 kflags AS (
     SELECT q.*, (q.rescue AND q.conference) AS rescued FROM kparts q
 )"""
+
+# The columns a drill-down list shows (read from the wide student rows: only for the listed students).
+_LISTED = ", s.student_no, s.name, s.origin_place"
 
 _GROUP = """
 SELECT college_id, counselor_id, class_name, COUNT(*) AS total, {sums}
@@ -423,7 +429,7 @@ def compute_coverage(
     scope_sql, scope_params = _scope_sql(scope, "s")
     params.update(scope_params)
 
-    student_sql = (_POPULATION.format(scope=scope_sql)) + _GROUP.format(
+    student_sql = (_POPULATION.format(scope=scope_sql, extra="")) + _GROUP.format(
         sums="SUM(visited) AS visited, SUM(rewarded) AS rewarded, SUM(archived) AS archived, "
         "SUM(vbi = 1 AND level IS NULL AND visited = 0) AS awaiting, SUM(talked) AS talked",
         source="flags",
@@ -447,7 +453,7 @@ def compute_coverage(
             talks[kind][key] = talks[kind].get(key, 0) + count
     key_groups: dict[GroupKey, dict[Measure, Ratio]] = {}
     if include_key_support:
-        key_sql = _KEY_POPULATION.format(scope=scope_sql) + _GROUP.format(
+        key_sql = _KEY_POPULATION.format(scope=scope_sql, extra="") + _GROUP.format(
             sums="SUM(mentored) AS mentored, SUM(rescued) AS rescued", source="kflags"
         )
         key_groups = _grouped(
@@ -689,9 +695,9 @@ def missing_students(
         narrow.append("AND p.class_name = :narrow_class")
         params["narrow_class"] = class_name
     if measure in KEY_SUPPORT_MEASURES:
-        head, source, first_key = _KEY_POPULATION.format(scope=scope_sql), "kflags", "0"
+        head, source, first_key = _KEY_POPULATION.format(scope=scope_sql, extra=_LISTED), "kflags", "0"
     else:
-        head, source = _POPULATION.format(scope=scope_sql), "flags"
+        head, source = _POPULATION.format(scope=scope_sql, extra=_LISTED), "flags"
         first_key = "(p.vbi = 1 AND p.level IS NULL AND p.visited = 0)"
     sql = (
         head

@@ -13,6 +13,13 @@ from pathlib import Path
 
 from desktop.reports.coverage_report import build_coverage_pdf
 from desktop.reports.trip_forms import TripStudent, build_trip_forms
+from desktop.store import center_records
+from desktop.store.center_records import (
+    CenterInfo,
+    editable_centers,
+    mentors_for_expertise,
+    save_expertise,
+)
 from desktop.store.coverage import (
     KEY_SUPPORT_MEASURES,
     CoverageReport,
@@ -80,6 +87,7 @@ from sync.records import (
     FlagAction,
     FlagKind,
     FlagStatus,
+    Mentor,
     Participant,
     ReviewRecord,
     SessionKind,
@@ -434,3 +442,24 @@ def plan_import(store: Store, info: FileInfo, mapping: ColumnMapping, save_as: s
 def run_import(store: Store, plan: ImportPlan) -> ImportResult:
     with store.session() as s:
         return apply_import_plan(s, plan)
+
+
+# -- support centers and mentor expertise (设置 → 学生发展支持中心) ---------------------------------------
+def center_view(store: Store) -> tuple[list[CenterInfo], list[Mentor]]:
+    role = store.info.role
+    with store.session() as s:
+        return editable_centers(s, role), mentors_for_expertise(s, role)
+
+
+def save_center(
+    store: Store, key: str, site: str, director: str, deputies: list[str], members: list[str]
+) -> CenterInfo:
+    with store.session() as s:
+        return center_records.save_center(
+            s, store.info.role, key, site=site, director=director, deputies=deputies, members=members
+        )
+
+
+def save_mentor_expertise(store: Store, mentor_id: str, expertise: list[DifficultyType]) -> Mentor:
+    with store.session() as s:
+        return save_expertise(s, store.info.role, mentor_id, expertise)

@@ -3234,4 +3234,67 @@
       <translation>Feedback</translation>
     </message>
   </context>
+  <context>
+    <name>CenterPanel</name>
+    <message>
+      <source>Expertise saved.</source>
+      <translation>Expertise saved.</translation>
+    </message>
+    <message>
+      <source>Complete: counted in the coverage.</source>
+      <translation>Complete: counted in the coverage.</translation>
+    </message>
+    <message>
+      <source>Not counted yet in the coverage; missing: %1</source>
+      <translation>Not counted yet in the coverage; missing: %1</translation>
+    </message>
+    <message>
+      <source>Expertise</source>
+      <translation>Expertise</translation>
+    </message>
+    <message>
+      <source>Mentor</source>
+      <translation>Mentor</translation>
+    </message>
+    <message>
+      <source>Save expertise</source>
+      <translation>Save expertise</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <source>Deputies</source>
+      <translation>Deputies</translation>
+    </message>
+    <message>
+      <source>Director</source>
+      <translation>Director</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>Center</source>
+      <translation>Center</translation>
+    </message>
+    <message>
+      <source>Save center</source>
+      <translation>Save center</translation>
+    </message>
+    <message>
+      <source>Names, separated by commas</source>
+      <translation>Names, separated by commas</translation>
+    </message>
+    <message>
+      <source>Building and room</source>
+      <translation>Building and room</translation>
+    </message>
+    <message>
+      <source>Student Development Support Center</source>
+      <translation>Student Development Support Center</translation>
+    </message>
+  </context>
 </TS>

@@ -3221,4 +3221,67 @@
       <translation>反馈</translation>
     </message>
   </context>
+  <context>
+    <name>CenterPanel</name>
+    <message>
+      <source>Expertise saved.</source>
+      <translation>专长已保存。</translation>
+    </message>
+    <message>
+      <source>Complete: counted in the coverage.</source>
+      <translation>信息完整，已计入覆盖统计。</translation>
+    </message>
+    <message>
+      <source>Not counted yet in the coverage; missing: %1</source>
+      <translation>尚未计入覆盖统计，缺少：%1</translation>
+    </message>
+    <message>
+      <source>Expertise</source>
+      <translation>专长</translation>
+    </message>
+    <message>
+      <source>Mentor</source>
+      <translation>育人导师</translation>
+    </message>
+    <message>
+      <source>Save expertise</source>
+      <translation>保存专长</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>成员</translation>
+    </message>
+    <message>
+      <source>Deputies</source>
+      <translation>副主任</translation>
+    </message>
+    <message>
+      <source>Director</source>
+      <translation>主任</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>阵地（地点/房间）</translation>
+    </message>
+    <message>
+      <source>Center</source>
+      <translation>支持中心</translation>
+    </message>
+    <message>
+      <source>Save center</source>
+      <translation>保存支持中心</translation>
+    </message>
+    <message>
+      <source>Names, separated by commas</source>
+      <translation>姓名，用逗号分隔</translation>
+    </message>
+    <message>
+      <source>Building and room</source>
+      <translation>楼宇和房间</translation>
+    </message>
+    <message>
+      <source>Student Development Support Center</source>
+      <translation>学生发展支持中心</translation>
+    </message>
+  </context>
 </TS>

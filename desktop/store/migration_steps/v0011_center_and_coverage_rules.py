@@ -19,6 +19,18 @@ STATEMENTS: tuple[str, ...] = (
     "ALTER TABLE identification ADD COLUMN visit_exception_reason TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE identification ADD COLUMN aid_decision TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE mentor_assignment ADD COLUMN mismatch_reason TEXT NOT NULL DEFAULT ''",
+    # covering indexes for the stricter counts (the v3 indexes extended; see the ORM tables)
+    "DROP INDEX ix_home_visit_coverage",
+    "CREATE INDEX ix_home_visit_coverage ON home_visit (student_id, visit_date, deleted, status, mode)",
+    "DROP INDEX ix_home_visit_traits",
+    "CREATE INDEX ix_home_visit_traits ON home_visit (student_id, visit_date, deleted, status, mode) "
+    "WHERE student_traits != ''",
+    "CREATE INDEX ix_student_talents ON student (id) WHERE talents != ''",
+    "DROP INDEX ix_identification_coverage",
+    "CREATE INDEX ix_identification_coverage ON identification "
+    "(academic_year, student_id, deleted, level, visit_before_identification, updated_at, aid_decision)",
+    "DROP INDEX ix_guarantee_aid_student_id_academic_year",
+    "CREATE INDEX ix_guarantee_aid_coverage ON guarantee_aid (student_id, academic_year, deleted)",
     """CREATE TABLE school_center (
     name TEXT NOT NULL,
     site TEXT NOT NULL,
