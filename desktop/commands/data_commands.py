@@ -1,7 +1,7 @@
 """`jiafang coverage`, `jiafang import`, `jiafang export`: the data a center works with every week.
 
     jiafang coverage [--year 2025-2026] [--college NAME] [--json] [--missing visits]
-    jiafang import FILE [--mapping NAME] [--kind roster|identification] [--dry-run] [--save-mapping NAME]
+    jiafang import FILE [--mapping NAME] [--kind roster|identification|aid|reward] [--dry-run] [--save-mapping NAME]
     jiafang export --what roster|visits|aid|rewards|coverage|all --format xlsx|json -o FILE [--unmasked]
 
 The store is unlocked with JIAFANG_PASSPHRASE (scripts), else the OS keyring, else a prompt.

@@ -294,31 +294,36 @@ WITH {_IDENT},
 pop AS (
     SELECT s.id, s.college_id, s.counselor_id, s.class_name, s.is_new_student, i.level, i.vbi,
            i.aid_decision {{extra}}
-    FROM student s JOIN ident i ON i.student_id = s.id
+    FROM ident i CROSS JOIN student s ON s.id = i.student_id  -- (CROSS: the year's identifications drive)
     WHERE s.deleted = 0 AND (i.level IN ({_LEVELS}) OR (i.level IS NULL AND i.vbi = 1)) {{scope}}
 ),
-parts AS MATERIALIZED (  -- each flag once: the archive reuses them
-
+parts AS MATERIALIZED (  -- the visit and reward flags once (the archive reuses them)
     SELECT p.*,
-        -- #2: a home visit (on site, phone, video, WeChat/QQ); 到校约谈 is counted apart
-        EXISTS (SELECT 1 FROM home_visit v WHERE {_IN_WINDOW} AND v.mode != '{_AT_SCHOOL}') AS visited,
-        EXISTS (SELECT 1 FROM home_visit v WHERE {_IN_WINDOW} AND v.mode = '{_AT_SCHOOL}') AS talked,
+        -- #2: a home visit (on site, phone, video, WeChat/QQ), 2; a 到校约谈 (counted apart), 1
+        coalesce((SELECT max(v.mode != '{_AT_SCHOOL}') * 2 + max(v.mode = '{_AT_SCHOOL}')
+                  FROM home_visit v WHERE {_IN_WINDOW}), 0) AS visits,
         -- #3: a growth reward of the year
         EXISTS (SELECT 1 FROM growth_reward r WHERE r.student_id = p.id AND r.deleted = 0
-                AND r.academic_year = :year) AS rewarded,
-        -- #4 aid history: an aid record of the year, or the year's identification with its aid decision
-        (EXISTS (SELECT 1 FROM guarantee_aid a WHERE a.student_id = p.id AND a.deleted = 0
-                 AND a.academic_year = :year)
-         OR (p.level IS NOT NULL AND p.aid_decision != '')) AS aided,
-        -- #4 traits: from a counted visit of the year (ix_home_visit_traits) or the profile's 个人特长
-        -- (INDEXED BY: the planner would read the wide rows instead of these narrow partial indexes)
-        (p.id IN (SELECT t.id FROM student t INDEXED BY ix_student_talents WHERE t.talents != '')
-         OR EXISTS (SELECT 1 FROM home_visit v INDEXED BY ix_home_visit_traits
-                    WHERE {_IN_WINDOW} AND v.mode != '{_AT_SCHOOL}' AND v.student_traits != '')) AS traits
+                AND r.academic_year = :year) AS rewarded
     FROM pop p
 ),
+named AS (
+    SELECT q.*, q.visits >= 2 AS visited, q.visits % 2 AS talked,
+        -- #4 aid history: an aid record of the year, or the year's identification with its aid decision
+        (EXISTS (SELECT 1 FROM guarantee_aid a WHERE a.student_id = q.id AND a.deleted = 0
+                 AND a.academic_year = :year)
+         OR (q.level IS NOT NULL AND q.aid_decision != '')) AS aided,
+        -- #4 traits: from a counted visit of the year (ix_home_visit_traits) or the profile's 个人特长
+        -- (INDEXED BY: the planner would read the wide rows instead of these narrow partial indexes)
+        (q.id IN (SELECT t.id FROM student t INDEXED BY ix_student_talents WHERE t.talents != '')
+         OR EXISTS (SELECT 1 FROM home_visit v INDEXED BY ix_home_visit_traits
+                    WHERE {_IN_WINDOW.replace("p.", "q.")} AND v.mode != '{_AT_SCHOOL}'
+                    AND v.student_traits != '')) AS traits
+    FROM parts q
+),
 flags AS (
-    SELECT q.*, (q.aided AND q.visited AND q.traits AND q.rewarded) AS archived FROM parts q
+    -- #4: all four parts (the aid and traits questions are asked only when a visit and a reward exist)
+    SELECT n.*, (n.visited AND n.rewarded AND n.aided AND n.traits) AS archived FROM named n
 )"""
 
 # Key-support students: key support active on the reference day AND a disadvantaged level this year.
