@@ -660,7 +660,7 @@ class KeySupportHidden(PermissionError):
     """The caller's role may not see key-support students."""
 
     def __init__(self) -> None:
-        super().__init__("当前角色不能查看重点帮扶学生名单。")
+        super().__init__("重点帮扶学生名单仅对学生发展支持中心开放；辅导员请在学生档案中逐一查看。")
 
 
 def missing_students(
