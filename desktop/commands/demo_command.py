@@ -32,6 +32,7 @@ MAX_STUDENTS = 200_000
 # Chinese names of the record types for the summary.
 TYPE_LABELS: dict[str, str] = {
     "college": "学院",
+    "school_center": "学校学生发展支持中心",
     "user": "账号",
     "mentor": "育人导师",
     "student": "学生",
