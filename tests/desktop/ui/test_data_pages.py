@@ -318,3 +318,34 @@ def test_key_support_list_is_audited_only_when_looked_at(qtbot: QtBot, running: 
     with Store.open(running.data_dir, PASSPHRASE) as store, store.session() as s:
         views = [e for e in s.audit.list() if e.action == AuditAction.VIEW_RESTRICTED]
     assert len(views) == 1
+
+
+def test_import_wizard_takes_aid_history_from_the_template(
+    qtbot: QtBot, running: Running, tmp_path: Path
+) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("import")
+    assert isinstance(page, ImportWizard)
+    path = tmp_path / "资助记录.csv"
+    titles = "学号,姓名,学年,资助类型,项目名称,金额(元),岗位,日期,资金来源,备注"
+    year = current_academic_year()
+    lines = [titles, f"2024001,张三,{year},助学金,国家助学金,3300,,{year[:4]}-11-20,中央财政,"]
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8-sig")  # the same row twice
+    with qtbot.waitSignal(page.inspected):
+        page.open_file(path)
+    assert page.kind.currentData() == "aid" and "资助记录模板" in page.mapping_info.text()
+    with qtbot.waitSignal(page.checked):
+        page.check_button.click()
+    problems = [page.problems.item(i).text() for i in range(page.problems.count())]  # type: ignore[union-attr]
+    assert any(line.startswith("第 3 行") and "与第 2 行内容相同" in line for line in problems)
+    assert not page.import_button.isEnabled()
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    page.clear()
+    with qtbot.waitSignal(page.inspected):
+        page.open_file(path)
+    with qtbot.waitSignal(page.checked):
+        page.check_button.click()
+    assert page.import_button.isEnabled() and page.preview.rowCount() == 1
+    with qtbot.waitSignal(page.imported):
+        page.import_button.click()
+    assert "1" in page.result.text()
