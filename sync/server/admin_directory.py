@@ -186,8 +186,6 @@ def cmd_list_users(args: argparse.Namespace) -> None:
 
 def cmd_update_user(args: argparse.Namespace) -> None:
     given = (("name", args.name), ("college", args.college), ("staff_no", args.staff_no))
-    if all(value is None for _, value in given) and args.expertise is None:
-        raise CliError("请至少给出一项修改：--name、--college、--staff-no 或 --expertise")
     expertise = center_admin.parse_expertise(args.expertise) if args.expertise is not None else None
     db = database(args)
 
@@ -196,6 +194,8 @@ def cmd_update_user(args: argparse.Namespace) -> None:
             session, args.username, name=args.name, college=args.college, staff_no=args.staff_no
         )
         changed = {key: value for key, value in given if value is not None}
+        if not changed and expertise is None:
+            raise CliError("请至少给出一项修改：--name、--college、--staff-no 或 --expertise")
         if expertise is not None:
             center_admin.set_expertise(session, args.username, expertise)
             changed["expertise"] = ",".join(kind.value for kind in expertise)
@@ -212,6 +212,8 @@ def cmd_update_user(args: argparse.Namespace) -> None:
 
     print(db.run(work))
     db.dispose()
+    if expertise is not None:
+        print(f"已更新 {args.username} 的专长：{'、'.join(kind.label for kind in expertise) or '（无）'}")
 
 
 def register(commands: Any) -> None:
