@@ -252,16 +252,21 @@ def _family_table(
     """A recorded visit prints its household exactly as the visit form showed it (with 本次核实); a
     blank form prints the profile's family, with room to tick 本次核实 by hand."""
     rows = family_rows(visit.household if visit is not None else family)
-    verified = [VERIFIED_MARK if m.verified else "" for m in visit.household] if visit else []
+    if visit is not None:
+        verified = [styles.text(VERIFIED_MARK) if m.verified else "" for m in visit.household]
+    else:  # a box to tick on every row, the written-in ones too
+        rows += [["" for _ in FAMILY_HEADERS] for _ in range(BLANK_FAMILY_ROWS - len(rows))]
+        verified = [box(False)] * len(rows)
     return data_table(
         styles,
         (*FAMILY_HEADERS, VERIFIED_HEADER),
-        [[*row, verified[i] if i < len(verified) else ""] for i, row in enumerate(rows)],
+        [[*row, verified[i]] for i, row in enumerate(rows)],
         (*FAMILY_WIDTHS, VERIFIED_WIDTH),
         heading="三、家庭成员情况",
         min_rows=BLANK_FAMILY_ROWS if blank else 1,
         row_height=WRITING_ROW if blank else 6.5 * mm,
         centered=(1, 2, 5, 6, 7),
+        markup_columns=(7,),
     )
 
 
