@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -389,14 +389,17 @@ def signature_panel(
     styles: FormStyles, entries: Sequence[tuple[str, str]], *, height: float = 26 * mm
 ) -> Table:
     """Signature boxes side by side: the label, room to sign (or how it was confirmed), and a date line."""
+    # The printed wording in the labels' face, like every other label of the form.
+    label_style = ParagraphStyle("jf-sign-label", parent=styles.label, alignment=TA_LEFT)
+    # The date blank as on the rest of the form: spaces of the body face are wide enough to write in.
     date_line = ParagraphStyle("jf-sign-date", parent=styles.value, alignment=TA_RIGHT)
     cells = []
     for label, filled in entries:
-        content: list[Flowable] = [Paragraph(f"{styles.text(label)}：", styles.value)]
+        content: list[Flowable] = [Paragraph(f"{styles.text(label)}：", label_style)]
         if filled:
             content.append(Paragraph(styles.text(filled), styles.note))
         cells.append(content)
-    dates = [Paragraph(f"日期：{DATE_BLANK}", date_line) for _ in entries]
+    dates = [Paragraph(f"{label_markup(styles, '日期：')}{DATE_BLANK}", date_line) for _ in entries]
     table = Table(
         [cells, dates],
         colWidths=[CONTENT_WIDTH / len(entries)] * len(entries),
