@@ -4,10 +4,10 @@ ReportLab embeds a subset per 256 characters of a document, but by default (1) p
 first subset whether the document uses it or not, and (2) copies the face's whole ``name`` table into
 every subset.  For a Song/Ming serif such as AR PL UMing (about 480 bytes of outline per character,
 a 22 KB ``name`` table that is mostly the licence text) that made a typical visit form about 175 KB,
-over the 150 KB budget; embedded as below it is about 140 KB.  Here the first subset holds only the characters used (the space keeps
-code 32, so word spacing still works) and the embedded ``name`` table keeps the records a PDF viewer or
-font tool reads — IDs 0-6: copyright, family, style, unique id, full name, version, PostScript name —
-as font subsetters commonly do.
+over the 150 KB budget; embedded as below it is about 140 KB.  Here the first subset holds only the
+characters used (the space keeps code 32, so word spacing still works) and the embedded ``name`` table
+keeps the records a PDF viewer or font tool reads — IDs 0-6: copyright, family, style, unique id, full
+name, version, PostScript name — as font subsetters commonly do.
 """
 
 from __future__ import annotations
