@@ -29,6 +29,17 @@ def read_only_table(parent: QWidget, name: str, headers: Sequence[str]) -> QTabl
     return table
 
 
+def narrow_columns(table: QTableWidget, chars: dict[int, int]) -> None:
+    """Cap columns of long values (college names, lists) at a width of ``chars[column]`` characters:
+    longer values end in "…" with the whole value in the tooltip, so the last columns fit the screen.
+    The user can still widen such a column by dragging its edge."""
+    header = table.horizontalHeader()
+    em = table.fontMetrics().horizontalAdvance("中")
+    for column, count in chars.items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, em * count + 12)
+
+
 def fill_table(
     table: QTableWidget, rows: Sequence[Sequence[str]], keys: Sequence[object] | None = None
 ) -> None:
