@@ -101,6 +101,9 @@ class RosterView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # College names run to 9–10 characters: room for them, the rest stretched into 辅导员.
+        college = self.model.column_keys().index("college")
+        self.table.setColumnWidth(college, self.table.fontMetrics().horizontalAdvance("中") * 10 + 12)
         self.table.activated.connect(self._activated)
         self.count = QLabel(self)
         self.count.setObjectName("rosterCount")
