@@ -95,7 +95,7 @@ class KeySupportPage(Section):
                 self.tr("Sessions this year"),
             ],
         )
-        narrow_columns(self.table, {2: 6, 3: 7})  # college, difficulties: elided, whole in the tooltip
+        narrow_columns(self.table, {2: 5, 3: 6})  # college, difficulties: elided, whole in the tooltip
 
         # start
         self.start_student = QLineEdit(content)

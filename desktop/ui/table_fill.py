@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 T = TypeVar("T")
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-LONG_CELL = 6  # characters; longer cell values carry a tooltip with the whole value
+LONG_CELL = 4  # characters; longer cell values carry a tooltip (narrow_columns elides from 5)
 
 
 def read_only_table(parent: QWidget, name: str, headers: Sequence[str]) -> QTableWidget:
