@@ -32,7 +32,7 @@ from desktop.ui.guarded_call import run_for
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.screen_fit import scrolling
 from desktop.ui.section import Section
-from desktop.ui.table_fill import fill_table, read_only_table, selected_row
+from desktop.ui.table_fill import fill_table, narrow_columns, read_only_table, selected_row
 from sync.records import DifficultyType, Participant, ParticipantRole, SessionKind, SupportForm
 
 CHANGES = frozenset({"key_support", "mentor_assignment", "support_log_entry"})
@@ -102,6 +102,7 @@ class KeySupportPage(Section):
                 self.tr("Sessions this year"),
             ],
         )
+        narrow_columns(self.table, {2: 5, 3: 6})  # college, difficulties: elided, whole in the tooltip
 
         # start
         self.start_student = QLineEdit(content)

@@ -156,7 +156,22 @@ class SettingsPage(Section):
             self.keyring.setChecked(self.vault.keyring_holds_key())  # what it holds now, not a flag
         except StoreError:
             self.keyring.setChecked(False)
-        self.keyring.setEnabled(self.vault.keyring.usable())
+        usable = self.vault.keyring.usable()
+        self.keyring.setEnabled(usable)
+        # Disabled without a word would leave the user guessing why: say it on the box itself.
+        self.keyring.setText(
+            self.tr("Unlock with the operating system's keyring on this computer")
+            if usable
+            else self.tr("Unlock with the operating system's keyring (none is available on this computer)")
+        )
+        self.keyring.setToolTip(
+            ""
+            if usable
+            else self.tr(
+                "No keyring service (such as GNOME Keyring or KWallet) is running on this computer, "
+                "so JiaFang asks for the passphrase at every unlock."
+            )
+        )
         self.keyring.blockSignals(False)
         self.ctx.worker.run(store_calls.list_backups, self._show_backups, key="backups")
         self.ctx.worker.run(store_calls.visit_form_title, self.visit_title.setText, key="visit-title")

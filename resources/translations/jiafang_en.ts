@@ -906,6 +906,14 @@
       <translation>Unlock with the operating system's keyring on this computer</translation>
     </message>
     <message>
+      <source>Unlock with the operating system's keyring (none is available on this computer)</source>
+      <translation>Unlock with the operating system's keyring (none is available on this computer)</translation>
+    </message>
+    <message>
+      <source>No keyring service (such as GNOME Keyring or KWallet) is running on this computer, so JiaFang asks for the passphrase at every unlock.</source>
+      <translation>No keyring service (such as GNOME Keyring or KWallet) is running on this computer, so JiaFang asks for the passphrase at every unlock.</translation>
+    </message>
+    <message>
       <source>Data</source>
       <translation>Data</translation>
     </message>

@@ -901,6 +901,14 @@
       <translation>在本机使用系统钥匙串解锁</translation>
     </message>
     <message>
+      <source>Unlock with the operating system's keyring (none is available on this computer)</source>
+      <translation>在本机使用系统钥匙串解锁（本机没有可用的系统钥匙串）</translation>
+    </message>
+    <message>
+      <source>No keyring service (such as GNOME Keyring or KWallet) is running on this computer, so JiaFang asks for the passphrase at every unlock.</source>
+      <translation>本机没有运行系统钥匙串服务（如 GNOME 钥匙串或 KWallet），每次解锁都需要输入密码。</translation>
+    </message>
+    <message>
       <source>Data</source>
       <translation>数据</translation>
     </message>
