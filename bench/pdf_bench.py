@@ -6,7 +6,8 @@ Prints medians; no asserts on time.  Budgets (DESIGN.md): one visit form ≤ 150
 ≤ 400 ms, a typical form ≤ 150 KB.  The first build in a process also finds and parses the CJK font;
 that one-time cost is printed separately ("cold").  Needs a TrueType CJK font (Debian:
 fonts-wqy-microhei; with fonts-arphic-uming the record's text is set in that Ming serif, whose outlines
-make a typical form about 175 KB instead of about 97 KB — compare with
+are about 2.5 times as large per character: a typical form is about 140 KB instead of about 80 KB, kept
+under the budget by slim subsets (desktop/reports/font_embedding.py) — compare with
 ``JIAFANG_PDF_FONT=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc``).
 """
 

@@ -40,6 +40,8 @@ def fixed_demo(seed: int) -> DemoStudent:
     demo.visit.student_id = demo.student.id
     for member in demo.family:
         member.student_id = demo.student.id
+    for member in demo.visit.household:  # checked in person on the visit: the form shows 已核实
+        member.verified = True
     return demo
 
 

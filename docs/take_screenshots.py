@@ -5,8 +5,10 @@
 Starts Xvfb at 1366×768 (the most common counselor laptop) with the openbox window manager, builds a
 synthetic demo store in a temporary folder with `jiafang demo`, opens the app maximized (the window
 manager leaves a 40 px strip at the bottom free, like a taskbar: 1366×728 usable) and grabs the whole
-screen: the lock screen, the roster, a search, a student's profile, the growth archive, the 家访 list,
-the visit form with validation messages, the PDF preview, every data page and the settings. Each
+screen: the lock screen (wrong passphrase, throttled countdown), the roster
+(privacy mode on and off), a search, a student's profile, the growth archive, the 家访 list,
+the visit form with validation messages and its family table, the saved banner, the PDF preview,
+every data page and the settings (top and scrolled to the server panel). Each
 QT_SCALE_FACTOR in --scales gets its own set; files of scale 1.25 end in ``@125``.
 
 Needs the Debian packages xvfb and openbox (installers/dev/setup-env.sh installs them).
@@ -112,9 +114,10 @@ def run_parent(args: argparse.Namespace) -> int:
 def run_child(data_dir: Path, scale: str) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication, QDialog, QWidget
+    from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
     from desktop.ui.app import JiaFangApp, make_application
+    from desktop.ui.app_context import SavedNotice
 
     suffix = "" if float(scale) == 1 else f"@{round(float(scale) * 100)}"
 
@@ -160,6 +163,11 @@ def run_child(data_dir: Path, scale: str) -> int:
     window.unlock_panel.button.click()
     wait_for(lambda: window.unlock_panel.error.isVisible())
     shoot("01b-wrong-passphrase")
+    # After repeated wrong passphrases the panel counts down (app.py shows the persisted wait so).
+    window.unlock_panel.show_error(app.tr("Wrong passphrase typed too often; nothing was changed."))
+    window.unlock_panel.show_wait(lambda: 37.0)
+    shoot("01c-unlock-throttled")
+    window.unlock_panel.show_wait(lambda: 0.0)
 
     window.unlock_panel.passphrase.setText(PASSPHRASE)
     window.unlock_panel.button.click()
@@ -169,7 +177,11 @@ def run_child(data_dir: Path, scale: str) -> int:
     offer = window.findChild(QWidget, "draftOffer")
     if offer is not None:
         offer.hide()
+    roster.set_privacy_mode(True)
     shoot("02-roster")
+    roster.set_privacy_mode(False)
+    shoot("02b-roster-levels-shown")
+    roster.set_privacy_mode(True)
 
     roster.search.setText("zh")
     shoot("03-roster-search")
@@ -204,7 +216,14 @@ def run_child(data_dir: Path, scale: str) -> int:
     form.inputs["place"].setText("某某县城关镇幸福路8号")
     form.save_button.click()
     shoot("07-visit-form-validation")
+    form.scroll_area.ensureWidgetVisible(form.inputs["household"], 0, 0)
+    shoot("07b-visit-form-family")
     form.close_form()
+    # The banner the 家访 list shows after a save (the text is the form's own).
+    text = form.tr("Home visit saved: %1, %2").replace("%1", "张三").replace("%2", "2026-11-20")
+    assert app.ctx.events is not None
+    app.ctx.events.record_saved.emit(SavedNotice("home_visit", "shot", student_id, text))
+    shoot("07c-visit-saved-banner")
 
     for number, key in (
         ("10", "coverage"),
@@ -229,6 +248,10 @@ def run_child(data_dir: Path, scale: str) -> int:
 
     window.show_section("settings")
     shoot("08-settings")
+    settings = window.sections["settings"]
+    for area in settings.findChildren(QScrollArea):
+        area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    shoot("08b-settings-server")
     app.shutdown()
     return 0
 

@@ -1,7 +1,7 @@
 """`jiafang coverage`, `jiafang import`, `jiafang export`: the data a center works with every week.
 
     jiafang coverage [--year 2025-2026] [--college NAME] [--json] [--missing visits]
-    jiafang import FILE [--mapping NAME] [--kind roster|identification] [--dry-run] [--save-mapping NAME]
+    jiafang import FILE [--mapping NAME] [--kind roster|identification|aid|reward] [--dry-run] [--save-mapping NAME]
     jiafang export --what roster|visits|aid|rewards|coverage|all --format xlsx|json -o FILE [--unmasked]
 
 The store is unlocked with JIAFANG_PASSPHRASE (scripts), else the OS keyring, else a prompt.
@@ -19,6 +19,7 @@ from typing import Any
 from desktop.commands.context import PASSPHRASE_ENV, CommandContext, CommandError
 from desktop.store.coverage import (
     KEY_SUPPORT_MEASURES,
+    MEASURE_RULES,
     CoverageReport,
     CoverageScope,
     Measure,
@@ -35,7 +36,7 @@ from desktop.store.importing import (
 )
 from desktop.store.key_vault import KeyVault
 from desktop.store.repositories.session import StoreSession
-from desktop.store.role_rules import may_see_key_support
+from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import PassphraseRequired, Store
 from sync.records import AuditAction, College, current_academic_year
 from sync.records.validators import MSG_ACADEMIC_YEAR, check_academic_year
@@ -50,6 +51,9 @@ def register(subparsers: Any) -> None:
     coverage.add_argument("--year", default=None, help="学年，例如 2025-2026（默认当前学年）")
     coverage.add_argument("--college", default=None, metavar="NAME", help="只统计一个学院（名称或代码）")
     coverage.add_argument("--json", action="store_true", help="以 JSON 输出（不含个人信息）")
+    coverage.add_argument(
+        "--explain", action="store_true", help="在每项数字旁列出统计口径（详见 docs/coverage.md）"
+    )
     coverage.add_argument(
         "--missing",
         choices=[m.value for m in Measure if m is not Measure.CENTER],
@@ -152,8 +156,8 @@ def run_coverage(args: argparse.Namespace, ctx: CommandContext) -> int:
             scope = CoverageScope.college(find_college(session, args.college).id)
         if args.missing:
             measure = Measure(args.missing)
-            if measure in KEY_SUPPORT_MEASURES and not key_support:
-                raise CommandError("当前角色不能查看重点帮扶学生名单。")
+            if measure in KEY_SUPPORT_MEASURES and not may_bulk_export_key_support(role):
+                raise CommandError("重点帮扶学生名单仅对学生发展支持中心开放。")
             rows = missing_students(session, year, scope, measure, include_key_support=key_support)
             if measure in KEY_SUPPORT_MEASURES:
                 session.audit.log(
@@ -167,24 +171,32 @@ def run_coverage(args: argparse.Namespace, ctx: CommandContext) -> int:
             ctx.print(f"{year} 学年 {measure.label}：尚未覆盖 {len(rows)} 人")
             for row in rows:
                 note = "  先家访后认定" if row.visit_first else ("  新生" if row.is_new_student else "")
+                parts = f"  缺：{'、'.join(row.missing_parts)}" if row.missing_parts else ""
                 ctx.print(
-                    f"  {row.student_no}  {row.name}  {row.college}  {row.class_name}  {row.counselor}{note}"
+                    f"  {row.student_no}  {row.name}  {row.college}  {row.class_name}  {row.counselor}{note}{parts}"
                 )
             return 0
         report = compute_coverage(session, year, scope, include_key_support=key_support)
     if args.json:
         ctx.print_json(report.to_json())
     else:
-        print_report(ctx, report)
+        print_report(ctx, report, explain=args.explain)
     return 0
 
 
-def print_report(ctx: CommandContext, report: CoverageReport) -> None:
+def print_report(ctx: CommandContext, report: CoverageReport, *, explain: bool = False) -> None:
     ctx.print(f"{report.academic_year} 学年 六个全覆盖（统计至 {report.reference_day.isoformat()}）")
     for measure, ratio in report.totals.items():
         ctx.print(f"  {measure.label:<10}{ratio.text()}")
+        if explain:
+            ctx.print(f"      口径：{MEASURE_RULES[measure]}")
+    if explain:
+        for center in report.centers:
+            if not center.has_center:
+                ctx.print(f"      未达标：{center.name}（缺{'、'.join(center.missing)}）")
     if not report.include_key_support:
         ctx.print("  （当前角色不显示重点帮扶相关统计）")
+    ctx.print(f"  到校约谈（不计入家访）：{report.at_school} 人")
     ctx.print(f"  待先家访后认定的新生：{report.awaiting_visit_first} 人")
     flags = report.flags
     ctx.print(

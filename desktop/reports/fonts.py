@@ -35,6 +35,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from desktop.reports.font_embedding import EmbeddedFont
+
 FALLBACK_CID_FONT = "STSong-Light"
 FAMILY_PREFIX = "JiaFangCJK"
 # Characters every usable font must have: a few common ones from the forms' labels.
@@ -312,7 +314,7 @@ def _load_face(path: Path, index: int) -> TTFont:
         assert isinstance(font, TTFont)
         return font
     try:
-        font = TTFont(name, str(path), subfontIndex=index)
+        font = EmbeddedFont(name, str(path), index)
     except (TTFError, OSError, ValueError, IndexError, KeyError) as exc:
         text = str(exc)
         if "postscript" in text.lower() or "CFF" in text:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -56,8 +56,13 @@ def title_block(
     )
     parts.append(Spacer(1, 3 * mm))
     if meta:
+        # the last fact ends flush with the table's right edge (a cell's ALIGN does not move a Paragraph)
+        last = ParagraphStyle("jf-small-right", parent=styles.small, alignment=TA_RIGHT)
         cells = [
-            Paragraph(f"{styles.text(label)}：{styles.text(value)}", styles.small) for label, value in meta
+            Paragraph(
+                f"{styles.text(label)}：{styles.text(value)}", last if i == len(meta) - 1 else styles.small
+            )
+            for i, (label, value) in enumerate(meta)
         ]
         table = Table([cells], colWidths=[CONTENT_WIDTH / len(cells)] * len(cells))
         table.setStyle(
@@ -67,7 +72,6 @@ def title_block(
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                    ("ALIGN", (-1, 0), (-1, 0), "RIGHT"),
                 ]
             )
         )
@@ -290,19 +294,25 @@ def data_table(
     min_rows: int = 0,
     row_height: float = 6.5 * mm,
     centered: Sequence[int] = (),
+    markup_columns: Sequence[int] = (),
 ) -> Table:
     """A bordered table with a shaded header row repeated on every page; blank rows up to ``min_rows``.
+    Cells of ``markup_columns`` are Paragraph markup already (a check box), the others plain text.
 
     ``widths`` are weights; each column is first made wide enough for its header and its short values
     on one line (:func:`fitted_widths`), so a label never wraps a single character onto its own line.
     """
     rows = [list(row) for row in rows]
-    col_widths = fitted_widths(styles, headers, [r for r in rows if len(r) > 1], widths)
+    plain = [["" if i in markup_columns else cell for i, cell in enumerate(r)] for r in rows if len(r) > 1]
+    col_widths = fitted_widths(styles, headers, plain, widths)
     commands: list[Command] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_BACKGROUND)]
     body: list[list[object]] = []
     for r, row in enumerate(rows, start=1):
         cells: list[object] = [
-            Paragraph(styles.text(cell), styles.value_center if i in centered else styles.value)
+            Paragraph(
+                cell if i in markup_columns else styles.text(cell),
+                styles.value_center if i in centered else styles.value,
+            )
             for i, cell in enumerate(row)
         ]
         if len(row) == 1 < len(headers):  # a note row ("（暂无记录）") over the whole width
@@ -379,14 +389,17 @@ def signature_panel(
     styles: FormStyles, entries: Sequence[tuple[str, str]], *, height: float = 26 * mm
 ) -> Table:
     """Signature boxes side by side: the label, room to sign (or how it was confirmed), and a date line."""
+    # The printed wording in the labels' face, like every other label of the form.
+    label_style = ParagraphStyle("jf-sign-label", parent=styles.label, alignment=TA_LEFT)
+    # The date blank as on the rest of the form: spaces of the body face are wide enough to write in.
     date_line = ParagraphStyle("jf-sign-date", parent=styles.value, alignment=TA_RIGHT)
     cells = []
     for label, filled in entries:
-        content: list[Flowable] = [Paragraph(f"{styles.text(label)}：", styles.value)]
+        content: list[Flowable] = [Paragraph(f"{styles.text(label)}：", label_style)]
         if filled:
             content.append(Paragraph(styles.text(filled), styles.note))
         cells.append(content)
-    dates = [Paragraph(f"日期：{DATE_BLANK}", date_line) for _ in entries]
+    dates = [Paragraph(f"{label_markup(styles, '日期：')}{DATE_BLANK}", date_line) for _ in entries]
     table = Table(
         [cells, dates],
         colWidths=[CONTENT_WIDTH / len(entries)] * len(entries),

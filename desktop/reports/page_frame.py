@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, BinaryIO
 
+from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -22,6 +23,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from desktop.reports.fonts import PdfFonts
+
+# Streams are Flate-compressed only: ReportLab's default ASCII85 layer on top (for 7-bit mail transports)
+# makes every page's content a quarter larger.  Process-wide: every PDF of the app is made here.
+rl_config.useA85 = 0
 
 PAGE_SIZE = A4
 MARGIN_LEFT = 18 * mm

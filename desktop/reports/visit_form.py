@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -252,16 +253,21 @@ def _family_table(
     """A recorded visit prints its household exactly as the visit form showed it (with 本次核实); a
     blank form prints the profile's family, with room to tick 本次核实 by hand."""
     rows = family_rows(visit.household if visit is not None else family)
-    verified = [VERIFIED_MARK if m.verified else "" for m in visit.household] if visit else []
+    if visit is not None:
+        verified = [styles.text(VERIFIED_MARK) if m.verified else "" for m in visit.household]
+    else:  # a box to tick on every row, the written-in ones too
+        rows += [["" for _ in FAMILY_HEADERS] for _ in range(BLANK_FAMILY_ROWS - len(rows))]
+        verified = [box(False)] * len(rows)
     return data_table(
         styles,
         (*FAMILY_HEADERS, VERIFIED_HEADER),
-        [[*row, verified[i] if i < len(verified) else ""] for i, row in enumerate(rows)],
+        [[*row, verified[i]] for i, row in enumerate(rows)],
         (*FAMILY_WIDTHS, VERIFIED_WIDTH),
         heading="三、家庭成员情况",
         min_rows=BLANK_FAMILY_ROWS if blank else 1,
         row_height=WRITING_ROW if blank else 6.5 * mm,
         centered=(1, 2, 5, 6, 7),
+        markup_columns=(7,),
     )
 
 
@@ -271,10 +277,10 @@ def _economy(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     housing = checkboxes(styles, [(h.label, v is not None and v.housing == h) for h in HousingType])
     amount = fmt_money(v.income_amount) if v else ""
     debts = fmt_money(v.debts_amount) if v else ""
-    income_line = f"家庭年收入：{styles.text(amount) or '＿＿＿＿＿'} 元"
+    income_line = _amount_line(styles, "家庭年收入", amount)
     if v and v.income_notes:
         income_line += "<br/>" + styles.text(v.income_notes)
-    debts_line = f"负债金额：{styles.text(debts) or '＿＿＿＿＿'} 元"
+    debts_line = _amount_line(styles, "负债金额", debts)
     if v and v.debts_notes:
         debts_line += "<br/>" + styles.text(v.debts_notes)
     housing_line = housing + ("<br/>" + styles.text(v.housing_notes) if v and v.housing_notes else "")
@@ -294,6 +300,11 @@ def _economy(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
         markup_values=True,
         heights=_blank_heights(v, (1.5, 1, 1.5, 1.5)),
     )
+
+
+def _amount_line(styles: FormStyles, label: str, amount: str) -> str:
+    """ "家庭年收入：42,000 元": the printed wording in the labels' face, the amount (or a blank) in the body's."""
+    return f"{label_markup(styles, f'{label}：')}{styles.text(amount) or '＿＿＿＿＿'} {label_markup(styles, '元')}"
 
 
 def _blank_heights(visit: HomeVisit | None, lines: Sequence[float]) -> list[float]:
@@ -344,14 +355,16 @@ def _causes(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
 def _communication(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable]:
     v = visit
     policies = checkboxes(styles, [(p.label, v is not None and p in v.policies_explained) for p in Policy])
-    gifts = ""
+    # the printed wording (慰问金, 元, 慰问品) in the labels' face, what was given in the body's
+    word = partial(label_markup, styles)
     if v is not None:
+        amount = fmt_money(v.gifts_amount) if v.gifts_amount is not None else ""
         gifts = joined(
-            f"慰问金 {fmt_money(v.gifts_amount)} 元" if v.gifts_amount is not None else "",
-            f"慰问品：{v.gifts_items}" if v.gifts_items else "",
+            f"{word('慰问金')} {styles.text(amount)} {word('元')}" if amount else "",
+            f"{word('慰问品：')}{styles.text(v.gifts_items)}" if v.gifts_items else "",
         )
     else:
-        gifts = "慰问金＿＿＿＿元；慰问品："
+        gifts = f"{word('慰问金')}＿＿＿＿{word('元；慰问品：')}"
     wish = checkboxes(styles, [(w.label, v is not None and v.wish_list_state == w) for w in WishListState])
     return narrative_rows(
         styles,
@@ -360,7 +373,7 @@ def _communication(styles: FormStyles, visit: HomeVisit | None) -> list[Flowable
             ("在校表现反馈", styles.text(v.school_feedback) if v else ""),
             ("受助情况告知", styles.text(v.aid_explained) if v else ""),
             ("政策宣传内容", policies),
-            ("慰问金／慰问品", styles.text(gifts)),
+            ("慰问金／慰问品", gifts),
             ("心愿单填写情况", wish),
             ("家长及学生\n意见建议", styles.text(v.family_opinions) if v else ""),
         ],

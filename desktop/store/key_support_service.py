@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from desktop.store.errors import StoreError
 from desktop.store.repositories.session import StoreSession
-from desktop.store.role_rules import may_see_key_support
+from desktop.store.role_rules import is_center_role, may_list_key_support, may_see_key_support
 from desktop.store.workflow_checks import invalid_record
 from sync.records import (
     AuditAction,
@@ -33,6 +33,7 @@ from sync.records import (
     SupportForm,
     SupportLogEntry,
     academic_year_bounds,
+    academic_year_of,
 )
 
 
@@ -65,8 +66,18 @@ def start_key_support(
     review: ReviewRecord,
     note: str = "",
 ) -> KeySupport:
-    """Start key support after a review; a student has at most one active period."""
+    """Start key support after a review; a student has at most one active period. Only a student
+    identified at a disadvantaged level for the academic year of ``started_on`` may be a key-support
+    student (重点帮扶对象 are disadvantaged students with one of the seven difficulties)."""
     session.students.require(student_id)
+    year = academic_year_of(started_on)
+    if not any(
+        identification.academic_year == year and identification.is_disadvantaged()
+        for identification in session.identifications.for_student(student_id)
+    ):
+        raise KeySupportError(
+            f"只有 {year} 学年认定为家庭经济困难（特别困难、困难或一般困难）的学生才能纳入重点帮扶。"
+        )
     if session.key_supports.active_for(student_id) is not None:
         raise KeySupportError("该学生已在重点帮扶中，请在原记录中调整困难类型。")
     try:
@@ -115,15 +126,22 @@ def _active_loads(session: StoreSession, day: date) -> dict[str, int]:
 
 
 def match_mentors(
-    session: StoreSession, difficulty_types: Sequence[DifficultyType], *, on: date
+    session: StoreSession,
+    difficulty_types: Sequence[DifficultyType],
+    *,
+    on: date,
+    include_unmatched: bool = False,
 ) -> list[MentorMatch]:
-    """Active mentors with at least one matching speciality: most matches first, then lightest load."""
+    """Active mentors with at least one matching speciality: most matches first, then lightest load.
+
+    ``include_unmatched`` (for the center roles, who may assign them with a reason) lists the other
+    active mentors after them."""
     wanted = list(dict.fromkeys(difficulty_types))
     loads = _active_loads(session, on)
     matches: list[MentorMatch] = []
     for mentor in session.mentors.list(where={"active": True}):
         matched = tuple(kind for kind in wanted if kind in mentor.specialties)
-        if matched:
+        if matched or include_unmatched:
             matches.append(MentorMatch(mentor, matched, loads.get(mentor.id, 0)))
     return sorted(
         matches, key=lambda m: (-len(m.matched), m.active_students, m.mentor.name, m.mentor.staff_no)
@@ -138,8 +156,13 @@ def assign_mentor(
     from_date: date,
     goals: str = "",
     plan: str = "",
+    mismatch_reason: str = "",
+    role: Role | None = None,
 ) -> MentorAssignment:
-    """Assign a mentor (一人一策: goals and plan); a current assignment of the student ends the day before."""
+    """Assign a mentor (一人一策: goals and plan); a current assignment of the student ends the day before.
+
+    A mentor whose expertise matches none of the student's difficulty types needs ``mismatch_reason``,
+    recorded by a center role (``role``)."""
     support = session.key_supports.require(key_support_id)
     if support.exited_on is not None:
         raise KeySupportError("该学生已退出重点帮扶，不能再分配导师。")
@@ -148,6 +171,16 @@ def assign_mentor(
         raise KeySupportError("该导师已不在岗，请选择其他导师。")
     if from_date < support.started_on:
         raise KeySupportError("导师分配日期不能早于纳入重点帮扶的日期。")
+    mismatch_reason = mismatch_reason.strip()
+    if not set(mentor.specialties) & set(support.difficulty_types):
+        if not mismatch_reason:
+            raise KeySupportError(
+                "该导师的专长与学生的帮扶需求都不相符：请选择专长相符的导师，或由学生发展支持中心填写原因。"
+            )
+        if not is_center_role(role):
+            raise KeySupportError("导师专长不符时，只有学生发展支持中心可以填写原因并分配。")
+    else:
+        mismatch_reason = ""
     for current in session.mentor_assignments.for_student(support.student_id):
         if current.mentor_id == mentor_id and current.active_on(from_date):
             raise KeySupportError("该导师已在为这名学生提供帮扶。")
@@ -162,6 +195,7 @@ def assign_mentor(
             from_date=from_date,
             goals=goals,
             plan=plan,
+            mismatch_reason=mismatch_reason,
         )
     except ValidationError as exc:
         raise invalid_record(KeySupportError, exc) from None
@@ -257,8 +291,12 @@ def key_support_cases(
     include_exited: bool = False,
     today: date | None = None,
 ) -> list[KeySupportCase]:
-    """Key-support students (active, or every period with ``include_exited``); audited as a view."""
-    require_key_support_role(role)
+    """Key-support students (active, or every period with ``include_exited``); audited as a view.
+
+    A list of key-support students is for the centers and mentors only (``may_list_key_support``).
+    """
+    if not may_list_key_support(role):
+        raise KeySupportError("重点帮扶名单仅对学生发展支持中心和育人导师开放，请在学生档案中逐一查看。")
     today = today or date.today()
     first, last = academic_year_bounds(academic_year)
     supports = session.key_supports.list() if include_exited else session.key_supports.active()

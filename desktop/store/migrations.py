@@ -23,6 +23,7 @@ from desktop.store.migration_steps import (
     v0004_roster_index,
     v0005_attachment_blobs,
     v0006_record_numbers,
+    v0007_center_and_coverage_rules,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -46,6 +47,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0004_roster_index),
     Step.of(v0005_attachment_blobs),
     Step.of(v0006_record_numbers),
+    Step.of(v0007_center_and_coverage_rules),
 )
 LATEST_VERSION = STEPS[-1].version
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.store.role_rules import may_see_key_support
+from desktop.store.role_rules import is_center_role, may_list_key_support, may_see_key_support
 from desktop.ui.lock_manager import LockManager
 from desktop.ui.store_worker import StoreWorker
 from desktop.ui.ui_settings import UiSettings
@@ -47,6 +47,12 @@ class AppContext:
 
     def may_see_key_support(self) -> bool:
         return may_see_key_support(self.identity.role)  # the store's rule, in one place
+
+    def may_list_key_support(self) -> bool:
+        return may_list_key_support(self.identity.role)
+
+    def is_center(self) -> bool:
+        return is_center_role(self.identity.role)
 
     def may_edit_records(self) -> bool:
         return self.identity.role in RECORD_EDIT_ROLES

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.coverage import BreakdownRow, CoverageReport, Measure, MissingStudent, Ratio
+from desktop.store.coverage import MEASURE_RULES, BreakdownRow, CoverageReport, Measure, MissingStudent, Ratio
 from desktop.ui import data_calls
 from desktop.ui.app_context import AppContext
 from desktop.ui.guarded_call import run_for
@@ -40,7 +40,10 @@ RELEVANT_KINDS = frozenset(
         "identification",
         "home_visit",
         "growth_reward",
+        "guarantee_aid",
         "key_support",
+        "mentor",
+        "school_center",
         "mentor_assignment",
         "rescue_session",
         "college",
@@ -100,9 +103,13 @@ class CoverageDashboard(Section):
             card.setObjectName(f"measure_{measure.value}")
             card.setCheckable(True)
             card.setMinimumHeight(54)
+            card.setToolTip(MEASURE_RULES[measure])  # the rule next to the figure (docs/coverage.md)
             card.clicked.connect(lambda _on=False, m=measure: self.select_measure(m))
             cards.addWidget(card, index // 3, index % 3)
             self.cards[measure] = card
+        self.rule = QLabel(self)
+        self.rule.setObjectName("coverageRule")
+        self.rule.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setObjectName("coverageSummary")
         self.status = QLabel(self)
@@ -160,6 +167,7 @@ class CoverageDashboard(Section):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(upper)
+        layout.addWidget(self.rule)
         layout.addWidget(self.summary)
         layout.addWidget(lower, 1)
         layout.addWidget(self.status)
@@ -228,6 +236,7 @@ class CoverageDashboard(Section):
             .replace("%1", str(report.awaiting_visit_first))
             .replace("%2", str(flags.open))
             .replace("%3", str(flags.in_progress))
+            + self.tr(" · Talks at school (not home visits): %1").replace("%1", str(report.at_school))
         )
         self._fill_chart(report)
         self._fill_breakdown(self.by_college, report.by_college, report, self.tr("College"))
@@ -294,6 +303,7 @@ class CoverageDashboard(Section):
         # the title's tooltip.
         short = [m.label.removesuffix("全覆盖") for m in measures]
         headers = ([self.tr("College")] if with_college else []) + [first] + short
+        headers += [self.tr("Talks at school")]  # 到校约谈: recorded, counted apart from home visits
         table.blockSignals(True)
         table.clearSelection()
         table.setColumnCount(len(headers))
@@ -306,6 +316,7 @@ class CoverageDashboard(Section):
             ([row.college] if with_college else [])
             + [row.label]
             + [ratio_text(row.ratios.get(m)) for m in measures]
+            + [str(row.at_school)]
             for row in rows
         ]
         fill_table(table, cells, [row.key for row in rows])
@@ -316,6 +327,7 @@ class CoverageDashboard(Section):
         if self.report is None:
             return
         self.measure = measure
+        self.rule.setText(self.tr("Rule: %1").replace("%1", MEASURE_RULES[measure]))
         for key, card in self.cards.items():
             card.setChecked(key is measure)
         if measure is Measure.CENTER:
@@ -332,11 +344,13 @@ class CoverageDashboard(Section):
 
     def _show_centers(self) -> None:
         assert self.report is not None
-        rows = [row for row in self.report.by_college if row.ratios.get(Measure.CENTER, Ratio(0, 0)).missing]
-        self.missing_title.setText(
-            self.tr("Colleges without a support center: %1").replace("%1", str(len(rows)))
+        rows = [center for center in self.report.centers if not center.has_center]
+        self.missing_title.setText(self.tr("Support centers not complete: %1").replace("%1", str(len(rows))))
+        missing = self.tr("Missing: %1")
+        fill_table(
+            self.missing,
+            [("", "", c.name, "", "", missing.replace("%1", "、".join(c.missing))) for c in rows],
         )
-        fill_table(self.missing, [("", "", row.label, "", "", "") for row in rows])
         self.missing_shown.emit()
 
     def _row_selected(self, kind: str, table: QTableWidget) -> None:
@@ -368,8 +382,10 @@ class CoverageDashboard(Section):
 
     def _note(self, row: MissingStudent) -> str:
         if row.visit_first:
-            return self.tr("Visit before identification")
-        return self.tr("New student") if row.is_new_student else ""
+            first = self.tr("Visit before identification")
+        else:
+            first = self.tr("New student") if row.is_new_student else ""
+        return "；".join(part for part in (first, "、".join(row.missing_parts)) if part)
 
     def _open_student(self) -> None:
         item = self.missing.item(self.missing.currentRow(), 0)

@@ -13,6 +13,13 @@ from pathlib import Path
 
 from desktop.reports.coverage_report import build_coverage_pdf
 from desktop.reports.trip_forms import TripStudent, build_trip_forms
+from desktop.store import center_records
+from desktop.store.center_records import (
+    CenterInfo,
+    editable_centers,
+    mentors_for_expertise,
+    save_expertise,
+)
 from desktop.store.coverage import (
     KEY_SUPPORT_MEASURES,
     CoverageReport,
@@ -56,7 +63,7 @@ from desktop.store.monitoring_workflow import (
     visits_suggesting_subsidy,
 )
 from desktop.store.repositories.session import StoreSession
-from desktop.store.role_rules import may_see_key_support
+from desktop.store.role_rules import is_center_role, may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
 from desktop.store.visit_planning import (
     PlanStudent,
@@ -80,6 +87,7 @@ from sync.records import (
     FlagAction,
     FlagKind,
     FlagStatus,
+    Mentor,
     Participant,
     ReviewRecord,
     SessionKind,
@@ -147,7 +155,7 @@ def missing_list(
             academic_year,
             scope,
             measure,
-            include_key_support=may_see_key_support(role),
+            include_key_support=may_bulk_export_key_support(role),
             college_id=college_id,
             counselor_id=counselor_id,
             class_name=class_name,
@@ -242,8 +250,9 @@ def key_support_view(store: Store, academic_year: str, include_exited: bool) -> 
 
 
 def mentor_options(store: Store, difficulty_types: list[DifficultyType], day: date) -> list[MentorMatch]:
+    """Matching mentors; for a center role, the other active mentors too (assigned only with a reason)."""
     with store.session() as s:
-        return match_mentors(s, difficulty_types, on=day)
+        return match_mentors(s, difficulty_types, on=day, include_unmatched=is_center_role(store.info.role))
 
 
 def start_support(
@@ -260,9 +269,20 @@ def start_support(
         start_key_support(s, student.id, types, started_on=day, review=review)
 
 
-def assign(store: Store, key_support_id: str, mentor_id: str, day: date, goals: str, plan: str) -> None:
+def assign(
+    store: Store, key_support_id: str, mentor_id: str, day: date, goals: str, plan: str, reason: str = ""
+) -> None:
     with store.session() as s:
-        assign_mentor(s, key_support_id, mentor_id, from_date=day, goals=goals, plan=plan)
+        assign_mentor(
+            s,
+            key_support_id,
+            mentor_id,
+            from_date=day,
+            goals=goals,
+            plan=plan,
+            mismatch_reason=reason,
+            role=store.info.role,
+        )
 
 
 def add_log(
@@ -422,3 +442,24 @@ def plan_import(store: Store, info: FileInfo, mapping: ColumnMapping, save_as: s
 def run_import(store: Store, plan: ImportPlan) -> ImportResult:
     with store.session() as s:
         return apply_import_plan(s, plan)
+
+
+# -- support centers and mentor expertise (设置 → 学生发展支持中心) ---------------------------------------
+def center_view(store: Store) -> tuple[list[CenterInfo], list[Mentor]]:
+    role = store.info.role
+    with store.session() as s:
+        return editable_centers(s, role), mentors_for_expertise(s, role)
+
+
+def save_center(
+    store: Store, key: str, site: str, director: str, deputies: list[str], members: list[str]
+) -> CenterInfo:
+    with store.session() as s:
+        return center_records.save_center(
+            s, store.info.role, key, site=site, director=director, deputies=deputies, members=members
+        )
+
+
+def save_mentor_expertise(store: Store, mentor_id: str, expertise: list[DifficultyType]) -> Mentor:
+    with store.session() as s:
+        return save_expertise(s, store.info.role, mentor_id, expertise)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from desktop.ui import record_edit_calls
 from desktop.ui.date_field import DateField
@@ -55,6 +55,16 @@ class IdentificationDialog(RecordDialog):
             "",
             QCheckBox(self.tr("Visit first, then set the level (new student)"), parent),
         )
+        self.add("aid_decision", self.tr("Aid decision"), QLineEdit(parent))
+        exception = text_area(parent, 2)
+        exception.setPlaceholderText(
+            self.tr(
+                "A new student's level needs a pre-identification visit with its conclusion first. "
+                "Only a support center may record an exception here."
+            )
+        )
+        exception.setEnabled(self.ctx.is_center())
+        self.add("visit_exception_reason", self.tr("Exception to visit first"), exception)
         self.add("note", self.tr("Note"), text_area(parent, 2))
 
         new = self.record is None
@@ -141,7 +151,37 @@ class IdentificationDialog(RecordDialog):
             return None
         return record
 
-    def store_call(self, record: Record) -> StoreCall:
+    def store_call(self, record: Record, *, end_key_support: bool = False) -> StoreCall:
         assert isinstance(record, Identification)
         step = self.step()
-        return lambda store: record_edit_calls.save_identification(store, record, step)
+        return lambda store: record_edit_calls.save_identification(
+            store, record, step, end_key_support=end_key_support
+        )
+
+    def confirm_end_key_support(self) -> bool:
+        """Asked when the level 不困难 would end the student's key support (the reason: the step's)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("End key support"),
+            self.tr(
+                "With this level the student is no longer identified as needing support this year, "
+                "so the student's key support ends (the reason above is recorded). Continue?"
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _failed(self, exc: Exception) -> None:
+        if not isinstance(exc, record_edit_calls.KeySupportWouldEnd):
+            super()._failed(exc)
+            return
+        record = self.validate()
+        if record is None or not self.confirm_end_key_support():
+            self.save_button.setEnabled(True)
+            self.show_errors({}, self.tr("Not saved: the key support continues."))
+            return
+        self.ctx.worker.run(
+            self.store_call(record, end_key_support=True),
+            self._saved,
+            super()._failed,
+            changes={self.RECORD.RECORD_TYPE, "key_support", "mentor_assignment"},
+        )

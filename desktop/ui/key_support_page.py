@@ -32,7 +32,7 @@ from desktop.ui.guarded_call import run_for
 from desktop.ui.multi_select import MultiSelect
 from desktop.ui.screen_fit import scrolling
 from desktop.ui.section import Section
-from desktop.ui.table_fill import fill_table, read_only_table, selected_row
+from desktop.ui.table_fill import fill_table, narrow_columns, read_only_table, selected_row
 from sync.records import DifficultyType, Participant, ParticipantRole, SessionKind, SupportForm
 
 CHANGES = frozenset({"key_support", "mentor_assignment", "support_log_entry"})
@@ -62,7 +62,14 @@ class KeySupportPage(Section):
         self.matches: list[MentorMatch] = []
 
         self.pages = QStackedWidget(self)
-        self.hidden_note = QLabel(self.tr("Key support is not available for your role."), self)
+        self.hidden_note = QLabel(
+            self.tr(
+                "The key-support list is for the support centers and mentors. "
+                "Open a student's profile to see that student's key support."
+            ),
+            self,
+        )
+        self.hidden_note.setWordWrap(True)
         self.hidden_note.setObjectName("keySupportHidden")
         self.hidden_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         content = QWidget(self)
@@ -95,6 +102,7 @@ class KeySupportPage(Section):
                 self.tr("Sessions this year"),
             ],
         )
+        narrow_columns(self.table, {2: 5, 3: 6})  # college, difficulties: elided, whole in the tooltip
 
         # start
         self.start_student = QLineEdit(content)
@@ -124,6 +132,11 @@ class KeySupportPage(Section):
         self.goals.setObjectName("mentorGoals")
         self.plan = QLineEdit(content)
         self.plan.setObjectName("mentorPlan")
+        self.mismatch_reason = QLineEdit(content)
+        self.mismatch_reason.setObjectName("mentorMismatchReason")
+        self.mismatch_reason.setPlaceholderText(
+            self.tr("Only when the mentor's expertise matches none of the student's needs")
+        )
         self.assign_button = QPushButton(self.tr("Assign mentor"), content)
         self.assign_button.setObjectName("assignMentor")
         self.log_day = DateField(optional=False, parent=content)
@@ -151,6 +164,8 @@ class KeySupportPage(Section):
         case_form.addRow(self.tr("From"), self.assign_day)
         case_form.addRow(self.tr("Goals"), self.goals)
         case_form.addRow(self.tr("Plan"), self.plan)
+        case_form.addRow(self.tr("Reason (support center)"), self.mismatch_reason)
+        self.case_form = case_form
         case_form.addRow(self.assign_button)
         case_form.addRow(self.tr("Support date"), self.log_day)
         case_form.addRow(self.tr("Form"), self.log_form)
@@ -257,8 +272,9 @@ class KeySupportPage(Section):
 
     # -- loading --------------------------------------------------------------------------------
     def reload(self) -> None:
-        allowed = self.ctx.may_see_key_support()
+        allowed = self.ctx.may_list_key_support()
         self.pages.setCurrentIndex(1 if allowed else 0)
+        self.case_form.setRowVisible(self.mismatch_reason, self.ctx.is_center())
         if not allowed:
             return
         if self.isHidden():
@@ -277,7 +293,7 @@ class KeySupportPage(Section):
         self._load_workload()
 
     def _load_workload(self) -> None:
-        if not self.ctx.may_see_key_support():
+        if not self.ctx.may_list_key_support():
             return
         year, term = self.year.currentText(), int(self.term.currentData() or 1)
         run_for(
@@ -295,7 +311,7 @@ class KeySupportPage(Section):
         return super().event(event)
 
     def _data_changed(self, kinds: set[str]) -> None:
-        if kinds & (CHANGES | {"student", "rescue_session", "mentor"}) and self.ctx.may_see_key_support():
+        if kinds & (CHANGES | {"student", "rescue_session", "mentor"}) and self.ctx.may_list_key_support():
             self.reload()
 
     def _failed(self, error: Exception) -> None:
@@ -378,7 +394,7 @@ class KeySupportPage(Section):
         self.matches = matches
         self.mentor.clear()
         for match in matches:
-            served = "、".join(kind.label for kind in match.matched)
+            served = "、".join(kind.label for kind in match.matched) or self.tr("no matching expertise")
             self.mentor.addItem(
                 self.tr("%1 (%2; %3 student(s) now)")
                 .replace("%1", match.mentor.name)
@@ -414,8 +430,9 @@ class KeySupportPage(Section):
             return
         support_id, day = case.support.id, self.assign_day.value() or date.today()
         goals, plan = self.goals.text().strip(), self.plan.text().strip()
+        reason = self.mismatch_reason.text().strip()
         self._run(
-            lambda store: data_calls.assign(store, support_id, mentor_id, day, goals, plan),
+            lambda store: data_calls.assign(store, support_id, mentor_id, day, goals, plan, reason),
             self.tr("Mentor assigned."),
         )
 

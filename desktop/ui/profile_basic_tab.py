@@ -133,7 +133,9 @@ class BasicInfoTab(QWidget):
         left = QWidget(inner)
         left.setLayout(form)
         left.setMaximumWidth(520)
-        columns.addWidget(left, 1)
+        # The form takes what its fields need; the family table (nine columns) the rest, so at 125 %
+        # its 备注 column is in view without scrolling sideways.
+        columns.addWidget(left, 0)
         # At the top, as tall as about eight members: its scroll bar and buttons stay in view beside a
         # long form (more members scroll inside the table).
         columns.addWidget(family_box, 2, Qt.AlignmentFlag.AlignTop)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from desktop.store.errors import StoreError
+from desktop.store.identification_rules import KeySupportWouldEnd, save_checked_identification
 from desktop.store.monitoring_workflow import FlagError, move_flag, raise_flag
 from desktop.store.repositories.base import Repository
 from desktop.store.repositories.errors import FieldConflict
@@ -21,12 +22,13 @@ from sync.records import (
     GrowthReward,
     GuaranteeAid,
     Identification,
-    IdentificationChange,
     MonitoringFlag,
     Record,
     WishCatalogItem,
     WishSelection,
 )
+
+__all__ = ["KeySupportWouldEnd", "RecordFieldError", "StatusStep", "save_identification"]
 
 EDITABLE_KINDS = frozenset({"identification", "guarantee_aid", "growth_reward"})
 
@@ -76,41 +78,26 @@ def _edit_in_workflow(
     return repo.patch(record.id, **rest) if rest else current
 
 
-def save_identification(store: Store, record: Identification, step: StatusStep) -> Identification:
+def save_identification(
+    store: Store, record: Identification, step: StatusStep, *, end_key_support: bool = False
+) -> Identification:
     """Create or update an identification; a new status or level is appended to its history.
 
     One identification per student per academic year: a second one for the same year is refused.
+    先家访后认定 is enforced (``IdentificationRuleError``); a level of 不困难 for a student in key support
+    raises ``KeySupportWouldEnd`` unless ``end_key_support`` (the user confirmed): then the key support
+    ends in the same transaction, the step's note as the reason.
     """
     with store.session() as s:
-        repo = s.identifications
-        current = repo.get(record.id)
-        if current is None:
-            first = IdentificationChange(
-                changed_on=step.on,
-                status=record.status,
-                level=record.level,
-                semester=step.semester,
-                note=step.note,
-                changed_by_id=s.ctx.author_id,
-            )
-            created = Identification.model_validate({**record.model_dump(), "history": [first]})
-            return repo.create(created)
-        # Everything but the status and the history is saved as edited; the level too, so a level
-        # cleared back to "pending" is kept when the change below reads it.
-        edited = Identification.model_validate(
-            {**record.model_dump(), "status": current.status, "history": current.history}
+        return save_checked_identification(
+            s,
+            store.info.role,
+            record,
+            on=step.on,
+            semester=step.semester,
+            note=step.note,
+            end_key_support=end_key_support,
         )
-        repo.update(edited)
-        if record.status != current.status or record.level != current.level:
-            return repo.change_status(
-                record.id,
-                record.status,
-                on=step.on,
-                level=record.level,
-                semester=step.semester,
-                note=step.note,
-            )
-        return edited
 
 
 def save_aid(store: Store, record: GuaranteeAid) -> GuaranteeAid:

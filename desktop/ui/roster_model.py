@@ -27,6 +27,7 @@ from desktop.ui.store_worker import StoreWorker
 PAGE_SIZE = 50  # a screenful; a smaller first page is what makes a keystroke fast
 MAX_PAGES = 160
 COUNT_DELAY_MS = 200
+TOOLTIP_FROM = 6  # characters; a longer value carries a tooltip with the whole of it
 
 # (row attribute, sort key understood by the store query)
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -104,6 +105,9 @@ class RosterModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # a long college or class name may be elided (…)
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return text if isinstance(text, str) and len(text) > TOOLTIP_FROM else None
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ForegroundRole,

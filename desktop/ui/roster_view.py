@@ -101,6 +101,9 @@ class RosterView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # College names run to 9–10 characters: room for them, the rest stretched into 辅导员.
+        college = self.model.column_keys().index("college")
+        self.table.setColumnWidth(college, self.table.fontMetrics().horizontalAdvance("中") * 10 + 12)
         self.table.activated.connect(self._activated)
         self.count = QLabel(self)
         self.count.setObjectName("rosterCount")
@@ -116,8 +119,12 @@ class RosterView(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.new_only)
         filters.addStretch(1)
-        filters.addWidget(self.privacy)
-        filters.addWidget(self.count)
+        # The privacy button, the count and 批量导出 share the search's row, so the filter row fits a
+        # 1366 px screen even at 150 % with every filter shown.
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.privacy)
+        top.addWidget(self.count)
         self.export_pdf = QPushButton(self.tr("Export PDFs…"), self)
         self.export_pdf.setObjectName("rosterExportPdf")
         with_shortcut(
@@ -126,10 +133,10 @@ class RosterView(QWidget):
             QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_E),
         )
         self.export_pdf.clicked.connect(self.batch_export)
-        filters.addWidget(self.export_pdf)
+        top.addWidget(self.export_pdf)
         self._show_privacy(self.privacy.isChecked())
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)  # in the table's place while the list is empty

@@ -8,8 +8,8 @@ always visible; what can be long (forms, side panels) scrolls.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QLayout, QLineEdit, QScrollArea, QWidget
+from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLineEdit, QScrollArea, QSizePolicy, QWidget
 
 
 class VerticalScrollArea(QScrollArea):
@@ -87,3 +87,35 @@ def show_start(edit: QLineEdit, text: str) -> None:
     edit.setText(text)
     edit.setCursorPosition(0)
     edit.setToolTip(text)
+
+
+class ElidedLabel(QLabel):
+    """One line of text that never widens its window: when there is too little room it ends in "…"
+    and the whole text is in the tooltip (a long heading at 150 %)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(1)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def text(self) -> str:
+        """The whole text, however it is shown."""
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 1))
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+        self.setAccessibleName(self._full)

@@ -29,6 +29,7 @@ from desktop.store.errors import StoreError, WrongPassphrase
 from desktop.store.key_vault import KeyVault
 from desktop.ui import store_calls
 from desktop.ui.app_context import AppContext
+from desktop.ui.center_panel import CenterPanel
 from desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
 from desktop.ui.section import Section
 from desktop.ui.store_calls import BackupInfo
@@ -111,12 +112,13 @@ class SettingsPage(Section):
         rrow.addWidget(self.restore_button)
         dform.addRow(self.tr("Restore from"), rrow)
 
+        self.center = CenterPanel(ctx, self)  # 学生发展支持中心: the center roles only
         self.message = QLabel(self)
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
         inner = QWidget(self)
         column = self._column = QVBoxLayout(inner)
-        for box in (general, security, data):
+        for box in (general, security, data, self.center):
             box.setMaximumWidth(720)
             column.addWidget(box)
         column.addWidget(self.message)
@@ -154,12 +156,29 @@ class SettingsPage(Section):
             self.keyring.setChecked(self.vault.keyring_holds_key())  # what it holds now, not a flag
         except StoreError:
             self.keyring.setChecked(False)
-        self.keyring.setEnabled(self.vault.keyring.usable())
+        usable = self.vault.keyring.usable()
+        self.keyring.setEnabled(usable)
+        # Disabled without a word would leave the user guessing why: say it on the box itself.
+        self.keyring.setText(
+            self.tr("Unlock with the operating system's keyring on this computer")
+            if usable
+            else self.tr("Unlock with the operating system's keyring (none is available on this computer)")
+        )
+        self.keyring.setToolTip(
+            ""
+            if usable
+            else self.tr(
+                "No keyring service (such as GNOME Keyring or KWallet) is running on this computer, "
+                "so JiaFang asks for the passphrase at every unlock."
+            )
+        )
         self.keyring.blockSignals(False)
         self.ctx.worker.run(store_calls.list_backups, self._show_backups, key="backups")
         self.ctx.worker.run(store_calls.visit_form_title, self.visit_title.setText, key="visit-title")
+        self.center.reload()
 
     def clear(self) -> None:
+        self.center.clear()
         self.school.clear()
         self.visit_title.clear()
         self.backups.clear()

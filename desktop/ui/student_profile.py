@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QTabWidget,
@@ -27,6 +26,7 @@ from desktop.ui.record_dialog import AidDialog, RewardDialog
 from desktop.ui.record_list_tab import RecordListTab, label_of
 from desktop.ui.record_tab_actions import RecordTabActions
 from desktop.ui.saved_banner import SavedBanner
+from desktop.ui.screen_fit import ElidedLabel
 from desktop.ui.shortcut_tips import with_shortcut
 from desktop.ui.store_calls import StudentFile
 from desktop.ui.timeline_entries import timeline_of
@@ -54,7 +54,7 @@ class StudentProfile(QWidget):
         self.back.setObjectName("backToRoster")
         self.back.clicked.connect(self.back_requested)
         QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self, self.back_requested.emit)
-        self.heading = QLabel(self)
+        self.heading = ElidedLabel(self)  # a long college and class name must not widen the window
         self.heading.setObjectName("profileHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 T = TypeVar("T")
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-LONG_CELL = 6  # characters; longer cell values carry a tooltip with the whole value
+LONG_CELL = 4  # characters; longer cell values carry a tooltip (narrow_columns elides from 5)
 
 
 def read_only_table(parent: QWidget, name: str, headers: Sequence[str]) -> QTableWidget:
@@ -27,6 +27,17 @@ def read_only_table(parent: QWidget, name: str, headers: Sequence[str]) -> QTabl
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def narrow_columns(table: QTableWidget, chars: dict[int, int]) -> None:
+    """Cap columns of long values (college names, lists) at a width of ``chars[column]`` characters:
+    longer values end in "…" with the whole value in the tooltip, so the last columns fit the screen.
+    The user can still widen such a column by dragging its edge."""
+    header = table.horizontalHeader()
+    em = table.fontMetrics().horizontalAdvance("中")
+    for column, count in chars.items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, em * count + 12)
 
 
 def fill_table(

@@ -370,8 +370,8 @@
       <translation>Operating system keyring</translation>
     </message>
     <message>
-      <source>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</source>
-      <translation>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</translation>
+      <source>This computer was set to unlock JiaFang with the operating system's keyring, but the keyring no longer holds the key. Save the key in the keyring again?</source>
+      <translation>This computer was set to unlock JiaFang with the operating system's keyring, but the keyring no longer holds the key. Save the key in the keyring again?</translation>
     </message>
     <message>
       <source>Creating your encrypted store…</source>
@@ -904,6 +904,14 @@
     <message>
       <source>Unlock with the operating system's keyring on this computer</source>
       <translation>Unlock with the operating system's keyring on this computer</translation>
+    </message>
+    <message>
+      <source>Unlock with the operating system's keyring (none is available on this computer)</source>
+      <translation>Unlock with the operating system's keyring (none is available on this computer)</translation>
+    </message>
+    <message>
+      <source>No keyring service (such as GNOME Keyring or KWallet) is running on this computer, so JiaFang asks for the passphrase at every unlock.</source>
+      <translation>No keyring service (such as GNOME Keyring or KWallet) is running on this computer, so JiaFang asks for the passphrase at every unlock.</translation>
     </message>
     <message>
       <source>Data</source>
@@ -1646,8 +1654,8 @@
       <translation>Print blank visit form…</translation>
     </message>
     <message>
-      <source>Pre-filled with the selected student&apos;s basic facts, if one is selected</source>
-      <translation>Pre-filled with the selected student&apos;s basic facts, if one is selected</translation>
+      <source>Pre-filled with the selected student's basic facts, if one is selected</source>
+      <translation>Pre-filled with the selected student's basic facts, if one is selected</translation>
     </message>
     <message>
       <source>Start a visit for the student selected below (Enter on a row too)</source>
@@ -1729,10 +1737,6 @@
       <translation>Coverage</translation>
     </message>
     <message>
-      <source>Colleges without a support center: %1</source>
-      <translation>Colleges without a support center: %1</translation>
-    </message>
-    <message>
       <source>%1: %2 student(s) still missing</source>
       <translation>%1: %2 student(s) still missing</translation>
     </message>
@@ -1763,6 +1767,26 @@
     <message>
       <source>Exported to %1</source>
       <translation>Exported to %1</translation>
+    </message>
+    <message>
+      <source>Missing: %1</source>
+      <translation>Missing: %1</translation>
+    </message>
+    <message>
+      <source>Support centers not complete: %1</source>
+      <translation>Support centers not complete: %1</translation>
+    </message>
+    <message>
+      <source>Rule: %1</source>
+      <translation>Rule: %1</translation>
+    </message>
+    <message>
+      <source>Talks at school</source>
+      <translation>Talks at school</translation>
+    </message>
+    <message>
+      <source> · Talks at school (not home visits): %1</source>
+      <translation> · Talks at school (not home visits): %1</translation>
     </message>
   </context>
   <context>
@@ -1920,10 +1944,6 @@
   </context>
   <context>
     <name>KeySupportPage</name>
-    <message>
-      <source>Key support is not available for your role.</source>
-      <translation>Key support is not available for your role.</translation>
-    </message>
     <message>
       <source>Include exited</source>
       <translation>Include exited</translation>
@@ -2163,6 +2183,22 @@
     <message>
       <source>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</source>
       <translation>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</translation>
+    </message>
+    <message>
+      <source>no matching expertise</source>
+      <translation>no matching expertise</translation>
+    </message>
+    <message>
+      <source>Reason (support center)</source>
+      <translation>Reason (support center)</translation>
+    </message>
+    <message>
+      <source>Only when the mentor's expertise matches none of the student's needs</source>
+      <translation>Only when the mentor's expertise matches none of the student's needs</translation>
+    </message>
+    <message>
+      <source>The key-support list is for the support centers and mentors. Open a student's profile to see that student's key support.</source>
+      <translation>The key-support list is for the support centers and mentors. Open a student's profile to see that student's key support.</translation>
     </message>
   </context>
   <context>
@@ -2736,6 +2772,30 @@
     <message>
       <source>History</source>
       <translation>History</translation>
+    </message>
+    <message>
+      <source>Not saved: the key support continues.</source>
+      <translation>Not saved: the key support continues.</translation>
+    </message>
+    <message>
+      <source>With this level the student is no longer identified as needing support this year, so the student's key support ends (the reason above is recorded). Continue?</source>
+      <translation>With this level the student is no longer identified as needing support this year, so the student's key support ends (the reason above is recorded). Continue?</translation>
+    </message>
+    <message>
+      <source>End key support</source>
+      <translation>End key support</translation>
+    </message>
+    <message>
+      <source>Exception to visit first</source>
+      <translation>Exception to visit first</translation>
+    </message>
+    <message>
+      <source>A new student's level needs a pre-identification visit with its conclusion first. Only a support center may record an exception here.</source>
+      <translation>A new student's level needs a pre-identification visit with its conclusion first. Only a support center may record an exception here.</translation>
+    </message>
+    <message>
+      <source>Aid decision</source>
+      <translation>Aid decision</translation>
     </message>
   </context>
   <context>
@@ -3450,6 +3510,69 @@
     <message>
       <source>Strong.</source>
       <translation>Strong.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CenterPanel</name>
+    <message>
+      <source>Expertise saved.</source>
+      <translation>Expertise saved.</translation>
+    </message>
+    <message>
+      <source>Complete: counted in the coverage.</source>
+      <translation>Complete: counted in the coverage.</translation>
+    </message>
+    <message>
+      <source>Not counted yet in the coverage; missing: %1</source>
+      <translation>Not counted yet in the coverage; missing: %1</translation>
+    </message>
+    <message>
+      <source>Expertise</source>
+      <translation>Expertise</translation>
+    </message>
+    <message>
+      <source>Mentor</source>
+      <translation>Mentor</translation>
+    </message>
+    <message>
+      <source>Save expertise</source>
+      <translation>Save expertise</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <source>Deputies</source>
+      <translation>Deputies</translation>
+    </message>
+    <message>
+      <source>Director</source>
+      <translation>Director</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>Center</source>
+      <translation>Center</translation>
+    </message>
+    <message>
+      <source>Save center</source>
+      <translation>Save center</translation>
+    </message>
+    <message>
+      <source>Names, separated by commas</source>
+      <translation>Names, separated by commas</translation>
+    </message>
+    <message>
+      <source>Building and room</source>
+      <translation>Building and room</translation>
+    </message>
+    <message>
+      <source>Student Development Support Center</source>
+      <translation>Student Development Support Center</translation>
     </message>
   </context>
 </TS>

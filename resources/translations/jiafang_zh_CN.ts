@@ -367,7 +367,7 @@
       <translation>操作系统钥匙串</translation>
     </message>
     <message>
-      <source>This computer was set to unlock JiaFang with the operating system&apos;s keyring, but the keyring no longer holds the key. Save the key in the keyring again?</source>
+      <source>This computer was set to unlock JiaFang with the operating system's keyring, but the keyring no longer holds the key. Save the key in the keyring again?</source>
       <translation>本机原设为用操作系统钥匙串解锁 JiaFang，但钥匙串中已没有密钥。是否把密钥重新保存到钥匙串？</translation>
     </message>
     <message>
@@ -899,6 +899,14 @@
     <message>
       <source>Unlock with the operating system's keyring on this computer</source>
       <translation>在本机使用系统钥匙串解锁</translation>
+    </message>
+    <message>
+      <source>Unlock with the operating system's keyring (none is available on this computer)</source>
+      <translation>在本机使用系统钥匙串解锁（本机没有可用的系统钥匙串）</translation>
+    </message>
+    <message>
+      <source>No keyring service (such as GNOME Keyring or KWallet) is running on this computer, so JiaFang asks for the passphrase at every unlock.</source>
+      <translation>本机没有运行系统钥匙串服务（如 GNOME 钥匙串或 KWallet），每次解锁都需要输入密码。</translation>
     </message>
     <message>
       <source>Data</source>
@@ -1638,7 +1646,7 @@
       <translation>打印空白家访表…</translation>
     </message>
     <message>
-      <source>Pre-filled with the selected student&apos;s basic facts, if one is selected</source>
+      <source>Pre-filled with the selected student's basic facts, if one is selected</source>
       <translation>如已选中学生，将预填该生的基本信息</translation>
     </message>
     <message>
@@ -1721,10 +1729,6 @@
       <translation>覆盖看板</translation>
     </message>
     <message>
-      <source>Colleges without a support center: %1</source>
-      <translation>尚未建立学生发展支持中心的学院：%1 个</translation>
-    </message>
-    <message>
       <source>%1: %2 student(s) still missing</source>
       <translation>%1：尚有 %2 名学生未覆盖</translation>
     </message>
@@ -1755,6 +1759,26 @@
     <message>
       <source>Exported to %1</source>
       <translation>已导出到 %1</translation>
+    </message>
+    <message>
+      <source>Missing: %1</source>
+      <translation>缺少：%1</translation>
+    </message>
+    <message>
+      <source>Support centers not complete: %1</source>
+      <translation>尚未达标的支持中心：%1</translation>
+    </message>
+    <message>
+      <source>Rule: %1</source>
+      <translation>统计口径：%1</translation>
+    </message>
+    <message>
+      <source>Talks at school</source>
+      <translation>到校约谈</translation>
+    </message>
+    <message>
+      <source> · Talks at school (not home visits): %1</source>
+      <translation> · 到校约谈（不计入家访）：%1</translation>
     </message>
   </context>
   <context>
@@ -1912,10 +1936,6 @@
   </context>
   <context>
     <name>KeySupportPage</name>
-    <message>
-      <source>Key support is not available for your role.</source>
-      <translation>当前角色不能查看重点帮扶。</translation>
-    </message>
     <message>
       <source>Include exited</source>
       <translation>包括已退出</translation>
@@ -2155,6 +2175,22 @@
     <message>
       <source>No student is in key support this academic year. Start key support above (a collective review); the student then appears in the list.</source>
       <translation>本学年还没有重点帮扶学生。请在上方启动重点帮扶（经集体评议），学生随后会出现在列表中。</translation>
+    </message>
+    <message>
+      <source>no matching expertise</source>
+      <translation>专长不相符</translation>
+    </message>
+    <message>
+      <source>Reason (support center)</source>
+      <translation>原因（支持中心填写）</translation>
+    </message>
+    <message>
+      <source>Only when the mentor's expertise matches none of the student's needs</source>
+      <translation>仅当导师专长与学生需求都不相符时填写</translation>
+    </message>
+    <message>
+      <source>The key-support list is for the support centers and mentors. Open a student's profile to see that student's key support.</source>
+      <translation>重点帮扶名单仅对学生发展支持中心和育人导师开放。请在学生档案中逐一查看本人学生的帮扶情况。</translation>
     </message>
   </context>
   <context>
@@ -2728,6 +2764,30 @@
     <message>
       <source>History</source>
       <translation>变更记录</translation>
+    </message>
+    <message>
+      <source>Not saved: the key support continues.</source>
+      <translation>未保存：重点帮扶继续。</translation>
+    </message>
+    <message>
+      <source>With this level the student is no longer identified as needing support this year, so the student's key support ends (the reason above is recorded). Continue?</source>
+      <translation>按此等级，该学生本学年不再属于资助对象，其重点帮扶将随之结束（记录上面填写的原因）。确定继续吗？</translation>
+    </message>
+    <message>
+      <source>End key support</source>
+      <translation>结束重点帮扶</translation>
+    </message>
+    <message>
+      <source>Exception to visit first</source>
+      <translation>先家访后认定例外原因</translation>
+    </message>
+    <message>
+      <source>A new student's level needs a pre-identification visit with its conclusion first. Only a support center may record an exception here.</source>
+      <translation>新生须先完成“认定前核实”家访并填写核实结论，再设定等级；例外原因只能由学生发展支持中心填写。</translation>
+    </message>
+    <message>
+      <source>Aid decision</source>
+      <translation>资助决定</translation>
     </message>
   </context>
   <context>
@@ -3436,6 +3496,69 @@
     <message>
       <source>Strong.</source>
       <translation>强。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CenterPanel</name>
+    <message>
+      <source>Expertise saved.</source>
+      <translation>专长已保存。</translation>
+    </message>
+    <message>
+      <source>Complete: counted in the coverage.</source>
+      <translation>信息完整，已计入覆盖统计。</translation>
+    </message>
+    <message>
+      <source>Not counted yet in the coverage; missing: %1</source>
+      <translation>尚未计入覆盖统计，缺少：%1</translation>
+    </message>
+    <message>
+      <source>Expertise</source>
+      <translation>专长</translation>
+    </message>
+    <message>
+      <source>Mentor</source>
+      <translation>育人导师</translation>
+    </message>
+    <message>
+      <source>Save expertise</source>
+      <translation>保存专长</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>成员</translation>
+    </message>
+    <message>
+      <source>Deputies</source>
+      <translation>副主任</translation>
+    </message>
+    <message>
+      <source>Director</source>
+      <translation>主任</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>阵地（地点/房间）</translation>
+    </message>
+    <message>
+      <source>Center</source>
+      <translation>支持中心</translation>
+    </message>
+    <message>
+      <source>Save center</source>
+      <translation>保存支持中心</translation>
+    </message>
+    <message>
+      <source>Names, separated by commas</source>
+      <translation>姓名，用逗号分隔</translation>
+    </message>
+    <message>
+      <source>Building and room</source>
+      <translation>楼宇和房间</translation>
+    </message>
+    <message>
+      <source>Student Development Support Center</source>
+      <translation>学生发展支持中心</translation>
     </message>
   </context>
 </TS>

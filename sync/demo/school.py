@@ -199,7 +199,9 @@ def build_school(seed: int, students: int, today: date) -> DemoSchool:
             name=spec.name,
             code=spec.code,
             center_director=director_name if spec.center != "none" else "",
-            center_staff=staff_names if spec.center == "full" else [],
+            center_site=f"{spec.name}学生事务中心 101 室" if spec.center == "full" else "",
+            center_deputies=staff_names[:1] if spec.center == "full" else [],
+            center_staff=staff_names[1:] if spec.center == "full" else [],
             center_established_on=founded if spec.center != "none" else None,
         )
         staff = CollegeStaff(college=college, spec=spec)

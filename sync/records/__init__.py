@@ -97,7 +97,9 @@ from sync.records.monitoring import (
 from sync.records.people import (
     College,
     Mentor,
+    SchoolCenter,
     User,
+    center_missing,
 )
 from sync.records.registry import (
     ALL_RECORDS,
@@ -252,6 +254,7 @@ __all__ = [
     "RewardForm",
     "RewardKind",
     "Role",
+    "SchoolCenter",
     "SessionKind",
     "ShortText",
     "SpecialGroup",
@@ -279,6 +282,7 @@ __all__ = [
     "age_on",
     "birth_date_of",
     "blank_to_none",
+    "center_missing",
     "check_academic_year",
     "check_char",
     "check_id_number",

@@ -6,7 +6,7 @@ from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
 from sync.records.audit import AuditEntry
 from sync.records.base import Record
 from sync.records.monitoring import MonitoringFlag
-from sync.records.people import College, Mentor, User
+from sync.records.people import College, Mentor, SchoolCenter, User
 from sync.records.students import FamilyMember, Identification, Student
 from sync.records.support import KeySupport, MentorAssignment, RescueSession, SupportLogEntry
 from sync.records.visits import HomeVisit
@@ -14,6 +14,7 @@ from sync.records.wishes import WishCatalogItem, WishSelection
 
 ALL_RECORDS: tuple[type[Record], ...] = (
     College,
+    SchoolCenter,
     User,
     Mentor,
     Student,
@@ -38,6 +39,7 @@ RECORD_TYPES: dict[str, type[Record]] = {record.RECORD_TYPE: record for record i
 # Chinese names of the record types (for people: summaries, printed audit trails).
 RECORD_TYPE_LABELS: dict[str, str] = {
     "college": "学院",
+    "school_center": "学校学生发展支持中心",
     "user": "账号",
     "mentor": "育人导师",
     "student": "学生",

@@ -129,6 +129,8 @@ class Identification(Record):
     basis: list[IdentificationBasis] = Field(default_factory=list, title="认定依据")
     without_application: bool = Field(False, title="免申即享")
     visit_before_identification: bool = Field(False, title="先家访后认定")
+    visit_exception_reason: LongText = Field("", title="先家访后认定例外原因")
+    aid_decision: ShortText = Field("", title="资助决定", max_length=500)
     status: IdentificationStatus = Field(IdentificationStatus.APPLIED, title="状态")
     history: list[IdentificationChange] = Field(default_factory=list, title="变更记录")
     note: LongText = Field("", title="备注")

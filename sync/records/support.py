@@ -79,6 +79,7 @@ class MentorAssignment(Record):
     to_date: date | None = Field(None, title="结束日期")
     goals: LongText = Field("", title="帮扶目标")
     plan: LongText = Field("", title="帮扶计划(一人一策)")
+    mismatch_reason: LongText = Field("", title="专长不匹配原因")
 
     def active_on(self, day: date) -> bool:
         return self.from_date <= day and (self.to_date is None or day <= self.to_date)

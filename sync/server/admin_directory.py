@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.records.enums import Role
-from sync.server import audit, directory
+from sync.server import audit, center_admin, directory
 from sync.server.admin_common import CliError, database, operator
 from sync.server.models import Account, RecordRow
 
@@ -114,7 +114,7 @@ def update_user(
     if staff_no is not None:
         fields["staff_no"] = staff_no.strip()
     if not fields:
-        raise directory.DirectoryError("请至少给出一项修改：--name、--college 或 --staff-no")
+        return account
     directory.write_records(session, [("user", account.id, fields)])
     if Role(account.role) is Role.MENTOR:
         mentor_fields = {key: value for key, value in fields.items() if key in ("name", "staff_no")}
@@ -185,17 +185,20 @@ def cmd_list_users(args: argparse.Namespace) -> None:
 
 
 def cmd_update_user(args: argparse.Namespace) -> None:
+    given = (("name", args.name), ("college", args.college), ("staff_no", args.staff_no))
+    expertise = center_admin.parse_expertise(args.expertise) if args.expertise is not None else None
     db = database(args)
 
     def work(session: Session) -> str:
         account = update_user(
             session, args.username, name=args.name, college=args.college, staff_no=args.staff_no
         )
-        changed = {
-            key: value
-            for key, value in (("name", args.name), ("college", args.college), ("staff_no", args.staff_no))
-            if value is not None
-        }
+        changed = {key: value for key, value in given if value is not None}
+        if not changed and expertise is None:
+            raise CliError("请至少给出一项修改：--name、--college、--staff-no 或 --expertise")
+        if expertise is not None:
+            center_admin.set_expertise(session, args.username, expertise)
+            changed["expertise"] = ",".join(kind.value for kind in expertise)
         audit.record(
             session,
             "user_updated",
@@ -209,6 +212,8 @@ def cmd_update_user(args: argparse.Namespace) -> None:
 
     print(db.run(work))
     db.dispose()
+    if expertise is not None:
+        print(f"已更新 {args.username} 的专长：{'、'.join(kind.label for kind in expertise) or '（无）'}")
 
 
 def register(commands: Any) -> None:
@@ -228,9 +233,10 @@ def register(commands: Any) -> None:
     users.add_argument("--json", action="store_true")
     users.set_defaults(func=cmd_list_users)
 
-    user = commands.add_parser("update-user", help="修改账号的姓名、学院或工号")
+    user = commands.add_parser("update-user", help="修改账号的姓名、学院、工号或育人导师的专长")
     user.add_argument("username")
     user.add_argument("--name", help="显示姓名")
     user.add_argument("--college", help="学院名称、代码或编号")
     user.add_argument("--staff-no", help="工号")
+    user.add_argument("--expertise", help="育人导师的专长，如：心理困难,学业困难（给空字符串清除）")
     user.set_defaults(func=cmd_update_user)

@@ -32,6 +32,7 @@ from sync.server import (
     admin_restore,
     admin_roster,
     audit,
+    center_admin,
     devices,
     directory,
     env_file,
@@ -73,6 +74,9 @@ def cmd_create_college(args: argparse.Namespace) -> None:
 
 def cmd_create_user(args: argparse.Namespace) -> None:
     role = Role(args.role)
+    expertise = center_admin.parse_expertise(args.expertise) if args.expertise else []
+    if expertise and role is not Role.MENTOR:
+        raise CliError("--expertise 只用于育人导师账号（--role mentor）")
     password = _password()
     database = _database(args)
 
@@ -96,9 +100,27 @@ def cmd_create_user(args: argparse.Namespace) -> None:
             college_id=college_id,
             role=role.value,
         )
+        if expertise:
+            center_admin.set_expertise(session, args.username, expertise)
         return user_id
 
     print(database.run(work))
+
+
+def cmd_set_center(args: argparse.Namespace) -> None:
+    if args.school == bool(args.college):
+        raise CliError("请用 --college 指定学院，或用 --school 设置学校学生发展支持中心（二选一）")
+    missing = _database(args).run(
+        lambda session: center_admin.set_center(
+            session,
+            college=None if args.school else args.college,
+            site=args.site,
+            director=args.director,
+            deputies=args.deputy,
+            members=args.member,
+        )
+    )
+    print("已保存" + ("，该中心已达标" if not missing else f"；尚缺：{'、'.join(missing)}"))
 
 
 def cmd_assign(args: argparse.Namespace) -> None:
@@ -267,7 +289,19 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--college", help="学院名称、代码或编号")
     user.add_argument("--name", help="显示姓名")
     user.add_argument("--staff-no", help="工号")
+    user.add_argument("--expertise", help="育人导师的专长，如：心理困难,学业困难")
     user.set_defaults(func=cmd_create_user)
+
+    center = commands.add_parser(
+        "set-center", help="登记学生发展支持中心的阵地、主任、副主任和成员（六个全覆盖之一）"
+    )
+    center.add_argument("--college", help="学院名称、代码或编号")
+    center.add_argument("--school", action="store_true", help="学校学生发展支持中心")
+    center.add_argument("--site", help="阵地（地点/房间）")
+    center.add_argument("--director", help="主任")
+    center.add_argument("--deputy", action="append", help="副主任（可重复）")
+    center.add_argument("--member", action="append", help="成员（可重复）")
+    center.set_defaults(func=cmd_set_center)
 
     assign = commands.add_parser("assign", help="为辅导员或育人导师分配学生")
     assign.add_argument("username", nargs="?")

@@ -211,7 +211,9 @@ def check_write(
     if record_type in record_kinds.UNPUBLISHED:
         return None
     if not record_kinds.belongs_to_students(cls):
-        return None if role is Role.SCHOOL_CENTER else RejectReason.FORBIDDEN
+        if role is Role.SCHOOL_CENTER or _college_center_edit(principal, record_type, existing, new_fields):
+            return None
+        return RejectReason.FORBIDDEN
     creating_student = record_type == record_kinds.STUDENT and (existing is None or existing.deleted)
     if creating_student and existing is None:
         return _check_new_student(principal, new_fields)
@@ -273,6 +275,24 @@ def _check_mentor_named(session: Session, principal: Principal, mentor_id: Any) 
     if principal.role is Role.MENTOR and account.user_id != principal.user_id:
         return RejectReason.FORBIDDEN
     return None
+
+
+# What a college center may change outside student records: its own college's support center
+# (coverage #1) and a mentor's expertise (coverage #5).
+COLLEGE_CENTER_FIELDS = frozenset({"center_site", "center_director", "center_deputies", "center_staff"})
+MENTOR_EXPERTISE_FIELDS = frozenset({"specialties"})
+
+
+def _college_center_edit(
+    principal: Principal, record_type: str, existing: RecordRow | None, new_fields: dict[str, Any]
+) -> bool:
+    if principal.role is not Role.COLLEGE_CENTER or existing is None or existing.deleted:
+        return False
+    if record_type == record_kinds.COLLEGE:
+        return existing.id == principal.college_id and set(new_fields) <= COLLEGE_CENTER_FIELDS
+    if record_type == record_kinds.MENTOR:
+        return set(new_fields) <= MENTOR_EXPERTISE_FIELDS
+    return False
 
 
 def _check_new_student(principal: Principal, fields: dict[str, Any]) -> RejectReason | None:

@@ -15,6 +15,8 @@ from sync.records.enums import CodedEnum
 class ImportKind(CodedEnum):
     ROSTER = "roster", "学生名单"
     IDENTIFICATION = "identification", "困难认定结果"
+    AID = "aid", "资助记录"
+    REWARD = "reward", "成长奖励"
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,43 @@ IDENTIFICATION_COLUMNS: tuple[Column, ...] = (
     Column("basis", ("认定依据",)),
     Column("without_application", ("免申即享",)),
     Column("visit_before_identification", ("先家访后认定",)),
+    Column("aid_decision", ("资助决定", "资助结果", "拟资助项目")),
+    Column("visit_exception_reason", ("先家访后认定例外原因", "未家访原因")),
     Column("note", ("备注",)),
+)
+
+# Guarantee-aid history (资助历史). Besides JiaFang's own titles, the usual titles of the national
+# student-aid system's payment exports (全国学生资助管理信息系统; inferred, see docs/coverage.md).
+AID_COLUMNS: tuple[Column, ...] = (
+    Column("student_no", ("学号", "学生学号"), required=True),
+    Column("name", ("姓名", "学生姓名")),
+    Column("academic_year", ("学年", "资助学年", "发放学年"), required=True),
+    Column("aid_type", ("资助类型", "资助项目类型", "项目类别", "资助类别")),
+    Column("project_name", ("项目名称", "资助项目名称", "资助项目"), required=True),
+    Column("amount", ("金额(元)", "金额", "资助金额", "资助金额(元)", "发放金额")),
+    Column("position", ("岗位", "勤工助学岗位")),
+    Column("granted_on", ("日期", "发放日期", "发放时间", "资助日期"), required=True),
+    Column("funding_source", ("资金来源", "经费来源")),
+    Column("note", ("备注",)),
+)
+
+REWARD_COLUMNS: tuple[Column, ...] = (
+    Column("student_no", ("学号", "学生学号"), required=True),
+    Column("name", ("姓名", "学生姓名")),
+    Column("academic_year", ("学年", "奖励学年"), required=True),
+    Column("kind", ("奖励类别", "奖励类型"), required=True),
+    Column("form", ("奖励形式",)),
+    Column("description", ("内容", "奖励内容", "奖励名称", "荣誉名称"), required=True),
+    Column("value", ("价值(元)", "奖励金额", "金额")),
+    Column("granted_on", ("日期", "奖励日期", "获奖日期", "授予日期"), required=True),
+    Column("granting_department", ("授予部门", "颁发单位", "授予单位")),
 )
 
 COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.ROSTER: ROSTER_COLUMNS,
     ImportKind.IDENTIFICATION: IDENTIFICATION_COLUMNS,
+    ImportKind.AID: AID_COLUMNS,
+    ImportKind.REWARD: REWARD_COLUMNS,
 }
 
 _NOISE = re.compile(r"[\s*＊:：]|（[^）]*）$|\([^)]*\)$")

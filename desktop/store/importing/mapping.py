@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from desktop.store.errors import StoreError
 from desktop.store.importing.columns import COLUMNS, ImportKind, column_of, guess_field, normalize_header
+from desktop.store.importing.presets import PRESETS
 from desktop.store.importing.reading import Sheet
 from desktop.store.repositories.meta import MetaRepository
 
@@ -88,7 +89,14 @@ def find_header(sheet: Sheet) -> Header:
 
 
 def guess_kind(header: Header) -> ImportKind:
-    """Identification results have 学年 and a level or status; everything else is a roster."""
+    """Aid records have a project and a date, rewards a kind or content and a date; identification
+    results have 学年 and a level or status; everything else is a roster."""
+    aid = {guess_field(ImportKind.AID, title) for title in header.titles}
+    if {"project_name", "granted_on"} <= aid:
+        return ImportKind.AID
+    reward = {guess_field(ImportKind.REWARD, title) for title in header.titles}
+    if {"kind", "description", "granted_on"} <= reward:
+        return ImportKind.REWARD
     fields = {guess_field(ImportKind.IDENTIFICATION, title) for title in header.titles}
     roster_only = {guess_field(ImportKind.ROSTER, title) for title in header.titles} & {
         "college",
@@ -125,9 +133,11 @@ class SavedMappings:
         self.meta = meta
 
     def names(self) -> list[str]:
-        return sorted(
+        """The saved mappings, then the built-in presets (presets.PRESETS)."""
+        saved = sorted(
             name[len(MAPPING_PREFIX) :] for name in self.meta.settings() if name.startswith(MAPPING_PREFIX)
         )
+        return saved + [name for name in PRESETS if name not in saved]
 
     def save(self, name: str, mapping: ColumnMapping, header: Header) -> None:
         name = name.strip()
@@ -138,6 +148,8 @@ class SavedMappings:
 
     def load(self, name: str) -> ColumnMapping:
         value = self.meta.setting(MAPPING_PREFIX + name)
+        if value is None and name in PRESETS:
+            return ColumnMapping(PRESETS[name].kind, dict(PRESETS[name].fields), name)
         if value is None:
             known = "、".join(self.names()) or "（无）"
             raise MappingError(f"没有名为“{name}”的列对应关系。已保存的有：{known}")
@@ -154,6 +166,9 @@ class SavedMappings:
             doc = json.loads(value)
             if doc.get("headers") == key:
                 return ColumnMapping(ImportKind(doc["kind"]), dict(doc["fields"]), name)
+        for preset_name, preset in PRESETS.items():
+            if header_key(list(preset.fields)) == key:
+                return ColumnMapping(preset.kind, dict(preset.fields), preset_name)
         return None
 
     def remove(self, name: str) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop.store.errors import StoreError
+from desktop.store.identification_rules import IdentificationRuleError, check_visit_first
 from desktop.store.importing.cells import (
     is_masked,
     parse_bool,
@@ -113,6 +114,7 @@ class ImportPlan:
     creates: list[Record] = field(default_factory=list)
     updates: list[Record] = field(default_factory=list)
     preview: list[PreviewRow] = field(default_factory=list)
+    unchanged: int = 0  # rows already stored (aid and rewards: not imported twice)
 
     @property
     def ok(self) -> bool:
@@ -121,7 +123,8 @@ class ImportPlan:
     def summary(self) -> str:
         if not self.ok:
             return f"{self.kind.label}：{self.data_rows} 行数据，发现 {len(self.problems)} 个问题，未导入任何数据。"
-        return f"{self.kind.label}：{self.data_rows} 行数据，将新增 {len(self.creates)} 条、更新 {len(self.updates)} 条。"
+        again = f"，{self.unchanged} 条已存在（不重复导入）" if self.unchanged else ""
+        return f"{self.kind.label}：{self.data_rows} 行数据，将新增 {len(self.creates)} 条、更新 {len(self.updates)} 条{again}。"
 
     def report_lines(self, limit: int = REPORT_LIMIT) -> list[str]:
         lines = [problem.text() for problem in self.problems[:limit]]
@@ -188,11 +191,15 @@ def build_plan(session: StoreSession, info: FileInfo, mapping: ColumnMapping) ->
     if not rows:
         plan.problems.append(RowProblem(0, "", "表头下面没有数据行。"))
         return plan
-    checker = (
-        _RosterRows(session, plan)
-        if mapping.kind is ImportKind.ROSTER
-        else _IdentificationRows(session, plan)
-    )
+    from desktop.store.importing.history_rows import HistoryRows  # (it builds on Rows below)
+
+    checker: Rows
+    if mapping.kind is ImportKind.ROSTER:
+        checker = _RosterRows(session, plan)
+    elif mapping.kind is ImportKind.IDENTIFICATION:
+        checker = _IdentificationRows(session, plan)
+    else:
+        checker = HistoryRows(session, plan)
     checker.check(rows)
     return plan
 
@@ -223,7 +230,9 @@ def _merged_cells(info: FileInfo, plan: ImportPlan) -> set[tuple[int, int]]:
     return covered
 
 
-class _Rows:
+class Rows:
+    """Checks the rows of one kind of file into the plan (problems, records to create or update)."""
+
     KIND: ImportKind
 
     def __init__(self, session: StoreSession, plan: ImportPlan) -> None:
@@ -329,7 +338,7 @@ class _Rows:
         return False
 
 
-class _RosterRows(_Rows):
+class _RosterRows(Rows):
     KIND = ImportKind.ROSTER
     PLAIN = (
         "name",
@@ -428,7 +437,7 @@ class _RosterRows(_Rows):
                 )
 
 
-class _IdentificationRows(_Rows):
+class _IdentificationRows(Rows):
     KIND = ImportKind.IDENTIFICATION
 
     def check(self, rows: list[tuple[int, dict[str, str]]]) -> None:
@@ -471,8 +480,9 @@ class _IdentificationRows(_Rows):
             self.convert(number, values, data, "basis", lambda t: parse_choices(IdentificationBasis, t))
             self.convert(number, values, data, "without_application", parse_bool)
             self.convert(number, values, data, "visit_before_identification", parse_bool)
-            if values.get("note") and values["note"] != "\x00merged":
-                data["note"] = values["note"]
+            for name in ("note", "aid_decision", "visit_exception_reason"):
+                if values.get(name) and values[name] != "\x00merged":
+                    data[name] = values[name]
             if student is not None and "academic_year" in data:
                 key = (student.id, data["academic_year"])
                 if key in seen:
@@ -485,9 +495,28 @@ class _IdentificationRows(_Rows):
             if len(self.plan.problems) > before or student is None:
                 continue
             current = existing.get((student.id, data["academic_year"]))
+            if not self.visit_first_ok(number, student, current, data):
+                continue
             self.stage(
                 number, values, Identification, current, data, mapped, new_fields={"student_id": student.id}
             )
+
+    def visit_first_ok(
+        self, number: int, student: Student, current: Identification | None, data: dict[str, Any]
+    ) -> bool:
+        """先家访后认定, as in the identification form (desktop/store/identification_rules.py)."""
+        try:
+            record = Identification.model_validate(
+                {**(current.model_dump() if current else {"student_id": student.id}), **data}
+            )
+            check_visit_first(self.session, record, self.session.meta.info().role, previous=current)
+        except IdentificationRuleError as exc:
+            field_name = "visit_exception_reason" if data.get("visit_exception_reason") else "level"
+            self.problem(number, field_name, str(exc))
+            return False
+        except ValidationError:
+            return True  # reported by stage() with the field it names
+        return True
 
 
 # -- writing -----------------------------------------------------------------------------------------
@@ -495,15 +524,19 @@ def apply_plan(session: StoreSession, plan: ImportPlan) -> ImportResult:
     """Write every row of a checked plan in the session's transaction (all or nothing)."""
     if not plan.ok:
         raise ImportRejected(f"文件中有 {len(plan.problems)} 个问题，未导入任何数据。")
-    repository: Repository[Any] = (
-        session.students if plan.kind is ImportKind.ROSTER else session.identifications
-    )
+    repositories: dict[ImportKind, Repository[Any]] = {
+        ImportKind.ROSTER: session.students,
+        ImportKind.IDENTIFICATION: session.identifications,
+        ImportKind.AID: session.aid,
+        ImportKind.REWARD: session.rewards,
+    }
+    repository = repositories[plan.kind]
     repository.create_many(plan.creates)
     for record in plan.updates:
         repository.update(record)
     session.audit.log(
         AuditAction.CREATE,
-        record_type="student" if plan.kind is ImportKind.ROSTER else "identification",
+        record_type=repository.RECORD.RECORD_TYPE,
         detail=f"导入{plan.kind.label}：新增 {len(plan.creates)} 条，更新 {len(plan.updates)} 条",
     )
     return ImportResult(plan.kind, len(plan.creates), len(plan.updates))

@@ -14,7 +14,12 @@ from desktop.store.repositories.errors import (
 from desktop.store.repositories.history import StudentHistory, TimelineEntry
 from desktop.store.repositories.meta import LocalInfo, MetaRepository
 from desktop.store.repositories.monitoring import FlagRepository
-from desktop.store.repositories.people import CollegeRepository, MentorRepository, UserRepository
+from desktop.store.repositories.people import (
+    CollegeRepository,
+    MentorRepository,
+    SchoolCenterRepository,
+    UserRepository,
+)
 from desktop.store.repositories.roster import (
     DISADVANTAGED_LEVELS,
     SORT_KEYS,
@@ -59,6 +64,7 @@ __all__ = [
     "RosterFilter",
     "RosterQueries",
     "RosterRow",
+    "SchoolCenterRepository",
     "StoreSession",
     "StudentHistory",
     "StudentOwnedRepository",

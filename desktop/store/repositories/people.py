@@ -5,14 +5,21 @@ from __future__ import annotations
 from typing import ClassVar
 
 from desktop.store.repositories.base import Repository
-from desktop.store.tables import CollegeRow, MentorRow, RecordRow, UserRow
-from sync.records import College, DifficultyType, Mentor, Record, User
+from desktop.store.tables import CollegeRow, MentorRow, RecordRow, SchoolCenterRow, UserRow
+from sync.records import College, DifficultyType, Mentor, Record, SchoolCenter, User
 
 
 class CollegeRepository(Repository[College]):
     RECORD: ClassVar[type[Record]] = College
     TABLE: ClassVar[type[RecordRow]] = CollegeRow
     SEARCH_COLUMNS: ClassVar[tuple[str, ...]] = ("name", "code")
+    DEFAULT_ORDER: ClassVar[tuple[str, ...]] = ("name",)
+
+
+class SchoolCenterRepository(Repository[SchoolCenter]):
+    RECORD: ClassVar[type[Record]] = SchoolCenter
+    TABLE: ClassVar[type[RecordRow]] = SchoolCenterRow
+    SEARCH_COLUMNS: ClassVar[tuple[str, ...]] = ("name",)
     DEFAULT_ORDER: ClassVar[tuple[str, ...]] = ("name",)
 
 

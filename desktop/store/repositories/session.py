@@ -23,7 +23,12 @@ from desktop.store.repositories.errors import RecordNotFound
 from desktop.store.repositories.history import StudentHistory
 from desktop.store.repositories.meta import MetaRepository
 from desktop.store.repositories.monitoring import FlagRepository
-from desktop.store.repositories.people import CollegeRepository, MentorRepository, UserRepository
+from desktop.store.repositories.people import (
+    CollegeRepository,
+    MentorRepository,
+    SchoolCenterRepository,
+    UserRepository,
+)
 from desktop.store.repositories.roster import RosterQueries
 from desktop.store.repositories.students import FamilyRepository, IdentificationRepository, StudentRepository
 from desktop.store.repositories.support import (
@@ -37,6 +42,7 @@ from desktop.store.repositories.wishes import WishCatalogRepository, WishSelecti
 
 REPOSITORY_CLASSES: tuple[type[Repository[Any]], ...] = (
     CollegeRepository,
+    SchoolCenterRepository,
     UserRepository,
     MentorRepository,
     StudentRepository,
@@ -62,6 +68,7 @@ class StoreSession:
         self.db = db
         self.ctx = ctx
         self.colleges = CollegeRepository(db, ctx)
+        self.school_centers = SchoolCenterRepository(db, ctx)
         self.users = UserRepository(db, ctx)
         self.mentors = MentorRepository(db, ctx)
         self.students = StudentRepository(db, ctx)

@@ -13,7 +13,7 @@ from desktop.store.tables.base import SYNC_COLUMNS, Base, Cents, RecordRow, UtcD
 from desktop.store.tables.meta import MetaRow
 from desktop.store.tables.monitoring import MonitoringFlagRow
 from desktop.store.tables.outbox import OutboxRow
-from desktop.store.tables.people import CollegeRow, MentorRow, UserRow
+from desktop.store.tables.people import CollegeRow, MentorRow, SchoolCenterRow, UserRow
 from desktop.store.tables.students import FamilyMemberRow, IdentificationRow, StudentRow
 from desktop.store.tables.support import (
     KeySupportRow,
@@ -26,6 +26,7 @@ from desktop.store.tables.wishes import WishCatalogItemRow, WishSelectionRow
 
 RECORD_TABLES: tuple[type[RecordRow], ...] = (
     CollegeRow,
+    SchoolCenterRow,
     UserRow,
     MentorRow,
     StudentRow,
@@ -70,6 +71,7 @@ __all__ = [
     "OutboxRow",
     "RecordRow",
     "RescueSessionRow",
+    "SchoolCenterRow",
     "StudentRow",
     "SupportLogEntryRow",
     "UserRow",

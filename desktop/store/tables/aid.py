@@ -18,7 +18,8 @@ class GuaranteeAidRow(RecordRow):
 
     __tablename__ = "guarantee_aid"
     RECORD: ClassVar[type[Record]] = GuaranteeAid
-    __table_args__ = (Index(None, "student_id", "academic_year"),)
+    # deleted makes it covering for coverage #4's aid history (schema v11)
+    __table_args__ = (Index("ix_guarantee_aid_coverage", "student_id", "academic_year", "deleted"),)
 
     student_id: Mapped[str]
     academic_year: Mapped[str]

@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.tables.base import RecordRow
-from sync.records import College, Mentor, Record, User
+from sync.records import College, Mentor, Record, SchoolCenter, User
 
 
 class CollegeRow(RecordRow):
@@ -24,6 +24,21 @@ class CollegeRow(RecordRow):
     center_staff: Mapped[list[Any]] = mapped_column(JSON)
     center_established_on: Mapped[date | None]
     active: Mapped[bool]
+    center_site: Mapped[str]  # schema v11
+    center_deputies: Mapped[list[Any]] = mapped_column(JSON)
+
+
+class SchoolCenterRow(RecordRow):
+    """Table of :class:`sync.records.SchoolCenter` (schema v11)."""
+
+    __tablename__ = "school_center"
+    RECORD: ClassVar[type[Record]] = SchoolCenter
+
+    name: Mapped[str]
+    site: Mapped[str]
+    director: Mapped[str]
+    deputies: Mapped[list[Any]] = mapped_column(JSON)
+    members: Mapped[list[Any]] = mapped_column(JSON)
 
 
 class UserRow(RecordRow):

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Index
+from sqlalchemy import JSON, Index, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.tables.base import RecordRow
@@ -29,6 +29,8 @@ class StudentRow(RecordRow):
             "class_name",
             "is_new_student",
         ),
+        # students with 个人特长 in the profile (coverage #4's traits; schema v11)
+        Index("ix_student_talents", "id", sqlite_where=text("talents != ''")),
         # roster searches and counts read this narrow index, not the wide rows (schema v4)
         Index(
             "ix_student_roster",
@@ -108,6 +110,7 @@ class IdentificationRow(RecordRow):
             "level",
             "visit_before_identification",
             "updated_at",
+            "aid_decision",
         ),
     )
 
@@ -124,3 +127,5 @@ class IdentificationRow(RecordRow):
     status: Mapped[str]
     history: Mapped[list[Any]] = mapped_column(JSON)
     note: Mapped[str]
+    visit_exception_reason: Mapped[str]  # schema v11
+    aid_decision: Mapped[str]

@@ -45,6 +45,7 @@ class MentorAssignmentRow(RecordRow):
     to_date: Mapped[date | None]
     goals: Mapped[str]
     plan: Mapped[str]
+    mismatch_reason: Mapped[str]  # schema v11
 
 
 class SupportLogEntryRow(RecordRow):

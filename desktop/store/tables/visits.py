@@ -19,8 +19,9 @@ class HomeVisitRow(RecordRow):
     __tablename__ = "home_visit"
     RECORD: ClassVar[type[Record]] = HomeVisit
     __table_args__ = (
-        # student_id first: a student's visits by date; deleted and status make it covering (schema v3)
-        Index("ix_home_visit_coverage", "student_id", "visit_date", "deleted", "status"),
+        # student_id first: a student's visits by date; deleted, status and mode make it covering
+        # (schema v3; mode since v11: 到校约谈 is counted apart)
+        Index("ix_home_visit_coverage", "student_id", "visit_date", "deleted", "status", "mode"),
         # visits with the student's traits recorded (coverage #4, growth archive)
         Index(
             "ix_home_visit_traits",
@@ -28,6 +29,7 @@ class HomeVisitRow(RecordRow):
             "visit_date",
             "deleted",
             "status",
+            "mode",
             sqlite_where=text("student_traits != ''"),
         ),
         Index(None, "visit_date"),

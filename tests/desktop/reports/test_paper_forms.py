@@ -290,6 +290,37 @@ def test_blank_form_rows_are_tall_enough_to_write_in(docs: Documents) -> None:
     assert min(gaps) >= 8 * 72 / 25.4 - 0.5
 
 
+def _column_chars(path: Path, header_text: str, until: str) -> list[str]:
+    """The characters below a table header word, within its column, down to the next section bar."""
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        header = next(w for w in words if w["text"] == header_text)
+        end = next(w for w in words if w["text"].startswith(until))
+        return [
+            c["text"]
+            for c in page.chars
+            if header["x0"] - 2 < c["x0"] < header["x1"] + 2 and header["bottom"] < c["top"] < end["top"]
+        ]
+
+
+def test_the_family_table_has_a_box_to_tick_on_every_row_of_a_blank_form(docs: Documents) -> None:
+    for path in (docs.blank, docs.blank_empty):
+        assert _column_chars(path, "本次核实", "四、") == ["□"] * 8, path.name
+
+
+def test_the_filled_family_table_marks_each_verified_member(tmp_path: Path, cjk_fonts: PdfFonts) -> None:
+    demo = long_visit_demo()
+    household = [m.model_copy(update={"verified": i % 3 == 0}) for i, m in enumerate(demo.visit.household)]
+    out = tmp_path / "verified.pdf"
+    build_visit_form(
+        demo.visit.model_copy(update={"household": household}), demo.student, demo.family,
+        school_name=SCHOOL, out=out, fonts=cjk_fonts,
+    )  # fmt: skip
+    marks = "".join(_column_chars(out, "本次核实", "四、"))
+    assert marks == "已核实" * sum(m.verified for m in household) == "已核实" * 3
+
+
 def test_a_long_form_title_clears_the_qr_code(tmp_path: Path, cjk_fonts: PdfFonts) -> None:
     """The title is a setting (up to 40 characters): set smaller, it stays clear of the QR code."""
     demo = demo_student(5, today=TODAY)

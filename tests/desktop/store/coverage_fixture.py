@@ -1,7 +1,9 @@
 """A small school with hand-computed coverages for 2025-2026 (see the numbers in test_coverage.py).
 
 Disadvantaged in 2025-2026: s1 s2 s3 s4 s7 s8 (s5 is 不困难, s6 has no identification this year).
-Key support active on 2026-08-31: s1 s4 s6 (s2 exited by review in May).
+Key support active on 2026-08-31: s1 s4 (s2 exited by review in May; s6's support is still open but s6
+is not identified as disadvantaged this year, so s6 is no key-support student).
+Centers: 文学院 and 艺术学院 complete, 理学院 lacks site and deputy, the school center is complete.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from desktop.store.store import Store
 from sync.records import (
     College,
     GrowthReward,
+    GuaranteeAid,
     HomeVisit,
     Identification,
     KeySupport,
@@ -22,6 +25,7 @@ from sync.records import (
     MonitoringFlag,
     RescueSession,
     ReviewRecord,
+    SchoolCenter,
     Student,
     User,
 )
@@ -71,9 +75,14 @@ class School:
 
 
 def build_school(store: Store) -> School:
-    arts = College(name="文学院", center_director="张主任", center_staff=["刘老师"])
-    science = College(name="理学院", center_director="陈主任")  # no staff: no center yet
-    empty = College(name="艺术学院", center_director="周主任", center_staff=["吴老师"])
+    arts = College(
+        name="文学院", center_site="文科楼 101", center_director="张主任", center_deputies=["刘老师"]
+    )
+    science = College(name="理学院", center_director="陈主任", center_staff=["何老师"])  # no site, deputy
+    empty = College(
+        name="艺术学院", center_site="艺术楼 2 楼", center_director="周主任", center_deputies=["吴老师"]
+    )
+    school_center = SchoolCenter(site="学生事务中心", director="学工处处长", deputies=["资助中心主任"])
     closed = College(name="旧学院", active=False)
     wang = User(staff_no="T1", name="王老师", role="counselor", college_id=arts.id)
     li = User(staff_no="T2", name="李老师", role="counselor", college_id=science.id)
@@ -104,12 +113,13 @@ def build_school(store: Store) -> School:
     review = ReviewRecord(reviewed_on=date(2026, 5, 1), participants=["张主任"], conclusion="已达成目标")
     with store.session() as db:
         db.colleges.create_many([arts, science, empty, closed])
+        db.school_centers.create(school_center)
         db.users.create_many([wang, li])
         db.mentors.create_many([good_mentor, gone_mentor])
         db.students.create_many(list(s.values()))
         db.identifications.create_many(
             [
-                identification(ids["s1"], YEAR, "difficult"),
+                identification(ids["s1"], YEAR, "difficult", aid_decision="国家助学金一等"),
                 identification(ids["s2"], YEAR, "especially_difficult"),
                 identification(ids["s3"], YEAR, None, visit_before_identification=True),
                 identification(ids["s8"], YEAR, None, visit_before_identification=True),
@@ -148,6 +158,16 @@ def build_school(store: Store) -> School:
                 reward(ids["s4"], YEAR, date(2026, 4, 1)),
                 reward(ids["s7"], "2024-2025", date(2025, 5, 1)),
             ]
+        )
+        db.aid.create(
+            GuaranteeAid(
+                student_id=ids["s4"],
+                academic_year=YEAR,
+                aid_type="grant",
+                project_name="国家助学金",
+                amount="3300",
+                granted_on=date(2025, 11, 20),
+            )
         )
         support_s1 = KeySupport(
             student_id=ids["s1"], difficulty_types=["psychological"], started_on=date(2025, 10, 1)
@@ -192,6 +212,14 @@ def build_school(store: Store) -> School:
                     {
                         "kind": "rescue_education",
                         "session_date": date(2025, 12, 1),
+                        "participants": participants,
+                        "student_ids": [ids["s1"]],
+                    }
+                ),
+                RescueSession.model_validate(
+                    {
+                        "kind": "case_conference",
+                        "session_date": date(2026, 3, 1),
                         "participants": participants,
                         "student_ids": [ids["s1"]],
                     }

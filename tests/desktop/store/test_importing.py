@@ -23,6 +23,7 @@ from desktop.store.importing import (
     inspect_file,
     plan_file,
 )
+from desktop.store.importing.presets import PRESETS
 from desktop.store.store import Store
 from sync.records import AuditAction, College, Student, User, fake_id_number
 
@@ -264,7 +265,7 @@ def test_saved_mapping_by_header_set_and_name(store: Store, school: dict[str, An
         SavedMappings(s.meta).save("教务系统", info.mapping, info.header)
     with store.session() as s:
         again = inspect_file(s, path)
-        assert again.mapping.name == "教务系统" and again.saved_names == ["教务系统"]
+        assert again.mapping.name == "教务系统" and again.saved_names == ["教务系统", *PRESETS]
         result = build_plan(s, again, again.mapping)
         assert result.ok and len(result.creates) == 1
         assert plan_file(s, path, mapping_name="教务系统").ok

@@ -45,7 +45,7 @@ from sync.records import (
     WishPriority,
     WishStatus,
 )
-from tests.desktop.store.coverage_fixture import visit
+from tests.desktop.store.coverage_fixture import identification, visit
 
 REVIEW = ReviewRecord(reviewed_on=date(2025, 9, 20), participants=["张主任", "王老师"], conclusion="纳入")
 PSY, ACA, JOB = DifficultyType.PSYCHOLOGICAL, DifficultyType.ACADEMIC, DifficultyType.EMPLOYMENT
@@ -61,6 +61,7 @@ def people(store: Store) -> dict[str, object]:
     gone = Mentor(staff_no="M4", name="吴导师", specialties=[PSY, ACA], active=False)
     with store.session() as s:
         s.students.create_many([zhang, li])
+        s.identifications.create(identification(zhang.id, "2025-2026", "difficult"))
         s.mentors.create_many([both, psy, job, gone])
     return {"zhang": zhang, "li": li, "both": both, "psy": psy, "job": job, "gone": gone}
 
@@ -118,12 +119,12 @@ def test_key_support_lifecycle(store: Store, people: dict[str, object]) -> None:
                 participants=[participant],
                 student_ids=[li.id],
             )
-        cases = key_support_cases(s, Role.COUNSELOR, academic_year="2025-2026", today=date(2025, 11, 20))
+        cases = key_support_cases(s, Role.COLLEGE_CENTER, academic_year="2025-2026", today=date(2025, 11, 20))
         assert [(c.student_no, c.mentor_name, c.last_log, c.sessions_this_year) for c in cases] == [
             ("A1", "钱导师", date(2025, 11, 3), 1)
         ]
         assert s.audit.list()[-1].action is AuditAction.VIEW_RESTRICTED
-        with pytest.raises(KeySupportError, match="不能查看"):
+        with pytest.raises(KeySupportError, match="仅对学生发展支持中心"):
             key_support_cases(s, Role.ADMIN, academic_year="2025-2026")
         first_term = term_bounds("2025-2026", 1)
         assert first_term == (date(2025, 9, 1), date(2026, 2, 28))
@@ -145,6 +146,45 @@ def test_key_support_lifecycle(store: Store, people: dict[str, object]) -> None:
         assert (
             len(key_support_cases(s, Role.SCHOOL_CENTER, academic_year="2025-2026", include_exited=True)) == 1
         )
+
+
+def test_key_support_only_for_this_years_disadvantaged(store: Store, people: dict[str, object]) -> None:
+    zhang, li = people["zhang"], people["li"]
+    assert isinstance(zhang, Student) and isinstance(li, Student)
+    with store.session() as s:
+        with pytest.raises(KeySupportError, match="2025-2026 学年认定为家庭经济困难"):
+            start_key_support(s, li.id, [PSY], started_on=date(2025, 9, 20), review=REVIEW)
+        s.identifications.create(identification(li.id, "2025-2026", "not_difficult"))
+        with pytest.raises(KeySupportError, match="认定为家庭经济困难"):
+            start_key_support(s, li.id, [PSY], started_on=date(2025, 9, 20), review=REVIEW)
+        # zhang is identified for 2025-2026, not for 2026-2027
+        with pytest.raises(KeySupportError, match="2026-2027"):
+            start_key_support(s, zhang.id, [PSY], started_on=date(2026, 9, 2), review=REVIEW)
+        assert start_key_support(s, zhang.id, [PSY], started_on=date(2025, 9, 20), review=REVIEW).active
+
+
+def test_mismatched_mentor_needs_a_center_reason(store: Store, people: dict[str, object]) -> None:
+    zhang, job = people["zhang"], people["job"]
+    assert isinstance(zhang, Student) and isinstance(job, Mentor)
+    with store.session() as s:
+        support = start_key_support(s, zhang.id, [PSY], started_on=date(2025, 9, 20), review=REVIEW)
+        day = date(2025, 9, 25)
+        with pytest.raises(KeySupportError, match="专长与学生的帮扶需求都不相符"):
+            assign_mentor(s, support.id, job.id, from_date=day, role=Role.COLLEGE_CENTER)
+        with pytest.raises(KeySupportError, match="只有学生发展支持中心"):
+            assign_mentor(
+                s, support.id, job.id, from_date=day, mismatch_reason="暂无心理导师", role=Role.COUNSELOR
+            )
+        assert s.mentor_assignments.for_student(zhang.id) == []
+        assigned = assign_mentor(
+            s, support.id, job.id, from_date=day, mismatch_reason="暂无心理导师", role=Role.COLLEGE_CENTER
+        )
+        assert s.mentor_assignments.require(assigned.id).mismatch_reason == "暂无心理导师"
+
+
+def test_counselor_gets_no_key_support_list(store: Store, people: dict[str, object]) -> None:
+    with store.session() as s, pytest.raises(KeySupportError, match="仅对学生发展支持中心和育人导师开放"):
+        key_support_cases(s, Role.COUNSELOR, academic_year="2025-2026")
 
 
 def test_start_needs_a_difficulty(store: Store, people: dict[str, object]) -> None:

@@ -182,6 +182,10 @@ def main() -> int:
     wait_for(lambda: window.unlock_panel.error.isVisible())
     settle()
     check_window(window, "wrong passphrase")
+    window.unlock_panel.show_wait(lambda: 37.0)  # the countdown after repeated wrong passphrases
+    settle()
+    check_window(window, "unlock throttled")
+    window.unlock_panel.show_wait(lambda: 0.0)
 
     window.unlock_panel.passphrase.setText(passphrase)
     window.unlock_panel.button.click()
@@ -196,6 +200,10 @@ def main() -> int:
         check_window(window, f"page {key}")
 
     window.show_section("roster")
+    roster.set_privacy_mode(False)  # every filter shown: the widest filter row
+    settle(300)
+    check_window(window, "roster with levels shown")
+    roster.set_privacy_mode(True)
     student_id = roster.model.row_at(0).id
     roster_section.open_student(student_id)
     wait_for(lambda: roster_section.profile.file is not None)

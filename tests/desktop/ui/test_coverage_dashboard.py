@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.store.coverage import Measure
+from desktop.cli import main
+from desktop.store.coverage import MEASURE_RULES, Measure
 from desktop.store.store import Store
 from desktop.ui.coverage_dashboard import CoverageDashboard
 from tests.desktop.ui.conftest import Running
@@ -51,7 +54,45 @@ def test_numbers_breakdowns_and_drill_down(qtbot: QtBot, running: Running) -> No
     # another measure
     with qtbot.waitSignal(page.missing_shown):
         page.cards[Measure.CENTER].click()
-    assert set(column(page.missing, 2)) == {"信息学院", "商学院"}
+    # no center has its site, director and a deputy recorded (the school's neither)
+    assert set(column(page.missing, 2)) == {"信息学院", "商学院", "学校学生发展支持中心"}
+    assert "缺少：阵地(地点/房间)、主任、副主任" in column(page.missing, 5)
+    assert page.rule.text() == "统计口径：" + MEASURE_RULES[Measure.CENTER]
+    assert page.cards[Measure.ARCHIVE].toolTip() == MEASURE_RULES[Measure.ARCHIVE]
+    # the archive drill-down names the parts each student lacks
+    with qtbot.waitSignal(page.missing_shown):
+        page.cards[Measure.ARCHIVE].click()
+    assert all("缺本学年家访" in note for note in column(page.missing, 5))
+
+
+def test_at_school_talks_have_their_own_column(qtbot: QtBot, running: Running) -> None:
+    page = dashboard(qtbot, running)
+    headers = [page.by_college.horizontalHeaderItem(i).text() for i in range(page.by_college.columnCount())]  # type: ignore[union-attr]
+    assert headers[-1] == "到校约谈"
+    assert set(column(page.by_college, len(headers) - 1)) == {"0"}
+    assert "到校约谈（不计入家访）：0" in page.summary.text()
+
+
+def test_cli_shows_the_dashboards_figures(
+    qtbot: QtBot, running: Running, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = dashboard(qtbot, running)
+    report = page.report
+    assert report is not None
+    shown = {measure: card.text() for measure, card in page.cards.items() if not card.isHidden()}
+    running.app.shutdown()
+    year = page.academic_year
+    monkeypatch.setenv("JIAFANG_PASSPHRASE", PASSPHRASE)
+    assert main(["--data-dir", str(running.data_dir), "coverage", "--year", year, "--json"]) == 0
+    totals = json.loads(capsys.readouterr().out)["totals"]
+    assert set(totals) == {measure.value for measure in shown}
+    for measure, text in shown.items():
+        figure = totals[measure.value]
+        assert (figure["covered"], figure["total"]) == (
+            report.totals[measure].covered,
+            report.totals[measure].total,
+        )
+        assert f"({figure['covered']}/{figure['total']})" in text or figure["total"] == 0
 
 
 def test_college_filter_and_refresh_after_a_visit(qtbot: QtBot, running: Running) -> None:

@@ -33,9 +33,9 @@ from tests.desktop.ui.store_fixtures import PASSPHRASE, make_store
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+def data_dir(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Path, dict[str, str]]:
     folder = tmp_path / "data"
-    ids = make_store(folder)
+    ids = make_store(folder, role=getattr(request, "param", Role.COUNSELOR))
     with Store.open(folder, PASSPHRASE, backup_daily=False) as store, store.session() as s:
         s.mentors.create_many(
             [
@@ -95,6 +95,7 @@ def test_monitoring_raise_handle_resolve(qtbot: QtBot, running: Running) -> None
     assert cell(page.table, 0, 5) == "已处理" and cell(page.table, 0, 6) == "发放临时困难补助"
 
 
+@pytest.mark.parametrize("data_dir", [Role.COLLEGE_CENTER], indirect=True)  # the list is the center's
 def test_key_support_start_assign_log_workload(qtbot: QtBot, running: Running) -> None:
     idle(qtbot, running)
     page = running.window.show_section("key_support")
@@ -115,7 +116,14 @@ def test_key_support_start_assign_log_workload(qtbot: QtBot, running: Running) -
     with qtbot.waitSignal(page.mentors_shown):
         page.table.selectRow(0)
     assert page.case_hint.isHidden() and page.case_box.isEnabled()
-    assert page.mentor.count() == 1 and "钱导师" in page.mentor.itemText(0)
+    # a center sees the matching mentor first, then the others (assigned only with its reason)
+    assert page.mentor.count() == 2 and "钱导师" in page.mentor.itemText(0)
+    assert "孙导师" in page.mentor.itemText(1) and "专长不相符" in page.mentor.itemText(1)
+    assert page.mismatch_reason.isVisibleTo(page)
+    page.mentor.setCurrentIndex(1)
+    page.assign_button.click()
+    qtbot.waitUntil(lambda: "专长与学生的帮扶需求都不相符" in page.status.text())
+    page.mentor.setCurrentIndex(0)
     with qtbot.waitSignal(page.cases_shown):
         page.assign_button.click()
     assert cell(page.table, 0, 5) == "钱导师"
@@ -127,10 +135,11 @@ def test_key_support_start_assign_log_workload(qtbot: QtBot, running: Running) -
         page.log_button.click()
     qtbot.waitUntil(lambda: cell(page.workload, 0, 4) == "1")  # this term: one support session
     assert cell(page.workload, 0, 1) == "钱导师" and cell(page.workload, 0, 5) == "1.0"
-    # the roles that may not see key support get a notice, and no list is loaded
-    running.app.ctx.identity.role = Role.ADMIN
-    page.reload()
-    assert page.pages.currentIndex() == 0
+    # the roles that may not list key support (a counselor, an administrator) get a notice, no list
+    for role in (Role.COUNSELOR, Role.ADMIN):
+        running.app.ctx.identity.role = role
+        page.reload()
+        assert page.pages.currentIndex() == 0
 
 
 def test_wish_list_move(qtbot: QtBot, running: Running) -> None:
@@ -276,6 +285,7 @@ def test_export_panel(qtbot: QtBot, running: Running, tmp_path: Path) -> None:
     assert not panel.unmasked.isEnabled()
 
 
+@pytest.mark.parametrize("data_dir", [Role.COLLEGE_CENTER], indirect=True)
 def test_rescue_session_from_the_key_support_page(qtbot: QtBot, running: Running) -> None:
     idle(qtbot, running)
     page = running.window.show_section("key_support")
@@ -295,6 +305,7 @@ def test_rescue_session_from_the_key_support_page(qtbot: QtBot, running: Running
     assert cell(page.table, 0, 7) == "1"
 
 
+@pytest.mark.parametrize("data_dir", [Role.COLLEGE_CENTER], indirect=True)
 def test_key_support_list_is_audited_only_when_looked_at(qtbot: QtBot, running: Running) -> None:
     from desktop.store.store import Store
     from sync.records import AuditAction
@@ -315,3 +326,34 @@ def test_key_support_list_is_audited_only_when_looked_at(qtbot: QtBot, running: 
     with Store.open(running.data_dir, PASSPHRASE) as store, store.session() as s:
         views = [e for e in s.audit.list() if e.action == AuditAction.VIEW_RESTRICTED]
     assert len(views) == 1
+
+
+def test_import_wizard_takes_aid_history_from_the_template(
+    qtbot: QtBot, running: Running, tmp_path: Path
+) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("import")
+    assert isinstance(page, ImportWizard)
+    path = tmp_path / "资助记录.csv"
+    titles = "学号,姓名,学年,资助类型,项目名称,金额(元),岗位,日期,资金来源,备注"
+    year = current_academic_year()
+    lines = [titles, f"2024001,张三,{year},助学金,国家助学金,3300,,{year[:4]}-11-20,中央财政,"]
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8-sig")  # the same row twice
+    with qtbot.waitSignal(page.inspected):
+        page.open_file(path)
+    assert page.kind.currentData() == "aid" and "资助记录模板" in page.mapping_info.text()
+    with qtbot.waitSignal(page.checked):
+        page.check_button.click()
+    problems = [page.problems.item(i).text() for i in range(page.problems.count())]  # type: ignore[union-attr]
+    assert any(line.startswith("第 3 行") and "与第 2 行内容相同" in line for line in problems)
+    assert not page.import_button.isEnabled()
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    page.clear()
+    with qtbot.waitSignal(page.inspected):
+        page.open_file(path)
+    with qtbot.waitSignal(page.checked):
+        page.check_button.click()
+    assert page.import_button.isEnabled() and page.preview.rowCount() == 1
+    with qtbot.waitSignal(page.imported):
+        page.import_button.click()
+    assert "1" in page.result.text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
@@ -150,3 +151,17 @@ def test_visit_form_title_setting(qtbot: QtBot, running: Running) -> None:
     settings.visit_title.setText("")
     settings.findChild(QPushButton, "saveVisitTitle").click()
     qtbot.waitUntil(lambda: settings.visit_title.text() == DEFAULT_VISIT_TITLE)
+
+
+def test_keyring_box_says_why_it_is_disabled(running: Running, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = running.window.show_section("settings")
+    monkeypatch.setattr(settings.vault.keyring, "usable", lambda: False)
+    settings.reload()
+    assert not settings.keyring.isEnabled()
+    assert "本机没有可用的系统钥匙串" in settings.keyring.text()
+    assert "KWallet" in settings.keyring.toolTip()
+    monkeypatch.setattr(settings.vault.keyring, "usable", lambda: True)
+    settings.reload()
+    assert settings.keyring.isEnabled()
+    assert settings.keyring.text() == "在本机使用系统钥匙串解锁"
+    assert settings.keyring.toolTip() == ""

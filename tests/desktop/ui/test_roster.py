@@ -101,3 +101,15 @@ def test_a_typed_or_scanned_record_number_opens_the_visit(qtbot: QtBot, running:
         roster.search.setText("张三")  # ordinary text still searches and opens nothing
     qtbot.keyClick(roster.search, Qt.Key.Key_Return)
     assert names(roster) == ["张三"]
+
+
+def test_long_values_carry_a_tooltip_and_the_college_column_has_room(qtbot: QtBot, running: Running) -> None:
+    roster = running.section("roster").roster
+    with qtbot.waitSignal(roster.model.query_applied):
+        roster.search.setText("zs")
+    model = roster.model
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == "2024001"  # 7 characters
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) is None  # 张三 is never elided
+    college = model.column_keys().index("college")
+    em = roster.table.fontMetrics().horizontalAdvance("中")
+    assert roster.table.columnWidth(college) >= em * 10  # "电气与自动化工程学院" fits

@@ -159,7 +159,7 @@ def test_a_prefetch_failing_anywhere_never_writes_from_its_thread(fail_at: int, 
     replica = WatchedReplica(fail_at, writing, failed)
     settings = EngineSettings(page_limit=PAGE, check_digest=False, backoff_base=0.001, backoff_cap=0.002)
     with SyncEngine(
-        replica, "http://fake", "token", settings=settings, transport=httpx.MockTransport(server.handle)
+        replica, "https://fake", "token", settings=settings, transport=httpx.MockTransport(server.handle)
     ) as engine:
         report = engine.sync()
     assert failed.is_set()  # the planned failure happened
@@ -204,7 +204,7 @@ def test_the_encrypted_store_is_written_by_the_engine_thread_only(failure: str, 
     replica = WatchedStore(laptop_store, 2, writing, failed)
     settings = EngineSettings(page_limit=PAGE, check_digest=False, backoff_base=0.001, backoff_cap=0.002)
     with SyncEngine(
-        replica, "http://fake", "token", settings=settings, transport=httpx.MockTransport(server.handle)
+        replica, "https://fake", "token", settings=settings, transport=httpx.MockTransport(server.handle)
     ) as engine:
         engine.sync()
     assert failed.is_set()

@@ -18,7 +18,7 @@ def _answer(status: int, code: str, message: str) -> httpx.Response:
 
 def _engine(replica: MemoryReplica, handler: httpx.MockTransport) -> SyncEngine:
     settings = EngineSettings(backoff_base=0.001, backoff_cap=0.002, check_digest=False)
-    return SyncEngine(replica, "http://fake", "token", settings=settings, transport=handler)
+    return SyncEngine(replica, "https://fake", "token", settings=settings, transport=handler)
 
 
 def test_a_refused_push_is_not_retried_and_keeps_the_outbox() -> None:

@@ -49,7 +49,8 @@ def test_sigkill_during_a_push(
     student = college.server.student(college.college_id, college.counselor_a)
     port = free_port()
     processes.append(_serve(url, port))
-    settings = EngineSettings(attempts=40, backoff_base=0.05, backoff_cap=0.3, batch_ops=500)
+    # Enough tries to outlast a restart on a loaded machine (each waits at most 0.3 s).
+    settings = EngineSettings(attempts=200, backoff_base=0.05, backoff_cap=0.3, batch_ops=500)
     laptop = devices.device("counselor_a", url=f"http://127.0.0.1:{port}", settings=settings)
     reader = devices.device("counselor_a")
     laptop.sync()

@@ -31,6 +31,7 @@ from sync.records import (
     Ownership,
     Record,
     RescueSession,
+    SchoolCenter,
     SpecialGroup,
     Student,
     SupportLogEntry,
@@ -108,6 +109,11 @@ def sample_records() -> list[Record]:
             center_director="赵书记",
             center_staff=["钱老师"],
             center_established_on=date(2024, 6, 1),
+            center_site="行政楼 201",
+            center_deputies=["孙老师"],
+        ),
+        SchoolCenter(
+            site="学生事务中心 3 楼", director="学工处处长", deputies=["资助中心主任"], members=["李老师"]
         ),
         User(staff_no="T2001", name="王老师", role="counselor", phone="13700137000"),
         Mentor(
@@ -254,7 +260,7 @@ def test_round_trip_through_json(record: Record) -> None:
 
 
 def test_registry() -> None:
-    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 18
+    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 19
     for name, cls in RECORD_TYPES.items():
         assert name == cls.RECORD_TYPE
         assert name.isascii() and name == name.lower()
@@ -297,8 +303,13 @@ def test_identification_defaults_every_group_to_unknown() -> None:
 
 
 def test_college_center_coverage() -> None:
-    assert College(name="甲", center_director="赵", center_staff=["钱"]).has_center
-    assert not College(name="乙", center_director="赵").has_center
+    full = College(name="甲", center_site="201 室", center_director="赵", center_deputies=["钱"])
+    assert full.has_center and full.center_missing == []
+    # staff alone is not enough: the policy names a site, a director and deputies
+    partial = College(name="乙", center_director="赵", center_staff=["钱"])
+    assert not partial.has_center
+    assert partial.center_missing == ["阵地(地点/房间)", "副主任"]
+    assert SchoolCenter().center_missing == ["阵地(地点/房间)", "主任", "副主任"]
 
 
 def test_record_rules() -> None:
