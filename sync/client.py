@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from sync import college_ca, redirects
 from sync.attachments import AttachmentRef, refs_in_fields, sha256_hex
 from sync.certificate_pin import CertificateChanged
 from sync.protocol import (
@@ -36,8 +37,11 @@ from sync.protocol import (
     BackfillPage,
     Cursor,
     DigestResponse,
+    EpochInfo,
     ErrorCode,
     LoginResponse,
+    Op,
+    OpResult,
     OpStatus,
     PullPage,
     PushResponse,
@@ -82,6 +86,10 @@ class UpgradeRequired(SyncError):
 
 class ServerUnavailable(SyncError):
     retryable = True
+
+
+class CertificateUntrusted(SyncError):
+    """The server's TLS certificate did not verify (the message says how to trust a college's CA)."""
 
 
 class ProtocolViolation(SyncError):
@@ -149,6 +157,7 @@ class SyncReport:
     attachments_uploaded: int = 0
     attachments_downloaded: int = 0
     held: dict[str, str] = field(default_factory=dict)  # op id -> why it waits (its attachment)
+    recovered: int = 0  # records re-sent after a server restore (protocol §8a)
 
 
 @dataclass
@@ -177,7 +186,8 @@ def login(
 ) -> LoginResponse:
     """Log in and register this device; returns its token (keep it in the OS keyring or the store).
 
-    ``tls`` is the context for https (certificates verified; e.g. one with a certificate pin).
+    ``tls`` is the context for https (certificates verified; e.g. one with a certificate pin, or one that
+    also trusts a college's own CA: ``sync.college_ca.ssl_context``).
     """
     verify: ssl.SSLContext | bool = tls if tls is not None else True
     with httpx.Client(
@@ -186,6 +196,7 @@ def login(
         transport=transport,
         timeout=30,
         verify=verify,
+        **redirects.client_options(),
     ) as http:
         try:
             response = http.post(
@@ -197,7 +208,10 @@ def login(
                     "device_name": device_name,
                 },
             )
+        except redirects.RedirectRefused as error:
+            raise ProtocolViolation(str(error)) from None
         except httpx.TransportError as error:
+            _raise_if_untrusted(error)
             raise ServerUnavailable(f"无法连接服务器：{type(error).__name__}") from None
         except CertificateChanged as error:
             raise CertificateMismatch(str(error)) from None
@@ -213,7 +227,17 @@ def _error_of(response: httpx.Response) -> tuple[str, str]:
         return "", f"服务器返回错误（HTTP {response.status_code}）"
 
 
+def _raise_if_untrusted(error: Exception) -> None:
+    problem = college_ca.certificate_problem(error)
+    if problem is not None:
+        raise CertificateUntrusted(college_ca.untrusted_message(problem)) from None
+
+
 def _raise_for_error(response: httpx.Response) -> None:
+    if 300 <= response.status_code < 400:
+        raise ProtocolViolation(
+            f"服务器返回了无法处理的跳转（HTTP {response.status_code}），请检查中心服务器地址是否正确"
+        )
     if response.status_code < 400:
         return
     code, message = _error_of(response)
@@ -232,6 +256,10 @@ def _raise_for_error(response: httpx.Response) -> None:
 
 class _CursorExpired(Exception):
     """The server expired this cursor's tombstones: a replacement sync is due."""
+
+
+class _ServerRestored(Exception):
+    """The server was restored from a backup: re-send what it lacks, then pull afresh (§8a)."""
 
 
 class SyncEngine:
@@ -262,10 +290,12 @@ class SyncEngine:
             timeout=timeout,
             transport=transport,
             verify=tls if tls is not None else True,
+            **redirects.client_options(),
         )
         self._attachments_ready: set[str] = set()
         self._attachments_failed: dict[str, str] = {}
         self._downloads_failed: set[str] = set()
+        self._seen = 0  # ``ReplicaState.seen``, read at the start of each sync
         self._set_aside: set[Backfill] = set()  # backfill pieces the server refused in this sync
         self._refusal: RequestRefused | None = None  # why, told when the sync ends
 
@@ -302,6 +332,8 @@ class SyncEngine:
         response = self._http.request(method, path, **request)
         if response.status_code == 410:
             raise _CursorExpired()
+        if response.status_code == 409 and _error_of(response)[0] == ErrorCode.SERVER_RESTORED:
+            raise _ServerRestored()
         _raise_for_error(response)
         return response
 
@@ -312,6 +344,7 @@ class SyncEngine:
             try:
                 return attempt_once()
             except (httpx.TransportError, ServerUnavailable, ValidationError) as error:
+                _raise_if_untrusted(error)  # retrying cannot help: the user must trust the CA
                 if attempt == self.settings.attempts - 1:
                     if isinstance(error, ServerUnavailable):
                         raise
@@ -335,18 +368,16 @@ class SyncEngine:
         self._downloads_failed = set()
         self._set_aside = set()
         self._refusal = None
+        self._seen = self.replica.state().seen
         try:
-            self._push_all(report)
-            self._pull_all(report)
-            self._download_attachments(report)
-            self._push_all(report)  # the outbox may have grown while pulling
-            if self._refusal is not None:
-                raise self._refusal  # the rest is done; the refused backfill stays pending
-            if self.settings.check_digest:
-                try:
-                    self._check_digest(report)
-                except RequestRefused as error:
-                    raise _refused("数据校验", error) from None
+            try:
+                self._exchange(report)
+            except _ServerRestored:
+                self._recover_after_restore(report)
+                self._exchange(report)
+        except redirects.RedirectRefused as error:
+            self._log("error", str(error))
+            raise ProtocolViolation(str(error)) from None
         except DeviceWiped:
             self.replica.wipe()
             self._log("error", "管理员已要求清除本机数据，本地数据已删除")
@@ -366,6 +397,19 @@ class SyncEngine:
         if report.held:
             self._log("warning", f"{len(report.held)} 项修改因附件未能上传而暂缓发送，下次同步时重试")
         return report
+
+    def _exchange(self, report: SyncReport) -> None:
+        self._push_all(report)
+        self._pull_all(report)
+        self._download_attachments(report)
+        self._push_all(report)  # the outbox may have grown while pulling
+        if self._refusal is not None:
+            raise self._refusal  # the rest is done; the refused backfill stays pending
+        if self.settings.check_digest:
+            try:
+                self._check_digest(report)
+            except RequestRefused as error:
+                raise _refused("数据校验", error) from None
 
     def _push_all(self, report: SyncReport) -> None:
         after = 0
@@ -389,11 +433,15 @@ class SyncEngine:
             body = {
                 "device_id": self.replica.device_id,
                 "ops": [pending.op.model_dump(mode="json", by_alias=True) for pending in batch],
+                **self._position(),  # lets the server see a restore before any op is numbered (§8a)
             }
             try:
                 response = self._post("/sync/push", body, PushResponse)
             except RequestRefused as error:
                 raise _refused("推送修改", error) from None
+            if response.horizon > self._seen:
+                self._seen = response.horizon
+                self.replica.note_seen(response.horizon)
             if len(response.results) != len(batch):
                 raise ProtocolViolation("服务器返回的结果数与推送数不符")
             answered = list(zip(batch, response.results, strict=True))
@@ -411,6 +459,45 @@ class SyncEngine:
             after = whole[-1].position
             done += len(whole)
             self._report("push", done, total)
+
+    # -- after a server restore (protocol §8a) -------------------------------------------------------
+    def _recover_after_restore(self, report: SyncReport) -> None:
+        """Re-send every record this device holds that the restored server lacks (whole records, one
+        op each, idempotent by op id), then forget the cursor so the sync pulls afresh."""
+        self._log("warning", "中心服务器已从备份恢复，正在补发服务器缺少的数据")
+        info = self._post("/sync/epoch", {"device_id": self.replica.device_id}, EpochInfo)
+        ops = self.replica.prepare_recovery(since=info.since, epoch=info.epoch)
+        for start in range(0, len(ops), self.settings.batch_ops):
+            self._check_cancel()
+            batch = [PendingOp(0, op, 0) for op in ops[start : start + self.settings.batch_ops]]
+            for pending in batch:
+                for ref in refs_in_fields(pending.op.fields, pending.op.student_id):
+                    self._ensure_uploaded(ref, report)  # sent even without it: the record matters more
+            results = self._push_recovered([pending.op for pending in batch])
+            if any(result.status is OpStatus.REJECTED and result.retryable for result in results):
+                raise ServerUnavailable("服务器暂时无法接收补发的数据，请稍后再同步")
+            self.replica.record_results(list(zip(batch, results, strict=True)))
+            for result in results:
+                if result.status is OpStatus.REJECTED:
+                    report.quarantined += 1
+            self._report("push", start + len(batch), len(ops))
+        self.replica.finish_recovery(since=info.since)
+        self._seen = 0
+        report.recovered += len(ops)
+        self._log("info", f"已补发 {len(ops)} 条服务器缺少的记录，正在重新下载全部数据")
+
+    def _position(self) -> dict[str, Any]:
+        return {"cursor": self.replica.state().cursor, "seen": self._seen}
+
+    def _push_recovered(self, ops: list[Op]) -> list[OpResult]:
+        body = {
+            "device_id": self.replica.device_id,
+            "ops": [op.model_dump(mode="json", by_alias=True) for op in ops],
+        }
+        response = self._post("/sync/push", body, PushResponse)
+        if len(response.results) != len(ops):
+            raise ProtocolViolation("服务器返回的结果数与推送数不符")
+        return response.results
 
     # -- attachments ------------------------------------------------------------------------------
     def _ready_ops(
@@ -614,7 +701,8 @@ class SyncEngine:
         return self._pull_page(cursor)
 
     def _pull_body(self, cursor: str | None) -> dict[str, Any]:
-        return {"device_id": self.replica.device_id, "cursor": cursor, "limit": self.settings.page_limit}
+        body = {"device_id": self.replica.device_id, "cursor": cursor, "limit": self.settings.page_limit}
+        return {**body, "seen": self._seen, "epochs": True}  # restore detection and epoch cursors (§8a)
 
     def _fetch_page(self, cursor: str | None) -> PullPage:
         """One attempt, nothing else: what the prefetch thread runs (it must not touch the replica)."""

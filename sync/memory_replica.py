@@ -30,6 +30,7 @@ from sync.replica import (
     ReplicaState,
     SyncLogEntry,
     advance_backfills,
+    recovery_op,
 )
 
 
@@ -43,6 +44,7 @@ class LocalRecord:
     rev: int = 0
     seq: int = 0
     deleted: bool = False
+    author_id: str = ""
 
 
 @dataclass
@@ -81,7 +83,7 @@ class MemoryReplica:
         with self._lock:
             record = self.records.get(record_id)
             if record is None:
-                record = LocalRecord(record_type, record_id, student_id, {})
+                record = LocalRecord(record_type, record_id, student_id, {}, author_id=self.author_id)
                 self.records[record_id] = record
             record.fields.update(fields)
             record.deleted = False
@@ -138,7 +140,13 @@ class MemoryReplica:
     # -- LocalReplica -------------------------------------------------------------------------------
     def state(self) -> ReplicaState:
         with self._lock:
-            return ReplicaState(self._state.cursor, list(self._state.backfills), list(self._state.leaving))
+            return ReplicaState(
+                self._state.cursor, list(self._state.backfills), list(self._state.leaving), self._state.seen
+            )
+
+    def note_seen(self, horizon: int) -> None:
+        with self._lock:
+            self._state.seen = max(self._state.seen, horizon)
 
     def outbox_batch(self, *, after: int, max_ops: int, max_bytes: int) -> list[PendingOp]:
         with self._lock:
@@ -194,7 +202,7 @@ class MemoryReplica:
         record.fields.update(keep)
         record.versions = dict(state.versions)
         record.rev, record.seq, record.deleted = state.rev, state.seq, state.deleted and not keep
-        record.student_id = state.student_id
+        record.student_id, record.author_id = state.student_id, state.author_id
 
     def _apply_conflict(self, conflict: ConflictState) -> None:
         self.conflicts[conflict.id] = conflict
@@ -242,6 +250,34 @@ class MemoryReplica:
 
     def reset_cursor(self) -> None:
         with self._lock:
+            self._state = ReplicaState(cursor=None, seen=self._state.seen)
+
+    def prepare_recovery(self, *, since: int, epoch: str) -> list[Op]:
+        with self._lock:
+            self.attachments_on_server.clear()
+            pending = {p.op.record_id for p in self.outbox}
+            return [
+                recovery_op(
+                    epoch=epoch,
+                    record_type=record.record_type,
+                    record_id=record.id,
+                    student_id=record.student_id,
+                    fields=record.fields,
+                    versions=record.versions,
+                    deleted=record.deleted,
+                    author_id=record.author_id or self.author_id,
+                    device_id=self._device_id,
+                    hlc=self.clock.now().encode(),
+                )
+                for record in self.records.values()
+                if record.seq > since or (record.seq == 0 and record.versions and record.id not in pending)
+            ]
+
+    def finish_recovery(self, *, since: int) -> None:
+        with self._lock:
+            for record in self.records.values():
+                if record.seq > since:
+                    record.seq = 0
             self._state = ReplicaState(cursor=None)
 
     def _synced_live(self) -> list[LocalRecord]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -43,6 +44,7 @@ class ErrorCode(StrEnum):
     FORBIDDEN = "forbidden"
     NOT_FOUND = "not_found"
     CURSOR_EXPIRED = "cursor_expired"
+    SERVER_RESTORED = "server_restored"
     PAYLOAD_TOO_LARGE = "payload_too_large"
     VALIDATION_FAILED = "validation_failed"
     HASH_MISMATCH = "hash_mismatch"
@@ -59,6 +61,7 @@ ERROR_STATUS: dict[ErrorCode, int] = {
     ErrorCode.FORBIDDEN: 403,
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.CURSOR_EXPIRED: 410,
+    ErrorCode.SERVER_RESTORED: 409,
     ErrorCode.PAYLOAD_TOO_LARGE: 413,
     ErrorCode.VALIDATION_FAILED: 422,
     ErrorCode.HASH_MISMATCH: 422,
@@ -162,6 +165,8 @@ class Op(_Model):
     author_id: Id
     hlc: str = Field(min_length=1, max_length=128, pattern=NO_NUL)
     schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1)
+    # Re-sent after a server restore (§8a): the whole record as this device holds it, not an edit.
+    recovered: bool = False
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -193,6 +198,10 @@ class OpResult(_Model):
 class PushRequest(_Model):
     device_id: Id
     ops: list[Op] = Field(max_length=MAX_PUSH_OPS)
+    # The device's pull cursor and the highest change number push answers reported to it: let the
+    # server see a restore before any op is numbered (§8a).
+    cursor: str | None = Field(default=None, max_length=64, pattern=NO_NUL)
+    seen: int = Field(default=0, ge=0, le=2**62)
 
 
 class PushResponse(_Model):
@@ -252,28 +261,39 @@ class ScopeEvent(_Model):
 
 
 class Cursor(_Model):
-    """Position of a device in the change sequence plus its scope generation."""
+    """Position of a device in the change sequence plus its scope generation and the server's epoch
+    (the identity of the server's history: it changes when the database is restored, §8a)."""
 
     seq: int = Field(ge=0)
     gen: int = Field(ge=0)
+    epoch: str = Field(default="", max_length=32, pattern=r"^[0-9a-f]*$")
 
     def encode(self) -> str:
-        return f"{self.seq}.{self.gen}"
+        base = f"{self.seq}.{self.gen}"
+        return f"{base}.{self.epoch}" if self.epoch else base
 
     @classmethod
     def decode(cls, text: str | None) -> Cursor | None:
         if text is None:
             return None
-        seq_text, _, gen_text = text.partition(".")
-        if not (seq_text.isdigit() and gen_text.isdigit()):
+        seq_text, _, rest = text.partition(".")
+        gen_text, _, epoch = rest.partition(".")
+        if not (seq_text.isdigit() and gen_text.isdigit()) or not _EPOCH.fullmatch(epoch):
             raise ValueError("cursor")
-        return cls(seq=int(seq_text), gen=int(gen_text))
+        return cls(seq=int(seq_text), gen=int(gen_text), epoch=epoch)
+
+
+_EPOCH = re.compile(r"[0-9a-f]{0,32}")
 
 
 class PullRequest(_Model):
     device_id: Id
     cursor: str | None = Field(default=None, max_length=64, pattern=NO_NUL)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
+    seen: int = Field(default=0, ge=0, le=2**62)  # as in ``PushRequest`` (§8a)
+    # The client reads cursors that name the server's epoch (``seq.gen.epoch``, §8a); older clients,
+    # which do not send it, get ``seq.gen`` cursors.
+    epochs: bool = False
 
 
 class PullPage(_Model):
@@ -298,6 +318,19 @@ class BackfillPage(_Model):
     conflicts: list[ConflictState] = Field(default_factory=list)
     after: int
     more: bool
+
+
+class EpochRequest(_Model):
+    device_id: Id
+
+
+class EpochInfo(_Model):
+    """The server's current epoch; ``since``: every change numbered ``≤ since`` is shared with the
+    history before the restore, later ones are not (a device re-sends what it holds beyond it)."""
+
+    epoch: str
+    since: int
+    horizon: int
 
 
 # --- digest and repair ------------------------------------------------------------------------------

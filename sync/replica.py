@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sync.attachments import AttachmentRef
-from sync.protocol import BackfillPage, Op, OpResult, PullPage, RecordState
+from sync.protocol import BackfillPage, Op, OpKind, OpResult, PullPage, RecordState
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ class ReplicaState:
     cursor: str | None
     backfills: list[Backfill] = field(default_factory=list)
     leaving: list[str] = field(default_factory=list)
+    # The highest change number the server reported in answer to this device's pushes (protocol §8a).
+    seen: int = 0
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,19 @@ class LocalReplica(Protocol):
     def reset_cursor(self) -> None:
         """Start a replacement sync: forget the cursor, keep the outbox and quarantine."""
 
+    def note_seen(self, horizon: int) -> None:
+        """Remember ``horizon`` (a push answer's) when it is above ``state().seen``."""
+
+    def prepare_recovery(self, *, since: int, epoch: str) -> list[Op]:
+        """After a server restore (protocol §8a): one whole-record op (``recovered``; upsert, or delete
+        for a deletion) per record the restored server lacks — its latest server version numbered above
+        ``since``, or sent and acknowledged but never pulled back — with op id ``{epoch}-{record id}``.
+        Forgets which attachments the server holds (the restore may have lost them)."""
+
+    def finish_recovery(self, *, since: int) -> None:
+        """The re-sent ops are answered: forget the cursor (a pull from the start follows), ``seen`` and the
+        server numbers above ``since``, which belonged to the lost history."""
+
     def digest(self) -> tuple[int, int]:
         """(count, sum of ``record_hash``) over live records."""
 
@@ -146,3 +161,39 @@ class LocalReplica(Protocol):
 
     def store_attachment(self, ref: AttachmentRef, data: bytes) -> None:
         """Keep downloaded bytes (the engine checked their hash)."""
+
+
+def recovery_op(
+    *,
+    epoch: str,
+    record_type: str,
+    record_id: str,
+    student_id: str | None,
+    fields: dict[str, Any],
+    versions: dict[str, int],
+    deleted: bool,
+    author_id: str,
+    device_id: str,
+    hlc: str,
+) -> Op:
+    """The op that re-sends one record to a restored server (``LocalReplica.prepare_recovery``): the
+    whole record with the versions last seen, or its deletion; the same op id for the same epoch."""
+    common: dict[str, Any] = {
+        "op_id": f"{epoch}-{record_id}"[:64],
+        "record_type": record_type,
+        "record_id": record_id,
+        "student_id": student_id,
+        "device_id": device_id,
+        "author_id": author_id,
+        "hlc": hlc,
+        "recovered": True,
+    }
+    if deleted:
+        return Op(kind=OpKind.DELETE, base_rev=max(versions.values(), default=0), **common)
+    values = {name: value for name, value in fields.items() if name != "id"}
+    return Op(
+        kind=OpKind.UPSERT,
+        fields=values,
+        base={name: int(versions.get(name, 0)) for name in values},
+        **common,
+    )

@@ -6,11 +6,13 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from desktop.commands.context import CommandContext, CommandError
 from desktop.commands.store_commands import open_store
 from desktop.store.center_sync import NotConnected, connect, run_sync
+from desktop.store.center_trust import BadCaFile
 from sync.client import DeviceWiped, Progress, SyncError
 from sync.server_address import address_problem
 
@@ -46,10 +48,11 @@ def cmd_login(args: argparse.Namespace, ctx: CommandContext) -> int:
                 device_name=args.device_name,
                 pin_certificate=args.pin_certificate,
                 forget_pin=args.forget_pinned_certificate,
+                ca_file=args.ca_file,
             )
         except DeviceWiped as error:
             raise CommandError(f"登录失败：{error}\n{WIPED_NOTE}") from None
-        except SyncError as error:
+        except (SyncError, BadCaFile) as error:
             raise CommandError(f"登录失败：{error}") from None
         ctx.print(f"已登录 {args.server}：{account.display_name}（{account.role.label}）")
         if account.certificate:
@@ -126,6 +129,12 @@ def register(sub: Any) -> None:
         "--forget-pinned-certificate",
         action="store_true",
         help="中心更换证书后使用：忘记已固定的证书（核对新指纹后可再加 --pin-certificate）",
+    )
+    login_parser.add_argument(
+        "--ca-file",
+        type=Path,
+        default=None,
+        help="学院自己的证书颁发机构（CA）证书文件（PEM），保存在加密数据中，此后每次连接都信任它",
     )
     login_parser.set_defaults(handler=cmd_login)
 

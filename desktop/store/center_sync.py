@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 from sqlalchemy import delete
 
+from desktop.store import center_trust
 from desktop.store.atomic_file import write_atomic
 from desktop.store.conflict_review import waiting_conflict_count
 from desktop.store.errors import StoreError
@@ -29,6 +30,7 @@ from desktop.store.record_numbering import set_device_no
 from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from desktop.store.tables import MetaRow
+from sync import college_ca
 from sync.certificate_pin import CertificatePin
 from sync.client import DeviceRevoked, DeviceWiped, EngineSettings, Progress, SyncEngine, login
 from sync.password_change import change_server_password
@@ -71,6 +73,7 @@ class SyncStatus:
     conflicts: int
     quarantined: int
     last_success: datetime | None
+    trusted_ca: str = ""  # name of the college CA this laptop trusts ("" when none)
     certificate: str | None = None
     pinned: bool = False
 
@@ -191,6 +194,7 @@ def connect(
     pin_certificate: bool = False,
     forget_pin: bool = False,
     tls: ssl.SSLContext | None = None,
+    ca_file: Path | None = None,
 ) -> Account:
     """Log in to the center and register this device; the token is kept in the encrypted store.
 
@@ -198,11 +202,16 @@ def connect(
     ``pin_certificate`` it is pinned: later logins and syncs refuse any other certificate.  A pin made
     for this server is checked at this login too, unless ``forget_pin`` (after the center renewed its
     certificate and the user checked the new fingerprint).  ``tls`` is the base context (verifying).
+    ``ca_file``: a college CA certificate (PEM) to trust from now on (kept in the store, see
+    ``center_trust``); without it the CA kept before, if any, is trusted.
 
     Raises ``sync.client.SyncError`` (Chinese message) when the server refuses or cannot be reached,
-    the address is http:// to another computer, or the certificate is not the pinned one.
+    the address is http:// to another computer, or the certificate is not the pinned one;
+    ``center_trust.BadCaFile`` when ``ca_file`` holds no CA certificate.
     """
     server = server.strip().rstrip("/")
+    ca_pem = center_trust.read_ca_file(ca_file) if ca_file else center_trust.trusted_ca(store)
+    base = tls if tls is not None else college_ca.ssl_context(ca_pem)
     with store.session() as s:
         pinned = s.meta.get(CERT_PIN_KEY) if s.meta.get(SERVER_KEY) == server else None
     pin = CertificatePin(None if forget_pin else pinned) if is_https(server) else None
@@ -214,8 +223,10 @@ def connect(
             device_id=store.info.device_id,
             device_name=device_name,
             transport=transport,
-            tls=pin.ssl_context(tls) if pin is not None else tls,
+            tls=pin.ssl_context(base) if pin is not None else base,
         )
+    if ca_file:
+        center_trust.keep_ca(store, ca_pem)
     role = Role(answer.user.role)
     store.set_local_user(user_id=answer.user.id, user_name=answer.user.display_name, role=role)
     seen = pin.seen if pin is not None else None
@@ -308,12 +319,18 @@ def sync_status(store: Store) -> SyncStatus:
         conflicts=waiting_conflict_count(store),
         quarantined=len(replica.quarantined()),
         last_success=datetime.fromisoformat(last) if last else None,
+        trusted_ca=center_trust.trusted_ca_name(store),
         certificate=seen,
         pinned=bool(pinned),
     )
 
 
 # -- sync ---------------------------------------------------------------------------------------------
+def _college_ca(store: Store) -> ssl.SSLContext | None:
+    """The verifying context that also trusts the college CA this laptop keeps (None: none kept)."""
+    return college_ca.ssl_context(center_trust.trusted_ca(store))
+
+
 def run_sync(
     store: Store,
     *,
@@ -347,7 +364,7 @@ def run_sync(
             progress=progress,
             cancel=cancel,
             transport=transport,
-            tls=_engine_tls(server, pinned, tls),
+            tls=_engine_tls(server, pinned, tls if tls is not None else _college_ca(store)),
         ) as engine,
     ):
         report = engine.sync()

@@ -14,13 +14,13 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, or_, select, update
 
 from desktop.store import outbox
 from desktop.store.repositories.base import Repository
 from desktop.store.repositories.session import StoreSession
 from desktop.store.store import Store
-from desktop.store.tables import MetaRow, OutboxRow
+from desktop.store.tables import AttachmentBlobRow, MetaRow, OutboxRow
 from desktop.store.tables.base import utc_now
 from sync.attachments import AttachmentRef, refs_in_fields
 from sync.protocol import (
@@ -44,11 +44,13 @@ from sync.replica import (
     ReplicaState,
     SyncLogEntry,
     advance_backfills,
+    recovery_op,
 )
 
 CURSOR = "sync.cursor"
 BACKFILLS = "sync.backfills"
 LEAVING = "sync.leaving"
+SEEN = "sync.seen"  # the highest change number a push answer reported (protocol §8a)
 LOG = "sync.log"
 CONFLICT_PREFIX = "sync.conflict."
 QUARANTINE_PREFIX = "sync.quarantine."
@@ -84,7 +86,13 @@ class StoreReplica:
                 Backfill(tuple(b["student_ids"]), b["upto"], b["after"]) for b in _json(s, BACKFILLS, [])
             ]
             self._cursor_seen = s.meta.get(CURSOR)
-            return ReplicaState(self._cursor_seen, backfills, list(_json(s, LEAVING, [])))
+            seen = int(s.meta.get(SEEN) or 0)
+            return ReplicaState(self._cursor_seen, backfills, list(_json(s, LEAVING, [])), seen)
+
+    def note_seen(self, horizon: int) -> None:
+        with self.store.session() as s:
+            if horizon > int(s.meta.get(SEEN) or 0):
+                s.meta.set(SEEN, str(horizon))
 
     def pending_count(self) -> int:
         with self.store.session() as s:
@@ -391,6 +399,50 @@ class StoreReplica:
     def reset_cursor(self) -> None:
         with self.store.session() as s:
             s.db.execute(delete(MetaRow).where(MetaRow.key.in_([CURSOR, BACKFILLS, LEAVING])))
+
+    # -- after a server restore (protocol §8a) --------------------------------------------------------
+    def prepare_recovery(self, *, since: int, epoch: str) -> list[Op]:
+        with self.store.session() as s:
+            s.db.execute(update(AttachmentBlobRow).values(uploaded=False))
+            pending = set(s.db.scalars(select(OutboxRow.record_id)))
+            ops: list[Op] = []
+            for repo in _repositories(s):
+                columns = _columns(repo)
+                rows = s.db.execute(
+                    select(columns.id, columns.server_seq, columns.field_versions, columns.author_id).where(
+                        or_(columns.server_seq > since, columns.server_seq == 0)
+                    )
+                )
+                for record_id, server_seq, versions, author_id in list(rows):
+                    if not server_seq and (not versions or record_id in pending):
+                        continue  # never sent (its outbox op creates it) or never meant to be (demo data)
+                    record = repo.get(record_id, include_deleted=True)
+                    if record is None:
+                        continue
+                    students = record.scope_student_ids()
+                    ops.append(
+                        recovery_op(
+                            epoch=epoch,
+                            record_type=repo.RECORD.RECORD_TYPE,
+                            record_id=record_id,
+                            student_id=students[0] if students else None,
+                            fields=record.model_dump(mode="json"),
+                            versions=dict(versions or {}),
+                            deleted=repo.is_deleted(record_id),
+                            author_id=author_id or self._user_id or "unknown",
+                            device_id=self.device_id,
+                            hlc=s.ctx.next_hlc(),
+                        )
+                    )
+            return ops
+
+    def finish_recovery(self, *, since: int) -> None:
+        with self.store.session() as s:
+            for repo in _repositories(s):
+                columns = _columns(repo)
+                s.db.execute(update(repo._table).where(columns.server_seq > since).values(server_seq=0))
+            s.db.execute(delete(MetaRow).where(MetaRow.key.in_([CURSOR, BACKFILLS, LEAVING, SEEN])))
+        self._cursor_seen = None
 
     # -- digest and repair ------------------------------------------------------------------------
     def _hashes(self, s: StoreSession) -> Iterable[tuple[Repository[Any], str, int]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,6 +45,16 @@ class ServerAccountPanel(QGroupBox):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.returnPressed.connect(self.log_in)
         form.addRow(self.tr("Password"), self.password)
+        self.ca_file = QLineEdit(self)
+        self.ca_file.setObjectName("serverCaFile")
+        self.ca_file.setPlaceholderText(self.tr("Only if your college uses its own certificate authority"))
+        self.ca_browse = QPushButton(self.tr("Choose…"), self)
+        self.ca_browse.setObjectName("serverCaBrowse")
+        self.ca_browse.clicked.connect(self._choose_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(self.ca_browse)
+        form.addRow(self.tr("CA certificate"), ca_row)
         self.pin = QCheckBox(
             self.tr("Pin the server's certificate (refuse any other certificate later)"), self
         )
@@ -106,6 +117,10 @@ class ServerAccountPanel(QGroupBox):
             )
         else:
             self.state.setText(self.tr("Not logged in"))
+        if status.trusted_ca:
+            self.ca_file.setPlaceholderText(
+                self.tr("Trusted: %1 (choose another file to replace it)").replace("%1", status.trusted_ca)
+            )
         self.sign_out_button.setEnabled(status.connected)
         self.show_certificate(status.certificate, status.pinned)
 
@@ -148,10 +163,23 @@ class ServerAccountPanel(QGroupBox):
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("Logging in…"))
         # The center names this computer after the user ("王丽的电脑"); jiafang login --device-name renames it.
-        self.controller.login(server, user, password, "", pin=self.pin.isChecked())
+        self.controller.login(
+            server, user, password, "", pin=self.pin.isChecked(), ca_file=self.ca_file.text().strip()
+        )
+
+    def _choose_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("College CA certificate"),
+            "",
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_file.setText(path)
 
     def _logged_in(self, account: Account) -> None:
         self.password.clear()
+        self.ca_file.clear()
         self.login_button.setEnabled(True)
         self.message.setText(
             self.tr("Logged in as %1 (%2). This computer is registered; you can sync now.")

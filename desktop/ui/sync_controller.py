@@ -19,6 +19,7 @@ One controller per app (it outlives a window rebuilt on a language switch): ``Sy
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -129,11 +130,26 @@ class SyncController(QObject):
 
     # -- account ----------------------------------------------------------------------------------
     def login(
-        self, server: str, username: str, password: str, device_name: str = "", *, pin: bool = False
+        self,
+        server: str,
+        username: str,
+        password: str,
+        device_name: str = "",
+        *,
+        pin: bool = False,
+        ca_file: str = "",
     ) -> None:
+        """``ca_file``: a college CA certificate to trust from now on ("" keeps the one trusted before)."""
+
         def connect(store: Any) -> Account:
             return center_sync.connect(
-                store, server, username, password, device_name=device_name, pin_certificate=pin
+                store,
+                server,
+                username,
+                password,
+                device_name=device_name,
+                pin_certificate=pin,
+                ca_file=Path(ca_file) if ca_file else None,
             )
 
         def done(account: Account) -> None:

@@ -2970,6 +2970,30 @@
   <context>
     <name>ServerAccountPanel</name>
     <message>
+      <source>Only if your college uses its own certificate authority</source>
+      <translation>Only if your college uses its own certificate authority</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>CA certificate</source>
+      <translation>CA certificate</translation>
+    </message>
+    <message>
+      <source>Trusted: %1 (choose another file to replace it)</source>
+      <translation>Trusted: %1 (choose another file to replace it)</translation>
+    </message>
+    <message>
+      <source>College CA certificate</source>
+      <translation>College CA certificate</translation>
+    </message>
+    <message>
+      <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+      <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
       <source>Center server</source>
       <translation>Center server</translation>
     </message>

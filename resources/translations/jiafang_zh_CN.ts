@@ -2962,6 +2962,30 @@
   <context>
     <name>ServerAccountPanel</name>
     <message>
+      <source>Only if your college uses its own certificate authority</source>
+      <translation>仅当学院使用自己的证书颁发机构时填写</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>CA certificate</source>
+      <translation>CA 证书</translation>
+    </message>
+    <message>
+      <source>Trusted: %1 (choose another file to replace it)</source>
+      <translation>已信任：%1（选择其他文件可替换）</translation>
+    </message>
+    <message>
+      <source>College CA certificate</source>
+      <translation>学院 CA 证书</translation>
+    </message>
+    <message>
+      <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+      <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
       <source>Center server</source>
       <translation>中心服务器</translation>
     </message>

@@ -29,6 +29,7 @@ from sync.server import (
     admin_directory,
     admin_drill,
     admin_housekeeping,
+    admin_restore,
     admin_roster,
     audit,
     center_admin,
@@ -316,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     admin_backup.register(commands)
     admin_drill.register(commands)
+    admin_restore.register(commands)
 
     admin_housekeeping.register(commands)
 

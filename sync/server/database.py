@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import ErrorCode
+from sync.server import epoch
 from sync.server.db import make_engine, make_session_factory, run_migrations
 from sync.server.errors import ApiError
 from sync.server.settings import Settings
@@ -42,6 +43,7 @@ class Database:
         self.engine: Engine = make_engine(settings.resolved_database_url(), pool_size=settings.pool_size)
         if migrate:
             run_migrations(self.engine)
+            epoch.check_identity(self.engine)  # a restored PostgreSQL database gets a new epoch
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
 
     def run(self, work: Callable[[Session], T], *, retries: int | None = None) -> T:

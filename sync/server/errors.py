@@ -26,6 +26,7 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.FORBIDDEN: "当前角色无权执行此操作",
     ErrorCode.NOT_FOUND: "记录不存在",
     ErrorCode.CURSOR_EXPIRED: "本机同步进度过旧，需要完整重新同步",
+    ErrorCode.SERVER_RESTORED: "服务器已从备份恢复，本机将补发服务器缺少的数据后重新同步",
     ErrorCode.PAYLOAD_TOO_LARGE: "请求内容过大",
     ErrorCode.VALIDATION_FAILED: "数据校验未通过",
     ErrorCode.HASH_MISMATCH: "附件校验失败，请重新上传",

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sync.ids import HLC, new_id
 from sync.protocol import Op, OpKind, OpResult, OpStatus, RejectReason, record_hash
 from sync.records import Record
-from sync.server import record_kinds, scope, sequence, write_rules
+from sync.server import record_kinds, recovery, scope, sequence, write_rules
 from sync.server.models import (
     AuditEntry,
     ConflictRow,
@@ -227,11 +227,14 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
         return _apply_unpublished(batch, op, cls)
     if row is not None and not _reachable(batch, row):
         return _as_unknown(batch, op, cls)
-    if row is not None and max([op.base_rev, *op.base.values()]) > row.rev:
-        # A base above the record's revision would skip conflict detection.
+    if row is not None and not op.recovered and max([op.base_rev, *op.base.values()]) > row.rev:
+        # A base above the record's revision would skip conflict detection.  (A recovered op's base comes
+        # from the history a restore lost; ``recovery`` decides field by field.)
         return _reject(op, RejectReason.VALIDATION_FAILED, _BASE_AHEAD)
     if op.kind is OpKind.DELETE:
         return _apply_delete(batch, op, cls, row)
+    if op.recovered and (row is None or row.deleted) and not recovery.may_recreate(cls, op, batch.principal):
+        return _reject(op, RejectReason.FORBIDDEN)
     unknown = set(op.fields) - record_kinds.known_fields(cls)
     if unknown:
         return _reject(op, RejectReason.VALIDATION_FAILED, "未知字段：" + "、".join(sorted(unknown)))
@@ -346,7 +349,10 @@ def _restores(batch: _Batch, op: Op, tombstone: RecordRow) -> bool:
 def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow | None) -> OpResult:
     if (
         tombstone is not None
-        and any(op.base.get(name, 0) < tombstone.rev for name in op.fields)
+        and (
+            any(op.base.get(name, 0) < tombstone.rev for name in op.fields)
+            or (op.recovered and _deleted_since_restore(batch, tombstone))
+        )
         and not _restores(batch, op, tombstone)
     ):
         return _edit_on_tombstone(batch, op, cls, tombstone)
@@ -424,7 +430,11 @@ def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> O
         version, device = (meta[name][0], meta[name][1]) if name in meta else (0, None)
         if value == current.get(name):
             continue
-        if op.base.get(name, 0) == version or device == batch.principal.device_id:
+        if op.recovered:
+            applies = _recovered_applies(batch, op, name, meta.get(name))
+        else:
+            applies = op.base.get(name, 0) == version or device == batch.principal.device_id
+        if applies:
             apply[name] = value
         else:
             clash.append(name)
@@ -452,6 +462,16 @@ def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> O
     versions = {name: meta[name][0] for name in incoming if name not in clash and name in meta}
     status = OpStatus.CONFLICT if conflict_ids else OpStatus.APPLIED
     return OpResult(op_id=op.op_id, status=status, rev=row.rev, versions=versions, conflicts=conflict_ids)
+
+
+def _recovered_applies(batch: _Batch, op: Op, name: str, entry: Meta | None) -> bool:
+    at = recovery.restored_at(batch.session, batch.cache)
+    return recovery.field_applies(entry, op.base.get(name, 0), batch.principal.device_id, at)
+
+
+def _deleted_since_restore(batch: _Batch, tombstone: RecordRow) -> bool:
+    at = recovery.restored_at(batch.session, batch.cache)
+    return recovery.tombstone_since_restore(tombstone.meta_dict().get("*"), at)
 
 
 def _adjusted(batch: _Batch, op: Op, current: dict[str, Any] | None) -> dict[str, Any] | OpResult:
@@ -501,6 +521,14 @@ def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | Non
         for name, entry in meta.items()
         if not name.startswith("@") and entry[0] > op.base_rev and entry[1] != batch.principal.device_id
     ]
+    if op.recovered:
+        at = recovery.restored_at(batch.session, batch.cache)
+        device = batch.principal.device_id
+        foreign = [
+            entry
+            for name, entry in meta.items()
+            if not name.startswith("@") and recovery.edited_since_restore(entry, device, at)
+        ]
     if foreign:
         latest = max(foreign, key=lambda entry: entry[0])
         conflict_id = _conflict(batch, op, row, "*", current, None, latest)

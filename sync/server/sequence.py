@@ -22,6 +22,7 @@ class Horizon:
     value: int
     floor: int
     scope_seq: int
+    epoch: str = ""
 
 
 def allocate(session: Session, count: int, *, scope_changed: bool) -> int:
@@ -37,9 +38,11 @@ def allocate(session: Session, count: int, *, scope_changed: bool) -> int:
 
 def read_horizon(session: Session) -> Horizon:
     row = session.execute(
-        select(SeqCounter.value, SeqCounter.floor, SeqCounter.scope_seq).where(SeqCounter.id == 1)
+        select(SeqCounter.value, SeqCounter.floor, SeqCounter.scope_seq, SeqCounter.epoch).where(
+            SeqCounter.id == 1
+        )
     ).one()
-    return Horizon(int(row[0]), int(row[1]), int(row[2]))
+    return Horizon(int(row[0]), int(row[1]), int(row[2]), str(row[3]))
 
 
 def bump_scope(session: Session) -> int:

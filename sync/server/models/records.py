@@ -90,7 +90,10 @@ class ProcessedOp(Base):
 
 class SeqCounter(Base):
     """One row: the last allocated change number (``value``); ``floor``: below it tombstones expired;
-    ``scope_seq``: the change that last altered who may see which student."""
+        ``scope_seq``: the change that last altered who may see which student; ``epoch``: the identity of
+        this history, renewed when the database is found restored, with ``epoch_start`` (the horizon then),
+        ``epoch_at`` (when), ``identity`` (what the database looked like then) and ``past_epochs`` (the epochs
+    this history went through, ``epoch:end;…``), see ``sync.server.epoch``."""
 
     __tablename__ = "seq_counter"
 
@@ -98,3 +101,8 @@ class SeqCounter(Base):
     value: Mapped[int] = mapped_column(BigId, default=0)
     floor: Mapped[int] = mapped_column(BigId, default=0)
     scope_seq: Mapped[int] = mapped_column(BigId, default=0)
+    epoch: Mapped[str] = mapped_column(String(32), default="")
+    epoch_start: Mapped[int] = mapped_column(BigId, default=0)
+    epoch_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    identity: Mapped[str] = mapped_column(String(128), default="")
+    past_epochs: Mapped[str] = mapped_column(Text, default="")

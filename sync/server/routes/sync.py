@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 from fastapi import APIRouter
 from fastapi.responses import Response
@@ -15,6 +17,8 @@ from sync.protocol import (
     Cursor,
     DigestRequest,
     DigestResponse,
+    EpochInfo,
+    EpochRequest,
     ErrorCode,
     PullPage,
     PullRequest,
@@ -23,13 +27,15 @@ from sync.protocol import (
     RepairPage,
     RepairRequest,
 )
-from sync.server import devices, holdings, merge, metrics, pull, sequence
+from sync.server import devices, epoch, holdings, merge, metrics, pull, sequence
+from sync.server.database import Database
 from sync.server.deps import Credentials, CredentialsDep, DatabaseDep, SettingsDep, sync_caller
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
 from sync.server.models import Device
 from sync.server.scope import Principal
 
-router = APIRouter(prefix="/sync", tags=["sync"], responses=error_responses(*SESSION_ERRORS, 410))
+T = TypeVar("T")
+router = APIRouter(prefix="/sync", tags=["sync"], responses=error_responses(*SESSION_ERRORS, 409, 410))
 
 
 def _caller(session: Session, caller: Credentials, device_id: str) -> Principal:
@@ -44,6 +50,25 @@ def _json(text: str) -> Response:
     return Response(content=text.encode(), media_type="application/json")
 
 
+def _run_checking_epoch(database: Database, work: Callable[[Session], T]) -> T:
+    """Run ``work``; a cursor from another history (a restored server) is ``409 server_restored``, and
+    when the server had not noticed the restore yet it renews its epoch first (protocol §8a)."""
+    try:
+        return database.run(work)
+    except epoch.Restored as found:
+        seen = found.seen
+        if found.renew:
+            database.run(lambda session: epoch.renew(session, expected=seen))
+        raise ApiError(ErrorCode.SERVER_RESTORED) from None
+
+
+def _decoded(text: str | None) -> Cursor | None:
+    try:
+        return Cursor.decode(text)
+    except ValueError:
+        raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效") from None
+
+
 @router.post("/push", response_model=PushResponse)
 def push(
     body: PushRequest, caller: CredentialsDep, database: DatabaseDep, settings: SettingsDep
@@ -51,28 +76,28 @@ def push(
     limits = merge.WriteLimits(
         grace_days=settings.reassignment_grace_days, audit_entries_per_hour=settings.audit_entries_per_hour
     )
+    cursor = _decoded(body.cursor)
 
     def work(session: Session) -> PushResponse:
         principal = _caller(session, caller, body.device_id)
+        if cursor is not None or body.seen:
+            horizon = sequence.read_horizon(session)
+            epoch.check_cursor(session, principal.device_id, cursor, horizon, body.seen)
         results = merge.apply_batch(session, principal, body.ops, limits=limits)
         metrics.count_ops(results)
         return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
 
-    return database.run(work)
+    return _run_checking_epoch(database, work)
 
 
 @router.post("/pull", response_model=PullPage)
 def pull_changes(body: PullRequest, caller: CredentialsDep, database: DatabaseDep) -> Response:
-    try:
-        cursor = Cursor.decode(body.cursor)
-    except ValueError:
-        raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效") from None
+    cursor = _decoded(body.cursor)
 
     def work(session: Session) -> str:
         principal = _caller(session, caller, body.device_id)
         horizon = sequence.read_horizon(session)
-        if cursor is not None and cursor.seq > horizon.value:
-            raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效")
+        epoch.check_cursor(session, principal.device_id, cursor, horizon, body.seen)
         if cursor is not None and 0 < cursor.seq < horizon.floor:
             raise ApiError(ErrorCode.CURSOR_EXPIRED)
         device = session.get(Device, principal.device_id)
@@ -86,18 +111,31 @@ def pull_changes(body: PullRequest, caller: CredentialsDep, database: DatabaseDe
                 session, principal, device, cursor, horizon, max_events=min(body.limit, MAX_SCOPE_EVENTS)
             )
         except holdings.StaleCursor:
-            raise ApiError(ErrorCode.BAD_REQUEST, "同步游标无效") from None
+            raise epoch.Restored(renew=True, seen=horizon.epoch) from None
         after = cursor.seq if cursor is not None else 0
         records, conflicts, seq, more = pull.page(
             session, principal, after=after, horizon=horizon.value, limit=body.limit
         )
         if not (more or scope.more):
             devices.mark_synced(device)
-        cursor_text = Cursor(seq=seq, gen=scope.gen).encode()
+        cursor_text = Cursor(seq=seq, gen=scope.gen, epoch=horizon.epoch if body.epochs else "").encode()
         extra = {"cursor": cursor_text, "more": more or scope.more, "horizon": horizon.value}
         return pull.render_page(records, conflicts, scope.events, extra)
 
-    return _json(database.run(work))
+    return _json(_run_checking_epoch(database, work))
+
+
+@router.post("/epoch", response_model=EpochInfo)
+def current_epoch(body: EpochRequest, caller: CredentialsDep, database: DatabaseDep) -> EpochInfo:
+    """The server's epoch and where it starts: asked by a device told ``server_restored`` (§8a)."""
+
+    def work(session: Session) -> EpochInfo:
+        _caller(session, caller, body.device_id)
+        found = epoch.read(session)
+        horizon = sequence.read_horizon(session).value
+        return EpochInfo(epoch=found.token, since=found.start, horizon=horizon)
+
+    return database.run(work)
 
 
 @router.post("/backfill", response_model=BackfillPage)

@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sync.ids import new_id
 from sync.records import RECORD_TYPES
 from sync.server import directory
-from sync.server.models import AuditEntry, Base, Device, LoginThrottle
+from sync.server.models import AuditEntry, Base, Device, LoginThrottle, SeqCounter
 from tests.sync.server.conftest import PASSWORD, VERSION_HEADERS, College, Server
 from tests.sync.server.records_data import family_member, visit
 
@@ -50,6 +50,7 @@ OPERATIONS = [
     ("POST", "/sync/backfill"),
     ("POST", "/sync/digest"),
     ("POST", "/sync/repair"),
+    ("POST", "/sync/epoch"),
     ("GET", "/records/{record_id}"),
     ("POST", "/attachments"),
     ("GET", "/attachments/{sha256}/status"),
@@ -63,8 +64,12 @@ OPERATIONS = [
 
 # Bookkeeping a refused request may leave: when a device was last seen (written on contact, before the
 # request is judged), and for a refused login or password change its throttle count and audit line (the
-# progressive delays need them).
-_IGNORED_COLUMNS = {(Device.__tablename__, "last_seen_at")}
+# progressive delays need them).  A cursor above the horizon is taken as evidence of a restore: the server
+# renews its epoch (at most once per change numbered; earlier epochs stay valid for honest devices,
+# protocol §8a) while refusing it.
+_IGNORED_COLUMNS = {(Device.__tablename__, "last_seen_at")} | {
+    (SeqCounter.__tablename__, name) for name in ("epoch", "epoch_start", "epoch_at", "past_epochs")
+}
 _LOGIN_BOOKKEEPING = {LoginThrottle.__tablename__, AuditEntry.__tablename__}
 
 
