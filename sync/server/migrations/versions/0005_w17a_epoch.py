@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_w17a"
-down_revision: str | None = "0003_w17b"  # (brief: "0001"; chained after main's head once merged)
+down_revision: str | None = "0003_w17b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
