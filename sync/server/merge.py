@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sync.ids import HLC, new_id
 from sync.protocol import Op, OpKind, OpResult, OpStatus, RejectReason, record_hash
 from sync.records import Record
-from sync.server import record_kinds, scope, sequence, write_rules
+from sync.server import number_rules, record_kinds, scope, sequence, write_rules
 from sync.server.models import (
     AuditEntry,
     ConflictRow,
@@ -295,6 +295,8 @@ def _check_write(
         cache=batch.reach,
         deleting=op.kind is OpKind.DELETE,
     )
+    if reason is None and cls.RECORD_TYPE == record_kinds.HOME_VISIT:
+        reason = number_rules.refusal(batch.session, batch.principal, existing, new_fields)
     if reason is None and _late(batch, op, student_ids):
         return RejectReason.NOT_FOUND
     return reason
