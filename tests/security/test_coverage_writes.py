@@ -124,6 +124,11 @@ def test_only_a_center_records_why_a_mentor_does_not_match(college: College) -> 
     for username in ("counselor_a", "mentor_li"):
         api = _login(college, username)
         _refused(college, api, api.op("mentor_assignment", assignment, reason, base=base))
+    # Nor does the mentor start key support for the student they serve (a center's collective review).
+    mentor = _login(college, "mentor_li")
+    student = mentor.http.get(f"/records/{assignment}").json()["fields"]["student_id"]
+    support = {"student_id": student, "difficulty_types": ["employment"], "started_on": "2025-03-01"}
+    _refused(college, mentor, mentor.op("key_support", new_id(), support, student_id=student))
     center = _login(college, "center")
     _applied(center, center.op("mentor_assignment", assignment, reason, base=base))
     # Nor can the counselor clear the reason the center recorded.
