@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sync.ids import HLC, new_id
 from sync.protocol import Op, OpKind, OpResult, OpStatus, RejectReason, record_hash
 from sync.records import Record
-from sync.server import number_rules, record_kinds, scope, sequence, write_rules
+from sync.server import number_rules, record_kinds, scope, sequence, visit_first, write_rules
 from sync.server.models import (
     AuditEntry,
     ConflictRow,
@@ -302,6 +302,13 @@ def _check_write(
     return reason
 
 
+def _skips_the_visit(batch: _Batch, op: Op, existing: RecordRow | None, fields: dict[str, Any]) -> bool:
+    """An identification that sets a new student's level without the 认定前核实 visit (``visit_first``)."""
+    if batch.trusted or op.record_type != write_rules.IDENTIFICATION:
+        return False
+    return visit_first.refusal(batch.session, existing, fields) is not None
+
+
 def _late(batch: _Batch, op: Op, student_ids: tuple[str, ...]) -> bool:
     """The op touches a student that left the device's scope, and is a delete or was made after the leave
     (reassignment grace: only edits made before the leave are still accepted)."""
@@ -366,6 +373,8 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
     reason = _check_write(batch, cls, op, student_ids=students, existing=tombstone, new_fields=fields)
     if reason is not None:
         return _reject(op, reason)
+    if _skips_the_visit(batch, op, tombstone, fields):
+        return _reject(op, RejectReason.VALIDATION_FAILED, visit_first.MESSAGE)
     taken = _number_taken(batch, op.record_type, op.record_id, fields)
     if taken is not None:
         return _reject(op, RejectReason.VALIDATION_FAILED, taken)
@@ -415,6 +424,8 @@ def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> O
     reason = _check_write(batch, cls, op, student_ids=students, existing=row, new_fields=incoming)
     if reason is not None:
         return _reject(op, reason)
+    if _skips_the_visit(batch, op, row, candidate):
+        return _reject(op, RejectReason.VALIDATION_FAILED, visit_first.MESSAGE)
     if "student_no" in incoming:
         taken = _number_taken(batch, op.record_type, row.id, candidate)
         if taken is not None:

@@ -212,3 +212,70 @@ def test_only_the_visits_author_marks_its_family_table_verified(college: College
     other = _login(college, "counselor_b")
     _refused(college, other, other.op("home_visit", visit_id, verified, base=base), UNKNOWN)
     _applied(counselor, counselor.op("home_visit", visit_id, verified, base=base))
+
+
+def _this_year() -> str:
+    from datetime import date
+
+    from sync.records.academic import academic_year_of
+
+    return academic_year_of(date.today())
+
+
+def test_a_new_students_level_waits_for_the_visit_whatever_the_client(college: College) -> None:
+    """先家访后认定 sent around the app: a counselor's op setting a new student's level this year without
+    the 认定前核实 visit is refused; with the visit (sent in the same push) or the center's exception it
+    is not."""
+    year = _this_year()
+    student = college.server.student(college.college_id, college.counselor_a, is_new_student=True)
+    counselor = _login(college, "counselor_a")
+    level = {"student_id": student, "academic_year": year, "level": "difficult"}
+    _refused(
+        college,
+        counselor,
+        counselor.op("identification", new_id(), level, student_id=student),
+        "validation_failed",
+    )
+    pending = new_id()
+    _applied(counselor, counselor.op("identification", pending, {**level, "level": None}, student_id=student))
+    _refused(
+        college,
+        counselor,
+        counselor.op("identification", pending, {"level": "difficult"}, base={"level": 1}),
+        "validation_failed",
+    )
+    # A visit without its conclusion, or a talk in another category, does not count.
+    first = int(year[:4])
+    check = {
+        **visit(student),
+        "category": "pre_identification",
+        "suggested_level": "difficult",
+        "visit_date": f"{first}-06-15",
+    }
+    [talk] = counselor.push(
+        counselor.op(
+            "home_visit", new_id(), {**visit(student), "visit_date": f"{first}-06-15"}, student_id=student
+        )
+    )
+    assert talk["status"] == "applied", talk
+    _refused(
+        college,
+        counselor,
+        counselor.op("identification", pending, {"level": "difficult"}, base={"level": 1}),
+        "validation_failed",
+    )
+    results = counselor.push(
+        counselor.op(
+            "home_visit", new_id(), {**check, "verification_result": "情况属实。"}, student_id=student
+        ),
+        counselor.op("identification", pending, {"level": "difficult"}, base={"level": 1}),
+    )
+    assert [r["status"] for r in results] == ["applied", "applied"], results
+    # Another new student: the center's exception reason lets the level go first.
+    other = college.server.student(college.college_id, college.counselor_a, is_new_student=True)
+    center = _login(college, "center")
+    exception = {"visit_exception_reason": "汛期无法入户，经中心研究先行认定。"}
+    _applied(
+        center,
+        center.op("identification", new_id(), {**level, "student_id": other, **exception}, student_id=other),
+    )
