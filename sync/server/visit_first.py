@@ -13,16 +13,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.protocol import RejectReason
-from sync.records.academic import academic_year_bounds, academic_year_of
+from sync.records.academic import (
+    VISIT_FIRST_MESSAGE,
+    academic_year_bounds,
+    academic_year_of,
+    new_student_window_start,
+)
 from sync.records.enums import IdentificationLevel, VisitCategory, VisitStatus
 from sync.server import record_kinds
 from sync.server.models import RecordRow
 
-MESSAGE = (
-    "新生须先家访后认定：请先完成一次“认定前核实”家访并填写核实结论，再设定困难等级；"
-    "确需例外时，由学生发展支持中心填写例外原因。"
-)
-NEW_STUDENT_WINDOW_MONTH = 6
+MESSAGE = VISIT_FIRST_MESSAGE
 _NOT_DISADVANTAGED = {None, IdentificationLevel.NOT_DIFFICULT.value}
 
 
@@ -50,8 +51,8 @@ def refusal(
 
 
 def _visited(session: Session, student_id: str, academic_year: str) -> bool:
-    first, last = academic_year_bounds(academic_year)
-    window = (date(first.year, NEW_STUDENT_WINDOW_MONTH, 1).isoformat(), last.isoformat())
+    _, last = academic_year_bounds(academic_year)
+    window = (new_student_window_start(academic_year).isoformat(), last.isoformat())
     visits = session.scalars(
         select(RecordRow.fields).where(
             RecordRow.record_type == record_kinds.HOME_VISIT,
