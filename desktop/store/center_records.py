@@ -1,5 +1,5 @@
 """The support centers (coverage #1) and mentor expertise (coverage #5) as the center roles edit them in
-the app (设置 → 学生发展支持中心). A college center edits its own college's center and mentors' expertise;
+the app (设置 → 学生发展支持中心). A college center edits its own college's center and its mentors' expertise;
 the school center edits every center, its own included. The server checks the same rule on sync.
 """
 
@@ -121,8 +121,21 @@ def save_center(
 
 
 def mentors_for_expertise(session: StoreSession, role: Role | None) -> list[Mentor]:
+    """The mentors whose expertise this role may set: every mentor (school center); for a college
+    center, those of its college or of no college, and those serving one of its students (the server
+    refuses the rest: another college's mentor is that college's to describe)."""
     _require_center(role)
-    return session.mentors.list(order_by=["name"])
+    mentors = session.mentors.list(order_by=["name"])
+    if role is not Role.COLLEGE_CENTER:
+        return mentors
+    return [mentor for mentor in mentors if _college_may_describe(session, mentor)]
+
+
+def _college_may_describe(session: StoreSession, mentor: Mentor) -> bool:
+    user = session.users.get(mentor.user_id) if mentor.user_id else None
+    if user is None or user.college_id in (None, _own_college_id(session)):
+        return True
+    return bool(session.mentor_assignments.for_mentor(mentor.id))  # the laptop holds only its students
 
 
 def save_expertise(
@@ -130,5 +143,7 @@ def save_expertise(
 ) -> Mentor:
     """A mentor's expertise (专长): the difficulty types the mentor can serve."""
     _require_center(role)
-    session.mentors.require(mentor_id)
+    mentor = session.mentors.require(mentor_id)
+    if role is Role.COLLEGE_CENTER and not _college_may_describe(session, mentor):
+        raise CenterEditError("这位育人导师属于其他学院，其专长由该学院或学校学生发展支持中心填写。")
     return session.mentors.patch(mentor_id, specialties=list(dict.fromkeys(expertise)))

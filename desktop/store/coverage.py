@@ -27,6 +27,7 @@ from sqlalchemy import text
 from desktop.store.repositories.roster import DISADVANTAGED_LEVELS
 from desktop.store.repositories.session import StoreSession
 from sync.records import VisitStatus, academic_year_bounds, center_missing
+from sync.records.academic import new_student_window_start
 from sync.records.enums import CodedEnum, FlagStatus, SessionKind, VisitMode
 
 
@@ -245,15 +246,6 @@ class CollegeCenter:
 
 
 SCHOOL_CENTER_NAME = "学校学生发展支持中心"
-
-
-NEW_STUDENT_WINDOW_MONTH = 6  # a new student's pre-enrolment visits count from 1 June before entry
-
-
-def new_student_window_start(academic_year: str) -> date:
-    """The first day a new student's visit counts for the entering year (1 June before 1 September)."""
-    first, _ = academic_year_bounds(academic_year)
-    return date(first.year, NEW_STUDENT_WINDOW_MONTH, 1)
 
 
 def reference_day(academic_year: str, today: date | None = None) -> date:

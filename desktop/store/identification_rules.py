@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.store.coverage import new_student_window_start
 from desktop.store.errors import StoreError
 from desktop.store.key_support_service import exit_key_support
 from desktop.store.repositories.session import StoreSession
@@ -28,11 +27,8 @@ from sync.records import (
     academic_year_bounds,
     academic_year_of,
 )
+from sync.records.academic import VISIT_FIRST_MESSAGE, new_student_window_start
 
-VISIT_FIRST_MESSAGE = (
-    "新生须先家访后认定：请先完成一次“认定前核实”家访并填写核实结论，再设定困难等级；"
-    "确需例外时，由学生发展支持中心填写例外原因。"
-)
 EXCEPTION_ROLE_MESSAGE = "先家访后认定的例外原因只能由学生发展支持中心（学院或学校）填写。"
 EXIT_METHOD = "认定为不困难"
 

@@ -24,6 +24,22 @@ def academic_year_bounds(academic_year: str) -> tuple[date, date]:
     return date(first, ACADEMIC_YEAR_START_MONTH, 1), date(first + 1, ACADEMIC_YEAR_START_MONTH - 1, 31)
 
 
+NEW_STUDENT_WINDOW_MONTH = 6  # a new student's pre-enrolment visits count from 1 June before entry
+
+
+def new_student_window_start(academic_year: str) -> date:
+    """The first day a new student's visit counts for the entering year (1 June before 1 September)."""
+    first, _ = academic_year_bounds(academic_year)
+    return date(first.year, NEW_STUDENT_WINDOW_MONTH, 1)
+
+
+# 先家访后认定 refused (the app and the server say the same).
+VISIT_FIRST_MESSAGE = (
+    "新生须先家访后认定：请先完成一次“认定前核实”家访并填写核实结论，再设定困难等级；"
+    "确需例外时，由学生发展支持中心填写例外原因。"
+)
+
+
 def previous_academic_year(academic_year: str) -> str:
     """ "2025-2026" -> "2024-2025"."""
     first = int(academic_year[:4])

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sync.ids import HLC, new_id
 from sync.protocol import Op, OpKind, OpResult, OpStatus, RejectReason, record_hash
 from sync.records import Record
-from sync.server import record_kinds, recovery, scope, sequence, write_rules
+from sync.server import number_rules, record_kinds, recovery, scope, sequence, visit_first, write_rules
 from sync.server.models import (
     AuditEntry,
     ConflictRow,
@@ -298,9 +298,18 @@ def _check_write(
         cache=batch.reach,
         deleting=op.kind is OpKind.DELETE,
     )
+    if reason is None and cls.RECORD_TYPE == record_kinds.HOME_VISIT:
+        reason = number_rules.refusal(batch.session, batch.principal, existing, new_fields)
     if reason is None and _late(batch, op, student_ids):
         return RejectReason.NOT_FOUND
     return reason
+
+
+def _skips_the_visit(batch: _Batch, op: Op, existing: RecordRow | None, fields: dict[str, Any]) -> bool:
+    """An identification that sets a new student's level without the 认定前核实 visit (``visit_first``)."""
+    if batch.trusted or op.record_type != write_rules.IDENTIFICATION:
+        return False
+    return visit_first.refusal(batch.session, existing, fields) is not None
 
 
 def _late(batch: _Batch, op: Op, student_ids: tuple[str, ...]) -> bool:
@@ -370,6 +379,8 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
     reason = _check_write(batch, cls, op, student_ids=students, existing=tombstone, new_fields=fields)
     if reason is not None:
         return _reject(op, reason)
+    if _skips_the_visit(batch, op, tombstone, fields):
+        return _reject(op, RejectReason.VALIDATION_FAILED, visit_first.MESSAGE)
     taken = _number_taken(batch, op.record_type, op.record_id, fields)
     if taken is not None:
         return _reject(op, RejectReason.VALIDATION_FAILED, taken)
@@ -419,6 +430,8 @@ def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> O
     reason = _check_write(batch, cls, op, student_ids=students, existing=row, new_fields=incoming)
     if reason is not None:
         return _reject(op, reason)
+    if _skips_the_visit(batch, op, row, candidate):
+        return _reject(op, RejectReason.VALIDATION_FAILED, visit_first.MESSAGE)
     if "student_no" in incoming:
         taken = _number_taken(batch, op.record_type, row.id, candidate)
         if taken is not None:

@@ -20,6 +20,7 @@ from sync.records import Record
 from sync.records.enums import Role
 from sync.server import record_kinds
 from sync.server.models import (
+    Account,
     ConflictRow,
     Device,
     DeviceHolding,
@@ -211,7 +212,9 @@ def check_write(
     if record_type in record_kinds.UNPUBLISHED:
         return None
     if not record_kinds.belongs_to_students(cls):
-        if role is Role.SCHOOL_CENTER or _college_center_edit(principal, record_type, existing, new_fields):
+        if role is Role.SCHOOL_CENTER or _college_center_edit(
+            session, principal, record_type, existing, new_fields
+        ):
             return None
         return RejectReason.FORBIDDEN
     creating_student = record_type == record_kinds.STUDENT and (existing is None or existing.deleted)
@@ -278,21 +281,45 @@ def _check_mentor_named(session: Session, principal: Principal, mentor_id: Any) 
 
 
 # What a college center may change outside student records: its own college's support center
-# (coverage #1) and a mentor's expertise (coverage #5).
+# (coverage #1) and the expertise of a mentor of its college (coverage #5).
 COLLEGE_CENTER_FIELDS = frozenset({"center_site", "center_director", "center_deputies", "center_staff"})
 MENTOR_EXPERTISE_FIELDS = frozenset({"specialties"})
 
 
 def _college_center_edit(
-    principal: Principal, record_type: str, existing: RecordRow | None, new_fields: dict[str, Any]
+    session: Session,
+    principal: Principal,
+    record_type: str,
+    existing: RecordRow | None,
+    new_fields: dict[str, Any],
 ) -> bool:
     if principal.role is not Role.COLLEGE_CENTER or existing is None or existing.deleted:
         return False
     if record_type == record_kinds.COLLEGE:
         return existing.id == principal.college_id and set(new_fields) <= COLLEGE_CENTER_FIELDS
     if record_type == record_kinds.MENTOR:
-        return set(new_fields) <= MENTOR_EXPERTISE_FIELDS
+        return set(new_fields) <= MENTOR_EXPERTISE_FIELDS and _mentor_of_college(
+            session, existing, principal.college_id
+        )
     return False
+
+
+def _mentor_of_college(session: Session, mentor: RecordRow, college_id: str | None) -> bool:
+    """The mentor belongs to no college or to this one, or serves one of its students: a mentor of
+    another college is that college's (or the school center's) to describe."""
+    if college_id is None:
+        return False
+    user_id = mentor.fields_dict().get("user_id")
+    account = session.get(Account, user_id) if isinstance(user_id, str) else None
+    if account is None or account.college_id in (None, college_id):
+        return True
+    served = (
+        select(MentorLink.record_id)
+        .join(StudentScope, StudentScope.student_id == MentorLink.student_id)
+        .where(MentorLink.mentor_id == mentor.id, StudentScope.college_id == college_id)
+        .limit(1)
+    )
+    return session.scalar(served) is not None
 
 
 def _check_new_student(principal: Principal, fields: dict[str, Any]) -> RejectReason | None:

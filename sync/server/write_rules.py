@@ -6,7 +6,8 @@ and ``handled_by_id`` set from the caller, never from the body — or the reason
 
 - a home visit is recorded by whoever creates it; only the college center marks it reviewed (it then
   becomes the reviewer) or takes a review back; its author may keep it a draft or submit it;
-- an identification's steps after 学院评议 (公示, 认定, 建档) are the college center's;
+- an identification's steps after 学院评议 (公示, 认定, 建档) are the college center's, and so is the
+  exception to 先家访后认定 (``visit_exception_reason``: a new student's level set without the visit);
 - a monitoring flag is raised by whoever creates it; whoever moves its status handles it.
 
 Rules that need the database (support logs, key support, deleting a student) are in ``scope.check_write``.
@@ -23,6 +24,7 @@ from sync.server.scope import Principal
 
 IDENTIFICATION = "identification"
 MONITORING_FLAG = "monitoring_flag"
+VISIT_EXCEPTION = "visit_exception_reason"
 _CENTER_STEPS = frozenset(
     {
         IdentificationStatus.PUBLICIZED.value,
@@ -83,7 +85,20 @@ def _identification(
     step = after != before and (after in _CENTER_STEPS or before in _CENTER_STEPS)
     if step and principal.role is not Role.COLLEGE_CENTER:
         return RejectReason.FORBIDDEN
+    if _changes(sent, current, VISIT_EXCEPTION, "") and principal.role is not Role.COLLEGE_CENTER:
+        return RejectReason.FORBIDDEN
     return sent
+
+
+def _changes(sent: dict[str, Any], current: dict[str, Any] | None, name: str, default: Any) -> bool:
+    """Whether the op sets the field to a value other than the stored one (or the default, on create)."""
+    if name not in sent:
+        return False
+    stored = current.get(name, default) if current is not None else default
+    value = sent[name]
+    if isinstance(value, str) and isinstance(stored, str):
+        return value.strip() != stored.strip()
+    return bool(value != stored)
 
 
 def _flag(
