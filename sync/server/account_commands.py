@@ -1,24 +1,15 @@
-"""``jiafang-server`` account commands: ``passwd``, ``reset-password``, ``deactivate-user`` (kept apart from cli.py so each command is a small function of its own)."""
+"""``jiafang-server`` account commands: ``passwd``, ``reset-password``, ``deactivate-user`` (kept apart
+from cli.py so each command is a small function of its own; each is in the audit log with its operator)."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from sync.server import directory, passwords
-from sync.server.database import Database
-from sync.server.settings import Settings
-
-
-def _database(args: argparse.Namespace) -> Database:
-    settings = Settings()
-    if args.database_url:
-        settings.database_url = args.database_url
-    return Database(settings)
+from sync.server.admin_common import database, operator, password
 
 
 def _account(session: Session, username: str) -> Any:
@@ -28,18 +19,8 @@ def _account(session: Session, username: str) -> Any:
     return account
 
 
-def _new_password(username: str) -> str:
-    from_env = os.environ.get("JIAFANG_PASSWORD")
-    if from_env:
-        return from_env
-    first = getpass.getpass(f"{username} 的新密码：")
-    if getpass.getpass("再次输入新密码：") != first:
-        raise directory.DirectoryError("两次输入的密码不一致")
-    return first
-
-
 def _store(args: argparse.Namespace, password: str) -> int:
-    database = _database(args)
+    db = database(args)
 
     def work(session: Session) -> int:
         account = _account(session, args.username)
@@ -49,17 +30,14 @@ def _store(args: argparse.Namespace, password: str) -> int:
             )
         except passwords.WeakPassword as error:
             raise directory.DirectoryError(f"密码不符合要求：{error}") from None
-        return passwords.set_password(session, account, hashed, by=None)
+        return passwords.set_password(session, account, hashed, by=None, operator=operator())
 
-    try:
-        return database.run(work)
-    finally:
-        database.dispose()
+    return db.run(work)
 
 
 def cmd_passwd(args: argparse.Namespace) -> None:
     """Set a user's password (typed twice, or JIAFANG_PASSWORD); the user's devices must log in again."""
-    count = _store(args, _new_password(args.username))
+    count = _store(args, password(f"{args.username} 的新密码"))
     print(f"已修改 {args.username} 的密码；该用户的 {count} 台设备需要重新登录")
 
 
@@ -75,11 +53,9 @@ def cmd_reset_password(args: argparse.Namespace) -> None:
 
 def cmd_deactivate_user(args: argparse.Namespace) -> None:
     """The user can no longer log in; every device of theirs loses its token at once."""
-    database = _database(args)
-    try:
-        count = database.run(lambda s: passwords.deactivate(s, _account(s, args.username), by=None))
-    finally:
-        database.dispose()
+    count = database(args).run(
+        lambda s: passwords.deactivate(s, _account(s, args.username), by=None, operator=operator())
+    )
     print(f"已停用 {args.username}，{count} 台设备的授权已失效")
 
 

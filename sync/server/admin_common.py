@@ -11,6 +11,7 @@ import sys
 from pydantic import ValidationError
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
+from sync.password_policy import password_problems
 from sync.server.database import Database
 from sync.server.settings import Settings
 
@@ -65,8 +66,9 @@ def password(prompt: str = "密码") -> str:
     if not sys.stdin.isatty():
         raise CliError("没有终端可输入密码：请在终端中运行，或用环境变量 JIAFANG_PASSWORD 给出密码")
     first = getpass.getpass(f"{prompt}：")
-    if len(first) < 8:
-        raise CliError("密码至少 8 个字符")
+    problems = password_problems(first)
+    if problems:  # said before the second prompt; the user name is checked when the password is stored
+        raise CliError("密码不符合要求：" + "".join(problems))
     if getpass.getpass(f"再次输入{prompt}：") != first:
         raise CliError("两次输入的密码不一致")
     return first

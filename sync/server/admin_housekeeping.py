@@ -4,6 +4,7 @@ and ``housekeeping`` for both."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -14,62 +15,51 @@ from sync.server.database import Database
 from sync.server.maintenance import expire_tombstones, expire_uploads
 
 
-def _days(value: int | None, default: int, name: str) -> int:
-    days = default if value is None else value
-    if days < 1:
-        raise CliError(f"{name} 应为正整数天数")
-    return days
+def _age(value: int | None, default: int, name: str, unit: str) -> int:
+    """The age given on the command line, else the setting's; a positive whole number of ``unit``."""
+    age = default if value is None else value
+    if age < 1:
+        raise CliError(f"{name} 应为正整数{unit}数")
+    return age
 
 
-def _hours(value: int | None, default: int, name: str) -> int:
-    hours = default if value is None else value
-    if hours < 1:
-        raise CliError(f"{name} 应为正整数小时数")
-    return hours
+def _expire(db: Database, action: str, expire: Callable[..., int], **age: int) -> int:
+    """Run one expiry with its age (``days=`` or ``hours=``) and write it to the audit log."""
+
+    def work(session: Session) -> int:
+        removed = expire(session, **age)
+        detail: dict[str, Any] = {"removed": removed, **age}
+        audit.record(session, action, operator=operator(), **detail)
+        return removed
+
+    return db.run(work)
 
 
 def _tombstones(db: Database, days: int) -> int:
-    def work(session: Session) -> int:
-        removed = expire_tombstones(session, days=days)
-        audit.record(session, "tombstones_expired", operator=operator(), removed=removed, days=days)
-        return removed
-
-    return db.run(work)
+    return _expire(db, "tombstones_expired", expire_tombstones, days=days)
 
 
 def _uploads(db: Database, hours: int) -> int:
-    def work(session: Session) -> int:
-        removed = expire_uploads(session, hours=hours)
-        audit.record(session, "uploads_expired", operator=operator(), removed=removed, hours=hours)
-        return removed
-
-    return db.run(work)
+    return _expire(db, "uploads_expired", expire_uploads, hours=hours)
 
 
 def cmd_expire_tombstones(args: argparse.Namespace) -> None:
-    config = settings(args)
-    days = _days(args.days, config.tombstone_days, "--days")
-    db = database(args)
-    removed = _tombstones(db, days)
-    db.dispose()
+    days = _age(args.days, settings(args).tombstone_days, "--days", "天")
+    removed = _tombstones(database(args), days)
     print(f"已清理 {removed} 条超过 {days} 天的删除标记")
 
 
 def cmd_expire_uploads(args: argparse.Namespace) -> None:
-    config = settings(args)
-    hours = _hours(args.hours, config.upload_expiry_hours, "--hours")
-    db = database(args)
-    removed = _uploads(db, hours)
-    db.dispose()
+    hours = _age(args.hours, settings(args).upload_expiry_hours, "--hours", "小时")
+    removed = _uploads(database(args), hours)
     print(f"已清理 {removed} 个超过 {hours} 小时未完成的附件上传")
 
 
 def cmd_housekeeping(args: argparse.Namespace) -> None:
     config = settings(args)
     db = database(args)
-    tombstones = _tombstones(db, _days(None, config.tombstone_days, "JIAFANG_TOMBSTONE_DAYS"))
-    uploads = _uploads(db, _hours(None, config.upload_expiry_hours, "JIAFANG_UPLOAD_EXPIRY_HOURS"))
-    db.dispose()
+    tombstones = _tombstones(db, _age(None, config.tombstone_days, "JIAFANG_TOMBSTONE_DAYS", "天"))
+    uploads = _uploads(db, _age(None, config.upload_expiry_hours, "JIAFANG_UPLOAD_EXPIRY_HOURS", "小时"))
     print(f"已清理 {tombstones} 条过期的删除标记、{uploads} 个未完成的附件上传")
 
 

@@ -48,13 +48,26 @@ def sign_out_devices(session: Session, user_id: str, *, keep_device: str | None 
 
 
 def set_password(
-    session: Session, account: Account, password_hash: str, *, by: str | None, keep_device: str | None = None
+    session: Session,
+    account: Account,
+    password_hash: str,
+    *,
+    by: str | None,
+    keep_device: str | None = None,
+    operator: str = "",
 ) -> int:
     """Store a new (already checked and hashed) password and sign out the account's other devices;
     returns how many devices were signed out."""
     account.password_hash = password_hash
     signed_out = sign_out_devices(session, account.id, keep_device=keep_device)
-    audit.record(session, "password_changed", user_id=by, target=account.id)
+    audit.record(
+        session,
+        "password_changed",
+        user_id=by,
+        target=account.id,
+        operator=operator,
+        college_id=account.college_id,
+    )
     return signed_out
 
 
@@ -68,9 +81,16 @@ def find(session: Session, username: str) -> Account | None:
     return session.scalar(select(Account).where(Account.username == username))
 
 
-def deactivate(session: Session, account: Account, *, by: str | None) -> int:
+def deactivate(session: Session, account: Account, *, by: str | None, operator: str = "") -> int:
     """The account can no longer log in and its devices lose their tokens at once; returns how many."""
     account.active = False
     signed_out = sign_out_devices(session, account.id)
-    audit.record(session, "user_deactivated", user_id=by, target=account.id)
+    audit.record(
+        session,
+        "user_deactivated",
+        user_id=by,
+        target=account.id,
+        operator=operator,
+        college_id=account.college_id,
+    )
     return signed_out

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -117,3 +118,16 @@ def test_roster_import_refuses_a_number_twice(
     )
     assert cli.main(["--database-url", url, "import-roster", str(roster)]) == 2
     assert "第 4 行“学号”列：与第 2 行的学号重复" in capsys.readouterr().err
+
+
+def test_account_commands_name_their_operator_in_the_audit_log(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("JIAFANG_PASSWORD", SECOND)
+    assert cli.main(["--database-url", url, "passwd", "zhang"]) == 0
+    assert cli.main(["--database-url", url, "deactivate-user", "zhang"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--database-url", url, "audit", "--json"]) == 0
+    entries = {entry["action"]: entry for entry in json.loads(capsys.readouterr().out)}
+    for action in ("password_changed", "user_deactivated"):
+        assert entries[action]["operator"].startswith("os:"), entries[action]
