@@ -20,6 +20,16 @@ needs_tools = pytest.mark.skipif(
 )
 
 
+def needs_font_files(*fonts: tuple[Path, str]) -> pytest.MarkDecorator:
+    """Skipped with a visible reason on a developer machine without these font files (path, Debian
+    package); under CI=true, where setup-env.sh installs them, the test runs and fails without them."""
+    missing = [package for path, package in fonts if not path.is_file()]
+    return pytest.mark.skipif(
+        bool(missing) and os.environ.get("CI") != "true",
+        reason=f"needs {', '.join(missing)} (installers/dev/setup-env.sh installs them)",
+    )
+
+
 def squeeze(text: str) -> str:
     """Text without any whitespace (line breaks of the layout included)."""
     return re.sub(r"\s+", "", text)

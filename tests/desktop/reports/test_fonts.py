@@ -24,7 +24,14 @@ from desktop.reports.fonts import (
 from desktop.reports.styles import form_styles
 from desktop.reports.visit_form import build_visit_form
 from tests.desktop.reports.conftest import PRINTED_AT, SCHOOL
-from tests.desktop.reports.pdf_tools import needs_tools, pdf_fonts_of, pdf_text, qpdf_check, squeeze
+from tests.desktop.reports.pdf_tools import (
+    needs_font_files,
+    needs_tools,
+    pdf_fonts_of,
+    pdf_text,
+    qpdf_check,
+    squeeze,
+)
 
 UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -39,9 +46,8 @@ def test_system_font_is_an_embeddable_truetype_face(cjk_fonts: PdfFonts) -> None
     assert cjk_fonts.covers("家") and cjk_fonts.covers("访")
 
 
+@needs_font_files((WQY, "fonts-wqy-microhei"))
 def test_collection_face_is_the_proportional_one(cjk_fonts: PdfFonts) -> None:
-    if not WQY.is_file():
-        pytest.skip("the face test knows WenQuanYi Micro Hei (Debian: fonts-wqy-microhei)")
     # index 1 is "WenQuanYi Micro Hei Mono"
     assert best_face_index(WQY) == 0
     fonts = pdf_fonts(WQY, app_font_dir=None, system_candidates=lambda: [])
@@ -127,9 +133,7 @@ def test_a_character_missing_from_the_font_is_not_lost(
     assert f"刘{rare}" in pdf_text(out)
 
 
-@pytest.mark.skipif(
-    not (UMING.is_file() and WQY.is_file()), reason="needs fonts-arphic-uming and fonts-wqy-microhei"
-)
+@needs_font_files((UMING, "fonts-arphic-uming"), (WQY, "fonts-wqy-microhei"))
 def test_song_serif_body_and_hei_headings() -> None:
     """Whatever order the system lists them in: the Ming serif is the body, the Hei sans the headings."""
     listed = [FontCandidate(WQY), FontCandidate(UMING, index=0, family="AR PL UMing CN")]
