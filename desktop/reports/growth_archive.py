@@ -185,7 +185,7 @@ def _identifications(styles: FormStyles, bundle: ArchiveBundle, heading: str) ->
         steps.extend(
             [
                 ident.academic_year,
-                change.semester,
+                semester_of_year(change.semester, ident.academic_year),
                 change.status.label,
                 fmt_label(change.level),
                 fmt_day(change.changed_on),
@@ -209,11 +209,17 @@ def _identifications(styles: FormStyles, bundle: ArchiveBundle, heading: str) ->
                 styles,
                 ("学年", "学期", "认定环节", "等级", "日期", "说明"),
                 steps,
-                (17, 17, 15, 14, 18, 60),
+                (17, 15, 15, 14, 18, 62),
                 centered=(0, 1, 2, 3, 4),
             )
         )
     return parts
+
+
+def semester_of_year(semester: str, academic_year: str) -> str:
+    """The term under its year's column without repeating the year: "2024-2025学年第一学期" → "第一学期"."""
+    rest = semester.removeprefix(academic_year).removeprefix("学年").strip()
+    return rest if semester.startswith(academic_year) and rest else semester
 
 
 def _aid(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.reports.audit_wording import audit_description
 from desktop.reports.formatting import joined
+from desktop.reports.growth_archive import semester_of_year
 from sync.records.audit import AuditEntry
 from sync.records.enums import AuditAction
 
@@ -34,3 +35,10 @@ def test_joined_never_doubles_punctuation() -> None:
     assert joined("第一学期：", "公示", sep="：") == "第一学期：公示"
     assert joined("", " ", "甲") == "甲"
     assert joined("近期住院。", "□ 建议", sep="<br/>") == "近期住院。<br/>□ 建议"  # markup separators stay
+
+
+def test_a_step_term_does_not_repeat_its_year() -> None:
+    assert semester_of_year("2024-2025学年第一学期", "2024-2025") == "第一学期"
+    assert semester_of_year("第二学期", "2024-2025") == "第二学期"
+    assert semester_of_year("2023-2024学年第一学期", "2024-2025") == "2023-2024学年第一学期"
+    assert semester_of_year("2024-2025学年", "2024-2025") == "2024-2025学年"
