@@ -60,6 +60,7 @@ from sync.records.enums import (
 from sync.records.id_numbers import check_char
 from sync.records.monitoring import MonitoringFlag
 from sync.records.people import Mentor, User
+from sync.records.record_numbers import format_record_no
 from sync.records.students import FamilyMember, Identification, IdentificationChange, Student
 from sync.records.support import (
     KeySupport,
@@ -221,6 +222,7 @@ class _StudentRun:
         self.index = index
         self.today = maker.today
         self.bundle = StudentBundle()
+        self._numbered: dict[int, int] = {}  # visits numbered per calendar year
 
     # The order of the steps is part of the seed contract: changing it changes every student.
     def run(self) -> StudentBundle:
@@ -775,6 +777,12 @@ class _StudentRun:
             plan_date=f"{(day + timedelta(days=14)).month}月{(day + timedelta(days=14)).day}日",
         )
 
+    def _record_no(self, year: int) -> str:
+        """A printed record number as a laptop gives it; each demo student stands for one device (its
+        index + 1), so numbers are unique and need no shared counter (students are made independently)."""
+        self._numbered[year] = self._numbered.get(year, 0) + 1
+        return format_record_no(year, self.index + 1, self._numbered[year])
+
     def _visit(self, year: _Year, category: VisitCategory, day: date) -> None:
         rng = self.rng
         day = min(day, self.today)
@@ -870,6 +878,7 @@ class _StudentRun:
             "category": category,
             "mode": mode,
             "visit_date": day,
+            "record_no": self._record_no(day.year),
             "duration_minutes": rng.randint(*_DURATION[mode]),
             "place": (
                 f"{self.county.county}{self.town}"
