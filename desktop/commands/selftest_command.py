@@ -177,7 +177,14 @@ def check_pdf(options: SelftestOptions) -> Outcome:
     source = fonts.source.name if fonts.source else ""
     return Outcome(
         f"一页中文 PDF（{len(data) // 1024} KB），嵌入 TrueType 子集 {embedded[0]}，字体文件 {source}（{fonts.origin}）",
-        {"font": str(fonts.source), "font_origin": fonts.origin, "embedded": embedded, "bytes": len(data)},
+        {
+            "font": str(fonts.source),
+            "font_origin": fonts.origin,
+            "heading_font": str(fonts.heading_source or ""),
+            "heading_origin": fonts.heading_origin,
+            "embedded": embedded,
+            "bytes": len(data),
+        },
     )
 
 
