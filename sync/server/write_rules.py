@@ -8,6 +8,8 @@ and ``handled_by_id`` set from the caller, never from the body — or the reason
   becomes the reviewer) or takes a review back; its author may keep it a draft or submit it;
 - an identification's steps after 学院评议 (公示, 认定, 建档) are the college center's, and so is the
   exception to 先家访后认定 (``visit_exception_reason``: a new student's level set without the visit);
+  in its history (``history``) a step already stored keeps the ``changed_by_id`` stored with it, and a
+  step the op adds is the caller's;
 - a monitoring flag is raised by whoever creates it; whoever moves its status handles it.
 
 Rules that need the database (support logs, key support, deleting a student) are in ``scope.check_write``.
@@ -25,6 +27,9 @@ from sync.server.scope import Principal
 IDENTIFICATION = "identification"
 MONITORING_FLAG = "monitoring_flag"
 VISIT_EXCEPTION = "visit_exception_reason"
+HISTORY = "history"
+CHANGED_BY = "changed_by_id"
+_STEP_FIELDS = ("changed_on", "status", "level", "semester", "note")
 _CENTER_STEPS = frozenset(
     {
         IdentificationStatus.PUBLICIZED.value,
@@ -87,7 +92,35 @@ def _identification(
         return RejectReason.FORBIDDEN
     if _changes(sent, current, VISIT_EXCEPTION, "") and principal.role is not Role.COLLEGE_CENTER:
         return RejectReason.FORBIDDEN
+    if isinstance(sent.get(HISTORY), list):
+        stored = current.get(HISTORY) if current is not None else None
+        sent = {
+            **sent,
+            HISTORY: _attributed(principal, stored if isinstance(stored, list) else [], sent[HISTORY]),
+        }
     return sent
+
+
+def _step_key(step: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(step.get(name) for name in _STEP_FIELDS)
+
+
+def _attributed(principal: Principal, stored: list[Any], sent: list[Any]) -> list[Any]:
+    """The sent history with each step's author decided here: a step the server already holds (same
+    date, status, level, term and note) keeps its stored author; any other step is the caller's."""
+    authors: dict[tuple[Any, ...], list[Any]] = {}
+    for step in stored:
+        if isinstance(step, dict):
+            authors.setdefault(_step_key(step), []).append(step.get(CHANGED_BY))
+    result: list[Any] = []
+    for step in sent:
+        if not isinstance(step, dict):
+            result.append(step)  # validation refuses it with its own reason
+            continue
+        known = authors.get(_step_key(step))
+        author = known.pop(0) if known else principal.user_id
+        result.append({**step, CHANGED_BY: author})
+    return result
 
 
 def _changes(sent: dict[str, Any], current: dict[str, Any] | None, name: str, default: Any) -> bool:

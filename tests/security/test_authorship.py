@@ -120,6 +120,50 @@ def test_identification_steps_after_college_review_are_the_centers(college: Coll
     )
 
 
+def test_identification_history_steps_are_attributed_by_the_server(college: College) -> None:
+    api, student = _counselor_with_student(college)
+    ident = new_id()
+    first = {"changed_on": "2024-09-20", "status": "applied", "semester": "第一学期", "note": ""}
+    fields = {
+        "student_id": student,
+        "academic_year": "2024-2025",
+        "status": "applied",
+        "history": [{**first, "changed_by_id": college.center}],
+    }
+    [ok] = api.push(api.op("identification", ident, fields, student_id=student))
+    assert ok["status"] == "applied", ok
+    [step] = _fields(api, ident)["history"]
+    assert step["changed_by_id"] == college.counselor_a  # not the centre the body named
+    # The centre adds a step; the counselor's edit afterwards cannot re-attribute either step.
+    center = college.server.login("center")
+    center.pull_all()
+    second = {"changed_on": "2024-10-08", "status": "college_review", "semester": "第一学期", "note": ""}
+    [added] = center.push(
+        center.op(
+            "identification",
+            ident,
+            {
+                "status": "college_review",
+                "history": [{**first, "changed_by_id": None}, {**second, "changed_by_id": None}],
+            },
+            base={"status": 1, "history": 1},
+        )
+    )
+    assert added["status"] == "applied", added
+    assert [s["changed_by_id"] for s in _fields(api, ident)["history"]] == [
+        college.counselor_a,
+        college.center,
+    ]
+    api.pull_all()
+    forged = [{**first, "changed_by_id": college.center}, {**second, "changed_by_id": college.counselor_a}]
+    [edit] = api.push(api.op("identification", ident, {"history": forged}, base={"history": 2}))
+    assert edit["status"] == "applied", edit
+    assert [s["changed_by_id"] for s in _fields(api, ident)["history"]] == [
+        college.counselor_a,
+        college.center,
+    ]
+
+
 def test_a_monitoring_flag_is_raised_by_the_caller(college: College) -> None:
     api, student = _counselor_with_student(college)
     flag_id = new_id()
