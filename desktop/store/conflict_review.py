@@ -1,10 +1,10 @@
 """Conflicts waiting for review, and their resolution as an ordinary edit.
 
 The center keeps the value that arrived first and records a conflict holding both values, authors and
-times (docs/sync-protocol.md §4); conflicts reach this store by pull (``sync.conflict.*`` in ``meta``).
-Resolving one field writes an ordinary edit of that field through the repository (so it goes to the
-outbox like any edit) and notes, next to it, which conflicts the op resolves (``sync.resolves.<op id>``,
-read by ``StoreReplica.outbox_batch``).  Choosing the value the store already holds still writes an op
+times (docs/sync-protocol.md §4); conflicts reach this store by pull (the local ``sync_conflict`` table,
+``s.conflicts``).  Resolving one field writes an ordinary edit of that field through the repository (so
+it goes to the outbox like any edit) and notes, next to it, which conflicts the op resolves
+(``s.resolutions``, keyed by the op id, read by ``StoreReplica.outbox_batch``).  Choosing the value the store already holds still writes an op
 (same value, current base version): the center applies it as "equal values" and closes the conflict.
 A conflict with a resolution waiting in the outbox no longer counts as waiting; once the center has
 closed it, the next pull brings it back as resolved.
@@ -17,7 +17,6 @@ it is.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -25,15 +24,12 @@ from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import select
 
 from desktop.store import outbox
 from desktop.store.errors import StoreError
 from desktop.store.repositories.errors import NotAuthor
 from desktop.store.repositories.session import StoreSession
 from desktop.store.store import Store
-from desktop.store.sync_replica import CONFLICT_PREFIX, RESOLVES_PREFIX
-from desktop.store.tables import MetaRow, OutboxRow
 from sync.protocol import ConflictSide, ConflictState, ConflictStatus
 from sync.records import RECORD_TYPES, Ownership, Record
 from sync.records.masking import mask_id_number, mask_phone
@@ -94,23 +90,9 @@ class ConflictView:
 
 
 # -- reading ------------------------------------------------------------------------------------------
-def _stored_conflicts(s: StoreSession) -> list[ConflictState]:
-    rows = s.db.scalars(select(MetaRow.value).where(MetaRow.key.startswith(CONFLICT_PREFIX)))
-    return [ConflictState.model_validate_json(value) for value in rows]
-
-
-def _being_resolved(s: StoreSession) -> set[str]:
-    rows = s.db.scalars(select(MetaRow.value).where(MetaRow.key.startswith(RESOLVES_PREFIX)))
-    return {conflict_id for value in rows for conflict_id in json.loads(value)}
-
-
 def _waiting(s: StoreSession) -> list[ConflictState]:
-    resolving = _being_resolved(s)
-    return [
-        conflict
-        for conflict in _stored_conflicts(s)
-        if conflict.status is ConflictStatus.OPEN and conflict.id not in resolving
-    ]
+    resolving = s.resolutions.conflict_ids()
+    return [conflict for conflict in s.conflicts.open() if conflict.id not in resolving]
 
 
 def waiting_conflict_count(store: Store) -> int:
@@ -260,22 +242,12 @@ def _record(s: StoreSession, conflict: ConflictState) -> Record | None:
 
 # -- resolving ----------------------------------------------------------------------------------------
 def _conflict(s: StoreSession, conflict_id: str) -> ConflictState:
-    value = s.meta.get(CONFLICT_PREFIX + conflict_id)
-    if value is None:
+    conflict = s.conflicts.get(conflict_id)
+    if conflict is None:
         raise ConflictGone()
-    conflict = ConflictState.model_validate_json(value)
-    if conflict.status is not ConflictStatus.OPEN or conflict_id in _being_resolved(s):
+    if conflict.status is not ConflictStatus.OPEN or conflict_id in s.resolutions.conflict_ids():
         raise ConflictGone()
     return conflict
-
-
-def _last_op_id(s: StoreSession, record_id: str) -> str | None:
-    return s.db.scalar(
-        select(OutboxRow.op_id)
-        .where(OutboxRow.record_id == record_id)
-        .order_by(OutboxRow.seq.desc())
-        .limit(1)
-    )
 
 
 def resolve(store: Store, conflict_id: str, value: Any) -> None:
@@ -290,7 +262,7 @@ def resolve(store: Store, conflict_id: str, value: Any) -> None:
         record = repo.get(conflict.record_id)
         if record is None:
             raise ConflictNotEditable()
-        before = _last_op_id(s, conflict.record_id)
+        op_id: str | None = None
         if conflict.field != WHOLE_RECORD:
             data = record.model_dump(mode="json")
             data[conflict.field] = value
@@ -298,9 +270,8 @@ def resolve(store: Store, conflict_id: str, value: Any) -> None:
                 edited = repo.RECORD.model_validate(data)
             except ValidationError as error:
                 raise InvalidValue() from error
-            repo.update(edited)
-        op_id = _last_op_id(s, conflict.record_id)
-        if op_id is None or op_id == before:
+            op_id = repo.update(edited)
+        if op_id is None:
             # The store already holds the chosen value: an op of the same value still closes the conflict.
             name = conflict.field
             state = repo.sync_state(conflict.record_id)
@@ -348,7 +319,7 @@ def _restored(s: StoreSession, conflict: ConflictState) -> Record | None:
 
 
 def _mark_resolving(s: StoreSession, op_id: str, conflict: ConflictState) -> None:
-    s.meta.set(RESOLVES_PREFIX + op_id, json.dumps([conflict.id]))
+    s.resolutions.put(op_id, [conflict.id])
 
 
 def restore(store: Store, conflict_id: str) -> None:
@@ -405,10 +376,7 @@ def accept_deletion(store: Store, conflict_id: str) -> None:
         conflict = _whole_conflict(s, conflict_id)
         repo = s.repository(conflict.record_type)
         if repo.get(conflict.record_id) is not None:
-            before = _last_op_id(s, conflict.record_id)
-            repo.delete(conflict.record_id)
-            op_id = _last_op_id(s, conflict.record_id)
-            assert op_id is not None and op_id != before
+            op_id = repo.delete(conflict.record_id)
         else:
             held = repo.get(conflict.record_id, include_deleted=True)
             students = held.scope_student_ids() if held is not None else ()

@@ -121,11 +121,10 @@ def save_checked_identification(
     else:
         # Everything but the status and the history is saved as edited; the level too, so a level
         # cleared back to "pending" is kept when the change below reads it.
-        saved = repo.update(
-            Identification.model_validate(
-                {**record.model_dump(), "status": current.status, "history": current.history}
-            )
+        saved = Identification.model_validate(
+            {**record.model_dump(), "status": current.status, "history": current.history}
         )
+        repo.update(saved)
         if record.status != current.status or record.level != current.level:
             saved = repo.change_status(
                 record.id, record.status, on=on, level=record.level, semester=semester, note=note

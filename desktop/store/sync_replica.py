@@ -1,9 +1,10 @@
 """The encrypted store as a ``sync.replica.LocalReplica`` for the sync engine.
 
 Synced rows go through the repositories' ``apply_remote``/``purge`` (never the outbox); new rows of a
-pull page are inserted in bulk.  Sync bookkeeping that has no table of its own lives in the store's
-``meta`` table under ``sync.`` keys (encrypted like everything else): the cursor, pending backfills and
-leaves, open conflicts, the quarantine and the sync log.  Every method is one store transaction.
+pull page are inserted in bulk.  Conflicts, the conflicts a queued op resolves and the quarantine have
+local tables of their own (``s.conflicts``, ``s.resolutions``, ``s.quarantine``); the rest of the sync
+bookkeeping lives in the store's ``meta`` table under ``sync.`` keys (encrypted like everything else):
+the cursor, pending backfills and leaves, and the sync log.  Every method is one store transaction.
 """
 
 from __future__ import annotations
@@ -52,17 +53,13 @@ BACKFILLS = "sync.backfills"
 LEAVING = "sync.leaving"
 SEEN = "sync.seen"  # the highest change number a push answer reported (protocol §8a)
 LOG = "sync.log"
-CONFLICT_PREFIX = "sync.conflict."
-QUARANTINE_PREFIX = "sync.quarantine."
-# op id -> conflict ids the op resolves (written with a resolving edit, see desktop/store/conflict_review.py)
-RESOLVES_PREFIX = "sync.resolves."
 LOG_KEEP = 500
 # Set when pulled records refer to attachments: the next download pass looks for missing ones.
 ATTACHMENTS_CHECK = "sync.attachments_check"
 
 
 def _columns(repo: Repository[Any]) -> Any:
-    return repo._table.c
+    return repo.table.c
 
 
 class StoreReplica:
@@ -101,15 +98,12 @@ class StoreReplica:
     def conflicts(self) -> list[ConflictState]:
         """Open conflicts waiting for review."""
         with self.store.session() as s:
-            rows = s.db.scalars(select(MetaRow.value).where(MetaRow.key.startswith(CONFLICT_PREFIX)))
-            found = [ConflictState.model_validate_json(value) for value in rows]
-        return [conflict for conflict in found if conflict.status == "open"]
+            return s.conflicts.open()
 
     def quarantined(self) -> list[dict[str, Any]]:
         """Ops the server refused for good (for export by the user)."""
         with self.store.session() as s:
-            rows = s.db.scalars(select(MetaRow.value).where(MetaRow.key.startswith(QUARANTINE_PREFIX)))
-            return [json.loads(value) for value in rows]
+            return s.quarantine.list()
 
     def sync_log(self) -> list[dict[str, str]]:
         with self.store.session() as s:
@@ -121,12 +115,7 @@ class StoreReplica:
     def outbox_batch(self, *, after: int, max_ops: int, max_bytes: int) -> list[PendingOp]:
         with self.store.session() as s:
             pending = outbox.pending_ops(s.db, limit=max_ops, after_seq=after)
-            resolving = {
-                key.removeprefix(RESOLVES_PREFIX): json.loads(value)
-                for key, value in s.db.execute(
-                    select(MetaRow.key, MetaRow.value).where(MetaRow.key.startswith(RESOLVES_PREFIX))
-                )
-            }
+            resolving = s.resolutions.for_ops(item.op_id for item in pending)
             batch: list[PendingOp] = []
             size = 0
             for item in pending:
@@ -169,22 +158,16 @@ class StoreReplica:
                     if result.retryable:
                         failed.append(op.op_id)
                         continue
-                    _put(
-                        s,
-                        QUARANTINE_PREFIX + op.op_id,
-                        {"op": op.model_dump(mode="json"), "reason": str(result.reason)},
-                    )
+                    _quarantine(s, op.op_id, {"op": op.model_dump(mode="json"), "reason": str(result.reason)})
                 elif result.versions:
                     self._raise_versions(s, op.record_type, op.record_id, result.versions)
                 done.append(op.op_id)
             outbox.acknowledge(s.db, done)
-            resolved = [
-                RESOLVES_PREFIX + pending.op.op_id
+            s.resolutions.remove(
+                pending.op.op_id
                 for pending, _ in answered
                 if pending.op.resolves and pending.op.op_id in done
-            ]
-            if resolved:
-                s.db.execute(delete(MetaRow).where(MetaRow.key.in_(resolved)))
+            )
             outbox.mark_failed(s.db, failed, "服务器暂时无法处理")
 
     def _raise_versions(
@@ -198,7 +181,7 @@ class StoreReplica:
         for name, version in versions.items():
             merged[name] = max(int(merged.get(name, 0)), version)
         columns = _columns(repo)
-        s.db.execute(update(repo._table).where(columns.id == record_id).values(field_versions=merged))
+        s.db.execute(update(repo.table).where(columns.id == record_id).values(field_versions=merged))
 
     # -- pull -------------------------------------------------------------------------------------
     def apply_page(self, page: PullPage) -> None:
@@ -208,7 +191,7 @@ class StoreReplica:
             self._flush_log(s)
             self._apply_records(s, page.records)
             for conflict in page.conflicts:
-                _put(s, CONFLICT_PREFIX + conflict.id, conflict.model_dump(mode="json"))
+                s.conflicts.put(conflict)
             cursor = Cursor.decode(page.cursor)
             assert cursor is not None
             enters = [e.student_id for e in page.scope if e.kind is ScopeEventKind.ENTER]
@@ -227,7 +210,7 @@ class StoreReplica:
         with self.store.session() as s:
             self._apply_records(s, page.records)
             for conflict in page.conflicts:
-                _put(s, CONFLICT_PREFIX + conflict.id, conflict.model_dump(mode="json"))
+                s.conflicts.put(conflict)
             stored = [
                 Backfill(tuple(b["student_ids"]), b["upto"], b["after"]) for b in _json(s, BACKFILLS, [])
             ]
@@ -286,7 +269,7 @@ class StoreReplica:
                 if state.deleted:
                     if state.id in existing and "*" not in local_pending:
                         s.db.execute(
-                            update(repo._table)
+                            update(repo.table)
                             .where(columns.id == state.id)
                             .values(
                                 deleted=True,
@@ -319,7 +302,7 @@ class StoreReplica:
                 elif state.id in existing:
                     changed.append(
                         {
-                            **repo._columns(record),
+                            **repo.row_values(record),
                             "_rid": state.id,
                             "deleted": False,
                             "updated_at": now,
@@ -341,14 +324,12 @@ class StoreReplica:
                         }
                     )
             if fresh:
-                repo._bulk.insert(
-                    s.db,
-                    fresh,
-                    {"deleted": False, "created_at": now, "updated_at": now, "device_id": None},
+                repo.insert_json_rows(
+                    fresh, {"deleted": False, "created_at": now, "updated_at": now, "device_id": None}
                 )
             if changed:
                 # One statement for every replaced row (the SET columns come from the parameters).
-                s.db.execute(update(repo._table).where(columns.id == bindparam("_rid")), changed)
+                s.db.execute(update(repo.table).where(columns.id == bindparam("_rid")), changed)
 
     # -- scope ------------------------------------------------------------------------------------
     def purge_students(self, student_ids: list[str]) -> PurgeReport:
@@ -377,20 +358,10 @@ class StoreReplica:
             for item in outbox.pending_ops(s.db):
                 if gone & set(item.student_ids):
                     op = self._to_op(s, item)
-                    _put(
-                        s,
-                        QUARANTINE_PREFIX + op.op_id,
-                        {"op": op.model_dump(mode="json"), "reason": "scope_left"},
-                    )
+                    _quarantine(s, op.op_id, {"op": op.model_dump(mode="json"), "reason": "scope_left"})
                     outbox.acknowledge(s.db, [item.op_id])
                     quarantined += 1
-            for key, value in list(
-                s.db.execute(
-                    select(MetaRow.key, MetaRow.value).where(MetaRow.key.startswith(CONFLICT_PREFIX))
-                )
-            ):
-                if json.loads(value).get("student_id") in gone:
-                    s.db.execute(delete(MetaRow).where(MetaRow.key == key))
+            s.conflicts.remove_for_students(gone)
             _put(s, LEAVING, [student for student in _json(s, LEAVING, []) if student not in gone])
             # Photos of the students that left go with their records (kept when still referred to).
             s.attachments.remove(set(photos_before) - set(_referenced_attachments(s)))
@@ -440,7 +411,7 @@ class StoreReplica:
         with self.store.session() as s:
             for repo in _repositories(s):
                 columns = _columns(repo)
-                s.db.execute(update(repo._table).where(columns.server_seq > since).values(server_seq=0))
+                s.db.execute(update(repo.table).where(columns.server_seq > since).values(server_seq=0))
             s.db.execute(delete(MetaRow).where(MetaRow.key.in_([CURSOR, BACKFILLS, LEAVING, SEEN])))
         self._cursor_seen = None
 
@@ -479,7 +450,7 @@ class StoreReplica:
                     repo = s.repository(state.record_type)
                 except KeyError:
                     continue
-                s.db.execute(update(repo._table).where(_columns(repo).id == state.id).values(server_seq=0))
+                s.db.execute(update(repo.table).where(_columns(repo).id == state.id).values(server_seq=0))
             self._apply_records(s, records)
             with_ops = set(s.db.scalars(select(OutboxRow.record_id)))
             stray = [
@@ -495,9 +466,12 @@ class StoreReplica:
     def wipe(self) -> None:
         with self.store.session() as s:
             for repo in _repositories(s):
-                s.db.execute(delete(repo._table))
+                s.db.execute(delete(repo.table))
             s.db.execute(delete(OutboxRow))
             s.db.execute(delete(MetaRow).where(MetaRow.key.startswith("sync.")))
+            s.conflicts.clear()
+            s.resolutions.clear()
+            s.quarantine.clear()
             s.attachments.remove_all()
 
     def log(self, entry: SyncLogEntry) -> None:
@@ -570,6 +544,11 @@ def _referenced_attachments(s: StoreSession) -> dict[str, AttachmentRef]:
 
 def _repositories(s: StoreSession) -> list[Repository[Any]]:
     return [repo for repo in vars(s).values() if isinstance(repo, Repository)]
+
+
+def _quarantine(s: StoreSession, item_id: str, entry: dict[str, Any]) -> None:
+    """Keep what cannot go to the center (or come from it) in the quarantine the user can export."""
+    s.quarantine.put(item_id, entry)
 
 
 def _json(s: StoreSession, key: str, default: Any) -> Any:

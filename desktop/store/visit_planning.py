@@ -5,8 +5,8 @@
     rows = trip_plan(session, "2025-2026")                    # planned students, done or not yet
 
 The region comes from the student's 生源地 ("江苏省徐州市丰县"). A planned date is the counselor's own
-working note: it is kept in this store's local settings (encrypted, never synced), one per student and
-academic year. A planned student counts as done once a submitted visit of that academic year exists.
+working note: it is kept in this store's local ``visit_plan`` table (encrypted, never synced), one per
+student and academic year. A planned student counts as done once a submitted visit of that academic year exists.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from desktop.store.repositories.session import StoreSession
 from desktop.store.search import name_sort_key
 from sync.records import VisitStatus, academic_year_bounds
 
-PLAN_PREFIX = "visit_plan."
 UNKNOWN = "（未填写生源地）"
 
 # GB/T 2260 codes of the provincial-level divisions: provinces are listed in this order (the school's
@@ -105,39 +104,23 @@ class RegionGroup:
         return sum(1 for student in self.students if student.planned_on is not None)
 
 
-# -- planned dates (local settings) --------------------------------------------------------------------
-def _key(academic_year: str, student_id: str) -> str:
-    return f"{PLAN_PREFIX}{academic_year}.{student_id}"
-
-
+# -- planned dates (the local visit_plan table) -----------------------------------------------------------
 def planned_dates(session: StoreSession, academic_year: str) -> dict[str, date]:
     """Student id -> planned visit date for the academic year."""
-    prefix = f"{PLAN_PREFIX}{academic_year}."
-    found: dict[str, date] = {}
-    for name, value in session.meta.settings().items():
-        if name.startswith(prefix):
-            try:
-                found[name[len(prefix) :]] = date.fromisoformat(value)
-            except ValueError:
-                continue
-    return found
+    return session.visit_plans.for_year(academic_year)
 
 
 def set_planned_date(
     session: StoreSession, academic_year: str, student_ids: Iterable[str], day: date | None
 ) -> None:
     """Plan (or, with ``None``, unplan) a visit date for students; the date must fall in the year."""
-    if day is not None:
-        first, last = academic_year_bounds(academic_year)
-        if not first <= day <= last:
-            raise ValueError(
-                f"计划日期应在 {academic_year} 学年内（{first.isoformat()} 至 {last.isoformat()}）"
-            )
-    for student_id in student_ids:
-        if day is None:
-            session.meta.remove_setting(_key(academic_year, student_id))
-        else:
-            session.meta.set_setting(_key(academic_year, student_id), day.isoformat())
+    if day is None:
+        session.visit_plans.unplan(academic_year, student_ids)
+        return
+    first, last = academic_year_bounds(academic_year)
+    if not first <= day <= last:
+        raise ValueError(f"计划日期应在 {academic_year} 学年内（{first.isoformat()} 至 {last.isoformat()}）")
+    session.visit_plans.plan(academic_year, student_ids, day)
 
 
 # -- the lists -------------------------------------------------------------------------------------------

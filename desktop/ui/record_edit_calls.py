@@ -105,7 +105,8 @@ def save_aid(store: Store, record: GuaranteeAid) -> GuaranteeAid:
     with store.session() as s:
         if s.aid.get(record.id) is None:
             return s.aid.create(record)
-        return s.aid.update(record)
+        s.aid.update(record)
+        return record
 
 
 def save_reward(store: Store, record: GrowthReward) -> GrowthReward:
@@ -113,7 +114,8 @@ def save_reward(store: Store, record: GrowthReward) -> GrowthReward:
     with store.session() as s:
         if s.rewards.get(record.id) is None:
             return s.rewards.create(record)
-        return s.rewards.update(record)
+        s.rewards.update(record)
+        return record
 
 
 def save_flag(store: Store, record: MonitoringFlag) -> MonitoringFlag:

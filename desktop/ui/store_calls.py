@@ -6,7 +6,6 @@ thread never touches the database, and a page of the roster is a list of tuples,
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,6 +16,7 @@ from desktop.reports.print_settings import VISIT_TITLE_SETTING, set_setting, set
 from desktop.reports.store_source import college_name, mentor_names, wish_item_names
 from desktop.store.backup import BackupInfo
 from desktop.store.key_vault import KeyVault
+from desktop.store.repositories.drafts import Draft
 from desktop.store.repositories.meta import SCHOOL_NAME
 from desktop.store.repositories.roster import SORT_KEYS, RosterFilter
 from desktop.store.search import RecordHit, find_printed_record
@@ -44,9 +44,6 @@ from sync.records.visits import HouseholdMember
 if TYPE_CHECKING:
     from desktop.ui.app_context import Identity
     from desktop.ui.first_run_wizard import FirstRunAnswers
-
-DRAFT_PREFIX = "visit_draft."
-
 
 @dataclass(frozen=True)
 class RosterQuery:
@@ -384,50 +381,36 @@ def save_visit(
         if wish is not None:
             add_visit_wish(s, visit, wish)
         if draft_id:
-            s.meta.remove_setting(DRAFT_PREFIX + draft_id)
+            s.drafts.remove(draft_id)
         return offers_flag(s, visit)
 
 
 def save_draft(store: Store, draft: DraftInfo) -> None:
     """Keep a form's contents as typed (valid or not) in the encrypted store; never synced."""
-    doc = {
-        "student_id": draft.student_id,
-        "student_name": draft.student_name,
-        "saved_at": draft.saved_at.isoformat(),
-        "data": draft.data,
-    }
     with store.session() as s:
-        s.meta.set_setting(DRAFT_PREFIX + draft.id, json.dumps(doc, ensure_ascii=False))
+        s.drafts.put(Draft(draft.id, draft.student_id, draft.student_name, draft.saved_at, draft.data))
+
+
+def _draft_info(draft: Draft) -> DraftInfo:
+    return DraftInfo(draft.id, draft.student_id, draft.student_name, draft.saved_at, draft.data)
 
 
 def list_drafts(store: Store) -> list[DraftInfo]:
     """Unsaved forms, newest first."""
     with store.session() as s:
-        settings = s.meta.settings()
-    drafts: list[DraftInfo] = []
-    for name, value in settings.items():
-        if not name.startswith(DRAFT_PREFIX):
-            continue
-        try:
-            doc = json.loads(value)
-            drafts.append(
-                DraftInfo(
-                    id=name[len(DRAFT_PREFIX) :],
-                    student_id=str(doc["student_id"]),
-                    student_name=str(doc["student_name"]),
-                    saved_at=datetime.fromisoformat(doc["saved_at"]),
-                    data=dict(doc["data"]),
-                )
-            )
-        except (ValueError, KeyError, TypeError):
-            continue
-    drafts.sort(key=lambda d: d.saved_at, reverse=True)
-    return drafts
+        return [_draft_info(draft) for draft in s.drafts.list()]
+
+
+def get_draft(store: Store, draft_id: str) -> DraftInfo | None:
+    """The unsaved form kept under ``draft_id`` (a new visit's id or the id of the visit edited)."""
+    with store.session() as s:
+        draft = s.drafts.get(draft_id)
+    return None if draft is None else _draft_info(draft)
 
 
 def delete_draft(store: Store, draft_id: str) -> None:
     with store.session() as s:
-        s.meta.remove_setting(DRAFT_PREFIX + draft_id)
+        s.drafts.remove(draft_id)
 
 
 # -- backups ---------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from desktop.store.monitoring_workflow import visit_flag
 from desktop.store.repositories.errors import NotAuthor
 from desktop.store.repositories.session import StoreSession
 from desktop.store.store import Store
-from desktop.ui.store_calls import DRAFT_PREFIX, DraftInfo, family_as_household, list_drafts
+from desktop.ui.store_calls import DraftInfo, family_as_household, get_draft
 from desktop.ui.visit_followup_calls import WishPlan, add_visit_wish, offers_flag
 from sync.records import HomeVisit, VisitStatus, WishListState, WishSelection
 
@@ -78,7 +78,7 @@ def load_visit_for_edit(store: Store, visit_id: str) -> VisitForEdit:
         except StoreError as exc:
             reason = str(exc)
         wish = _linked_wish(s, visit)
-    draft = next((d for d in list_drafts(store) if d.id == visit_id), None) if not reason else None
+    draft = get_draft(store, visit_id) if not reason else None
     family = family_as_household(store, visit.student_id)
     return VisitForEdit(
         visit=visit, student_name=name, read_only_reason=reason, wish=wish, draft=draft, family=family
@@ -123,7 +123,7 @@ def save_visit_edit(
                     priority=wish.priority,
                     details=wish.details,
                 )
-        s.meta.remove_setting(DRAFT_PREFIX + visit.id)
+        s.drafts.remove(visit.id)
         changed = {name for name in SHOCK_FIELDS if getattr(visit, name) != getattr(before, name)}
         return bool(changed) and offers_flag(s, visit) and visit_flag(s, before) is None
 
@@ -131,4 +131,4 @@ def save_visit_edit(
 def discard_edit_draft(store: Store, visit_id: str) -> None:
     """Forget an unsaved edit of a visit (the stored visit stays as it was)."""
     with store.session() as s:
-        s.meta.remove_setting(DRAFT_PREFIX + visit_id)
+        s.drafts.remove(visit_id)

@@ -55,19 +55,20 @@ class Repository(Generic[R]):
     def __init__(self, session: Session, ctx: EditContext) -> None:
         self.session = session
         self.ctx = ctx
-        self._table = cast(Table, self.TABLE.__table__)
+        self.table = cast(Table, self.TABLE.__table__)
         self._fields = tuple(self.RECORD.model_fields)
         self._json_fields = frozenset(
-            name for name in self._fields if isinstance(self._table.c[name].type, JSON)
+            name for name in self._fields if isinstance(self.table.c[name].type, JSON)
         )
-        self._bulk = BulkInserter(self._table)
+        self._bulk = BulkInserter(self.table)
 
     # -- mapping ------------------------------------------------------------------------------
     def derived(self, record: R) -> dict[str, Any]:
         """Columns computed from the record (e.g. the student search key); none by default."""
         return {}
 
-    def _columns(self, record: R) -> dict[str, Any]:
+    def row_values(self, record: R) -> dict[str, Any]:
+        """The column values of a record's row (Python values for every field, plus derived columns)."""
         values = {
             name: _plain(value) for name, value in record.model_dump(exclude=set(self._json_fields)).items()
         }
@@ -138,7 +139,7 @@ class Repository(Generic[R]):
         sync_values = self._sync_values()
         dumps = [record.model_dump(mode="json") for record in batch]
         rows = [{**dumped, **self.derived(record)} for record, dumped in zip(batch, dumps, strict=True)]
-        self._bulk.insert(self.session, rows, sync_values)
+        self.insert_json_rows(rows, sync_values)
         if outbox:
             record_ops(
                 self.session,
@@ -146,10 +147,16 @@ class Repository(Generic[R]):
             )
         return len(batch)
 
+    def insert_json_rows(self, rows: Sequence[dict[str, Any]], shared: dict[str, Any]) -> None:
+        """Insert new rows in bulk: ``rows`` hold each record's fields in JSON form (``model_dump(mode=
+        "json")``) with its derived and per-row sync columns, ``shared`` the columns all rows have in
+        common.  No outbox op (callers write one when the rows are edits)."""
+        self._bulk.insert(self.session, rows, shared)
+
     def _row(self, record_id: str, *, include_deleted: bool = False) -> Any:
-        query = select(self._table).where(self._table.c.id == record_id)
+        query = select(self.table).where(self.table.c.id == record_id)
         if not include_deleted:
-            query = query.where(self._table.c.deleted == false())
+            query = query.where(self.table.c.deleted == false())
         return self.session.execute(query).first()
 
     def _check_author(self, row: Any) -> None:
@@ -161,10 +168,10 @@ class Repository(Generic[R]):
         ):
             raise NotAuthor()
 
-    def update(self, record: R) -> R:
+    def update(self, record: R) -> str | None:
         """Save an edited record: only the fields that changed are written and put in the op.
 
-        Returns the record as stored. Nothing is written when nothing changed.
+        Returns the id of the op queued in the outbox; ``None`` (and nothing written) when nothing changed.
         """
         self._check_type(record)
         row = self._row(record.id)
@@ -175,63 +182,59 @@ class Repository(Generic[R]):
         new = record.model_dump(mode="json")
         changed = [name for name in self._fields if name != "id" and new[name] != old[name]]
         if not changed:
-            return record
-        columns = self._columns(record)
+            return None
+        columns = self.row_values(record)
         values = {name: columns[name] for name in changed}
         values.update(self.derived(record))
         values["updated_at"] = utc_now()
-        self.session.execute(update(self._table).where(self._table.c.id == record.id).values(values))
+        self.session.execute(update(self.table).where(self.table.c.id == record.id).values(values))
         versions: dict[str, int] = row.field_versions or {}
-        record_ops(
-            self.session,
-            [
-                op_values(
-                    self.ctx,
-                    record_type=self.RECORD.RECORD_TYPE,
-                    record_id=record.id,
-                    kind=OpKind.UPSERT,
-                    fields={name: new[name] for name in changed},
-                    base_versions={name: int(versions.get(name, 0)) for name in changed},
-                    student_ids=tuple(
-                        dict.fromkeys([*self.to_record(row).scope_student_ids(), *record.scope_student_ids()])
-                    ),
-                )
-            ],
+        op = op_values(
+            self.ctx,
+            record_type=self.RECORD.RECORD_TYPE,
+            record_id=record.id,
+            kind=OpKind.UPSERT,
+            fields={name: new[name] for name in changed},
+            base_versions={name: int(versions.get(name, 0)) for name in changed},
+            student_ids=tuple(
+                dict.fromkeys([*self.to_record(row).scope_student_ids(), *record.scope_student_ids()])
+            ),
         )
-        return record
+        record_ops(self.session, [op])
+        return str(op["op_id"])
 
     def patch(self, record_id: str, **changes: Any) -> R:
         """Change some fields of a stored record (validated like a form); returns the new record."""
         current = self.require(record_id)
         data = current.model_dump()
         data.update(changes)
-        return self.update(cast(R, self.RECORD.model_validate(data)))
+        record = cast(R, self.RECORD.model_validate(data))
+        self.update(record)
+        return record
 
-    def delete(self, record_id: str) -> None:
-        """Soft-delete: the row stays as a tombstone (so the deletion syncs) and a delete op is written."""
+    def delete(self, record_id: str) -> str:
+        """Soft-delete: the row stays as a tombstone (so the deletion syncs) and a delete op is written.
+
+        Returns the id of the op queued in the outbox.
+        """
         row = self._row(record_id)
         if row is None:
             raise RecordNotFound()
         self._check_author(row)
         self.session.execute(
-            update(self._table)
-            .where(self._table.c.id == record_id)
-            .values(deleted=True, updated_at=utc_now())
+            update(self.table).where(self.table.c.id == record_id).values(deleted=True, updated_at=utc_now())
         )
-        record_ops(
-            self.session,
-            [
-                op_values(
-                    self.ctx,
-                    record_type=self.RECORD.RECORD_TYPE,
-                    record_id=record_id,
-                    kind=OpKind.DELETE,
-                    fields={},
-                    base_versions={},
-                    student_ids=self.to_record(row).scope_student_ids(),
-                )
-            ],
+        op = op_values(
+            self.ctx,
+            record_type=self.RECORD.RECORD_TYPE,
+            record_id=record_id,
+            kind=OpKind.DELETE,
+            fields={},
+            base_versions={},
+            student_ids=self.to_record(row).scope_student_ids(),
         )
+        record_ops(self.session, [op])
+        return str(op["op_id"])
 
     # -- applying what the center sent (no outbox) ------------------------------------------------
     def apply_remote(
@@ -247,7 +250,7 @@ class Repository(Generic[R]):
         """Store a record as the center has it (insert or replace), with its versions; no outbox op."""
         self._check_type(record)
         values = {
-            **self._columns(record),
+            **self.row_values(record),
             "deleted": deleted,
             "updated_at": utc_now(),
             "field_versions": dict(field_versions),
@@ -255,13 +258,13 @@ class Repository(Generic[R]):
             "author_id": author_id,
             "device_id": device_id,
         }
-        result = self.session.execute(update(self._table).where(self._table.c.id == record.id).values(values))
+        result = self.session.execute(update(self.table).where(self.table.c.id == record.id).values(values))
         if not getattr(result, "rowcount", 0):
-            self.session.execute(insert(self._table).values(created_at=utc_now(), **values))
+            self.session.execute(insert(self.table).values(created_at=utc_now(), **values))
 
     def purge(self, record_id: str) -> None:
         """Remove a row for good (a student left this device's scope); no op is written."""
-        self.session.execute(sql_delete(self._table).where(self._table.c.id == record_id))
+        self.session.execute(sql_delete(self.table).where(self.table.c.id == record_id))
 
     def sync_state(self, record_id: str) -> SyncState | None:
         row = self._row(record_id, include_deleted=True)
@@ -294,9 +297,9 @@ class Repository(Generic[R]):
         self, query: Select[Any], where: Mapping[str, Any] | None, include_deleted: bool
     ) -> Select[Any]:
         if not include_deleted:
-            query = query.where(self._table.c.deleted == false())
+            query = query.where(self.table.c.deleted == false())
         for name, value in (where or {}).items():
-            column = self._table.c[name]
+            column = self.table.c[name]
             if isinstance(value, (list, tuple, set, frozenset)):
                 query = query.where(column.in_([_plain(item) for item in value]))
             elif value is None:
@@ -316,11 +319,11 @@ class Repository(Generic[R]):
         include_deleted: bool = False,
     ) -> list[R]:
         """Records matching ``where`` (column = value, or column in a list), sorted and paged."""
-        query = self._where(select(self._table), where, include_deleted)
+        query = self._where(select(self.table), where, include_deleted)
         for name in order_by or self.DEFAULT_ORDER:
-            column = self._table.c[name]
+            column = self.table.c[name]
             query = query.order_by(column.desc() if descending else column.asc())
-        query = query.order_by(self._table.c.id)
+        query = query.order_by(self.table.c.id)
         if offset:
             query = query.offset(offset)
         if limit is not None:
@@ -328,7 +331,7 @@ class Repository(Generic[R]):
         return [self.to_record(row) for row in self.session.execute(query)]
 
     def count(self, *, where: Mapping[str, Any] | None = None, include_deleted: bool = False) -> int:
-        query = self._where(select(func.count()).select_from(self._table), where, include_deleted)
+        query = self._where(select(func.count()).select_from(self.table), where, include_deleted)
         return int(self.session.execute(query).scalar_one())
 
     def _search_condition(self, text: str) -> ColumnElement[bool] | None:
@@ -337,7 +340,7 @@ class Repository(Generic[R]):
             return None
         pattern = like_pattern(query)
         return or_(
-            *(func.lower(self._table.c[name]).like(pattern, escape="\\") for name in self.SEARCH_COLUMNS)
+            *(func.lower(self.table.c[name]).like(pattern, escape="\\") for name in self.SEARCH_COLUMNS)
         )
 
     def search(self, text: str, *, limit: int = 50) -> builtins.list[R]:
@@ -345,9 +348,9 @@ class Repository(Generic[R]):
         condition = self._search_condition(text)
         if condition is None:
             return []
-        query = self._where(select(self._table), None, False).where(condition).limit(limit)
+        query = self._where(select(self.table), None, False).where(condition).limit(limit)
         for name in self.DEFAULT_ORDER:
-            query = query.order_by(self._table.c[name])
+            query = query.order_by(self.table.c[name])
         return [self.to_record(row) for row in self.session.execute(query)]
 
 

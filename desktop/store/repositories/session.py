@@ -19,6 +19,7 @@ from desktop.store.repositories.aid import AidRepository, GiveBackRepository, Re
 from desktop.store.repositories.attachments import AttachmentRepository
 from desktop.store.repositories.audit import AuditRepository
 from desktop.store.repositories.base import Repository
+from desktop.store.repositories.drafts import DraftRepository
 from desktop.store.repositories.errors import RecordNotFound
 from desktop.store.repositories.history import StudentHistory
 from desktop.store.repositories.meta import MetaRepository
@@ -37,6 +38,12 @@ from desktop.store.repositories.support import (
     RescueSessionRepository,
     SupportLogRepository,
 )
+from desktop.store.repositories.sync_bookkeeping import (
+    ConflictRepository,
+    QuarantineRepository,
+    ResolutionRepository,
+)
+from desktop.store.repositories.visit_plans import VisitPlanRepository
 from desktop.store.repositories.visits import VisitRepository
 from desktop.store.repositories.wishes import WishCatalogRepository, WishSelectionRepository
 
@@ -89,6 +96,12 @@ class StoreSession:
         self.meta = MetaRepository(db)
         self.attachments = AttachmentRepository(db)
         self.roster = RosterQueries(db)
+        # local only, never synced
+        self.drafts = DraftRepository(db)
+        self.visit_plans = VisitPlanRepository(db)
+        self.conflicts = ConflictRepository(db)
+        self.resolutions = ResolutionRepository(db)
+        self.quarantine = QuarantineRepository(db)
         self._by_type: dict[str, Repository[Any]] = {
             repo.RECORD.RECORD_TYPE: repo for repo in vars(self).values() if isinstance(repo, Repository)
         }

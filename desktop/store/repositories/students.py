@@ -47,7 +47,7 @@ class StudentRepository(Repository[Student]):
             if taken is not None:
                 raise DuplicateStudentNo(f"学号 {taken[0]} 已存在，请核对。")
 
-    def update(self, record: Student) -> Student:
+    def update(self, record: Student) -> str | None:
         clash = self.session.execute(
             select(StudentRow.id).where(
                 StudentRow.student_no == record.student_no, StudentRow.id != record.id
@@ -125,7 +125,7 @@ class IdentificationRepository(StudentOwnedRepository[Identification]):
             seen.add(pair)
             self._check_one_per_year(record)
 
-    def update(self, record: Identification) -> Identification:
+    def update(self, record: Identification) -> str | None:
         self._check_one_per_year(record)
         return super().update(record)
 

@@ -39,7 +39,7 @@ class VisitRepository(StudentOwnedRepository[HomeVisit]):
         super().create_many([record])
         return record
 
-    def update(self, record: HomeVisit) -> HomeVisit:
+    def update(self, record: HomeVisit) -> str | None:
         """Save an edited visit; a printed record number never changes or goes away (an edit begun
         before the laptop numbered the visit keeps the number it got meanwhile)."""
         row = self._row(record.id)

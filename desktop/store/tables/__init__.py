@@ -1,7 +1,8 @@
 """ORM tables of the local store (SQLAlchemy 2 typed models).
 
 One table per record type, named by ``RECORD_TYPE``, with a column for every record field (same name),
-the sync columns of ``RecordRow``, and the local tables (outbox, meta).
+the sync columns of ``RecordRow``, and the local tables (outbox, meta, and the local-only tables of
+``local``: drafts, visit plans, conflicts, resolutions, quarantine).
 """
 
 from __future__ import annotations
@@ -10,6 +11,13 @@ from desktop.store.tables.aid import GiveBackActivityRow, GrowthRewardRow, Guara
 from desktop.store.tables.attachments import AttachmentBlobRow
 from desktop.store.tables.audit import AuditEntryRow
 from desktop.store.tables.base import SYNC_COLUMNS, Base, Cents, RecordRow, UtcDateTime
+from desktop.store.tables.local import (
+    SyncConflictRow,
+    SyncQuarantineRow,
+    SyncResolutionRow,
+    VisitDraftRow,
+    VisitPlanRow,
+)
 from desktop.store.tables.meta import MetaRow
 from desktop.store.tables.monitoring import MonitoringFlagRow
 from desktop.store.tables.outbox import OutboxRow
@@ -74,8 +82,13 @@ __all__ = [
     "SchoolCenterRow",
     "StudentRow",
     "SupportLogEntryRow",
+    "SyncConflictRow",
+    "SyncQuarantineRow",
+    "SyncResolutionRow",
     "UserRow",
     "UtcDateTime",
+    "VisitDraftRow",
+    "VisitPlanRow",
     "WishCatalogItemRow",
     "WishSelectionRow",
 ]

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.store.engine import open_engine
 from desktop.store.key_vault import KeyVault
-from desktop.store.repositories.meta import MetaRepository
+from desktop.store.repositories.drafts import DraftRepository
 from desktop.store.store import Store
 from desktop.ui.draft_offer import DraftOffer
 from tests.desktop.ui.conftest import start_app, unlock
@@ -30,10 +30,18 @@ def _drafts_on_disk(data_dir: Path, key: bytes) -> list[dict[str, object]]:
     engine = open_engine(Store.db_path_of(data_dir), key)
     try:
         with Session(engine) as db:
-            settings = MetaRepository(db).settings()
+            drafts = DraftRepository(db).list()
     finally:
         engine.dispose()
-    return [json.loads(v) for k, v in settings.items() if k.startswith("visit_draft.")]
+    return [
+        {
+            "student_id": d.student_id,
+            "student_name": d.student_name,
+            "saved_at": d.saved_at.isoformat(),
+            "data": d.data,
+        }
+        for d in drafts
+    ]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")

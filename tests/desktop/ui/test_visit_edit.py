@@ -193,12 +193,12 @@ def open_from_profile(qtbot: QtBot, running: Running, name: str, visit_id: str):
     return form
 
 
-def stored(running: Running, visit_id: str) -> tuple[HomeVisit, list[Any], dict[str, str]]:
+def stored(running: Running, visit_id: str) -> tuple[HomeVisit, list[Any], list[str]]:
     """The visit, the outbox ops for it and the drafts (the app must be shut down first)."""
     with Store.open(running.data_dir, PASSPHRASE) as store, store.session() as s:
         visit = s.visits.require(visit_id)
         ops = [op for op in pending_ops(s.db) if op.record_id == visit_id]
-        drafts = {k: v for k, v in s.meta.settings().items() if k.startswith("visit_draft.")}
+        drafts = [draft.id for draft in s.drafts.list()]
     return visit, ops, drafts
 
 
@@ -265,7 +265,7 @@ def test_edit_two_fields_saves_only_them(
     assert visit.duration_minutes == 75 and visit.visitors[1].name == "陈辅导员"
     assert visit.status is VisitStatus.SUBMITTED
     assert set(ops[-1].fields) == {"place", "follow_up"}
-    assert drafts == {}
+    assert drafts == []
 
 
 def test_invalid_edit_shows_the_message_and_changes_nothing(
@@ -309,7 +309,7 @@ def test_visit_opens_read_only(
     qtbot.waitUntil(lambda: visits_section.stack.currentWidget() is visits_section.list_page)
     running.app.shutdown()
     _visit_now, ops, drafts = stored(running, visit_id)
-    assert len(ops) <= 1 and drafts == {}
+    assert len(ops) <= 1 and drafts == []
 
 
 def test_unsaved_edit_survives_a_restart_and_the_visit_is_unchanged_until_saved(
@@ -324,7 +324,7 @@ def test_unsaved_edit_survives_a_restart_and_the_visit_is_unchanged_until_saved(
     visit, ops, drafts = stored(running, visits.ours)
     assert visit.follow_up == "下学期再电话回访。"
     assert len(ops) == 1
-    assert list(drafts) == [f"visit_draft.{visits.ours}"]
+    assert drafts == [visits.ours]
 
     app = start_app(qtbot, qapp, running.data_dir)
     unlock(qtbot, app)
@@ -347,7 +347,7 @@ def test_unsaved_edit_survives_a_restart_and_the_visit_is_unchanged_until_saved(
     visit, ops, drafts = stored(running, visits.ours)
     assert visit.follow_up == "寒假前再去一次。"
     assert set(ops[-1].fields) == {"follow_up"}
-    assert drafts == {}
+    assert drafts == []
 
 
 def test_closing_an_edit_with_changes_asks_and_discarding_keeps_the_visit(
@@ -377,7 +377,7 @@ def test_closing_an_edit_with_changes_asks_and_discarding_keeps_the_visit(
     assert len(asked) == 2 and section.stack.currentWidget() is section.list_page
     running.app.shutdown()
     visit, ops, drafts = stored(running, visits.ours)
-    assert visit.duration_minutes == 75 and len(ops) == 1 and drafts == {}
+    assert visit.duration_minutes == 75 and len(ops) == 1 and drafts == []
 
 
 def test_no_second_flag_offer_for_a_visit_with_its_flag(qtbot: QtBot, seeded: tuple[Running, Seeded]) -> None:
