@@ -53,6 +53,8 @@ def build_parser(language: str = "zh_CN") -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
+    # A bare `jiafang` opens the app when the gui command is registered.
+    parser.set_defaults(gui_available="gui" in sub.choices)
     return parser
 
 
@@ -60,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(cli_language(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"]) if "gui" in _commands(parser) else args
+        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"]) if args.gui_available else args
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -93,13 +95,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-
-
-def _commands(parser: argparse.ArgumentParser) -> set[str]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
 
 
 if __name__ == "__main__":

@@ -215,11 +215,11 @@ def login(
             raise ServerUnavailable(f"无法连接服务器：{type(error).__name__}") from None
         except CertificateChanged as error:
             raise CertificateMismatch(str(error)) from None
-        _raise_for_error(response)
+        raise_for_error(response)
         return LoginResponse.model_validate_json(response.content)
 
 
-def _error_of(response: httpx.Response) -> tuple[str, str]:
+def error_of(response: httpx.Response) -> tuple[str, str]:
     try:
         detail = response.json()["error"]
         return str(detail["code"]), str(detail["message"])
@@ -233,14 +233,14 @@ def _raise_if_untrusted(error: Exception) -> None:
         raise CertificateUntrusted(college_ca.untrusted_message(problem)) from None
 
 
-def _raise_for_error(response: httpx.Response) -> None:
+def raise_for_error(response: httpx.Response) -> None:
     if 300 <= response.status_code < 400:
         raise ProtocolViolation(
             f"服务器返回了无法处理的跳转（HTTP {response.status_code}），请检查中心服务器地址是否正确"
         )
     if response.status_code < 400:
         return
-    code, message = _error_of(response)
+    code, message = error_of(response)
     if code == ErrorCode.DEVICE_WIPED:
         raise DeviceWiped(message)
     if code == ErrorCode.TOKEN_REVOKED:
@@ -332,9 +332,9 @@ class SyncEngine:
         response = self._http.request(method, path, **request)
         if response.status_code == 410:
             raise _CursorExpired()
-        if response.status_code == 409 and _error_of(response)[0] == ErrorCode.SERVER_RESTORED:
+        if response.status_code == 409 and error_of(response)[0] == ErrorCode.SERVER_RESTORED:
             raise _ServerRestored()
-        _raise_for_error(response)
+        raise_for_error(response)
         return response
 
     def _retrying(self, attempt_once: Callable[[], T]) -> T:
@@ -576,7 +576,7 @@ class SyncEngine:
                         content=data[offset : offset + chunk],
                         headers={"Content-Type": "application/octet-stream"},
                     )
-                    code, _message = _error_of(response) if response.status_code >= 400 else ("", "")
+                    code, _message = error_of(response) if response.status_code >= 400 else ("", "")
                     if code == ErrorCode.HASH_MISMATCH:
                         # The server checked the whole upload, found it damaged and discarded it.
                         mismatches += 1
@@ -590,7 +590,7 @@ class SyncEngine:
                         if failures >= self.settings.attempts:
                             return "附件上传与服务器不同步"
                         break
-                    _raise_for_error(response)
+                    raise_for_error(response)
                     status = AttachmentStatus.model_validate_json(response.content)
                     self._report("upload", status.received, status.size)
                 else:

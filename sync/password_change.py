@@ -18,8 +18,8 @@ from sync.client import (
     InsecureServer,
     ServerUnavailable,
     SyncError,
-    _error_of,
-    _raise_for_error,
+    error_of,
+    raise_for_error,
 )
 from sync.password_policy import password_problems
 from sync.server_address import address_problem
@@ -68,10 +68,10 @@ def change_server_password(
             raise CertificateMismatch(str(error)) from None
     if response.status_code == 204:
         return
-    _code, message = _error_of(response)
+    _code, message = error_of(response)
     if response.status_code == 403:
         raise WrongCurrentPassword(message or "当前密码不正确")
     if response.status_code == 422:
         raise PasswordRejected(message)
-    _raise_for_error(response)
+    raise_for_error(response)
     raise SyncError(message)

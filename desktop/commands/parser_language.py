@@ -75,7 +75,7 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
         self,
         usage: str | None,
         actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        groups: Iterable[Any],  # argparse's mutually exclusive groups
         prefix: str | None = None,
     ) -> None:
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)

@@ -146,12 +146,12 @@ def cmd_students(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def cmd_server_passwd(ctx: CommandContext) -> int:
     """`jiafang passwd --server`: the center account's password (current from JIAFANG_PASSWORD or asked)."""
-    from desktop.commands.sync_commands import WIPED_NOTE, _password
+    from desktop.commands.sync_commands import WIPED_NOTE, prompt_password
     from desktop.store.center_sync import NotConnected, change_password
     from sync.client import DeviceWiped, SyncError
 
     with open_store(ctx) as store:
-        current = _password()
+        current = prompt_password()
         new = ctx.passphrase(
             "中心账号新密码（至少 10 个字符，不要用常见密码）: ", confirm=True, env=NEW_PASSWORD_ENV
         )

@@ -24,7 +24,7 @@ WIPED_NOTE = (
 )
 
 
-def _password() -> str:
+def prompt_password() -> str:
     value = os.environ.get(PASSWORD_ENV)
     if value:
         return value
@@ -37,7 +37,7 @@ def cmd_login(args: argparse.Namespace, ctx: CommandContext) -> int:
     problem = address_problem(args.server)
     if problem is not None:  # before the password is even asked for
         raise CommandError(f"登录失败：{problem}")
-    password = _password()
+    password = prompt_password()
     with open_store(ctx) as store:
         try:
             account = connect(

@@ -21,7 +21,9 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as _paragraph
-from reportlab.rl_config import _FUZZ
+
+# Slack for width comparisons in layout arithmetic (ReportLab's own rl_config._FUZZ).
+LAYOUT_FUZZ = 1e-6
 
 CANNOT_START = (
     "!),.:;?]}"
@@ -72,7 +74,7 @@ def _split(
             if forced_after(i):  # <br/>: the line ends after this unit
                 end, forced = i + 1, True
                 break
-            if used > max_width + _FUZZ and i > start:
+            if used > max_width + LAYOUT_FUZZ and i > start:
                 end = _break_before(units, start, i)
                 break
             i += 1
@@ -98,7 +100,7 @@ def _without_orphan(
     if cut - prev.start < 2 or not units[cut].isalnum():
         return lines
     used = sum(width_of(k, last.max_width) for k in range(cut, last.end))
-    if used > last.max_width + _FUZZ:
+    if used > last.max_width + LAYOUT_FUZZ:
         return lines
     prev_used = sum(width_of(k, prev.max_width) for k in range(prev.start, cut))
     return [

@@ -201,11 +201,11 @@ class StudentMaker:
         self.today = school.today
         current = school.current_year
         self.current_first = int(current[:4])
-        self._weights = [staff.spec.weight for staff in school.colleges]
-        self._catalog_by_category: dict[DifficultyType, list[str]] = {}
+        self.weights = [staff.spec.weight for staff in school.colleges]
+        self.catalog_by_category: dict[DifficultyType, list[str]] = {}
         for item in school.catalog:
             if item.active:
-                self._catalog_by_category.setdefault(item.category, []).append(item.id)
+                self.catalog_by_category.setdefault(item.category, []).append(item.id)
 
     # -- the student ------------------------------------------------------------------------------
     def make(self, index: int) -> StudentBundle:
@@ -228,7 +228,7 @@ class _StudentRun:
     def run(self) -> StudentBundle:
         rng = self.rng
         maker = self.maker
-        staff = rng.choices(maker.school.colleges, weights=maker._weights)[0]
+        staff = rng.choices(maker.school.colleges, weights=maker.weights)[0]
         self.staff = staff
         self.bundle.college = staff
         self._profile(staff)
@@ -1028,7 +1028,7 @@ class _StudentRun:
             ]
             items: list[str] = []
             for category in categories:
-                options = self.maker._catalog_by_category.get(category, [])
+                options = self.maker.catalog_by_category.get(category, [])
                 if options:
                     items.extend(rng.sample(options, min(len(options), rng.randint(1, 2))))
             if not items:
