@@ -52,11 +52,11 @@ from desktop.store.sync_replica import StoreReplica  # noqa: E402
 from sync.client import EngineSettings, SyncEngine, SyncReport, login  # noqa: E402
 from sync.demo import DemoGenerator  # noqa: E402
 from sync.ids import new_id  # noqa: E402
-from sync.memory_replica import MemoryReplica  # noqa: E402
 from sync.records import RECORD_TYPES, Role  # noqa: E402
 from sync.server import directory  # noqa: E402
 from sync.server.database import Database  # noqa: E402
 from sync.server.settings import Settings  # noqa: E402
+from tests.helpers.memory_replica import MemoryReplica  # noqa: E402
 
 DeviceSpec = device_load.DeviceSpec
 

@@ -1,7 +1,7 @@
 """What the sync engine needs from the local store: the ``LocalReplica`` protocol.
 
 ``sync`` never imports ``desktop``: the desktop store implements this protocol in
-``desktop/store/sync_replica.py``; ``sync.memory_replica`` is an in-memory implementation (tests, bench).
+``desktop/store/sync_replica.py``; ``tests/helpers/memory_replica.py`` is an in-memory one (tests, bench).
 Every method that changes state does so in one local transaction.
 """
 

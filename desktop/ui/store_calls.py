@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from desktop.ui.app_context import Identity
     from desktop.ui.first_run_wizard import FirstRunAnswers
 
+
 @dataclass(frozen=True)
 class RosterQuery:
     text: str = ""

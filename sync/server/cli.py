@@ -39,7 +39,7 @@ from sync.server import (
     roster,
 )
 from sync.server.admin_common import CliError
-from sync.server.db import InsecureDatabaseFile
+from sync.server.database import InsecureDatabaseFile
 from sync.server.models import Account, RecordRow
 
 _settings = admin_common.settings

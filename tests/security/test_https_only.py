@@ -21,10 +21,10 @@ from desktop.store import center_sync
 from desktop.store.store import Store
 from sync.certificate_pin import fingerprint
 from sync.client import InsecureServer, SyncEngine
-from sync.memory_replica import MemoryReplica
 from sync.records import Role
 from sync.server.models import AuditEntry
 from sync.server_address import address_problem
+from tests.helpers.memory_replica import MemoryReplica
 from tests.security.tls_server import self_signed, start_tls_server
 from tests.sync.server.conftest import PASSWORD, College, free_port
 

@@ -10,8 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from sync.server import cli
-from sync.server.database import Database
-from sync.server.db import InsecureDatabaseFile
+from sync.server.database import Database, InsecureDatabaseFile
 from sync.server.settings import Settings
 
 

@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection handed over by ``sync.server.db.run_migrations``."""
+"""Alembic environment: runs on the connection handed over by ``sync.server.database.run_migrations``."""
 
 from __future__ import annotations
 

@@ -7,13 +7,18 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop.reports.demo_records import DemoStudent, demo_bundle, demo_student
 from desktop.reports.fonts import PdfFonts, pdf_fonts
 from desktop.reports.growth_archive import ArchiveBundle
+from sync.demo.showcase import DemoStudent, demo_history, demo_student
 
 PRINTED_AT = datetime(2025, 3, 21, 9, 30)
 TODAY = date(2025, 3, 20)
 SCHOOL = "江苏示范职业技术学院"
+
+
+def demo_bundle(demo: DemoStudent, *, today: date = TODAY) -> ArchiveBundle:
+    """The demo student's whole history as the growth archive takes it."""
+    return ArchiveBundle(**vars(demo_history(demo, today=today)))
 
 
 @pytest.fixture(autouse=True)

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from desktop.reports.batch_export import BatchSettings, StudentVisits, export_batch
-from desktop.reports.demo_records import demo_bundle, demo_student
 from desktop.reports.file_names import is_safe_file_name
 from desktop.reports.fonts import PdfFonts
 from desktop.reports.growth_archive import KeySupportNotAllowed
+from sync.demo.showcase import demo_student
 from sync.records.enums import Role
-from tests.desktop.reports.conftest import PRINTED_AT, SCHOOL, TODAY
+from tests.desktop.reports.conftest import PRINTED_AT, SCHOOL, TODAY, demo_bundle
 from tests.desktop.reports.pdf_tools import needs_tools, page_count, pdf_text, qpdf_check, squeeze
 
 pytestmark = needs_tools

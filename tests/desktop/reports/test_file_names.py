@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from desktop.reports.demo_records import DemoStudent
 from desktop.reports.file_names import (
     SENSITIVE_WORDS,
     archive_file_name,
@@ -16,6 +15,7 @@ from desktop.reports.file_names import (
     is_safe_file_name,
     visit_file_name,
 )
+from sync.demo.showcase import DemoStudent
 
 
 def test_visit_and_archive_names_use_the_student_number_only(demo: DemoStudent) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.reports.demo_records import DemoStudent
 from desktop.reports.fonts import (
     FALLBACK_CID_FONT,
     FontCandidate,
@@ -23,6 +22,7 @@ from desktop.reports.fonts import (
 )
 from desktop.reports.styles import form_styles
 from desktop.reports.visit_form import build_visit_form
+from sync.demo.showcase import DemoStudent
 from tests.desktop.reports.conftest import PRINTED_AT, SCHOOL
 from tests.desktop.reports.pdf_tools import (
     needs_font_files,

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.reports.demo_records import DemoStudent
 from desktop.reports.fonts import PdfFonts
 from desktop.reports.growth_archive import (
     ArchiveBundle,
@@ -16,6 +15,7 @@ from desktop.reports.growth_archive import (
     may_see_key_support,
 )
 from desktop.reports.page_frame import MARGIN_LEFT
+from sync.demo.showcase import DemoStudent
 from sync.records.enums import Role
 from sync.records.masking import mask_id_number
 from tests.desktop.reports.conftest import PRINTED_AT, SCHOOL

@@ -19,14 +19,14 @@ import pytest
 
 from desktop.reports.batch_export import BatchSettings, StudentVisits, export_batch
 from desktop.reports.blank_form import build_blank_form
-from desktop.reports.demo_records import DEMO_COLLEGE, DemoStudent, demo_bundle, demo_student
 from desktop.reports.fonts import PdfFonts
 from desktop.reports.growth_archive import build_growth_archive
 from desktop.reports.visit_form import build_visit_form
+from sync.demo.showcase import DEMO_COLLEGE, DemoStudent, demo_student
 from sync.records import enums
 from sync.records.enums import Role
 from sync.records.visits import HouseholdMember
-from tests.desktop.reports.conftest import PRINTED_AT, SCHOOL, TODAY
+from tests.desktop.reports.conftest import PRINTED_AT, SCHOOL, TODAY, demo_bundle
 from tests.desktop.reports.pdf_tools import needs_tools, page_count, pdf_fonts_of, squeeze
 
 pytestmark = needs_tools

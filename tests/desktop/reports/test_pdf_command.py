@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.reports.demo_records import demo_bundle, demo_student
 from desktop.reports.file_names import is_safe_file_name
 from desktop.store.store import Store
+from sync.demo.showcase import demo_student
 from sync.records import AuditAction, College, Mentor, Role, User, WishCatalogItem
-from tests.desktop.reports.conftest import TODAY
+from tests.desktop.reports.conftest import TODAY, demo_bundle
 from tests.desktop.reports.pdf_tools import needs_tools, pdf_text, qpdf_check, squeeze
 
 pytestmark = needs_tools

@@ -11,7 +11,6 @@ import pdfplumber
 import pytest
 
 from desktop.reports.blank_form import build_blank_form
-from desktop.reports.demo_records import DemoStudent
 from desktop.reports.fonts import PdfFonts
 from desktop.reports.form_parts import LABEL_COLUMN
 from desktop.reports.formatting import fmt_date, fmt_money
@@ -19,6 +18,7 @@ from desktop.reports.line_breaking import CANNOT_START
 from desktop.reports.page_frame import CONFIDENTIALITY_NOTICE, MARGIN_LEFT
 from desktop.reports.styles import BODY_SIZE
 from desktop.reports.visit_form import build_visit_form
+from sync.demo.showcase import DemoStudent
 from sync.records.enums import ConfirmationMethod, VisitMode
 from sync.records.masking import mask_id_number, mask_phone
 from tests.desktop.reports.conftest import PRINTED_AT, SCHOOL

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.reports.demo_records import DemoStudent, demo_student
 from desktop.store.store import Store
+from sync.demo.showcase import DemoStudent, demo_student
 from sync.ids import new_id
 from sync.records import AuditEntry, College, Role, User
 from tests.desktop.ui.conftest import start_app, unlock

@@ -12,8 +12,8 @@ import pytest
 from desktop.store.store import Store
 from sync.client import EngineSettings, SyncEngine, SyncReport
 from sync.ids import new_id
-from sync.memory_replica import MemoryReplica
 from sync.records import Role
+from tests.helpers.memory_replica import MemoryReplica
 from tests.sync.server import conftest as server_fixtures
 from tests.sync.server.conftest import College, Server
 

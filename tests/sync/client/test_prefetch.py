@@ -17,9 +17,9 @@ from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from sync.client import EngineSettings, SyncEngine
 from sync.ids import new_id
-from sync.memory_replica import MemoryReplica
 from sync.protocol import PullPage
 from sync.replica import SyncLogEntry
+from tests.helpers.memory_replica import MemoryReplica
 
 RECORDS = 14
 PAGE = 3

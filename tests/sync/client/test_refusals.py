@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from sync.client import EngineSettings, RequestRefused, ServerUnavailable, SyncEngine
-from sync.memory_replica import MemoryReplica
+from tests.helpers.memory_replica import MemoryReplica
 
 
 def _answer(status: int, code: str, message: str) -> httpx.Response:

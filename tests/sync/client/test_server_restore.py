@@ -26,11 +26,11 @@ from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from sync.client import SyncEngine, SyncReport
 from sync.ids import new_id
-from sync.memory_replica import MemoryReplica
 from sync.protocol import Cursor
 from sync.records import HomeVisit, Role
 from sync.server.models import RecordRow, SeqCounter
 from sync.server.settings import Settings
+from tests.helpers.memory_replica import MemoryReplica
 from tests.sync.client.conftest import College, Devices
 from tests.sync.server.conftest import (
     LiveServer,

@@ -18,10 +18,10 @@ from desktop.store.store import Store
 from sync import college_ca
 from sync.client import CertificateUntrusted, ProtocolViolation, SyncEngine, login
 from sync.ids import new_id
-from sync.memory_replica import MemoryReplica
 from sync.records import Role
 from sync.redirects import RedirectRefused, client_options
 from tests.helpers.college_ca_server import CA_NAME, TlsServer, running_tls_server
+from tests.helpers.memory_replica import MemoryReplica
 from tests.sync.server.conftest import PASSWORD
 
 

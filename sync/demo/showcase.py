@@ -1,16 +1,19 @@
-"""Synthetic records for form previews (settings dialog), the README sample image and the benchmarks.
+"""One showcase student with every kind of record filled in: for the PDF tests, the README sample
+images (docs/render_sample_form.py) and the PDF benchmark.
 
-Every name, number and story here is invented; the ID number is checksum-valid but synthetic.
+``demo_student`` makes a student with family and a submitted visit; ``demo_history`` adds one of every
+other record kind (the whole growth archive).  Unlike the school generator next to it, it fills every
+field a form prints rather than a realistic mix.  Every name, number and story here is invented; the
+ID number is checksum-valid but synthetic.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from desktop.reports.growth_archive import ArchiveBundle
 from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
 from sync.records.audit import AuditEntry
 from sync.records.enums import (
@@ -82,6 +85,32 @@ class DemoStudent:
     student: Student
     family: list[FamilyMember]
     visit: HomeVisit
+
+
+@dataclass(frozen=True)
+class DemoHistory:
+    """A demo student's whole history with the names its records refer to (the fields of the growth
+    archive's ``ArchiveBundle``: ``ArchiveBundle(**vars(history))``)."""
+
+    student: Student
+    college_name: str = ""
+    counselor_name: str = ""
+    family: list[FamilyMember] = field(default_factory=list)
+    identifications: list[Identification] = field(default_factory=list)
+    aid: list[GuaranteeAid] = field(default_factory=list)
+    visits: list[HomeVisit] = field(default_factory=list)
+    rewards: list[GrowthReward] = field(default_factory=list)
+    wishes: list[WishSelection] = field(default_factory=list)
+    wish_item_names: dict[str, str] = field(default_factory=dict)
+    flags: list[MonitoringFlag] = field(default_factory=list)
+    give_back: list[GiveBackActivity] = field(default_factory=list)
+    key_support: list[KeySupport] = field(default_factory=list)
+    mentor_assignments: list[MentorAssignment] = field(default_factory=list)
+    mentor_names: dict[str, str] = field(default_factory=dict)
+    support_log: list[SupportLogEntry] = field(default_factory=list)
+    rescue_sessions: list[RescueSession] = field(default_factory=list)
+    audit: list[AuditEntry] = field(default_factory=list)
+    user_names: dict[str, str] = field(default_factory=dict)
 
 
 def demo_student(seed: int = 7, *, follow_up: str = FOLLOW_UP_TEXT, today: date | None = None) -> DemoStudent:
@@ -202,7 +231,7 @@ def demo_student(seed: int = 7, *, follow_up: str = FOLLOW_UP_TEXT, today: date 
     return DemoStudent(student, family, visit)
 
 
-def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> ArchiveBundle:
+def demo_history(demo: DemoStudent, *, today: date | None = None) -> DemoHistory:
     """The demo student's full history, every record kind filled (for the growth archive preview)."""
     today = today or date.today()
     sid = demo.student.id
@@ -376,7 +405,7 @@ def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> ArchiveBundl
             detail="pdf:blank_form",
         ),
     ]
-    return ArchiveBundle(
+    return DemoHistory(
         student=demo.student,
         college_name=DEMO_COLLEGE,
         counselor_name="陈老师",
