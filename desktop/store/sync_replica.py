@@ -75,6 +75,7 @@ class StoreReplica:
         self._user_id = store.info.user_id
         self._cursor_seen: str | None = None
         self._log_buffer: list[dict[str, str]] = []
+        self.unreadable = 0  # pulled records quarantined because this client cannot read them
 
     @property
     def device_id(self) -> str:
@@ -366,6 +367,7 @@ class StoreReplica:
         entry = {"record": state.model_dump(mode="json"), "reason": "unreadable", "message": message}
         _quarantine(s, f"{state.record_type}.{state.id}.{state.seq}", entry)
         self._note(s, "warning", message)
+        self.unreadable += 1
 
     # -- scope ------------------------------------------------------------------------------------
     def purge_students(self, student_ids: list[str]) -> PurgeReport:
