@@ -298,6 +298,7 @@ class SyncEngine:
         self.replica = replica
         self._own_schema = schema  # the newest schema this client knows
         self._schema = schema  # the one spoken with this server (``_negotiate``)
+        self._upgrade_records: set[str] = set()  # records whose ops wait for the server's upgrade
         self.settings = settings or EngineSettings()
         self._progress = progress
         self._cancel = cancel or threading.Event()
@@ -389,6 +390,7 @@ class SyncEngine:
         self._set_aside = set()
         self._refusal = None
         self._seen = self.replica.state().seen
+        self._upgrade_records = set()
         try:
             self._negotiate()
             try:
@@ -549,13 +551,14 @@ class SyncEngine:
         for pending in batch:
             op = pending.op
             newer = newer_fields(op.record_type, op.fields, self._schema)
-            if newer:
+            if newer or op.record_id in self._upgrade_records:
                 # The server's schema lacks these fields: the op waits for its upgrade (§2a), and so do
                 # later ops of the same record (they build on it).
-                reason = upgrade_reason(newer)
-                held.append((pending, reason))
+                waiting = upgrade_reason(newer) if newer else "同一记录的前一项修改正在等待中心服务器升级"
+                held.append((pending, waiting))
                 held_records.add(op.record_id)
-                report.awaiting_upgrade[op.op_id] = reason
+                self._upgrade_records.add(op.record_id)
+                report.awaiting_upgrade[op.op_id] = waiting
                 continue
             reason = "同一记录的前一项修改正在等待发送" if op.record_id in held_records else None
             if reason is None:

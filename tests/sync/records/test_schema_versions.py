@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import Field, create_model
 
@@ -13,6 +15,29 @@ from sync.records.schema import FIRST_SCHEMA, field_since, latest_schema, newer_
 def test_the_protocols_schema_is_the_newest_field_of_any_record() -> None:
     # Adding a field with ``since`` = N + 1 means raising SCHEMA_VERSION (and the server's window) too.
     assert SCHEMA_VERSION == latest_schema() == SCHEMA_MAX
+
+
+SCHEMA_1_FIELDS = Path(__file__).with_name("schema_1_fields.txt")
+
+
+def test_a_field_added_after_the_first_schema_declares_its_version() -> None:
+    # A field without ``since`` counts as schema 1, which older servers know: a newer laptop would send
+    # it to them.  The first schema's fields are fixed; every later one says which schema added it.
+    listed = {
+        line for line in SCHEMA_1_FIELDS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    }
+    first = {
+        f"{record_type}.{name}"
+        for record_type, cls in RECORD_TYPES.items()
+        for name in cls.model_fields
+        if field_since(cls, name) == FIRST_SCHEMA
+    }
+    assert first - listed == set(), (
+        'declare the new field\'s schema: Field(..., json_schema_extra={"since": N})'
+    )
+    assert listed - first == set(), (
+        "a field of the first schema was removed or renamed (fields are only added)"
+    )
 
 
 def test_a_field_without_a_version_is_of_the_first_schema() -> None:
