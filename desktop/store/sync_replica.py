@@ -364,8 +364,11 @@ class StoreReplica:
             f"收到一条本机无法读取的{label}（字段：{'、'.join(names)}），已移入隔离区，未丢弃；"
             "请将本软件升级到最新版本后再同步"
         )
+        key = f"{state.record_type}.{state.id}.{state.seq}"
+        if _quarantined(s, key):
+            return  # this version came again (a backfill, a repair): kept and told already
         entry = {"record": state.model_dump(mode="json"), "reason": "unreadable", "message": message}
-        _quarantine(s, f"{state.record_type}.{state.id}.{state.seq}", entry)
+        _quarantine(s, key, entry)
         self._note(s, "warning", message)
         self.unreadable += 1
 
@@ -593,6 +596,10 @@ def _quarantine(s: StoreSession, key: str, entry: dict[str, Any]) -> None:
     refused for good (``{"op", "reason"}``, keyed by op id) or a pulled record this client cannot read
     (``{"record", "reason": "unreadable", "message"}``, keyed by type, id and change number)."""
     _put(s, QUARANTINE_PREFIX + key, entry)
+
+
+def _quarantined(s: StoreSession, key: str) -> bool:
+    return s.meta.get(QUARANTINE_PREFIX + key) is not None
 
 
 def _json(s: StoreSession, key: str, default: Any) -> Any:
