@@ -187,6 +187,7 @@ def login(
     device_name: str = "",
     transport: httpx.BaseTransport | None = None,
     tls: ssl.SSLContext | None = None,
+    schema: int = SCHEMA_VERSION,
 ) -> LoginResponse:
     """Log in and register this device; returns its token (keep it in the OS keyring or the store).
 
@@ -203,6 +204,7 @@ def login(
         **redirects.client_options(),
     ) as http:
         try:
+            http.headers[SCHEMA_HEADER] = str(_spoken_schema(http, schema))
             response = http.post(
                 "/auth/login",
                 json={
@@ -221,6 +223,19 @@ def login(
             raise CertificateMismatch(str(error)) from None
         _raise_for_error(response)
         return LoginResponse.model_validate_json(response.content)
+
+
+def _spoken_schema(http: httpx.Client, own: int) -> int:
+    """The schema to speak with this server (§2a): a client of the first schema asks nothing; a newer
+    one asks the server's window and speaks the highest version both know."""
+    if own <= FIRST_SCHEMA:
+        return own
+    response = http.get("/health")
+    _raise_for_error(response)
+    health = HealthResponse.model_validate_json(response.content)
+    if own < health.schema_min:
+        raise UpgradeRequired("中心服务器已不再支持本软件的数据版本，请将本软件升级到最新版本")
+    return min(own, health.schema_max)
 
 
 def _error_of(response: httpx.Response) -> tuple[str, str]:
@@ -427,12 +442,7 @@ class SyncEngine:
         """Agree on the schema with the server (§2a): a client that knows fields newer than the first
         schema asks the server's window and speaks the highest version both know.  (A client of the first
         schema has nothing to agree on and asks nothing.)"""
-        if self._own_schema <= FIRST_SCHEMA:
-            return
-        health = self._call("GET", "/health", HealthResponse)
-        if self._own_schema < health.schema_min:
-            raise UpgradeRequired("中心服务器已不再支持本软件的数据版本，请将本软件升级到最新版本")
-        self._schema = min(self._own_schema, health.schema_max)
+        self._schema = self._retrying(lambda: _spoken_schema(self._http, self._own_schema))
         self._http.headers[SCHEMA_HEADER] = str(self._schema)
 
     def _exchange(self, report: SyncReport) -> None:

@@ -15,7 +15,7 @@ from pydantic import Field, create_model
 
 from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
-from sync.client import SyncEngine
+from sync.client import SyncEngine, login
 from sync.ids import new_id
 from sync.memory_replica import MemoryReplica
 from sync.records import HomeVisit, Role
@@ -24,6 +24,7 @@ from sync.records.registry import RECORD_TYPES
 from sync.records.schema import field_since
 from sync.server import record_kinds
 from tests.sync.client.conftest import College, Device
+from tests.sync.server.conftest import PASSWORD
 from tests.sync.server.records_data import visit
 
 # Today's visit with the field a newer schema adds.
@@ -128,7 +129,12 @@ def test_a_field_the_server_does_not_know_waits_for_its_upgrade(
     monkeypatch.setattr(record_schema, "RECORD_TYPES", {**RECORD_TYPES, "home_visit": NewerVisit})
     assert field_since(NewerVisit, "road_condition") == 2
     student = college.server.student(college.college_id, college.counselor_a)
-    api = college.server.login("counselor_a")
+    device_id = new_id()
+    logged_in = login(
+        college.server.url, username="counselor_a", password=PASSWORD, device_id=device_id, schema=2
+    )  # spoken in schema 1: no 426
+    api = college.server.login("counselor_a", device_id=device_id)
+    assert logged_in.device_id == device_id
     laptop = Device(MemoryReplica(api.device_id, api.user_id), None, api.user_id)  # type: ignore[arg-type]
     laptop.engine = SyncEngine(laptop.replica, college.server.url, api.token, schema=2)
     laptop.sync()
