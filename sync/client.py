@@ -39,6 +39,7 @@ from sync.protocol import (
     DigestResponse,
     EpochInfo,
     ErrorCode,
+    HealthResponse,
     LoginResponse,
     Op,
     OpResult,
@@ -49,6 +50,7 @@ from sync.protocol import (
     RepairPage,
     ScopeEventKind,
 )
+from sync.records.schema import FIRST_SCHEMA, newer_fields
 from sync.replica import Backfill, LocalReplica, PendingOp, SyncLogEntry, split_backfills
 from sync.server_address import address_problem
 
@@ -157,6 +159,8 @@ class SyncReport:
     attachments_uploaded: int = 0
     attachments_downloaded: int = 0
     held: dict[str, str] = field(default_factory=dict)  # op id -> why it waits (its attachment)
+    # op id -> why it waits for the server's upgrade (fields the server's older schema lacks, §2a)
+    awaiting_upgrade: dict[str, str] = field(default_factory=dict)
     recovered: int = 0  # records re-sent after a server restore (protocol §8a)
 
 
@@ -183,6 +187,7 @@ def login(
     device_name: str = "",
     transport: httpx.BaseTransport | None = None,
     tls: ssl.SSLContext | None = None,
+    schema: int = SCHEMA_VERSION,
 ) -> LoginResponse:
     """Log in and register this device; returns its token (keep it in the OS keyring or the store).
 
@@ -199,6 +204,7 @@ def login(
         **redirects.client_options(),
     ) as http:
         try:
+            http.headers[SCHEMA_HEADER] = str(_spoken_schema(http, schema))
             response = http.post(
                 "/auth/login",
                 json={
@@ -217,6 +223,19 @@ def login(
             raise CertificateMismatch(str(error)) from None
         raise_for_error(response)
         return LoginResponse.model_validate_json(response.content)
+
+
+def _spoken_schema(http: httpx.Client, own: int) -> int:
+    """The schema to speak with this server (§2a): a client of the first schema asks nothing; a newer
+    one asks the server's window and speaks the highest version both know."""
+    if own <= FIRST_SCHEMA:
+        return own
+    response = http.get("/health")
+    raise_for_error(response)
+    health = HealthResponse.model_validate_json(response.content)
+    if own < health.schema_min:
+        raise UpgradeRequired("中心服务器已不再支持本软件的数据版本，请将本软件升级到最新版本")
+    return min(own, health.schema_max)
 
 
 def error_of(response: httpx.Response) -> tuple[str, str]:
@@ -254,6 +273,19 @@ def raise_for_error(response: httpx.Response) -> None:
     raise RequestRefused(message, status=response.status_code, code=code)
 
 
+def upgrade_reason(fields: list[str]) -> str:
+    """Why an op waits in the outbox: fields the server's older schema does not have (§2a)."""
+    return f"含有中心服务器尚不支持的字段（{'、'.join(fields)}），待中心服务器升级后发送"
+
+
+def upgrade_notice(count: int) -> str:
+    """The user's sentence for ops that wait for the server's upgrade (Chinese)."""
+    return (
+        f"{count} 项修改含有中心服务器尚不支持的新字段，已保留在本机待发送（不会丢失）；"
+        "请联系管理员将中心服务器升级到最新版本，升级后再次同步即可发送"
+    )
+
+
 class _CursorExpired(Exception):
     """The server expired this cursor's tombstones: a replacement sync is due."""
 
@@ -275,15 +307,19 @@ class SyncEngine:
         transport: httpx.BaseTransport | None = None,
         rng: random.Random | None = None,
         tls: ssl.SSLContext | None = None,
+        schema: int = SCHEMA_VERSION,
     ) -> None:
         _checked_address(server_url)
         self.replica = replica
+        self._own_schema = schema  # the newest schema this client knows
+        self._schema = schema  # the one spoken with this server (``_negotiate``)
+        self._upgrade_records: set[str] = set()  # records whose ops wait for the server's upgrade
         self.settings = settings or EngineSettings()
         self._progress = progress
         self._cancel = cancel or threading.Event()
         self._rng = rng or random.Random()
         timeout = httpx.Timeout(self.settings.stall_timeout, connect=self.settings.connect_timeout)
-        headers = {**VERSION_HEADERS, "Authorization": f"Bearer {token}"}
+        headers = {**VERSION_HEADERS, SCHEMA_HEADER: str(schema), "Authorization": f"Bearer {token}"}
         self._http = httpx.Client(
             base_url=server_url,
             headers=headers,
@@ -369,7 +405,9 @@ class SyncEngine:
         self._set_aside = set()
         self._refusal = None
         self._seen = self.replica.state().seen
+        self._upgrade_records = set()
         try:
+            self._negotiate()
             try:
                 self._exchange(report)
             except _ServerRestored:
@@ -396,7 +434,16 @@ class SyncEngine:
         )
         if report.held:
             self._log("warning", f"{len(report.held)} 项修改因附件未能上传而暂缓发送，下次同步时重试")
+        if report.awaiting_upgrade:
+            self._log("warning", upgrade_notice(len(report.awaiting_upgrade)))
         return report
+
+    def _negotiate(self) -> None:
+        """Agree on the schema with the server (§2a): a client that knows fields newer than the first
+        schema asks the server's window and speaks the highest version both know.  (A client of the first
+        schema has nothing to agree on and asks nothing.)"""
+        self._schema = self._retrying(lambda: _spoken_schema(self._http, self._own_schema))
+        self._http.headers[SCHEMA_HEADER] = str(self._schema)
 
     def _exchange(self, report: SyncReport) -> None:
         self._push_all(report)
@@ -432,7 +479,7 @@ class SyncEngine:
                 continue
             body = {
                 "device_id": self.replica.device_id,
-                "ops": [pending.op.model_dump(mode="json", by_alias=True) for pending in batch],
+                "ops": [self._wire(pending.op) for pending in batch],
                 **self._position(),  # lets the server see a restore before any op is numbered (§8a)
             }
             try:
@@ -489,10 +536,14 @@ class SyncEngine:
     def _position(self) -> dict[str, Any]:
         return {"cursor": self.replica.state().cursor, "seen": self._seen}
 
+    def _wire(self, op: Op) -> dict[str, Any]:
+        """An op as sent: in the schema agreed with this server."""
+        return op.model_copy(update={"schema_version": self._schema}).model_dump(mode="json", by_alias=True)
+
     def _push_recovered(self, ops: list[Op]) -> list[OpResult]:
         body = {
             "device_id": self.replica.device_id,
-            "ops": [op.model_dump(mode="json", by_alias=True) for op in ops],
+            "ops": [self._wire(op) for op in ops],
         }
         response = self._post("/sync/push", body, PushResponse)
         if len(response.results) != len(ops):
@@ -509,11 +560,22 @@ class SyncEngine:
         held: list[tuple[PendingOp, str]] = []
         for pending in batch:
             op = pending.op
-            reason = "同一记录的前一项修改正在等待附件上传" if op.record_id in held_records else None
+            newer = newer_fields(op.record_type, op.fields, self._schema)
+            if newer or op.record_id in self._upgrade_records:
+                # The server's schema lacks these fields: the op waits for its upgrade (§2a), and so do
+                # later ops of the same record (they build on it).
+                waiting = upgrade_reason(newer) if newer else "同一记录的前一项修改正在等待中心服务器升级"
+                held.append((pending, waiting))
+                held_records.add(op.record_id)
+                self._upgrade_records.add(op.record_id)
+                report.awaiting_upgrade[op.op_id] = waiting
+                continue
+            reason = "同一记录的前一项修改正在等待发送" if op.record_id in held_records else None
             if reason is None:
                 for ref in refs_in_fields(op.fields, op.student_id):
                     reason = self._ensure_uploaded(ref, report)
                     if reason is not None:
+                        reason = f"等待附件上传：{reason}"
                         break
             if reason is None:
                 ready.append(pending)

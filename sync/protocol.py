@@ -9,9 +9,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sync.records.schema import FIRST_SCHEMA, latest_schema
+
 PROTOCOL_VERSION = 1
-SCHEMA_VERSION = 1
-SCHEMA_MIN = 1
+# The schema: the newest version any record field declares (``since``, docs/sync-protocol.md §2a), so
+# adding a field with its ``since`` is all it takes; this release serves every schema up to it.
+SCHEMA_VERSION = latest_schema()
+SCHEMA_MIN = FIRST_SCHEMA
 SCHEMA_MAX = SCHEMA_VERSION
 
 PROTOCOL_HEADER = "X-JiaFang-Protocol"

@@ -13,7 +13,7 @@ from desktop.commands.context import CommandContext, CommandError
 from desktop.commands.store_commands import open_store
 from desktop.store.center_sync import NotConnected, connect, run_sync
 from desktop.store.center_trust import BadCaFile
-from sync.client import DeviceWiped, Progress, SyncError
+from sync.client import DeviceWiped, Progress, SyncError, upgrade_notice
 from sync.server_address import address_problem
 
 PASSWORD_ENV = "JIAFANG_PASSWORD"
@@ -104,6 +104,13 @@ def cmd_sync(args: argparse.Namespace, ctx: CommandContext) -> int:
                 )
             if result.held:
                 ctx.print(f"{result.held} 项修改因附件未能上传而暂缓发送，下次同步时重试（详见同步日志）")
+            if result.awaiting_upgrade:
+                ctx.print(upgrade_notice(result.awaiting_upgrade))
+            if result.unreadable:
+                ctx.print(
+                    f"{result.unreadable} 条中心的记录本机无法读取，已移入隔离区（可导出，未丢弃）；"
+                    "请将本软件升级到最新版本"
+                )
         return 0 if result.pending == 0 else 1
 
 

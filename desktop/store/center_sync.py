@@ -101,6 +101,9 @@ class SyncSummary:
     attachments_uploaded: int = 0
     attachments_downloaded: int = 0
     held: int = 0  # ops waiting in the outbox because their attachment could not be uploaded
+    # ops waiting in the outbox for the center's server to learn their fields (protocol §2a)
+    awaiting_upgrade: int = 0
+    unreadable: int = 0  # pulled records this client could not read, quarantined (protocol §2a)
     finished_at: datetime | None = None
     changed_kinds: set[str] = field(default_factory=set)  # record types written locally (for views)
 
@@ -119,6 +122,8 @@ class SyncSummary:
             "attachments_uploaded": self.attachments_uploaded,
             "attachments_downloaded": self.attachments_downloaded,
             "held": self.held,
+            "awaiting_server_upgrade": self.awaiting_upgrade,
+            "unreadable": self.unreadable,
         }
 
 
@@ -387,6 +392,8 @@ def run_sync(
         attachments_uploaded=report.attachments_uploaded,
         attachments_downloaded=report.attachments_downloaded,
         held=len(report.held),
+        awaiting_upgrade=len(report.awaiting_upgrade),
+        unreadable=replica.unreadable,
         finished_at=finished,
         changed_kinds=set(replica.kinds),
     )

@@ -353,6 +353,7 @@ def restore(store: Store, conflict_id: str) -> None:
             device_id=repo.ctx.device_id,
         )
         fields = {name: value for name, value in record.model_dump(mode="json").items() if name != "id"}
+        fields = {**repo.extra_fields(conflict.record_id), **fields}  # the center's newer fields (§2a)
         values = outbox.op_values(
             repo.ctx,
             record_type=conflict.record_type,

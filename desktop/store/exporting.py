@@ -28,7 +28,7 @@ from desktop.store.errors import StoreError
 from desktop.store.importing.columns import ROSTER_COLUMNS
 from desktop.store.repositories.session import StoreSession
 from desktop.store.role_rules import may_export_unmasked, may_see_key_support
-from sync.records import AuditAction, Role, academic_year_bounds, mask_id_number, mask_phone
+from sync.records import AuditAction, HomeVisit, Role, academic_year_bounds, mask_id_number, mask_phone
 from sync.records.enums import CodedEnum
 
 MASKED_TEXT = "（已隐去）"
@@ -138,54 +138,51 @@ def _in_year(day: date, academic_year: str | None) -> bool:
     return first <= day <= last
 
 
+# The visit columns of the export, by field; their headers are the fields' own titles (``Record.field_title``).
+VISIT_COLUMNS: tuple[str, ...] = (
+    "visit_date",
+    "category",
+    "mode",
+    "duration_minutes",
+    "place",
+    "visitors",
+    "status",
+)
+# The columns only an unmasked export holds (personal information).
+VISIT_SENSITIVE_COLUMNS: tuple[str, ...] = (
+    "income_amount",
+    "income_sources",
+    "causes",
+    "student_traits",
+    "school_feedback",
+    "family_opinions",
+    "verification_result",
+    "recent_shocks",
+    "follow_up",
+)
+
+
+def _cell(value: Any) -> Any:
+    """A field's value as an export cell: choices by their Chinese label, amounts as numbers, people by name."""
+    if isinstance(value, Decimal) or value is None:
+        return _money(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "、".join(_label(item) if isinstance(item, CodedEnum) else str(item.name) for item in value)
+    return _label(value) if isinstance(value, CodedEnum) else value
+
+
 def visits_table(session: StoreSession, *, unmasked: bool, academic_year: str | None = None) -> ExportTable:
     students = _student_columns(session)
-    headers = [
-        "学号",
-        "姓名",
-        "学院",
-        "家访日期",
-        "家访类别",
-        "家访形式",
-        "时长(分钟)",
-        "地点(县/镇)",
-        "家访人员",
-        "状态",
-    ]
-    narrative = [
-        ("student_traits", "学生特点/在家表现"),
-        ("school_feedback", "在校表现反馈"),
-        ("family_opinions", "家长及学生意见建议"),
-        ("verification_result", "核实结论"),
-        ("recent_shocks", "近期突发情况"),
-        ("follow_up", "后续措施/家访手记"),
-    ]
-    if unmasked:
-        headers += ["家庭年收入(元)", "收入来源", "致困原因", *(title for _, title in narrative)]
+    columns = VISIT_COLUMNS + (VISIT_SENSITIVE_COLUMNS if unmasked else ())
+    headers = ["学号", "姓名", "学院", *(HomeVisit.field_title(name) for name in columns)]
     table = ExportTable(ExportWhat.VISITS.label, headers)
     for visit in session.visits.list(order_by=["visit_date"]):
         if visit.status.value == "draft" or not _in_year(visit.visit_date, academic_year):
             continue
         student_no, name, college = students.get(visit.student_id, ("", "", ""))
-        row: list[Any] = [
-            student_no,
-            name,
-            college,
-            visit.visit_date.isoformat(),
-            visit.category.label,
-            visit.mode.label,
-            visit.duration_minutes,
-            visit.place,
-            "、".join(v.name for v in visit.visitors),
-            visit.status.label,
-        ]
-        if unmasked:
-            row += [
-                _money(visit.income_amount),
-                _labels(visit.income_sources),
-                _labels(visit.causes),
-                *(getattr(visit, name_) for name_, _ in narrative),
-            ]
+        row: list[Any] = [student_no, name, college, *(_cell(getattr(visit, field)) for field in columns)]
         table.rows.append(row)
     return table
 

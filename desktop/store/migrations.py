@@ -25,6 +25,7 @@ from desktop.store.migration_steps import (
     v0006_record_numbers,
     v0007_center_and_coverage_rules,
     v0008_local_tables,
+    v0009_record_extra,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -50,6 +51,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0006_record_numbers),
     Step.of(v0007_center_and_coverage_rules),
     Step.of(v0008_local_tables),
+    Step.of(v0009_record_extra),
 )
 LATEST_VERSION = STEPS[-1].version
 

@@ -38,6 +38,7 @@ from sync.protocol import (
     ScopeEventKind,
     record_hash,
 )
+from sync.records.registry import RECORD_TYPE_LABELS
 from sync.replica import (
     Backfill,
     PendingOp,
@@ -71,6 +72,7 @@ class StoreReplica:
         self._user_id = store.info.user_id
         self._cursor_seen: str | None = None
         self._log_buffer: list[dict[str, str]] = []
+        self.unreadable = 0  # pulled records quarantined because this client cannot read them
 
     @property
     def device_id(self) -> str:
@@ -279,7 +281,10 @@ class StoreReplica:
                             )
                         )
                     continue
-                fields = dict(state.fields)
+                # Fields of a newer schema than this client's are kept as they came (``extra``).
+                known = repo.RECORD.model_fields
+                fields = {name: value for name, value in state.fields.items() if name in known}
+                extra = {name: value for name, value in state.fields.items() if name not in known}
                 if local_pending and state.id in existing:
                     current = repo.get(state.id, include_deleted=True)
                     if current is not None:
@@ -287,8 +292,8 @@ class StoreReplica:
                         fields.update({name: mine[name] for name in local_pending if name in mine})
                 try:
                     record = repo.RECORD.model_validate({**fields, "id": state.id})
-                except ValidationError:
-                    self._note(s, "warning", f"一条{record_type}记录未通过本机校验，已跳过")
+                except ValidationError as error:
+                    self._quarantine_record(s, state, error)
                     continue
                 if state.id in existing and local_pending:
                     repo.apply_remote(
@@ -298,6 +303,7 @@ class StoreReplica:
                         author_id=state.author_id,
                         device_id=None,
                         deleted="*" in local_pending,
+                        extra=extra,
                     )
                 elif state.id in existing:
                     changed.append(
@@ -310,6 +316,7 @@ class StoreReplica:
                             "server_seq": state.seq,
                             "author_id": state.author_id,
                             "device_id": None,
+                            "extra": extra,
                         }
                     )
                 else:
@@ -321,6 +328,7 @@ class StoreReplica:
                             "field_versions": state.versions,
                             "server_seq": state.seq,
                             "author_id": state.author_id,
+                            "extra": extra,
                         }
                     )
             if fresh:
@@ -330,6 +338,24 @@ class StoreReplica:
             if changed:
                 # One statement for every replaced row (the SET columns come from the parameters).
                 s.db.execute(update(repo.table).where(columns.id == bindparam("_rid")), changed)
+
+    def _quarantine_record(self, s: StoreSession, state: RecordState, error: ValidationError) -> None:
+        """A pulled record this client cannot read (a field it knows holds a value it does not accept,
+        e.g. a choice added by a newer release): kept whole in the quarantine, exportable, with a notice;
+        the next version of the record that this client can read replaces it as usual."""
+        names = sorted({str(item["loc"][0]) for item in error.errors() if item["loc"]} or {"*"})
+        label = RECORD_TYPE_LABELS.get(state.record_type, state.record_type)
+        message = (
+            f"收到一条本机无法读取的{label}（字段：{'、'.join(names)}），已移入隔离区，未丢弃；"
+            "请将本软件升级到最新版本后再同步"
+        )
+        key = f"{state.record_type}.{state.id}.{state.seq}"
+        if _quarantined(s, key):
+            return  # this version came again (a backfill, a repair): kept and told already
+        entry = {"record": state.model_dump(mode="json"), "reason": "unreadable", "message": message}
+        _quarantine(s, key, entry)
+        self._note(s, "warning", message)
+        self.unreadable += 1
 
     # -- scope ------------------------------------------------------------------------------------
     def purge_students(self, student_ids: list[str]) -> PurgeReport:
@@ -397,7 +423,8 @@ class StoreReplica:
                             record_type=repo.RECORD.RECORD_TYPE,
                             record_id=record_id,
                             student_id=students[0] if students else None,
-                            fields=record.model_dump(mode="json"),
+                            # with the center's fields this client does not know (§2a)
+                            fields={**repo.extra_fields(record_id), **record.model_dump(mode="json")},
                             versions=dict(versions or {}),
                             deleted=repo.is_deleted(record_id),
                             author_id=author_id or self._user_id or "unknown",
@@ -508,7 +535,7 @@ class StoreReplica:
     def hold_ops(self, held: list[tuple[PendingOp, str]]) -> None:
         with self.store.session() as s:
             for pending, reason in held:
-                outbox.mark_failed(s.db, [pending.op.op_id], f"等待附件上传：{reason}")
+                outbox.mark_failed(s.db, [pending.op.op_id], reason)
 
     def missing_attachments(self) -> list[AttachmentRef]:
         """Looked for only after records with attachments arrived, or while some are still missing
@@ -546,9 +573,15 @@ def _repositories(s: StoreSession) -> list[Repository[Any]]:
     return [repo for repo in vars(s).values() if isinstance(repo, Repository)]
 
 
-def _quarantine(s: StoreSession, item_id: str, entry: dict[str, Any]) -> None:
-    """Keep what cannot go to the center (or come from it) in the quarantine the user can export."""
-    s.quarantine.put(item_id, entry)
+def _quarantine(s: StoreSession, key: str, entry: dict[str, Any]) -> None:
+    """Keep something the sync could not deliver or read, for the user to export: an op the center
+    refused for good (``{"op", "reason"}``, keyed by op id) or a pulled record this client cannot read
+    (``{"record", "reason": "unreadable", "message"}``, keyed by type, id and change number)."""
+    s.quarantine.put(key, entry)
+
+
+def _quarantined(s: StoreSession, key: str) -> bool:
+    return s.quarantine.has(key)
 
 
 def _json(s: StoreSession, key: str, default: Any) -> Any:

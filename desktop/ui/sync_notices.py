@@ -51,7 +51,10 @@ class SyncNotices(QFrame):
         self.setVisible(False)
 
     def _finished(self, summary: SyncSummary) -> None:
+        schema_text = self._schema_notice(summary)
         if not summary.left:
+            if schema_text:
+                self._show("schema", schema_text, export=summary.unreadable > 0, settings=False)
             return
         names = "、".join(f"{left.name}（{left.student_no}）" for left in summary.left[:SHOWN_NAMES])
         if len(summary.left) > SHOWN_NAMES:
@@ -68,7 +71,32 @@ class SyncNotices(QFrame):
                 "",
                 summary.quarantined,
             )
+        if schema_text:
+            text += " " + schema_text
         self._show("left", text, export=summary.quarantine_total > 0, settings=False)
+
+    def _schema_notice(self, summary: SyncSummary) -> str:
+        """What a sync with a server of another schema left to do (docs/sync-protocol.md §2a)."""
+        parts: list[str] = []
+        if summary.awaiting_upgrade:
+            parts.append(
+                self.tr(
+                    "%n change(s) use fields the center's server does not support yet; they are kept on "
+                    "this computer and sent once the administrator upgrades the server.",
+                    "",
+                    summary.awaiting_upgrade,
+                )
+            )
+        if summary.unreadable:
+            parts.append(
+                self.tr(
+                    "%n record(s) from the center could not be read by this version of the app and were "
+                    "kept in the quarantine; please upgrade the app.",
+                    "",
+                    summary.unreadable,
+                )
+            )
+        return " ".join(parts)
 
     def _failed(self, failure: SyncFailure) -> None:
         if failure.kind == SyncFailure.REVOKED:

@@ -3131,6 +3131,20 @@
   </context>
   <context>
     <name>SyncNotices</name>
+    <message numerus="yes">
+      <source>%n change(s) use fields the center's server does not support yet; they are kept on this computer and sent once the administrator upgrades the server.</source>
+      <translation>
+        <numerusform>%n change uses fields the center's server does not support yet; it is kept on this computer and sent once the administrator upgrades the server.</numerusform>
+        <numerusform>%n changes use fields the center's server does not support yet; they are kept on this computer and sent once the administrator upgrades the server.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n record(s) from the center could not be read by this version of the app and were kept in the quarantine; please upgrade the app.</source>
+      <translation>
+        <numerusform>%n record from the center could not be read by this version of the app and was kept in the quarantine; please upgrade the app.</numerusform>
+        <numerusform>%n records from the center could not be read by this version of the app and were kept in the quarantine; please upgrade the app.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Export quarantine…</source>
       <translation>Export quarantine…</translation>

@@ -3123,6 +3123,18 @@
   </context>
   <context>
     <name>SyncNotices</name>
+    <message numerus="yes">
+      <source>%n change(s) use fields the center's server does not support yet; they are kept on this computer and sent once the administrator upgrades the server.</source>
+      <translation>
+        <numerusform>%n 项修改含有中心服务器尚不支持的新字段，已保留在本机（不会丢失），待管理员升级中心服务器后发送。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n record(s) from the center could not be read by this version of the app and were kept in the quarantine; please upgrade the app.</source>
+      <translation>
+        <numerusform>中心的 %n 条记录本版本软件无法读取，已移入隔离区（未丢弃）；请将本软件升级到最新版本。</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Export quarantine…</source>
       <translation>导出隔离区…</translation>

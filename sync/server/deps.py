@@ -10,8 +10,9 @@ from fastapi import Depends, Header, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, SCHEMA_HEADER, SCHEMA_MAX, SCHEMA_MIN, ErrorCode
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, SCHEMA_HEADER, ErrorCode
 from sync.records.enums import Role
+from sync.server import record_kinds
 from sync.server.auth import bearer_token, token_expired, token_hash
 from sync.server.database import Database
 from sync.server.errors import ApiError
@@ -46,7 +47,8 @@ async def check_versions(
     """Every sync request names its protocol and schema; outside the served window: 426."""
     if protocol is None or schema is None or not protocol.isdigit() or not schema.isdigit():
         raise ApiError(ErrorCode.BAD_REQUEST, "缺少协议或数据版本信息")
-    if int(protocol) != PROTOCOL_VERSION or not SCHEMA_MIN <= int(schema) <= SCHEMA_MAX:
+    lowest, highest = record_kinds.schema_window()
+    if int(protocol) != PROTOCOL_VERSION or not lowest <= int(schema) <= highest:
         raise ApiError(ErrorCode.UPGRADE_REQUIRED)
     return int(schema)
 

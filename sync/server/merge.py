@@ -235,9 +235,9 @@ def _apply(batch: _Batch, op: Op) -> OpResult:
         return _apply_delete(batch, op, cls, row)
     if op.recovered and (row is None or row.deleted) and not recovery.may_recreate(cls, op, batch.principal):
         return _reject(op, RejectReason.FORBIDDEN)
-    unknown = set(op.fields) - record_kinds.known_fields(cls)
-    if unknown:
-        return _reject(op, RejectReason.VALIDATION_FAILED, "未知字段：" + "、".join(sorted(unknown)))
+    unknown = record_kinds.unknown_fields_message(cls, set(op.fields))
+    if unknown is not None:
+        return _reject(op, RejectReason.VALIDATION_FAILED, unknown)
     if row is None or row.deleted:
         return _apply_create(batch, op, cls, row)
     return _apply_update(batch, op, cls, row)
@@ -247,9 +247,9 @@ def _as_unknown(batch: _Batch, op: Op, cls: type[Record]) -> OpResult:
     """Answer an op on a record out of reach exactly as an op on an unknown id would be answered."""
     if op.kind is OpKind.DELETE:
         return _reject(op, RejectReason.NOT_FOUND)
-    unknown = set(op.fields) - record_kinds.known_fields(cls)
-    if unknown:
-        return _reject(op, RejectReason.VALIDATION_FAILED, "未知字段：" + "、".join(sorted(unknown)))
+    unknown = record_kinds.unknown_fields_message(cls, set(op.fields))
+    if unknown is not None:
+        return _reject(op, RejectReason.VALIDATION_FAILED, unknown)
     checked = _validated(cls, op, op.fields)
     if isinstance(checked, OpResult):
         return checked

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from sync.protocol import SCHEMA_MAX, SCHEMA_MIN
 from sync.records import RECORD_TYPES, Record
 from sync.records.enums import Ownership
 
@@ -41,12 +42,33 @@ SCOPE_FIELDS = frozenset({"college_id", "counselor_id"})
 VISIT_REVIEW_FIELDS = frozenset({"status", "reviewed_by_id", "reviewed_at"})
 
 
+# The schema versions this server serves (``GET /health``; a request outside it is 426).  An op of an
+# older schema in the window is read by giving the fields that schema lacked their defaults
+# (``sync.records.schema``); fields this server does not know are refused (``unknown_fields``).
+SCHEMA_WINDOW: tuple[int, int] = (SCHEMA_MIN, SCHEMA_MAX)
+UNKNOWN_FIELDS = "未知字段：{names}（中心服务器的数据版本不认识这些字段，请升级中心服务器）"
+
+
 class InvalidRecord(ValueError):
     """The merged fields do not form a valid record; ``message`` is Chinese and names no values."""
 
 
 def record_class(record_type: str) -> type[Record] | None:
     return RECORD_TYPES.get(record_type)
+
+
+def schema_window() -> tuple[int, int]:
+    """The lowest and the highest schema version this server serves."""
+    return SCHEMA_WINDOW
+
+
+def unknown_fields_message(cls: type[Record], names: set[str]) -> str | None:
+    """The refusal of an op that carries fields this server does not know (None: it knows them all).
+
+    The server never keeps fields it cannot validate: a newer client holds such ops until the server is
+    upgraded (docs/sync-protocol.md §2a), so only a client that ignores the window gets this answer."""
+    unknown = names - known_fields(cls)
+    return UNKNOWN_FIELDS.format(names="、".join(sorted(unknown))) if unknown else None
 
 
 def is_author_owned(cls: type[Record]) -> bool:

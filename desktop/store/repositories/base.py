@@ -115,6 +115,7 @@ class Repository(Generic[R]):
             "server_seq": 0,
             "author_id": self.ctx.author_id,
             "device_id": self.ctx.device_id,
+            "extra": {},
         }
 
     # -- writing ------------------------------------------------------------------------------
@@ -246,8 +247,11 @@ class Repository(Generic[R]):
         author_id: str | None,
         device_id: str | None,
         deleted: bool = False,
+        extra: Mapping[str, Any] | None = None,
     ) -> None:
-        """Store a record as the center has it (insert or replace), with its versions; no outbox op."""
+        """Store a record as the center has it (insert or replace), with its versions; no outbox op.
+
+        ``extra``: the center's fields this client does not know (kept as they are when None)."""
         self._check_type(record)
         values = {
             **self.row_values(record),
@@ -258,6 +262,8 @@ class Repository(Generic[R]):
             "author_id": author_id,
             "device_id": device_id,
         }
+        if extra is not None:
+            values["extra"] = dict(extra)
         result = self.session.execute(update(self.table).where(self.table.c.id == record.id).values(values))
         if not getattr(result, "rowcount", 0):
             self.session.execute(insert(self.table).values(created_at=utc_now(), **values))
@@ -265,6 +271,11 @@ class Repository(Generic[R]):
     def purge(self, record_id: str) -> None:
         """Remove a row for good (a student left this device's scope); no op is written."""
         self.session.execute(sql_delete(self.table).where(self.table.c.id == record_id))
+
+    def extra_fields(self, record_id: str) -> dict[str, Any]:
+        """The fields of a stored record that this client's schema does not know (a newer center's)."""
+        value = self.session.execute(select(self.table.c.extra).where(self.table.c.id == record_id)).scalar()
+        return dict(value or {})
 
     def sync_state(self, record_id: str) -> SyncState | None:
         row = self._row(record_id, include_deleted=True)

@@ -102,6 +102,12 @@ class QuarantineRepository:
         statement = insert(SyncQuarantineRow).values(id=item_id, entry=entry)
         self.session.execute(statement.on_conflict_do_update(index_elements=["id"], set_={"entry": entry}))
 
+    def has(self, item_id: str) -> bool:
+        return (
+            self.session.scalar(select(SyncQuarantineRow.id).where(SyncQuarantineRow.id == item_id))
+            is not None
+        )
+
     def list(self) -> list[dict[str, Any]]:
         """Every item, by id (op ids are UUIDv7: oldest first)."""
         rows = self.session.scalars(select(SyncQuarantineRow.entry).order_by(SyncQuarantineRow.id))

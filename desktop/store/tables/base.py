@@ -73,6 +73,7 @@ SYNC_COLUMNS: tuple[str, ...] = (
     "server_seq",
     "author_id",
     "device_id",
+    "extra",
 )
 
 
@@ -80,7 +81,9 @@ class RecordRow(Base):
     """A table holding one record type: the record's fields as columns, plus the sync columns.
 
     ``deleted`` is the tombstone flag; ``field_versions`` maps a field to the server version it was
-    last seen at (0: never synced); ``server_seq`` is the last server change applied to the row.
+    last seen at (0: never synced); ``server_seq`` is the last server change applied to the row;
+    ``extra`` holds the fields of a pulled record that this client's schema does not know (a newer
+    server's), kept as the server sent them so that they survive a local edit (schema v9).
     """
 
     __abstract__ = True
@@ -97,3 +100,4 @@ class RecordRow(Base):
     server_seq: Mapped[int] = mapped_column(default=0)
     author_id: Mapped[str | None]
     device_id: Mapped[str | None]
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

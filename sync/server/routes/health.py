@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from sqlalchemy import text
 
 from sync.protocol import HealthResponse
+from sync.server import record_kinds
 from sync.server.deps import DatabaseDep
 from sync.server.errors import COMMON_ERRORS, error_responses
 
@@ -15,4 +16,5 @@ router = APIRouter(tags=["health"], responses=error_responses(*COMMON_ERRORS))
 @router.get("/health", response_model=HealthResponse)
 def health(database: DatabaseDep) -> HealthResponse:
     database.run(lambda session: session.execute(text("SELECT 1")).scalar_one())
-    return HealthResponse()
+    lowest, highest = record_kinds.schema_window()
+    return HealthResponse(schema_min=lowest, schema_max=highest)
