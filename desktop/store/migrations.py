@@ -24,6 +24,7 @@ from desktop.store.migration_steps import (
     v0005_attachment_blobs,
     v0006_record_numbers,
     v0007_center_and_coverage_rules,
+    v0008_coverage_working_set,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -48,6 +49,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0005_attachment_blobs),
     Step.of(v0006_record_numbers),
     Step.of(v0007_center_and_coverage_rules),
+    Step.of(v0008_coverage_working_set),
 )
 LATEST_VERSION = STEPS[-1].version
 
