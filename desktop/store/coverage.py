@@ -16,7 +16,7 @@ Key-support figures are restricted: they are computed only when the caller says 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -29,7 +29,6 @@ from desktop.store.coverage_facts import (
     YearFacts,
     read_year_facts,
     reference_day,
-    scope_sql,
     year_params,
 )
 from desktop.store.repositories.session import StoreSession
@@ -405,7 +404,7 @@ def compute_coverage(
         by_college=college_rows,
         by_counselor=counselor_rows,
         by_class=class_rows,
-        flags=flag_counts(session, academic_year, scope),
+        flags=flag_counts(session, academic_year, facts.students),
         awaiting_visit_first=awaiting,
         at_school=at_school,
         centers=colleges,
@@ -480,31 +479,26 @@ def _counselor_names(session: StoreSession) -> dict[str, str]:
     return {row.id: row.name for row in session.db.execute(text("SELECT id, name FROM user"))}
 
 
-def flag_counts(session: StoreSession, academic_year: str, scope: CoverageScope | None = None) -> FlagCounts:
-    """Monitoring flags of the students in scope: open now, and raised / resolved during the year."""
-    scope = scope or CoverageScope.school()
+def flag_counts(session: StoreSession, academic_year: str, students: Collection[str]) -> FlagCounts:
+    """Monitoring flags of the students in scope (``students``, their ids): open now, and raised /
+    resolved during the year. Read from ix_monitoring_flag_counts (a few rows per student at most)."""
     params = year_params(academic_year, None)
-    narrow, scope_params = scope_sql(scope.college_id, scope.counselor_id, "s")
-    params.update(scope_params)
-    params.update(
-        open=FlagStatus.OPEN.value, doing=FlagStatus.IN_PROGRESS.value, done=FlagStatus.RESOLVED.value
-    )
-    row = session.db.execute(
+    params.update(done=FlagStatus.RESOLVED.value)
+    rows = session.db.execute(
         text(
-            "SELECT SUM(f.status = :open) AS open, SUM(f.status = :doing) AS doing, "
-            "SUM(f.status = :done AND f.resolved_on >= :first AND f.resolved_on <= :last) AS done, "
-            "SUM(f.raised_on >= :first AND f.raised_on <= :last) AS raised "
-            # both from narrow indexes (ix_monitoring_flag_counts, ix_student_groups), no wide row read
-            "FROM monitoring_flag f INDEXED BY ix_monitoring_flag_counts WHERE f.deleted = 0 AND f.student_id IN "
-            f"(SELECT s.id FROM student s INDEXED BY ix_student_groups WHERE s.deleted = 0 {narrow})"
+            "SELECT student_id, status, "
+            "status = :done AND resolved_on >= :first AND resolved_on <= :last AS resolved, "
+            "raised_on >= :first AND raised_on <= :last AS raised "
+            "FROM monitoring_flag INDEXED BY ix_monitoring_flag_counts WHERE deleted = 0"
         ),
         params,
-    ).one()
+    )
+    flags = [row for row in rows if row.student_id in students]
     return FlagCounts(
-        open=int(row.open or 0),
-        in_progress=int(row.doing or 0),
-        resolved_this_year=int(row.done or 0),
-        raised_this_year=int(row.raised or 0),
+        open=sum(row.status == FlagStatus.OPEN.value for row in flags),
+        in_progress=sum(row.status == FlagStatus.IN_PROGRESS.value for row in flags),
+        resolved_this_year=sum(bool(row.resolved) for row in flags),
+        raised_this_year=sum(bool(row.raised) for row in flags),
     )
 
 

@@ -67,8 +67,9 @@ def scope_sql(college_id: str | None, counselor_id: str | None, alias: str) -> t
     return " ".join(parts), params
 
 
-def _ids(value: str | None) -> set[str]:
-    return set(value.split(SEPARATOR)) if value else set()
+def _among(students: set[str], value: str | None) -> set[str]:
+    """The ``students`` among the ids concatenated in ``value`` (``NULL``: none)."""
+    return students.intersection(value.split(SEPARATOR)) if value else set()
 
 
 def _concat(condition: str, column: str = "student_id") -> str:
@@ -84,26 +85,35 @@ FROM student INDEXED BY ix_student_groups
 WHERE deleted = 0 {{scope}}
 GROUP BY college_id, counselor_id, class_name"""
 
-# The latest identification of each student for the year (as the roster reads it), in one pass over
-# ix_identification_coverage in student order: SQLite takes the bare columns of the (only) max()
-# aggregate, and the expressions on them, from the row holding the maximum. ``disadvantaged``: whether any identification of the year
-# has a disadvantaged level (the key-support rule reads the year's identification, not the latest).
+# The latest identification of each student for the year (as the roster reads it). A student has one
+# identification a year (the app refuses a second), so one flat pass over ix_identification_coverage
+# reads them, and counts the students with more than one (streaming in student order, no sort)...
+_HARDSHIP = f"level IN ({_LEVELS})"
+_IDENT_COLUMNS = f"""
+{_concat("hardship")} AS identified,
+{_concat("awaiting")} AS awaiting_level,
+{_concat("decided")} AS decided"""
+_IDENT_EXPRESSIONS = f"""
+{_HARDSHIP} AS hardship,
+level IS NULL AND visit_before_identification = 1 AS awaiting,
+{_HARDSHIP} AND aid_decision != '' AS decided"""
 _IDENTIFICATIONS = f"""
+SELECT {_IDENT_COLUMNS},
+    (SELECT count(*) FROM (
+        SELECT 1 FROM identification WHERE academic_year = :year AND deleted = 0
+        GROUP BY student_id HAVING count(*) > 1)) AS repeated
+FROM (SELECT student_id, {_IDENT_EXPRESSIONS}
+      FROM identification WHERE academic_year = :year AND deleted = 0)"""
+# ... and only when a store holds more than one for a student, the latest of each: SQLite takes the bare columns of the (only) max() aggregate, and the expressions on them, from
+# the row holding the maximum.
+_LATEST_IDENTIFICATIONS = f"""
 WITH ident AS (
-    SELECT student_id, level IN ({_LEVELS}) AS hardship,
-           level IS NULL AND visit_before_identification = 1 AS awaiting,
-           level IN ({_LEVELS}) AND aid_decision != '' AS decided,
-           max(updated_at) AS latest,
-           sum(level IN ({_LEVELS})) AS disadvantaged
+    SELECT student_id, {_IDENT_EXPRESSIONS}, max(updated_at) AS latest
     FROM identification
     WHERE academic_year = :year AND deleted = 0
     GROUP BY student_id
 )
-SELECT {_concat("hardship")} AS identified,
-       {_concat("awaiting")} AS awaiting_level,
-       {_concat("decided")} AS decided,
-       {_concat("disadvantaged > 0")} AS any_level
-FROM ident"""
+SELECT {_IDENT_COLUMNS} FROM ident"""
 
 # The submitted visits of the widest window (a new student's, from 1 June before the year) in date
 # order, from ix_home_visit_window alone: its last column is the expression "traits recorded", which
@@ -139,13 +149,18 @@ SELECT
     (SELECT group_concat(student_id, {_JOIN}) FROM guarantee_aid INDEXED BY ix_guarantee_aid_year
      WHERE academic_year = :year AND deleted = 0) AS aid_records"""
 
-# Key support (a few thousand rows): support active on the reference day; an active assignment of an
+# Key support (a few thousand rows): support active on the reference day (of a student identified at a
+# disadvantaged level for the year); an active assignment of an
 # active mentor, and those whose mentor's expertise matches a need of the active support (or with the
 # center's reason); the students discussed in the year's rescue-education sessions and case conferences.
 _ACTIVE_SUPPORT = "k.deleted = 0 AND k.started_on <= :ref AND (k.exited_on IS NULL OR k.exited_on >= :ref)"
 _KEY_SUPPORT = f"""
 SELECT
-    (SELECT group_concat(k.student_id, {_JOIN}) FROM key_support k WHERE {_ACTIVE_SUPPORT}) AS supported,
+    -- the key-support population reads the year's identification (any at a disadvantaged level)
+    (SELECT group_concat(k.student_id, {_JOIN}) FROM key_support k
+     WHERE {_ACTIVE_SUPPORT} AND EXISTS (
+         SELECT 1 FROM identification i WHERE i.academic_year = :year AND i.student_id = k.student_id
+         AND i.deleted = 0 AND i.level IN ({_LEVELS}))) AS supported,
     (SELECT group_concat(a.student_id, {_JOIN})
      FROM mentor_assignment a JOIN mentor m ON m.id = a.mentor_id
      WHERE a.deleted = 0 AND m.deleted = 0 AND m.active = 1
@@ -171,6 +186,7 @@ class YearFacts:
     """The students in scope (by group) and, among them, who has which part of which coverage."""
 
     groups: dict[GroupKey, list[str]]  # every student in scope, by (college, counselor, class)
+    students: set[str]  # every student in scope
     new_students: set[str]
     # #2-#4: the disadvantaged students of the year (and 先家访后认定 new students awaiting their level)
     population: set[str] = field(default_factory=set)
@@ -188,10 +204,6 @@ class YearFacts:
     rescue: set[str] = field(default_factory=set)
     conference: set[str] = field(default_factory=set)
     rescued: set[str] = field(default_factory=set)
-
-    def in_window(self, in_year: set[str], in_summer: set[str]) -> set[str]:
-        """Students with a visit of the year, or (new students) of the summer before it."""
-        return in_year | (in_summer & self.new_students)
 
 
 def read_year_facts(
@@ -211,33 +223,42 @@ def read_year_facts(
 
     groups: dict[GroupKey, list[str]] = {}
     new_students: set[str] = set()
-    for row in db.execute(text(_STUDENTS.format(scope=narrow)), params):
-        groups[(row.college_id, row.counselor_id, row.class_name)] = row.ids.split(SEPARATOR)
-        new_students.update(_ids(row.new_ids))
-    in_scope: set[str] = set().union(*groups.values())
-    facts = YearFacts(groups, new_students)
+    for college, counselor, class_name, ids, new_ids in db.execute(
+        text(_STUDENTS.format(scope=narrow)), params
+    ):
+        groups[(college, counselor, class_name)] = ids.split(SEPARATOR)
+        if new_ids:
+            new_students.update(new_ids.split(SEPARATOR))
+    facts = YearFacts(groups, set().union(*groups.values()), new_students)
+
+    def window(among: set[str], in_year: str | None, in_summer: str | None) -> set[str]:
+        """Those with a visit of the year, or (new students) of the summer before it."""
+        return _among(among, in_year) | (_among(among, in_summer) & new_students)
 
     ident = db.execute(text(_IDENTIFICATIONS), params).one()
-    awaiting_level = _ids(ident.awaiting_level) & in_scope
-    facts.population = (_ids(ident.identified) & in_scope) | awaiting_level
-    if facts.population:
+    if ident.repeated:
+        ident = db.execute(text(_LATEST_IDENTIFICATIONS), params).one()
+    awaiting_level = _among(facts.students, ident.awaiting_level)
+    population = facts.population = _among(facts.students, ident.identified) | awaiting_level
+    if population:
         visits = db.execute(text(_VISITS), params).one()
-        facts.visited = facts.in_window(_ids(visits.home_year), _ids(visits.home_summer)) & facts.population
-        facts.talked = facts.in_window(_ids(visits.talk_year), _ids(visits.talk_summer)) & facts.population
+        facts.visited = window(population, visits.home_year, visits.home_summer)
+        facts.talked = window(population, visits.talk_year, visits.talk_summer)
         facts.awaiting = awaiting_level - facts.visited
         inputs = db.execute(text(_ARCHIVE_INPUTS), params).one()
-        facts.rewarded = _ids(inputs.rewarded) & facts.population
-        facts.aided = (_ids(inputs.aid_records) | _ids(ident.decided)) & facts.population
-        traits = facts.in_window(_ids(visits.traits_year), _ids(visits.traits_summer)) | _ids(inputs.talents)
-        facts.traits = traits & facts.population
+        facts.rewarded = _among(population, inputs.rewarded)
+        facts.aided = _among(population, inputs.aid_records) | _among(population, ident.decided)
+        facts.traits = window(population, visits.traits_year, visits.traits_summer) | _among(
+            population, inputs.talents
+        )
         facts.archived = facts.visited & facts.rewarded & facts.aided & facts.traits
 
     if include_key_support:
         key = db.execute(text(_KEY_SUPPORT), params).one()
-        facts.key_population = _ids(key.supported) & _ids(ident.any_level) & in_scope
-        facts.has_mentor = _ids(key.has_mentor) & facts.key_population
-        facts.mentored = _ids(key.mentored) & facts.key_population
-        facts.rescue = _ids(key.rescue) & facts.key_population
-        facts.conference = _ids(key.conference) & facts.key_population
+        key_population = facts.key_population = _among(facts.students, key.supported)
+        facts.has_mentor = _among(key_population, key.has_mentor)
+        facts.mentored = _among(key_population, key.mentored)
+        facts.rescue = _among(key_population, key.rescue)
+        facts.conference = _among(key_population, key.conference)
         facts.rescued = facts.rescue & facts.conference
     return facts
