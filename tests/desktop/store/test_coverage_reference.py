@@ -373,6 +373,18 @@ def add_edge_cases(store: Store) -> None:
             ]
         )
         db.rewards.create_many([reward(c0, YEAR, date(2026, 1, 1)), reward(c3, YEAR, date(2026, 3, 1))])
+        # two identifications of the year for one student (the app refuses it; a store may still hold
+        # them): the latest decides #2-#4, any disadvantaged one keeps A001 (key support) in #5-#6
+        a001 = db.identifications.for_year(ids["A001"], YEAR)
+        assert a001 is not None
+        for statement in (
+            "CREATE TEMP TABLE twin AS SELECT * FROM identification WHERE id = :id",
+            # stored later (same format, a later year)
+            "UPDATE twin SET id = :twin, level = 'not_difficult', updated_at = '2999' || substr(updated_at, 5)",
+            "INSERT INTO identification SELECT * FROM twin",
+            "DROP TABLE twin",
+        ):
+            db.db.execute(text(statement), {"id": a001.id, "twin": f"{a001.id}-twin"})
         gone = Student(student_no="C009", name="已删除", college_id=college, counselor_id=counselor)
         db.students.create(gone)
         db.identifications.create(identification(gone.id, YEAR, "difficult"))
@@ -425,7 +437,8 @@ def test_the_reference_sees_the_edge_cases(hand_built: Store) -> None:
     assert by_number["C002"].parts["visited"] and not by_number["C002"].awaiting
     assert by_number["C003"].parts["traits"] and not by_number["C003"].parts["aided"]
     assert not by_number["C004"].parts["visited"]
-    assert by_number["B002"].disadvantaged  # the later identification counts
+    assert by_number["B002"].disadvantaged  # the edited identification counts
+    assert not by_number["A001"].disadvantaged and by_number["A001"].key_support  # the twin
     assert "C009" not in by_number
 
 
