@@ -339,10 +339,17 @@ def compute_coverage(
                 ):
                     talks[kind][key] = talks[kind].get(key, 0) + talked
 
+    made: dict[tuple[int, int], Ratio] = {}  # (Ratio is immutable: rows with the same counts share one)
+
     def ratios(values: list[int]) -> dict[Measure, Ratio]:
-        return {
-            measure: Ratio(values[2 * index], values[2 * index + 1]) for index, measure in enumerate(counted)
-        }
+        found: dict[Measure, Ratio] = {}
+        for index, measure in enumerate(counted):
+            pair = (values[2 * index], values[2 * index + 1])
+            ratio = made.get(pair)
+            if ratio is None:
+                ratio = made[pair] = Ratio(*pair)
+            found[measure] = ratio
+        return found
 
     colleges = college_centers(session, scope)
     college_names = {college.id: college.name for college in _all_colleges(session)}
@@ -493,12 +500,13 @@ def flag_counts(session: StoreSession, academic_year: str, students: Collection[
         ),
         params,
     )
-    flags = [row for row in rows if row.student_id in students]
+    # (status, resolved this year, raised this year) of each flag in scope, as plain tuples
+    flags = [tuple(row[1:]) for row in rows if row[0] in students]
     return FlagCounts(
-        open=sum(row.status == FlagStatus.OPEN.value for row in flags),
-        in_progress=sum(row.status == FlagStatus.IN_PROGRESS.value for row in flags),
-        resolved_this_year=sum(bool(row.resolved) for row in flags),
-        raised_this_year=sum(bool(row.raised) for row in flags),
+        open=sum(status == FlagStatus.OPEN.value for status, _, _ in flags),
+        in_progress=sum(status == FlagStatus.IN_PROGRESS.value for status, _, _ in flags),
+        resolved_this_year=sum(bool(resolved) for _, resolved, _ in flags),
+        raised_this_year=sum(bool(raised) for _, _, raised in flags),
     )
 
 
