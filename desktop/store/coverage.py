@@ -4,9 +4,9 @@
     report.totals[Measure.VISITS]          # Ratio(covered=812, total=950)
     missing_students(session, "2025-2026", CoverageScope.school(), Measure.VISITS)
 
-Computed with a few aggregate SQL queries (one for the disadvantaged students, one for the key-support
-students, one for the centers, one for the monitoring flags), grouped by (college, counselor, class)
-and summed up in Python into the three breakdowns. docs/coverage.md is the exact rule of each measure
+Computed from the year's facts (coverage_facts.py: who has which part, as sets of student ids read
+with a few set-based queries), counted per (college, counselor, class) and summed up into the three
+breakdowns; the drill-down lists the students of the same sets, so figures and lists always agree. docs/coverage.md is the exact rule of each measure
 (the policy's words, population, numerator, time window, worked example); ``MEASURE_RULES`` is its
 one-line form shown next to each figure, and a drill-down row says which part a student lacks.
 
@@ -16,7 +16,7 @@ Key-support figures are restricted: they are computed only when the caller says 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -24,11 +24,16 @@ from typing import Any
 
 from sqlalchemy import text
 
-from desktop.store.repositories.roster import DISADVANTAGED_LEVELS
+from desktop.store.coverage_facts import (
+    GroupKey,
+    YearFacts,
+    read_year_facts,
+    reference_day,
+    year_params,
+)
 from desktop.store.repositories.session import StoreSession
-from sync.records import VisitStatus, academic_year_bounds, center_missing
-from sync.records.academic import new_student_window_start
-from sync.records.enums import CodedEnum, FlagStatus, SessionKind, VisitMode
+from sync.records import center_missing
+from sync.records.enums import CodedEnum, FlagStatus
 
 
 class Measure(CodedEnum):
@@ -54,7 +59,7 @@ MEASURE_RULES: dict[Measure, str] = {
     Measure.RESCUE: "本学年既参加救助性教育、又经集体教研研讨的重点帮扶学生 / 重点帮扶学生",
 }
 
-# What a student lacks, by the flag columns of the SQL below (the drill-down's reason).
+# What a student lacks, by the sets of YearFacts (the drill-down's reason).
 _PARTS: dict[Measure, tuple[tuple[str, str], ...]] = {
     Measure.VISITS: (("visited", "本学年无家访"),),
     Measure.REWARDS: (("rewarded", "本学年无成长奖励"),),
@@ -248,168 +253,29 @@ class CollegeCenter:
 SCHOOL_CENTER_NAME = "学校学生发展支持中心"
 
 
-def reference_day(academic_year: str, today: date | None = None) -> date:
-    """The last day of the academic year, or today while it is running."""
-    first, last = academic_year_bounds(academic_year)
-    today = today or date.today()
-    return max(first, min(last, today))
-
-
-# -- SQL ---------------------------------------------------------------------------------------------
-# The rules are docs/coverage.md; each flag below names the rule it implements.
-_LEVELS = ", ".join(f"'{level}'" for level in DISADVANTAGED_LEVELS)
-_DRAFT = VisitStatus.DRAFT.value
-_AT_SCHOOL = VisitMode.AT_SCHOOL.value
-_RESCUE = SessionKind.RESCUE_EDUCATION.value
-_CONFERENCE = SessionKind.CASE_CONFERENCE.value
-
-# The latest identification of each student for the year (as the roster reads it). SQLite takes the
-# bare columns of a max() aggregate from the row holding the maximum (and a window function would be
-# ten times slower here).
-_IDENT = """
-ident AS (
-    SELECT student_id, level, visit_before_identification AS vbi, aid_decision, max(updated_at) AS latest
-    FROM identification
-    WHERE academic_year = :year AND deleted = 0
-    GROUP BY student_id
-)"""
-
-# A visit counts for the year when it is submitted and dated in the year's window: 1 September – 31
-# August, from 1 June before entry for a new student (pre-enrolment visits). :first_new is that 1 June.
-_IN_WINDOW = (
-    f"v.student_id = p.id AND v.deleted = 0 AND v.status != '{_DRAFT}' AND v.visit_date <= :last "
-    "AND v.visit_date >= (CASE WHEN p.is_new_student THEN :first_new ELSE :first END)"
-)
-
-_POPULATION = f"""
-WITH {_IDENT},
-pop AS (
-    SELECT s.id, s.college_id, s.counselor_id, s.class_name, s.is_new_student, i.level, i.vbi,
-           i.aid_decision {{extra}}
-    FROM ident i CROSS JOIN student s ON s.id = i.student_id  -- (CROSS: the year's identifications drive)
-    WHERE s.deleted = 0 AND (i.level IN ({_LEVELS}) OR (i.level IS NULL AND i.vbi = 1)) {{scope}}
-),
-parts AS MATERIALIZED (  -- the visit and reward flags once (the archive reuses them)
-    SELECT p.*,
-        -- #2: a home visit (on site, phone, video, WeChat/QQ), 2; a 到校约谈 (counted apart), 1
-        coalesce((SELECT max(v.mode != '{_AT_SCHOOL}') * 2 + max(v.mode = '{_AT_SCHOOL}')
-                  FROM home_visit v WHERE {_IN_WINDOW}), 0) AS visits,
-        -- #3: a growth reward of the year
-        EXISTS (SELECT 1 FROM growth_reward r WHERE r.student_id = p.id AND r.deleted = 0
-                AND r.academic_year = :year) AS rewarded
-    FROM pop p
-),
-named AS (
-    SELECT q.*, q.visits >= 2 AS visited, q.visits % 2 AS talked,
-        -- #4 aid history: an aid record of the year, or the year's identification with its aid decision
-        (EXISTS (SELECT 1 FROM guarantee_aid a WHERE a.student_id = q.id AND a.deleted = 0
-                 AND a.academic_year = :year)
-         OR (q.level IS NOT NULL AND q.aid_decision != '')) AS aided,
-        -- #4 traits: from a counted visit of the year (ix_home_visit_traits) or the profile's 个人特长
-        -- (INDEXED BY: the planner would read the wide rows instead of these narrow partial indexes)
-        (q.id IN (SELECT t.id FROM student t INDEXED BY ix_student_talents WHERE t.talents != '')
-         OR EXISTS (SELECT 1 FROM home_visit v INDEXED BY ix_home_visit_traits
-                    WHERE {_IN_WINDOW.replace("p.", "q.")} AND v.mode != '{_AT_SCHOOL}'
-                    AND v.student_traits != '')) AS traits
-    FROM parts q
-),
-flags AS (
-    -- #4: all four parts (the aid and traits questions are asked only when a visit and a reward exist)
-    SELECT n.*, (n.visited AND n.rewarded AND n.aided AND n.traits) AS archived FROM named n
-)"""
-
-# Key-support students: key support active on the reference day AND a disadvantaged level this year.
-# (A student has one identification per year, so "the year's identification" needs no latest-of here.)
-_KEY_POPULATION = f"""
-WITH kpop AS (
-    SELECT s.id, s.college_id, s.counselor_id, s.class_name, s.is_new_student, 0 AS vbi {{extra}}
-    FROM student s
-    WHERE s.deleted = 0 {{scope}}
-      AND s.id IN (SELECT k.student_id FROM key_support k WHERE k.deleted = 0
-                   AND k.started_on <= :ref AND (k.exited_on IS NULL OR k.exited_on >= :ref))
-      AND EXISTS (SELECT 1 FROM identification i WHERE i.academic_year = :year AND i.student_id = s.id
-                  AND i.deleted = 0 AND i.level IN ({_LEVELS}))
-),
-discussed AS (
-    SELECT j.value AS student_id, max(r.kind = '{_RESCUE}') AS rescue, max(r.kind = '{_CONFERENCE}') AS conference
-    FROM rescue_session r, json_each(r.student_ids) j
-    WHERE r.deleted = 0 AND r.session_date >= :first AND r.session_date <= :last
-    GROUP BY j.value
-),
-kparts AS MATERIALIZED (
-    SELECT p.*,
-        -- #5: an active assignment of an active mentor on the reference day ...
-        EXISTS (SELECT 1 FROM mentor_assignment a JOIN mentor m ON m.id = a.mentor_id
-                WHERE a.student_id = p.id AND a.deleted = 0 AND m.deleted = 0 AND m.active = 1
-                AND a.from_date <= :ref AND (a.to_date IS NULL OR a.to_date >= :ref)) AS has_mentor,
-        -- ... whose expertise matches a need of the active key support, or with the center's reason
-        EXISTS (SELECT 1 FROM mentor_assignment a JOIN mentor m ON m.id = a.mentor_id
-                WHERE a.student_id = p.id AND a.deleted = 0 AND m.deleted = 0 AND m.active = 1
-                AND a.from_date <= :ref AND (a.to_date IS NULL OR a.to_date >= :ref)
-                AND (a.mismatch_reason != '' OR EXISTS (
-                    SELECT 1 FROM key_support k, json_each(k.difficulty_types) need,
-                                  json_each(m.specialties) skill
-                    WHERE k.student_id = p.id AND k.deleted = 0 AND k.started_on <= :ref
-                    AND (k.exited_on IS NULL OR k.exited_on >= :ref) AND need.value = skill.value))
-        ) AS mentored,
-        -- #6: both a rescue-education session and a collective case conference in the year
-        coalesce(d.rescue, 0) AS rescue, coalesce(d.conference, 0) AS conference
-    FROM kpop p LEFT JOIN discussed d ON d.student_id = p.id
-),
-kflags AS (
-    SELECT q.*, (q.rescue AND q.conference) AS rescued FROM kparts q
-)"""
-
-# The columns a drill-down list shows (read from the wide student rows: only for the listed students).
-_LISTED = ", s.student_no, s.name, s.origin_place"
-
-_GROUP = """
-SELECT college_id, counselor_id, class_name, COUNT(*) AS total, {sums}
-FROM {source} GROUP BY college_id, counselor_id, class_name"""
-
-
-def _scope_sql(scope: CoverageScope, alias: str) -> tuple[str, dict[str, Any]]:
-    parts: list[str] = []
-    params: dict[str, Any] = {}
-    if scope.college_id is not None:
-        parts.append(f"AND {alias}.college_id = :scope_college")
-        params["scope_college"] = scope.college_id
-    if scope.counselor_id is not None:
-        parts.append(f"AND {alias}.counselor_id = :scope_counselor")
-        params["scope_counselor"] = scope.counselor_id
-    return " ".join(parts), params
-
-
-def _year_params(academic_year: str, today: date | None) -> dict[str, Any]:
-    first, last = academic_year_bounds(academic_year)
-    return {
-        "year": academic_year,
-        "first": first.isoformat(),
-        "first_new": new_student_window_start(academic_year).isoformat(),
-        "last": last.isoformat(),
-        "ref": reference_day(academic_year, today).isoformat(),
-    }
-
-
-GroupKey = tuple[str | None, str | None, str]
-
-
-def _grouped(
-    session: StoreSession,
-    sql: str,
-    params: dict[str, Any],
-    measures: tuple[tuple[Measure, str], ...],
-    extras: dict[str, dict[GroupKey, int]] | None = None,
-) -> dict[GroupKey, dict[Measure, Ratio]]:
-    """Ratios per (college, counselor, class); ``extras`` collects plain counts by column name."""
-    groups: dict[GroupKey, dict[Measure, Ratio]] = {}
-    for row in session.db.execute(text(sql), params):
-        key: GroupKey = (row.college_id, row.counselor_id, row.class_name or "")
-        total = int(row.total)
-        groups[key] = {measure: Ratio(int(getattr(row, column) or 0), total) for measure, column in measures}
-        for column, counts in (extras or {}).items():
-            counts[key] = int(getattr(row, column) or 0)
-    return groups
+def _count_groups(
+    facts: YearFacts, measures: tuple[Measure, ...]
+) -> tuple[dict[GroupKey, list[int]], dict[GroupKey, list[int]]]:
+    """Per (college, counselor, class): the population, the covered count of each measure, and (for the
+    students' measures) the 到校约谈 and awaiting counts; groups with nobody to count are left out."""
+    student_counts: dict[GroupKey, list[int]] = {}
+    key_counts: dict[GroupKey, list[int]] = {}
+    student_sets = [_covered(facts, measure) for measure in STUDENT_MEASURES]
+    key_sets = [_covered(facts, measure) for measure in KEY_SUPPORT_MEASURES if measure in measures]
+    for key, ids in facts.groups.items():
+        population = facts.population.intersection(ids)
+        if population:
+            student_counts[key] = [
+                len(population),
+                *(len(population & covered) for covered in student_sets),
+                len(population & facts.talked),
+                len(population & facts.awaiting),
+            ]
+        if key_sets:
+            key_population = facts.key_population.intersection(ids)
+            if key_population:
+                key_counts[key] = [len(key_population), *(len(key_population & s) for s in key_sets)]
+    return student_counts, key_counts
 
 
 def compute_coverage(
@@ -422,64 +288,72 @@ def compute_coverage(
 ) -> CoverageReport:
     """The six coverages with their breakdowns by college, counselor and class."""
     scope = scope or CoverageScope.school()
-    params = _year_params(academic_year, today)
-    scope_sql, scope_params = _scope_sql(scope, "s")
-    params.update(scope_params)
-
-    student_sql = (_POPULATION.format(scope=scope_sql, extra="")) + _GROUP.format(
-        sums="SUM(visited) AS visited, SUM(rewarded) AS rewarded, SUM(archived) AS archived, "
-        "SUM(vbi = 1 AND level IS NULL AND visited = 0) AS awaiting, SUM(talked) AS talked",
-        source="flags",
-    )
-    extras: dict[str, dict[GroupKey, int]] = {"awaiting": {}, "talked": {}}
-    student_groups = _grouped(
+    facts = read_year_facts(
         session,
-        student_sql,
-        params,
-        ((Measure.VISITS, "visited"), (Measure.REWARDS, "rewarded"), (Measure.ARCHIVE, "archived")),
-        extras=extras,
+        academic_year,
+        scope.college_id,
+        scope.counselor_id,
+        include_key_support=include_key_support,
+        today=today,
     )
-    awaiting = sum(extras["awaiting"].values())
-    talks: dict[str, dict[Any, int]] = {"college": {}, "counselor": {}, "class": {}}
-    for (college_id, counselor_id, class_name), count in extras["talked"].items():
-        for kind, key in (
-            ("college", college_id),
-            ("counselor", counselor_id),
-            ("class", (college_id, class_name)),
-        ):
-            talks[kind][key] = talks[kind].get(key, 0) + count
-    key_groups: dict[GroupKey, dict[Measure, Ratio]] = {}
-    if include_key_support:
-        key_sql = _KEY_POPULATION.format(scope=scope_sql, extra="") + _GROUP.format(
-            sums="SUM(mentored) AS mentored, SUM(rescued) AS rescued", source="kflags"
-        )
-        key_groups = _grouped(
-            session, key_sql, params, ((Measure.MENTORS, "mentored"), (Measure.RESCUE, "rescued"))
-        )
-
-    colleges = college_centers(session, scope)
-    college_names = {college.id: college.name for college in _all_colleges(session)}
-    counselor_names = _counselor_names(session)
     measures = (Measure.CENTER, *STUDENT_MEASURES, *(KEY_SUPPORT_MEASURES if include_key_support else ()))
+    counted = measures[1:]
+    student_counts, key_counts = _count_groups(facts, measures)
 
-    def blank() -> dict[Measure, Ratio]:
-        return {measure: EMPTY for measure in measures if measure is not Measure.CENTER}
+    # [covered, total] per measure (in ``counted`` order), summed over the groups of each row
+    def blank() -> list[int]:
+        return [0] * (2 * len(counted))
 
     totals = blank()
-    by_college: dict[str | None, dict[Measure, Ratio]] = {}
-    by_counselor: dict[str | None, dict[Measure, Ratio]] = {}
-    by_class: dict[tuple[str | None, str], dict[Measure, Ratio]] = {}
-    for groups in (student_groups, key_groups):
-        for (college_id, counselor_id, class_name), ratios in groups.items():
-            for target in (
+    by_college: dict[str | None, list[int]] = {}
+    by_counselor: dict[str | None, list[int]] = {}
+    by_class: dict[tuple[str | None, str], list[int]] = {}
+    talks: dict[str, dict[Any, int]] = {"college": {}, "counselor": {}, "class": {}}
+    awaiting = at_school = 0
+    for offset, group_measures, counts in (
+        (0, STUDENT_MEASURES, student_counts),
+        (len(STUDENT_MEASURES), KEY_SUPPORT_MEASURES, key_counts),
+    ):
+        for (college_id, counselor_id, raw_class), values in counts.items():
+            class_name = raw_class or ""
+            targets = (
                 totals,
                 by_college.setdefault(college_id, blank()),
                 by_counselor.setdefault(counselor_id, blank()),
                 by_class.setdefault((college_id, class_name), blank()),
-            ):
-                for measure, ratio in ratios.items():
-                    target[measure] = target[measure] + ratio
+            )
+            total = values[0]
+            for index in range(len(group_measures)):
+                slot = 2 * (offset + index)
+                for target in targets:
+                    target[slot] += values[1 + index]
+                    target[slot + 1] += total
+            if group_measures is STUDENT_MEASURES:
+                talked, waiting = values[-2], values[-1]
+                awaiting += waiting
+                at_school += talked
+                for kind, key in (
+                    ("college", college_id),
+                    ("counselor", counselor_id),
+                    ("class", (college_id, class_name)),
+                ):
+                    talks[kind][key] = talks[kind].get(key, 0) + talked
 
+    made: dict[tuple[int, int], Ratio] = {}  # (Ratio is immutable: rows with the same counts share one)
+
+    def ratios(values: list[int]) -> dict[Measure, Ratio]:
+        found: dict[Measure, Ratio] = {}
+        for index, measure in enumerate(counted):
+            pair = (values[2 * index], values[2 * index + 1])
+            ratio = made.get(pair)
+            if ratio is None:
+                ratio = made[pair] = Ratio(*pair)
+            found[measure] = ratio
+        return found
+
+    colleges = college_centers(session, scope)
+    college_names = {college.id: college.name for college in _all_colleges(session)}
+    counselor_names = _counselor_names(session)
     center_total = Ratio(sum(1 for c in colleges if c.has_center), len(colleges))
     centers = {college.id: college.has_center for college in colleges if not college.is_school}
     for college_id in centers:
@@ -496,11 +370,11 @@ def compute_coverage(
                 Measure.CENTER: Ratio(int(centers.get(college_id or "", False)), 1)
                 if college_id in centers
                 else EMPTY,
-                **ratios,
+                **ratios(values),
             },
             at_school=talks["college"].get(college_id, 0),
         )
-        for college_id, ratios in by_college.items()
+        for college_id, values in by_college.items()
     ]
     college_rows.sort(key=lambda row: (row.label == "（未分配学院）", row.label))
     counselor_rows = sorted(
@@ -508,10 +382,10 @@ def compute_coverage(
             BreakdownRow(
                 key=counselor_id or "",
                 label=counselor_names.get(counselor_id or "", "") or "（未分配辅导员）",
-                ratios=ratios,
+                ratios=ratios(values),
                 at_school=talks["counselor"].get(counselor_id, 0),
             )
-            for counselor_id, ratios in by_counselor.items()
+            for counselor_id, values in by_counselor.items()
         ),
         key=lambda row: (row.key == "", row.label),
     )
@@ -520,11 +394,11 @@ def compute_coverage(
             BreakdownRow(
                 key=f"{college_id or ''}/{class_name}",
                 label=class_name or "（未填写班级）",
-                ratios=ratios,
+                ratios=ratios(values),
                 college=college_label(college_id),
                 at_school=talks["class"].get((college_id, class_name), 0),
             )
-            for (college_id, class_name), ratios in by_class.items()
+            for (college_id, class_name), values in by_class.items()
         ),
         key=lambda row: (row.college, row.label),
     )
@@ -533,13 +407,13 @@ def compute_coverage(
         scope=scope,
         reference_day=reference_day(academic_year, today),
         include_key_support=include_key_support,
-        totals={Measure.CENTER: center_total, **totals},
+        totals={Measure.CENTER: center_total, **ratios(totals)},
         by_college=college_rows,
         by_counselor=counselor_rows,
         by_class=class_rows,
-        flags=flag_counts(session, academic_year, scope),
+        flags=flag_counts(session, academic_year, facts.students),
         awaiting_visit_first=awaiting,
-        at_school=sum(extras["talked"].values()),
+        at_school=at_school,
         centers=colleges,
     )
 
@@ -612,34 +486,32 @@ def _counselor_names(session: StoreSession) -> dict[str, str]:
     return {row.id: row.name for row in session.db.execute(text("SELECT id, name FROM user"))}
 
 
-def flag_counts(session: StoreSession, academic_year: str, scope: CoverageScope | None = None) -> FlagCounts:
-    """Monitoring flags of the students in scope: open now, and raised / resolved during the year."""
-    scope = scope or CoverageScope.school()
-    params = _year_params(academic_year, None)
-    scope_sql, scope_params = _scope_sql(scope, "s")
-    params.update(scope_params)
-    params.update(
-        open=FlagStatus.OPEN.value, doing=FlagStatus.IN_PROGRESS.value, done=FlagStatus.RESOLVED.value
-    )
-    row = session.db.execute(
+def flag_counts(session: StoreSession, academic_year: str, students: Collection[str]) -> FlagCounts:
+    """Monitoring flags of the students in scope (``students``, their ids): open now, and raised /
+    resolved during the year. Read from ix_monitoring_flag_counts (a few rows per student at most)."""
+    params = year_params(academic_year, None)
+    params.update(done=FlagStatus.RESOLVED.value)
+    rows = session.db.execute(
         text(
-            "SELECT SUM(f.status = :open) AS open, SUM(f.status = :doing) AS doing, "
-            "SUM(f.status = :done AND f.resolved_on >= :first AND f.resolved_on <= :last) AS done, "
-            "SUM(f.raised_on >= :first AND f.raised_on <= :last) AS raised "
-            f"FROM monitoring_flag f JOIN student s ON s.id = f.student_id "
-            f"WHERE f.deleted = 0 AND s.deleted = 0 {scope_sql}"
+            "SELECT student_id, status, "
+            "status = :done AND resolved_on >= :first AND resolved_on <= :last AS resolved, "
+            "raised_on >= :first AND raised_on <= :last AS raised "
+            "FROM monitoring_flag INDEXED BY ix_monitoring_flag_counts WHERE deleted = 0"
         ),
         params,
-    ).one()
+    )
+    # (status, resolved this year, raised this year) of each flag in scope, as plain tuples
+    flags = [tuple(row[1:]) for row in rows if row[0] in students]
     return FlagCounts(
-        open=int(row.open or 0),
-        in_progress=int(row.doing or 0),
-        resolved_this_year=int(row.done or 0),
-        raised_this_year=int(row.raised or 0),
+        open=sum(status == FlagStatus.OPEN.value for status, _, _ in flags),
+        in_progress=sum(status == FlagStatus.IN_PROGRESS.value for status, _, _ in flags),
+        resolved_this_year=sum(bool(resolved) for _, resolved, _ in flags),
+        raised_this_year=sum(bool(raised) for _, _, raised in flags),
     )
 
 
-_MISSING_COLUMN: dict[Measure, str] = {
+# The set of the students who have each measure, by name in YearFacts.
+_COVERED: dict[Measure, str] = {
     Measure.VISITS: "visited",
     Measure.REWARDS: "rewarded",
     Measure.ARCHIVE: "archived",
@@ -648,11 +520,41 @@ _MISSING_COLUMN: dict[Measure, str] = {
 }
 
 
+def _covered(facts: YearFacts, measure: Measure) -> set[str]:
+    covered: set[str] = getattr(facts, _COVERED[measure])
+    return covered
+
+
 class KeySupportHidden(PermissionError):
     """The caller's role may not see key-support students."""
 
     def __init__(self) -> None:
         super().__init__("重点帮扶学生名单仅对学生发展支持中心开放；辅导员请在学生档案中逐一查看。")
+
+
+# The columns a drill-down list shows, read from the wide student rows of the listed students only.
+_LISTED = """
+SELECT s.id, s.student_no, s.name, s.origin_place, s.class_name, s.is_new_student,
+       c.name AS college, u.name AS counselor
+FROM json_each(:ids) j CROSS JOIN student s ON s.id = j.value
+LEFT JOIN college c ON c.id = s.college_id LEFT JOIN user u ON u.id = s.counselor_id"""
+
+
+def _narrowed(
+    groups: Mapping[GroupKey, list[str]],
+    college_id: str | None,
+    counselor_id: str | None,
+    class_name: str | None,
+) -> Iterable[str]:
+    """The students of the groups matching a breakdown row ("" for a college or counselor: none)."""
+    for (college, counselor, klass), ids in groups.items():
+        if college_id is not None and college != (college_id or None):
+            continue
+        if counselor_id is not None and counselor != (counselor_id or None):
+            continue
+        if class_name is not None and klass != class_name:
+            continue
+        yield from ids
 
 
 def missing_students(
@@ -676,37 +578,26 @@ def missing_students(
     if measure in KEY_SUPPORT_MEASURES and not include_key_support:
         raise KeySupportHidden()
     scope = scope or CoverageScope.school()
-    params = _year_params(academic_year, today)
-    scope_sql, scope_params = _scope_sql(scope, "s")
-    params.update(scope_params)
-    narrow: list[str] = []
-    if college_id is not None:  # "" narrows to the students with no college
-        narrow.append("AND p.college_id = :narrow_college" if college_id else "AND p.college_id IS NULL")
-        params["narrow_college"] = college_id
-    if counselor_id is not None:
-        narrow.append(
-            "AND p.counselor_id = :narrow_counselor" if counselor_id else "AND p.counselor_id IS NULL"
-        )
-        params["narrow_counselor"] = counselor_id
-    if class_name is not None:
-        narrow.append("AND p.class_name = :narrow_class")
-        params["narrow_class"] = class_name
-    if measure in KEY_SUPPORT_MEASURES:
-        head, source, first_key = _KEY_POPULATION.format(scope=scope_sql, extra=_LISTED), "kflags", "0"
-    else:
-        head, source = _POPULATION.format(scope=scope_sql, extra=_LISTED), "flags"
-        first_key = "(p.vbi = 1 AND p.level IS NULL AND p.visited = 0)"
-    sql = (
-        head
-        + f"""
-SELECT p.*, c.name AS college, u.name AS counselor, {first_key} AS visit_first
-FROM {source} p LEFT JOIN college c ON c.id = p.college_id LEFT JOIN user u ON u.id = p.counselor_id
-WHERE p.{_MISSING_COLUMN[measure]} = 0 {" ".join(narrow)}
-ORDER BY visit_first DESC, p.is_new_student DESC, p.student_no"""
+    key_measure = measure in KEY_SUPPORT_MEASURES
+    facts = read_year_facts(
+        session,
+        academic_year,
+        scope.college_id,
+        scope.counselor_id,
+        include_key_support=key_measure,
+        today=today,
+    )
+    population = facts.key_population if key_measure else facts.population
+    missing = population - _covered(facts, measure)
+    if college_id is not None or counselor_id is not None or class_name is not None:
+        missing = missing.intersection(_narrowed(facts.groups, college_id, counselor_id, class_name))
+    visit_first = set() if key_measure else facts.awaiting
+    rows = sorted(
+        session.db.execute(text(_LISTED), {"ids": json.dumps(sorted(missing))}),
+        key=lambda row: (row.id not in visit_first, not row.is_new_student, row.student_no),
     )
     if limit is not None:
-        sql += " LIMIT :limit"
-        params["limit"] = limit
+        rows = rows[: max(limit, 0)]
     return [
         MissingStudent(
             id=row.id,
@@ -716,16 +607,16 @@ ORDER BY visit_first DESC, p.is_new_student DESC, p.student_no"""
             class_name=row.class_name or "",
             counselor=row.counselor or "",
             is_new_student=bool(row.is_new_student),
-            visit_first=bool(row.visit_first),
+            visit_first=row.id in visit_first,
             origin_place=row.origin_place or "",
-            missing_parts=_missing_parts(measure, row),
+            missing_parts=_missing_parts(facts, measure, row.id),
         )
-        for row in session.db.execute(text(sql), params)
+        for row in rows
     ]
 
 
-def _missing_parts(measure: Measure, row: Any) -> tuple[str, ...]:
+def _missing_parts(facts: YearFacts, measure: Measure, student_id: str) -> tuple[str, ...]:
     parts = _PARTS[measure]
-    if measure is Measure.MENTORS and not row.has_mentor:
+    if measure is Measure.MENTORS and student_id not in facts.has_mentor:
         parts = parts[:1]
-    return tuple(reason for column, reason in parts if not getattr(row, column))
+    return tuple(reason for name, reason in parts if student_id not in getattr(facts, name))

@@ -26,6 +26,7 @@ from desktop.store.migration_steps import (
     v0007_center_and_coverage_rules,
     v0008_local_tables,
     v0009_record_extra,
+    v0010_coverage_working_set,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -52,6 +53,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0007_center_and_coverage_rules),
     Step.of(v0008_local_tables),
     Step.of(v0009_record_extra),
+    Step.of(v0010_coverage_working_set),
 )
 LATEST_VERSION = STEPS[-1].version
 

@@ -18,8 +18,11 @@ class GuaranteeAidRow(RecordRow):
 
     __tablename__ = "guarantee_aid"
     RECORD: ClassVar[type[Record]] = GuaranteeAid
-    # deleted makes it covering for coverage #4's aid history (schema v11)
-    __table_args__ = (Index("ix_guarantee_aid_coverage", "student_id", "academic_year", "deleted"),)
+    __table_args__ = (
+        Index("ix_guarantee_aid_coverage", "student_id", "academic_year", "deleted"),
+        # the year's aid records for coverage #4's aid history (schema v8)
+        Index("ix_guarantee_aid_year", "academic_year", "deleted", "student_id"),
+    )
 
     student_id: Mapped[str]
     academic_year: Mapped[str]
@@ -39,6 +42,8 @@ class GrowthRewardRow(RecordRow):
     RECORD: ClassVar[type[Record]] = GrowthReward
     __table_args__ = (
         Index("ix_growth_reward_coverage", "student_id", "academic_year", "deleted", "granted_on"),
+        # the year's rewards for coverage #3 (schema v8)
+        Index("ix_growth_reward_year", "academic_year", "deleted", "student_id"),
     )
 
     student_id: Mapped[str]

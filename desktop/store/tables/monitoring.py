@@ -20,6 +20,8 @@ class MonitoringFlagRow(RecordRow):
     __table_args__ = (
         Index(None, "student_id"),
         Index(None, "status"),
+        # the coverage dashboard's flag counts, without the wide rows (schema v8)
+        Index("ix_monitoring_flag_counts", "deleted", "student_id", "status", "raised_on", "resolved_on"),
     )
 
     student_id: Mapped[str]

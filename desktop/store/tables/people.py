@@ -64,7 +64,11 @@ class MentorRow(RecordRow):
 
     __tablename__ = "mentor"
     RECORD: ClassVar[type[Record]] = Mentor
-    __table_args__ = (Index(None, "staff_no"),)
+    __table_args__ = (
+        Index(None, "staff_no"),
+        # coverage #5 reads the mentors' expertise from this index only (schema v8)
+        Index("ix_mentor_coverage", "id", "deleted", "active", "specialties"),
+    )
 
     staff_no: Mapped[str]
     name: Mapped[str]

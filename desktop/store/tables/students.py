@@ -18,19 +18,19 @@ class StudentRow(RecordRow):
 
     __tablename__ = "student"
     RECORD: ClassVar[type[Record]] = Student
-    # the coverage counts group students without reading their wide rows (schema v3)
     __table_args__ = (
+        # the coverage counts read the students by college, counselor and class, in this order, and
+        # whether the profile records 个人特长 (coverage #4's traits), without their wide rows (schema v8)
         Index(
-            "ix_student_coverage",
-            "id",
+            "ix_student_groups",
             "deleted",
             "college_id",
             "counselor_id",
             "class_name",
             "is_new_student",
+            "id",
+            text("talents != ''"),
         ),
-        # students with 个人特长 in the profile (coverage #4's traits; schema v11)
-        Index("ix_student_talents", "id", sqlite_where=text("talents != ''")),
         # roster searches and counts read this narrow index, not the wide rows (schema v4)
         Index(
             "ix_student_roster",

@@ -17,7 +17,13 @@ class KeySupportRow(RecordRow):
 
     __tablename__ = "key_support"
     RECORD: ClassVar[type[Record]] = KeySupport
-    __table_args__ = (Index(None, "student_id"),)
+    __table_args__ = (
+        Index(None, "student_id"),
+        # coverage #5/#6 read the active supports and their needs from this index only (schema v8)
+        Index(
+            "ix_key_support_coverage", "student_id", "deleted", "started_on", "exited_on", "difficulty_types"
+        ),
+    )
 
     student_id: Mapped[str]
     difficulty_types: Mapped[list[Any]] = mapped_column(JSON)
@@ -36,6 +42,16 @@ class MentorAssignmentRow(RecordRow):
     __table_args__ = (
         Index(None, "student_id"),
         Index(None, "mentor_id"),
+        # coverage #5 reads the active assignments from this index only (schema v8)
+        Index(
+            "ix_mentor_assignment_coverage",
+            "student_id",
+            "deleted",
+            "from_date",
+            "to_date",
+            "mentor_id",
+            "mismatch_reason",
+        ),
     )
 
     student_id: Mapped[str]
@@ -74,7 +90,11 @@ class RescueSessionRow(RecordRow):
 
     __tablename__ = "rescue_session"
     RECORD: ClassVar[type[Record]] = RescueSession
-    __table_args__ = (Index(None, "session_date"),)
+    __table_args__ = (
+        Index(None, "session_date"),
+        # coverage #6 reads the year's sessions and their students from this index only (schema v8)
+        Index("ix_rescue_session_coverage", "session_date", "deleted", "kind", "student_ids"),
+    )
 
     kind: Mapped[str]
     session_date: Mapped[date]

@@ -22,15 +22,16 @@ class HomeVisitRow(RecordRow):
         # student_id first: a student's visits by date; deleted, status and mode make it covering
         # (schema v3; mode since v11: 到校约谈 is counted apart)
         Index("ix_home_visit_coverage", "student_id", "visit_date", "deleted", "status", "mode"),
-        # visits with the student's traits recorded (coverage #4, growth archive)
+        # the visits of a date window for the coverage counts of a year, with whether the student's
+        # traits are recorded (coverage #4, growth archive) as an expression column (schema v8)
         Index(
-            "ix_home_visit_traits",
-            "student_id",
+            "ix_home_visit_window",
             "visit_date",
             "deleted",
             "status",
             "mode",
-            sqlite_where=text("student_traits != ''"),
+            "student_id",
+            text("student_traits != ''"),
         ),
         Index(None, "visit_date"),
         # a printed record number typed or scanned into the search box (schema v6)
