@@ -58,5 +58,5 @@ def test_qt_only_under_desktop_ui() -> None:
 
 def test_rule_detects_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
-    bad.write_text("from PySide6.QtCore import QObject\nimport desktop.ui.app\n")
-    assert _imports(bad) == ["PySide6.QtCore", "desktop.ui.app"]
+    bad.write_text("from PySide6.QtCore import QObject\nimport desktop.ui.shell.app\n")
+    assert _imports(bad) == ["PySide6.QtCore", "desktop.ui.shell.app"]

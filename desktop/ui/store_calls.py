@@ -42,8 +42,8 @@ from sync.records.enums import IdentificationLevel
 from sync.records.visits import HouseholdMember
 
 if TYPE_CHECKING:
-    from desktop.ui.app_context import Identity
-    from desktop.ui.first_run_wizard import FirstRunAnswers
+    from desktop.ui.shell.app_context import Identity
+    from desktop.ui.unlock.first_run_wizard import FirstRunAnswers
 
 DRAFT_PREFIX = "visit_draft."
 
@@ -174,7 +174,7 @@ def open_with_key(data_dir: Path, key: bytes) -> Store:
 
 
 def read_identity(store: Store) -> Identity:
-    from desktop.ui.app_context import Identity
+    from desktop.ui.shell.app_context import Identity
 
     with store.session() as s:
         info = s.meta.info()

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.app import JiaFangApp
+from desktop.ui.shell.app import JiaFangApp
 from tests.desktop.ui.store_fixtures import PASSPHRASE, make_store
 
 
