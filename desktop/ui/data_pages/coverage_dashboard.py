@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import coverage
+from desktop.app.changes import Kind
 from desktop.store.coverage import MEASURE_RULES, BreakdownRow, CoverageReport, Measure, MissingStudent, Ratio
-from desktop.ui import data_calls
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.common.save_folder import ask_save_path
 from desktop.ui.common.table_fill import fill_table, read_only_table
@@ -36,18 +37,18 @@ from sync.records import current_academic_year, previous_academic_year
 MISSING_LIMIT = 1000
 RELEVANT_KINDS = frozenset(
     {
-        "student",
-        "identification",
-        "home_visit",
-        "growth_reward",
-        "guarantee_aid",
-        "key_support",
-        "mentor",
-        "school_center",
-        "mentor_assignment",
-        "rescue_session",
-        "college",
-        "monitoring_flag",
+        Kind.STUDENT,
+        Kind.IDENTIFICATION,
+        Kind.HOME_VISIT,
+        Kind.GROWTH_REWARD,
+        Kind.GUARANTEE_AID,
+        Kind.KEY_SUPPORT,
+        Kind.MENTOR,
+        Kind.SCHOOL_CENTER,
+        Kind.MENTOR_ASSIGNMENT,
+        Kind.RESCUE_SESSION,
+        Kind.COLLEGE,
+        Kind.MONITORING_FLAG,
     }
 )
 
@@ -207,7 +208,7 @@ class CoverageDashboard(Section):
         year, college = self.academic_year, self.college_id
         run_for(
             self,
-            lambda store: data_calls.coverage_view(store, year, college),
+            lambda store: coverage.coverage_view(store, year, college),
             self._show,
             self._failed,
             key="coverage",
@@ -220,7 +221,7 @@ class CoverageDashboard(Section):
     def _failed(self, error: Exception) -> None:
         self.status.setText(str(error))
 
-    def _show(self, view: data_calls.CoverageView) -> None:
+    def _show(self, view: coverage.CoverageView) -> None:
         report = view.report
         self.report = report
         self._fill_colleges(view.colleges)
@@ -336,7 +337,7 @@ class CoverageDashboard(Section):
         year, college, narrow = self.academic_year, self.college_id, self.narrow
         run_for(
             self,
-            lambda store: data_calls.missing_list(store, year, college, measure, narrow, MISSING_LIMIT),
+            lambda store: coverage.missing_list(store, year, college, measure, narrow, MISSING_LIMIT),
             self._show_missing,
             self._failed,
             key="coverage-missing",
@@ -411,10 +412,10 @@ class CoverageDashboard(Section):
         label = self.college.currentText()
         run_for(
             self,
-            lambda store: data_calls.export_dashboard(store, path, report, pdf, label),
+            lambda store: coverage.export_dashboard(store, path, report, pdf, label),
             lambda done: self._exported(Path(done)),
             self._failed,
-            changes={"audit_entry"},
+            changes=coverage.export_dashboard.changes,
         )
 
     def _exported(self, path: Path) -> None:

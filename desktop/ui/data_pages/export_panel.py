@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import exports
 from desktop.store.exporting import ExportFormat, ExportWhat
 from desktop.store.role_rules import may_export_unmasked
-from desktop.ui import data_calls
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.common.save_folder import ask_save_path
 from desktop.ui.data_pages.coverage_dashboard import academic_years
@@ -95,10 +95,10 @@ class ExportPanel(QGroupBox):
         self.status.clear()
         run_for(
             self,
-            lambda store: data_calls.export_tables(store, what, fmt, path, unmasked, year),
+            lambda store: exports.export_tables(store, what, fmt, path, unmasked, year),
             self._done,
             lambda error: self.status.setText(str(error)),
-            changes={"audit_entry"},
+            changes=exports.export_tables.changes,
         )
 
     def _done(self, path: Path) -> None:

@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import importing
+from desktop.app.changes import Kind
 from desktop.store.importing import COLUMNS, ColumnMapping, FileInfo, ImportKind, ImportPlan, ImportResult
 from desktop.store.importing.mapping import auto_mapping
-from desktop.ui import data_calls
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.data_pages.export_panel import ExportPanel
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
 
-CHANGES = frozenset({"student", "identification"})
+CHANGES = frozenset({Kind.STUDENT, Kind.IDENTIFICATION})
 
 
 class ImportWizard(Section):
@@ -153,7 +154,7 @@ class ImportWizard(Section):
 
     def open_file(self, path: Path) -> None:
         self.status.clear()
-        run_for(self, lambda store: data_calls.inspect_import(store, path), self._inspected, self._failed)
+        run_for(self, lambda store: importing.inspect_import(store, path), self._inspected, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.status.setText(str(error))
@@ -221,7 +222,7 @@ class ImportWizard(Section):
         self.status.clear()
         run_for(
             self,
-            lambda store: data_calls.plan_import(store, info, mapping, save_as),
+            lambda store: importing.plan_import(store, info, mapping, save_as),
             self._checked,
             self._failed,
         )
@@ -258,7 +259,7 @@ class ImportWizard(Section):
         self.import_button.setEnabled(False)
         run_for(
             self,
-            lambda store: data_calls.run_import(store, plan),
+            lambda store: importing.run_import(store, plan),
             self._imported,
             self._failed,
             changes=CHANGES,

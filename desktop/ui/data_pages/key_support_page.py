@@ -23,19 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import key_support
+from desktop.app.changes import Kind
 from desktop.store.key_support_service import KeySupportCase, MentorMatch, MentorWorkload
-from desktop.ui import data_calls
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.common.multi_select import MultiSelect
 from desktop.ui.common.screen_fit import scrolling
 from desktop.ui.common.table_fill import fill_table, narrow_columns, read_only_table, selected_row
 from desktop.ui.data_pages.coverage_dashboard import academic_years
+from desktop.ui.profile.record_dialog import StoreCall
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
 from sync.records import DifficultyType, Participant, ParticipantRole, SessionKind, SupportForm
 
-CHANGES = frozenset({"key_support", "mentor_assignment", "support_log_entry"})
+CHANGES = frozenset({Kind.KEY_SUPPORT, Kind.MENTOR_ASSIGNMENT, Kind.SUPPORT_LOG_ENTRY})
 
 
 def _names(text: str) -> list[str]:
@@ -285,7 +287,7 @@ class KeySupportPage(Section):
         year, exited = self.year.currentText(), self.include_exited.isChecked()
         run_for(
             self,
-            lambda store: data_calls.key_support_view(store, year, exited),
+            lambda store: key_support.key_support_view(store, year, exited),
             self._show,
             self._failed,
             key="key-support",
@@ -298,7 +300,7 @@ class KeySupportPage(Section):
         year, term = self.year.currentText(), int(self.term.currentData() or 1)
         run_for(
             self,
-            lambda store: data_calls.workload_view(store, year, term),
+            lambda store: key_support.workload_view(store, year, term),
             self._show_workload,
             self._failed,
             key="workload",
@@ -311,7 +313,10 @@ class KeySupportPage(Section):
         return super().event(event)
 
     def _data_changed(self, kinds: set[str]) -> None:
-        if kinds & (CHANGES | {"student", "rescue_session", "mentor"}) and self.ctx.may_list_key_support():
+        if (
+            kinds & (CHANGES | {Kind.STUDENT, Kind.RESCUE_SESSION, Kind.MENTOR})
+            and self.ctx.may_list_key_support()
+        ):
             self.reload()
 
     def _failed(self, error: Exception) -> None:
@@ -384,7 +389,7 @@ class KeySupportPage(Section):
         types = list(case.support.difficulty_types)
         run_for(
             self,
-            lambda store: data_calls.mentor_options(store, types, date.today()),
+            lambda store: key_support.mentor_options(store, types, date.today()),
             self._show_mentors,
             self._failed,
             key="mentor-matches",
@@ -405,7 +410,7 @@ class KeySupportPage(Section):
         self.mentors_shown.emit()
 
     # -- actions --------------------------------------------------------------------------------
-    def _run(self, fn: data_calls.StoreCall, done: str) -> None:
+    def _run(self, fn: StoreCall, done: str) -> None:
         self.status.clear()
         run_for(self, fn, lambda _r: self.status.setText(done), self._failed, changes=CHANGES)
 
@@ -418,7 +423,7 @@ class KeySupportPage(Section):
             self.status.setText(self.tr("Enter the student no."))
             return
         self._run(
-            lambda store: data_calls.start_support(store, number, types, day, people, conclusion),
+            lambda store: key_support.start_support(store, number, types, day, people, conclusion),
             self.tr("Key support started."),
         )
 
@@ -432,7 +437,7 @@ class KeySupportPage(Section):
         goals, plan = self.goals.text().strip(), self.plan.text().strip()
         reason = self.mismatch_reason.text().strip()
         self._run(
-            lambda store: data_calls.assign(store, support_id, mentor_id, day, goals, plan, reason),
+            lambda store: key_support.assign(store, support_id, mentor_id, day, goals, plan, reason),
             self.tr("Mentor assigned."),
         )
 
@@ -444,7 +449,7 @@ class KeySupportPage(Section):
         form, minutes = SupportForm(str(self.log_form.currentData())), self.log_minutes.value()
         summary = self.log_summary.text().strip()
         self._run(
-            lambda store: data_calls.add_log(store, assignment_id, day, form, minutes, summary),
+            lambda store: key_support.add_log(store, assignment_id, day, form, minutes, summary),
             self.tr("Support logged."),
         )
 
@@ -455,7 +460,7 @@ class KeySupportPage(Section):
         support_id, day = case.support.id, self.exit_day.value() or date.today()
         people, conclusion = _names(self.exit_people.text()), self.exit_conclusion.text().strip()
         self._run(
-            lambda store: data_calls.end_support(store, support_id, day, people, conclusion),
+            lambda store: key_support.end_support(store, support_id, day, people, conclusion),
             self.tr("Key support ended."),
         )
 
@@ -470,7 +475,7 @@ class KeySupportPage(Section):
             self.status.setText(self.tr("Enter the participants and the students discussed."))
             return
         self._run(
-            lambda store: data_calls.new_session(
+            lambda store: key_support.new_session(
                 store, kind, day, topic, people, numbers, conclusions, measures
             ),
             self.tr("Session recorded."),

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import monitoring
+from desktop.app.changes import Kind
 from desktop.store.monitoring_workflow import FlagRow
-from desktop.ui import data_calls
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.common.multi_select import MultiSelect
@@ -150,12 +151,12 @@ class MonitoringPage(Section):
         code = str(self.filter.currentData() or "")
         status = FlagStatus(code) if code else None
         run_for(
-            self, lambda store: data_calls.flag_view(store, status), self._show, self._failed, key="flags"
+            self, lambda store: monitoring.flag_view(store, status), self._show, self._failed, key="flags"
         )
         year = current_academic_year()
         run_for(
             self,
-            lambda store: data_calls.subsidy_suggestions(store, year),
+            lambda store: monitoring.subsidy_suggestions(store, year),
             self._show_suggestions,
             self._failed,
             key="flag-suggestions",
@@ -175,14 +176,14 @@ class MonitoringPage(Section):
         year = current_academic_year()
         run_for(
             self,
-            lambda store: data_calls.raise_from_visits(store, year),
+            lambda store: monitoring.raise_from_visits(store, year),
             lambda count: self.status.setText(self.tr("%1 flag(s) raised.").replace("%1", str(count))),
             self._failed,
-            changes={"monitoring_flag"},
+            changes=monitoring.raise_from_visits.changes,
         )
 
     def _data_changed(self, kinds: set[str]) -> None:
-        if kinds & {"monitoring_flag", "student", "home_visit"}:
+        if kinds & {Kind.MONITORING_FLAG, Kind.STUDENT, Kind.HOME_VISIT}:
             self.reload()
 
     def _failed(self, error: Exception) -> None:
@@ -232,10 +233,10 @@ class MonitoringPage(Section):
             return
         run_for(
             self,
-            lambda store: data_calls.new_flag(store, number, kind, description, day),
+            lambda store: monitoring.new_flag(store, number, kind, description, day),
             lambda _r: self._raised(),
             self._failed,
-            changes={"monitoring_flag"},
+            changes=monitoring.new_flag.changes,
         )
 
     def _raised(self) -> None:
@@ -254,10 +255,10 @@ class MonitoringPage(Section):
         flag_id = row.flag.id
         run_for(
             self,
-            lambda store: data_calls.change_flag(store, flag_id, status, actions, notes, day),
+            lambda store: monitoring.change_flag(store, flag_id, status, actions, notes, day),
             lambda _r: self.status.setText(self.tr("Saved.")),
             self._failed,
-            changes={"monitoring_flag"},
+            changes=monitoring.change_flag.changes,
         )
 
     def clear(self) -> None:

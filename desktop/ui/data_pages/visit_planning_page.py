@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import planning
+from desktop.app.changes import Kind
 from desktop.reports.trip_forms import trip_file_name
 from desktop.store.visit_planning import PlanStudent, RegionGroup
-from desktop.ui import data_calls
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.common.save_folder import ask_save_path
@@ -155,20 +156,20 @@ class VisitPlanningPage(Section):
         year = self.academic_year
         run_for(
             self,
-            lambda store: data_calls.planning_view(store, year),
+            lambda store: planning.planning_view(store, year),
             self._show,
             self._failed,
             key="planning",
         )
 
     def _data_changed(self, kinds: set[str]) -> None:
-        if kinds & {"student", "identification", "home_visit", "visit_plan"}:
+        if kinds & {Kind.STUDENT, Kind.IDENTIFICATION, Kind.HOME_VISIT, Kind.VISIT_PLAN}:
             self.reload()
 
     def _failed(self, error: Exception) -> None:
         self.status.setText(str(error))
 
-    def _show(self, view: data_calls.PlanningView) -> None:
+    def _show(self, view: planning.PlanningView) -> None:
         self.groups, self.plan = view.groups, view.plan
         self._fill_tree(view.groups)
         self._fill_plan(view.plan)
@@ -284,10 +285,10 @@ class VisitPlanningPage(Section):
         year = self.academic_year
         run_for(
             self,
-            lambda store: data_calls.plan_students(store, year, ids, day),
+            lambda store: planning.plan_students(store, year, ids, day),
             None,
             self._failed,
-            changes={"visit_plan"},
+            changes=planning.plan_students.changes,
         )
 
     def _start_visit(self) -> None:
@@ -314,10 +315,10 @@ class VisitPlanningPage(Section):
             return
         run_for(
             self,
-            lambda store: data_calls.print_trip_forms(store, ids, path),
+            lambda store: planning.print_trip_forms(store, ids, path),
             lambda done: self._printed(Path(done)),
             self._failed,
-            changes={"audit_entry"},
+            changes=planning.print_trip_forms.changes,
         )
 
     def _printed(self, path: Path) -> None:

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import wish_lists
+from desktop.app.changes import Kind
 from desktop.store.role_rules import WISH_CATALOG_ROLES
 from desktop.store.wish_workflow import TRANSITIONS, WishRow
-from desktop.ui import data_calls
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.common.screen_fit import scrolling
@@ -201,15 +202,15 @@ class WishListPage(Section):
         status = WishStatus(code) if code else None
         run_for(
             self,
-            lambda store: data_calls.wish_view(store, year, status),
+            lambda store: wish_lists.wish_view(store, year, status),
             self._show,
             self._failed,
             key="wishes",
         )
-        run_for(self, data_calls.catalog, self._show_catalog, self._failed, key="wish-catalog")
+        run_for(self, wish_lists.catalog, self._show_catalog, self._failed, key="wish-catalog")
 
     def _data_changed(self, kinds: set[str]) -> None:
-        if kinds & {"wish_selection", "wish_catalog_item", "student"}:
+        if kinds & {Kind.WISH_SELECTION, Kind.WISH_CATALOG_ITEM, Kind.STUDENT}:
             self.reload()
 
     def _failed(self, error: Exception) -> None:
@@ -296,10 +297,10 @@ class WishListPage(Section):
         selection_id = row.selection.id
         run_for(
             self,
-            lambda store: data_calls.move_wish(store, selection_id, status, person, completed_on, feedback),
+            lambda store: wish_lists.move_wish(store, selection_id, status, person, completed_on, feedback),
             lambda _r: self.status.setText(self.tr("Saved.")),
             self._failed,
-            changes={"wish_selection"},
+            changes=wish_lists.move_wish.changes,
         )
 
     def add_wish(self) -> None:
@@ -319,12 +320,12 @@ class WishListPage(Section):
         on_visit, details = self.wish_on_visit.isChecked(), self.wish_details.text().strip()
         run_for(
             self,
-            lambda store: data_calls.new_wish(
+            lambda store: wish_lists.new_wish(
                 store, number, year, item_ids, filler, priority, on_visit, details
             ),
             lambda _r: self._wish_added(),
             self._failed,
-            changes={"wish_selection"},
+            changes=wish_lists.new_wish.changes,
         )
 
     def _wish_added(self) -> None:
@@ -345,10 +346,10 @@ class WishListPage(Section):
             return
         run_for(
             self,
-            lambda store: data_calls.add_catalog(store, category, name, department),
+            lambda store: wish_lists.add_catalog(store, category, name, department),
             lambda _r: self.new_item.clear(),
             self._failed,
-            changes={"wish_catalog_item"},
+            changes=wish_lists.add_catalog.changes,
         )
 
     def toggle_item(self) -> None:
@@ -358,10 +359,10 @@ class WishListPage(Section):
         item_id = self.catalog_items[index].id
         run_for(
             self,
-            lambda store: data_calls.toggle_catalog(store, item_id),
+            lambda store: wish_lists.toggle_catalog(store, item_id),
             None,
             self._failed,
-            changes={"wish_catalog_item"},
+            changes=wish_lists.toggle_catalog.changes,
         )
 
     def clear(self) -> None:

@@ -27,6 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.pdf_documents import (
+    BuiltPdf,
+    JobControl,
+    PdfInputs,
+    PdfSpec,
+    build_pdf,
+    fetch_inputs,
+    log_audit,
+)
 from desktop.reports.growth_archive import KeySupportNotAllowed
 from desktop.reports.output_file import write_file_atomically
 from desktop.reports.store_source import ReportSourceError
@@ -34,17 +43,7 @@ from desktop.store.errors import StoreError
 from desktop.ui.common.accessible_names import name_controls
 from desktop.ui.common.save_folder import ask_save_path, remember_folder
 from desktop.ui.common.screen_fit import fit_to_screen
-from desktop.ui.pdf.pdf_jobs import (
-    BuiltPdf,
-    JobControl,
-    PdfInputs,
-    PdfJobs,
-    PdfSpec,
-    alive,
-    build_pdf,
-    fetch_inputs,
-    log_audit,
-)
+from desktop.ui.pdf.pdf_jobs import PdfJobs, alive
 from desktop.ui.pdf.pdf_printing import PrintFailed, ask_printer, print_pdf
 from desktop.ui.shell.app_context import AppContext
 

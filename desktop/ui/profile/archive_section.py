@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import store_calls
+from desktop.app import profile, roster
+from desktop.app.profile import StudentFile
+from desktop.app.roster import RosterPage, RosterQuery
 from desktop.ui.profile.profile_timeline_tab import TimelineTab
 from desktop.ui.profile.timeline_entries import timeline_of
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
-from desktop.ui.store_calls import RosterPage, RosterQuery, StudentFile
 
 
 class ArchiveSection(Section):
@@ -56,7 +57,7 @@ class ArchiveSection(Section):
     def _search(self) -> None:
         query = RosterQuery(text=self.search.text().strip(), sort="name")
         self.ctx.worker.run(
-            lambda store: store_calls.roster_page(store, query, 0, 100),
+            lambda store: roster.roster_page(store, query, 0, 100),
             self._show_results,
             key="archive-search",
         )
@@ -73,7 +74,7 @@ class ArchiveSection(Section):
             return
         student_id = str(item.data(Qt.ItemDataRole.UserRole))
         self.ctx.worker.run(
-            lambda store: store_calls.load_student(store, student_id), self._show, key="archive-load"
+            lambda store: profile.load_student(store, student_id), self._show, key="archive-load"
         )
 
     def _show(self, file: StudentFile) -> None:

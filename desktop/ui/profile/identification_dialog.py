@@ -12,7 +12,8 @@ from typing import Any
 from pydantic import ValidationError
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QMessageBox, QWidget
 
-from desktop.ui import record_edit_calls
+from desktop.app import record_editing
+from desktop.app.changes import Kind
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.multi_select import MultiSelect
 from desktop.ui.common.tri_state_grid import TriStateGrid
@@ -120,9 +121,9 @@ class IdentificationDialog(RecordDialog):
         data["special_groups"] = self.groups.values()
         return data
 
-    def step(self) -> record_edit_calls.StatusStep:
+    def step(self) -> record_editing.StatusStep:
         on = self.step_on.value()
-        return record_edit_calls.StatusStep(
+        return record_editing.StatusStep(
             on=on or date.today(),
             semester=self.step_semester.text().strip(),
             note=self.step_note.text().strip(),
@@ -154,7 +155,7 @@ class IdentificationDialog(RecordDialog):
     def store_call(self, record: Record, *, end_key_support: bool = False) -> StoreCall:
         assert isinstance(record, Identification)
         step = self.step()
-        return lambda store: record_edit_calls.save_identification(
+        return lambda store: record_editing.save_identification(
             store, record, step, end_key_support=end_key_support
         )
 
@@ -171,7 +172,7 @@ class IdentificationDialog(RecordDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _failed(self, exc: Exception) -> None:
-        if not isinstance(exc, record_edit_calls.KeySupportWouldEnd):
+        if not isinstance(exc, record_editing.KeySupportWouldEnd):
             super()._failed(exc)
             return
         record = self.validate()
@@ -183,5 +184,5 @@ class IdentificationDialog(RecordDialog):
             self.store_call(record, end_key_support=True),
             self._saved,
             super()._failed,
-            changes={self.RECORD.RECORD_TYPE, "key_support", "mentor_assignment"},
+            changes={self.RECORD.RECORD_TYPE, Kind.KEY_SUPPORT, Kind.MENTOR_ASSIGNMENT},
         )

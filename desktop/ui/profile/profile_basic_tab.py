@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.profile import StudentFile
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.field_errors_view import FieldErrorsView
 from desktop.ui.common.masked_line_edit import MaskedLineEdit
 from desktop.ui.common.screen_fit import show_start
 from desktop.ui.profile.family_table import FamilyTable
-from desktop.ui.store_calls import StudentFile
 from sync.records import FamilyMember, Student
 from sync.records.choices import ETHNIC_GROUPS
 from sync.records.enums import Gender, HukouType, PoliticalStatus

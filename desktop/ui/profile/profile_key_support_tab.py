@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.app.profile import StudentFile
 from desktop.ui.profile.record_list_tab import RecordListTab, label_of
-from desktop.ui.store_calls import StudentFile
 
 
 class KeySupportTab(QWidget):

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import record_editing
 from desktop.store.errors import StoreError
-from desktop.ui import record_edit_calls
 from desktop.ui.common.accessible_names import name_controls
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.field_errors_view import ERROR_STYLE, FieldErrorsView
@@ -275,7 +275,7 @@ class RecordDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(exc, record_edit_calls.RecordFieldError):
+        if isinstance(exc, record_editing.RecordFieldError):
             self.show_errors({exc.field: str(exc)})
         elif isinstance(exc, StoreError):
             self.show_errors({}, str(exc))
@@ -307,7 +307,7 @@ class AidDialog(RecordDialog):
 
     def store_call(self, record: Record) -> StoreCall:
         assert isinstance(record, GuaranteeAid)
-        return lambda store: record_edit_calls.save_aid(store, record)
+        return lambda store: record_editing.save_aid(store, record)
 
 
 class RewardDialog(RecordDialog):
@@ -335,4 +335,4 @@ class RewardDialog(RecordDialog):
 
     def store_call(self, record: Record) -> StoreCall:
         assert isinstance(record, GrowthReward)
-        return lambda store: record_edit_calls.save_reward(store, record)
+        return lambda store: record_editing.save_reward(store, record)

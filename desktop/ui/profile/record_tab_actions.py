@@ -2,7 +2,7 @@
 
 Double-clicking (or Enter on) a row edits it. Only roles that may add or edit records of the kind see
 the buttons (the dialog class says which: mentors raise monitoring flags too); deleting asks first
-and leaves a tombstone that syncs (record_edit_calls.delete_record); workflow records are not deleted.
+and leaves a tombstone that syncs (record_editing.delete_record); workflow records are not deleted.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
+from desktop.app import record_editing
 from desktop.store.errors import StoreError
-from desktop.ui import record_edit_calls
 from desktop.ui.common.field_errors_view import ERROR_STYLE
 from desktop.ui.profile.identification_dialog import IdentificationDialog
 from desktop.ui.profile.record_dialog import AidDialog, RecordDialog, RewardDialog
@@ -169,7 +169,7 @@ class RecordTabActions(QObject):
         self.delete_button.setEnabled(False)
         kind = self.kind
         self.ctx.worker.run(
-            lambda store: record_edit_calls.delete_record(store, kind, record_id),
+            lambda store: record_editing.delete_record(store, kind, record_id),
             lambda _r: self.message.clear(),
             self._delete_failed,
             changes={kind},

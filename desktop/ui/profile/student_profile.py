@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import profile
+from desktop.app.changes import Kind
+from desktop.app.pdf_documents import PdfSpec
+from desktop.app.profile import StudentFile
 from desktop.store.errors import StoreError
-from desktop.ui import store_calls
 from desktop.ui.common.saved_banner import SavedBanner
 from desktop.ui.common.screen_fit import ElidedLabel
 from desktop.ui.common.shortcut_tips import with_shortcut
-from desktop.ui.pdf.pdf_jobs import PdfSpec
 from desktop.ui.pdf.pdf_preview_dialog import PdfPreviewOpener
 from desktop.ui.profile.identification_dialog import IdentificationDialog
 from desktop.ui.profile.profile_basic_tab import BasicInfoTab
@@ -30,13 +32,22 @@ from desktop.ui.profile.record_tab_actions import RecordTabActions
 from desktop.ui.profile.timeline_entries import timeline_of
 from desktop.ui.profile.workflow_dialogs import FlagDialog, WishDialog
 from desktop.ui.shell.app_context import AppContext, SavedNotice
-from desktop.ui.store_calls import StudentFile
 from sync.records import FamilyMember, Student
 
 WATCHED_KINDS = frozenset(
-    {"student", "family_member", "identification", "guarantee_aid", "growth_reward", "home_visit",
-     "key_support", "support_log_entry", "monitoring_flag", "wish_selection"}
-)  # fmt: skip
+    {
+        Kind.STUDENT,
+        Kind.FAMILY_MEMBER,
+        Kind.IDENTIFICATION,
+        Kind.GUARANTEE_AID,
+        Kind.GROWTH_REWARD,
+        Kind.HOME_VISIT,
+        Kind.KEY_SUPPORT,
+        Kind.SUPPORT_LOG_ENTRY,
+        Kind.MONITORING_FLAG,
+        Kind.WISH_SELECTION,
+    }
+)
 
 
 class StudentProfile(QWidget):
@@ -230,7 +241,7 @@ class StudentProfile(QWidget):
             self.clear()
         self.student_id = student_id
         self.ctx.worker.run(
-            lambda store: store_calls.load_student(store, student_id),
+            lambda store: profile.load_student(store, student_id),
             self._show,
             self._failed,
             key="profile-load",
@@ -270,11 +281,11 @@ class StudentProfile(QWidget):
     def _select_saved(self) -> None:
         notice, self._select_after_load = self._select_after_load, None
         tabs = {
-            "home_visit": self.visits,
-            "identification": self.identifications,
-            "guarantee_aid": self.aid,
-            "growth_reward": self.rewards,
-            "monitoring_flag": self.flags,
+            Kind.HOME_VISIT: self.visits,
+            Kind.IDENTIFICATION: self.identifications,
+            Kind.GUARANTEE_AID: self.aid,
+            Kind.GROWTH_REWARD: self.rewards,
+            Kind.MONITORING_FLAG: self.flags,
         }
         tab = tabs.get(notice.kind) if notice is not None else None
         if notice is None or tab is None:
@@ -303,19 +314,19 @@ class StudentProfile(QWidget):
 
     def _save(self, student: Student, members: list[FamilyMember], removed: list[str]) -> None:
         self.ctx.worker.run(
-            lambda store: store_calls.save_student(store, student, members, removed),
+            lambda store: profile.save_student(store, student, members, removed),
             lambda _r: self._student_saved(student),
             lambda exc: self.basic.saved(
                 False, str(exc) if isinstance(exc, StoreError) else self.tr("Not saved.")
             ),
-            changes={"student", "family_member"},
+            changes=profile.save_student.changes,
         )
 
     def _student_saved(self, student: Student) -> None:
         self.basic.saved(True)
         if self.ctx.events is not None:
             text = self.tr("Basic information and family saved: %1").replace("%1", student.name)
-            self.ctx.events.record_saved.emit(SavedNotice("student", student.id, student.id, text))
+            self.ctx.events.record_saved.emit(SavedNotice(Kind.STUDENT, student.id, student.id, text))
 
     def _new_visit(self) -> None:
         if self.student_id is not None and self.ctx.events is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.ui.store_calls import StudentFile
+from desktop.app.profile import StudentFile
 from sync.records.enums import VisitStatus
 
 KINDS = ("identification", "aid", "reward", "visit", "key_support", "flag", "wish", "give_back")

@@ -3,7 +3,7 @@
 Both are `RecordDialog`s.  A new record starts at the workflow's first step; an existing one shows
 its status with a button per allowed next step (which sets the status and saves) and the status
 combo itself.  Every change of status goes through the core's workflow functions
-(record_edit_calls.save_flag / save_wish), which refuse a step the workflow does not allow with a
+(record_editing.save_flag / save_wish), which refuse a step the workflow does not allow with a
 Chinese message shown under the status.
 """
 
@@ -15,8 +15,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from desktop.app import record_editing
 from desktop.store import monitoring_workflow, wish_workflow
-from desktop.ui import record_edit_calls
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.form_bindings import get_value, set_value
 from desktop.ui.common.guarded_call import run_for
@@ -117,7 +117,7 @@ class FlagDialog(WorkflowDialog):
 
     def store_call(self, record: Record) -> StoreCall:
         assert isinstance(record, MonitoringFlag)
-        return lambda store: record_edit_calls.save_flag(store, record)
+        return lambda store: record_editing.save_flag(store, record)
 
 
 class WishDialog(WorkflowDialog):
@@ -149,7 +149,7 @@ class WishDialog(WorkflowDialog):
             self.add("responsible_person", self.tr("Responsible person"), QLineEdit(parent))
             self.add("completed_on", self.tr("Completed on"), DateField(parent=parent))
             self.add("feedback", self.tr("Feedback"), text_area(parent, 2))
-        run_for(self, record_edit_calls.wish_catalog, self._show_catalog)
+        run_for(self, record_editing.wish_catalog, self._show_catalog)
 
     def _show_catalog(self, catalog: list[WishCatalogItem]) -> None:
         self.picker.set_catalog(catalog)
@@ -166,4 +166,4 @@ class WishDialog(WorkflowDialog):
 
     def store_call(self, record: Record) -> StoreCall:
         assert isinstance(record, WishSelection)
-        return lambda store: record_edit_calls.save_wish(store, record)
+        return lambda store: record_editing.save_wish(store, record)

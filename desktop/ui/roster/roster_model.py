@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.ui import store_calls
+from desktop.app import roster
+from desktop.app.roster import RosterPage, RosterQuery, RosterRow
 from desktop.ui.shell.store_worker import StoreWorker
-from desktop.ui.store_calls import RosterPage, RosterQuery, RosterRow
 
 PAGE_SIZE = 50  # a screenful; a smaller first page is what makes a keystroke fast
 MAX_PAGES = 160
@@ -140,7 +140,7 @@ class RosterModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         self._worker.run(
-            lambda store: store_calls.roster_page(store, query, 0, PAGE_SIZE),
+            lambda store: roster.roster_page(store, query, 0, PAGE_SIZE),
             lambda page: self._first_page(generation, page),
             lambda _exc: None,
             key="roster-query",
@@ -151,7 +151,7 @@ class RosterModel(QAbstractTableModel):
         generation = self._generation
         query = self.query
         self._worker.run(
-            lambda store: store_calls.roster_count(store, query),
+            lambda store: roster.roster_count(store, query),
             lambda count: self._count_arrived(generation, int(count)),
             lambda _exc: None,
             key="roster-count",
@@ -201,7 +201,7 @@ class RosterModel(QAbstractTableModel):
         generation = self._generation
         query = self.query
         self._worker.run(
-            lambda store: store_calls.roster_page(store, query, page_no * PAGE_SIZE, PAGE_SIZE),
+            lambda store: roster.roster_page(store, query, page_no * PAGE_SIZE, PAGE_SIZE),
             lambda page: self._page_arrived(generation, page_no, page),
             lambda _exc: self._requested.discard(page_no),
         )

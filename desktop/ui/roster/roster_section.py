@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from desktop.app.changes import Kind
 from desktop.ui.profile.student_profile import StudentProfile
 from desktop.ui.roster.roster_view import RosterView
 from desktop.ui.shell.app_context import AppContext
@@ -39,7 +40,7 @@ class RosterSection(Section):
         self.roster.search.setFocus()
 
     def _data_changed(self, kinds: set[str]) -> None:
-        if kinds & {"student", "home_visit", "identification", "key_support"}:
+        if kinds & {Kind.STUDENT, Kind.HOME_VISIT, Kind.IDENTIFICATION, Kind.KEY_SUPPORT}:
             self.roster.model.refresh()
 
     def reload(self) -> None:

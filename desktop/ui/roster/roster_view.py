@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui import store_calls
+from desktop.app import roster
+from desktop.app.roster import FilterOptions, RecordHit, RosterQuery
 from desktop.ui.common.shortcut_tips import with_shortcut
 from desktop.ui.pdf.batch_export_dialog import BatchExportDialog
 from desktop.ui.roster.roster_model import RosterModel
 from desktop.ui.shell.app_context import AppContext
-from desktop.ui.store_calls import FilterOptions, RecordHit, RosterQuery
 from sync.records.enums import DifficultyType, IdentificationLevel
 
 SENSITIVE_COLUMNS = ("level", "key_support")  # hidden in privacy mode
@@ -241,7 +241,7 @@ class RosterView(QWidget):
         """Enter on a printed record number (typed, or scanned from a form's QR code) opens it."""
         text = self.search.text().strip()
         if text and not self.ctx.lock.is_locked:
-            self.ctx.worker.run(lambda store: store_calls.printed_record(store, text), self._open_hit)
+            self.ctx.worker.run(lambda store: roster.printed_record(store, text), self._open_hit)
 
     def _open_hit(self, hit: RecordHit | None) -> None:
         if hit is None:
@@ -303,7 +303,7 @@ class RosterView(QWidget):
 
     # -- life cycle -----------------------------------------------------------------------------
     def reload(self) -> None:
-        self.ctx.worker.run(store_calls.filter_options, self._fill_filters, key="roster-filters")
+        self.ctx.worker.run(roster.filter_options, self._fill_filters, key="roster-filters")
         self._apply()
 
     def _fill_filters(self, options: FilterOptions) -> None:

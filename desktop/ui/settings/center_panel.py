@@ -6,14 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
+from desktop.app import centers
+from desktop.app.changes import Kind
 from desktop.store.center_records import CenterInfo
-from desktop.ui import data_calls
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.common.multi_select import MultiSelect
 from desktop.ui.shell.app_context import AppContext
 from sync.records import DifficultyType, Mentor
 
-CHANGES = frozenset({"college", "school_center", "mentor"})
+CHANGES = frozenset({Kind.COLLEGE, Kind.SCHOOL_CENTER, Kind.MENTOR})
 
 
 def _names(text: str) -> list[str]:
@@ -76,7 +77,7 @@ class CenterPanel(QGroupBox):
         self.setVisible(self.ctx.is_center())
         if not self.ctx.is_center():
             return
-        run_for(self, data_calls.center_view, self._show, self._failed, key="centers")
+        run_for(self, centers.center_view, self._show, self._failed, key="centers")
 
     def clear(self) -> None:
         self.centers, self.mentors = [], []
@@ -145,7 +146,7 @@ class CenterPanel(QGroupBox):
         deputies, members = _names(self.deputies.text()), _names(self.members.text())
         run_for(
             self,
-            lambda store: data_calls.save_center(store, key, site, director, deputies, members),
+            lambda store: centers.save_center(store, key, site, director, deputies, members),
             self._center_saved,
             self._failed,
             changes=CHANGES,
@@ -163,7 +164,7 @@ class CenterPanel(QGroupBox):
         kinds = [DifficultyType(code) for code in self.expertise.values()]
         run_for(
             self,
-            lambda store: data_calls.save_mentor_expertise(store, str(mentor_id), kinds),
+            lambda store: centers.save_mentor_expertise(store, str(mentor_id), kinds),
             lambda mentor: self._expertise_saved(mentor),
             self._failed,
             changes=CHANGES,

@@ -24,17 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import backups as backups_core
+from desktop.app import school_settings
+from desktop.app.backups import BackupInfo
 from desktop.reports.print_settings import MAX_TITLE, SettingError
 from desktop.store.errors import StoreError, WrongPassphrase
 from desktop.store.key_vault import KeyVault
-from desktop.ui import store_calls
 from desktop.ui.settings.center_panel import CenterPanel
 from desktop.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
 from desktop.ui.shell.translations import LANGUAGES
 from desktop.ui.shell.ui_settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
-from desktop.ui.store_calls import BackupInfo
 
 
 class SettingsPage(Section):
@@ -173,8 +174,8 @@ class SettingsPage(Section):
             )
         )
         self.keyring.blockSignals(False)
-        self.ctx.worker.run(store_calls.list_backups, self._show_backups, key="backups")
-        self.ctx.worker.run(store_calls.visit_form_title, self.visit_title.setText, key="visit-title")
+        self.ctx.worker.run(backups_core.list_backups, self._show_backups, key="backups")
+        self.ctx.worker.run(school_settings.visit_form_title, self.visit_title.setText, key="visit-title")
         self.center.reload()
 
     def clear(self) -> None:
@@ -206,7 +207,7 @@ class SettingsPage(Section):
                 self.ctx.events.identity_changed.emit()
             self._say(self.tr("Saved."))
 
-        self.ctx.worker.run(lambda store: store_calls.set_school_name(store, name), done, self._failed)
+        self.ctx.worker.run(lambda store: school_settings.set_school_name(store, name), done, self._failed)
 
     def _save_visit_title(self) -> None:
         title = self.visit_title.text()
@@ -221,7 +222,7 @@ class SettingsPage(Section):
             else:
                 self._failed(exc)
 
-        self.ctx.worker.run(lambda store: store_calls.set_visit_form_title(store, title), done, failed)
+        self.ctx.worker.run(lambda store: school_settings.set_visit_form_title(store, title), done, failed)
 
     def _idle_changed(self, minutes: int) -> None:
         self.ctx.settings.idle_minutes = minutes
@@ -289,13 +290,13 @@ class SettingsPage(Section):
         def done(info: BackupInfo) -> None:
             self.backup_button.setEnabled(True)
             self._say(self.tr("Backup saved: %1").replace("%1", str(info.path)))
-            self.ctx.worker.run(store_calls.list_backups, self._show_backups, key="backups")
+            self.ctx.worker.run(backups_core.list_backups, self._show_backups, key="backups")
 
         def failed(exc: Exception) -> None:
             self.backup_button.setEnabled(True)
             self._failed(exc)
 
-        self.ctx.worker.run(store_calls.backup_now, done, failed)
+        self.ctx.worker.run(backups_core.backup_now, done, failed)
 
     def _restore(self) -> None:
         path = self.backups.currentData()
@@ -325,5 +326,5 @@ class SettingsPage(Section):
             return
         data_dir = self.ctx.data_dir
         self.ctx.worker.run_closed(
-            lambda: store_calls.restore_backup(data_dir, Path(path), key), done, self._failed
+            lambda: backups_core.restore_backup(data_dir, Path(path), key), done, self._failed
         )

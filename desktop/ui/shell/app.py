@@ -10,17 +10,19 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from desktop.app import identity as identity_core
+from desktop.app import unlock
+from desktop.app.unlock import FirstRunAnswers
 from desktop.store.errors import StoreError, WrongPassphrase
 from desktop.store.key_vault import KeyVault
 from desktop.store.unlock_throttle import UnlockThrottle, UnlockThrottled
-from desktop.ui import store_calls
 from desktop.ui.shell.app_context import AppContext, AppEvents
 from desktop.ui.shell.lock_manager import LockManager
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.shell.store_worker import StoreWorker
 from desktop.ui.shell.translations import DEFAULT_LANGUAGE, Translations, prefer_system_locale
 from desktop.ui.shell.ui_settings import UiSettings
-from desktop.ui.unlock.first_run_wizard import FirstRunAnswers, FirstRunWizard
+from desktop.ui.unlock.first_run_wizard import FirstRunWizard
 
 PASSPHRASE_ENV = "JIAFANG_PASSPHRASE"
 
@@ -102,7 +104,7 @@ class JiaFangApp(QObject):
         except StoreError:
             key = None
         if key is not None:
-            self._open(lambda: store_calls.open_with_key(self.data_dir, key), key)
+            self._open(lambda: unlock.open_with_key(self.data_dir, key), key)
 
     def _run_first_run_wizard(self) -> None:
         wizard = FirstRunWizard(self.window)
@@ -129,7 +131,7 @@ class JiaFangApp(QObject):
         holder: dict[str, bytes] = {}
 
         def _create() -> object:
-            store, key = store_calls.create_store(self.data_dir, answers)
+            store, key = unlock.create_store(self.data_dir, answers)
             holder["key"] = key
             return store
 
@@ -140,7 +142,7 @@ class JiaFangApp(QObject):
         holder: dict[str, bytes] = {}
 
         def _open() -> object:
-            store, key = store_calls.open_with_passphrase(self.data_dir, passphrase)
+            store, key = unlock.open_with_passphrase(self.data_dir, passphrase)
             holder["key"] = key
             return store
 
@@ -151,10 +153,10 @@ class JiaFangApp(QObject):
 
     def _opened(self, key: bytes | None) -> None:
         self._data_key = key
-        self.ctx.worker.run(store_calls.read_identity, self._identity_loaded, self._open_failed)
+        self.ctx.worker.run(identity_core.read_identity, self._identity_loaded, self._open_failed)
 
     def _identity_loaded(self, identity: object) -> None:
-        from desktop.ui.shell.app_context import Identity
+        from desktop.app.identity import Identity
 
         assert isinstance(identity, Identity)
         self.ctx.identity = identity

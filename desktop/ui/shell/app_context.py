@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.app.identity import Identity
 from desktop.store.role_rules import is_center_role, may_list_key_support, may_see_key_support
 from desktop.ui.shell.lock_manager import LockManager
 from desktop.ui.shell.store_worker import StoreWorker
@@ -16,14 +17,6 @@ from sync.records.enums import Role
 # Roles that add and edit a student's identification, aid and rewards (a counselor holds only the
 # students assigned to them); mentors and administrators read them only.
 RECORD_EDIT_ROLES = frozenset({Role.COUNSELOR, Role.COLLEGE_CENTER, Role.SCHOOL_CENTER})
-
-
-@dataclass
-class Identity:
-    school_name: str = ""
-    user_name: str = ""
-    role: Role = Role.COUNSELOR
-    user_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from desktop.app.changes import changes_of
+
 log = logging.getLogger(__name__)
 
 
@@ -72,7 +74,7 @@ class _Executor(QObject):
 class StoreWorker(QObject):
     """GUI-side handle of the store thread."""
 
-    data_changed = Signal(object)  # set[str] of record kinds, e.g. {"student", "home_visit"}
+    data_changed = Signal(object)  # set[str] of changes.Kind values, e.g. {Kind.STUDENT, Kind.HOME_VISIT}
     busy_changed = Signal(bool)
     store_opened = Signal()
     store_closed = Signal()
@@ -113,7 +115,8 @@ class StoreWorker(QObject):
         With a `key`, only the newest request of that key runs (older queued ones are skipped):
         typing in the search box does not queue a query per keystroke.
         """
-        self._post(Job(fn, on_done, on_error, frozenset(changes), True, self.generation, key))
+        changes = frozenset(changes) | changes_of(fn)  # a use case names what it changes
+        self._post(Job(fn, on_done, on_error, changes, True, self.generation, key))
 
     def _post(self, job: Job) -> None:
         if self._stopped:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,18 +13,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.app.unlock import FirstRunAnswers
 from desktop.ui.common.accessible_names import name_controls
 from desktop.ui.common.screen_fit import fit_to_screen
 from desktop.ui.unlock.passphrase_strength import Strength, hint_for, problems_of, rejection_text, strength_of
 from sync.records.enums import Role
-
-
-@dataclass(frozen=True)
-class FirstRunAnswers:
-    passphrase: str
-    school_name: str
-    user_name: str
-    role: Role
 
 
 class PassphrasePage(QWizardPage):

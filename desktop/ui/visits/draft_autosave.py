@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.ui import store_calls
+from desktop.app import drafts
 from desktop.ui.shell.app_context import AppContext
 from sync.ids import new_id
 
@@ -75,7 +75,7 @@ class DraftAutosave(QObject):
         if not (self._active and self._dirty and self._values is not None and self.draft_id):
             return
         self._dirty = False
-        draft = store_calls.DraftInfo(
+        draft = drafts.DraftInfo(
             id=self.draft_id,
             student_id=self._student_id,
             student_name=self._student_name,
@@ -83,10 +83,10 @@ class DraftAutosave(QObject):
             data=to_json_safe(self._values()),
         )
         self.ctx.worker.run(
-            lambda store: store_calls.save_draft(store, draft),
+            lambda store: drafts.save_draft(store, draft),
             lambda _r: self._written(draft.saved_at),
             lambda _exc: self.mark_dirty(),
-            changes={"visit_draft"},
+            changes=drafts.save_draft.changes,
         )
 
     def _written(self, when: datetime) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.ui import store_calls
+from desktop.app import drafts as drafts_core
+from desktop.app.drafts import DraftInfo
 from desktop.ui.shell.app_context import AppContext
-from desktop.ui.store_calls import DraftInfo
 
 
 class DraftOffer(QFrame):
@@ -36,7 +36,7 @@ class DraftOffer(QFrame):
         self.setVisible(False)
 
     def check(self) -> None:
-        self.ctx.worker.run(store_calls.list_drafts, self.offer, key="draft-offer")
+        self.ctx.worker.run(drafts_core.list_drafts, self.offer, key="draft-offer")
 
     def offer(self, drafts: list[DraftInfo]) -> None:
         self.drafts = drafts

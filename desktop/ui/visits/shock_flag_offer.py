@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.changes import Kind
+from desktop.app.visit_followups import SUGGESTED_ACTION, raise_visit_flag
 from desktop.store.errors import StoreError
 from desktop.store.monitoring_workflow import SHOCK_FLAG_TEXT
 from desktop.ui.common.field_errors_view import ERROR_STYLE
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.shell.app_context import AppContext
-from desktop.ui.visit_followup_calls import SUGGESTED_ACTION, raise_visit_flag
 from sync.records import HomeVisit, MonitoringFlag
 
 
@@ -112,7 +113,7 @@ class ShockFlagOffer(QFrame):
             lambda store: raise_visit_flag(store, visit_id, description, suggestion),
             self._raised,
             self._failed,
-            changes={"monitoring_flag"},
+            changes={Kind.MONITORING_FLAG},
         )
 
     def _raised(self, flag: MonitoringFlag | None) -> None:

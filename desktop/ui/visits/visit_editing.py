@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.ui.visit_edit_calls import wish_values
+from desktop.app.visits import wish_values
 from desktop.ui.visits.draft_autosave import to_json_safe
 from sync.records import HomeVisit, VisitStatus, WishSelection
 

@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import drafts, record_editing, visits
+from desktop.app.changes import Kind
+from desktop.app.visit_followups import WishPlan
+from desktop.app.visits import VisitForEdit
 from desktop.store.errors import StoreError
-from desktop.ui import record_edit_calls, store_calls, visit_edit_calls
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.field_errors_view import FieldErrorsView
 from desktop.ui.common.form_bindings import change_signal, get_value, money_or_text, set_value
@@ -42,8 +45,6 @@ from desktop.ui.common.tri_state_grid import TriStateGrid
 from desktop.ui.profile.family_table import FamilyTable
 from desktop.ui.profile.record_dialog import enum_combo, text_area
 from desktop.ui.shell.app_context import AppContext, SavedNotice
-from desktop.ui.visit_edit_calls import VisitForEdit
-from desktop.ui.visit_followup_calls import WishPlan
 from desktop.ui.visits.draft_autosave import DraftAutosave
 from desktop.ui.visits.people_table import PeopleTable
 from desktop.ui.visits.visit_editing import VisitEdit, form_values
@@ -287,7 +288,7 @@ class VisitForm(QWidget):
 
     def _load_catalog(self) -> None:
         panel = self.wish_panel
-        self.ctx.worker.run(record_edit_calls.wish_catalog, panel.set_catalog, key="visit-wish-catalog")
+        self.ctx.worker.run(record_editing.wish_catalog, panel.set_catalog, key="visit-wish-catalog")
 
     def _draft_values(self) -> dict[str, Any]:
         """The form as kept in its draft: the record's fields and the wish list being filled in."""
@@ -357,7 +358,7 @@ class VisitForm(QWidget):
         self._load_catalog()
         self.autosave.start(self.visit_id, student_id, student_name, self._draft_values)
 
-    def resume_draft(self, draft: store_calls.DraftInfo) -> None:
+    def resume_draft(self, draft: drafts.DraftInfo) -> None:
         data = dict(draft.data)
         self._reset(draft.student_id, draft.student_name, str(data.get("id") or new_id()))
         family = data.get("profile_family")
@@ -512,7 +513,7 @@ class VisitForm(QWidget):
             return
         student_id = self.student_id
         self.ctx.worker.run(
-            lambda store: store_calls.visits_on_day(store, student_id, visit.visit_date, exclude=visit.id),
+            lambda store: visits.visits_on_day(store, student_id, visit.visit_date, exclude=visit.id),
             lambda count: self._confirm_and_save(visit, int(count), wish),
             self._save_failed,
         )
@@ -532,20 +533,18 @@ class VisitForm(QWidget):
         update_family = self._family_differs(visit) and self._ask_update_family()
         self.autosave.stop()
         draft_id = self.autosave.draft_id
-        kinds = {"home_visit", "visit_draft"} | ({"wish_selection"} if wish else set())
-        kinds |= {"family_member"} if update_family else set()
+        kinds = {Kind.HOME_VISIT, Kind.VISIT_DRAFT} | ({Kind.WISH_SELECTION} if wish else set())
+        kinds |= {Kind.FAMILY_MEMBER} if update_family else set()
         if self.edit is not None:
             self.ctx.worker.run(
-                lambda store: visit_edit_calls.save_visit_edit(
-                    store, visit, wish=wish, update_family=update_family
-                ),
+                lambda store: visits.save_visit_edit(store, visit, wish=wish, update_family=update_family),
                 lambda offer: self._saved(visit, bool(offer)),
                 self._save_failed,
                 changes=kinds,
             )
             return
         self.ctx.worker.run(
-            lambda store: store_calls.save_visit(
+            lambda store: visits.save_visit(
                 store, visit, draft_id=draft_id, wish=wish, update_family=update_family
             ),
             lambda offer: self._saved(visit, bool(offer)),
@@ -595,7 +594,7 @@ class VisitForm(QWidget):
             self.flag_suggested.emit(visit, self.student_name)
         self.saved.emit(visit.id)
         if self.ctx.events is not None:
-            self.ctx.events.record_saved.emit(SavedNotice("home_visit", visit.id, visit.student_id, text))
+            self.ctx.events.record_saved.emit(SavedNotice(Kind.HOME_VISIT, visit.id, visit.student_id, text))
 
     def _save_failed(self, exc: Exception) -> None:
         self.save_button.setEnabled(True)
@@ -641,7 +640,8 @@ class VisitForm(QWidget):
         self.autosave.stop()
         visit_id = self.visit_id
         self.ctx.worker.run(
-            lambda store: visit_edit_calls.discard_edit_draft(store, visit_id), changes={"visit_draft"}
+            lambda store: drafts.discard_edit_draft(store, visit_id),
+            changes=drafts.discard_edit_draft.changes,
         )
         self.student_id = None
         self.closed.emit()

@@ -1,6 +1,6 @@
 """Photos of a home visit (签字与同意): add (only with the student's photo consent), thumbnails, remove.
 
-The bytes go into the encrypted store as soon as a photo is chosen (photo_calls.add_photo); the
+The bytes go into the encrypted store as soon as a photo is chosen (photos.add_photo); the
 visit keeps references by SHA-256.  Thumbnails are decoded from bytes in memory: no file is written.
 """
 
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import photos
 from desktop.store.errors import StoreError
-from desktop.ui import photo_calls
 from desktop.ui.common.field_errors_view import ERROR_STYLE
 from desktop.ui.shell.app_context import AppContext
 from sync.records import HomeVisit
@@ -115,7 +115,7 @@ class VisitPhotos(QWidget):
         shas = [str(reference["sha256"]) for reference in self._references]
         if shas:
             self.ctx.worker.run(
-                lambda store: photo_calls.photo_bytes(store, shas), self._thumbnails_read, key="visit-photos"
+                lambda store: photos.photo_bytes(store, shas), self._thumbnails_read, key="visit-photos"
             )
 
     def _thumbnails_read(self, found: dict[str, bytes]) -> None:
@@ -149,11 +149,9 @@ class VisitPhotos(QWidget):
         )
         for name in paths:
             path = Path(name)
-            self.ctx.worker.run(
-                functools.partial(photo_calls.add_photo, path=path), self._added, self._failed
-            )
+            self.ctx.worker.run(functools.partial(photos.add_photo, path=path), self._added, self._failed)
 
-    def _added(self, added: photo_calls.AddedPhoto) -> None:
+    def _added(self, added: photos.AddedPhoto) -> None:
         sha = added.reference["sha256"]
         if any(reference["sha256"] == sha for reference in self._references):
             self._show_message(self.tr("This photo is already attached."))

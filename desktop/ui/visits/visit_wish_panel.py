@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QWidget
 
+from desktop.app.visit_followups import WishPlan
 from desktop.ui.common.field_errors_view import ERROR_STYLE
-from desktop.ui.visit_followup_calls import WishPlan
 from desktop.ui.visits.wish_items_picker import WishItemsPicker
 from sync.records import WishCatalogItem, WishChannel, WishFiller, WishPriority
 

@@ -21,17 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import drafts as drafts_core
+from desktop.app import roster, visits
+from desktop.app.changes import Kind
+from desktop.app.drafts import DraftInfo
+from desktop.app.pdf_documents import PdfSpec
+from desktop.app.roster import PendingVisit
+from desktop.app.visits import VisitForEdit
 from desktop.store.errors import StoreError
-from desktop.ui import store_calls, visit_edit_calls
 from desktop.ui.common.field_errors_view import ERROR_STYLE
 from desktop.ui.common.saved_banner import SavedBanner
 from desktop.ui.common.shortcut_tips import with_shortcut
-from desktop.ui.pdf.pdf_jobs import PdfSpec
 from desktop.ui.pdf.pdf_preview_dialog import PdfPreviewOpener
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
-from desktop.ui.store_calls import DraftInfo, PendingVisit
-from desktop.ui.visit_edit_calls import VisitForEdit
 from desktop.ui.visits.shock_flag_offer import ShockFlagOffer
 from desktop.ui.visits.visit_form import VisitForm
 
@@ -96,7 +99,7 @@ class VisitsSection(Section):
             QKeySequence.StandardKey.Print,
         )
         self.blank_button.clicked.connect(self._blank_form)
-        self.saved_banner = SavedBanner(ctx, lambda n: n.kind == "home_visit", self.list_page)
+        self.saved_banner = SavedBanner(ctx, lambda n: n.kind == Kind.HOME_VISIT, self.list_page)
         layout = QVBoxLayout(self.list_page)
         layout.addWidget(self.saved_banner)
         layout.addWidget(self.flag_offer)
@@ -117,19 +120,19 @@ class VisitsSection(Section):
     # -- lists ----------------------------------------------------------------------------------
     def reload(self) -> None:
         self.ctx.worker.run(
-            lambda store: store_calls.pending_visits(store, PENDING_LIMIT), self._show_pending, key="pending"
+            lambda store: roster.pending_visits(store, PENDING_LIMIT), self._show_pending, key="pending"
         )
-        self.ctx.worker.run(store_calls.list_drafts, self._show_drafts, key="drafts")
+        self.ctx.worker.run(drafts_core.list_drafts, self._show_drafts, key="drafts")
 
     def _data_changed(self, kinds: set[str]) -> None:
-        if kinds & {"home_visit", "student", "identification"}:
+        if kinds & {Kind.HOME_VISIT, Kind.STUDENT, Kind.IDENTIFICATION}:
             self.ctx.worker.run(
-                lambda store: store_calls.pending_visits(store, PENDING_LIMIT),
+                lambda store: roster.pending_visits(store, PENDING_LIMIT),
                 self._show_pending,
                 key="pending",
             )
-        if "visit_draft" in kinds:
-            self.ctx.worker.run(store_calls.list_drafts, self._show_drafts, key="drafts")
+        if Kind.VISIT_DRAFT in kinds:
+            self.ctx.worker.run(drafts_core.list_drafts, self._show_drafts, key="drafts")
 
     def _show_pending(self, result: tuple[int, list[PendingVisit]]) -> None:
         total, rows = result
@@ -190,7 +193,7 @@ class VisitsSection(Section):
     def new_visit(self, student_id: str) -> None:
         self._return_to = self._came_from()
         self.ctx.worker.run(
-            lambda store: store_calls.visit_start(store, student_id),
+            lambda store: visits.visit_start(store, student_id),
             lambda start: self._open_new(student_id, *start),
         )
 
@@ -206,7 +209,7 @@ class VisitsSection(Section):
             self.form.autosave.flush()
         self._return_to = self._came_from()
         self.ctx.worker.run(
-            lambda store: visit_edit_calls.load_visit_for_edit(store, visit_id),
+            lambda store: visits.load_visit_for_edit(store, visit_id),
             self._open_edit,
             self._open_failed,
             key="open-visit",

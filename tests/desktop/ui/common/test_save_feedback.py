@@ -7,7 +7,7 @@ from datetime import datetime
 
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.store_calls import DraftInfo
+from desktop.app.drafts import DraftInfo
 from desktop.ui.visits.draft_offer import DraftOffer
 from tests.desktop.ui.conftest import Running
 from tests.desktop.ui.visits.test_visit_followups import fill_required

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.app import visits
 from desktop.store.exporting import ExportWhat
 from desktop.store.store import Store
-from desktop.ui import store_calls
 from desktop.ui.data_pages.import_wizard import ImportWizard
 from desktop.ui.data_pages.key_support_page import KeySupportPage
 from desktop.ui.data_pages.monitoring_page import MonitoringPage
@@ -256,7 +256,7 @@ def test_monitoring_flags_from_visits(qtbot: QtBot, running: Running) -> None:
             "suggest_temporary_subsidy": True,
         }
     )
-    running.app.ctx.worker.run(lambda store: store_calls.save_visit(store, visit), changes={"home_visit"})
+    running.app.ctx.worker.run(lambda store: visits.save_visit(store, visit), changes={"home_visit"})
     qtbot.waitUntil(page.from_visits_button.isEnabled)
     with qtbot.waitSignal(page.flags_shown):
         page.from_visits_button.click()

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from desktop.app import visits
 from desktop.store.store import Store
-from desktop.ui import store_calls
 from desktop.ui.data_pages.visit_planning_page import VisitPlanningPage
 from sync.records import HomeVisit, academic_year_bounds, current_academic_year
 from tests.desktop.ui.conftest import Running
@@ -106,7 +106,7 @@ def test_regions_plan_and_print(qtbot: QtBot, running: Running, tmp_path: Path) 
         }
     )
     with qtbot.waitSignal(page.planning_shown):
-        running.app.ctx.worker.run(lambda store: store_calls.save_visit(store, visit), changes={"home_visit"})
+        running.app.ctx.worker.run(lambda store: visits.save_visit(store, visit), changes={"home_visit"})
     states = {cell(page, r, 2): cell(page, r, 4) for r in range(2)}
     assert states["赵六"] != states["张三"]
     assert min(day, date.today()).isoformat() in states["张三"]

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop.app.batch_export import BatchOutcome
+from desktop.app.roster import RosterQuery
 from desktop.reports.file_names import is_safe_file_name
 from desktop.ui.pdf import batch_export_dialog
-from desktop.ui.pdf.batch_export_dialog import BatchExportDialog, BatchOutcome
+from desktop.ui.pdf.batch_export_dialog import BatchExportDialog
 from desktop.ui.pdf.pdf_jobs import PdfJobs
-from desktop.ui.store_calls import RosterQuery
 from sync.records import AuditAction
 from tests.desktop.reports.pdf_tools import needs_tools, pdf_text, qpdf_check, squeeze
 from tests.desktop.ui.pdf_fixtures import (  # noqa: F401 (fixture)

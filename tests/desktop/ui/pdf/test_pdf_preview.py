@@ -18,9 +18,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from desktop.app.pdf_documents import PdfSpec
 from desktop.reports import fonts
 from desktop.reports.file_names import is_safe_file_name
-from desktop.ui.pdf.pdf_jobs import PdfJobs, PdfSpec
+from desktop.ui.pdf.pdf_jobs import PdfJobs
 from desktop.ui.pdf.pdf_preview_dialog import PdfPreviewDialog, PdfPreviewOpener
 from desktop.ui.pdf.pdf_printing import duplex_supported, new_printer
 from sync.records import AuditAction, Role

@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.app.record_editing import StatusStep, save_identification
 from desktop.store.coverage import Measure, compute_coverage
 from desktop.store.outbox import OpKind, pending_ops
 from desktop.store.store import Store
 from desktop.ui.profile.record_dialog import RecordDialog
 from desktop.ui.profile.record_list_tab import RecordListTab
 from desktop.ui.profile.record_tab_actions import RecordTabActions
-from desktop.ui.record_edit_calls import StatusStep, save_identification
 from sync.records import (
     GrowthReward,
     IdentificationLevel,

@@ -10,10 +10,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.app import school_settings
 from desktop.reports.print_settings import MAX_TITLE
 from desktop.reports.visit_form import DEFAULT_VISIT_TITLE
 from desktop.store.key_vault import KeyVault
-from desktop.ui import store_calls
 from tests.desktop.ui.conftest import Running, start_app, unlock
 from tests.desktop.ui.store_fixtures import PASSPHRASE
 
@@ -145,7 +145,7 @@ def test_visit_form_title_setting(qtbot: QtBot, running: Running) -> None:
     settings.findChild(QPushButton, "saveVisitTitle").click()
     qtbot.waitUntil(lambda: settings.message.text() == "已保存。")
     stored: list[str] = []
-    settings.ctx.worker.run(store_calls.visit_form_title, stored.append)
+    settings.ctx.worker.run(school_settings.visit_form_title, stored.append)
     qtbot.waitUntil(lambda: stored == ["学生家访记录表"])
     settings.message.clear()
     settings.visit_title.setText("")

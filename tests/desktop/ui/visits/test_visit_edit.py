@@ -18,13 +18,13 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.app.visits import VisitReviewed
 from desktop.store.key_vault import KeyVault
 from desktop.store.monitoring_workflow import flag_from_visit
 from desktop.store.outbox import pending_ops
 from desktop.store.repositories.errors import NotAuthor
 from desktop.store.store import Store
 from desktop.ui.common.form_bindings import get_value, set_value
-from desktop.ui.visit_edit_calls import VisitReviewed
 from desktop.ui.visits.draft_offer import DraftOffer
 from desktop.ui.visits.visits_section import VisitsSection
 from sync.records import (

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.app.pdf_documents import PdfSpec, build_pdf, fetch_inputs
 from desktop.store.store import Store
-from desktop.ui.pdf.pdf_jobs import PdfSpec, build_pdf, fetch_inputs
 from tests.desktop.reports.pdf_tools import needs_tools, pdf_text, squeeze
 from tests.desktop.ui.conftest import Running
 from tests.desktop.ui.store_fixtures import PASSPHRASE

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.app import visits as visits_core
+from desktop.app.visit_followups import WishPlan
 from desktop.store.store import Store
 from desktop.store.wish_workflow import WishError
-from desktop.ui import store_calls
-from desktop.ui.visit_followup_calls import WishPlan
 from sync.records import (
     DifficultyType,
     FlagKind,
@@ -242,11 +242,11 @@ def test_a_failing_wish_leaves_no_visit(data_dir: tuple[Path, dict[str, str]]) -
     plan = WishPlan(item_ids=[items["已停用的就业讲座"]])
     with Store.open(folder, PASSPHRASE) as store:
         with pytest.raises(WishError):
-            store_calls.save_visit(store, visit, wish=plan)
+            visits_core.save_visit(store, visit, wish=plan)
         with store.session() as s:
             assert s.visits.for_student(ids["张三"]) == []
             assert s.wishes.for_student(ids["张三"]) == []
-        assert store_calls.save_visit(store, visit, wish=WishPlan(item_ids=[items["学业帮扶结对"]])) is False
+        assert visits_core.save_visit(store, visit, wish=WishPlan(item_ids=[items["学业帮扶结对"]])) is False
         with store.session() as s:
             assert len(s.wishes.for_student(ids["张三"])) == 1
 

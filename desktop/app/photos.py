@@ -1,4 +1,4 @@
-"""Store calls of the visit photos (run on the store thread): keep a chosen photo, read photos back."""
+"""Visit photos: keep a chosen photo in the encrypted store, read photos back."""
 
 from __future__ import annotations
 

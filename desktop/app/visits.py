@@ -1,4 +1,4 @@
-"""Store requests for reopening a saved home visit in the visit form and saving the edit.
+"""Home visits: a new visit's start, saving one, reopening a saved one and saving the edit.
 
 A visit belongs to its author (录入人): only the author edits it (the repository raises NotAuthor),
 and a reviewed visit (已审核) is no longer edited by anyone; both open read-only with the reason.
@@ -9,16 +9,58 @@ saving goes through the repository's update, so the outbox op names only the cha
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from desktop.app.changes import Kind, use_case
+from desktop.app.drafts import DRAFT_PREFIX, DraftInfo, list_drafts
+from desktop.app.profile import family_as_household, student_name
+from desktop.app.visit_followups import WishPlan, add_visit_wish, offers_flag
 from desktop.store.errors import StoreError
 from desktop.store.monitoring_workflow import visit_flag
 from desktop.store.repositories.errors import NotAuthor
 from desktop.store.repositories.session import StoreSession
 from desktop.store.store import Store
-from desktop.ui.store_calls import DRAFT_PREFIX, DraftInfo, family_as_household, list_drafts
-from desktop.ui.visit_followup_calls import WishPlan, add_visit_wish, offers_flag
-from sync.records import HomeVisit, VisitStatus, WishListState, WishSelection
+from sync.records import (
+    HomeVisit,
+    VisitStatus,
+    WishListState,
+    WishSelection,
+)
+
+
+def visit_start(store: Store, student_id: str) -> tuple[str, list[dict[str, Any]]]:
+    """What a new visit form starts from: the student's name and the profile's family."""
+    return student_name(store, student_id), family_as_household(store, student_id)
+
+
+def visits_on_day(store: Store, student_id: str, day: date, *, exclude: str | None = None) -> int:
+    with store.session() as s:
+        return sum(1 for v in s.visits.in_period(day, day, student_id=student_id) if v.id != exclude)
+
+
+@use_case(Kind.HOME_VISIT, Kind.VISIT_DRAFT, Kind.WISH_SELECTION, Kind.FAMILY_MEMBER)
+def save_visit(
+    store: Store,
+    visit: HomeVisit,
+    *,
+    draft_id: str | None = None,
+    wish: WishPlan | None = None,
+    update_family: bool = False,
+) -> bool:
+    """The visit, its household applied to the family table (when the user chose to), the wish list
+    filled in on it, and its draft removed: one transaction.  True when the visit should offer a
+    monitoring flag."""
+    with store.session() as s:
+        s.visits.create(visit)
+        if visit.household and update_family:
+            s.family.apply_household(visit)
+        if wish is not None:
+            add_visit_wish(s, visit, wish)
+        if draft_id:
+            s.meta.remove_setting(DRAFT_PREFIX + draft_id)
+        return offers_flag(s, visit)
+
 
 # Fields whose change may call for the monitoring-flag offer again.
 SHOCK_FIELDS = frozenset({"recent_shocks", "suggest_temporary_subsidy", "visit_date"})
@@ -95,6 +137,7 @@ def _plan_differs(selection: WishSelection, plan: WishPlan) -> bool:
     )
 
 
+@use_case(Kind.HOME_VISIT, Kind.VISIT_DRAFT, Kind.WISH_SELECTION, Kind.FAMILY_MEMBER)
 def save_visit_edit(
     store: Store, visit: HomeVisit, *, wish: WishPlan | None = None, update_family: bool = False
 ) -> bool:
@@ -126,9 +169,3 @@ def save_visit_edit(
         s.meta.remove_setting(DRAFT_PREFIX + visit.id)
         changed = {name for name in SHOCK_FIELDS if getattr(visit, name) != getattr(before, name)}
         return bool(changed) and offers_flag(s, visit) and visit_flag(s, before) is None
-
-
-def discard_edit_draft(store: Store, visit_id: str) -> None:
-    """Forget an unsaved edit of a visit (the stored visit stays as it was)."""
-    with store.session() as s:
-        s.meta.remove_setting(DRAFT_PREFIX + visit_id)

@@ -1,5 +1,4 @@
-"""Store requests of the profile's record editors (认定记录, 资助记录, 成长奖励, 监测反馈, 心愿单), run on the
-store thread.
+"""The profile's record editors (认定记录, 资助记录, 成长奖励, 监测反馈, 心愿单).
 
 Each function opens one session (one transaction, with its outbox ops) and returns plain records.
 """
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
+from desktop.app.changes import Kind, use_case
 from desktop.store.errors import StoreError
 from desktop.store.identification_rules import KeySupportWouldEnd, save_checked_identification
 from desktop.store.monitoring_workflow import FlagError, move_flag, raise_flag
@@ -30,7 +30,9 @@ from sync.records import (
 
 __all__ = ["KeySupportWouldEnd", "RecordFieldError", "StatusStep", "save_identification"]
 
-EDITABLE_KINDS = frozenset({"identification", "guarantee_aid", "growth_reward"})
+
+EDITABLE_KINDS = frozenset({Kind.IDENTIFICATION, Kind.GUARANTEE_AID, Kind.GROWTH_REWARD})
+
 
 W = TypeVar("W", MonitoringFlag, WishSelection)  # a record with a status workflow
 
@@ -78,6 +80,7 @@ def _edit_in_workflow(
     return repo.patch(record.id, **rest) if rest else current
 
 
+@use_case(Kind.IDENTIFICATION, Kind.KEY_SUPPORT, Kind.MENTOR_ASSIGNMENT)
 def save_identification(
     store: Store, record: Identification, step: StatusStep, *, end_key_support: bool = False
 ) -> Identification:
@@ -100,6 +103,7 @@ def save_identification(
         )
 
 
+@use_case(Kind.GUARANTEE_AID)
 def save_aid(store: Store, record: GuaranteeAid) -> GuaranteeAid:
     """Create or update one guarantee-aid item."""
     with store.session() as s:
@@ -108,6 +112,7 @@ def save_aid(store: Store, record: GuaranteeAid) -> GuaranteeAid:
         return s.aid.update(record)
 
 
+@use_case(Kind.GROWTH_REWARD)
 def save_reward(store: Store, record: GrowthReward) -> GrowthReward:
     """Create or update one growth reward."""
     with store.session() as s:
@@ -116,6 +121,7 @@ def save_reward(store: Store, record: GrowthReward) -> GrowthReward:
         return s.rewards.update(record)
 
 
+@use_case(Kind.MONITORING_FLAG)
 def save_flag(store: Store, record: MonitoringFlag) -> MonitoringFlag:
     """Raise a monitoring flag, or edit one: its status moves only along the workflow (a step the
     workflow does not allow is refused under the status, in Chinese)."""
@@ -143,6 +149,7 @@ def save_flag(store: Store, record: MonitoringFlag) -> MonitoringFlag:
         )
 
 
+@use_case(Kind.WISH_SELECTION)
 def save_wish(store: Store, record: WishSelection) -> WishSelection:
     """Add a wish-list selection (from the profile) or edit one; its status moves only along the
     workflow (待受理 → 已对接 → 进行中 → 已完成 / 无法满足)."""
@@ -192,6 +199,7 @@ def wish_catalog(store: Store) -> list[WishCatalogItem]:
         return s.wish_catalog.list()
 
 
+@use_case(Kind.IDENTIFICATION, Kind.GUARANTEE_AID, Kind.GROWTH_REWARD)
 def delete_record(store: Store, record_type: str, record_id: str) -> None:
     """Soft-delete one of the student's records: a tombstone stays and a delete op goes to the outbox."""
     if record_type not in EDITABLE_KINDS:

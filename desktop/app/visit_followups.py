@@ -1,7 +1,7 @@
-"""Store requests for what a saved home visit leads to: a wish list filled in on it, a monitoring flag.
+"""What a saved home visit leads to: a wish list filled in on it, a monitoring flag.
 
 A wish list filled in on the visit (心愿单 已填写) is saved with the visit in one transaction
-(store_calls.save_visit); a visit that records a recent shock (近期突发情况) or suggests a temporary
+(visits.save_visit); a visit that records a recent shock (近期突发情况) or suggests a temporary
 subsidy offers a 家庭突发变故 flag with 临时困难补助 suggested, raised here once the counselor agrees.
 The flag belongs to the visit by the core's rule (same student, kind, raised on the visit's day).
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.app.changes import Kind, use_case
 from desktop.store.monitoring_workflow import flag_from_visit, suggests_temporary_subsidy, visit_flag
 from desktop.store.repositories.session import StoreSession
 from desktop.store.store import Store
@@ -69,6 +70,7 @@ def offers_flag(session: StoreSession, visit: HomeVisit) -> bool:
     )
 
 
+@use_case(Kind.MONITORING_FLAG)
 def raise_visit_flag(
     store: Store, visit_id: str, description: str, suggested_action: str
 ) -> MonitoringFlag | None:
