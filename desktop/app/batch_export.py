@@ -19,7 +19,7 @@ from desktop.reports.growth_archive import KeySupportNotAllowed, may_bulk_export
 from desktop.reports.store_source import (
     ReportSettings,
     Scope,
-    archive_bundle,
+    archive_history,
     report_settings,
     scope_students,
     visit_jobs,
@@ -61,7 +61,7 @@ class BatchRequest:
 class BatchInputs:
     request: BatchRequest
     settings: ReportSettings
-    jobs: list[Any] = field(default_factory=list)  # StudentVisits or ArchiveBundle
+    jobs: list[Any] = field(default_factory=list)  # StudentVisits or StudentHistory
     students: int = 0
 
 
@@ -107,7 +107,7 @@ def fetch_batch(store: Store, request: BatchRequest, cancel: threading.Event) ->
             for student in students:
                 if cancel.is_set():
                     raise BatchCancelled
-                jobs.append(archive_bundle(s, student))
+                jobs.append(archive_history(s, student))
     return BatchInputs(request, settings, jobs, len(students))
 
 

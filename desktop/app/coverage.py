@@ -19,9 +19,7 @@ from desktop.store.coverage import (
 from desktop.store.exporting import ExportFormat, ExportSummary, ExportWhat, export_data
 from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
-from sync.records import (
-    AuditAction,
-)
+from sync.records import AuditAction
 
 
 @dataclass

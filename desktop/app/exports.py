@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.app.changes import Kind, use_case
-from desktop.store.exporting import ExportFormat, ExportWhat, export_data
+from desktop.store.exporting import ExportFormat, ExportSummary, ExportWhat, export_data
 from desktop.store.store import Store
-from sync.records import (
-    current_academic_year,
-)
+from sync.records import current_academic_year
 
 
 @use_case(Kind.AUDIT_ENTRY)
@@ -20,9 +18,10 @@ def export_tables(
     path: Path,
     unmasked: bool,
     academic_year: str | None,
-) -> Path:
+) -> ExportSummary:
+    """Export the chosen tables (masked unless ``unmasked`` and the role allows it); audited."""
     with store.session() as s:
-        summary = export_data(
+        return export_data(
             s,
             what,
             fmt,
@@ -32,4 +31,3 @@ def export_tables(
             academic_year=academic_year,
             coverage_year=academic_year or current_academic_year(),
         )
-    return summary.path

@@ -12,16 +12,17 @@ from enum import StrEnum
 from desktop.app.changes import Kind, use_case
 from desktop.reports.blank_form import build_blank_form
 from desktop.reports.file_names import archive_file_name, blank_form_file_name, visit_file_name
-from desktop.reports.growth_archive import ArchiveBundle, build_growth_archive
+from desktop.reports.growth_archive import build_growth_archive
 from desktop.reports.store_source import (
     ReportSettings,
     ReportSourceError,
-    archive_bundle,
+    archive_history,
     college_name,
     log_export,
     report_settings,
 )
 from desktop.reports.visit_form import build_visit_form
+from desktop.store.repositories.history import StudentHistory
 from desktop.store.store import Store
 from sync.records import FamilyMember, HomeVisit, Student
 
@@ -76,7 +77,7 @@ class PdfInputs:
     visit: HomeVisit | None = None
     family: list[FamilyMember] = field(default_factory=list)
     college_name: str = ""
-    bundle: ArchiveBundle | None = None
+    history: StudentHistory | None = None
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def fetch_inputs(store: Store, spec: PdfSpec) -> PdfInputs:
         if spec.kind == PdfKind.ARCHIVE:
             if student is None:
                 raise ReportSourceError("请先选择学生。")
-            return PdfInputs(spec, settings, student=student, bundle=archive_bundle(s, student))
+            return PdfInputs(spec, settings, student=student, history=archive_history(s, student))
         family = list(s.family.for_student(student.id)) if student else []
         return PdfInputs(
             spec,
@@ -172,9 +173,9 @@ def build_pdf(inputs: PdfInputs) -> BuiltPdf:
         name = visit_file_name(student, [inputs.visit.visit_date])
         return BuiltPdf(data, name, f"{student.student_no} · {inputs.visit.visit_date}", note, warning)
     if spec.kind == PdfKind.ARCHIVE:
-        assert inputs.bundle is not None and student is not None
+        assert inputs.history is not None and student is not None
         data = build_growth_archive(
-            inputs.bundle,
+            inputs.history,
             school_name=settings.school_name,
             title=settings.archive_title,
             include_key_support=spec.include_key_support,

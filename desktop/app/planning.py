@@ -16,9 +16,7 @@ from desktop.store.visit_planning import (
     set_planned_date,
     trip_plan,
 )
-from sync.records import (
-    AuditAction,
-)
+from sync.records import AuditAction
 
 
 @dataclass

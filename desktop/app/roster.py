@@ -8,9 +8,7 @@ from typing import NamedTuple
 from desktop.store.repositories.roster import SORT_KEYS, RosterFilter
 from desktop.store.search import RecordHit, find_printed_record
 from desktop.store.store import Store
-from sync.records import (
-    DifficultyType,
-)
+from sync.records import DifficultyType
 from sync.records.enums import IdentificationLevel
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from desktop.store.repositories.session import StoreSession
-from sync.records import (
-    Student,
-)
+from sync.records import Student
 
 
 def student_by_no(s: StoreSession, student_no: str) -> Student:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from desktop.reports.growth_archive import ArchiveBundle
+from desktop.store.repositories.history import StudentHistory
+from sync.records.academic import academic_year_of
 from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
 from sync.records.audit import AuditEntry
 from sync.records.enums import (
@@ -202,11 +203,11 @@ def demo_student(seed: int = 7, *, follow_up: str = FOLLOW_UP_TEXT, today: date 
     return DemoStudent(student, family, visit)
 
 
-def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> ArchiveBundle:
+def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> StudentHistory:
     """The demo student's full history, every record kind filled (for the growth archive preview)."""
     today = today or date.today()
     sid = demo.student.id
-    year = f"{today.year - 1}-{today.year}" if today.month < 9 else f"{today.year}-{today.year + 1}"
+    year = academic_year_of(today)
     earlier = today - timedelta(days=200)
     identification = Identification(
         student_id=sid,
@@ -376,7 +377,7 @@ def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> ArchiveBundl
             detail="pdf:blank_form",
         ),
     ]
-    return ArchiveBundle(
+    return StudentHistory(
         student=demo.student,
         college_name=DEMO_COLLEGE,
         counselor_name="陈老师",
@@ -388,11 +389,11 @@ def demo_bundle(demo: DemoStudent, *, today: date | None = None) -> ArchiveBundl
         wishes=wishes,
         wish_item_names={catalog.id: catalog.service_item},
         flags=flags,
-        give_back=give_back,
-        key_support=key_support,
+        give_backs=give_back,
+        key_supports=key_support,
         mentor_assignments=mentors,
         mentor_names={"demo-mentor": "王老师"},
-        support_log=logs,
+        support_logs=logs,
         rescue_sessions=sessions,
         audit=audit,
         user_names={"demo-user": "陈老师"},

@@ -95,7 +95,7 @@ class ExportPanel(QGroupBox):
         self.status.clear()
         run_for(
             self,
-            lambda store: exports.export_tables(store, what, fmt, path, unmasked, year),
+            lambda store: exports.export_tables(store, what, fmt, path, unmasked, year).path,
             self._done,
             lambda error: self.status.setText(str(error)),
             changes=exports.export_tables.changes,

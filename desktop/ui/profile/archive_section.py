@@ -14,10 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import profile, roster
-from desktop.app.profile import StudentFile
+from desktop.app.profile import StudentHistory
 from desktop.app.roster import RosterPage, RosterQuery
 from desktop.ui.profile.profile_timeline_tab import TimelineTab
-from desktop.ui.profile.timeline_entries import timeline_of
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
 
@@ -77,10 +76,12 @@ class ArchiveSection(Section):
             lambda store: profile.load_student(store, student_id), self._show, key="archive-load"
         )
 
-    def _show(self, file: StudentFile) -> None:
+    def _show(self, file: StudentHistory) -> None:
         s = file.student
         self.heading.setText(f"{s.name}　{s.student_no}　{file.college_name} {s.class_name}")
-        self.timeline.set_entries(timeline_of(file, restricted=self.ctx.may_see_key_support()))
+        self.timeline.set_entries(
+            file.timeline(include_restricted=self.ctx.may_see_key_support(), newest_first=True)
+        )
 
     def reload(self) -> None:
         self._search()

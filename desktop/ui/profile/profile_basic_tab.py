@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.profile import StudentFile
+from desktop.app.profile import StudentHistory
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.field_errors_view import FieldErrorsView
 from desktop.ui.common.masked_line_edit import MaskedLineEdit
@@ -150,7 +150,7 @@ class BasicInfoTab(QWidget):
         layout.addLayout(bottom)
 
     # -- showing --------------------------------------------------------------------------------
-    def show_file(self, file: StudentFile) -> None:
+    def show_file(self, file: StudentHistory) -> None:
         s = file.student
         self._student = s
         self.student_no.setText(s.student_no)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.app.profile import StudentFile
+from desktop.app.profile import StudentHistory
 from desktop.ui.profile.record_list_tab import RecordListTab, label_of
 
 
@@ -79,12 +79,12 @@ class KeySupportTab(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(tabs, 1)
 
-    def show_file(self, file: StudentFile) -> None:
+    def show_file(self, file: StudentHistory) -> None:
         self._mentors = file.mentor_names
         self._items = file.wish_item_names
-        self.periods.set_records(file.key_support)
+        self.periods.set_records(file.key_supports)
         self.mentors.set_records(file.mentor_assignments)
-        self.log.set_records(file.support_log)
+        self.log.set_records(file.support_logs)
         self.rescue.set_records(file.rescue_sessions)
         self.wishes.set_records(file.wishes)
 

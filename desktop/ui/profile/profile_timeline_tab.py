@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.profile.timeline_entries import KINDS, TimelineEntry
+from desktop.app.profile import TimelineEntry, TimelineKind
 
 
 class TimelineTab(QWidget):
@@ -25,7 +25,7 @@ class TimelineTab(QWidget):
         self.kind.setObjectName("timelineKind")
         self.kind.addItem(self.tr("All kinds"), None)
         names = self.kind_names()
-        for kind in KINDS:
+        for kind in TimelineKind:
             self.kind.addItem(names[kind], kind)
         self.kind.currentIndexChanged.connect(self._fill)
         self.table = QTableWidget(0, 4, self)
@@ -46,16 +46,16 @@ class TimelineTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
-    def kind_names(self) -> dict[str, str]:
+    def kind_names(self) -> dict[TimelineKind, str]:
         return {
-            "identification": self.tr("Identification"),
-            "aid": self.tr("Aid"),
-            "reward": self.tr("Growth reward"),
-            "visit": self.tr("Home visit"),
-            "key_support": self.tr("Key support"),
-            "flag": self.tr("Monitoring"),
-            "wish": self.tr("Wish list"),
-            "give_back": self.tr("Giving back"),
+            TimelineKind.IDENTIFICATION: self.tr("Identification"),
+            TimelineKind.AID: self.tr("Aid"),
+            TimelineKind.REWARD: self.tr("Growth reward"),
+            TimelineKind.VISIT: self.tr("Home visit"),
+            TimelineKind.KEY_SUPPORT: self.tr("Key support"),
+            TimelineKind.FLAG: self.tr("Monitoring"),
+            TimelineKind.WISH: self.tr("Wish list"),
+            TimelineKind.GIVE_BACK: self.tr("Giving back"),
         }
 
     def set_entries(self, entries: list[TimelineEntry]) -> None:

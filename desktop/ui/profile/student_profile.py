@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.app import profile
 from desktop.app.changes import Kind
 from desktop.app.pdf_documents import PdfSpec
-from desktop.app.profile import StudentFile
+from desktop.app.profile import StudentHistory
 from desktop.store.errors import StoreError
 from desktop.ui.common.saved_banner import SavedBanner
 from desktop.ui.common.screen_fit import ElidedLabel
@@ -29,7 +29,6 @@ from desktop.ui.profile.profile_timeline_tab import TimelineTab
 from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
 from desktop.ui.profile.record_list_tab import RecordListTab, label_of
 from desktop.ui.profile.record_tab_actions import RecordTabActions
-from desktop.ui.profile.timeline_entries import timeline_of
 from desktop.ui.profile.workflow_dialogs import FlagDialog, WishDialog
 from desktop.ui.shell.app_context import AppContext, SavedNotice
 from sync.records import FamilyMember, Student
@@ -58,7 +57,7 @@ class StudentProfile(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.student_id: str | None = None
-        self.file: StudentFile | None = None
+        self.file: StudentHistory | None = None
         self._select_after_load: SavedNotice | None = None  # a record just saved, shown selected
 
         self.back = QPushButton(self.tr("← Roster"), self)
@@ -247,7 +246,7 @@ class StudentProfile(QWidget):
             key="profile-load",
         )
 
-    def _show(self, file: StudentFile) -> None:
+    def _show(self, file: StudentHistory) -> None:
         if file.student.id != self.student_id:
             return
         self.file = file
@@ -269,7 +268,9 @@ class StudentProfile(QWidget):
         self.flags.set_records(file.flags)
         for actions in (*self.record_actions, *self.workflow_actions):
             actions.refresh()
-        self.timeline.set_entries(timeline_of(file, restricted=self.ctx.may_see_key_support()))
+        self.timeline.set_entries(
+            file.timeline(include_restricted=self.ctx.may_see_key_support(), newest_first=True)
+        )
         self._select_saved()
         self.loaded.emit()
 

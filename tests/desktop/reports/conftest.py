@@ -9,7 +9,7 @@ import pytest
 
 from desktop.reports.demo_records import DemoStudent, demo_bundle, demo_student
 from desktop.reports.fonts import PdfFonts, pdf_fonts
-from desktop.reports.growth_archive import ArchiveBundle
+from desktop.store.repositories.history import StudentHistory
 
 PRINTED_AT = datetime(2025, 3, 21, 9, 30)
 TODAY = date(2025, 3, 20)
@@ -37,5 +37,5 @@ def demo() -> DemoStudent:
 
 
 @pytest.fixture
-def bundle(demo: DemoStudent) -> ArchiveBundle:
+def bundle(demo: DemoStudent) -> StudentHistory:
     return demo_bundle(demo, today=TODAY)

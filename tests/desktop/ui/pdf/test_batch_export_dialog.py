@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop.app import batch_export
 from desktop.app.batch_export import BatchOutcome
 from desktop.app.roster import RosterQuery
 from desktop.reports.file_names import is_safe_file_name
-from desktop.ui.pdf import batch_export_dialog
 from desktop.ui.pdf.batch_export_dialog import BatchExportDialog
 from desktop.ui.pdf.pdf_jobs import PdfJobs
 from sync.records import AuditAction
@@ -45,7 +45,7 @@ def leftovers(folder: Path) -> list[str]:
 def gate(monkeypatch: pytest.MonkeyPatch) -> Any:
     """Hold the export thread after the first student until the test opens the gate."""
     opened = threading.Event()
-    real = batch_export_dialog.export_batch
+    real = batch_export.export_batch
 
     def held(*args: Any, **kwargs: Any) -> Any:
         report = kwargs["progress"]
@@ -58,7 +58,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Any:
         kwargs["progress"] = progress
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(batch_export_dialog, "export_batch", held)
+    monkeypatch.setattr(batch_export, "export_batch", held)
     yield opened
     opened.set()  # never leave the thread waiting
 
