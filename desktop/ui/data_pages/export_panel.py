@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import exports
+from desktop.app.roles import may_export_unmasked
 from desktop.store.exporting import ExportFormat, ExportWhat
-from desktop.store.role_rules import may_export_unmasked
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.common.save_folder import ask_save_path
 from desktop.ui.data_pages.coverage_dashboard import academic_years

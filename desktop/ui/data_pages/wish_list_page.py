@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app import wish_lists
 from desktop.app.changes import Kind
-from desktop.store.role_rules import WISH_CATALOG_ROLES
+from desktop.app.roles import WISH_CATALOG_ROLES
 from desktop.store.wish_workflow import TRANSITIONS, WishRow
 from desktop.ui.common.date_field import DateField
 from desktop.ui.common.guarded_call import run_for

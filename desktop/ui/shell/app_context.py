@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktop.app.identity import Identity
-from desktop.store.role_rules import is_center_role, may_list_key_support, may_see_key_support
+from desktop.app.roles import is_center_role, may_list_key_support, may_see_key_support
 from desktop.ui.shell.lock_manager import LockManager
 from desktop.ui.shell.store_worker import StoreWorker
 from desktop.ui.shell.ui_settings import UiSettings

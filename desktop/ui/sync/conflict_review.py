@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store import conflict_review
-from desktop.store.conflict_review import ConflictSideView, ConflictView
+from desktop.app import conflicts
+from desktop.app.conflicts import ConflictSideView, ConflictView
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
 from desktop.ui.common.accessible_names import name_controls
@@ -187,7 +187,7 @@ class ConflictReviewDialog(QDialog):
 
     # -- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:
-        self.ctx.worker.run(conflict_review.open_conflicts, self._loaded, self._failed, key="conflict-review")
+        self.ctx.worker.run(conflicts.open_conflicts, self._loaded, self._failed, key="conflict-review")
 
     def _loaded(self, conflicts: list[ConflictView]) -> None:
         current = self.current()
@@ -226,7 +226,7 @@ class ConflictReviewDialog(QDialog):
             else self.tr("School-wide record")
         )
         self.heading.setText(f"{who} — {view.field_label}")
-        whole = view.field == conflict_review.WHOLE_RECORD
+        whole = view.field == conflicts.WHOLE_RECORD
         if whole and view.deletion_kept:
             self.explain.setText(
                 self.tr(
@@ -269,12 +269,12 @@ class ConflictReviewDialog(QDialog):
         if view is None:
             return
         side = view.kept if box is self.kept else view.other
-        if view.field != conflict_review.WHOLE_RECORD:
+        if view.field != conflicts.WHOLE_RECORD:
             self.resolve(view, side.value)
         elif side.is_delete:
-            self._decide(view, lambda store: conflict_review.accept_deletion(store, view.id))
+            self._decide(view, lambda store: conflicts.accept_deletion(store, view.id))
         elif view.deletion_kept:
-            self._decide(view, lambda store: conflict_review.restore(store, view.id))
+            self._decide(view, lambda store: conflicts.restore(store, view.id))
         else:
             self.resolve(view, None)  # keep the record as it is
 
@@ -284,7 +284,7 @@ class ConflictReviewDialog(QDialog):
             self.resolve(view, self.edit.text().strip())
 
     def resolve(self, view: ConflictView, value: Any) -> None:
-        self._decide(view, lambda store: conflict_review.resolve(store, view.id, value))
+        self._decide(view, lambda store: conflicts.resolve(store, view.id, value))
 
     def _decide(self, view: ConflictView, decision: Callable[[Store], None]) -> None:
         self.message.setText(self.tr("Saving…"))
@@ -298,7 +298,7 @@ class ConflictReviewDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         detail = str(error) if isinstance(error, StoreError) else type(error).__name__
         self.message.setText(self.tr("That did not work (%1).").replace("%1", detail))
-        if isinstance(error, conflict_review.ConflictGone):
+        if isinstance(error, conflicts.ConflictGone):
             self.reload()
 
     def _locked(self) -> None:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store import center_sync
-from desktop.store.center_sync import Account, SyncStatus
+from desktop.app import sync_jobs
+from desktop.app.sync_jobs import Account, SyncStatus
 from desktop.store.errors import StoreError
 from desktop.ui.common.save_folder import ask_save_path
 from desktop.ui.sync.sync_controller import SyncController
@@ -220,4 +220,4 @@ class ServerAccountPanel(QGroupBox):
             detail = str(error) if isinstance(error, StoreError) else type(error).__name__
             self.message.setText(self.tr("The sync log could not be saved (%1).").replace("%1", detail))
 
-        self.controller.ctx.worker.run(lambda store: center_sync.export_sync_log(store, path), done, failed)
+        self.controller.ctx.worker.run(lambda store: sync_jobs.export_sync_log(store, path), done, failed)

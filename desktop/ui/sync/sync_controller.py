@@ -24,8 +24,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop.store import center_sync
-from desktop.store.center_sync import Account, SyncStatus, SyncSummary
+from desktop.app import sync_jobs
+from desktop.app.sync_jobs import Account, SyncStatus, SyncSummary
 from desktop.store.errors import StoreError
 from desktop.ui.shell.app_context import AppContext
 from sync.client import DeviceRevoked, DeviceWiped, EngineSettings, Progress, SyncCancelled, SyncError
@@ -53,7 +53,7 @@ def _failure(error: Exception) -> SyncFailure:
         return SyncFailure(SyncFailure.REVOKED, str(error))
     if isinstance(error, DeviceWiped):
         return SyncFailure(SyncFailure.WIPED, str(error))
-    if isinstance(error, center_sync.NotConnected):
+    if isinstance(error, sync_jobs.NotConnected):
         return SyncFailure(SyncFailure.NOT_CONNECTED, str(error))
     if isinstance(error, (SyncError, StoreError)):
         return SyncFailure(SyncFailure.OTHER, str(error))
@@ -104,7 +104,7 @@ class SyncController(QObject):
     def refresh_status(self) -> None:
         if self.ctx.lock.is_locked:
             return
-        self.ctx.worker.run(center_sync.sync_status, self._status_loaded, self._ignore, key="sync-status")
+        self.ctx.worker.run(sync_jobs.sync_status, self._status_loaded, self._ignore, key="sync-status")
 
     def _status_loaded(self, status: SyncStatus) -> None:
         self.status = status
@@ -142,7 +142,7 @@ class SyncController(QObject):
         """``ca_file``: a college CA certificate to trust from now on ("" keeps the one trusted before)."""
 
         def connect(store: Any) -> Account:
-            return center_sync.connect(
+            return sync_jobs.connect(
                 store,
                 server,
                 username,
@@ -171,11 +171,11 @@ class SyncController(QObject):
 
     def forget_pinned_certificate(self) -> None:
         self.ctx.worker.run(
-            center_sync.forget_pinned_certificate, lambda _r: self.refresh_status(), self._ignore
+            sync_jobs.forget_pinned_certificate, lambda _r: self.refresh_status(), self._ignore
         )
 
     def sign_out(self) -> None:
-        self.ctx.worker.run(center_sync.forget_token, lambda _r: self.refresh_status(), self._ignore)
+        self.ctx.worker.run(sync_jobs.forget_token, lambda _r: self.refresh_status(), self._ignore)
 
     # -- sync -------------------------------------------------------------------------------------
     def start(self) -> bool:
@@ -191,7 +191,7 @@ class SyncController(QObject):
             self._relay.emit(generation, step.stage, step.done, -1 if step.total is None else step.total)
 
         def work(store: Any) -> SyncSummary:
-            return center_sync.run_sync(store, progress=report, cancel=cancel, settings=settings)
+            return sync_jobs.run_sync(store, progress=report, cancel=cancel, settings=settings)
 
         self.ctx.worker.run(work, self._done, self._failed)
         self.running_changed.emit(True)

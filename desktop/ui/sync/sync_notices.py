@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.app import sync_jobs
 from desktop.app.changes import Kind
-from desktop.store import center_sync
-from desktop.store.center_sync import SyncSummary
+from desktop.app.sync_jobs import SyncSummary
 from desktop.store.errors import StoreError
 from desktop.ui.common.save_folder import ask_save_path
 from desktop.ui.sync.sync_controller import SyncController, SyncFailure
@@ -125,5 +125,5 @@ class SyncNotices(QFrame):
             self.text.setText(self.tr("The quarantine could not be exported (%1).").replace("%1", detail))
 
         self.controller.ctx.worker.run(
-            lambda store: center_sync.export_quarantine(store, path), done, failed, changes={Kind.AUDIT_ENTRY}
+            lambda store: sync_jobs.export_quarantine(store, path), done, failed, changes={Kind.AUDIT_ENTRY}
         )

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QToolButton, QWidget
 
-from desktop.store.center_sync import SyncStatus, SyncSummary
+from desktop.app.sync_jobs import SyncStatus, SyncSummary
 from desktop.ui.sync.sync_controller import SyncController, SyncFailure
 
 

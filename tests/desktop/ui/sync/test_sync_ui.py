@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
-from desktop.store import center_sync, outbox
+from desktop.app import sync_jobs
+from desktop.store import outbox
 from desktop.store.store import Store
 from desktop.ui.roster.roster_section import RosterSection
 from desktop.ui.shell.app import JiaFangApp
@@ -333,7 +334,7 @@ class Gate:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.opened = threading.Event()
-        real = center_sync.run_sync
+        real = sync_jobs.run_sync
 
         def gated(store: Store, *, progress: Callable[[Progress], None], **kwargs: Any) -> Any:
             def step(done: Progress) -> None:
@@ -343,7 +344,7 @@ class Gate:
 
             return real(store, progress=step, **kwargs)
 
-        monkeypatch.setattr(center_sync, "run_sync", gated)
+        monkeypatch.setattr(sync_jobs, "run_sync", gated)
 
 
 def _count_students(qtbot: QtBot, app: JiaFangApp) -> int:
