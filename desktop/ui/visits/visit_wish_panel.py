@@ -1,7 +1,7 @@
 """The wish list filled in on a home visit (心愿单 已填写): items, who filled it, how, priority, details.
 
 Shown under the visit's 心愿单填写情况 when "filled in" is chosen; saved as a WishSelection linked to
-the visit in the same transaction as the visit (store_calls.save_visit).
+the visit in the same transaction as the visit (desktop.app.visits.save_visit).
 """
 
 from __future__ import annotations
