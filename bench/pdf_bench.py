@@ -27,8 +27,9 @@ sys.path.insert(0, str(REPO))
 
 from desktop.reports.batch_export import BatchSettings, StudentVisits, export_batch  # noqa: E402
 from desktop.reports.fonts import pdf_fonts  # noqa: E402
-from desktop.reports.growth_archive import ArchiveBundle, build_growth_archive  # noqa: E402
+from desktop.reports.growth_archive import build_growth_archive  # noqa: E402
 from desktop.reports.visit_form import build_visit_form  # noqa: E402
+from desktop.store.repositories.history import StudentHistory  # noqa: E402
 from sync.demo.showcase import DEMO_COLLEGE, DEMO_SCHOOL, demo_history, demo_student  # noqa: E402
 from sync.records.enums import Role  # noqa: E402
 
@@ -65,7 +66,7 @@ def main() -> int:
     args = parser.parse_args()
 
     demo = demo_student(7)
-    bundle = ArchiveBundle(**vars(demo_history(demo)))
+    bundle = StudentHistory(**vars(demo_history(demo)))
 
     def visit_form() -> bytes:
         return build_visit_form(

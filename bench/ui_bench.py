@@ -37,7 +37,7 @@ print("ready", flush=True)
 APP_CHILD = """
 import sys, time
 from pathlib import Path
-from desktop.ui.app import JiaFangApp, make_application
+from desktop.ui.shell.app import JiaFangApp, make_application
 app = make_application([])
 j = JiaFangApp(Path(sys.argv[1]), app)
 roster = j.window.sections["roster"].roster
@@ -54,7 +54,7 @@ SEARCH_CHILD = """
 import statistics, sys, time
 from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
-from desktop.ui.app import JiaFangApp, make_application
+from desktop.ui.shell.app import JiaFangApp, make_application
 app = make_application([])
 j = JiaFangApp(Path(sys.argv[1]), app)
 roster = j.window.sections["roster"].roster

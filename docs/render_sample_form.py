@@ -22,8 +22,9 @@ from pathlib import Path
 
 from desktop.reports.batch_export import BatchSettings, StudentVisits, export_batch
 from desktop.reports.blank_form import build_blank_form
-from desktop.reports.growth_archive import ArchiveBundle, build_growth_archive
+from desktop.reports.growth_archive import build_growth_archive
 from desktop.reports.visit_form import build_visit_form
+from desktop.store.repositories.history import StudentHistory
 from sync.demo.showcase import DEMO_COLLEGE, DEMO_SCHOOL, DemoStudent, demo_history, demo_student
 from sync.records.enums import Role
 
@@ -54,7 +55,7 @@ def build(kind: str, pdf: Path) -> int:
     elif kind == "blank":
         build_blank_form(demo.student, demo.family, college_name=DEMO_COLLEGE, out=pdf, **common)
     elif kind == "archive":
-        bundle = ArchiveBundle(**vars(demo_history(demo, today=DAY)))
+        bundle = StudentHistory(**vars(demo_history(demo, today=DAY)))
         build_growth_archive(
             bundle, include_key_support=True, viewer_role=Role.COLLEGE_CENTER, out=pdf, **common
         )

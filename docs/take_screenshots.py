@@ -116,8 +116,8 @@ def run_child(data_dir: Path, scale: str) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
-    from desktop.ui.app import JiaFangApp, make_application
-    from desktop.ui.app_context import SavedNotice
+    from desktop.ui.shell.app import JiaFangApp, make_application
+    from desktop.ui.shell.app_context import SavedNotice
 
     suffix = "" if float(scale) == 1 else f"@{round(float(scale) * 100)}"
 

@@ -36,7 +36,7 @@ step "translations and icons"
 import sys
 from pathlib import Path
 
-from desktop.ui.translations import TRANSLATIONS_DIR, ensure_qm_files
+from desktop.ui.shell.translations import TRANSLATIONS_DIR, ensure_qm_files
 
 built = {p.name for p in ensure_qm_files(TRANSLATIONS_DIR)}
 missing = {"jiafang_zh_CN.qm", "jiafang_en.qm"} - built

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from desktop.app import exports
 from desktop.commands.context import PASSPHRASE_ENV, CommandContext, CommandError
 from desktop.store.coverage import (
     KEY_SUPPORT_MEASURES,
@@ -26,7 +27,7 @@ from desktop.store.coverage import (
     compute_coverage,
     missing_students,
 )
-from desktop.store.exporting import ExportFormat, ExportWhat, export_data
+from desktop.store.exporting import ExportFormat, ExportWhat
 from desktop.store.importing import (
     ImportKind,
     SavedMappings,
@@ -246,16 +247,9 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
 def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     what = list(ExportWhat) if args.what == "all" else [ExportWhat(args.what)]
     year = academic_year_arg(args.year) if args.year else None
-    with opened_store(ctx) as store, store.session() as session:
-        summary = export_data(
-            session,
-            what,
-            ExportFormat(args.format),
-            args.output,
-            role=store.info.role,
-            unmasked=args.unmasked,
-            academic_year=year,
-            coverage_year=year or current_academic_year(),
+    with opened_store(ctx) as store:
+        summary = exports.export_tables(
+            store, what, ExportFormat(args.format), args.output, args.unmasked, year
         )
     counts = "，".join(f"{ExportWhat(key).label} {count} 行" for key, count in summary.counts.items())
     kept = "已隐去敏感信息" if summary.masked else "含敏感信息，请妥善保管"

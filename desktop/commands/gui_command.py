@@ -22,11 +22,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from desktop.ui.display_check import display_problem
+    from desktop.ui.shell.display_check import display_problem
 
     problem = display_problem()  # before any QApplication: Qt aborts when its platform cannot start
     if problem is not None:
         raise CommandError(problem.message)
-    from desktop.ui.app import run_gui
+    from desktop.ui.shell.app import run_gui
 
     return run_gui(ctx.data_dir, [sys.argv[0]])

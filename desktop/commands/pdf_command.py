@@ -26,7 +26,7 @@ from desktop.reports.growth_archive import (
 from desktop.reports.store_source import (
     ReportSourceError,
     Scope,
-    archive_bundle,
+    archive_history,
     archive_jobs,
     college_name,
     log_export,
@@ -103,7 +103,7 @@ def cmd_archive(args: argparse.Namespace, ctx: CommandContext) -> int:
         if args.with_key_support and not may_see_key_support(settings.role):
             raise CommandError("当前角色无权查看重点帮扶内容，未导出。")
         student = _student(s, args.student)
-        bundle = archive_bundle(s, student)
+        bundle = archive_history(s, student)
         target = _target(args.output, archive_file_name(student))
         build_growth_archive(
             bundle,

@@ -229,8 +229,8 @@ def check_keyring(options: SelftestOptions) -> Outcome:
 
 # -- translations and gui (Qt, imported only here) ---------------------------------------------------
 def check_translations(options: SelftestOptions) -> Outcome:
-    from desktop.ui.selftest_probes import probe_translations
-    from desktop.ui.translations import TRANSLATIONS_DIR
+    from desktop.ui.shell.selftest_probes import probe_translations
+    from desktop.ui.shell.translations import TRANSLATIONS_DIR
 
     folder = options.translations_dir or TRANSLATIONS_DIR
     probes = probe_translations(folder)
@@ -246,8 +246,8 @@ def check_translations(options: SelftestOptions) -> Outcome:
 
 
 def check_gui(options: SelftestOptions) -> Outcome:
-    from desktop.ui.display_check import display_problem, install_hint, missing_xcb_libraries
-    from desktop.ui.selftest_probes import probe_gui
+    from desktop.ui.shell.display_check import display_problem, install_hint, missing_xcb_libraries
+    from desktop.ui.shell.selftest_probes import probe_gui
 
     missing = missing_xcb_libraries()
     if missing:

@@ -146,8 +146,8 @@ def cmd_students(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def cmd_server_passwd(ctx: CommandContext) -> int:
     """`jiafang passwd --server`: the center account's password (current from JIAFANG_PASSWORD or asked)."""
+    from desktop.app.sync_jobs import NotConnected, change_password
     from desktop.commands.sync_commands import WIPED_NOTE, prompt_password
-    from desktop.store.center_sync import NotConnected, change_password
     from sync.client import DeviceWiped, SyncError
 
     with open_store(ctx) as store:

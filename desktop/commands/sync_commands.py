@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.app.sync_jobs import NotConnected, connect, run_sync
 from desktop.commands.context import CommandContext, CommandError
 from desktop.commands.store_commands import open_store
-from desktop.store.center_sync import NotConnected, connect, run_sync
 from desktop.store.center_trust import BadCaFile
 from sync.client import DeviceWiped, Progress, SyncError, upgrade_notice
 from sync.server_address import address_problem

@@ -28,7 +28,6 @@ from desktop.reports.file_names import (
 from desktop.reports.fonts import FontWarning, PdfFonts, pdf_fonts
 from desktop.reports.growth_archive import (
     DEFAULT_ARCHIVE_TITLE,
-    ArchiveBundle,
     ArchiveOptions,
     KeySupportNotAllowed,
     archive_story,
@@ -38,6 +37,7 @@ from desktop.reports.output_file import write_file_atomically
 from desktop.reports.page_frame import PageFrame, render
 from desktop.reports.styles import FormStyles, form_styles
 from desktop.reports.visit_form import DEFAULT_VISIT_TITLE, FormOptions, visit_form_story
+from desktop.store.repositories.history import StudentHistory
 from sync.records.enums import Role
 from sync.records.students import FamilyMember, Student
 from sync.records.visits import HomeVisit
@@ -99,7 +99,7 @@ def _is_cancelled(cancel: Cancel | None) -> bool:
     return bool(cancel())
 
 
-Job = StudentVisits | ArchiveBundle
+Job = StudentVisits | StudentHistory
 
 
 def export_batch(
@@ -112,8 +112,10 @@ def export_batch(
     cancel: Cancel | None = None,
     fonts: PdfFonts | None = None,
 ) -> BatchResult:
-    """Export every job (all :class:`StudentVisits` or all :class:`ArchiveBundle`) into ``target_dir``."""
-    jobs = [job for job in jobs if isinstance(job, ArchiveBundle) or job.visits]  # nothing to print otherwise
+    """Export every job (all :class:`StudentVisits` or all :class:`StudentHistory`) into ``target_dir``."""
+    jobs = [
+        job for job in jobs if isinstance(job, StudentHistory) or job.visits
+    ]  # nothing to print otherwise
     kinds = {type(job) for job in jobs}
     if len(kinds) > 1:
         raise TypeError("一次批量导出只能是家访记录或成长档案中的一种")
@@ -135,7 +137,7 @@ def export_batch(
 
 
 def _story(job: Job, settings: BatchSettings, styles: FormStyles) -> list[Flowable]:
-    if isinstance(job, ArchiveBundle):
+    if isinstance(job, StudentHistory):
         options = ArchiveOptions(
             settings.school_name, settings.archive_title, settings.include_key_support, settings.printed_at
         )
@@ -152,11 +154,11 @@ def _story(job: Job, settings: BatchSettings, styles: FormStyles) -> list[Flowab
 
 
 def _title(job: Job, settings: BatchSettings) -> str:
-    return settings.archive_title if isinstance(job, ArchiveBundle) else settings.visit_title
+    return settings.archive_title if isinstance(job, StudentHistory) else settings.visit_title
 
 
 def _file_name(job: Job, settings: BatchSettings) -> str:
-    if isinstance(job, ArchiveBundle):
+    if isinstance(job, StudentHistory):
         return archive_file_name(job.student, (settings.printed_at or datetime.now()).date())
     return visit_file_name(job.student, [v.visit_date for v in job.visits])
 
@@ -219,7 +221,7 @@ def _export_combined(
                 report(students_done + 1, result.total)
 
     first = jobs[0]
-    prefix = ARCHIVE_PREFIX if isinstance(first, ArchiveBundle) else VISIT_PREFIX
+    prefix = ARCHIVE_PREFIX if isinstance(first, StudentHistory) else VISIT_PREFIX
     name = combined_file_name(prefix, settings.scope_label, settings.date_from, settings.date_to)
     frame = PageFrame(
         styles.fonts,

@@ -9,7 +9,7 @@ attachment list and the audit trail.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -26,15 +26,9 @@ from desktop.reports.output_file import write_pdf
 from desktop.reports.page_frame import DocumentInfo, FormHeader, FormStart, PageFrame, printed_on, render
 from desktop.reports.styles import FormStyles, form_styles
 from desktop.reports.visit_form import FAMILY_HEADERS, FAMILY_WIDTHS, family_rows, student_grid
+from desktop.store.repositories.history import StudentHistory
 from desktop.store.role_rules import BULK_KEY_SUPPORT_ROLES, KEY_SUPPORT_ROLES
-from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
-from sync.records.audit import AuditEntry
 from sync.records.enums import Role, TriState
-from sync.records.monitoring import MonitoringFlag
-from sync.records.students import FamilyMember, Identification, Student
-from sync.records.support import KeySupport, MentorAssignment, RescueSession, SupportLogEntry
-from sync.records.visits import HomeVisit
-from sync.records.wishes import WishSelection
 
 DEFAULT_ARCHIVE_TITLE = "学生资助成长档案"
 NONE_YET = "（暂无记录）"
@@ -59,31 +53,6 @@ def may_bulk_export_key_support(role: Role | None) -> bool:
     return role in BULK_KEY_SUPPORT_ROLES
 
 
-@dataclass
-class ArchiveBundle:
-    """Everything one student's archive shows (the store returns it for a student's full history)."""
-
-    student: Student
-    college_name: str = ""
-    counselor_name: str = ""
-    family: list[FamilyMember] = field(default_factory=list)
-    identifications: list[Identification] = field(default_factory=list)
-    aid: list[GuaranteeAid] = field(default_factory=list)
-    visits: list[HomeVisit] = field(default_factory=list)
-    rewards: list[GrowthReward] = field(default_factory=list)
-    wishes: list[WishSelection] = field(default_factory=list)
-    wish_item_names: dict[str, str] = field(default_factory=dict)
-    flags: list[MonitoringFlag] = field(default_factory=list)
-    give_back: list[GiveBackActivity] = field(default_factory=list)
-    key_support: list[KeySupport] = field(default_factory=list)
-    mentor_assignments: list[MentorAssignment] = field(default_factory=list)
-    mentor_names: dict[str, str] = field(default_factory=dict)
-    support_log: list[SupportLogEntry] = field(default_factory=list)
-    rescue_sessions: list[RescueSession] = field(default_factory=list)
-    audit: list[AuditEntry] = field(default_factory=list)
-    user_names: dict[str, str] = field(default_factory=dict)
-
-
 @dataclass(frozen=True)
 class ArchiveOptions:
     school_name: str = ""
@@ -101,7 +70,7 @@ def _numbered(titles: Sequence[str]) -> list[str]:
     return out
 
 
-def archive_story(bundle: ArchiveBundle, *, styles: FormStyles, options: ArchiveOptions) -> list[Flowable]:
+def archive_story(bundle: StudentHistory, *, styles: FormStyles, options: ArchiveOptions) -> list[Flowable]:
     """The flowables of one student's archive."""
     s = bundle.student
     sections = [
@@ -159,7 +128,7 @@ def _rows_or_none(rows: list[list[str]]) -> list[list[str]]:
     return rows or [[NONE_YET]]  # one cell: the table spans it over every column
 
 
-def _identifications(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> list[Flowable]:
+def _identifications(styles: FormStyles, bundle: StudentHistory, heading: str) -> list[Flowable]:
     headers = ("学年", "认定等级", "特殊群体", "致困原因", "人均年收入(元)", "认定日期", "认定依据", "状态")
     rows = []
     steps: list[list[str]] = []
@@ -222,7 +191,7 @@ def semester_of_year(semester: str, academic_year: str) -> str:
     return rest if semester.startswith(academic_year) and rest else semester
 
 
-def _aid(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
+def _aid(styles: FormStyles, bundle: StudentHistory, heading: str) -> Flowable:
     headers = ("学年", "资助类型", "项目名称", "金额(元)/岗位", "日期", "资金来源")
     rows = [
         [
@@ -240,7 +209,7 @@ def _aid(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
     )
 
 
-def _visits(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
+def _visits(styles: FormStyles, bundle: StudentHistory, heading: str) -> Flowable:
     headers = ("家访日期", "家访类别", "家访形式", "地点(县/镇)", "家访人员", "在校表现反馈及家长意见")
     rows = [
         [
@@ -258,7 +227,7 @@ def _visits(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable
     )
 
 
-def _portrait(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> list[Flowable]:
+def _portrait(styles: FormStyles, bundle: StudentHistory, heading: str) -> list[Flowable]:
     items: list[tuple[str, str]] = []
     if bundle.student.talents:
         items.append(("个人特长", bundle.student.talents))
@@ -270,7 +239,7 @@ def _portrait(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> list[F
     return narrative_rows(styles, items, heading=heading)
 
 
-def _rewards(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
+def _rewards(styles: FormStyles, bundle: StudentHistory, heading: str) -> Flowable:
     headers = ("学年", "奖励类别", "奖励形式", "内容", "价值(元)", "日期", "授予部门")
     rows = [
         [
@@ -294,7 +263,7 @@ def _rewards(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowabl
     )
 
 
-def _wishes(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
+def _wishes(styles: FormStyles, bundle: StudentHistory, heading: str) -> Flowable:
     headers = ("学年", "所选服务项目", "具体需求", "填写", "状态", "负责人", "完成日期及反馈")
     rows = [
         [
@@ -318,7 +287,7 @@ def _wishes(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable
     )
 
 
-def _flags(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
+def _flags(styles: FormStyles, bundle: StudentHistory, heading: str) -> Flowable:
     headers = ("提出日期", "反馈类型", "情况说明", "状态", "处理措施", "完成日期")
     rows = [
         [
@@ -336,7 +305,7 @@ def _flags(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
     )
 
 
-def _give_back(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowable:
+def _give_back(styles: FormStyles, bundle: StudentHistory, heading: str) -> Flowable:
     headers = ("日期", "类别", "活动名称", "时长(小时)", "说明")
     rows = [
         [
@@ -346,16 +315,16 @@ def _give_back(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> Flowa
             "" if g.hours is None else f"{g.hours.normalize():f}",
             g.description,
         ]
-        for g in sorted(bundle.give_back, key=lambda g: g.activity_date)
+        for g in sorted(bundle.give_backs, key=lambda g: g.activity_date)
     ]
     return data_table(
         styles, headers, _rows_or_none(rows), (20, 22, 40, 15, 58), heading=heading, centered=(0, 1, 3)
     )
 
 
-def _key_support(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> list[Flowable]:
+def _key_support(styles: FormStyles, bundle: StudentHistory, heading: str) -> list[Flowable]:
     periods = []
-    for k in sorted(bundle.key_support, key=lambda k: k.started_on):
+    for k in sorted(bundle.key_supports, key=lambda k: k.started_on):
         start = joined(fmt_day(k.started_on), k.start_review.conclusion if k.start_review else "", sep="；")
         end = (
             joined(fmt_day(k.exited_on), k.exit_review.conclusion if k.exit_review else "", sep="；")
@@ -397,7 +366,7 @@ def _key_support(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> lis
             e.assessment,
             e.next_steps,
         ]
-        for e in sorted(bundle.support_log, key=lambda e: e.log_date)
+        for e in sorted(bundle.support_logs, key=lambda e: e.log_date)
     ]
     parts.append(
         data_table(
@@ -430,7 +399,7 @@ def _key_support(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> lis
     return parts
 
 
-def _attachments_and_audit(styles: FormStyles, bundle: ArchiveBundle, heading: str) -> list[Flowable]:
+def _attachments_and_audit(styles: FormStyles, bundle: StudentHistory, heading: str) -> list[Flowable]:
     files = [
         [fmt_day(v.visit_date), a.file_name, f"{max(1, a.size // 1024)} KB"]
         for v in sorted(bundle.visits, key=lambda v: v.visit_date)
@@ -462,7 +431,7 @@ def _attachments_and_audit(styles: FormStyles, bundle: ArchiveBundle, heading: s
     return parts
 
 
-def archive_info(bundle: ArchiveBundle, printed_at: datetime | None) -> DocumentInfo:
+def archive_info(bundle: StudentHistory, printed_at: datetime | None) -> DocumentInfo:
     """Neutral metadata: 成长档案 学号 日期."""
     return student_document_info(ARCHIVE_PREFIX, bundle.student, (printed_at or datetime.now()).date())
 
@@ -473,7 +442,7 @@ def _local_time(moment: datetime) -> str:
 
 
 def build_growth_archive(
-    bundle: ArchiveBundle,
+    bundle: StudentHistory,
     *,
     school_name: str,
     title: str = DEFAULT_ARCHIVE_TITLE,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.reports.batch_export import StudentVisits
 from desktop.reports.fonts import PdfFonts, pdf_fonts
-from desktop.reports.growth_archive import DEFAULT_ARCHIVE_TITLE, ArchiveBundle
+from desktop.reports.growth_archive import DEFAULT_ARCHIVE_TITLE
 from desktop.reports.print_settings import (
     ARCHIVE_TITLE_SETTING,
     FONT_SETTING,
@@ -21,6 +21,7 @@ from desktop.reports.print_settings import (
     setting_value,
 )
 from desktop.reports.visit_form import DEFAULT_VISIT_TITLE
+from desktop.store.repositories.history import StudentHistory
 from desktop.store.repositories.roster import RosterFilter
 from desktop.store.repositories.session import StoreSession
 from sync.records import AuditAction, HomeVisit, MentorAssignment, Role, Student, VisitStatus, WishSelection
@@ -126,33 +127,26 @@ def _user_names(s: StoreSession) -> dict[str, str]:
     return names
 
 
-def archive_bundle(
-    s: StoreSession, student: Student, *, user_names: dict[str, str] | None = None
-) -> ArchiveBundle:
-    """One student's full history as an :class:`ArchiveBundle` (names resolved for printing)."""
-    history = s.history(student.id)
+def student_history(
+    s: StoreSession, student_id: str, *, user_names: dict[str, str] | None = None
+) -> StudentHistory:
+    """One student's full history with the names a person reads instead of ids (college, counselor,
+    mentors, wish-list items, users): what the profile shows and the growth archive prints."""
+    history = s.history(student_id)
     users = user_names if user_names is not None else _user_names(s)
-    return ArchiveBundle(
-        student=history.student,
-        college_name=college_name(s, student.college_id),
-        counselor_name=users.get(student.counselor_id or "", ""),
-        family=history.family,
-        identifications=history.identifications,
-        aid=history.aid,
-        visits=[v for v in history.visits if v.status != VisitStatus.DRAFT],
-        rewards=history.rewards,
-        wishes=history.wishes,
-        wish_item_names=wish_item_names(s, history.wishes),
-        flags=history.flags,
-        give_back=history.give_backs,
-        key_support=history.key_supports,
-        mentor_assignments=history.mentor_assignments,
-        mentor_names=mentor_names(s, history.mentor_assignments),
-        support_log=history.support_logs,
-        rescue_sessions=history.rescue_sessions,
-        audit=history.audit,
-        user_names=users,
-    )
+    history.college_name = college_name(s, history.student.college_id)
+    history.counselor_name = users.get(history.student.counselor_id or "", "")
+    history.mentor_names = mentor_names(s, history.mentor_assignments)
+    history.wish_item_names = wish_item_names(s, history.wishes)
+    history.user_names = users
+    return history
+
+
+def archive_history(
+    s: StoreSession, student: Student, *, user_names: dict[str, str] | None = None
+) -> StudentHistory:
+    """A student's history as the growth archive prints it (visits in draft left out)."""
+    return student_history(s, student.id, user_names=user_names).without_drafts()
 
 
 @dataclass(frozen=True)
@@ -222,9 +216,9 @@ def visit_jobs(
     return jobs
 
 
-def archive_jobs(s: StoreSession, students: Sequence[Student]) -> list[ArchiveBundle]:
+def archive_jobs(s: StoreSession, students: Sequence[Student]) -> list[StudentHistory]:
     users = _user_names(s)
-    return [archive_bundle(s, student, user_names=users) for student in students]
+    return [archive_history(s, student, user_names=users) for student in students]
 
 
 def log_export(

@@ -21,7 +21,7 @@ py="$venv/bin/python"
 mkdir -p "$build" "$dist"
 
 "$py" -c "
-from desktop.ui.translations import TRANSLATIONS_DIR, ensure_qm_files
+from desktop.ui.shell.translations import TRANSLATIONS_DIR, ensure_qm_files
 names = {p.name for p in ensure_qm_files(TRANSLATIONS_DIR)}
 assert {'jiafang_zh_CN.qm', 'jiafang_en.qm'} <= names, names
 "

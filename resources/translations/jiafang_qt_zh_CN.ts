@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- Qt's own strings that Qt's qtbase_zh_CN.qm leaves in English (found by tests/desktop/ui/test_qt_dialogs_chinese.py).
+<!-- Qt's own strings that Qt's qtbase_zh_CN.qm leaves in English (found by tests/desktop/ui/shell/test_qt_dialogs_chinese.py).
      Loaded before qtbase_zh_CN.qm, so Qt's translation wins wherever it has one. -->
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>

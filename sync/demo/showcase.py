@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
+from sync.records.academic import academic_year_of
 from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
 from sync.records.audit import AuditEntry
 from sync.records.enums import (
@@ -90,7 +91,7 @@ class DemoStudent:
 @dataclass(frozen=True)
 class DemoHistory:
     """A demo student's whole history with the names its records refer to (the fields of the growth
-    archive's ``ArchiveBundle``: ``ArchiveBundle(**vars(history))``)."""
+    desktop's ``StudentHistory``: ``StudentHistory(**vars(history))``)."""
 
     student: Student
     college_name: str = ""
@@ -103,11 +104,11 @@ class DemoHistory:
     wishes: list[WishSelection] = field(default_factory=list)
     wish_item_names: dict[str, str] = field(default_factory=dict)
     flags: list[MonitoringFlag] = field(default_factory=list)
-    give_back: list[GiveBackActivity] = field(default_factory=list)
-    key_support: list[KeySupport] = field(default_factory=list)
+    give_backs: list[GiveBackActivity] = field(default_factory=list)
+    key_supports: list[KeySupport] = field(default_factory=list)
     mentor_assignments: list[MentorAssignment] = field(default_factory=list)
     mentor_names: dict[str, str] = field(default_factory=dict)
-    support_log: list[SupportLogEntry] = field(default_factory=list)
+    support_logs: list[SupportLogEntry] = field(default_factory=list)
     rescue_sessions: list[RescueSession] = field(default_factory=list)
     audit: list[AuditEntry] = field(default_factory=list)
     user_names: dict[str, str] = field(default_factory=dict)
@@ -235,7 +236,7 @@ def demo_history(demo: DemoStudent, *, today: date | None = None) -> DemoHistory
     """The demo student's full history, every record kind filled (for the growth archive preview)."""
     today = today or date.today()
     sid = demo.student.id
-    year = f"{today.year - 1}-{today.year}" if today.month < 9 else f"{today.year}-{today.year + 1}"
+    year = academic_year_of(today)
     earlier = today - timedelta(days=200)
     identification = Identification(
         student_id=sid,
@@ -417,11 +418,11 @@ def demo_history(demo: DemoStudent, *, today: date | None = None) -> DemoHistory
         wishes=wishes,
         wish_item_names={catalog.id: catalog.service_item},
         flags=flags,
-        give_back=give_back,
-        key_support=key_support,
+        give_backs=give_back,
+        key_supports=key_support,
         mentor_assignments=mentors,
         mentor_names={"demo-mentor": "王老师"},
-        support_log=logs,
+        support_logs=logs,
         rescue_sessions=sessions,
         audit=audit,
         user_names={"demo-user": "陈老师"},

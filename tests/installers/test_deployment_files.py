@@ -35,7 +35,7 @@ def test_spec_and_entry_scripts_are_valid_python() -> None:
 
     assert APP_FONT_DIR.relative_to(ROOT).as_posix() == "resources/fonts"
     assert '"resources/fonts"' in spec
-    from desktop.ui.translations import TRANSLATIONS_DIR
+    from desktop.ui.shell.translations import TRANSLATIONS_DIR
 
     assert TRANSLATIONS_DIR.relative_to(ROOT).as_posix() == "resources/translations"
     assert '"resources/translations"' in spec

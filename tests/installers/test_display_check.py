@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop.ui.display_check import (
+from desktop.ui.shell.display_check import (
     debian_package,
     display_problem,
     install_hint,

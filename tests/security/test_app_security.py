@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop.store import unlock_throttle
 from desktop.store.unlock_throttle import FREE_FAILURES, UnlockThrottle
-from desktop.ui.app import JiaFangApp
-from desktop.ui.server_account_panel import ServerAccountPanel
-from desktop.ui.settings_page import SettingsPage
-from desktop.ui.sync_controller import SyncController
-from desktop.ui.ui_settings import UiSettings
+from desktop.ui.settings.settings_page import SettingsPage
+from desktop.ui.shell.app import JiaFangApp
+from desktop.ui.shell.ui_settings import UiSettings
+from desktop.ui.sync.server_account_panel import ServerAccountPanel
+from desktop.ui.sync.sync_controller import SyncController
 from sync.certificate_pin import fingerprint
 from tests.desktop.sync_fixtures import LAPTOP_PASSPHRASE, make_laptop
 from tests.desktop.ui.conftest import start_app, unlock

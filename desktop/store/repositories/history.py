@@ -1,9 +1,15 @@
-"""A student's full history, for the growth archive and the profile timeline."""
+"""A student's full history: the one definition the profile, its timeline and the growth archive PDF read.
+
+The records come from the store (``StoreSession.history``); the names a person reads instead of ids
+(college, counselor, mentors, wish-list items, users) are resolved by whoever shows or prints it
+(``desktop.reports.store_source.student_history``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from enum import StrEnum
 
 from sync.records import (
     AuditEntry,
@@ -20,15 +26,31 @@ from sync.records import (
     RescueSession,
     Student,
     SupportLogEntry,
+    VisitStatus,
     WishSelection,
     academic_year_bounds,
 )
 
 
+class TimelineKind(StrEnum):
+    """What a timeline entry is (the profile's timeline filters by it)."""
+
+    IDENTIFICATION = "identification"
+    AID = "aid"
+    REWARD = "reward"
+    VISIT = "visit"
+    KEY_SUPPORT = "key_support"
+    FLAG = "flag"
+    WISH = "wish"
+    GIVE_BACK = "give_back"
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     day: date
+    kind: TimelineKind
     title: str
+    detail: str
     record: Record
 
 
@@ -50,37 +72,79 @@ class StudentHistory:
     support_logs: list[SupportLogEntry] = field(default_factory=list)
     rescue_sessions: list[RescueSession] = field(default_factory=list)
     audit: list[AuditEntry] = field(default_factory=list)
+    # Names for people to read instead of ids (empty until resolved).
+    college_name: str = ""
+    counselor_name: str = ""
+    mentor_names: dict[str, str] = field(default_factory=dict)  # mentor id -> name
+    wish_item_names: dict[str, str] = field(default_factory=dict)  # catalogue item id -> service item
+    user_names: dict[str, str] = field(default_factory=dict)  # user id -> name
 
-    def timeline(self, *, include_restricted: bool = False) -> list[TimelineEntry]:
-        """Dated events, oldest first (identifications by their date or the start of their year)."""
+    def without_drafts(self) -> StudentHistory:
+        """The history as printed: visits still in draft left out."""
+        return replace(self, visits=[v for v in self.visits if v.status != VisitStatus.DRAFT])
+
+    def timeline(
+        self, *, include_restricted: bool = False, newest_first: bool = False
+    ) -> list[TimelineEntry]:
+        """Dated events (identifications by their date or the start of their year; a wish list by its
+        completion or the start of its year); draft visits are left out; key support and its log only
+        with ``include_restricted``."""
         entries: list[TimelineEntry] = []
-        for identification in self.identifications:
-            day = identification.identified_on or academic_year_bounds(identification.academic_year)[0]
-            level = identification.level.label if identification.level else "待认定"
+        for ident in self.identifications:
+            day = ident.identified_on or academic_year_bounds(ident.academic_year)[0]
+            level = ident.level.label if ident.level else "—"
+            title = f"{ident.academic_year} {level}"
+            entries.append(TimelineEntry(day, TimelineKind.IDENTIFICATION, title, ident.status.label, ident))
+        for aid in self.aid:
+            amount = (
+                f" {aid.amount} 元"
+                if aid.amount is not None
+                else (f" {aid.position}" if aid.position else "")
+            )
+            detail = f"{aid.aid_type.label}{amount}"
+            entries.append(TimelineEntry(aid.granted_on, TimelineKind.AID, aid.project_name, detail, aid))
+        for reward in self.rewards:
             entries.append(
-                TimelineEntry(day, f"{identification.academic_year} 学年认定：{level}", identification)
+                TimelineEntry(
+                    reward.granted_on, TimelineKind.REWARD, reward.description, reward.kind.label, reward
+                )
             )
         for visit in self.visits:
+            if visit.status == VisitStatus.DRAFT:
+                continue
+            title = f"{visit.category.label}（{visit.mode.label}）"
             entries.append(
-                TimelineEntry(visit.visit_date, f"家访（{visit.category.label}，{visit.mode.label}）", visit)
+                TimelineEntry(visit.visit_date, TimelineKind.VISIT, title, visit.student_traits, visit)
             )
-        for aid in self.aid:
-            entries.append(TimelineEntry(aid.granted_on, f"{aid.aid_type.label}：{aid.project_name}", aid))
-        for reward in self.rewards:
-            entries.append(TimelineEntry(reward.granted_on, f"成长奖励（{reward.kind.label}）", reward))
         for activity in self.give_backs:
             entries.append(
-                TimelineEntry(activity.activity_date, f"{activity.kind.label}：{activity.title}", activity)
+                TimelineEntry(
+                    activity.activity_date,
+                    TimelineKind.GIVE_BACK,
+                    activity.title,
+                    activity.kind.label,
+                    activity,
+                )
             )
         for flag in self.flags:
-            entries.append(TimelineEntry(flag.raised_on, f"监测反馈（{flag.kind.label}）", flag))
+            entries.append(
+                TimelineEntry(flag.raised_on, TimelineKind.FLAG, flag.kind.label, flag.status.label, flag)
+            )
+        for wish in self.wishes:
+            items = "、".join(self.wish_item_names.get(i, "") for i in wish.item_ids)
+            day = wish.completed_on or academic_year_bounds(wish.academic_year)[0]
+            entries.append(
+                TimelineEntry(day, TimelineKind.WISH, items or wish.status.label, wish.status.label, wish)
+            )
         if include_restricted:
             for support in self.key_supports:
-                entries.append(TimelineEntry(support.started_on, "纳入重点帮扶", support))
-                if support.exited_on is not None:
-                    entries.append(TimelineEntry(support.exited_on, "退出重点帮扶", support))
-            for entry in self.support_logs:
-                entries.append(TimelineEntry(entry.log_date, f"帮扶记录（{entry.form.label}）", entry))
-            for session in self.rescue_sessions:
-                entries.append(TimelineEntry(session.session_date, session.kind.label, session))
-        return sorted(entries, key=lambda entry: (entry.day, entry.record.id))
+                types = "、".join(t.label for t in support.difficulty_types)
+                entries.append(
+                    TimelineEntry(support.started_on, TimelineKind.KEY_SUPPORT, types, support.note, support)
+                )
+            for log in self.support_logs:
+                entries.append(
+                    TimelineEntry(log.log_date, TimelineKind.KEY_SUPPORT, log.form.label, log.summary, log)
+                )
+        entries.sort(key=lambda e: (e.day, e.kind), reverse=newest_first)
+        return entries

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from desktop.reports.fonts import PdfFonts, pdf_fonts
-from desktop.reports.growth_archive import ArchiveBundle
+from desktop.store.repositories.history import StudentHistory
 from sync.demo.showcase import DemoStudent, demo_history, demo_student
 
 PRINTED_AT = datetime(2025, 3, 21, 9, 30)
@@ -16,9 +16,9 @@ TODAY = date(2025, 3, 20)
 SCHOOL = "江苏示范职业技术学院"
 
 
-def demo_bundle(demo: DemoStudent, *, today: date = TODAY) -> ArchiveBundle:
+def demo_bundle(demo: DemoStudent, *, today: date = TODAY) -> StudentHistory:
     """The demo student's whole history as the growth archive takes it."""
-    return ArchiveBundle(**vars(demo_history(demo, today=today)))
+    return StudentHistory(**vars(demo_history(demo, today=today)))
 
 
 @pytest.fixture(autouse=True)
@@ -42,5 +42,5 @@ def demo() -> DemoStudent:
 
 
 @pytest.fixture
-def bundle(demo: DemoStudent) -> ArchiveBundle:
+def bundle(demo: DemoStudent) -> StudentHistory:
     return demo_bundle(demo, today=TODAY)

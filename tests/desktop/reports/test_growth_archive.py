@@ -8,13 +8,13 @@ import pytest
 
 from desktop.reports.fonts import PdfFonts
 from desktop.reports.growth_archive import (
-    ArchiveBundle,
     KeySupportNotAllowed,
     build_growth_archive,
     may_bulk_export_key_support,
     may_see_key_support,
 )
 from desktop.reports.page_frame import MARGIN_LEFT
+from desktop.store.repositories.history import StudentHistory
 from sync.demo.showcase import DemoStudent
 from sync.records.enums import Role
 from sync.records.masking import mask_id_number
@@ -44,7 +44,7 @@ SECTIONS = (
 )
 
 
-def _build(bundle: ArchiveBundle, fonts: PdfFonts, out: Path, **kwargs: object) -> str:
+def _build(bundle: StudentHistory, fonts: PdfFonts, out: Path, **kwargs: object) -> str:
     build_growth_archive(bundle, school_name=SCHOOL, out=out, fonts=fonts, printed_at=PRINTED_AT, **kwargs)  # type: ignore[arg-type]
     check = qpdf_check(out)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -52,7 +52,7 @@ def _build(bundle: ArchiveBundle, fonts: PdfFonts, out: Path, **kwargs: object) 
 
 
 def test_every_section_and_record_is_in_the_archive(
-    tmp_path: Path, bundle: ArchiveBundle, cjk_fonts: PdfFonts
+    tmp_path: Path, bundle: StudentHistory, cjk_fonts: PdfFonts
 ) -> None:
     text = _build(bundle, cjk_fonts, tmp_path / "archive.pdf")
     assert "学生资助成长档案" in text and SCHOOL in text
@@ -70,7 +70,7 @@ def test_every_section_and_record_is_in_the_archive(
         *bundle.wish_item_names.values(),
         bundle.wishes[0].details,
         bundle.flags[0].description,
-        bundle.give_back[0].title,
+        bundle.give_backs[0].title,
     ]
     assert [v for v in values if squeeze(v) not in text] == []
     assert bundle.student.id_number and mask_id_number(bundle.student.id_number) in text
@@ -84,28 +84,28 @@ def test_every_section_and_record_is_in_the_archive(
 
 
 def test_key_support_is_left_out_unless_asked_for(
-    tmp_path: Path, bundle: ArchiveBundle, cjk_fonts: PdfFonts
+    tmp_path: Path, bundle: StudentHistory, cjk_fonts: PdfFonts
 ) -> None:
     text = _build(bundle, cjk_fonts, tmp_path / "plain.pdf")
     assert "重点帮扶" not in text
-    for secret in (bundle.support_log[0].summary, bundle.mentor_assignments[0].goals, "王老师"):
+    for secret in (bundle.support_logs[0].summary, bundle.mentor_assignments[0].goals, "王老师"):
         assert squeeze(secret) not in text
 
 
 def test_key_support_section_for_a_role_that_may_see_it(
-    tmp_path: Path, bundle: ArchiveBundle, cjk_fonts: PdfFonts
+    tmp_path: Path, bundle: StudentHistory, cjk_fonts: PdfFonts
 ) -> None:
     text = _build(
         bundle, cjk_fonts, tmp_path / "ks.pdf", include_key_support=True, viewer_role=Role.COUNSELOR
     )
     assert "重点帮扶（受限内容）" in text
-    for value in (bundle.support_log[0].summary, bundle.mentor_assignments[0].goals, "王老师", "集体教研"):
+    for value in (bundle.support_logs[0].summary, bundle.mentor_assignments[0].goals, "王老师", "集体教研"):
         assert squeeze(value) in text
 
 
 @pytest.mark.parametrize("role", [Role.ADMIN, None])
 def test_key_support_is_refused_to_roles_that_may_not_see_it(
-    tmp_path: Path, bundle: ArchiveBundle, cjk_fonts: PdfFonts, role: Role | None
+    tmp_path: Path, bundle: StudentHistory, cjk_fonts: PdfFonts, role: Role | None
 ) -> None:
     with pytest.raises(KeySupportNotAllowed):
         build_growth_archive(
@@ -129,5 +129,5 @@ def test_role_rules() -> None:
 def test_an_archive_with_only_a_profile_is_valid(
     tmp_path: Path, demo: DemoStudent, cjk_fonts: PdfFonts
 ) -> None:
-    text = _build(ArchiveBundle(student=demo.student), cjk_fonts, tmp_path / "empty.pdf")
+    text = _build(StudentHistory(student=demo.student), cjk_fonts, tmp_path / "empty.pdf")
     assert "暂无记录" in text and demo.student.name in text

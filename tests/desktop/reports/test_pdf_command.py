@@ -39,14 +39,14 @@ def _fill(store: Store, seeds: range) -> list[str]:
                 *bundle.aid,
                 *bundle.rewards,
                 *bundle.flags,
-                *bundle.give_back,
+                *bundle.give_backs,
             ]:
                 s.repository(record.RECORD_TYPE).create(record)
-            for support in bundle.key_support:
+            for support in bundle.key_supports:
                 s.key_supports.create(support)
             for assignment in bundle.mentor_assignments:
                 s.mentor_assignments.create(assignment.model_copy(update={"mentor_id": mentor.id}))
-            for log in bundle.support_log:
+            for log in bundle.support_logs:
                 s.support_logs.create(log.model_copy(update={"mentor_id": mentor.id}))
             item = s.wish_catalog.create(WishCatalogItem(category="employment", service_item="简历指导"))
             s.wishes.create(bundle.wishes[0].model_copy(update={"item_ids": [item.id]}))

@@ -10,7 +10,7 @@ from datetime import date
 from types import ModuleType
 
 import desktop.reports.visit_form as printed_form
-import desktop.ui.visit_form as visit_form
+import desktop.ui.visits.visit_form as visit_form
 from desktop.store.exporting import VISIT_COLUMNS, VISIT_SENSITIVE_COLUMNS, visits_table
 from desktop.store.store import Store
 from sync.records import RECORD_TYPES, HomeVisit, Student

@@ -20,6 +20,7 @@ from desktop.store.outbox import (
     pending_ops,
 )
 from desktop.store.repositories import DuplicateStudentNo, NotAuthor, RecordNotFound, RecordTypeMismatch
+from desktop.store.repositories.history import TimelineKind
 from desktop.store.store import Store
 from sync.records import (
     AuditAction,
@@ -302,9 +303,15 @@ def test_history_and_timeline(store: Store) -> None:
         restricted = history.timeline(include_restricted=True)
         assert [entry.day for entry in public] == sorted(entry.day for entry in public)
         assert not any(entry.record.RESTRICTED for entry in public)
-        assert len(restricted) == len(public) + 3
-        assert public[0].title == "家访（认定前核实，实地入户）"
-        assert public[1].title == "2024-2025 学年认定：困难"
+        assert len(restricted) == len(public) + 2  # the key support and its log
+        assert (public[0].kind, public[0].title) == (TimelineKind.VISIT, "认定前核实（实地入户）")
+        assert (public[1].kind, public[1].title, public[1].detail) == (
+            TimelineKind.IDENTIFICATION,
+            "2024-2025 困难",
+            "认定",
+        )
+        newest = history.timeline(newest_first=True)
+        assert [entry.day for entry in newest] == sorted((entry.day for entry in public), reverse=True)
         with pytest.raises(RecordNotFound):
             s.history("nobody")
 

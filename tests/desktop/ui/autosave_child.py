@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.ui.app import JiaFangApp, make_application
+from desktop.ui.shell.app import JiaFangApp, make_application
 
 
 def main() -> int:

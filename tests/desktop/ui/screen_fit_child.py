@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.app import JiaFangApp, make_application
+from desktop.ui.shell.app import JiaFangApp, make_application
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit)
 problems: list[str] = []
@@ -221,12 +221,12 @@ def main() -> int:
     roster.batch_export()
     check_dialog("batch export")
 
-    from desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
-    from desktop.ui.conflict_review import ConflictReviewDialog
-    from desktop.ui.first_run_wizard import FirstRunWizard
-    from desktop.ui.identification_dialog import IdentificationDialog
-    from desktop.ui.record_dialog import AidDialog, RewardDialog
-    from desktop.ui.workflow_dialogs import FlagDialog, WishDialog
+    from desktop.ui.profile.identification_dialog import IdentificationDialog
+    from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
+    from desktop.ui.profile.workflow_dialogs import FlagDialog, WishDialog
+    from desktop.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
+    from desktop.ui.sync.conflict_review import ConflictReviewDialog
+    from desktop.ui.unlock.first_run_wizard import FirstRunWizard
 
     makers: list[tuple[str, Callable[[], QDialog]]] = [
         ("change passphrase", lambda: ChangePassphraseDialog(window)),

@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.ui.app import JiaFangApp, make_application
-from desktop.ui.form_bindings import set_value
-from desktop.ui.visits_section import VisitsSection
+from desktop.ui.common.form_bindings import set_value
+from desktop.ui.shell.app import JiaFangApp, make_application
+from desktop.ui.visits.visits_section import VisitsSection
 
 FOLLOW_UP = "寒假前再去一次，带上助学贷款材料。"
 

@@ -1,0 +1,94 @@
+"""The coverage dashboard: the six coverages of a year, who is missing a measure, its export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.app.changes import Kind, use_case
+from desktop.reports.coverage_report import build_coverage_pdf
+from desktop.store.coverage import (
+    KEY_SUPPORT_MEASURES,
+    CoverageReport,
+    CoverageScope,
+    Measure,
+    MissingStudent,
+    compute_coverage,
+    missing_students,
+)
+from desktop.store.exporting import ExportFormat, ExportSummary, ExportWhat, export_data
+from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
+from desktop.store.store import Store
+from sync.records import AuditAction
+
+
+@dataclass
+class CoverageView:
+    report: CoverageReport
+    colleges: list[tuple[str, str]] = field(default_factory=list)  # (name, id)
+
+
+def coverage_view(store: Store, academic_year: str, college_id: str | None) -> CoverageView:
+    role = store.info.role
+    with store.session() as s:
+        scope = CoverageScope.college(college_id) if college_id else CoverageScope.school()
+        report = compute_coverage(s, academic_year, scope, include_key_support=may_see_key_support(role))
+        colleges = sorted((c.name, c.id) for c in s.colleges.list() if c.active)
+    return CoverageView(report, colleges)
+
+
+def missing_list(
+    store: Store,
+    academic_year: str,
+    college_scope: str | None,
+    measure: Measure,
+    narrow: tuple[str, str] | None,
+    limit: int,
+) -> tuple[int, list[MissingStudent]]:
+    """Students missing a measure (narrowed to a college / counselor / class row), and how many."""
+    role = store.info.role
+    college_id: str | None = None
+    counselor_id: str | None = None
+    class_name: str | None = None
+    if narrow is not None:
+        kind, key = narrow
+        if kind == "college":
+            college_id = key
+        elif kind == "counselor":
+            counselor_id = key
+        else:
+            college_id, _, class_name = key.partition("/")
+    with store.session() as s:
+        scope = CoverageScope.college(college_scope) if college_scope else CoverageScope.school()
+        rows = missing_students(
+            s,
+            academic_year,
+            scope,
+            measure,
+            include_key_support=may_bulk_export_key_support(role),
+            college_id=college_id,
+            counselor_id=counselor_id,
+            class_name=class_name,
+        )
+        if measure in KEY_SUPPORT_MEASURES:
+            s.audit.log(
+                AuditAction.VIEW_RESTRICTED,
+                record_type=Kind.KEY_SUPPORT,
+                detail=f"查看{measure.label}未覆盖名单",
+            )
+    return len(rows), rows[:limit]
+
+
+@use_case(Kind.AUDIT_ENTRY)
+def export_dashboard(store: Store, path: Path, report: CoverageReport, pdf: bool, scope_label: str) -> Path:
+    with store.session() as s:
+        if not pdf:
+            summary: ExportSummary = export_data(
+                s, [ExportWhat.COVERAGE], ExportFormat.XLSX, path, role=store.info.role, coverage=report
+            )
+            return summary.path
+        build_coverage_pdf(report, school_name=store.info.school_name, scope_label=scope_label, out=path)
+        s.audit.log(
+            AuditAction.EXPORT, record_type="coverage", detail=f"导出覆盖统计 PDF（{report.academic_year}）"
+        )
+    return path

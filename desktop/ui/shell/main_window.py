@@ -1,0 +1,211 @@
+"""The main window: navigation on the left, one section at a time, the lock page while locked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.common.accessible_names import name_controls
+from desktop.ui.common.busy_indicator import BusyIndicator
+from desktop.ui.common.screen_fit import fit_to_screen, scrolling
+from desktop.ui.shell.app_context import AppContext, SavedNotice
+from desktop.ui.shell.section import Section
+from desktop.ui.unlock.unlock_panel import UnlockPanel
+
+NOTICE_MS = 12_000  # how long the "saved" notice stays in the status strip
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        fit_to_screen(self, QSize(1280, 800))
+        self.sections: dict[str, Section] = {}
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { border: none; border-right: 1px solid palette(mid);"
+            " background: palette(window); }"
+            "QListWidget#navigation::item { padding: 10px 16px; }"
+        )
+        nav_font = self.nav.font()  # a little larger than the system's font, and scaled with it
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.1)
+        self.nav.setFont(nav_font)
+        self.section_stack = QStackedWidget(self)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        body = QWidget(self)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.section_stack, 1)
+
+        self.unlock_panel = UnlockPanel(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.unlock_panel)
+        self.pages.addWidget(body)
+        central = QWidget(self)
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        # A status strip of our own (QStatusBar's size grip warns on some platforms, e.g. offscreen).
+        status = QFrame(self)
+        status.setObjectName("statusStrip")
+        status.setFrameShape(QFrame.Shape.NoFrame)
+        status.setStyleSheet("#statusStrip { border-top: 1px solid palette(mid); }")
+        strip = QHBoxLayout(status)
+        strip.setContentsMargins(10, 3, 10, 3)
+        self.lock_state = QLabel(self)
+        self.lock_state.setObjectName("lockState")
+        self.busy = BusyIndicator(self)
+        self.sync_slot = QLabel(self)  # filled by the sync feature
+        self.sync_slot.setObjectName("syncStatus")
+        self.sync_slot.setVisible(False)
+        # A calm notice after each save, naming what was saved (it fades after a while).
+        self.save_notice = QLabel(self)
+        self.save_notice.setObjectName("saveNotice")
+        self.save_notice.setStyleSheet("#saveNotice { color: #1b5e20; }")
+        self.save_notice.setVisible(False)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self.save_notice.hide)
+        strip.addWidget(self.lock_state)
+        strip.addSpacing(16)
+        strip.addWidget(self.save_notice)
+        strip.addStretch(1)
+        strip.addWidget(self.sync_slot)
+        strip.addWidget(self.busy)
+        self._central_layout.addWidget(status)
+        ctx.worker.busy_changed.connect(self.busy.set_busy)
+
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(ctx.lock.lock)
+        self.addAction(self.lock_action)
+        ctx.lock.locked.connect(self.show_locked)
+        self.nav.setAccessibleName(self.tr("Sections"))
+        name_controls(self.unlock_panel)
+        if ctx.events is not None:
+            ctx.events.record_saved.connect(self.show_saved)
+        self.update_title()
+        self.show_locked()
+
+    # -- sections -------------------------------------------------------------------------------
+    def add_section(self, key: str, title: str, section: Section) -> None:
+        """Add a page to the navigation (later features add theirs, e.g. the coverage dashboard)."""
+        section.setObjectName(f"section_{key}")
+        self.sections[key] = section
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+        # As wide as the longest title in the UI font (with the items' padding), not a fixed width.
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setFixedWidth(max(widest + 56, 110))
+        # Each page scrolls as a whole only when the window is smaller than the page needs (150 %
+        # scaling on a small laptop); its own action bars and long lists are laid out inside it.
+        self.section_stack.addWidget(scrolling(section, self.section_stack, name=f"sectionScroll_{key}"))
+        name_controls(section)
+        index = self.nav.count()
+        if index <= 9:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key(Qt.Key.Key_0 + index)))
+            action.triggered.connect(lambda _=False, k=key: self.show_section(k))
+            self.addAction(action)
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+        section.setVisible(self.nav.currentRow() == index - 1)
+
+    def _show_row(self, row: int) -> None:
+        self.section_stack.setCurrentIndex(row)
+        # Pages other than the current one are hidden themselves (not only their scroll areas), so
+        # that a page can tell whether anyone is looking at it.
+        for index, section in enumerate(self.sections.values()):
+            section.setVisible(index == row)
+
+    def add_notice(self, notice: QWidget) -> None:
+        """A bar above the sections (e.g. the draft offer, later the sync notices)."""
+        self._central_layout.insertWidget(self._central_layout.count() - 1, notice)
+
+    def show_section(self, key: str) -> Section:
+        section = self.sections[key]
+        self.nav.setCurrentRow(list(self.sections.values()).index(section))
+        return section
+
+    def current_section_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def show_saved(self, notice: SavedNotice) -> None:
+        self.save_notice.setText("✓ " + notice.text)
+        self.save_notice.setToolTip(notice.text)
+        self.save_notice.setVisible(True)
+        self._notice_timer.start()
+
+    # -- lock state -----------------------------------------------------------------------------
+    def update_title(self) -> None:
+        """The school while unlocked; the platform adds the app's name ("示例大学 — JiaFang 家访")."""
+        school = self.ctx.identity.school_name
+        base = self.tr("JiaFang Home Visits")
+        QGuiApplication.setApplicationDisplayName(base)
+        self.setWindowTitle(school if school and not self.ctx.lock.is_locked else base)
+
+    def save_drafts(self) -> None:
+        for section in self.sections.values():
+            section.save_drafts()
+
+    def clear_sections(self) -> None:
+        for section in self.sections.values():
+            section.clear()
+
+    def show_locked(self) -> None:
+        self.clear_sections()
+        self.save_notice.clear()
+        self.save_notice.setVisible(False)
+        self.unlock_panel.reset()
+        self.pages.setCurrentWidget(self.unlock_panel)
+        self.nav.setEnabled(False)
+        self.section_stack.setVisible(False)
+        self.lock_state.setText(self.tr("Locked"))
+        self.update_title()
+        self.unlock_panel.passphrase.setFocus()
+
+    def show_unlocked(self) -> None:
+        self.unlock_panel.reset()
+        self.section_stack.setVisible(True)
+        self.nav.setEnabled(True)
+        self.pages.setCurrentIndex(1)
+        name = self.ctx.identity.user_name
+        self.lock_state.setText(self.tr("Unlocked — %1 (Ctrl+L locks)").replace("%1", name))
+        self.update_title()
+        for section in self.sections.values():
+            section.reload()
+        key = self.current_section_key()
+        if key:
+            self.sections[key].setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.ctx.lock.is_locked:
+            self.save_drafts()
+        super().closeEvent(event)
