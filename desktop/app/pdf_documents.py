@@ -109,13 +109,13 @@ def spec_by_student_no(
         if include_key_support and not may_see_key_support(s.meta.info().role):
             raise KeySupportNotAllowed("当前角色无权查看重点帮扶内容")
         student = student_by_no(s, student_no) if student_no else None
+        if kind == PdfKind.BLANK:
+            return PdfSpec.blank(student.id if student else None)
+        if student is None:
+            raise ReportSourceError("请先选择学生。")
         if kind == PdfKind.VISIT:
-            assert student is not None
             return PdfSpec.visit(visit_for_form(s, student, visit_ref).id)
-        if kind == PdfKind.ARCHIVE:
-            assert student is not None
-            return PdfSpec.archive(student.id, include_key_support=include_key_support)
-        return PdfSpec.blank(student.id if student else None)
+        return PdfSpec.archive(student.id, include_key_support=include_key_support)
 
 
 def fetch_inputs(store: Store, spec: PdfSpec, *, font_path: Path | None = None) -> PdfInputs:
