@@ -33,6 +33,7 @@ class ScopeKind:
     FILTER = "filter"
     COLLEGE = "college"
     CLASS = "class"
+    COUNSELOR = "counselor"
 
 
 class BatchCancelled(Exception):
@@ -50,11 +51,13 @@ class BatchRequest:
     query: RosterQuery | None = None
     college: str | None = None  # name
     class_name: str | None = None
+    counselor: str | None = None  # 工号 or name
     date_from: date | None = None
     date_to: date | None = None
     combined: bool = False
     include_key_support: bool = False
     scope_label: str = ""
+    font_path: Path | None = None  # overrides the font setting
 
 
 @dataclass
@@ -80,7 +83,8 @@ def _students(store: Store, request: BatchRequest, cancel: threading.Event) -> l
         ids = list(request.student_ids)
     else:
         with store.session() as s:
-            return scope_students(s, Scope(college=request.college, class_name=request.class_name))
+            scope = Scope(college=request.college, class_name=request.class_name, counselor=request.counselor)
+            return scope_students(s, scope)
     students = []
     with store.session() as s:
         for student_id in ids:
@@ -95,7 +99,7 @@ def _students(store: Store, request: BatchRequest, cancel: threading.Event) -> l
 def fetch_batch(store: Store, request: BatchRequest, cancel: threading.Event) -> BatchInputs:
     """Read every record the batch needs (runs on the store thread; stops early when cancelled)."""
     with store.session() as s:
-        settings = report_settings(s)
+        settings = report_settings(s, font_path=request.font_path)
     if request.include_key_support and not may_bulk_export_key_support(settings.role):
         raise KeySupportNotAllowed("批量导出重点帮扶内容须由学生发展支持中心操作")
     students = _students(store, request, cancel)

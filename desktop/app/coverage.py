@@ -19,13 +19,19 @@ from desktop.store.coverage import (
 from desktop.store.exporting import ExportFormat, ExportSummary, ExportWhat, export_data
 from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
-from sync.records import AuditAction
+from sync.records import AuditAction, College
 
 
 @dataclass
 class CoverageView:
     report: CoverageReport
     colleges: list[tuple[str, str]] = field(default_factory=list)  # (name, id)
+
+
+def colleges(store: Store) -> list[College]:
+    """Every college a coverage may be scoped to (the command line finds one by name or code)."""
+    with store.session() as s:
+        return list(s.colleges.list())
 
 
 def coverage_view(store: Store, academic_year: str, college_id: str | None) -> CoverageView:
@@ -43,9 +49,10 @@ def missing_list(
     college_scope: str | None,
     measure: Measure,
     narrow: tuple[str, str] | None,
-    limit: int,
+    limit: int | None,
 ) -> tuple[int, list[MissingStudent]]:
-    """Students missing a measure (narrowed to a college / counselor / class row), and how many."""
+    """Students missing a measure (narrowed to a college / counselor / class row), and how many;
+    raises KeySupportHidden for a key-support measure the role may not list."""
     role = store.info.role
     college_id: str | None = None
     counselor_id: str | None = None

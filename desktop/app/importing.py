@@ -8,6 +8,7 @@ from desktop.app.changes import Kind, use_case
 from desktop.store.importing import (
     ColumnMapping,
     FileInfo,
+    ImportKind,
     ImportPlan,
     ImportResult,
     SavedMappings,
@@ -18,9 +19,12 @@ from desktop.store.importing import apply_plan as apply_import_plan
 from desktop.store.store import Store
 
 
-def inspect_import(store: Store, path: Path) -> FileInfo:
+def inspect_import(
+    store: Store, path: Path, *, kind: ImportKind | None = None, mapping_name: str | None = None
+) -> FileInfo:
+    """The file's header, what it holds (or ``kind``) and its column mapping (a saved one by name)."""
     with store.session() as s:
-        return inspect_file(s, path)
+        return inspect_file(s, path, kind=kind, mapping_name=mapping_name)
 
 
 def plan_import(store: Store, info: FileInfo, mapping: ColumnMapping, save_as: str) -> ImportPlan:

@@ -8,11 +8,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from desktop.app.changes import Kind, use_case
 from desktop.reports.blank_form import build_blank_form
 from desktop.reports.file_names import archive_file_name, blank_form_file_name, visit_file_name
-from desktop.reports.growth_archive import build_growth_archive
+from desktop.reports.growth_archive import KeySupportNotAllowed, build_growth_archive, may_see_key_support
+from desktop.reports.output_file import write_pdf
 from desktop.reports.store_source import (
     ReportSettings,
     ReportSourceError,
@@ -20,6 +22,8 @@ from desktop.reports.store_source import (
     college_name,
     log_export,
     report_settings,
+    student_by_no,
+    visit_for_form,
 )
 from desktop.reports.visit_form import build_visit_form
 from desktop.store.repositories.history import StudentHistory
@@ -91,10 +95,33 @@ class BuiltPdf:
     font_warning: str | None = None
 
 
-def fetch_inputs(store: Store, spec: PdfSpec) -> PdfInputs:
-    """Read the records a PDF needs (runs on the store thread)."""
+def spec_by_student_no(
+    store: Store,
+    kind: PdfKind,
+    student_no: str | None,
+    *,
+    visit_ref: str | None = None,
+    include_key_support: bool = False,
+) -> PdfSpec:
+    """The document of a student named by 学号 (and a visit by its printed number or id, else the
+    latest); raises ReportSourceError, or KeySupportNotAllowed for a role that may not see it."""
     with store.session() as s:
-        settings = report_settings(s)
+        if include_key_support and not may_see_key_support(s.meta.info().role):
+            raise KeySupportNotAllowed("当前角色无权查看重点帮扶内容")
+        student = student_by_no(s, student_no) if student_no else None
+        if kind == PdfKind.BLANK:
+            return PdfSpec.blank(student.id if student else None)
+        if student is None:
+            raise ReportSourceError("请先选择学生。")
+        if kind == PdfKind.VISIT:
+            return PdfSpec.visit(visit_for_form(s, student, visit_ref).id)
+        return PdfSpec.archive(student.id, include_key_support=include_key_support)
+
+
+def fetch_inputs(store: Store, spec: PdfSpec, *, font_path: Path | None = None) -> PdfInputs:
+    """Read the records a PDF needs (runs on the store thread); ``font_path`` overrides the setting."""
+    with store.session() as s:
+        settings = report_settings(s, font_path=font_path)
         if spec.kind == PdfKind.VISIT:
             visit = s.visits.get(spec.visit_id or "")
             if visit is None:
@@ -197,6 +224,18 @@ def build_pdf(inputs: PdfInputs) -> BuiltPdf:
         return BuiltPdf(data, blank_form_file_name(), "", AuditNote("pdf:blank_form"), warning)
     note = AuditNote("pdf:blank_form", student.id, Kind.STUDENT, student.id)
     return BuiltPdf(data, blank_form_file_name(student), student.student_no, note, warning)
+
+
+@use_case(Kind.AUDIT_ENTRY)
+def save_pdf(
+    store: Store, spec: PdfSpec, target: Callable[[str], Path], *, font_path: Path | None = None
+) -> tuple[BuiltPdf, Path]:
+    """Read, render and write one PDF to ``target(safe file name)``, and leave its audit entry."""
+    built = build_pdf(fetch_inputs(store, spec, font_path=font_path))
+    path = target(built.file_name)
+    write_pdf(built.data, path)
+    log_audit(store, built.audit, printed=False)
+    return built, path
 
 
 @dataclass(eq=False)

@@ -16,30 +16,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from desktop.app import exports
+from desktop.app import coverage, exports, importing
 from desktop.commands.context import PASSPHRASE_ENV, CommandContext, CommandError
-from desktop.store.coverage import (
-    KEY_SUPPORT_MEASURES,
-    MEASURE_RULES,
-    CoverageReport,
-    CoverageScope,
-    Measure,
-    compute_coverage,
-    missing_students,
-)
+from desktop.store.coverage import MEASURE_RULES, CoverageReport, KeySupportHidden, Measure
 from desktop.store.exporting import ExportFormat, ExportWhat
-from desktop.store.importing import (
-    ImportKind,
-    SavedMappings,
-    apply_plan,
-    build_plan,
-    inspect_file,
-)
+from desktop.store.importing import ImportKind
 from desktop.store.key_vault import KeyVault
-from desktop.store.repositories.session import StoreSession
-from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import PassphraseRequired, Store
-from sync.records import AuditAction, College, current_academic_year
+from sync.records import College, current_academic_year
 from sync.records.validators import MSG_ACADEMIC_YEAR, check_academic_year
 
 
@@ -137,8 +121,7 @@ def academic_year_arg(value: str | None) -> str:
         raise CommandError(MSG_ACADEMIC_YEAR) from None
 
 
-def find_college(session: StoreSession, name: str) -> College:
-    colleges = session.colleges.list()
+def find_college(colleges: list[College], name: str) -> College:
     for college in colleges:
         if name in (college.name, college.code):
             return college
@@ -149,23 +132,14 @@ def find_college(session: StoreSession, name: str) -> College:
 # -- coverage ----------------------------------------------------------------------------------------
 def run_coverage(args: argparse.Namespace, ctx: CommandContext) -> int:
     year = academic_year_arg(args.year)
-    with opened_store(ctx) as store, store.session() as session:
-        role = store.info.role
-        key_support = may_see_key_support(role)
-        scope = CoverageScope.school()
-        if args.college:
-            scope = CoverageScope.college(find_college(session, args.college).id)
+    with opened_store(ctx) as store:
+        college_id = find_college(coverage.colleges(store), args.college).id if args.college else None
         if args.missing:
             measure = Measure(args.missing)
-            if measure in KEY_SUPPORT_MEASURES and not may_bulk_export_key_support(role):
-                raise CommandError("重点帮扶学生名单仅对学生发展支持中心开放。")
-            rows = missing_students(session, year, scope, measure, include_key_support=key_support)
-            if measure in KEY_SUPPORT_MEASURES:
-                session.audit.log(
-                    AuditAction.VIEW_RESTRICTED,
-                    record_type="key_support",
-                    detail=f"查看{measure.label}未覆盖名单",
-                )
+            try:
+                _, rows = coverage.missing_list(store, year, college_id, measure, None, None)
+            except KeySupportHidden:
+                raise CommandError("重点帮扶学生名单仅对学生发展支持中心开放。") from None
             if args.json:
                 ctx.print_json([row.__dict__ for row in rows])
                 return 0
@@ -177,7 +151,7 @@ def run_coverage(args: argparse.Namespace, ctx: CommandContext) -> int:
                     f"  {row.student_no}  {row.name}  {row.college}  {row.class_name}  {row.counselor}{note}{parts}"
                 )
             return 0
-        report = compute_coverage(session, year, scope, include_key_support=key_support)
+        report = coverage.coverage_view(store, year, college_id).report
     if args.json:
         ctx.print_json(report.to_json())
     else:
@@ -212,11 +186,11 @@ def print_report(ctx: CommandContext, report: CoverageReport, *, explain: bool =
 
 # -- import ------------------------------------------------------------------------------------------
 def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
-    with opened_store(ctx) as store, store.session() as session:
-        info = inspect_file(
-            session, args.file, kind=ImportKind(args.kind) if args.kind else None, mapping_name=args.mapping
+    with opened_store(ctx) as store:
+        info = importing.inspect_import(
+            store, args.file, kind=ImportKind(args.kind) if args.kind else None, mapping_name=args.mapping
         )
-        plan = build_plan(session, info, info.mapping)
+        plan = importing.plan_import(store, info, info.mapping, args.save_mapping or "")
         used = f"（列对应：{info.mapping.name}）" if info.mapping.name else ""
         ctx.print(f"{args.file.name}：表头在第 {info.header.row} 行，识别为{plan.kind.label}{used}")
         ignored = [title for title, field in info.mapping.fields.items() if not field]
@@ -229,7 +203,6 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
                 ctx.print(f"  {line}")
             raise CommandError(plan.summary())
         if args.save_mapping:
-            SavedMappings(session.meta).save(args.save_mapping, info.mapping, info.header)
             ctx.print(f"列对应关系已保存为“{args.save_mapping}”。")
         ctx.print(plan.summary())
         for row in plan.preview[:5]:
@@ -238,7 +211,7 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
         if args.dry_run:
             ctx.print("（仅检查，未写入）")
             return 0
-        result = apply_plan(session, plan)
+        result = importing.run_import(store, plan)
     ctx.print(f"已导入：新增 {result.created} 条，更新 {result.updated} 条。")
     return 0
 

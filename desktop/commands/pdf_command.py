@@ -8,36 +8,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.app import batch_export, pdf_documents
+from desktop.app.batch_export import BatchRequest, ScopeKind
+from desktop.app.pdf_documents import JobControl, PdfKind
 from desktop.commands.context import CommandContext, CommandError
-from desktop.reports.batch_export import BatchSettings, ExportKind, export_batch
-from desktop.reports.blank_form import build_blank_form
-from desktop.reports.file_names import archive_file_name, blank_form_file_name, visit_file_name
-from desktop.reports.fonts import PdfFonts
-from desktop.reports.growth_archive import (
-    KeySupportNotAllowed,
-    build_growth_archive,
-    may_bulk_export_key_support,
-    may_see_key_support,
-)
-from desktop.reports.store_source import (
-    ReportSourceError,
-    Scope,
-    archive_history,
-    archive_jobs,
-    college_name,
-    log_export,
-    report_settings,
-    scope_students,
-    student_by_no,
-    visit_for_form,
-    visit_jobs,
-)
-from desktop.reports.visit_form import build_visit_form
-from desktop.store.repositories.session import StoreSession
+from desktop.reports.batch_export import ExportKind
+from desktop.reports.growth_archive import KeySupportNotAllowed
+from desktop.reports.store_source import ReportSourceError, Scope
 from desktop.store.store import Store
 
 
@@ -58,10 +40,9 @@ def _target(text: str, default_name: str) -> Path:
     return out
 
 
-def _fonts(fonts: PdfFonts) -> PdfFonts:
-    if fonts.warning is not None:
-        print(f"jiafang: 注意：{fonts.warning.message}", file=sys.stderr)
-    return fonts
+def _warn(message: str | None) -> None:
+    if message is not None:
+        print(f"jiafang: 注意：{message}", file=sys.stderr)
 
 
 def _date(text: str | None, option: str) -> date | None:
@@ -73,77 +54,34 @@ def _date(text: str | None, option: str) -> date | None:
         raise CommandError(f"{option} 的日期格式应为 2025-03-01。") from None
 
 
-def cmd_visit(args: argparse.Namespace, ctx: CommandContext) -> int:
-    with _open(ctx) as store, store.session() as s:
-        settings = report_settings(s, font_path=args.font)
-        student = _student(s, args.student)
-        visit = _wrap(lambda: visit_for_form(s, student, args.visit))
-        family = s.family.for_student(student.id)
-        target = _target(args.output, visit_file_name(student, [visit.visit_date]))
-        build_visit_form(
-            visit,
-            student,
-            family,
-            school_name=settings.school_name,
-            title=settings.visit_title,
-            college_name=college_name(s, student.college_id),
-            out=target,
-            fonts=_fonts(settings.fonts()),
-        )
-        log_export(
-            s, detail="pdf:visit_form", student_id=student.id, record_type="home_visit", record_id=visit.id
-        )
+def _save(args: argparse.Namespace, ctx: CommandContext, kind: PdfKind, **spec: Any) -> int:
+    with _open(ctx) as store:
+        try:
+            built, target = pdf_documents.save_pdf(
+                store,
+                pdf_documents.spec_by_student_no(store, kind, args.student, **spec),
+                lambda name: _target(args.output, name),
+                font_path=args.font,
+            )
+        except ReportSourceError as exc:
+            raise CommandError(str(exc)) from None
+        except KeySupportNotAllowed as exc:
+            raise CommandError(f"{exc}，未导出。") from None
+    _warn(built.font_warning)
     ctx.print(str(target))
     return 0
+
+
+def cmd_visit(args: argparse.Namespace, ctx: CommandContext) -> int:
+    return _save(args, ctx, PdfKind.VISIT, visit_ref=args.visit)
 
 
 def cmd_archive(args: argparse.Namespace, ctx: CommandContext) -> int:
-    with _open(ctx) as store, store.session() as s:
-        settings = report_settings(s, font_path=args.font)
-        if args.with_key_support and not may_see_key_support(settings.role):
-            raise CommandError("当前角色无权查看重点帮扶内容，未导出。")
-        student = _student(s, args.student)
-        bundle = archive_history(s, student)
-        target = _target(args.output, archive_file_name(student))
-        build_growth_archive(
-            bundle,
-            school_name=settings.school_name,
-            title=settings.archive_title,
-            include_key_support=args.with_key_support,
-            viewer_role=settings.role,
-            out=target,
-            fonts=_fonts(settings.fonts()),
-        )
-        detail = "pdf:growth_archive+key_support" if args.with_key_support else "pdf:growth_archive"
-        log_export(s, detail=detail, student_id=student.id, record_type="student", record_id=student.id)
-    ctx.print(str(target))
-    return 0
+    return _save(args, ctx, PdfKind.ARCHIVE, include_key_support=args.with_key_support)
 
 
 def cmd_blank(args: argparse.Namespace, ctx: CommandContext) -> int:
-    with _open(ctx) as store, store.session() as s:
-        settings = report_settings(s, font_path=args.font)
-        student = _student(s, args.student) if args.student else None
-        family = s.family.for_student(student.id) if student else []
-        target = _target(args.output, blank_form_file_name(student))
-        build_blank_form(
-            student,
-            family,
-            school_name=settings.school_name,
-            title=settings.visit_title,
-            college_name=college_name(s, student.college_id) if student else "",
-            out=target,
-            fonts=_fonts(settings.fonts()),
-        )
-        log_export(
-            s,
-            detail="pdf:blank_form",
-            student_id=student.id if student else None,
-            record_type="student" if student else "",
-            record_id=student.id if student else None,
-        )
-    ctx.print(str(target))
-    return 0
+    return _save(args, ctx, PdfKind.BLANK)
 
 
 def cmd_batch(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -152,51 +90,44 @@ def cmd_batch(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise CommandError("--from 不能晚于 --to。")
     kind = ExportKind(args.kind)
     scope = Scope(college=args.college, class_name=args.class_name, counselor=args.counselor)
-    with _open(ctx) as store, store.session() as s:
-        settings = report_settings(s, font_path=args.font)
-        if args.with_key_support and not may_bulk_export_key_support(settings.role):
-            raise CommandError("批量导出重点帮扶内容须由学生发展支持中心操作，未导出。")
-        students = _wrap(lambda: scope_students(s, scope))
-        jobs: list[Any] = (
-            visit_jobs(s, students, date_from, date_to)
-            if kind == ExportKind.VISITS
-            else archive_jobs(s, students)
-        )
-        if not jobs:
-            raise CommandError("所选范围内没有可导出的记录。")
-        batch = BatchSettings(
-            school_name=settings.school_name,
-            visit_title=settings.visit_title,
-            archive_title=settings.archive_title,
-            include_key_support=args.with_key_support,
-            viewer_role=settings.role,
-            scope_label=scope.label,
-            date_from=date_from,
-            date_to=date_to,
-        )
-        fonts = _fonts(settings.fonts())
+    request = BatchRequest(
+        kind=kind,
+        scope=ScopeKind.COUNSELOR
+        if args.counselor
+        else ScopeKind.CLASS
+        if args.class_name
+        else ScopeKind.COLLEGE,
+        target_dir=Path(args.output),
+        college=args.college,
+        class_name=args.class_name,
+        counselor=args.counselor,
+        date_from=date_from,
+        date_to=date_to,
+        combined=args.combined,
+        include_key_support=args.with_key_support,
+        scope_label=scope.label,
+        font_path=args.font,
+    )
 
-        def progress(done: int, total: int) -> None:
-            if args.progress:
-                print(
-                    f"\r已导出 {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True
-                )
+    def progress(done: int, total: int) -> None:
+        if args.progress:
+            print(f"\r已导出 {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
+    never = threading.Event()
+    with _open(ctx) as store:
         try:
-            result = export_batch(
-                jobs,
-                Path(args.output),
-                settings=batch,
-                combined=args.combined,
-                progress=progress,
-                fonts=fonts,
-            )
+            inputs = batch_export.fetch_batch(store, request, never)
+            if not inputs.jobs:
+                raise CommandError("所选范围内没有可导出的记录。")
+            warning = inputs.settings.fonts().warning
+            _warn(warning.message if warning is not None else None)
+            outcome = batch_export.write_batch(inputs, JobControl(never, progress), never)
+        except ReportSourceError as exc:
+            raise CommandError(str(exc)) from None
         except KeySupportNotAllowed as exc:
             raise CommandError(f"{exc}，未导出。") from None
-        detail = f"pdf:batch_{kind.value}" + ("_combined" if args.combined else "")
-        record_type = "home_visit" if kind == ExportKind.VISITS else "student"
-        for student_id in result.student_ids:
-            log_export(s, detail=detail, student_id=student_id, record_type=record_type)
+        pdf_documents.log_audits(store, batch_export.audit_notes(outcome))
+    result = outcome.result
     for path in result.files:
         ctx.print(str(path))
     ctx.print(f"共 {result.done} 名学生，{len(result.files)} 个文件。")
@@ -215,17 +146,6 @@ def cmd_font(args: argparse.Namespace, ctx: CommandContext) -> int:
         ctx.print(f"注意：{fonts.warning.message}")
         return 1
     return 0
-
-
-def _student(s: StoreSession, student_no: str) -> Any:
-    return _wrap(lambda: student_by_no(s, student_no))
-
-
-def _wrap(call: Any) -> Any:
-    try:
-        return call()
-    except ReportSourceError as exc:
-        raise CommandError(str(exc)) from None
 
 
 def register(subparsers: Any) -> None:

@@ -18,7 +18,7 @@ from sync.demo.names import full_name
 from sync.demo.record_ids import demo_id
 from sync.demo.school import DemoSchool, build_school
 from sync.demo.students import StudentBundle, StudentMaker, day_between
-from sync.records.academic import academic_year_bounds
+from sync.records.academic import academic_year_bounds, academic_year_starting, first_year_of
 from sync.records.base import Record
 from sync.records.enums import Gender, ParticipantRole, SessionKind
 from sync.records.support import Participant, RescueSession
@@ -80,9 +80,9 @@ class DemoGenerator:
         who were already supported then (each year from its own random stream, so this year's
         records do not change)."""
         sessions: list[Record] = []
-        first = int(self.school.current_year[:4])
+        first = first_year_of(self.school.current_year)
         for year_first in (first - 2, first - 1):
-            start, end = academic_year_bounds(f"{year_first}-{year_first + 1}")
+            start, end = academic_year_bounds(academic_year_starting(year_first))
             earlier = [
                 bundle
                 for bundle in bundles

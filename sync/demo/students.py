@@ -19,7 +19,7 @@ from sync.demo.people import Member, age_on, build_household, fake_mobile
 from sync.demo.record_ids import demo_id
 from sync.demo.regions import ethnicity, home_address, pick_county, town_name
 from sync.demo.school import CollegeStaff, DemoSchool
-from sync.records.academic import academic_year_bounds
+from sync.records.academic import academic_year_bounds, academic_year_starting, first_year_of
 from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
 from sync.records.base import Record
 from sync.records.enums import (
@@ -173,7 +173,7 @@ class _Year:
 
     @property
     def name(self) -> str:
-        return f"{self.first}-{self.first + 1}"
+        return academic_year_starting(self.first)
 
     @property
     def disadvantaged(self) -> bool:
@@ -200,7 +200,7 @@ class StudentMaker:
         self.school = school
         self.today = school.today
         current = school.current_year
-        self.current_first = int(current[:4])
+        self.current_first = first_year_of(current)
         self.weights = [staff.spec.weight for staff in school.colleges]
         self.catalog_by_category: dict[DifficultyType, list[str]] = {}
         for item in school.catalog:
@@ -374,7 +374,7 @@ class _StudentRun:
         self.visit_first = self.is_new and roll < 0.75  # 先家访后认定 (visited or not)
         self.exited_aid = not self.is_new and 0.75 <= roll < 0.80  # no longer identified this year
         for first in first_years:
-            start, end = academic_year_bounds(f"{first}-{first + 1}")
+            start, end = academic_year_bounds(academic_year_starting(first))
             year = _Year(first, start, min(end, self.today))
             if first > first_years[0] and rng.random() < 0.2:
                 level = max(0, min(2, level + rng.choice((-1, 1))))
@@ -443,7 +443,7 @@ class _StudentRun:
                     changed_on=day,
                     status=step_status,
                     level=year.level if step_status != IdentificationStatus.APPLIED else None,
-                    semester=f"{first}-{first + 1}学年第一学期",
+                    semester=f"{year.name}学年第一学期",
                     note="" if step_status != IdentificationStatus.PUBLICIZED else "公示五个工作日，无异议",
                     changed_by_id=by,
                 )
@@ -458,7 +458,7 @@ class _StudentRun:
                         changed_on=spring,
                         status=status,
                         level=new_level,
-                        semester=f"{first}-{first + 1}学年第二学期",
+                        semester=f"{year.name}学年第二学期",
                         note=rng.choice(
                             (
                                 "学期动态调整：家庭突发变故",

@@ -7,10 +7,19 @@ from datetime import date
 ACADEMIC_YEAR_START_MONTH = 9
 
 
+def academic_year_starting(first: int) -> str:
+    """The academic year that starts in September of ``first``: 2025 -> "2025-2026"."""
+    return f"{first}-{first + 1}"
+
+
+def first_year_of(academic_year: str) -> int:
+    """The calendar year an academic year "YYYY-YYYY" starts in: "2025-2026" -> 2025."""
+    return int(academic_year[:4])
+
+
 def academic_year_of(day: date) -> str:
     """The academic year a day belongs to: ``academic_year_of(date(2025, 9, 1)) == "2025-2026"``."""
-    first = day.year if day.month >= ACADEMIC_YEAR_START_MONTH else day.year - 1
-    return f"{first}-{first + 1}"
+    return academic_year_starting(day.year if day.month >= ACADEMIC_YEAR_START_MONTH else day.year - 1)
 
 
 def current_academic_year() -> str:
@@ -20,7 +29,7 @@ def current_academic_year() -> str:
 
 def academic_year_bounds(academic_year: str) -> tuple[date, date]:
     """First and last day of an academic year "YYYY-YYYY" (both inclusive)."""
-    first = int(academic_year[:4])
+    first = first_year_of(academic_year)
     return date(first, ACADEMIC_YEAR_START_MONTH, 1), date(first + 1, ACADEMIC_YEAR_START_MONTH - 1, 31)
 
 
@@ -42,5 +51,4 @@ VISIT_FIRST_MESSAGE = (
 
 def previous_academic_year(academic_year: str) -> str:
     """ "2025-2026" -> "2024-2025"."""
-    first = int(academic_year[:4])
-    return f"{first - 1}-{first}"
+    return academic_year_starting(first_year_of(academic_year) - 1)

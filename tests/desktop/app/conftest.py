@@ -22,6 +22,7 @@ from sync.records import (
     VisitMode,
     Visitor,
 )
+from tests.desktop.ui.store_fixtures import make_store
 
 PASSPHRASE = "correct horse battery"
 DAY = date.today() - timedelta(days=3)
@@ -82,3 +83,10 @@ def visit(student_id: str, **fields: Any) -> HomeVisit:
     }
     base.update(fields)
     return HomeVisit(**base)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A store folder made by the UI tests' ``make_store`` (its students by name -> id)."""
+    folder = tmp_path / "data"
+    return folder, make_store(folder)

@@ -1,4 +1,4 @@
-"""Small synthetic stores for the UI tests (names and numbers are made up)."""
+"""Small synthetic stores for the UI and application-core tests (names and numbers are made up)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from pathlib import Path
 from desktop.store.store import Store
 from sync.records import (
     College,
+    DifficultyType,
     FamilyMember,
     Identification,
     IdentificationLevel,
     Role,
     Student,
     User,
+    WishCatalogItem,
     current_academic_year,
 )
 
@@ -74,3 +76,21 @@ def make_store(data_dir: Path, *, role: Role = Role.COUNSELOR) -> dict[str, str]
     finally:
         store.close()
     return ids
+
+
+def add_catalog(folder: Path) -> dict[str, str]:
+    """Three catalogue items (one retired); returns service item -> id."""
+    items: dict[str, str] = {}
+    with Store.open(folder, PASSPHRASE) as store, store.session() as s:
+        for category, name, department, active in (
+            (DifficultyType.PSYCHOLOGICAL, "一对一心理辅导", "心理中心", True),
+            (DifficultyType.ACADEMIC, "学业帮扶结对", "教务处", True),
+            (DifficultyType.EMPLOYMENT, "已停用的就业讲座", "就业指导中心", False),
+        ):
+            item = s.wish_catalog.create(
+                WishCatalogItem(
+                    category=category, service_item=name, provider_department=department, active=active
+                )
+            )
+            items[name] = item.id
+    return items

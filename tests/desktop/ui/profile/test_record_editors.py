@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.app.record_editing import StatusStep, save_identification
 from desktop.store.coverage import Measure, compute_coverage
 from desktop.store.outbox import OpKind, pending_ops
 from desktop.store.store import Store
@@ -22,7 +21,6 @@ from desktop.ui.profile.record_list_tab import RecordListTab
 from desktop.ui.profile.record_tab_actions import RecordTabActions
 from sync.records import (
     GrowthReward,
-    IdentificationLevel,
     IdentificationStatus,
     RewardKind,
     Role,
@@ -295,30 +293,6 @@ def test_mentors_and_administrators_see_no_edit_buttons(qtbot: QtBot, read_only_
     identification_id = profile.file.identifications[0].id
     double_click(qtbot, profile.identifications, identification_id)
     assert profile.record_actions[0].dialog is None
-
-
-def test_identification_level_changes_are_kept_and_unchanged_saves_add_no_history(tmp_path: Path) -> None:
-    folder = tmp_path / "store"
-    ids = make_store(folder)
-    with Store.open(folder, PASSPHRASE) as store:
-        with store.session() as s:
-            current = s.identifications.for_student(ids["张三"])[0]
-        step = StatusStep(on=date.today(), semester="第二学期", note="学期调整")
-        same = save_identification(store, current.model_copy(update={"note": "复核无变化"}), step)
-        assert same.history == []
-        lowered = save_identification(
-            store, same.model_copy(update={"level": IdentificationLevel.GENERALLY_DIFFICULT}), step
-        )
-        assert [(c.status, c.level) for c in lowered.history] == [
-            (IdentificationStatus.APPLIED, IdentificationLevel.GENERALLY_DIFFICULT)
-        ]
-        pending = save_identification(store, lowered.model_copy(update={"level": None}), step)
-        with store.session() as s:
-            stored = s.identifications.require(current.id)
-    assert pending.level is None and stored.level is None
-    assert stored.note == "复核无变化"
-    assert [c.level for c in stored.history] == [IdentificationLevel.GENERALLY_DIFFICULT, None]
-    assert stored.history[-1].semester == "第二学期"
 
 
 def test_a_reward_recorded_by_another_teacher_cannot_be_edited_here(qtbot: QtBot, running: Running) -> None:

@@ -4,7 +4,6 @@ filled in on the visit saved with it (one transaction)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,44 +11,18 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import visits as visits_core
-from desktop.app.visit_followups import WishPlan
 from desktop.store.store import Store
-from desktop.store.wish_workflow import WishError
 from sync.records import (
-    DifficultyType,
     FlagKind,
     FlagStatus,
     HomeVisit,
-    VisitCategory,
-    VisitMode,
-    Visitor,
-    WishCatalogItem,
     WishChannel,
     WishFiller,
     WishListState,
     WishPriority,
 )
 from tests.desktop.ui.conftest import Running, start_app, unlock
-from tests.desktop.ui.store_fixtures import PASSPHRASE
-
-
-def add_catalog(folder: Path) -> dict[str, str]:
-    """Three catalogue items (one retired); returns service item -> id."""
-    items: dict[str, str] = {}
-    with Store.open(folder, PASSPHRASE) as store, store.session() as s:
-        for category, name, department, active in (
-            (DifficultyType.PSYCHOLOGICAL, "一对一心理辅导", "心理中心", True),
-            (DifficultyType.ACADEMIC, "学业帮扶结对", "教务处", True),
-            (DifficultyType.EMPLOYMENT, "已停用的就业讲座", "就业指导中心", False),
-        ):
-            item = s.wish_catalog.create(
-                WishCatalogItem(
-                    category=category, service_item=name, provider_department=department, active=active
-                )
-            )
-            items[name] = item.id
-    return items
+from tests.desktop.ui.store_fixtures import PASSPHRASE, add_catalog
 
 
 @pytest.fixture
@@ -222,33 +195,6 @@ def test_the_wish_list_survives_in_the_draft(
     visits.resume(visits.drafts.item(0).data(256))
     qtbot.waitUntil(lambda: form.wish_panel.picker.loaded and not form.wish_panel.isHidden())
     assert form.wish_panel.picker.values() == [items["一对一心理辅导"]]
-
-
-def test_a_failing_wish_leaves_no_visit(data_dir: tuple[Path, dict[str, str]]) -> None:
-    """One transaction: a wish the store refuses (a retired item) writes neither it nor the visit."""
-    folder, ids = data_dir
-    items = add_catalog(folder)
-    visit = HomeVisit(
-        student_id=ids["张三"],
-        category=VisitCategory.ANNUAL_COVERAGE,
-        mode=VisitMode.ON_SITE,
-        visit_date=date.today(),
-        duration_minutes=60,
-        visitors=[Visitor(name="王老师")],
-        school_feedback="学习认真。",
-        family_opinions="无。",
-        wish_list_state=WishListState.FILLED_IN,
-    )
-    plan = WishPlan(item_ids=[items["已停用的就业讲座"]])
-    with Store.open(folder, PASSPHRASE) as store:
-        with pytest.raises(WishError):
-            visits_core.save_visit(store, visit, wish=plan)
-        with store.session() as s:
-            assert s.visits.for_student(ids["张三"]) == []
-            assert s.wishes.for_student(ids["张三"]) == []
-        assert visits_core.save_visit(store, visit, wish=WishPlan(item_ids=[items["学业帮扶结对"]])) is False
-        with store.session() as s:
-            assert len(s.wishes.for_student(ids["张三"])) == 1
 
 
 def test_a_suggested_subsidy_without_a_shock_offers_too(
