@@ -153,15 +153,7 @@ def fetch_inputs(store: Store, spec: PdfSpec, *, font_path: Path | None = None) 
 @use_case(Kind.AUDIT_ENTRY)
 def log_audit(store: Store, note: AuditNote, *, printed: bool) -> None:
     """The audit entry of one save or print (runs on the store thread)."""
-    with store.session() as s:
-        log_export(
-            s,
-            detail=note.detail,
-            student_id=note.student_id,
-            record_type=note.record_type,
-            record_id=note.record_id,
-            printed=printed,
-        )
+    log_audits(store, [note], printed=printed)
 
 
 @use_case(Kind.AUDIT_ENTRY)

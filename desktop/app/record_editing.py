@@ -35,6 +35,7 @@ EDITABLE_KINDS = frozenset({Kind.IDENTIFICATION, Kind.GUARANTEE_AID, Kind.GROWTH
 
 
 W = TypeVar("W", MonitoringFlag, WishSelection)  # a record with a status workflow
+R = TypeVar("R", GuaranteeAid, GrowthReward)  # a record the profile creates or updates as a whole
 
 
 # The store refuses a second identification of a student for one academic year; forms show the
@@ -103,24 +104,25 @@ def save_identification(
         )
 
 
+def _create_or_update(repo: Repository[R], record: R) -> R:
+    if repo.get(record.id) is None:
+        return repo.create(record)
+    repo.update(record)
+    return record
+
+
 @use_case(Kind.GUARANTEE_AID)
 def save_aid(store: Store, record: GuaranteeAid) -> GuaranteeAid:
     """Create or update one guarantee-aid item."""
     with store.session() as s:
-        if s.aid.get(record.id) is None:
-            return s.aid.create(record)
-        s.aid.update(record)
-        return record
+        return _create_or_update(s.aid, record)
 
 
 @use_case(Kind.GROWTH_REWARD)
 def save_reward(store: Store, record: GrowthReward) -> GrowthReward:
     """Create or update one growth reward."""
     with store.session() as s:
-        if s.rewards.get(record.id) is None:
-            return s.rewards.create(record)
-        s.rewards.update(record)
-        return record
+        return _create_or_update(s.rewards, record)
 
 
 @use_case(Kind.MONITORING_FLAG)
