@@ -55,6 +55,12 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def _same_meta(names: dict[str, Any], stamp: Meta) -> str:
+    """``_dumps({name: stamp for name in names})``, with the stamp encoded once."""
+    encoded = _dumps(stamp)
+    return "{" + ",".join(f"{_dumps(name)}:{encoded}" for name in sorted(names)) + "}"
+
+
 def _reject(op: Op, reason: RejectReason, message: str | None = None) -> OpResult:
     return OpResult(
         op_id=op.op_id, status=OpStatus.REJECTED, reason=reason, message=message or _REJECT_MESSAGES[reason]
@@ -389,7 +395,6 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
     if taken is not None:
         return _reject(op, RejectReason.VALIDATION_FAILED, taken)
     rev = 1 if tombstone is None else tombstone.rev + 1
-    meta: dict[str, Meta] = {name: batch.stamp(op, rev) for name in fields}
     versions = {name: rev for name in fields}
     row = tombstone or RecordRow(
         id=op.record_id, record_type=op.record_type, author_id=batch.principal.user_id
@@ -399,7 +404,7 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
     row.deleted = False
     row.rev = rev
     row.fields = _dumps(fields)
-    row.meta = _dumps(meta)
+    row.meta = _same_meta(fields, batch.stamp(op, rev))
     row.versions = _dumps(versions)
     row.seq = 0
     row.dhash = 0
