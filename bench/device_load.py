@@ -3,18 +3,25 @@ processes, each running its share as asyncio tasks with one ``httpx.AsyncClient`
 device, so the load generator's own overhead (one GIL for 200 threads) does not inflate the latencies.
 
 A device's sync sends what ``sync.client.SyncEngine.sync`` sends for a device with an empty outbox and
-the digest check off: pull pages from its cursor until ``more`` is false.  The same run against
+the digest check off: pull pages from its cursor until ``more`` is false, over the same transport
+(``sync.keepalive``: a request cut on a kept-alive connection the server closed is resent once).  The same run against
 ``GET /health`` (one trivial query) gives the baseline.  Only 127.0.0.1; bounded rounds.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sync.keepalive import AsyncKeepAliveRetry
 
 HEADERS = {"X-JiaFang-Protocol": "1", "X-JiaFang-Schema": "1"}
 
@@ -68,7 +75,12 @@ async def _device(
     server: str, spec: DeviceSpec, rounds: int, kind: str, start: _Start, result: WorkerResult
 ) -> None:
     headers = {**HEADERS, "Authorization": f"Bearer {spec.token}"}
-    async with httpx.AsyncClient(base_url=server, headers=headers, timeout=120) as client:
+    # Like the desktop client (sync.client.SyncEngine): a pull cut on a kept-alive connection the server
+    # closed is resent once on a new connection.
+    transport = AsyncKeepAliveRetry(httpx.AsyncHTTPTransport())
+    async with httpx.AsyncClient(
+        base_url=server, headers=headers, timeout=120, transport=transport
+    ) as client:
         try:
             cursor = await _pull_all(client, spec.device_id, None)  # the device's first sync, not timed
         except (httpx.HTTPError, RuntimeError, ValueError) as error:

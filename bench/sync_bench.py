@@ -105,7 +105,10 @@ def load(url: str, records: int, counselor_students: int) -> dict[str, Any]:
     per_student = 18
     generator = DemoGenerator(students=max(1, records // per_student), today=_today())
     started = time.perf_counter()
-    total = database.run(lambda s: directory.import_records(s, generator.school_records()))
+    school = generator.school_records()
+    merge_started = time.perf_counter()
+    total = database.run(lambda s: directory.import_records(s, school))
+    merge_seconds = time.perf_counter() - merge_started
     student_ids: list[str] = []
     for chunk in generator.student_chunks(250):
         student_ids += [r.id for r in chunk if r.RECORD_TYPE == "student"]
@@ -113,7 +116,9 @@ def load(url: str, records: int, counselor_students: int) -> dict[str, Any]:
         def write(session: Any, chunk: list[Any] = chunk) -> int:
             return directory.import_records(session, chunk)
 
+        merge_started = time.perf_counter()
         total += database.run(write)
+        merge_seconds += time.perf_counter() - merge_started
         if total >= records:
             break
     load_seconds = time.perf_counter() - started
@@ -152,6 +157,7 @@ def load(url: str, records: int, counselor_students: int) -> dict[str, Any]:
     return {
         "records": total,
         "load_seconds": load_seconds,
+        "merge_seconds": merge_seconds,
         "users": users,
         "students": mine,
         "others": student_ids[counselor_students:],
@@ -469,8 +475,9 @@ def main() -> int:
     empty_database(args.pg_url)
     loaded = load(args.pg_url, args.records, counselor_students=300)
     print(
-        f"server load: {loaded['records']} records in {loaded['load_seconds']:.1f} s "
-        f"({loaded['records'] / loaded['load_seconds']:.0f}/s, through the merge path)"
+        f"server ingest through the merge path: {loaded['records']} records in {loaded['merge_seconds']:.1f} s"
+        f" = {loaded['records'] / loaded['merge_seconds']:,.0f} records/s (budget ≥ 5,000); with making the"
+        f" demo records: {loaded['load_seconds']:.1f} s = {loaded['records'] / loaded['load_seconds']:,.0f}/s"
     )
     port = free_port()
     server_process = serve(args.pg_url, port, args.workers)

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from sync import college_ca, redirects
+from sync import college_ca, keepalive, redirects
 from sync.attachments import AttachmentRef, refs_in_fields, sha256_hex
 from sync.certificate_pin import CertificateChanged
 from sync.protocol import (
@@ -320,12 +320,17 @@ class SyncEngine:
         self._rng = rng or random.Random()
         timeout = httpx.Timeout(self.settings.stall_timeout, connect=self.settings.connect_timeout)
         headers = {**VERSION_HEADERS, SCHEMA_HEADER: str(schema), "Authorization": f"Bearer {token}"}
+        verify: ssl.SSLContext | bool = tls if tls is not None else True
+        if transport is None:
+            transport = httpx.HTTPTransport(verify=verify)
+        if isinstance(transport, httpx.HTTPTransport):
+            transport = keepalive.KeepAliveRetry(transport)
         self._http = httpx.Client(
             base_url=server_url,
             headers=headers,
             timeout=timeout,
             transport=transport,
-            verify=tls if tls is not None else True,
+            verify=verify,
             **redirects.client_options(),
         )
         self._attachments_ready: set[str] = set()

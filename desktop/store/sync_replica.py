@@ -154,6 +154,7 @@ class StoreReplica:
             self._flush_log(s)
             done: list[str] = []
             failed: list[str] = []
+            raised: dict[str, list[tuple[str, dict[str, int]]]] = {}  # record type -> (id, versions)
             for pending, result in answered:
                 op = pending.op
                 if result.status is OpStatus.REJECTED:
@@ -162,8 +163,10 @@ class StoreReplica:
                         continue
                     _quarantine(s, op.op_id, {"op": op.model_dump(mode="json"), "reason": str(result.reason)})
                 elif result.versions:
-                    self._raise_versions(s, op.record_type, op.record_id, result.versions)
+                    raised.setdefault(op.record_type, []).append((op.record_id, result.versions))
                 done.append(op.op_id)
+            for record_type, answers in raised.items():
+                self._raise_versions(s, record_type, answers)
             outbox.acknowledge(s.db, done)
             s.resolutions.remove(
                 pending.op.op_id
@@ -173,17 +176,32 @@ class StoreReplica:
             outbox.mark_failed(s.db, failed, "服务器暂时无法处理")
 
     def _raise_versions(
-        self, s: StoreSession, record_type: str, record_id: str, versions: dict[str, int]
+        self, s: StoreSession, record_type: str, answers: list[tuple[str, dict[str, int]]]
     ) -> None:
+        """Raise the stored field versions of one type's records to those the server answered: one
+        read and one (many-row) write for the whole push batch."""
         repo = s.repository(record_type)
-        state = repo.sync_state(record_id)
-        if state is None:
-            return
-        merged = dict(state.field_versions)
-        for name, version in versions.items():
-            merged[name] = max(int(merged.get(name, 0)), version)
         columns = _columns(repo)
-        s.db.execute(update(repo.table).where(columns.id == record_id).values(field_versions=merged))
+        ids = sorted({record_id for record_id, _ in answers})
+        stored = {
+            row.id: dict(row.field_versions or {})
+            for row in s.db.execute(select(columns.id, columns.field_versions).where(columns.id.in_(ids)))
+        }
+        for record_id, versions in answers:
+            merged = stored.get(record_id)
+            if merged is None:
+                continue
+            for name, version in versions.items():
+                merged[name] = max(int(merged.get(name, 0)), version)
+        if stored:
+            statement = (
+                update(repo.table)
+                .where(columns.id == bindparam("raised_id"))
+                .values(field_versions=bindparam("raised_versions", type_=columns.field_versions.type))
+            )
+            s.db.execute(
+                statement, [{"raised_id": key, "raised_versions": value} for key, value in stored.items()]
+            )
 
     # -- pull -------------------------------------------------------------------------------------
     def apply_page(self, page: PullPage) -> None:

@@ -168,6 +168,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         raise CliError("--ssl-certfile 与 --ssl-keyfile 须同时给出")
+    settings = _settings(args)
     options: dict[str, Any] = {
         "host": args.host,
         "port": args.port,
@@ -176,11 +177,12 @@ def cmd_serve(args: argparse.Namespace) -> None:
         "proxy_headers": True,
         "log_level": args.log_level,
         "http": "sync.server.tcp:NoDelayH11Protocol",
+        "timeout_keep_alive": settings.keep_alive_seconds,
+        "backlog": settings.backlog,
     }
     if args.workers > 1:
         # Workers are separate processes: each builds the app from the environment, and counts metrics in
         # a folder they share (sync/server/metrics.py) unless the unit gave one.
-        settings = _settings(args)
         os.environ["JIAFANG_DATABASE_URL"] = settings.resolved_database_url()
         own_folder = None
         if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -194,7 +196,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
             if own_folder is not None:
                 shutil.rmtree(own_folder, ignore_errors=True)
         return
-    uvicorn.run(create_app(_settings(args)), **options)
+    uvicorn.run(create_app(settings), **options)
 
 
 def cmd_demo(args: argparse.Namespace) -> None:

@@ -17,13 +17,22 @@ from sqlalchemy.orm import Session
 from sync.ids import HLC, new_id
 from sync.protocol import Op, OpKind, OpResult, OpStatus, RejectReason, record_hash
 from sync.records import Record
-from sync.server import number_rules, record_kinds, recovery, scope, sequence, visit_first, write_rules
+from sync.server import (
+    bulk_rows,
+    number_rules,
+    record_kinds,
+    record_state,
+    recovery,
+    scope,
+    sequence,
+    visit_first,
+    write_rules,
+)
 from sync.server.models import (
     AuditEntry,
     ConflictRow,
     MentorAccount,
     MentorLink,
-    ProcessedOp,
     RecordRow,
     RecordStudent,
     StudentScope,
@@ -44,6 +53,12 @@ _REJECT_MESSAGES = {
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _same_meta(names: dict[str, Any], stamp: Meta) -> str:
+    """``_dumps({name: stamp for name in names})``, with the stamp encoded once."""
+    encoded = _dumps(stamp)
+    return "{" + ",".join(f"{_dumps(name)}:{encoded}" for name in sorted(names)) + "}"
 
 
 def _reject(op: Op, reason: RejectReason, message: str | None = None) -> OpResult:
@@ -94,6 +109,10 @@ class _Batch:
     audit_budget: int | None = None
     # 学号 given or freed by this batch (not flushed yet): number -> student id, or None when freed.
     numbers: dict[str, str | None] = field(default_factory=dict)
+    # 学号 owners read for the whole batch before it began (``record_state``); ``numbers`` overrides them.
+    number_owners: dict[str, str | None] = field(default_factory=dict)
+    # New records kept out of the session, written in one statement at the end (``bulk_rows``).
+    pending: bulk_rows.Pending = field(default_factory=bulk_rows.Pending)
 
     def get(self, model: type[Any], key: str) -> Any:
         """``session.get`` that also sees rows added earlier in this batch (not flushed yet)."""
@@ -121,27 +140,16 @@ def apply_batch(
 
     ``trusted`` is for the admin command only (roster import, accounts): it skips the scope check.
     """
-    op_ids = [op.op_id for op in ops]
-    stored: dict[str, str] = {
-        op_id: result
-        for op_id, result in session.execute(
-            select(ProcessedOp.op_id, ProcessedOp.result).where(ProcessedOp.op_id.in_(op_ids))
-        )
-    }
-    record_ids = sorted({op.record_id for op in ops})
-    rows = {
-        row.id: row
-        for row in session.scalars(
-            select(RecordRow).where(RecordRow.id.in_(record_ids)).order_by(RecordRow.id).with_for_update()
-        )
-    }
+    state = record_state.read(session, ops)
+    stored = state.stored
     batch = _Batch(
         session,
         principal,
         datetime.now(UTC).isoformat(),
-        rows,
+        state.rows,
         trusted=trusted,
         limits=limits or WriteLimits(),
+        number_owners=state.number_owners,
     )
     _prefetch_scope_index(batch, ops)
     if not trusted:
@@ -157,7 +165,7 @@ def apply_batch(
         result = _apply(batch, op)
         if not (result.status is OpStatus.REJECTED and result.retryable):
             stored[op.op_id] = result.model_dump_json()
-            session.add(ProcessedOp(op_id=op.op_id, device_id=principal.device_id, result=stored[op.op_id]))
+            batch.pending.processed_op(op.op_id, principal.device_id, stored[op.op_id])
         results.append(result)
     _number_changes(batch)
     return results
@@ -204,6 +212,7 @@ def _number_changes(batch: _Batch) -> None:
     count = len(batch.touched) + len(batch.conflicts)
     if count == 0:
         session.flush()
+        batch.pending.write(session)
         return
     seq = sequence.allocate(session, count, scope_changed=batch.scope_changed)
     for row in batch.touched.values():
@@ -214,6 +223,7 @@ def _number_changes(batch: _Batch) -> None:
         conflict.seq = seq
         seq += 1
     session.flush()
+    batch.pending.write(session)
 
 
 def _apply(batch: _Batch, op: Op) -> OpResult:
@@ -385,7 +395,6 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
     if taken is not None:
         return _reject(op, RejectReason.VALIDATION_FAILED, taken)
     rev = 1 if tombstone is None else tombstone.rev + 1
-    meta: dict[str, Meta] = {name: batch.stamp(op, rev) for name in fields}
     versions = {name: rev for name in fields}
     row = tombstone or RecordRow(
         id=op.record_id, record_type=op.record_type, author_id=batch.principal.user_id
@@ -395,18 +404,22 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
     row.deleted = False
     row.rev = rev
     row.fields = _dumps(fields)
-    row.meta = _dumps(meta)
+    row.meta = _same_meta(fields, batch.stamp(op, rev))
     row.versions = _dumps(versions)
     row.seq = 0
     row.dhash = 0
     row.updated_at = datetime.now(UTC)
     if tombstone is None:
-        batch.session.add(row)
         batch.rows[row.id] = row
-    if row.multi and tombstone is None:
-        batch.session.add_all(
-            RecordStudent(record_id=row.id, student_id=student) for student in set(students)
-        )
+        if batch.trusted:
+            # Nothing in a trusted batch reads records back by query: written in bulk at the end.
+            batch.pending.add(row, set(students))
+        else:
+            batch.session.add(row)
+            if row.multi:
+                batch.session.add_all(
+                    RecordStudent(record_id=row.id, student_id=student) for student in set(students)
+                )
     batch.touched[row.id] = row
     _update_scope_index(batch, row, fields)
     _resolve(batch, op)
@@ -502,6 +515,8 @@ def _number_taken(batch: _Batch, record_type: str, student_id: str, fields: dict
         return None
     if number in batch.numbers:
         owner = batch.numbers[number]
+    elif number in batch.number_owners:
+        owner = batch.number_owners[number]
     else:
         owner = batch.session.scalar(select(StudentScope.student_id).where(StudentScope.student_no == number))
     if owner is None or owner == student_id:
@@ -561,6 +576,7 @@ def _apply_delete(batch: _Batch, op: Op, cls: type[Record], row: RecordRow | Non
 def _edit_on_tombstone(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow) -> OpResult:
     meta = tombstone.meta_dict()
     students = tuple(meta.get("@students", ()))
+    batch.pending.release(batch.session)  # the scope check below may read records
     if students and not scope.may_reach(batch.session, batch.principal, students, batch.reach):
         return _reject(op, RejectReason.NOT_FOUND)
     if students and _late(batch, op, students):
@@ -666,6 +682,7 @@ def _audit_refusal(batch: _Batch, op: Op, fields: dict[str, Any]) -> OpResult | 
         row = batch.rows.get(record_id) or batch.session.get(RecordRow, record_id)
         if row is not None:
             students |= set(stored_students(row))
+    batch.pending.release(batch.session)  # the scope check below may read records
     if students and not scope.may_reach(
         batch.session,
         batch.principal,

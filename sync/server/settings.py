@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     # Unfinished attachment uploads are removed after this many hours (expire-uploads).
     upload_expiry_hours: int = 24
     push_retries: int = 8
+    # Seconds an idle kept-alive client connection stays open (uvicorn's timeout_keep_alive): longer than a
+    # device's pause between the requests of one sync, so devices reuse their connection.
+    keep_alive_seconds: int = 75
+    # Connections the listening socket queues before the server accepts them (many devices at once).
+    backlog: int = 4096
     # Database connections per worker process, and as many threads for the requests using them.  Each
     # process opens up to 2 x pool_size connections (the pool plus as many overflow connections): with
     # PostgreSQL keep processes x 2 x pool_size below its max_connections (100 by default).

@@ -1,0 +1,96 @@
+"""Writing the records a push batch creates with one multi-row statement instead of one ORM insert each.
+
+``merge`` keeps a new record out of the session while nothing in the batch can read it back from the
+database, and hands the rows here once their change numbers are set; on PostgreSQL many rows go in by
+``COPY``.  A row that something must read first is added to the session as usual (``Pending.release``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from sync.server.models import ProcessedOp, RecordRow, RecordStudent
+from sync.server.models.base import utcnow
+
+_COPY_FROM = 200  # rows from which COPY beats a multi-row INSERT on PostgreSQL
+_COLUMNS = (
+    "id",
+    "record_type",
+    "student_id",
+    "multi",
+    "author_id",
+    "deleted",
+    "rev",
+    "fields",
+    "meta",
+    "versions",
+    "seq",
+    "dhash",
+    "created_at",
+    "updated_at",
+)
+
+
+@dataclass
+class Pending:
+    """New records of a batch not yet in the session, with the student links of multi-student ones."""
+
+    rows: list[RecordRow] = field(default_factory=list)
+    links: list[RecordStudent] = field(default_factory=list)
+    # Results of the batch's ops (idempotency), never read back within the batch: one statement at the end.
+    processed: list[dict[str, str]] = field(default_factory=list)
+
+    def processed_op(self, op_id: str, device_id: str, result: str) -> None:
+        self.processed.append({"op_id": op_id, "device_id": device_id, "result": result})
+
+    def add(self, row: RecordRow, students: set[str]) -> None:
+        self.rows.append(row)
+        if row.multi:
+            self.links += [RecordStudent(record_id=row.id, student_id=student) for student in students]
+
+    def release(self, session: Session) -> None:
+        """Hand the pending rows to the session (before a query that must see them)."""
+        if self.rows:
+            session.add_all(self.rows)
+            session.add_all(self.links)
+            self.rows, self.links = [], []
+
+    def write(self, session: Session) -> None:
+        """Insert the pending rows (their ``seq`` and ``dhash`` set), their student links, the op results."""
+        if self.processed:
+            session.execute(insert(ProcessedOp), self.processed)
+            self.processed = []
+        if not self.rows:
+            return
+        now = utcnow()
+        values = [_values(row, now) for row in self.rows]
+        if len(values) >= _COPY_FROM and session.get_bind().dialect.name == "postgresql":
+            _copy(session, values)
+        else:
+            session.execute(insert(RecordRow), values)
+        if self.links:
+            session.execute(
+                insert(RecordStudent),
+                [{"record_id": link.record_id, "student_id": link.student_id} for link in self.links],
+            )
+        self.rows, self.links = [], []
+
+
+def _values(row: RecordRow, now: Any) -> dict[str, Any]:
+    values = {name: getattr(row, name) for name in _COLUMNS}
+    values["created_at"] = values["created_at"] or now
+    values["updated_at"] = values["updated_at"] or now
+    return values
+
+
+def _copy(session: Session, values: list[dict[str, Any]]) -> None:
+    connection = session.connection().connection.driver_connection
+    assert connection is not None
+    statement = f"COPY records ({', '.join(_COLUMNS)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in values:
+            copy.write_row(tuple(row[name] for name in _COLUMNS))
