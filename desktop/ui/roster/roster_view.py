@@ -303,8 +303,8 @@ class RosterView(QWidget):
 
     # -- life cycle -----------------------------------------------------------------------------
     def reload(self) -> None:
+        self._apply()  # the first page before the filter lists: it is what the user waits for
         self.ctx.worker.run(roster.filter_options, self._fill_filters, key="roster-filters")
-        self._apply()
 
     def _fill_filters(self, options: FilterOptions) -> None:
         for combo, items in (
