@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._keys: list[str] = []  # every page's key, in navigation order
         self._factories: dict[str, Callable[[QWidget], Section]] = {}  # called with the window
         self._unlocked = False
+        self._rest: Callable[[], None] | None = None  # adds the pages start-up builds after the first
         self.sections = SectionPages(self._build_section)
         # Pages not shown at unlock are read from the store on their first visit, so the roster's
         # first page and the first search keystroke never queue behind them on the store thread.
@@ -150,6 +151,15 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() == len(self._keys) - 1:
             self._build_section(key)
 
+    def build_later(self, rest: Callable[[], None]) -> None:
+        """`rest` adds the remaining pages: run by `finish_building()`, or when one of them is asked for."""
+        self._rest = rest
+
+    def finish_building(self) -> None:
+        rest, self._rest = self._rest, None
+        if rest is not None:
+            rest()
+
     def is_built(self, key: str) -> bool:
         return dict.__contains__(self.sections, key)
 
@@ -189,6 +199,10 @@ class MainWindow(QMainWindow):
         section.setVisible(self.nav.currentRow() == index)
 
     def _build_section(self, key: str) -> Section:
+        if key not in self._keys and self._rest is not None:
+            self.finish_building()
+            if self.is_built(key):
+                return dict.__getitem__(self.sections, key)
         factory = self._factories.get(key)
         if factory is None or self.is_built(key):
             raise KeyError(key)
@@ -218,6 +232,8 @@ class MainWindow(QMainWindow):
         self._central_layout.insertWidget(self._central_layout.count() - 1, notice)
 
     def show_section(self, key: str) -> Section:
+        if key not in self._keys:
+            self.finish_building()
         self.nav.setCurrentRow(self._keys.index(key))
         return self.sections[key]
 

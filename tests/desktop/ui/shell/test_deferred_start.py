@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.data_pages.coverage_dashboard import CoverageDashboard
 from desktop.ui.data_pages.monitoring_page import MonitoringPage
 from desktop.ui.data_pages.wish_list_page import WishListPage
+from desktop.ui.shell.app import JiaFangApp
+from desktop.ui.visits.visits_section import VisitsSection
 from tests.desktop.ui.conftest import Running, unlock
 
-DEFERRED = ("coverage", "planning", "key_support", "wishes", "monitoring", "import")
+DEFERRED = ("archive", "coverage", "planning", "key_support", "wishes", "monitoring", "import")
 
 
 def test_deferred_pages_are_built_on_first_visit(qtbot: QtBot, running: Running) -> None:
@@ -60,3 +65,22 @@ def test_a_built_page_reloads_on_its_next_visit_after_unlocking(qtbot: QtBot, ru
     with qtbot.waitSignal(page.flags_shown):
         window.show_section("monitoring")
     assert window.sections["monitoring"] is page
+
+
+def test_start_up_builds_the_roster_first_and_the_rest_on_start_or_when_asked(
+    qtbot: QtBot, qapp: QApplication, data_dir: tuple[Path, dict[str, str]]
+) -> None:
+    folder, _ids = data_dir
+    app = JiaFangApp(folder, qapp, use_env_passphrase=False)
+    qtbot.addWidget(app.window)
+    window = app.window
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["学生名册"]
+    visits = window.sections["visits"]  # asking for a page of the rest builds the rest
+    assert isinstance(visits, VisitsSection)
+    assert window.nav.count() == len(window.sections) + len(DEFERRED)
+    app.start()
+    unlock(qtbot, app)
+    roster = window.sections["roster"].roster
+    qtbot.waitUntil(lambda: roster.model.rowCount() > 0)
+    assert window.show_section("visits") is visits and visits.isVisible()
+    app.shutdown()
