@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.app.changes import Kind, use_case
-from desktop.reports.coverage_report import build_coverage_pdf
 from desktop.store.coverage import (
     KEY_SUPPORT_MEASURES,
     CoverageReport,
@@ -16,10 +16,12 @@ from desktop.store.coverage import (
     compute_coverage,
     missing_students,
 )
-from desktop.store.exporting import ExportFormat, ExportSummary, ExportWhat, export_data
 from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
 from sync.records import AuditAction, College
+
+if TYPE_CHECKING:
+    from desktop.store.exporting import ExportSummary
 
 
 @dataclass
@@ -88,6 +90,10 @@ def missing_list(
 
 @use_case(Kind.AUDIT_ENTRY)
 def export_dashboard(store: Store, path: Path, report: CoverageReport, pdf: bool, scope_label: str) -> Path:
+    # ReportLab and the spreadsheet writers load on the first export, not when the window starts.
+    from desktop.reports.coverage_report import build_coverage_pdf
+    from desktop.store.exporting import ExportFormat, ExportWhat, export_data
+
     with store.session() as s:
         if not pdf:
             summary: ExportSummary = export_data(

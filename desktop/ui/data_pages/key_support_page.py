@@ -307,8 +307,9 @@ class KeySupportPage(Section):
         )
 
     def event(self, event: QEvent) -> bool:
-        # Shown as the current section (whether or not the window itself is on screen yet).
-        if event.type() == QEvent.Type.ShowToParent and self._stale:
+        # Shown as the current section (whether or not the window itself is on screen yet); not the
+        # show a scroll area gives the page when it is built on a lookup while another page is shown.
+        if event.type() == QEvent.Type.ShowToParent and self._stale and self.isVisibleTo(self.window()):
             self.reload()
         return super().event(event)
 

@@ -1,29 +1,52 @@
-"""The coverage, planning, key-support, wish-list, monitoring and import pages, added to the window."""
+"""The coverage, planning, key-support, wish-list, monitoring and import pages, added to the window.
+
+Each is built (and its module imported: ReportLab, the spreadsheet writers) on its first visit."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from desktop.ui.data_pages.coverage_dashboard import CoverageDashboard
-from desktop.ui.data_pages.import_wizard import ImportWizard
-from desktop.ui.data_pages.key_support_page import KeySupportPage
-from desktop.ui.data_pages.monitoring_page import MonitoringPage
-from desktop.ui.data_pages.visit_planning_page import VisitPlanningPage
-from desktop.ui.data_pages.wish_list_page import WishListPage
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.section import Section
 
 
 def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
-    coverage = CoverageDashboard(ctx, window)
-    planning = VisitPlanningPage(ctx, window)
-    key_support = KeySupportPage(ctx, window)
-    wishes = WishListPage(ctx, window)
-    monitoring = MonitoringPage(ctx, window)
-    importer = ImportWizard(ctx, window)
-    window.add_section("coverage", QCoreApplication.translate("DataSections", "Coverage"), coverage)
-    window.add_section("planning", QCoreApplication.translate("DataSections", "Visit planning"), planning)
-    window.add_section("key_support", QCoreApplication.translate("DataSections", "Key support"), key_support)
-    window.add_section("wishes", QCoreApplication.translate("DataSections", "Wish lists"), wishes)
-    window.add_section("monitoring", QCoreApplication.translate("DataSections", "Monitoring"), monitoring)
-    window.add_section("import", QCoreApplication.translate("DataSections", "Import and export"), importer)
+    def coverage(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.coverage_dashboard import CoverageDashboard
+
+        return CoverageDashboard(ctx, parent)
+
+    def planning(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.visit_planning_page import VisitPlanningPage
+
+        return VisitPlanningPage(ctx, parent)
+
+    def key_support(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.key_support_page import KeySupportPage
+
+        return KeySupportPage(ctx, parent)
+
+    def wishes(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.wish_list_page import WishListPage
+
+        return WishListPage(ctx, parent)
+
+    def monitoring(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.monitoring_page import MonitoringPage
+
+        return MonitoringPage(ctx, parent)
+
+    def importer(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.import_wizard import ImportWizard
+
+        return ImportWizard(ctx, parent)
+
+    add = window.add_deferred_section
+    add("coverage", QCoreApplication.translate("DataSections", "Coverage"), coverage)
+    add("planning", QCoreApplication.translate("DataSections", "Visit planning"), planning)
+    add("key_support", QCoreApplication.translate("DataSections", "Key support"), key_support)
+    add("wishes", QCoreApplication.translate("DataSections", "Wish lists"), wishes)
+    add("monitoring", QCoreApplication.translate("DataSections", "Monitoring"), monitoring)
+    add("import", QCoreApplication.translate("DataSections", "Import and export"), importer)

@@ -163,13 +163,15 @@ class RosterModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
-        self.set_query(
-            replace(
-                self.query,
-                sort=self._columns[column][1],
-                descending=order == Qt.SortOrder.DescendingOrder,
-            )
+        query = replace(
+            self.query,
+            sort=self._columns[column][1],
+            descending=order == Qt.SortOrder.DescendingOrder,
         )
+        if not self._worker.is_open:  # the header's sort while building the window: kept for unlocking
+            self.query = query
+            return
+        self.set_query(query)
 
     def _first_page(self, generation: int, page: RosterPage) -> None:
         if generation != self._generation:

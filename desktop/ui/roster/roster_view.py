@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 from desktop.app import roster
 from desktop.app.roster import FilterOptions, RecordHit, RosterQuery
 from desktop.ui.common.shortcut_tips import with_shortcut
-from desktop.ui.pdf.batch_export_dialog import BatchExportDialog
 from desktop.ui.roster.roster_model import RosterModel
 from desktop.ui.shell.app_context import AppContext
 from sync.records.enums import DifficultyType, IdentificationLevel
+
+if TYPE_CHECKING:
+    from desktop.ui.pdf.batch_export_dialog import BatchExportDialog
 
 SENSITIVE_COLUMNS = ("level", "key_support")  # hidden in privacy mode
 
@@ -289,6 +292,8 @@ class RosterView(QWidget):
 
     def batch_export(self) -> BatchExportDialog:
         """批量导出 PDF for the selected students (or the current filters, a class, a college)."""
+        from desktop.ui.pdf.batch_export_dialog import BatchExportDialog  # ReportLab: on first use
+
         dialog = BatchExportDialog(
             self.ctx, student_ids=self.selected_student_ids(), query=self.current_query(), parent=self
         )
@@ -303,8 +308,8 @@ class RosterView(QWidget):
 
     # -- life cycle -----------------------------------------------------------------------------
     def reload(self) -> None:
+        self._apply()  # the first page before the filter lists: it is what the user waits for
         self.ctx.worker.run(roster.filter_options, self._fill_filters, key="roster-filters")
-        self._apply()
 
     def _fill_filters(self, options: FilterOptions) -> None:
         for combo, items in (

@@ -70,16 +70,19 @@ class JiaFangApp(QObject):
         self.ctx.events.store_replaced.connect(self._store_replaced)
         self.ctx.events.store_wiped.connect(self._store_wiped)
         self._wiped = False
-        self.window = self._build_window()
+        self.window = self._build_window(complete=False)  # start() adds the rest while unlocking
         self.wizard: FirstRunWizard | None = None
         self.keyring_offer: QMessageBox | None = None  # asks to put a lost keyring entry back
 
     # -- window ---------------------------------------------------------------------------------
-    def _build_window(self) -> MainWindow:
-        from desktop.ui.shell.window_sections import add_standard_sections
+    def _build_window(self, *, complete: bool = True) -> MainWindow:
+        from desktop.ui.shell.window_sections import add_other_sections, add_roster_section
 
         window = MainWindow(self.ctx)
-        add_standard_sections(window, self.ctx, lambda: self._data_key)
+        add_roster_section(window, self.ctx)
+        window.build_later(lambda: add_other_sections(window, self.ctx, lambda: self._data_key))
+        if complete:
+            window.finish_building()
         window.unlock_panel.unlock_requested.connect(self.unlock_with_passphrase)
         return window
 
@@ -90,11 +93,19 @@ class JiaFangApp(QObject):
 
     # -- start-up -------------------------------------------------------------------------------
     def start(self) -> None:
-        self.window.show()
         if not self.vault.exists():
+            self.window.finish_building()
+            self.window.show()
             self._run_first_run_wizard()
             return
+        self._unlock_at_start()
+        # The store thread derives the key (Argon2id) and opens the cipher meanwhile; its answer
+        # arrives through the event loop, after the window is complete.
+        self.window.finish_building()
+        self.window.show()
         self._show_wait_if_due()
+
+    def _unlock_at_start(self) -> None:
         env = os.environ.get(PASSPHRASE_ENV) if self._use_env_passphrase else None
         if env:
             self.unlock_with_passphrase(env)

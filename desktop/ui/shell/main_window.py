@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,13 +29,35 @@ from desktop.ui.unlock.unlock_panel import UnlockPanel
 NOTICE_MS = 12_000  # how long the "saved" notice stays in the status strip
 
 
+class SectionPages(dict[str, Section]):
+    """The window's pages by key.  A page added with a factory is built the first time it is asked
+    for (shown, or looked up by key); iterating gives only the pages built so far."""
+
+    def __init__(self, build: Callable[[str], Section]) -> None:
+        super().__init__()
+        self._build = weakref.WeakMethod(build)  # no cycle through the window
+
+    def __missing__(self, key: str) -> Section:
+        build = self._build()
+        if build is None:
+            raise KeyError(key)
+        return build(key)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
         fit_to_screen(self, QSize(1280, 800))
-        self.sections: dict[str, Section] = {}
+        self._keys: list[str] = []  # every page's key, in navigation order
+        self._factories: dict[str, Callable[[QWidget], Section]] = {}  # called with the window
+        self._unlocked = False
+        self._rest: Callable[[], None] | None = None  # adds the pages start-up builds after the first
+        self.sections = SectionPages(self._build_section)
+        # Pages not shown at unlock are read from the store on their first visit, so the roster's
+        # first page and the first search keystroke never queue behind them on the store thread.
+        self._stale: set[str] = set()
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -114,8 +139,32 @@ class MainWindow(QMainWindow):
     # -- sections -------------------------------------------------------------------------------
     def add_section(self, key: str, title: str, section: Section) -> None:
         """Add a page to the navigation (later features add theirs, e.g. the coverage dashboard)."""
-        section.setObjectName(f"section_{key}")
-        self.sections[key] = section
+        self._add_to_navigation(key, title)
+        self._place(key, section)
+
+    def add_deferred_section(self, key: str, title: str, factory: Callable[[QWidget], Section]) -> None:
+        """Add a page that is built on its first visit (or first lookup), so start-up does not wait
+        for its widgets, its imports or its queries.  `factory(parent)` makes the page."""
+        self._add_to_navigation(key, title)
+        self._factories[key] = factory
+        self.section_stack.addWidget(QWidget(self.section_stack))  # its place until it is built
+        if self.nav.currentRow() == len(self._keys) - 1:
+            self._build_section(key)
+
+    def build_later(self, rest: Callable[[], None]) -> None:
+        """`rest` adds the remaining pages: run by `finish_building()`, or when one of them is asked for."""
+        self._rest = rest
+
+    def finish_building(self) -> None:
+        rest, self._rest = self._rest, None
+        if rest is not None:
+            rest()
+
+    def is_built(self, key: str) -> bool:
+        return dict.__contains__(self.sections, key)
+
+    def _add_to_navigation(self, key: str, title: str) -> None:
+        self._keys.append(key)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
@@ -123,35 +172,70 @@ class MainWindow(QMainWindow):
         metrics = self.nav.fontMetrics()
         widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
         self.nav.setFixedWidth(max(widest + 56, 110))
-        # Each page scrolls as a whole only when the window is smaller than the page needs (150 %
-        # scaling on a small laptop); its own action bars and long lists are laid out inside it.
-        self.section_stack.addWidget(scrolling(section, self.section_stack, name=f"sectionScroll_{key}"))
-        name_controls(section)
         index = self.nav.count()
         if index <= 9:
             action = QAction(self)
             action.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key(Qt.Key.Key_0 + index)))
             action.triggered.connect(lambda _=False, k=key: self.show_section(k))
             self.addAction(action)
+
+    def _place(self, key: str, section: Section) -> None:
+        section.setObjectName(f"section_{key}")
+        dict.__setitem__(self.sections, key, section)
+        # Each page scrolls as a whole only when the window is smaller than the page needs (150 %
+        # scaling on a small laptop); its own action bars and long lists are laid out inside it.
+        area = scrolling(section, self.section_stack, name=f"sectionScroll_{key}")
+        index = self._keys.index(key)
+        placeholder = self.section_stack.widget(index) if key in self._factories else None
+        self.section_stack.insertWidget(index, area)
+        if placeholder is not None:
+            self.section_stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        name_controls(section)
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
-        section.setVisible(self.nav.currentRow() == index - 1)
+        if self.nav.currentRow() == index:
+            self.section_stack.setCurrentIndex(index)
+        section.setVisible(self.nav.currentRow() == index)
+
+    def _build_section(self, key: str) -> Section:
+        if key not in self._keys and self._rest is not None:
+            self.finish_building()
+            if self.is_built(key):
+                return dict.__getitem__(self.sections, key)
+        factory = self._factories.get(key)
+        if factory is None or self.is_built(key):
+            raise KeyError(key)
+        section = factory(self)
+        self._place(key, section)
+        if self._unlocked:  # built while unlocked: it reads what it shows now
+            self._stale.discard(key)
+            section.reload()
+        return section
 
     def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self._keys):
+            return
+        shown = self._keys[row]
+        current = self.sections[shown]  # built on its first visit
         self.section_stack.setCurrentIndex(row)
         # Pages other than the current one are hidden themselves (not only their scroll areas), so
         # that a page can tell whether anyone is looking at it.
-        for index, section in enumerate(self.sections.values()):
-            section.setVisible(index == row)
+        for key, section in self.sections.items():
+            section.setVisible(key == shown)
+        if shown in self._stale:
+            self._stale.discard(shown)
+            current.reload()
 
     def add_notice(self, notice: QWidget) -> None:
         """A bar above the sections (e.g. the draft offer, later the sync notices)."""
         self._central_layout.insertWidget(self._central_layout.count() - 1, notice)
 
     def show_section(self, key: str) -> Section:
-        section = self.sections[key]
-        self.nav.setCurrentRow(list(self.sections.values()).index(section))
-        return section
+        if key not in self._keys:
+            self.finish_building()
+        self.nav.setCurrentRow(self._keys.index(key))
+        return self.sections[key]
 
     def current_section_key(self) -> str:
         item = self.nav.currentItem()
@@ -180,6 +264,8 @@ class MainWindow(QMainWindow):
             section.clear()
 
     def show_locked(self) -> None:
+        self._unlocked = False
+        self._stale.clear()
         self.clear_sections()
         self.save_notice.clear()
         self.save_notice.setVisible(False)
@@ -199,10 +285,11 @@ class MainWindow(QMainWindow):
         name = self.ctx.identity.user_name
         self.lock_state.setText(self.tr("Unlocked — %1 (Ctrl+L locks)").replace("%1", name))
         self.update_title()
-        for section in self.sections.values():
-            section.reload()
+        self._unlocked = True
         key = self.current_section_key()
+        self._stale = set(self._keys) - {key}
         if key:
+            self.sections[key].reload()
             self.sections[key].setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:

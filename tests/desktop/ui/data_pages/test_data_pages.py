@@ -73,6 +73,7 @@ def cell(table: QTableWidget, row: int, column: int) -> str:
 def test_monitoring_raise_handle_resolve(qtbot: QtBot, running: Running) -> None:
     idle(qtbot, running)
     page = running.window.show_section("monitoring")
+    idle(qtbot, running)  # the page reads its lists on its first visit
     assert isinstance(page, MonitoringPage)
     page.new_student.setText("2024001")
     page.new_description.setPlainText("父亲突发疾病住院")
@@ -240,6 +241,7 @@ def test_wish_list_added_from_the_page(qtbot: QtBot, running: Running) -> None:
 def test_monitoring_flags_from_visits(qtbot: QtBot, running: Running) -> None:
     idle(qtbot, running)
     page = running.window.show_section("monitoring")
+    idle(qtbot, running)  # the page reads its lists on its first visit
     assert isinstance(page, MonitoringPage)
     assert not page.from_visits_button.isEnabled()
     visit = HomeVisit.model_validate(
