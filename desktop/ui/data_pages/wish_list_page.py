@@ -59,6 +59,9 @@ class WishListPage(Section):
             self.status_filter.addItem(status.label, status.value)
         self.department = QComboBox(self)
         self.department.setObjectName("wishDepartment")
+        # Filled after the page is first shown (pages load on their first visit): grow with the names.
+        self.department.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.department.addItem(self.tr("All departments"), None)
         top = QHBoxLayout()
         for label, widget in (
             (self.tr("Academic year"), self.year),

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -131,6 +133,16 @@ def check_text(widget: QWidget, where: str) -> None:
         needed = widget.sizeHint().width()
         if widget.width() + 1 < needed:
             problems.append(f"{where}: {describe(widget)} cut ({widget.width()} < {needed})")
+    elif isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
+        # The shown choice must fit its field (a combo sized while still empty cuts it: "全部部门" → "全部部").
+        option = QStyleOptionComboBox()
+        widget.initStyleOption(option)
+        field = widget.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, widget
+        )
+        needed = widget.fontMetrics().horizontalAdvance(widget.currentText())
+        if field.width() + 1 < needed:
+            problems.append(f"{where}: {describe(widget)} choice cut ({field.width()} < {needed})")
     elif isinstance(widget, QPushButton) and widget.text():
         needed = widget.sizeHint().width()
         if widget.width() + 1 < needed:

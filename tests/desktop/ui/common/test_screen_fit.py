@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.ui import screen_fit_child
@@ -85,11 +85,16 @@ def test_the_checker_sees_cut_text_and_controls_off_the_window(qtbot: QtBot) -> 
     row = QHBoxLayout(top)
     button = QPushButton("预览/打印/导出 PDF（很长的按钮文字）", top)
     label = QLabel("生源地：江苏省淮安市涟水县某某镇", top)
+    combo = QComboBox(top)
+    combo.setObjectName("probeCombo")
     row.addWidget(button)
     row.addWidget(label)
+    row.addWidget(combo)
     top.show()
+    combo.addItem("全部部门（选项在显示后才填入）")  # filled after the first show: sized while empty
     button.setFixedWidth(40)
     label.setFixedWidth(30)
+    combo.setFixedWidth(60)
     outside = QPushButton("关闭", top)
     outside.setGeometry(top.width() + 50, 0, 60, 20)
     outside.show()
@@ -97,10 +102,12 @@ def test_the_checker_sees_cut_text_and_controls_off_the_window(qtbot: QtBot) -> 
     screen_fit_child.check_window(top, "probe")
     found = "\n".join(screen_fit_child.problems)
     assert "很长的按钮文字" in found and "江苏省" in found and "关闭" in found
+    assert "probeCombo" in found and "choice cut" in found
     screen_fit_child.problems.clear()
     label.setToolTip(label.text())
     button.setToolTip(button.text())
     outside.hide()
+    combo.setToolTip(combo.currentText())
     screen_fit_child.check_window(top, "probe")
     assert not any("cut" in p or "关闭" in p for p in screen_fit_child.problems)
     screen_fit_child.problems.clear()
