@@ -1599,6 +1599,10 @@
       <translation>%1 — changes to a saved visit, kept %2</translation>
     </message>
     <message>
+      <source>%1 — visit of %3, saved %2</source>
+      <translation>%1 — visit of %3, saved %2</translation>
+    </message>
+    <message>
       <source>The visit could not be opened.</source>
       <translation>The visit could not be opened.</translation>
     </message>

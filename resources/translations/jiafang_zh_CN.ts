@@ -1592,6 +1592,10 @@
       <translation>%1 — 对已保存家访记录的修改（未保存），%2</translation>
     </message>
     <message>
+      <source>%1 — visit of %3, saved %2</source>
+      <translation>%1 — 家访日期 %3，保存于 %2</translation>
+    </message>
+    <message>
       <source>The visit could not be opened.</source>
       <translation>无法打开这次家访记录。</translation>
     </message>

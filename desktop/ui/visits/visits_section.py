@@ -159,13 +159,18 @@ class VisitsSection(Section):
     def _show_drafts(self, drafts: list[DraftInfo]) -> None:
         self.drafts.clear()
         for draft in drafts:
-            template = (
-                self.tr("%1 — changes to a saved visit, kept %2")
-                if draft.data.get("edit_of")
-                else self.tr("%1 — saved %2")
-            )
-            text = template.replace("%1", draft.student_name).replace(
-                "%2", f"{draft.saved_at:%Y-%m-%d %H:%M}"
+            visit_date = draft.data.get("visit_date")
+            if draft.data.get("edit_of"):
+                template = self.tr("%1 — changes to a saved visit, kept %2")
+            elif isinstance(visit_date, str) and visit_date:
+                # Two unsaved forms of one student are told apart by the visit date typed in each.
+                template = self.tr("%1 — visit of %3, saved %2")
+            else:
+                template = self.tr("%1 — saved %2")
+            text = (
+                template.replace("%1", draft.student_name)
+                .replace("%2", f"{draft.saved_at:%Y-%m-%d %H:%M}")
+                .replace("%3", str(visit_date))
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, draft)
