@@ -127,8 +127,9 @@ bytes=$(du -sb "$bundle" | cut -f1)
 mb=$((bytes / 1000000))
 echo "bundle: $mb MB ($(du -sh "$bundle" | cut -f1)B on disk), $(find "$bundle" -type f | wc -l) files; target under 150 MB"
 echo "largest parts:"
-du -sb "$bundle"/_internal/* "$bundle/jiafang" | sort -rn | head -8 \
-    | awk '{printf "  %6.1f MB  %s\n", $1 / 1000000, $2}' | sed "s|$bundle/||"
+# awk reads the whole list (head would close the pipe early: sort then dies of SIGPIPE under pipefail)
+du -sb "$bundle"/_internal/* "$bundle/jiafang" | sort -rn \
+    | awk 'NR <= 8 {printf "  %6.1f MB  %s\n", $1 / 1000000, $2}' | sed "s|$bundle/||"
 ((mb <= ${JIAFANG_MAX_BUNDLE_MB:-200})) || fail "bundle is $mb MB, over ${JIAFANG_MAX_BUNDLE_MB:-200} MB"
 
 step ".deb"
