@@ -45,8 +45,7 @@ def test_a_page_looked_up_by_key_is_built_and_loaded(qtbot: QtBot, running: Runn
     assert isinstance(wishes, WishListPage)
     assert window.is_built("wishes") and not wishes.isVisible()
     assert running.app.ctx.worker.pending > 0
-    with qtbot.waitSignal(wishes.wishes_shown):
-        pass
+    qtbot.waitSignal(wishes.wishes_shown).wait()  # the queued read of the page's list arrives
     assert window.show_section("wishes") is wishes
     assert wishes.isVisible() and window.current_section_key() == "wishes"
 
