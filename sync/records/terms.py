@@ -20,7 +20,7 @@ _ORDINALS = {1: "第一学期", 2: "第二学期"}
 def is_term(text: str) -> bool:
     """Whether ``text`` is a term "YYYY-YYYY-N" of two consecutive years and N = 1 or 2."""
     match = TERM_PATTERN.match(text)
-    return bool(match) and int(match.group(2)) == int(match.group(1)) + 1
+    return match is not None and int(match.group(2)) == int(match.group(1)) + 1
 
 
 def parse_term(text: str) -> tuple[str, int]:
