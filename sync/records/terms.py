@@ -6,20 +6,26 @@ time order, and its label is what people read ("2025-2026学年第一学期").
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from sync.records.academic import academic_year_bounds, academic_year_of, first_year_of
+from sync.records.academic import (
+    ACADEMIC_YEAR_START_MONTH,
+    academic_year_bounds,
+    academic_year_of,
+    academic_year_starting,
+    first_year_of,
+    previous_academic_year,
+)
 
-TERM_PATTERN = re.compile(r"^(\d{4})-(\d{4})-([12])$")
+_TERM_PATTERN = re.compile(r"^(\d{4})-(\d{4})-([12])$")
 SPRING_START_MONTH = 3
 _ORDINALS = {1: "第一学期", 2: "第二学期"}
 
 
 def is_term(text: str) -> bool:
     """Whether ``text`` is a term "YYYY-YYYY-N" of two consecutive years and N = 1 or 2."""
-    match = TERM_PATTERN.match(text)
+    match = _TERM_PATTERN.match(text)
     return match is not None and int(match.group(2)) == int(match.group(1)) + 1
 
 
@@ -32,7 +38,7 @@ def parse_term(text: str) -> tuple[str, int]:
 
 def term_of(day: date) -> str:
     """The term a day belongs to: 1 Sep – end of Feb is the first, 1 Mar – 31 Aug the second."""
-    half = 1 if day.month >= 9 or day.month < SPRING_START_MONTH else 2
+    half = 1 if day.month >= ACADEMIC_YEAR_START_MONTH or day.month < SPRING_START_MONTH else 2
     return f"{academic_year_of(day)}-{half}"
 
 
@@ -44,30 +50,18 @@ def term_bounds(term: str) -> tuple[date, date]:
     """First and last day of a term (both inclusive)."""
     year, half = parse_term(term)
     first, last = academic_year_bounds(year)
-    spring_year = first_year_of(year) + 1
-    if half == 1:
-        return first, date(spring_year, 2, calendar.monthrange(spring_year, 2)[1])
-    return date(spring_year, SPRING_START_MONTH, 1), last
-
-
-def terms_of_year(academic_year: str) -> tuple[str, str]:
-    return f"{academic_year}-1", f"{academic_year}-2"
+    spring = date(first_year_of(year) + 1, SPRING_START_MONTH, 1)
+    return (first, spring - timedelta(days=1)) if half == 1 else (spring, last)
 
 
 def next_term(term: str) -> str:
     year, half = parse_term(term)
-    if half == 1:
-        return f"{year}-2"
-    first = first_year_of(year) + 1
-    return f"{first}-{first + 1}-1"
+    return f"{year}-2" if half == 1 else f"{academic_year_starting(first_year_of(year) + 1)}-1"
 
 
 def previous_term(term: str) -> str:
     year, half = parse_term(term)
-    if half == 2:
-        return f"{year}-1"
-    first = first_year_of(year) - 1
-    return f"{first}-{first + 1}-2"
+    return f"{year}-1" if half == 2 else f"{previous_academic_year(year)}-2"
 
 
 def term_label(term: str) -> str:
