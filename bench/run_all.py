@@ -45,7 +45,9 @@ def main() -> int:
     )
     parser.add_argument("--quick", action="store_true", help="small sizes: a few minutes in all")
     parser.add_argument("--pg-url", default=None, help="PostgreSQL for the sync benchmark (it is emptied)")
-    parser.add_argument("--only", nargs="*", default=None, help="names to run: store ui coverage pdf sync peer")
+    parser.add_argument(
+        "--only", nargs="*", default=None, help="names to run: store ui coverage pdf sync peer"
+    )
     args = parser.parse_args()
     results: list[tuple[str, str, float]] = []
     for name, script, full, quick in BENCHMARKS:
