@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.app.changes import Kind, use_case
-from desktop.reports.store_source import student_history
 from desktop.store.repositories.history import StudentHistory, TimelineEntry, TimelineKind
 from desktop.store.store import Store
 from sync.records import (
@@ -48,6 +47,9 @@ def household_values(member: FamilyMember) -> dict[str, Any]:
 
 def load_student(store: Store, student_id: str) -> StudentHistory:
     """Everything the profile shows about one student (its timeline is ``history.timeline()``)."""
+    # imported here: desktop.reports loads ReportLab, which start-up does not need
+    from desktop.reports.store_source import student_history
+
     with store.session() as s:
         return student_history(s, student_id)
 

@@ -24,13 +24,13 @@ from desktop.reports.form_parts import data_table, narrative_rows, note_line, ti
 from desktop.reports.formatting import fmt_date, fmt_day, fmt_int, fmt_label, fmt_labels, fmt_money, joined
 from desktop.reports.output_file import write_pdf
 from desktop.reports.page_frame import DocumentInfo, FormHeader, FormStart, PageFrame, printed_on, render
+from desktop.reports.print_settings import DEFAULT_ARCHIVE_TITLE
 from desktop.reports.styles import FormStyles, form_styles
 from desktop.reports.visit_form import FAMILY_HEADERS, FAMILY_WIDTHS, family_rows, student_grid
 from desktop.store.repositories.history import StudentHistory
 from desktop.store.role_rules import BULK_KEY_SUPPORT_ROLES, KEY_SUPPORT_ROLES
 from sync.records.enums import Role, TriState
 
-DEFAULT_ARCHIVE_TITLE = "学生资助成长档案"
 NONE_YET = "（暂无记录）"
 AUDIT_ROWS = 30
 ARCHIVE_NOTE = (

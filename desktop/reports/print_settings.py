@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.reports.growth_archive import DEFAULT_ARCHIVE_TITLE
-from desktop.reports.visit_form import DEFAULT_VISIT_TITLE
 from desktop.store.repositories.meta import MetaRepository
+
+# The printed titles when the user has set none (kept here, not with the PDF builders, so the settings
+# page does not load ReportLab at start-up).
+DEFAULT_VISIT_TITLE = "家庭经济困难学生家访记录表"
+DEFAULT_ARCHIVE_TITLE = "学生资助成长档案"
 
 FONT_SETTING = "pdf.font_path"
 VISIT_TITLE_SETTING = "pdf.visit_form_title"

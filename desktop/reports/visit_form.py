@@ -38,6 +38,7 @@ from desktop.reports.form_parts import (
 from desktop.reports.formatting import fmt_date, fmt_int, fmt_label, fmt_money, joined
 from desktop.reports.output_file import write_pdf
 from desktop.reports.page_frame import DocumentInfo, FormHeader, FormStart, PageFrame, printed_on, render
+from desktop.reports.print_settings import DEFAULT_VISIT_TITLE
 from desktop.reports.styles import FormStyles, form_styles
 from sync.records.enums import (
     ConfirmationMethod,
@@ -59,7 +60,6 @@ from sync.records.record_numbers import qr_payload
 from sync.records.students import FamilyMember, Student
 from sync.records.visits import HomeVisit, HouseholdMember
 
-DEFAULT_VISIT_TITLE = "家庭经济困难学生家访记录表"
 FAMILY_HEADERS = ("姓名", "年龄", "与学生关系", "工作(学习)单位", "职业", "年收入(元)", "健康状况")
 FAMILY_WIDTHS = (16, 9, 15, 38, 18, 17, 22)
 VERIFIED_HEADER, VERIFIED_WIDTH, VERIFIED_MARK = "本次核实", 13, "已核实"  # the visit form only

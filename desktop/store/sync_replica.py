@@ -301,9 +301,12 @@ class StoreReplica:
                     continue
                 # Fields of a newer schema than this client's are kept as they came (``extra``).
                 known = repo.RECORD.model_fields
-                fields = {name: value for name, value in state.fields.items() if name in known}
-                extra = {name: value for name, value in state.fields.items() if name not in known}
+                fields, extra = state.fields, {}
+                if not known.keys() >= fields.keys():
+                    fields = {name: value for name, value in state.fields.items() if name in known}
+                    extra = {name: value for name, value in state.fields.items() if name not in known}
                 if local_pending and state.id in existing:
+                    fields = dict(fields)
                     current = repo.get(state.id, include_deleted=True)
                     if current is not None:
                         mine = current.model_dump(mode="json")

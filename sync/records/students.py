@@ -35,10 +35,12 @@ from sync.records.validators import (
     StudentNo,
 )
 
+_SPECIAL_GROUPS = tuple(SpecialGroup)  # iterating the enum class itself is slow (a first sync reads many)
+
 
 def unknown_special_groups() -> dict[SpecialGroup, TriState]:
     """Every special group marked "unknown" (the default until someone has checked)."""
-    return dict.fromkeys(SpecialGroup, TriState.UNKNOWN)
+    return dict.fromkeys(_SPECIAL_GROUPS, TriState.UNKNOWN)
 
 
 class Student(Record):
@@ -137,8 +139,7 @@ class Identification(Record):
 
     @model_validator(mode="after")
     def _complete_special_groups(self) -> Identification:
-        missing = [group for group in SpecialGroup if group not in self.special_groups]
-        if missing:
+        if any(group not in self.special_groups for group in _SPECIAL_GROUPS):
             # Assigning through __dict__ avoids re-running validation (validate_assignment).
             self.__dict__["special_groups"] = {**unknown_special_groups(), **self.special_groups}
         return self

@@ -6,6 +6,7 @@ Validators raise ``PydanticCustomError`` with a finished Chinese message, so
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from decimal import Decimal
@@ -80,6 +81,7 @@ def check_not_future(value: date) -> date:
     return value
 
 
+@functools.lru_cache(maxsize=256)  # a school has a handful of years; records name them over and over
 def check_academic_year(value: str) -> str:
     match = _ACADEMIC_YEAR_RE.match(value.strip())
     if not match or int(match.group(2)) != int(match.group(1)) + 1:

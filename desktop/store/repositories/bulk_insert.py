@@ -9,8 +9,10 @@ and the repository tests read back every record type written this way.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from pydantic_core import to_json
@@ -65,30 +67,57 @@ def encoder_for(column: Column[Any]) -> Encoder:
     return _same
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """The INSERT for one set of constant columns: the row's own columns first, then the constants."""
+
+    sql: str
+    constant_names: tuple[str, ...]
+    take: Callable[[dict[str, Any]], tuple[Any, ...]]  # the row's values, in column order
+    special: tuple[tuple[int, Encoder], ...]  # positions whose values need an encoder
+
+    def encode(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        values = self.take(row)
+        if not self.special:
+            return values
+        encoded = list(values)
+        for index, encode in self.special:
+            encoded[index] = encode(encoded[index])
+        return tuple(encoded)
+
+
 class BulkInserter:
     """Inserts rows given as {column: JSON-form value} into one table."""
 
     def __init__(self, table: Table) -> None:
-        self.columns = [column.name for column in table.columns]
-        self.encoders = [encoder_for(column) for column in table.columns]
-        names = ", ".join(f'"{name}"' for name in self.columns)
-        marks = ", ".join("?" for _ in self.columns)
-        self.sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+        self.table_name = table.name
+        self.encoders = {column.name: encoder_for(column) for column in table.columns}
+        self._plans: dict[frozenset[str], _Plan] = {}
 
     def insert(self, session: Session, rows: Sequence[dict[str, Any]], constants: dict[str, Any]) -> None:
         """Insert ``rows``; ``constants`` are the same for every row (encoded once, e.g. sync columns)."""
-        fixed = {
-            name: encode(constants[name])
-            for name, encode in zip(self.columns, self.encoders, strict=True)
-            if name in constants
-        }
-        plan = [
-            (name, None if name in fixed else encode)
-            for name, encode in zip(self.columns, self.encoders, strict=True)
-        ]
-        values = [
-            tuple(fixed[name] if encode is None else encode(row[name]) for name, encode in plan)
-            for row in rows
-        ]
-        if values:
-            session.connection().exec_driver_sql(self.sql, values)
+        if not rows:
+            return
+        plan = self._plan(frozenset(constants))
+        fixed = tuple(self.encoders[name](constants[name]) for name in plan.constant_names)
+        session.connection().exec_driver_sql(plan.sql, [plan.encode(row) + fixed for row in rows])
+
+    def _plan(self, constants: frozenset[str]) -> _Plan:
+        # Only the columns that need an encoder cost a call per row: on a first sync of a hundred
+        # thousand records, a call for every column cost more than the insert itself.
+        plan = self._plans.get(constants)
+        if plan is None:
+            own = [name for name in self.encoders if name not in constants]
+            fixed = tuple(name for name in self.encoders if name in constants)
+            names = ", ".join(f'"{name}"' for name in (*own, *fixed))
+            marks = ", ".join("?" for _ in (*own, *fixed))
+            getter = itemgetter(*own)
+            take = getter if len(own) > 1 else (lambda row: (getter(row),))
+            special = tuple(
+                (index, self.encoders[name])
+                for index, name in enumerate(own)
+                if self.encoders[name] is not _same
+            )
+            plan = _Plan(f'INSERT INTO "{self.table_name}" ({names}) VALUES ({marks})', fixed, take, special)
+            self._plans[constants] = plan
+        return plan

@@ -70,6 +70,10 @@ class JiaFangApp(QObject):
         self.ctx.events.store_replaced.connect(self._store_replaced)
         self.ctx.events.store_wiped.connect(self._store_wiped)
         self._wiped = False
+        # The store thread derives the key (Argon2id, ~0.3 s, outside the GIL) and opens the cipher
+        # while this thread builds the window; its answer arrives through the event loop, once the
+        # window is complete and shown.
+        self._unlocking = self.vault.exists() and self._unlock_at_start()
         self.window = self._build_window(complete=False)  # start() adds the rest while unlocking
         self.wizard: FirstRunWizard | None = None
         self.keyring_offer: QMessageBox | None = None  # asks to put a lost keyring entry back
@@ -98,24 +102,27 @@ class JiaFangApp(QObject):
             self.window.show()
             self._run_first_run_wizard()
             return
-        self._unlock_at_start()
-        # The store thread derives the key (Argon2id) and opens the cipher meanwhile; its answer
-        # arrives through the event loop, after the window is complete.
+        if not self._unlocking:
+            self._unlock_at_start()
         self.window.finish_building()
         self.window.show()
         self._show_wait_if_due()
 
-    def _unlock_at_start(self) -> None:
+    def _unlock_at_start(self) -> bool:
+        """Start opening the store without asking (passphrase in the environment, or the OS keyring);
+        False when the user has to type the passphrase."""
         env = os.environ.get(PASSPHRASE_ENV) if self._use_env_passphrase else None
         if env:
             self.unlock_with_passphrase(env)
-            return
+            return True
         try:
             key = self.vault.unlock_from_keyring()
         except StoreError:
             key = None
         if key is not None:
             self._open(lambda: unlock.open_with_key(self.data_dir, key), key)
+            return True
+        return False
 
     def _run_first_run_wizard(self) -> None:
         wizard = FirstRunWizard(self.window)
