@@ -17,6 +17,7 @@ from sync.server.models import ProcessedOp, RecordRow, RecordStudent
 from sync.server.models.base import utcnow
 
 _COPY_FROM = 200  # rows from which COPY beats a multi-row INSERT on PostgreSQL
+_PROCESSED_COLUMNS = ("op_id", "device_id", "result", "created_at")
 _COLUMNS = (
     "id",
     "record_type",
@@ -60,21 +61,22 @@ class Pending:
             self.rows, self.links = [], []
 
     def write(self, session: Session) -> None:
-        """Insert the pending rows (their ``seq`` and ``dhash`` set), their student links, the op results."""
+        """Insert the pending rows (their ``seq`` and ``dhash`` set), their student links, the op results.
+
+        Core statements on the tables (no ORM bookkeeping per row), or ``COPY`` for many rows on PostgreSQL.
+        """
+        now = utcnow()
         if self.processed:
-            session.execute(insert(ProcessedOp), self.processed)
+            for entry in self.processed:
+                entry["created_at"] = now
+            _insert(session, ProcessedOp.__table__, _PROCESSED_COLUMNS, self.processed)
             self.processed = []
         if not self.rows:
             return
-        now = utcnow()
-        values = [_values(row, now) for row in self.rows]
-        if len(values) >= _COPY_FROM and session.get_bind().dialect.name == "postgresql":
-            _copy(session, values)
-        else:
-            session.execute(insert(RecordRow), values)
+        _insert(session, RecordRow.__table__, _COLUMNS, [_values(row, now) for row in self.rows])
         if self.links:
             session.execute(
-                insert(RecordStudent),
+                insert(RecordStudent.__table__),
                 [{"record_id": link.record_id, "student_id": link.student_id} for link in self.links],
             )
         self.rows, self.links = [], []
@@ -87,10 +89,17 @@ def _values(row: RecordRow, now: Any) -> dict[str, Any]:
     return values
 
 
-def _copy(session: Session, values: list[dict[str, Any]]) -> None:
+def _insert(session: Session, table: Any, columns: tuple[str, ...], values: list[dict[str, Any]]) -> None:
+    if len(values) >= _COPY_FROM and session.get_bind().dialect.name == "postgresql":
+        _copy(session, table.name, columns, values)
+    else:
+        session.execute(insert(table), values)
+
+
+def _copy(session: Session, table: str, columns: tuple[str, ...], values: list[dict[str, Any]]) -> None:
     connection = session.connection().connection.driver_connection
     assert connection is not None
-    statement = f"COPY records ({', '.join(_COLUMNS)}) FROM STDIN"
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
     with connection.cursor() as cursor, cursor.copy(statement) as copy:
         for row in values:
-            copy.write_row(tuple(row[name] for name in _COLUMNS))
+            copy.write_row(tuple(row[name] for name in columns))

@@ -34,7 +34,6 @@ from sync.server.models import (
     MentorAccount,
     MentorLink,
     RecordRow,
-    RecordStudent,
     StudentScope,
 )
 from sync.server.scope import Principal
@@ -51,14 +50,25 @@ _REJECT_MESSAGES = {
 }
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+_NAMES: dict[str, str] = {}  # field name -> its JSON key with the colon (a few hundred names in all)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _ENCODE(value)
+
+
+def _key(name: str) -> str:
+    encoded = _NAMES.get(name)
+    if encoded is None:
+        encoded = _NAMES[name] = _ENCODE(name) + ":"
+    return encoded
 
 
 def _same_meta(names: dict[str, Any], stamp: Meta) -> str:
     """``_dumps({name: stamp for name in names})``, with the stamp encoded once."""
-    encoded = _dumps(stamp)
-    return "{" + ",".join(f"{_dumps(name)}:{encoded}" for name in sorted(names)) + "}"
+    encoded = _ENCODE(stamp)
+    return "{" + ",".join(_key(name) + encoded for name in sorted(names)) + "}"
 
 
 def _reject(op: Op, reason: RejectReason, message: str | None = None) -> OpResult:
@@ -184,7 +194,7 @@ def _prefetch_scope_index(batch: _Batch, ops: list[Op]) -> None:
             continue
         found = {
             str(getattr(row, key.key)): row
-            for row in batch.session.scalars(select(model).where(key.in_(ids)))
+            for row in batch.session.scalars(select(model).where(record_state.among(batch.session, key, ids)))
         }
         for record_id in ids:
             batch.cache[(model, record_id)] = found.get(record_id)
@@ -319,6 +329,7 @@ def _skips_the_visit(batch: _Batch, op: Op, existing: RecordRow | None, fields: 
     """An identification that sets a new student's level without the 认定前核实 visit (``visit_first``)."""
     if batch.trusted or op.record_type != write_rules.IDENTIFICATION:
         return False
+    batch.pending.release(batch.session)  # a student or visit created earlier in this batch counts
     return visit_first.refusal(batch.session, existing, fields) is not None
 
 
@@ -410,16 +421,9 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
     row.dhash = 0
     row.updated_at = datetime.now(UTC)
     if tombstone is None:
+        # Written in bulk at the end; the few checks that read records back by query release it first.
         batch.rows[row.id] = row
-        if batch.trusted:
-            # Nothing in a trusted batch reads records back by query: written in bulk at the end.
-            batch.pending.add(row, set(students))
-        else:
-            batch.session.add(row)
-            if row.multi:
-                batch.session.add_all(
-                    RecordStudent(record_id=row.id, student_id=student) for student in set(students)
-                )
+        batch.pending.add(row, set(students))
     batch.touched[row.id] = row
     _update_scope_index(batch, row, fields)
     _resolve(batch, op)
