@@ -36,6 +36,14 @@ _COLUMNS = (
 )
 
 
+def new_row(**values: Any) -> RecordRow:
+    """A new record's row for ``Pending``, its values put in place without the ORM's change events
+    (nothing tracks a row outside a session; if it is released, the session inserts these values)."""
+    row = RecordRow()
+    row.__dict__.update(values)
+    return row
+
+
 @dataclass
 class Pending:
     """New records of a batch not yet in the session, with the student links of multi-student ones."""
@@ -83,7 +91,8 @@ class Pending:
 
 
 def _values(row: RecordRow, now: Any) -> dict[str, Any]:
-    values = {name: getattr(row, name) for name in _COLUMNS}
+    state = row.__dict__  # the row's loaded values (a pending row is never expired)
+    values = {name: state.get(name) for name in _COLUMNS}
     values["created_at"] = values["created_at"] or now
     values["updated_at"] = values["updated_at"] or now
     return values

@@ -65,7 +65,7 @@ def _key(name: str) -> str:
     return encoded
 
 
-def _same_meta(names: dict[str, Any], stamp: Meta) -> str:
+def _same_meta(names: dict[str, Any], stamp: Meta | int) -> str:
     """``_dumps({name: stamp for name in names})``, with the stamp encoded once."""
     encoded = _ENCODE(stamp)
     return "{" + ",".join(_key(name) + encoded for name in sorted(names)) + "}"
@@ -407,23 +407,29 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
         return _reject(op, RejectReason.VALIDATION_FAILED, taken)
     rev = 1 if tombstone is None else tombstone.rev + 1
     versions = {name: rev for name in fields}
-    row = tombstone or RecordRow(
-        id=op.record_id, record_type=op.record_type, author_id=batch.principal.user_id
-    )
-    row.student_id = students[0] if students else None
-    row.multi = len(students) > 1
-    row.deleted = False
-    row.rev = rev
-    row.fields = _dumps(fields)
-    row.meta = _same_meta(fields, batch.stamp(op, rev))
-    row.versions = _dumps(versions)
-    row.seq = 0
-    row.dhash = 0
-    row.updated_at = datetime.now(UTC)
+    values = {
+        "student_id": students[0] if students else None,
+        "multi": len(students) > 1,
+        "deleted": False,
+        "rev": rev,
+        "fields": _dumps(fields),
+        "meta": _same_meta(fields, batch.stamp(op, rev)),
+        "versions": _same_meta(fields, rev),
+        "seq": 0,
+        "dhash": 0,
+        "updated_at": datetime.now(UTC),
+    }
     if tombstone is None:
         # Written in bulk at the end; the few checks that read records back by query release it first.
+        row = bulk_rows.new_row(
+            id=op.record_id, record_type=op.record_type, author_id=batch.principal.user_id, **values
+        )
         batch.rows[row.id] = row
         batch.pending.add(row, set(students))
+    else:
+        row = tombstone
+        for name, value in values.items():
+            setattr(row, name, value)
     batch.touched[row.id] = row
     _update_scope_index(batch, row, fields)
     _resolve(batch, op)
@@ -468,7 +474,9 @@ def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> O
             apply[name] = value
         else:
             clash.append(name)
-    if apply:
+    if apply and not clash:
+        merged = candidate  # every sent field applies: the record validated above is the result
+    elif apply:
         try:
             merged, _ = record_kinds.validate(cls, row.id, {**current, **apply})
         except record_kinds.InvalidRecord:
