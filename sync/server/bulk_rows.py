@@ -51,7 +51,7 @@ class Pending:
     rows: list[RecordRow] = field(default_factory=list)
     links: list[RecordStudent] = field(default_factory=list)
     # Results of the batch's ops (idempotency), never read back within the batch: one statement at the end.
-    processed: list[dict[str, str]] = field(default_factory=list)
+    processed: list[dict[str, Any]] = field(default_factory=list)
 
     def processed_op(self, op_id: str, device_id: str, result: str) -> None:
         self.processed.append({"op_id": op_id, "device_id": device_id, "result": result})
@@ -84,7 +84,7 @@ class Pending:
         _insert(session, RecordRow.__table__, _COLUMNS, [_values(row, now) for row in self.rows])
         if self.links:
             session.execute(
-                insert(RecordStudent.__table__),
+                insert(RecordStudent),
                 [{"record_id": link.record_id, "student_id": link.student_id} for link in self.links],
             )
         self.rows, self.links = [], []

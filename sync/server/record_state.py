@@ -6,9 +6,8 @@ touches (locked for update, in id order), and the owners of the 学号 the batch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import String, any_, bindparam, select
@@ -32,8 +31,8 @@ def among(session: Session, column: Any, values: Collection[str]) -> ColumnEleme
     """``column IN values``; on PostgreSQL as ``= ANY(array)``, one parameter instead of one per value
     (the driver's handling of thousands of placeholders cost more than the query)."""
     if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam(None, list(values), type_=ARRAY(String())))  # type: ignore[no-any-return]
-    return column.in_(values)  # type: ignore[no-any-return]
+        return column == any_(bindparam(None, list(values), type_=ARRAY(String())))
+    return column.in_(values)
 
 
 def read(session: Session, ops: list[Op]) -> BatchState:
