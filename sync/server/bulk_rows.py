@@ -17,6 +17,7 @@ from sync.server.models import ProcessedOp, RecordRow, RecordStudent
 from sync.server.models.base import utcnow
 
 _COPY_FROM = 200  # rows from which COPY beats a multi-row INSERT on PostgreSQL
+_PROCESSED_COLUMNS = ("op_id", "device_id", "result", "created_at")
 _COLUMNS = (
     "id",
     "record_type",
@@ -35,6 +36,14 @@ _COLUMNS = (
 )
 
 
+def new_row(**values: Any) -> RecordRow:
+    """A new record's row for ``Pending``, its values put in place without the ORM's change events
+    (nothing tracks a row outside a session; if it is released, the session inserts these values)."""
+    row = RecordRow()
+    row.__dict__.update(values)
+    return row
+
+
 @dataclass
 class Pending:
     """New records of a batch not yet in the session, with the student links of multi-student ones."""
@@ -42,7 +51,7 @@ class Pending:
     rows: list[RecordRow] = field(default_factory=list)
     links: list[RecordStudent] = field(default_factory=list)
     # Results of the batch's ops (idempotency), never read back within the batch: one statement at the end.
-    processed: list[dict[str, str]] = field(default_factory=list)
+    processed: list[dict[str, Any]] = field(default_factory=list)
 
     def processed_op(self, op_id: str, device_id: str, result: str) -> None:
         self.processed.append({"op_id": op_id, "device_id": device_id, "result": result})
@@ -60,18 +69,19 @@ class Pending:
             self.rows, self.links = [], []
 
     def write(self, session: Session) -> None:
-        """Insert the pending rows (their ``seq`` and ``dhash`` set), their student links, the op results."""
+        """Insert the pending rows (their ``seq`` and ``dhash`` set), their student links, the op results.
+
+        Core statements on the tables (no ORM bookkeeping per row), or ``COPY`` for many rows on PostgreSQL.
+        """
+        now = utcnow()
         if self.processed:
-            session.execute(insert(ProcessedOp), self.processed)
+            for entry in self.processed:
+                entry["created_at"] = now
+            _insert(session, ProcessedOp.__table__, _PROCESSED_COLUMNS, self.processed)
             self.processed = []
         if not self.rows:
             return
-        now = utcnow()
-        values = [_values(row, now) for row in self.rows]
-        if len(values) >= _COPY_FROM and session.get_bind().dialect.name == "postgresql":
-            _copy(session, values)
-        else:
-            session.execute(insert(RecordRow), values)
+        _insert(session, RecordRow.__table__, _COLUMNS, [_values(row, now) for row in self.rows])
         if self.links:
             session.execute(
                 insert(RecordStudent),
@@ -81,16 +91,24 @@ class Pending:
 
 
 def _values(row: RecordRow, now: Any) -> dict[str, Any]:
-    values = {name: getattr(row, name) for name in _COLUMNS}
+    state = row.__dict__  # the row's loaded values (a pending row is never expired)
+    values = {name: state.get(name) for name in _COLUMNS}
     values["created_at"] = values["created_at"] or now
     values["updated_at"] = values["updated_at"] or now
     return values
 
 
-def _copy(session: Session, values: list[dict[str, Any]]) -> None:
+def _insert(session: Session, table: Any, columns: tuple[str, ...], values: list[dict[str, Any]]) -> None:
+    if len(values) >= _COPY_FROM and session.get_bind().dialect.name == "postgresql":
+        _copy(session, table.name, columns, values)
+    else:
+        session.execute(insert(table), values)
+
+
+def _copy(session: Session, table: str, columns: tuple[str, ...], values: list[dict[str, Any]]) -> None:
     connection = session.connection().connection.driver_connection
     assert connection is not None
-    statement = f"COPY records ({', '.join(_COLUMNS)}) FROM STDIN"
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
     with connection.cursor() as cursor, cursor.copy(statement) as copy:
         for row in values:
-            copy.write_row(tuple(row[name] for name in _COLUMNS))
+            copy.write_row(tuple(row[name] for name in columns))

@@ -34,7 +34,6 @@ from sync.server.models import (
     MentorAccount,
     MentorLink,
     RecordRow,
-    RecordStudent,
     StudentScope,
 )
 from sync.server.scope import Principal
@@ -51,14 +50,25 @@ _REJECT_MESSAGES = {
 }
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+_NAMES: dict[str, str] = {}  # field name -> its JSON key with the colon (a few hundred names in all)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _ENCODE(value)
 
 
-def _same_meta(names: dict[str, Any], stamp: Meta) -> str:
+def _key(name: str) -> str:
+    encoded = _NAMES.get(name)
+    if encoded is None:
+        encoded = _NAMES[name] = _ENCODE(name) + ":"
+    return encoded
+
+
+def _same_meta(names: dict[str, Any], stamp: Meta | int) -> str:
     """``_dumps({name: stamp for name in names})``, with the stamp encoded once."""
-    encoded = _dumps(stamp)
-    return "{" + ",".join(f"{_dumps(name)}:{encoded}" for name in sorted(names)) + "}"
+    encoded = _ENCODE(stamp)
+    return "{" + ",".join(_key(name) + encoded for name in sorted(names)) + "}"
 
 
 def _reject(op: Op, reason: RejectReason, message: str | None = None) -> OpResult:
@@ -184,7 +194,7 @@ def _prefetch_scope_index(batch: _Batch, ops: list[Op]) -> None:
             continue
         found = {
             str(getattr(row, key.key)): row
-            for row in batch.session.scalars(select(model).where(key.in_(ids)))
+            for row in batch.session.scalars(select(model).where(record_state.among(batch.session, key, ids)))
         }
         for record_id in ids:
             batch.cache[(model, record_id)] = found.get(record_id)
@@ -319,6 +329,7 @@ def _skips_the_visit(batch: _Batch, op: Op, existing: RecordRow | None, fields: 
     """An identification that sets a new student's level without the 认定前核实 visit (``visit_first``)."""
     if batch.trusted or op.record_type != write_rules.IDENTIFICATION:
         return False
+    batch.pending.release(batch.session)  # a student or visit created earlier in this batch counts
     return visit_first.refusal(batch.session, existing, fields) is not None
 
 
@@ -396,30 +407,29 @@ def _apply_create(batch: _Batch, op: Op, cls: type[Record], tombstone: RecordRow
         return _reject(op, RejectReason.VALIDATION_FAILED, taken)
     rev = 1 if tombstone is None else tombstone.rev + 1
     versions = {name: rev for name in fields}
-    row = tombstone or RecordRow(
-        id=op.record_id, record_type=op.record_type, author_id=batch.principal.user_id
-    )
-    row.student_id = students[0] if students else None
-    row.multi = len(students) > 1
-    row.deleted = False
-    row.rev = rev
-    row.fields = _dumps(fields)
-    row.meta = _same_meta(fields, batch.stamp(op, rev))
-    row.versions = _dumps(versions)
-    row.seq = 0
-    row.dhash = 0
-    row.updated_at = datetime.now(UTC)
+    values = {
+        "student_id": students[0] if students else None,
+        "multi": len(students) > 1,
+        "deleted": False,
+        "rev": rev,
+        "fields": _dumps(fields),
+        "meta": _same_meta(fields, batch.stamp(op, rev)),
+        "versions": _same_meta(fields, rev),
+        "seq": 0,
+        "dhash": 0,
+        "updated_at": datetime.now(UTC),
+    }
     if tombstone is None:
+        # Written in bulk at the end; the few checks that read records back by query release it first.
+        row = bulk_rows.new_row(
+            id=op.record_id, record_type=op.record_type, author_id=batch.principal.user_id, **values
+        )
         batch.rows[row.id] = row
-        if batch.trusted:
-            # Nothing in a trusted batch reads records back by query: written in bulk at the end.
-            batch.pending.add(row, set(students))
-        else:
-            batch.session.add(row)
-            if row.multi:
-                batch.session.add_all(
-                    RecordStudent(record_id=row.id, student_id=student) for student in set(students)
-                )
+        batch.pending.add(row, set(students))
+    else:
+        row = tombstone
+        for name, value in values.items():
+            setattr(row, name, value)
     batch.touched[row.id] = row
     _update_scope_index(batch, row, fields)
     _resolve(batch, op)
@@ -464,7 +474,9 @@ def _apply_update(batch: _Batch, op: Op, cls: type[Record], row: RecordRow) -> O
             apply[name] = value
         else:
             clash.append(name)
-    if apply:
+    if apply and not clash:
+        merged = candidate  # every sent field applies: the record validated above is the result
+    elif apply:
         try:
             merged, _ = record_kinds.validate(cls, row.id, {**current, **apply})
         except record_kinds.InvalidRecord:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Annotated, Any
 
@@ -93,8 +92,7 @@ def validate(
         raise InvalidRecord("字段无效：" + "、".join(names)) from None
     except (ValueError, TypeError):
         raise InvalidRecord("记录无效") from None
-    normalised = json.loads(record.model_dump_json())
-    normalised.pop("id", None)
+    normalised = record.model_dump(mode="json", exclude={"id"})
     bad = sorted(name for name in COLUMN_FIELDS if _has_nul(normalised.get(name)))
     if bad:
         raise InvalidRecord("字段无效：" + "、".join(bad))

@@ -6,10 +6,14 @@ touches (locked for update, in id order), and the owners of the 学号 the batch
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, any_, bindparam, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from sync.protocol import Op
 from sync.server import record_kinds
@@ -23,19 +27,30 @@ class BatchState:
     number_owners: dict[str, str | None]  # 学号 -> the student holding it when the batch began (None: free)
 
 
+def among(session: Session, column: Any, values: Collection[str]) -> ColumnElement[bool]:
+    """``column IN values``; on PostgreSQL as ``= ANY(array)``, one parameter instead of one per value
+    (the driver's handling of thousands of placeholders cost more than the query)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(String())))
+    return column.in_(values)
+
+
 def read(session: Session, ops: list[Op]) -> BatchState:
     op_ids = [op.op_id for op in ops]
     stored: dict[str, str] = {
         op_id: result
         for op_id, result in session.execute(
-            select(ProcessedOp.op_id, ProcessedOp.result).where(ProcessedOp.op_id.in_(op_ids))
+            select(ProcessedOp.op_id, ProcessedOp.result).where(among(session, ProcessedOp.op_id, op_ids))
         )
     }
     record_ids = sorted({op.record_id for op in ops})
     rows = {
         row.id: row
         for row in session.scalars(
-            select(RecordRow).where(RecordRow.id.in_(record_ids)).order_by(RecordRow.id).with_for_update()
+            select(RecordRow)
+            .where(among(session, RecordRow.id, record_ids))
+            .order_by(RecordRow.id)
+            .with_for_update()
         )
     }
     return BatchState(stored, rows, _number_owners(session, ops))
@@ -55,7 +70,7 @@ def _number_owners(session: Session, ops: list[Op]) -> dict[str, str | None]:
     if numbers:
         found = session.execute(
             select(StudentScope.student_no, StudentScope.student_id).where(
-                StudentScope.student_no.in_(numbers)
+                among(session, StudentScope.student_no, numbers)
             )
         )
         owners.update({str(number): str(owner) for number, owner in found})

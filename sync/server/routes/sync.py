@@ -70,9 +70,7 @@ def _decoded(text: str | None) -> Cursor | None:
 
 
 @router.post("/push", response_model=PushResponse)
-def push(
-    body: PushRequest, caller: CredentialsDep, database: DatabaseDep, settings: SettingsDep
-) -> PushResponse:
+def push(body: PushRequest, caller: CredentialsDep, database: DatabaseDep, settings: SettingsDep) -> Response:
     limits = merge.WriteLimits(
         grace_days=settings.reassignment_grace_days, audit_entries_per_hour=settings.audit_entries_per_hour
     )
@@ -87,7 +85,8 @@ def push(
         metrics.count_ops(results)
         return PushResponse(results=results, horizon=sequence.read_horizon(session).value)
 
-    return _run_checking_epoch(database, work)
+    # Encoded once here (the response model is only the documented shape: no second validation pass).
+    return _json(_run_checking_epoch(database, work).model_dump_json())
 
 
 @router.post("/pull", response_model=PullPage)
