@@ -1819,6 +1819,10 @@
       <source>Import and export</source>
       <translation>Import and export</translation>
     </message>
+    <message>
+      <source>No dropout</source>
+      <translation>No dropout</translation>
+    </message>
   </context>
   <context>
     <name>ExportPanel</name>
@@ -2425,6 +2429,81 @@
     <message>
       <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
       <translation>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchListPage</name>
+    <message>
+      <source>The watch list is for the support centers and counselors.</source>
+      <translation>The watch list is for the support centers and counselors.</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>All colleges</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>Counselor</translation>
+    </message>
+    <message>
+      <source>Reasons</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <source>Students on the watch list</source>
+      <translation>Students on the watch list</translation>
+    </message>
+    <message>
+      <source>Identified on</source>
+      <translation>Identified on</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>Days overdue</translation>
+    </message>
+    <message>
+      <source>Aid to record</source>
+      <translation>Aid to record</translation>
+    </message>
+    <message>
+      <source>Watch list</source>
+      <translation>Watch list</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application)</source>
+      <translation>Aid to record (identified without application)</translation>
+    </message>
+    <message>
+      <source>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</source>
+      <translation>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</translation>
+    </message>
+    <message>
+      <source>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</source>
+      <translation>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</translation>
+    </message>
+    <message>
+      <source>Watch list (%1)</source>
+      <translation>Watch list (%1)</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application) (%1)</source>
+      <translation>Aid to record (identified without application) (%1)</translation>
     </message>
   </context>
   <context>

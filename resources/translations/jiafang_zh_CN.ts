@@ -1811,6 +1811,10 @@
       <source>Import and export</source>
       <translation>导入导出</translation>
     </message>
+    <message>
+      <source>No dropout</source>
+      <translation>一个不失学</translation>
+    </message>
   </context>
   <context>
     <name>ExportPanel</name>
@@ -2417,6 +2421,81 @@
     <message>
       <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
       <translation>本学年需要家访的学生都已家访。学生完成认定（或标为“先家访后认定”）且尚未家访时，会出现在这里。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchListPage</name>
+    <message>
+      <source>The watch list is for the support centers and counselors.</source>
+      <translation>一个不失学关注名单供学生发展支持中心和辅导员使用。</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>全部学院</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>辅导员</translation>
+    </message>
+    <message>
+      <source>Reasons</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Students on the watch list</source>
+      <translation>关注名单中的学生</translation>
+    </message>
+    <message>
+      <source>Identified on</source>
+      <translation>认定日期</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>超期天数</translation>
+    </message>
+    <message>
+      <source>Aid to record</source>
+      <translation>待录入资助</translation>
+    </message>
+    <message>
+      <source>Watch list</source>
+      <translation>关注名单</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application)</source>
+      <translation>免申即享待录入资助</translation>
+    </message>
+    <message>
+      <source>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</source>
+      <translation>家庭经济困难学生中休学、退学或正在申请的，最近学期不及格门数达到预警值的，或心理/生活异常反馈 30 天未解决的。双击学生打开档案。</translation>
+    </message>
+    <message>
+      <source>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</source>
+      <translation>关注 %1 人 · 待录入资助 %2 人 · 不及格 %3 门及以上预警</translation>
+    </message>
+    <message>
+      <source>Watch list (%1)</source>
+      <translation>关注名单（%1）</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application) (%1)</source>
+      <translation>免申即享待录入资助（%1）</translation>
     </message>
   </context>
   <context>
