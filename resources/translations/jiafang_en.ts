@@ -253,6 +253,41 @@
     </message>
   </context>
   <context>
+    <name>CaseReviewDialog</name>
+    <message>
+      <source>Case review</source>
+      <translation>Case review</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>Names, separated by 、</translation>
+    </message>
+    <message>
+      <source>Record a case review</source>
+      <translation>Record a case review</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>Reviewed for</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangePassphraseDialog</name>
     <message>
       <source>Change passphrase</source>
@@ -295,6 +330,132 @@
         <numerusform>(%n more under Home visits)</numerusform>
         <numerusform>(%n more under Home visits)</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentDialog</name>
+    <message>
+      <source>Case review (required for a disadvantaged student's withdrawal)</source>
+      <translation>Case review (required for a disadvantaged student's withdrawal)</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Edit enrolment status</source>
+      <translation>Edit enrolment status</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>Effective from</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>Enrolment status</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>Names, separated by 、</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>Pending application</translation>
+    </message>
+    <message>
+      <source>Record enrolment status</source>
+      <translation>Record enrolment status</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
+    </message>
+    <message>
+      <source>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</source>
+      <translation>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</translation>
+    </message>
+    <message>
+      <source>Enter the day of the review</source>
+      <translation>Enter the day of the review</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentTab</name>
+    <message>
+      <source>Case reviews</source>
+      <translation>Case reviews</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>Effective from</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>Enrolment status</translation>
+    </message>
+    <message>
+      <source>No case review recorded.</source>
+      <translation>No case review recorded.</translation>
+    </message>
+    <message>
+      <source>No enrolment status recorded.</source>
+      <translation>No enrolment status recorded.</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>Pending application</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>Reviewed for</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
     </message>
   </context>
   <context>
@@ -1183,6 +1344,10 @@
     <message>
       <source>Growth archive or a blank visit form for this student</source>
       <translation>Growth archive or a blank visit form for this student</translation>
+    </message>
+    <message>
+      <source>Enrolment</source>
+      <translation>Enrolment</translation>
     </message>
   </context>
   <context>

@@ -251,6 +251,41 @@
     </message>
   </context>
   <context>
+    <name>CaseReviewDialog</name>
+    <message>
+      <source>Case review</source>
+      <translation>个案评议</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+      <source>Record a case review</source>
+      <translation>录入个案评议</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>评议事项</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangePassphraseDialog</name>
     <message>
       <source>Change passphrase</source>
@@ -292,6 +327,132 @@
       <translation>
         <numerusform>（另有 %n 份，见“家访”）</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentDialog</name>
+    <message>
+      <source>Case review (required for a disadvantaged student's withdrawal)</source>
+      <translation>个案评议（家庭经济困难学生退学必填）</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Edit enrolment status</source>
+      <translation>修改学籍状态</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>学籍状态</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>申请中的学籍变动</translation>
+    </message>
+    <message>
+      <source>Record enrolment status</source>
+      <translation>录入学籍状态</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
+    </message>
+    <message>
+      <source>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</source>
+      <translation>谁在何时评议、提供了哪些帮扶（资助、育人导师、以休学代替退学……）。</translation>
+    </message>
+    <message>
+      <source>Enter the day of the review</source>
+      <translation>请填写评议日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentTab</name>
+    <message>
+      <source>Case reviews</source>
+      <translation>个案评议</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>学籍状态</translation>
+    </message>
+    <message>
+      <source>No case review recorded.</source>
+      <translation>尚无个案评议记录。</translation>
+    </message>
+    <message>
+      <source>No enrolment status recorded.</source>
+      <translation>尚无学籍状态记录。</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>申请中的学籍变动</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>评议事项</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
     </message>
   </context>
   <context>
@@ -1178,6 +1339,10 @@
     <message>
       <source>Growth archive or a blank visit form for this student</source>
       <translation>该学生的成长档案或空白家访表</translation>
+    </message>
+    <message>
+      <source>Enrolment</source>
+      <translation>学籍</translation>
     </message>
   </context>
   <context>
