@@ -1957,6 +1957,18 @@
       <source> · Talks at school (not home visits): %1</source>
       <translation> · Talks at school (not home visits): %1</translation>
     </message>
+    <message>
+      <source>No dropout</source>
+      <translation>No dropout</translation>
+    </message>
+    <message>
+      <source>On the watch list</source>
+      <translation>On the watch list</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
   </context>
   <context>
     <name>DataSections</name>

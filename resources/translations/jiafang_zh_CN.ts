@@ -1949,6 +1949,18 @@
       <source> · Talks at school (not home visits): %1</source>
       <translation> · 到校约谈（不计入家访）：%1</translation>
     </message>
+    <message>
+      <source>No dropout</source>
+      <translation>一个不失学</translation>
+    </message>
+    <message>
+      <source>On the watch list</source>
+      <translation>关注人数</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
   </context>
   <context>
     <name>DataSections</name>

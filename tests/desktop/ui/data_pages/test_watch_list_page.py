@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import enrolment
 from desktop.store.store import Store
+from desktop.ui.data_pages.coverage_dashboard import CoverageDashboard
 from desktop.ui.data_pages.watch_list_page import WatchListPage
 from sync.records import (
     AcademicResult,
@@ -116,3 +117,25 @@ def test_a_mentor_sees_only_the_note(qtbot: QtBot, running: Running) -> None:
     assert page.pages.currentWidget() is page.hidden_note
     assert page.hidden_note.text() == "一个不失学关注名单供学生发展支持中心和辅导员使用。"
     assert page.hidden_note.alignment() & Qt.AlignmentFlag.AlignCenter
+
+
+def test_the_coverage_dashboard_counts_the_watch_list_per_college(qtbot: QtBot, running: Running) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("coverage")
+    assert isinstance(page, CoverageDashboard)
+    qtbot.waitUntil(lambda: page.watch_table.rowCount() > 0)
+    assert page.tabs.isTabVisible(page.tabs.indexOf(page.watch_table))
+    assert page.tabs.tabText(page.tabs.indexOf(page.watch_table)) == "一个不失学"
+    assert cells(page.watch_table) == [["商学院", "2"], ["合计", "2"]]
+    with qtbot.waitSignal(page.watch_shown):
+        page.college.setCurrentIndex(page.college.findText("信息学院"))
+    assert cells(page.watch_table) == [["合计", "0"]]
+
+
+@pytest.mark.parametrize("data_dir", [Role.MENTOR], indirect=True)
+def test_a_mentors_dashboard_has_no_watch_tab(qtbot: QtBot, running: Running) -> None:
+    idle(qtbot, running)
+    page = running.window.show_section("coverage")
+    assert isinstance(page, CoverageDashboard)
+    idle(qtbot, running)
+    assert not page.tabs.isTabVisible(page.tabs.indexOf(page.watch_table))
