@@ -1142,6 +1142,18 @@
       <source>Restoring…</source>
       <translation>Restoring…</translation>
     </message>
+    <message>
+      <source> failed course(s)</source>
+      <translation> failed course(s)</translation>
+    </message>
+    <message>
+      <source>A disadvantaged student with this many failed courses in a term goes on the watch list</source>
+      <translation>A disadvantaged student with this many failed courses in a term goes on the watch list</translation>
+    </message>
+    <message>
+      <source>No-dropout warning at</source>
+      <translation>No-dropout warning at</translation>
+    </message>
   </context>
   <context>
     <name>StudentProfile</name>

@@ -1137,6 +1137,18 @@
       <source>Restoring…</source>
       <translation>正在恢复…</translation>
     </message>
+    <message>
+      <source> failed course(s)</source>
+      <translation> 门不及格</translation>
+    </message>
+    <message>
+      <source>A disadvantaged student with this many failed courses in a term goes on the watch list</source>
+      <translation>家庭经济困难学生一个学期不及格达到此门数，即列入一个不失学关注名单</translation>
+    </message>
+    <message>
+      <source>No-dropout warning at</source>
+      <translation>一个不失学学业预警</translation>
+    </message>
   </context>
   <context>
     <name>StudentProfile</name>

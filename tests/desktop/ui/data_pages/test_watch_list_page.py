@@ -139,3 +139,18 @@ def test_a_mentors_dashboard_has_no_watch_tab(qtbot: QtBot, running: Running) ->
     assert isinstance(page, CoverageDashboard)
     idle(qtbot, running)
     assert not page.tabs.isTabVisible(page.tabs.indexOf(page.watch_table))
+
+
+def test_the_threshold_is_set_in_the_settings_page(qtbot: QtBot, running: Running) -> None:
+    idle(qtbot, running)
+    settings = running.window.show_section("settings")
+    idle(qtbot, running)
+    assert settings.failed_courses.value() == 2
+    settings.failed_courses.setValue(4)  # 李四 failed 3: no longer listed
+    idle(qtbot, running)
+    page = running.window.show_section("watch_list")
+    assert isinstance(page, WatchListPage)
+    with qtbot.waitSignal(page.shown):
+        page.reload()
+    assert [row[1] for row in cells(page.table)] == ["张三"]
+    assert "不及格 4 门及以上预警" in page.summary.text()
