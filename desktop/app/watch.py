@@ -12,12 +12,10 @@ from datetime import date
 
 from desktop.app.school_settings import watch_failed_courses
 from desktop.store.errors import StoreError
-from desktop.store.figure_facts import read_school_facts
 from desktop.store.role_rules import is_center_role
 from desktop.store.store import Store
+from desktop.store.watch_facts import read_watch_facts
 from sync.figures.watch_list import (
-    AID_TODO_RECORDS,
-    WATCH_RECORDS,
     AidTodo,
     WatchEntry,
     WatchRules,
@@ -76,7 +74,7 @@ def watch_view(store: Store, *, college: str | None = None, day: date | None = N
     day = day or date.today()
     threshold = watch_failed_courses(store)
     with store.session() as s:
-        facts = read_school_facts(s, {*WATCH_RECORDS, *AID_TODO_RECORDS})
+        facts = read_watch_facts(s, day)
         colleges = {c.id: c for c in s.colleges.list()}
         counselors = {u.id: u.name for u in s.users.list()}
     college_id: str | None = None
