@@ -8,6 +8,7 @@ student's profile.  Computed on the store thread (desktop.app.watch over sync.fi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -134,6 +135,12 @@ class WatchListPage(Section):
         if not allowed:
             return
         run_for(self, watch.watch_view, self._show, self._failed, key="watch-list")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again: read the list again (the day or the school's threshold may have changed)."""
+        super().showEvent(event)
+        if self.view is not None:
+            self.reload()
 
     def _data_changed(self, kinds: set[str]) -> None:
         if kinds & RELEVANT_KINDS and self.view is not None:

@@ -97,6 +97,7 @@ def test_the_centers_watch_list_and_aid_to_do(qtbot: QtBot, running: Running) ->
 
     # A later 在读 clears 张三: the page refreshes on the change
     running.window.show_section("watch_list")
+    idle(qtbot, running)  # shown again, read again
     with qtbot.waitSignal(page.shown):
         running.app.ctx.worker.run(
             lambda store: enrolment.save_status(
@@ -143,14 +144,16 @@ def test_a_mentors_dashboard_has_no_watch_tab(qtbot: QtBot, running: Running) ->
 
 def test_the_threshold_is_set_in_the_settings_page(qtbot: QtBot, running: Running) -> None:
     idle(qtbot, running)
+    page = running.window.show_section("watch_list")
+    assert isinstance(page, WatchListPage)
+    idle(qtbot, running)
+    assert [row[1] for row in cells(page.table)] == ["张三", "李四"]
     settings = running.window.show_section("settings")
     idle(qtbot, running)
     assert settings.failed_courses.value() == 2
     settings.failed_courses.setValue(4)  # 李四 failed 3: no longer listed
     idle(qtbot, running)
-    page = running.window.show_section("watch_list")
-    assert isinstance(page, WatchListPage)
-    with qtbot.waitSignal(page.shown):
-        page.reload()
+    with qtbot.waitSignal(page.shown):  # shown again: read again, with the new threshold
+        running.window.show_section("watch_list")
     assert [row[1] for row in cells(page.table)] == ["张三"]
     assert "不及格 4 门及以上预警" in page.summary.text()
