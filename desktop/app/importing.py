@@ -35,7 +35,7 @@ def plan_import(store: Store, info: FileInfo, mapping: ColumnMapping, save_as: s
         return plan
 
 
-@use_case(Kind.STUDENT, Kind.IDENTIFICATION)
+@use_case(Kind.STUDENT, Kind.IDENTIFICATION, Kind.ENROLMENT_STATUS)
 def run_import(store: Store, plan: ImportPlan) -> ImportResult:
     with store.session() as s:
         return apply_import_plan(s, plan)

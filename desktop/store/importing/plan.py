@@ -191,10 +191,13 @@ def build_plan(session: StoreSession, info: FileInfo, mapping: ColumnMapping) ->
     if not rows:
         plan.problems.append(RowProblem(0, "", "表头下面没有数据行。"))
         return plan
-    from desktop.store.importing.history_rows import HistoryRows  # (it builds on Rows below)
+    from desktop.store.importing.enrolment_rows import EnrolmentRows  # (they build on Rows below)
+    from desktop.store.importing.history_rows import HistoryRows
 
     checker: Rows
-    if mapping.kind is ImportKind.ROSTER:
+    if mapping.kind is ImportKind.ENROLMENT:
+        checker = EnrolmentRows(session, plan)
+    elif mapping.kind is ImportKind.ROSTER:
         checker = _RosterRows(session, plan)
     elif mapping.kind is ImportKind.IDENTIFICATION:
         checker = _IdentificationRows(session, plan)
@@ -529,6 +532,7 @@ def apply_plan(session: StoreSession, plan: ImportPlan) -> ImportResult:
         ImportKind.IDENTIFICATION: session.identifications,
         ImportKind.AID: session.aid,
         ImportKind.REWARD: session.rewards,
+        ImportKind.ENROLMENT: session.enrolment,
     }
     repository = repositories[plan.kind]
     repository.create_many(plan.creates)

@@ -22,6 +22,8 @@ class Preset:
 NATIONAL_AID = "全国学生资助管理信息系统（资助发放明细）"
 AID_TEMPLATE = "资助记录模板"
 REWARD_TEMPLATE = "成长奖励模板"
+REGISTRAR_ENROLMENT = "教务系统学籍状态名单（学年、学期分列）"
+ENROLMENT_TEMPLATE = "学籍状态模板"
 
 PRESETS: dict[str, Preset] = {
     NATIONAL_AID: Preset(
@@ -65,6 +67,35 @@ PRESETS: dict[str, Preset] = {
             "价值(元)": "value",
             "日期": "granted_on",
             "授予部门": "granting_department",
+        },
+    ),
+    # The registrar's roster of the term (教务系统 学籍信息/学籍异动 export): 学年 and 学期 in two columns.
+    REGISTRAR_ENROLMENT: Preset(
+        ImportKind.ENROLMENT,
+        {
+            "学号": "student_no",
+            "姓名": "name",
+            "学院": "",  # the student is found by 学号
+            "专业": "",
+            "班级": "",
+            "学年": "academic_year",
+            "学期": "term",
+            "学籍状态": "state",
+            "异动申请": "applied_state",
+            "异动日期": "effective_on",
+            "异动原因": "note",
+        },
+    ),
+    ENROLMENT_TEMPLATE: Preset(
+        ImportKind.ENROLMENT,
+        {
+            "学号": "student_no",
+            "姓名": "name",
+            "学期": "term",
+            "学籍状态": "state",
+            "申请中的学籍变动": "applied_state",
+            "生效日期": "effective_on",
+            "备注": "note",
         },
     ),
 }
