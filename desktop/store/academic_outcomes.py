@@ -109,7 +109,13 @@ def save_benchmark(
             {**current.model_dump(), **data} if current is not None else data
         )
     except ValidationError as exc:
-        raise AcademicOutcomeError("；".join(error.message for error in errors_of(exc))) from None
+        problems = [
+            f"{CollegeAcademicBenchmark.field_title(error.field.split('.')[0])}：{error.message}"
+            if error.field.split(".")[0] in CollegeAcademicBenchmark.model_fields
+            else error.message
+            for error in errors_of(exc)
+        ]
+        raise AcademicOutcomeError("；".join(problems)) from None
     repository = session.repository(CollegeAcademicBenchmark.RECORD_TYPE)
     if current is None:
         repository.create(benchmark)
