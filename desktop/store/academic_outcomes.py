@@ -78,9 +78,7 @@ def find_benchmark(
     """The benchmark of a college, term and grade (the latest made, should there be two)."""
     found = [
         benchmark
-        for benchmark in session.repository(CollegeAcademicBenchmark.RECORD_TYPE).list(
-            where={"college_id": college_id, "term": term}
-        )
+        for benchmark in session.academic_benchmarks.list(where={"college_id": college_id, "term": term})
         if benchmark.grade == grade
     ]
     return max(found, key=lambda benchmark: benchmark.id) if found else None
@@ -116,7 +114,7 @@ def save_benchmark(
             for error in errors_of(exc)
         ]
         raise AcademicOutcomeError("；".join(problems)) from None
-    repository = session.repository(CollegeAcademicBenchmark.RECORD_TYPE)
+    repository = session.academic_benchmarks
     if current is None:
         repository.create(benchmark)
     elif benchmark != current:
@@ -135,19 +133,17 @@ def read_gap_facts(session: StoreSession, terms: Collection[str]) -> SchoolFacts
         session.identifications.list(where={"academic_year": years})
     )
     facts.records[AcademicResult.RECORD_TYPE] = list(
-        session.repository(AcademicResult.RECORD_TYPE).list(where={"term": sorted(wanted)})
+        session.academic_results.list(where={"term": sorted(wanted)})
     )
-    facts.records[CollegeAcademicBenchmark.RECORD_TYPE] = list(
-        session.repository(CollegeAcademicBenchmark.RECORD_TYPE).list()
-    )
+    facts.records[CollegeAcademicBenchmark.RECORD_TYPE] = list(session.academic_benchmarks.list())
     return facts
 
 
 def stored_terms(session: StoreSession) -> list[str]:
     """Every term with a result or a benchmark in the store, latest first."""
     terms: set[str] = set()
-    for record_type in (AcademicResult.RECORD_TYPE, CollegeAcademicBenchmark.RECORD_TYPE):
-        table = session.repository(record_type).table
+    for repository in (session.academic_results, session.academic_benchmarks):
+        table = repository.table
         terms.update(session.db.scalars(select(table.c.term).distinct().where(table.c.deleted == false())))
     return sorted(terms, reverse=True)
 
@@ -185,5 +181,5 @@ def academic_gap_trend(
 
 def student_results(session: StoreSession, student_id: str) -> list[AcademicResult]:
     """One student's results, latest term first (anyone who holds the student reads them)."""
-    results = session.repository(AcademicResult.RECORD_TYPE).for_student(student_id)
+    results = session.academic_results.for_student(student_id)
     return sorted(results, key=lambda result: (result.term, result.id), reverse=True)

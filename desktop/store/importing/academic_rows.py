@@ -80,7 +80,7 @@ class AcademicRows(Rows):
 
     def __init__(self, session: StoreSession, plan: ImportPlan) -> None:
         super().__init__(session, plan)
-        self.repository = session.repository(AcademicResult.RECORD_TYPE)
+        self.repository = session.academic_results
 
     def check(self, rows: list[tuple[int, dict[str, str]]]) -> None:
         if not is_center_role(self.session.meta.info().role):

@@ -45,7 +45,6 @@ from desktop.store.repositories.base import Repository
 from desktop.store.repositories.session import StoreSession
 from desktop.store.role_rules import is_center_role
 from sync.records import (
-    AcademicResult,
     AuditAction,
     Gender,
     HardshipCause,
@@ -536,7 +535,7 @@ def apply_plan(session: StoreSession, plan: ImportPlan) -> ImportResult:
         ImportKind.IDENTIFICATION: session.identifications,
         ImportKind.AID: session.aid,
         ImportKind.REWARD: session.rewards,
-        ImportKind.ACADEMIC: session.repository(AcademicResult.RECORD_TYPE),
+        ImportKind.ACADEMIC: session.academic_results,
     }
     repository = repositories[plan.kind]
     repository.create_many(plan.creates)

@@ -70,6 +70,11 @@ def school(tmp_path: Path) -> Iterator[tuple[Store, dict[str, str]]]:
                 student_id=ids["学生0"], term="2024-2025-2", gpa=2.0, failed_courses=2, source="教务导入"
             )
         )
+        s.identifications.create(
+            Identification(
+                student_id=ids["学生0"], academic_year="2024-2025", level=IdentificationLevel.DIFFICULT
+            )
+        )
     try:
         yield store, ids
     finally:
@@ -91,7 +96,10 @@ def test_benchmark_is_entered_once_per_college_term_and_grade(school: tuple[Stor
         (cell,) = academic_gap_view(s, Role.SCHOOL_CENTER, TERM, ids["文学院"]).cells
         assert cell.gpa.gap == 0.1
         trend = academic_gap_trend(s, Role.SCHOOL_CENTER, ids["文学院"], 2024)
-        assert [(c.term, c.gpa.gap) for c in trend] == [("2024-2025-2", None), (TERM, 0.1)]
+        assert [(c.term, c.gpa.disadvantaged, c.gpa.gap) for c in trend] == [
+            ("2024-2025-2", 2.0, None),
+            (TERM, 2.9, 0.1),
+        ]
         assert [(r.term, r.gpa) for r in student_results(s, ids["学生0"])] == [
             (TERM, 3.1),
             ("2024-2025-2", 2.0),

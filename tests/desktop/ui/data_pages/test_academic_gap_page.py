@@ -126,8 +126,14 @@ def test_entering_a_benchmark_fills_the_gap(qtbot: QtBot, center: Running) -> No
     qtbot.waitUntil(lambda: again.median_gpa.value() == 3.55)
     assert again.state.text() == "此前已录入：保存将更新已有数字。"
     again.reject()
-    with Store.open(center.data_dir, PASSPHRASE) as store, store.session() as s:
-        assert len(s.repository(CollegeAcademicBenchmark.RECORD_TYPE).list()) == 2
+    counted: list[int] = []
+
+    def count(store: Store) -> int:
+        with store.session() as s:
+            return len(s.repository(CollegeAcademicBenchmark.RECORD_TYPE).list())
+
+    center.app.ctx.worker.run(count, counted.append)
+    qtbot.waitUntil(lambda: counted == [2])
 
 
 def test_a_counselor_sees_results_in_the_profile_but_no_gap(qtbot: QtBot, counselor: Running) -> None:
