@@ -82,6 +82,7 @@ class AcademicGapPage(Section):
         self.view: academic.GapView | None = None
         self.trend: list[academic.GapCell] = []
         self._stale = True
+        self._first_view = True
 
         self.pages = QStackedWidget(self)
         denied = QLabel(
@@ -228,8 +229,13 @@ class AcademicGapPage(Section):
         self.status.setText(str(error))
 
     def _show(self, view: academic.GapView) -> None:
-        self.view = view
+        first, self._first_view = self._first_view, False
         self._fill_terms(view.terms)
+        empty = not any(cell.with_results or cell.has_benchmark for cell in view.cells)
+        if first and empty and view.terms and view.terms[0] != view.term:
+            self.select_term(view.terms[0])  # no result nor benchmark yet this term: the latest with some
+            return
+        self.view = view
         self._fill_colleges(view.college_names)
         rows = []
         for cell in view.cells:
@@ -351,3 +357,4 @@ class AcademicGapPage(Section):
         self.trend_table.setRowCount(0)
         self.status.clear()
         self._stale = True
+        self._first_view = True
