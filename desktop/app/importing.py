@@ -36,7 +36,7 @@ def plan_import(store: Store, info: FileInfo, mapping: ColumnMapping, save_as: s
         return plan
 
 
-@use_case(Kind.STUDENT, Kind.IDENTIFICATION, Kind.ACADEMIC_RESULT)
+@use_case(Kind.STUDENT, Kind.IDENTIFICATION, Kind.ENROLMENT_STATUS, Kind.ACADEMIC_RESULT)
 def run_import(store: Store, plan: ImportPlan) -> ImportResult:
     with store.session() as s:
         return apply_import_plan(s, plan)

@@ -253,6 +253,41 @@
     </message>
   </context>
   <context>
+    <name>CaseReviewDialog</name>
+    <message>
+      <source>Case review</source>
+      <translation>Case review</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>Names, separated by 、</translation>
+    </message>
+    <message>
+      <source>Record a case review</source>
+      <translation>Record a case review</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>Reviewed for</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangePassphraseDialog</name>
     <message>
       <source>Change passphrase</source>
@@ -295,6 +330,132 @@
         <numerusform>(%n more under Home visits)</numerusform>
         <numerusform>(%n more under Home visits)</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentDialog</name>
+    <message>
+      <source>Case review (required for a disadvantaged student's withdrawal)</source>
+      <translation>Case review (required for a disadvantaged student's withdrawal)</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Edit enrolment status</source>
+      <translation>Edit enrolment status</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>Effective from</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>Enrolment status</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>Names, separated by 、</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>Pending application</translation>
+    </message>
+    <message>
+      <source>Record enrolment status</source>
+      <translation>Record enrolment status</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
+    </message>
+    <message>
+      <source>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</source>
+      <translation>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</translation>
+    </message>
+    <message>
+      <source>Enter the day of the review</source>
+      <translation>Enter the day of the review</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentTab</name>
+    <message>
+      <source>Case reviews</source>
+      <translation>Case reviews</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>Effective from</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>Enrolment status</translation>
+    </message>
+    <message>
+      <source>No case review recorded.</source>
+      <translation>No case review recorded.</translation>
+    </message>
+    <message>
+      <source>No enrolment status recorded.</source>
+      <translation>No enrolment status recorded.</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>Pending application</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>Reviewed for</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
     </message>
   </context>
   <context>
@@ -981,6 +1142,18 @@
       <source>Restoring…</source>
       <translation>Restoring…</translation>
     </message>
+    <message>
+      <source> failed course(s)</source>
+      <translation> failed course(s)</translation>
+    </message>
+    <message>
+      <source>A disadvantaged student with this many failed courses in a term goes on the watch list</source>
+      <translation>A disadvantaged student with this many failed courses in a term goes on the watch list</translation>
+    </message>
+    <message>
+      <source>No-dropout warning at</source>
+      <translation>No-dropout warning at</translation>
+    </message>
   </context>
   <context>
     <name>StudentProfile</name>
@@ -1207,6 +1380,10 @@
     <message>
       <source>Academic results</source>
       <translation>Academic results</translation>
+    </message>
+    <message>
+      <source>Enrolment</source>
+      <translation>Enrolment</translation>
     </message>
   </context>
   <context>
@@ -1962,6 +2139,18 @@
       <source> · Talks at school (not home visits): %1</source>
       <translation> · Talks at school (not home visits): %1</translation>
     </message>
+    <message>
+      <source>No dropout</source>
+      <translation>No dropout</translation>
+    </message>
+    <message>
+      <source>On the watch list</source>
+      <translation>On the watch list</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
   </context>
   <context>
     <name>DataSections</name>
@@ -1992,6 +2181,10 @@
     <message>
       <source>Academic gap</source>
       <translation>Academic gap</translation>
+    </message>
+    <message>
+      <source>No dropout</source>
+      <translation>No dropout</translation>
     </message>
   </context>
   <context>
@@ -2599,6 +2792,81 @@
     <message>
       <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
       <translation>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchListPage</name>
+    <message>
+      <source>The watch list is for the support centers and counselors.</source>
+      <translation>The watch list is for the support centers and counselors.</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>All colleges</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>Counselor</translation>
+    </message>
+    <message>
+      <source>Reasons</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <source>Students on the watch list</source>
+      <translation>Students on the watch list</translation>
+    </message>
+    <message>
+      <source>Identified on</source>
+      <translation>Identified on</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>Days overdue</translation>
+    </message>
+    <message>
+      <source>Aid to record</source>
+      <translation>Aid to record</translation>
+    </message>
+    <message>
+      <source>Watch list</source>
+      <translation>Watch list</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application)</source>
+      <translation>Aid to record (identified without application)</translation>
+    </message>
+    <message>
+      <source>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</source>
+      <translation>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</translation>
+    </message>
+    <message>
+      <source>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</source>
+      <translation>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</translation>
+    </message>
+    <message>
+      <source>Watch list (%1)</source>
+      <translation>Watch list (%1)</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application) (%1)</source>
+      <translation>Aid to record (identified without application) (%1)</translation>
     </message>
   </context>
   <context>

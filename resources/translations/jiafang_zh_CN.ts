@@ -251,6 +251,41 @@
     </message>
   </context>
   <context>
+    <name>CaseReviewDialog</name>
+    <message>
+      <source>Case review</source>
+      <translation>个案评议</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+      <source>Record a case review</source>
+      <translation>录入个案评议</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>评议事项</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangePassphraseDialog</name>
     <message>
       <source>Change passphrase</source>
@@ -292,6 +327,132 @@
       <translation>
         <numerusform>（另有 %n 份，见“家访”）</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentDialog</name>
+    <message>
+      <source>Case review (required for a disadvantaged student's withdrawal)</source>
+      <translation>个案评议（家庭经济困难学生退学必填）</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Edit enrolment status</source>
+      <translation>修改学籍状态</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>学籍状态</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>申请中的学籍变动</translation>
+    </message>
+    <message>
+      <source>Record enrolment status</source>
+      <translation>录入学籍状态</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
+    </message>
+    <message>
+      <source>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</source>
+      <translation>谁在何时评议、提供了哪些帮扶（资助、育人导师、以休学代替退学……）。</translation>
+    </message>
+    <message>
+      <source>Enter the day of the review</source>
+      <translation>请填写评议日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentTab</name>
+    <message>
+      <source>Case reviews</source>
+      <translation>个案评议</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>学籍状态</translation>
+    </message>
+    <message>
+      <source>No case review recorded.</source>
+      <translation>尚无个案评议记录。</translation>
+    </message>
+    <message>
+      <source>No enrolment status recorded.</source>
+      <translation>尚无学籍状态记录。</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>申请中的学籍变动</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>评议事项</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
     </message>
   </context>
   <context>
@@ -976,6 +1137,18 @@
       <source>Restoring…</source>
       <translation>正在恢复…</translation>
     </message>
+    <message>
+      <source> failed course(s)</source>
+      <translation> 门不及格</translation>
+    </message>
+    <message>
+      <source>A disadvantaged student with this many failed courses in a term goes on the watch list</source>
+      <translation>家庭经济困难学生一个学期不及格达到此门数，即列入一个不失学关注名单</translation>
+    </message>
+    <message>
+      <source>No-dropout warning at</source>
+      <translation>一个不失学学业预警</translation>
+    </message>
   </context>
   <context>
     <name>StudentProfile</name>
@@ -1202,6 +1375,10 @@
     <message>
       <source>Academic results</source>
       <translation>学业成绩</translation>
+    </message>
+    <message>
+      <source>Enrolment</source>
+      <translation>学籍</translation>
     </message>
   </context>
   <context>
@@ -1954,6 +2131,18 @@
       <source> · Talks at school (not home visits): %1</source>
       <translation> · 到校约谈（不计入家访）：%1</translation>
     </message>
+    <message>
+      <source>No dropout</source>
+      <translation>一个不失学</translation>
+    </message>
+    <message>
+      <source>On the watch list</source>
+      <translation>关注人数</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
   </context>
   <context>
     <name>DataSections</name>
@@ -1984,6 +2173,10 @@
     <message>
       <source>Academic gap</source>
       <translation>学业差距</translation>
+    </message>
+    <message>
+      <source>No dropout</source>
+      <translation>一个不失学</translation>
     </message>
   </context>
   <context>
@@ -2591,6 +2784,81 @@
     <message>
       <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
       <translation>本学年需要家访的学生都已家访。学生完成认定（或标为“先家访后认定”）且尚未家访时，会出现在这里。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchListPage</name>
+    <message>
+      <source>The watch list is for the support centers and counselors.</source>
+      <translation>一个不失学关注名单供学生发展支持中心和辅导员使用。</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>全部学院</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>辅导员</translation>
+    </message>
+    <message>
+      <source>Reasons</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Students on the watch list</source>
+      <translation>关注名单中的学生</translation>
+    </message>
+    <message>
+      <source>Identified on</source>
+      <translation>认定日期</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>超期天数</translation>
+    </message>
+    <message>
+      <source>Aid to record</source>
+      <translation>待录入资助</translation>
+    </message>
+    <message>
+      <source>Watch list</source>
+      <translation>关注名单</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application)</source>
+      <translation>免申即享待录入资助</translation>
+    </message>
+    <message>
+      <source>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</source>
+      <translation>家庭经济困难学生中休学、退学或正在申请的，最近学期不及格门数达到预警值的，或心理/生活异常反馈 30 天未解决的。双击学生打开档案。</translation>
+    </message>
+    <message>
+      <source>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</source>
+      <translation>关注 %1 人 · 待录入资助 %2 人 · 不及格 %3 门及以上预警</translation>
+    </message>
+    <message>
+      <source>Watch list (%1)</source>
+      <translation>关注名单（%1）</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application) (%1)</source>
+      <translation>免申即享待录入资助（%1）</translation>
     </message>
   </context>
   <context>

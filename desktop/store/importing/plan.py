@@ -193,11 +193,14 @@ def build_plan(session: StoreSession, info: FileInfo, mapping: ColumnMapping) ->
         plan.problems.append(RowProblem(0, "", "表头下面没有数据行。"))
         return plan
     from desktop.store.importing.academic_rows import AcademicRows  # (they build on Rows below)
+    from desktop.store.importing.enrolment_rows import EnrolmentRows
     from desktop.store.importing.history_rows import HistoryRows
 
     checker: Rows
     if mapping.kind is ImportKind.ACADEMIC:
         checker = AcademicRows(session, plan)
+    elif mapping.kind is ImportKind.ENROLMENT:
+        checker = EnrolmentRows(session, plan)
     elif mapping.kind is ImportKind.ROSTER:
         checker = _RosterRows(session, plan)
     elif mapping.kind is ImportKind.IDENTIFICATION:
@@ -536,6 +539,7 @@ def apply_plan(session: StoreSession, plan: ImportPlan) -> ImportResult:
         ImportKind.AID: session.aid,
         ImportKind.REWARD: session.rewards,
         ImportKind.ACADEMIC: session.academic_results,
+        ImportKind.ENROLMENT: session.enrolment,
     }
     repository = repositories[plan.kind]
     repository.create_many(plan.creates)

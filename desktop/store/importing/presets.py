@@ -24,6 +24,8 @@ AID_TEMPLATE = "资助记录模板"
 REWARD_TEMPLATE = "成长奖励模板"
 ACADEMIC_AFFAIRS = "教务系统（学生成绩汇总）"
 ACADEMIC_TEMPLATE = "学业成绩模板"
+REGISTRAR_ENROLMENT = "教务系统学籍状态名单（学年、学期分列）"
+ENROLMENT_TEMPLATE = "学籍状态模板"
 
 PRESETS: dict[str, Preset] = {
     NATIONAL_AID: Preset(
@@ -93,6 +95,35 @@ PRESETS: dict[str, Preset] = {
             "学期": "term",
             "平均学分绩点": "gpa",
             "不及格门数": "failed_courses",
+        },
+    ),
+    # The registrar's roster of the term (教务系统 学籍信息/学籍异动 export): 学年 and 学期 in two columns.
+    REGISTRAR_ENROLMENT: Preset(
+        ImportKind.ENROLMENT,
+        {
+            "学号": "student_no",
+            "姓名": "name",
+            "学院": "",  # the student is found by 学号
+            "专业": "",
+            "班级": "",
+            "学年": "academic_year",
+            "学期": "term",
+            "学籍状态": "state",
+            "异动申请": "applied_state",
+            "异动日期": "effective_on",
+            "异动原因": "note",
+        },
+    ),
+    ENROLMENT_TEMPLATE: Preset(
+        ImportKind.ENROLMENT,
+        {
+            "学号": "student_no",
+            "姓名": "name",
+            "学期": "term",
+            "学籍状态": "state",
+            "申请中的学籍变动": "applied_state",
+            "生效日期": "effective_on",
+            "备注": "note",
         },
     ),
 }

@@ -1,4 +1,5 @@
-"""The coverage, planning, key-support, wish-list, monitoring, academic-gap and import pages, added to the window.
+"""The coverage, planning, key-support, wish-list, monitoring, watch-list, academic-gap and import pages,
+added to the window.
 
 Each is built (and its module imported: ReportLab, the spreadsheet writers) on its first visit."""
 
@@ -43,6 +44,11 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
 
         return AcademicGapPage(ctx, parent)
 
+    def watch_list(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.watch_list_page import WatchListPage
+
+        return WatchListPage(ctx, parent)
+
     def importer(parent: QWidget) -> Section:
         from desktop.ui.data_pages.import_wizard import ImportWizard
 
@@ -55,4 +61,5 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
     add("wishes", QCoreApplication.translate("DataSections", "Wish lists"), wishes)
     add("monitoring", QCoreApplication.translate("DataSections", "Monitoring"), monitoring)
     add("academic_gap", QCoreApplication.translate("DataSections", "Academic gap"), academic_gap)
+    add("watch_list", QCoreApplication.translate("DataSections", "No dropout"), watch_list)
     add("import", QCoreApplication.translate("DataSections", "Import and export"), importer)

@@ -24,6 +24,7 @@ from desktop.ui.common.shortcut_tips import with_shortcut
 from desktop.ui.pdf.pdf_preview_dialog import PdfPreviewOpener
 from desktop.ui.profile.identification_dialog import IdentificationDialog
 from desktop.ui.profile.profile_basic_tab import BasicInfoTab
+from desktop.ui.profile.profile_enrolment_tab import EnrolmentTab
 from desktop.ui.profile.profile_key_support_tab import KeySupportTab
 from desktop.ui.profile.profile_timeline_tab import TimelineTab
 from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
@@ -223,6 +224,7 @@ class StudentProfile(QWidget):
         )
         self.academic_results.table.setObjectName("academicResults")
         self.timeline = TimelineTab(self)
+        self.enrolment = EnrolmentTab(ctx, self._subject, self)
         self.tabs.addTab(self.basic, self.tr("Basic information and family"))
         self.tabs.addTab(self.identifications, self.tr("Identification"))
         self.tabs.addTab(self.aid, self.tr("Aid"))
@@ -233,6 +235,7 @@ class StudentProfile(QWidget):
         self.tabs.setTabVisible(self.tabs.indexOf(self.key_support), ctx.may_see_key_support())
         self.tabs.addTab(self.flags, self.tr("Monitoring feedback"))
         self.tabs.addTab(self.academic_results, self.tr("Academic results"))
+        self.tabs.addTab(self.enrolment, self.tr("Enrolment"))
         self.tabs.addTab(self.timeline, self.tr("Growth archive"))
 
         top = QHBoxLayout()
@@ -292,6 +295,7 @@ class StudentProfile(QWidget):
         self.flags.set_records(file.flags)
         for actions in (*self.record_actions, *self.workflow_actions):
             actions.refresh()
+        self.enrolment.show_student(s.id)
         self.timeline.set_entries(
             file.timeline(include_restricted=self.ctx.may_see_key_support(), newest_first=True)
         )
@@ -398,5 +402,6 @@ class StudentProfile(QWidget):
         for actions in (*self.record_actions, *self.workflow_actions):
             actions.refresh()
         self.key_support.clear()
+        self.enrolment.clear()
         self.timeline.set_entries([])
         self.tabs.setCurrentIndex(0)
