@@ -20,7 +20,13 @@ from sqlalchemy import false, select
 from desktop.store.errors import StoreError
 from desktop.store.repositories.session import StoreSession
 from desktop.store.role_rules import is_center_role
-from sync.figures.academic_gap import GapCell, academic_gap, gap_history, same_term_a_year_earlier
+from sync.figures.academic_gap import (
+    GapCell,
+    academic_gap,
+    disadvantaged_students,
+    gap_history,
+    same_term_a_year_earlier,
+)
 from sync.figures.facts import SchoolFacts
 from sync.records import (
     AcademicResult,
@@ -124,14 +130,20 @@ def save_benchmark(
 
 def read_gap_facts(session: StoreSession, terms: Collection[str]) -> SchoolFacts:
     """The records the gap of these terms reads (with the same terms a year earlier), as this laptop holds
-    them: every student, the identifications of those years, the results of those terms, the benchmarks."""
+    them: the identifications of those years, their disadvantaged students, the results of those terms,
+    the benchmarks."""
     wanted = set(terms) | {same_term_a_year_earlier(term) for term in terms}
     years = sorted({parse_term(term)[0] for term in wanted})
     facts = SchoolFacts()
-    facts.records[Student.RECORD_TYPE] = list(session.students.list())
     facts.records[Identification.RECORD_TYPE] = list(
         session.identifications.list(where={"academic_year": years})
     )
+    # Only the disadvantaged students of those years are counted: the others are not read.
+    wanted_students = sorted(set().union(*(disadvantaged_students(facts, year) for year in years)))
+    students: list[Student] = []
+    for start in range(0, len(wanted_students), 500):
+        students.extend(session.students.list(where={"id": wanted_students[start : start + 500]}))
+    facts.records[Student.RECORD_TYPE] = list(students)
     facts.records[AcademicResult.RECORD_TYPE] = list(
         session.academic_results.list(where={"term": sorted(wanted)})
     )
