@@ -1358,6 +1358,30 @@
       <translation>Growth archive or a blank visit form for this student</translation>
     </message>
     <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>GPA</source>
+      <translation>GPA</translation>
+    </message>
+    <message>
+      <source>Failed courses</source>
+      <translation>Failed courses</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>No academic results imported.</source>
+      <translation>No academic results imported.</translation>
+    </message>
+    <message>
+      <source>Academic results</source>
+      <translation>Academic results</translation>
+    </message>
+    <message>
       <source>Enrolment</source>
       <translation>Enrolment</translation>
     </message>
@@ -1848,6 +1872,152 @@
     </message>
   </context>
   <context>
+    <name>AcademicGapPage</name>
+    <message>
+      <source>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</source>
+      <translation>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>All colleges</translation>
+    </message>
+    <message>
+      <source>Enter a college benchmark…</source>
+      <translation>Enter a college benchmark…</translation>
+    </message>
+    <message>
+      <source>Definition: </source>
+      <translation>Definition: </translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>Disadvantaged</source>
+      <translation>Disadvantaged</translation>
+    </message>
+    <message>
+      <source>With results</source>
+      <translation>With results</translation>
+    </message>
+    <message>
+      <source>Their median GPA</source>
+      <translation>Their median GPA</translation>
+    </message>
+    <message>
+      <source>College median GPA</source>
+      <translation>College median GPA</translation>
+    </message>
+    <message>
+      <source>GPA gap</source>
+      <translation>GPA gap</translation>
+    </message>
+    <message>
+      <source>vs. a year earlier</source>
+      <translation>vs. a year earlier</translation>
+    </message>
+    <message>
+      <source>Their pass rate</source>
+      <translation>Their pass rate</translation>
+    </message>
+    <message>
+      <source>College pass rate</source>
+      <translation>College pass rate</translation>
+    </message>
+    <message>
+      <source>Pass-rate gap (points)</source>
+      <translation>Pass-rate gap (points)</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Academic gap by college and grade</source>
+      <translation>Academic gap by college and grade</translation>
+    </message>
+    <message>
+      <source>Select a row to see its trend.</source>
+      <translation>Select a row to see its trend.</translation>
+    </message>
+    <message>
+      <source>Trend of the selected college and grade</source>
+      <translation>Trend of the selected college and grade</translation>
+    </message>
+    <message>
+      <source>No college or grade has disadvantaged students or a benchmark in this term.</source>
+      <translation>No college or grade has disadvantaged students or a benchmark in this term.</translation>
+    </message>
+    <message>
+      <source>Trend: %1, grade %2</source>
+      <translation>Trend: %1, grade %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>BenchmarkDialog</name>
+    <message>
+      <source>College academic benchmark</source>
+      <translation>College academic benchmark</translation>
+    </message>
+    <message>
+      <source>(not given)</source>
+      <translation>(not given)</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>Grade (year of entry)</source>
+      <translation>Grade (year of entry)</translation>
+    </message>
+    <message>
+      <source>Median GPA of the college</source>
+      <translation>Median GPA of the college</translation>
+    </message>
+    <message>
+      <source>Pass rate of the college</source>
+      <translation>Pass rate of the college</translation>
+    </message>
+    <message>
+      <source>Students counted (optional)</source>
+      <translation>Students counted (optional)</translation>
+    </message>
+    <message>
+      <source>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</source>
+      <translation>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</translation>
+    </message>
+    <message>
+      <source>No college to enter a benchmark for.</source>
+      <translation>No college to enter a benchmark for.</translation>
+    </message>
+    <message>
+      <source>Not entered yet for this college, term and grade.</source>
+      <translation>Not entered yet for this college, term and grade.</translation>
+    </message>
+    <message>
+      <source>Entered before: saving changes the stored figures.</source>
+      <translation>Entered before: saving changes the stored figures.</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>Not saved.</translation>
+    </message>
+  </context>
+  <context>
     <name>CoverageDashboard</name>
     <message>
       <source>Students not yet covered</source>
@@ -2007,6 +2177,10 @@
     <message>
       <source>Import and export</source>
       <translation>Import and export</translation>
+    </message>
+    <message>
+      <source>Academic gap</source>
+      <translation>Academic gap</translation>
     </message>
     <message>
       <source>No dropout</source>

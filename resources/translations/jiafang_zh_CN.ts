@@ -1353,6 +1353,30 @@
       <translation>该学生的成长档案或空白家访表</translation>
     </message>
     <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>GPA</source>
+      <translation>平均学分绩点</translation>
+    </message>
+    <message>
+      <source>Failed courses</source>
+      <translation>不及格门数</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>No academic results imported.</source>
+      <translation>尚未导入学业成绩。</translation>
+    </message>
+    <message>
+      <source>Academic results</source>
+      <translation>学业成绩</translation>
+    </message>
+    <message>
       <source>Enrolment</source>
       <translation>学籍</translation>
     </message>
@@ -1840,6 +1864,152 @@
     </message>
   </context>
   <context>
+    <name>AcademicGapPage</name>
+    <message>
+      <source>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</source>
+      <translation>学业差距仅供学生发展支持中心查看。学生本人的成绩见学生档案的“学业成绩”页。</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>全部学院</translation>
+    </message>
+    <message>
+      <source>Enter a college benchmark…</source>
+      <translation>录入学院基准…</translation>
+    </message>
+    <message>
+      <source>Definition: </source>
+      <translation>统计口径：</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>年级</translation>
+    </message>
+    <message>
+      <source>Disadvantaged</source>
+      <translation>困难学生</translation>
+    </message>
+    <message>
+      <source>With results</source>
+      <translation>有成绩</translation>
+    </message>
+    <message>
+      <source>Their median GPA</source>
+      <translation>困难学生绩点中位数</translation>
+    </message>
+    <message>
+      <source>College median GPA</source>
+      <translation>学院绩点中位数</translation>
+    </message>
+    <message>
+      <source>GPA gap</source>
+      <translation>绩点差距</translation>
+    </message>
+    <message>
+      <source>vs. a year earlier</source>
+      <translation>较上年同期</translation>
+    </message>
+    <message>
+      <source>Their pass rate</source>
+      <translation>困难学生通过率</translation>
+    </message>
+    <message>
+      <source>College pass rate</source>
+      <translation>学院通过率</translation>
+    </message>
+    <message>
+      <source>Pass-rate gap (points)</source>
+      <translation>通过率差距(百分点)</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Academic gap by college and grade</source>
+      <translation>各学院、年级的学业差距</translation>
+    </message>
+    <message>
+      <source>Select a row to see its trend.</source>
+      <translation>选中一行可查看其历年趋势。</translation>
+    </message>
+    <message>
+      <source>Trend of the selected college and grade</source>
+      <translation>所选学院、年级的历年趋势</translation>
+    </message>
+    <message>
+      <source>No college or grade has disadvantaged students or a benchmark in this term.</source>
+      <translation>该学期没有任何学院、年级有困难学生或学院基准。</translation>
+    </message>
+    <message>
+      <source>Trend: %1, grade %2</source>
+      <translation>历年趋势：%1 %2 级</translation>
+    </message>
+  </context>
+  <context>
+    <name>BenchmarkDialog</name>
+    <message>
+      <source>College academic benchmark</source>
+      <translation>学院学业基准</translation>
+    </message>
+    <message>
+      <source>(not given)</source>
+      <translation>（不填）</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>Grade (year of entry)</source>
+      <translation>年级（入学年份）</translation>
+    </message>
+    <message>
+      <source>Median GPA of the college</source>
+      <translation>学院绩点中位数</translation>
+    </message>
+    <message>
+      <source>Pass rate of the college</source>
+      <translation>学院通过率</translation>
+    </message>
+    <message>
+      <source>Students counted (optional)</source>
+      <translation>统计人数（可不填）</translation>
+    </message>
+    <message>
+      <source>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</source>
+      <translation>填写教务部门统计的本学院该年级全体学生的数字（只是汇总数，不含任何学生个人的成绩）。通过率：本学期没有不及格课程的学生所占比例。</translation>
+    </message>
+    <message>
+      <source>No college to enter a benchmark for.</source>
+      <translation>没有可录入基准的学院。</translation>
+    </message>
+    <message>
+      <source>Not entered yet for this college, term and grade.</source>
+      <translation>该学院此学期、此年级尚未录入。</translation>
+    </message>
+    <message>
+      <source>Entered before: saving changes the stored figures.</source>
+      <translation>此前已录入：保存将更新已有数字。</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>未保存。</translation>
+    </message>
+  </context>
+  <context>
     <name>CoverageDashboard</name>
     <message>
       <source>Students not yet covered</source>
@@ -1999,6 +2169,10 @@
     <message>
       <source>Import and export</source>
       <translation>导入导出</translation>
+    </message>
+    <message>
+      <source>Academic gap</source>
+      <translation>学业差距</translation>
     </message>
     <message>
       <source>No dropout</source>

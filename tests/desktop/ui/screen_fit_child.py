@@ -233,6 +233,7 @@ def main() -> int:
     roster.batch_export()
     check_dialog("batch export")
 
+    from desktop.ui.data_pages.benchmark_dialog import BenchmarkDialog
     from desktop.ui.profile.enrolment_dialogs import CaseReviewDialog, EnrolmentDialog
     from desktop.ui.profile.identification_dialog import IdentificationDialog
     from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
@@ -245,6 +246,7 @@ def main() -> int:
         ("change passphrase", lambda: ChangePassphraseDialog(window)),
         ("first run", lambda: FirstRunWizard(window)),
         ("conflict review", lambda: ConflictReviewDialog(app.ctx, window)),
+        ("college academic benchmark", lambda: BenchmarkDialog(app.ctx, parent=window)),
     ]
     record_dialogs = (IdentificationDialog, AidDialog, RewardDialog, FlagDialog, WishDialog)
     for record_dialog in (*record_dialogs, EnrolmentDialog, CaseReviewDialog):
