@@ -7,6 +7,13 @@ from sync.records.audit import AuditEntry
 from sync.records.base import Record
 from sync.records.monitoring import MonitoringFlag
 from sync.records.people import College, Mentor, SchoolCenter, User
+from sync.records.policy_activities import (
+    IdentificationEvaluation,
+    IntegrityActivity,
+    OneToOneTalk,
+    ResearchProject,
+    StaffTraining,
+)
 from sync.records.students import FamilyMember, Identification, Student
 from sync.records.support import KeySupport, MentorAssignment, RescueSession, SupportLogEntry
 from sync.records.visits import HomeVisit
@@ -32,6 +39,11 @@ ALL_RECORDS: tuple[type[Record], ...] = (
     WishSelection,
     MonitoringFlag,
     AuditEntry,
+    IdentificationEvaluation,
+    OneToOneTalk,
+    IntegrityActivity,
+    StaffTraining,
+    ResearchProject,
 )
 
 RECORD_TYPES: dict[str, type[Record]] = {record.RECORD_TYPE: record for record in ALL_RECORDS}
@@ -57,6 +69,11 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "wish_selection": "心愿单",
     "monitoring_flag": "监测反馈",
     "audit_entry": "审计记录",
+    "identification_evaluation": "民主测评",
+    "one_to_one_talk": "个别交流",
+    "integrity_activity": "诚信教育活动",
+    "staff_training": "资助工作者培训",
+    "research_project": "专项研究",
 }
 
 

@@ -30,6 +30,13 @@ from desktop.store.repositories.people import (
     SchoolCenterRepository,
     UserRepository,
 )
+from desktop.store.repositories.policy_activities import (
+    EvaluationRepository,
+    IntegrityActivityRepository,
+    ResearchProjectRepository,
+    TalkRepository,
+    TrainingRepository,
+)
 from desktop.store.repositories.roster import RosterQueries
 from desktop.store.repositories.students import FamilyRepository, IdentificationRepository, StudentRepository
 from desktop.store.repositories.support import (
@@ -67,6 +74,11 @@ REPOSITORY_CLASSES: tuple[type[Repository[Any]], ...] = (
     WishSelectionRepository,
     FlagRepository,
     AuditRepository,
+    EvaluationRepository,
+    TalkRepository,
+    IntegrityActivityRepository,
+    TrainingRepository,
+    ResearchProjectRepository,
 )
 
 
@@ -93,6 +105,11 @@ class StoreSession:
         self.wishes = WishSelectionRepository(db, ctx)
         self.flags = FlagRepository(db, ctx)
         self.audit = AuditRepository(db, ctx)
+        self.evaluations = EvaluationRepository(db, ctx)
+        self.talks = TalkRepository(db, ctx)
+        self.integrity_activities = IntegrityActivityRepository(db, ctx)
+        self.trainings = TrainingRepository(db, ctx)
+        self.research_projects = ResearchProjectRepository(db, ctx)
         self.meta = MetaRepository(db)
         self.attachments = AttachmentRepository(db)
         self.roster = RosterQueries(db)
@@ -133,4 +150,5 @@ class StoreSession:
             support_logs=self.support_logs.for_student(student_id),
             rescue_sessions=self.rescue_sessions.for_student(student_id),
             audit=self.audit.for_student(student_id),
+            talks=self.talks.for_student(student_id),
         )

@@ -22,6 +22,13 @@ from desktop.store.tables.meta import MetaRow
 from desktop.store.tables.monitoring import MonitoringFlagRow
 from desktop.store.tables.outbox import OutboxRow
 from desktop.store.tables.people import CollegeRow, MentorRow, SchoolCenterRow, UserRow
+from desktop.store.tables.policy_activities import (
+    IdentificationEvaluationRow,
+    IntegrityActivityRow,
+    OneToOneTalkRow,
+    ResearchProjectRow,
+    StaffTrainingRow,
+)
 from desktop.store.tables.students import FamilyMemberRow, IdentificationRow, StudentRow
 from desktop.store.tables.support import (
     KeySupportRow,
@@ -52,6 +59,11 @@ RECORD_TABLES: tuple[type[RecordRow], ...] = (
     WishSelectionRow,
     MonitoringFlagRow,
     AuditEntryRow,
+    IdentificationEvaluationRow,
+    OneToOneTalkRow,
+    IntegrityActivityRow,
+    StaffTrainingRow,
+    ResearchProjectRow,
 )
 
 TABLE_OF: dict[str, type[RecordRow]] = {table.RECORD.RECORD_TYPE: table for table in RECORD_TABLES}
@@ -70,16 +82,21 @@ __all__ = [
     "GrowthRewardRow",
     "GuaranteeAidRow",
     "HomeVisitRow",
+    "IdentificationEvaluationRow",
     "IdentificationRow",
+    "IntegrityActivityRow",
     "KeySupportRow",
     "MentorAssignmentRow",
     "MentorRow",
     "MetaRow",
     "MonitoringFlagRow",
+    "OneToOneTalkRow",
     "OutboxRow",
     "RecordRow",
     "RescueSessionRow",
+    "ResearchProjectRow",
     "SchoolCenterRow",
+    "StaffTrainingRow",
     "StudentRow",
     "SupportLogEntryRow",
     "SyncConflictRow",
