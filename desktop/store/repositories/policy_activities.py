@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from desktop.store.repositories.base import Repository, StudentOwnedRepository
@@ -34,6 +35,23 @@ class TalkRepository(StudentOwnedRepository[OneToOneTalk]):
     TABLE: ClassVar[type[RecordRow]] = OneToOneTalkRow
     DEFAULT_ORDER: ClassVar[tuple[str, ...]] = ("talked_on",)
     DATE_COLUMN: ClassVar[str | None] = "talked_on"
+
+    def create_many(self, records: Iterable[OneToOneTalk], *, outbox: bool = True) -> int:
+        """Insert talks; the local user is the one who talked when none is given (the center's server
+        decides it again from the account that pushes the talk)."""
+        stamped = [
+            talk
+            if talk.talked_by_id is not None
+            else talk.model_copy(update={"talked_by_id": self.ctx.author_id})
+            for talk in records
+        ]
+        return super().create_many(stamped, outbox=outbox)
+
+    def create(self, record: OneToOneTalk) -> OneToOneTalk:
+        if record.talked_by_id is None:
+            record = record.model_copy(update={"talked_by_id": self.ctx.author_id})
+        super().create_many([record])
+        return record
 
 
 class IntegrityActivityRepository(Repository[IntegrityActivity]):
