@@ -5,6 +5,8 @@ student's aid: 民主测评 of the identification results, 个别交流 with a s
 They are new in schema 2: every field says so (``since``), so a laptop holds their ops until the center's
 server knows them (docs/sync-protocol.md §2a).  Who may write them is decided on the server
 (``sync.server.activity_rules``); the author of a talk (``talked_by_id``) is set there from the caller.
+A talk is its author's (``Ownership.AUTHOR``); the college-level activities are shared by the college's
+center, which may complete a counselor's evaluation (a counselor edits only those it recorded).
 """
 
 from __future__ import annotations
@@ -52,7 +54,6 @@ class IdentificationEvaluation(Record):
     """A periodic democratic evaluation (阶段性民主测评) of a class's identification results."""
 
     RECORD_TYPE: ClassVar[str] = "identification_evaluation"
-    OWNERSHIP: ClassVar[Ownership] = Ownership.AUTHOR
 
     college_id: str = Field(title="学院", json_schema_extra=_since())
     class_name: ShortText = Field("", title="班级", max_length=100, json_schema_extra=_since())
@@ -93,7 +94,6 @@ class IntegrityActivity(Record):
     """An integrity-education activity (诚信教育) of a college, or of the school (no college)."""
 
     RECORD_TYPE: ClassVar[str] = "integrity_activity"
-    OWNERSHIP: ClassVar[Ownership] = Ownership.AUTHOR
 
     college_id: str | None = Field(None, title="学院", json_schema_extra=_since())
     held_on: PastDate = Field(title="日期", json_schema_extra=_since())
@@ -107,7 +107,6 @@ class StaffTraining(Record):
     """A training of the people who do the aid work (资助工作者专业能力培训), a college's or the school's."""
 
     RECORD_TYPE: ClassVar[str] = "staff_training"
-    OWNERSHIP: ClassVar[Ownership] = Ownership.AUTHOR
 
     college_id: str | None = Field(None, title="学院", json_schema_extra=_since())
     held_on: PastDate = Field(title="日期", json_schema_extra=_since())
@@ -123,7 +122,6 @@ class ResearchProject(Record):
     """A college's 专项研究 project on developmental aid (项目化运作: 立项, 进行中, 结题)."""
 
     RECORD_TYPE: ClassVar[str] = "research_project"
-    OWNERSHIP: ClassVar[Ownership] = Ownership.AUTHOR
 
     college_id: str = Field(title="学院", json_schema_extra=_since())
     title: Name = Field(title="项目名称", max_length=100, json_schema_extra=_since())
