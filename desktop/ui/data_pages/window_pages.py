@@ -1,4 +1,4 @@
-"""The coverage, planning, key-support, wish-list, monitoring and import pages, added to the window.
+"""The coverage, planning, key-support, wish-list, monitoring, activities (资助育人活动) and import pages, added to the window.
 
 Each is built (and its module imported: ReportLab, the spreadsheet writers) on its first visit."""
 
@@ -38,6 +38,11 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
 
         return MonitoringPage(ctx, parent)
 
+    def activities(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.policy_activities_page import PolicyActivitiesPage
+
+        return PolicyActivitiesPage(ctx, parent)
+
     def importer(parent: QWidget) -> Section:
         from desktop.ui.data_pages.import_wizard import ImportWizard
 
@@ -49,4 +54,5 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
     add("key_support", QCoreApplication.translate("DataSections", "Key support"), key_support)
     add("wishes", QCoreApplication.translate("DataSections", "Wish lists"), wishes)
     add("monitoring", QCoreApplication.translate("DataSections", "Monitoring"), monitoring)
+    add("activities", QCoreApplication.translate("DataSections", "Support activities"), activities)
     add("import", QCoreApplication.translate("DataSections", "Import and export"), importer)
