@@ -147,6 +147,9 @@ class TrainingDialog(ActivityDialog):
         trainees = self.findChild(QLineEdit, "record_trainees")
         if trainees is not None:
             trainees.setText("、".join(record.trainees))
+        hours = self.inputs["hours"]
+        assert isinstance(hours, QLineEdit)
+        hours.setText(f"{record.hours.normalize():f}")
 
     def values(self) -> dict[str, Any]:
         data = super().values()

@@ -195,7 +195,7 @@ class PolicyActivitiesPage(Section):
             self.trainings,
             lists.trainings,
             lambda t: (t.held_on.isoformat(), college(t.college_id), t.title, t.organiser, "、".join(t.trainees),
-                       str(t.hours)),
+                       f"{t.hours.normalize():f}"),
         )  # fmt: skip
         self._fill(
             self.projects,
