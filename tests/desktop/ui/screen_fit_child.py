@@ -233,8 +233,15 @@ def main() -> int:
     roster.batch_export()
     check_dialog("batch export")
 
+    from desktop.ui.data_pages.activity_dialogs import (
+        EvaluationDialog,
+        IntegrityDialog,
+        ProjectDialog,
+        TrainingDialog,
+    )
     from desktop.ui.profile.identification_dialog import IdentificationDialog
     from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
+    from desktop.ui.profile.talk_dialog import TalkDialog
     from desktop.ui.profile.workflow_dialogs import FlagDialog, WishDialog
     from desktop.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
     from desktop.ui.sync.conflict_review import ConflictReviewDialog
@@ -245,9 +252,14 @@ def main() -> int:
         ("first run", lambda: FirstRunWizard(window)),
         ("conflict review", lambda: ConflictReviewDialog(app.ctx, window)),
     ]
-    for record_dialog in (IdentificationDialog, AidDialog, RewardDialog, FlagDialog, WishDialog):
+    for record_dialog in (IdentificationDialog, AidDialog, RewardDialog, FlagDialog, WishDialog, TalkDialog):
         makers.append(
             (record_dialog.__name__, lambda d=record_dialog: d(app.ctx, student_id, "张三", None, window))
+        )
+    colleges = [("计算机科学与工程学院", "c1"), ("外国语学院", "c2")]
+    for activity_dialog in (EvaluationDialog, IntegrityDialog, TrainingDialog, ProjectDialog):
+        makers.append(
+            (activity_dialog.__name__, lambda d=activity_dialog: d(app.ctx, colleges, "c1", None, window))
         )
     for name, make in makers:
         dialog = make()
