@@ -220,9 +220,10 @@ class StudentProfile(QWidget):
                              lambda: self.file.flags if self.file else []),
             RecordTabActions(ctx, self.key_support.wishes, WishDialog, self._subject,
                              lambda: self.file.wishes if self.file else []),
-            RecordTabActions(ctx, self.talks, TalkDialog, self._subject,
-                             lambda: self.file.talks if self.file else []),
         ]  # fmt: skip
+        self.talk_actions = RecordTabActions(
+            ctx, self.talks, TalkDialog, self._subject, lambda: self.file.talks if self.file else []
+        )
         self.timeline = TimelineTab(self)
         self.tabs.addTab(self.basic, self.tr("Basic information and family"))
         self.tabs.addTab(self.identifications, self.tr("Identification"))
@@ -283,7 +284,7 @@ class StudentProfile(QWidget):
             self.key_support.clear()
         self.flags.set_records(file.flags)
         self.talks.set_records(list(reversed(file.talks)))  # newest first
-        for actions in (*self.record_actions, *self.workflow_actions):
+        for actions in (*self.record_actions, *self.workflow_actions, self.talk_actions):
             actions.refresh()
         self.timeline.set_entries(
             file.timeline(include_restricted=self.ctx.may_see_key_support(), newest_first=True)
@@ -386,7 +387,7 @@ class StudentProfile(QWidget):
         self.basic.clear()
         for tab in (self.identifications, self.aid, self.rewards, self.visits, self.flags):
             tab.set_records([])
-        for actions in (*self.record_actions, *self.workflow_actions):
+        for actions in (*self.record_actions, *self.workflow_actions, self.talk_actions):
             actions.refresh()
         self.key_support.clear()
         self.timeline.set_entries([])

@@ -158,7 +158,8 @@ def test_a_talk_from_the_profile_prints_no_summary_and_counts_on_the_dashboard(
         section.open_student(running.ids["张三"])
     profile = section.profile
     profile.tabs.setCurrentWidget(profile.talks)
-    actions = next(a for a in profile.workflow_actions if a.dialog_class is TalkDialog)
+    actions = profile.talk_actions
+    assert actions.dialog_class is TalkDialog
     assert actions.add_button.text() == "新增个别交流…"
     actions.add_button.click()
     dialog = actions.dialog
