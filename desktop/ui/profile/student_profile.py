@@ -385,7 +385,7 @@ class StudentProfile(QWidget):
         self.file = None
         self.heading.clear()
         self.basic.clear()
-        for tab in (self.identifications, self.aid, self.rewards, self.visits, self.flags):
+        for tab in (self.identifications, self.aid, self.rewards, self.visits, self.flags, self.talks):
             tab.set_records([])
         for actions in (*self.record_actions, *self.workflow_actions, self.talk_actions):
             actions.refresh()
