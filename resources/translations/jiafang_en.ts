@@ -3714,6 +3714,10 @@
       <source>Students evaluated</source>
       <translation>Students evaluated</translation>
     </message>
+    <message>
+      <source>The issue only, without students' names (seen school-wide)</source>
+      <translation>The issue only, without students' names (seen school-wide)</translation>
+    </message>
   </context>
   <context>
     <name>IntegrityDialog</name>

@@ -3698,6 +3698,10 @@
       <source>Students evaluated</source>
       <translation>测评学生数</translation>
     </message>
+    <message>
+      <source>The issue only, without students' names (seen school-wide)</source>
+      <translation>只写问题，不写学生姓名（全校可见）</translation>
+    </message>
   </context>
   <context>
     <name>IntegrityDialog</name>

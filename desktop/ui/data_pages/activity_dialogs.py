@@ -96,7 +96,10 @@ class EvaluationDialog(ActivityDialog):
         self.add("participants", self.tr("Participants"), count_box(parent))
         self.add("students_evaluated", self.tr("Students evaluated"), count_box(parent))
         self.add("conclusion", self.tr("Conclusion"), text_area(parent, 2))
-        self.add("issues_found", self.tr("Issues found"), text_area(parent, 2))
+        issues = text_area(parent, 2)
+        # College-level records reach every account of the school: the students stay in their profiles.
+        issues.setPlaceholderText(self.tr("The issue only, without students' names (seen school-wide)"))
+        self.add("issues_found", self.tr("Issues found"), issues)
         self.add("follow_up", self.tr("Follow-up"), text_area(parent, 2))
 
 
