@@ -28,12 +28,17 @@ from sync.records import (
     GuaranteeAid,
     HomeVisit,
     Identification,
+    IdentificationEvaluation,
+    IntegrityActivity,
     KeySupport,
     Mentor,
     MentorAssignment,
     MonitoringFlag,
+    OneToOneTalk,
     RescueSession,
+    ResearchProject,
     SchoolCenter,
+    StaffTraining,
     Student,
     SupportLogEntry,
     User,
@@ -68,6 +73,11 @@ class Kind:
     CASE_REVIEW: Final = CaseReview.RECORD_TYPE
     ACADEMIC_RESULT: Final = AcademicResult.RECORD_TYPE
     COLLEGE_ACADEMIC_BENCHMARK: Final = CollegeAcademicBenchmark.RECORD_TYPE
+    IDENTIFICATION_EVALUATION: Final = IdentificationEvaluation.RECORD_TYPE
+    ONE_TO_ONE_TALK: Final = OneToOneTalk.RECORD_TYPE
+    INTEGRITY_ACTIVITY: Final = IntegrityActivity.RECORD_TYPE
+    STAFF_TRAINING: Final = StaffTraining.RECORD_TYPE
+    RESEARCH_PROJECT: Final = ResearchProject.RECORD_TYPE
     # Local to this computer, never synced.
     VISIT_PLAN: Final = "visit_plan"
     VISIT_DRAFT: Final = "visit_draft"

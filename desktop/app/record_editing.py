@@ -31,7 +31,9 @@ from sync.records import (
 __all__ = ["KeySupportWouldEnd", "RecordFieldError", "StatusStep", "save_identification"]
 
 
-EDITABLE_KINDS = frozenset({Kind.IDENTIFICATION, Kind.GUARANTEE_AID, Kind.GROWTH_REWARD})
+EDITABLE_KINDS = frozenset(
+    {Kind.IDENTIFICATION, Kind.GUARANTEE_AID, Kind.GROWTH_REWARD, Kind.ONE_TO_ONE_TALK}
+)
 
 
 W = TypeVar("W", MonitoringFlag, WishSelection)  # a record with a status workflow
@@ -203,7 +205,7 @@ def wish_catalog(store: Store) -> list[WishCatalogItem]:
         return s.wish_catalog.list()
 
 
-@use_case(Kind.IDENTIFICATION, Kind.GUARANTEE_AID, Kind.GROWTH_REWARD)
+@use_case(Kind.IDENTIFICATION, Kind.GUARANTEE_AID, Kind.GROWTH_REWARD, Kind.ONE_TO_ONE_TALK)
 def delete_record(store: Store, record_type: str, record_id: str) -> None:
     """Soft-delete one of the student's records: a tombstone stays and a delete op goes to the outbox."""
     if record_type not in EDITABLE_KINDS:

@@ -1,7 +1,9 @@
 """The growth archive (资助成长档案): one student's records assembled into a filed document.
 
 Sections follow DOMAIN.md: profile, family, identification history, guarantee aid, home visits, traits
-and portrait, growth rewards, wish list and services, monitoring, give-back activities, and, only when
+and portrait, growth rewards, wish list and services, monitoring, one-to-one talks (个别交流: when, how,
+on what and by whom — never what was said, which like the key-support log's notes stays in the app),
+give-back activities, and, only when
 the reader's role may see it and the reader asks for it, the restricted key-support section; then the
 attachment list and the audit trail.
 """
@@ -83,6 +85,7 @@ def archive_story(bundle: StudentHistory, *, styles: FormStyles, options: Archiv
         "成长奖励",
         "成长发展心愿单及服务",
         "监测反馈",
+        "个别交流",
         "回馈社会活动",
     ]
     if options.include_key_support:
@@ -115,6 +118,7 @@ def archive_story(bundle: StudentHistory, *, styles: FormStyles, options: Archiv
     story.append(_rewards(styles, bundle, next(heads)))
     story.append(_wishes(styles, bundle, next(heads)))
     story.append(_flags(styles, bundle, next(heads)))
+    story.append(_talks(styles, bundle, next(heads)))
     story.append(_give_back(styles, bundle, next(heads)))
     if options.include_key_support:
         story.extend(_key_support(styles, bundle, next(heads)))
@@ -302,6 +306,18 @@ def _flags(styles: FormStyles, bundle: StudentHistory, heading: str) -> Flowable
     ]
     return data_table(
         styles, headers, _rows_or_none(rows), (20, 22, 45, 13, 35, 20), heading=heading, centered=(0, 3, 5)
+    )
+
+
+def _talks(styles: FormStyles, bundle: StudentHistory, heading: str) -> Flowable:
+    """个别交流: date, mode, topics and who talked; the summary and follow-up are not printed."""
+    headers = ("交流日期", "方式", "交流主题", "交流人")
+    rows = [
+        [fmt_day(t.talked_on), t.mode.label, t.topics, bundle.user_names.get(t.talked_by_id or "", "")]
+        for t in sorted(bundle.talks, key=lambda t: t.talked_on)
+    ]
+    return data_table(
+        styles, headers, _rows_or_none(rows), (25, 20, 85, 25), heading=heading, centered=(0, 1, 3)
     )
 
 

@@ -28,6 +28,7 @@ from desktop.store.migration_steps import (
     v0009_record_extra,
     v0010_coverage_working_set,
     v0011_outcome_records,
+    v0012_policy_activities,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -56,6 +57,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0009_record_extra),
     Step.of(v0010_coverage_working_set),
     Step.of(v0011_outcome_records),
+    Step.of(v0012_policy_activities),
 )
 LATEST_VERSION = STEPS[-1].version
 

@@ -1385,6 +1385,22 @@
       <source>Enrolment</source>
       <translation>Enrolment</translation>
     </message>
+    <message>
+      <source>No one-to-one talk recorded.</source>
+      <translation>No one-to-one talk recorded.</translation>
+    </message>
+    <message>
+      <source>One-to-one talks</source>
+      <translation>One-to-one talks</translation>
+    </message>
+    <message>
+      <source>Talked with by</source>
+      <translation>Talked with by</translation>
+    </message>
+    <message>
+      <source>Topics</source>
+      <translation>Topics</translation>
+    </message>
   </context>
   <context>
     <name>TimelineTab</name>
@@ -1443,6 +1459,10 @@
     <message>
       <source>Giving back</source>
       <translation>Giving back</translation>
+    </message>
+    <message>
+      <source>One-to-one talk</source>
+      <translation>One-to-one talk</translation>
     </message>
   </context>
   <context>
@@ -2148,8 +2168,40 @@
       <translation>On the watch list</translation>
     </message>
     <message>
+      <source>Activities</source>
+      <translation>Activities</translation>
+    </message>
+    <message>
+      <source>Democratic evaluations</source>
+      <translation>Democratic evaluations</translation>
+    </message>
+    <message>
+      <source>Integrity education (participants)</source>
+      <translation>Integrity education (participants)</translation>
+    </message>
+    <message>
+      <source>Research projects</source>
+      <translation>Research projects</translation>
+    </message>
+    <message>
+      <source>Staff training (hours)</source>
+      <translation>Staff training (hours)</translation>
+    </message>
+    <message>
+      <source>Support activities by college</source>
+      <translation>Support activities by college</translation>
+    </message>
+    <message>
+      <source>Talks (students)</source>
+      <translation>Talks (students)</translation>
+    </message>
+    <message>
       <source>Total</source>
       <translation>Total</translation>
+    </message>
+    <message>
+      <source>Whole school</source>
+      <translation>Whole school</translation>
     </message>
   </context>
   <context>
@@ -2185,6 +2237,10 @@
     <message>
       <source>No dropout</source>
       <translation>No dropout</translation>
+    </message>
+    <message>
+      <source>Support activities</source>
+      <translation>Support activities</translation>
     </message>
   </context>
   <context>
@@ -3298,6 +3354,14 @@
       <source>Add wish…</source>
       <translation>Add wish…</translation>
     </message>
+    <message>
+      <source>Add talk…</source>
+      <translation>Add talk…</translation>
+    </message>
+    <message>
+      <source>Delete this talk?</source>
+      <translation>Delete this talk?</translation>
+    </message>
   </context>
   <context>
     <name>ConflictListModel</name>
@@ -4033,6 +4097,327 @@
     <message>
       <source>Student Development Support Center</source>
       <translation>Student Development Support Center</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityDialog</name>
+    <message>
+      <source>Whole school</source>
+      <translation>Whole school</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvaluationDialog</name>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Edit democratic evaluation</source>
+      <translation>Edit democratic evaluation</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>Issues found</source>
+      <translation>Issues found</translation>
+    </message>
+    <message>
+      <source>New democratic evaluation</source>
+      <translation>New democratic evaluation</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Students evaluated</source>
+      <translation>Students evaluated</translation>
+    </message>
+    <message>
+      <source>The issue only, without students' names (seen school-wide)</source>
+      <translation>The issue only, without students' names (seen school-wide)</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntegrityDialog</name>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Edit integrity-education activity</source>
+      <translation>Edit integrity-education activity</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>Form</translation>
+    </message>
+    <message>
+      <source>New integrity-education activity</source>
+      <translation>New integrity-education activity</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+  </context>
+  <context>
+    <name>PolicyActivitiesPage</name>
+    <message>
+      <source>%1 activities recorded for %2.</source>
+      <translation>%1 activities recorded for %2.</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>Add…</translation>
+    </message>
+    <message>
+      <source>Approved on</source>
+      <translation>Approved on</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Concluded on</source>
+      <translation>Concluded on</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Delete this activity?</source>
+      <translation>Delete this activity?</translation>
+    </message>
+    <message>
+      <source>Deleted.</source>
+      <translation>Deleted.</translation>
+    </message>
+    <message>
+      <source>Democratic evaluations</source>
+      <translation>Democratic evaluations</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Evaluated</source>
+      <translation>Evaluated</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>Form</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>Hours</translation>
+    </message>
+    <message>
+      <source>Integrity education</source>
+      <translation>Integrity education</translation>
+    </message>
+    <message>
+      <source>Issues found</source>
+      <translation>Issues found</translation>
+    </message>
+    <message>
+      <source>Leader</source>
+      <translation>Leader</translation>
+    </message>
+    <message>
+      <source>Organiser</source>
+      <translation>Organiser</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Research projects</source>
+      <translation>Research projects</translation>
+    </message>
+    <message>
+      <source>Staff training</source>
+      <translation>Staff training</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Trainees</source>
+      <translation>Trainees</translation>
+    </message>
+    <message>
+      <source>Whole school</source>
+      <translation>Whole school</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProjectDialog</name>
+    <message>
+      <source>Approved on</source>
+      <translation>Approved on</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Concluded on</source>
+      <translation>Concluded on</translation>
+    </message>
+    <message>
+      <source>Edit research project</source>
+      <translation>Edit research project</translation>
+    </message>
+    <message>
+      <source>Leader</source>
+      <translation>Leader</translation>
+    </message>
+    <message>
+      <source>New research project</source>
+      <translation>New research project</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+  </context>
+  <context>
+    <name>TalkDialog</name>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Edit one-to-one talk</source>
+      <translation>Edit one-to-one talk</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <source>New one-to-one talk</source>
+      <translation>New one-to-one talk</translation>
+    </message>
+    <message>
+      <source>Topics</source>
+      <translation>Topics</translation>
+    </message>
+    <message>
+      <source>What was said</source>
+      <translation>What was said</translation>
+    </message>
+    <message>
+      <source>e.g. studies, family, health, plans</source>
+      <translation>e.g. studies, family, health, plans</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingDialog</name>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Edit staff training</source>
+      <translation>Edit staff training</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>Hours</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、 or commas</source>
+      <translation>Names, separated by 、 or commas</translation>
+    </message>
+    <message>
+      <source>New staff training</source>
+      <translation>New staff training</translation>
+    </message>
+    <message>
+      <source>Organiser</source>
+      <translation>Organiser</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Trainees</source>
+      <translation>Trainees</translation>
     </message>
   </context>
 </TS>

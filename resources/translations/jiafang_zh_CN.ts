@@ -1380,6 +1380,22 @@
       <source>Enrolment</source>
       <translation>学籍</translation>
     </message>
+    <message>
+      <source>No one-to-one talk recorded.</source>
+      <translation>暂无个别交流记录。</translation>
+    </message>
+    <message>
+      <source>One-to-one talks</source>
+      <translation>个别交流</translation>
+    </message>
+    <message>
+      <source>Talked with by</source>
+      <translation>交流人</translation>
+    </message>
+    <message>
+      <source>Topics</source>
+      <translation>交流主题</translation>
+    </message>
   </context>
   <context>
     <name>TimelineTab</name>
@@ -1438,6 +1454,10 @@
     <message>
       <source>Giving back</source>
       <translation>回馈活动</translation>
+    </message>
+    <message>
+      <source>One-to-one talk</source>
+      <translation>个别交流</translation>
     </message>
   </context>
   <context>
@@ -2140,8 +2160,40 @@
       <translation>关注人数</translation>
     </message>
     <message>
+      <source>Activities</source>
+      <translation>育人活动</translation>
+    </message>
+    <message>
+      <source>Democratic evaluations</source>
+      <translation>民主测评</translation>
+    </message>
+    <message>
+      <source>Integrity education (participants)</source>
+      <translation>诚信教育（人次）</translation>
+    </message>
+    <message>
+      <source>Research projects</source>
+      <translation>专项研究</translation>
+    </message>
+    <message>
+      <source>Staff training (hours)</source>
+      <translation>资助工作者培训（学时）</translation>
+    </message>
+    <message>
+      <source>Support activities by college</source>
+      <translation>各学院资助育人活动</translation>
+    </message>
+    <message>
+      <source>Talks (students)</source>
+      <translation>个别交流（人数）</translation>
+    </message>
+    <message>
       <source>Total</source>
       <translation>合计</translation>
+    </message>
+    <message>
+      <source>Whole school</source>
+      <translation>全校</translation>
     </message>
   </context>
   <context>
@@ -2177,6 +2229,10 @@
     <message>
       <source>No dropout</source>
       <translation>一个不失学</translation>
+    </message>
+    <message>
+      <source>Support activities</source>
+      <translation>资助育人活动</translation>
     </message>
   </context>
   <context>
@@ -3290,6 +3346,14 @@
       <source>Add wish…</source>
       <translation>新增心愿…</translation>
     </message>
+    <message>
+      <source>Add talk…</source>
+      <translation>新增个别交流…</translation>
+    </message>
+    <message>
+      <source>Delete this talk?</source>
+      <translation>删除这条个别交流记录？</translation>
+    </message>
   </context>
   <context>
     <name>ConflictListModel</name>
@@ -4017,6 +4081,327 @@
     <message>
       <source>Student Development Support Center</source>
       <translation>学生发展支持中心</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityDialog</name>
+    <message>
+      <source>Whole school</source>
+      <translation>全校</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvaluationDialog</name>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>测评结论</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Edit democratic evaluation</source>
+      <translation>编辑民主测评</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>后续处理</translation>
+    </message>
+    <message>
+      <source>Issues found</source>
+      <translation>发现的问题</translation>
+    </message>
+    <message>
+      <source>New democratic evaluation</source>
+      <translation>新增民主测评</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>参加人数</translation>
+    </message>
+    <message>
+      <source>Students evaluated</source>
+      <translation>测评学生数</translation>
+    </message>
+    <message>
+      <source>The issue only, without students' names (seen school-wide)</source>
+      <translation>只写问题，不写学生姓名（全校可见）</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntegrityDialog</name>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>活动内容</translation>
+    </message>
+    <message>
+      <source>Edit integrity-education activity</source>
+      <translation>编辑诚信教育活动</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>形式</translation>
+    </message>
+    <message>
+      <source>New integrity-education activity</source>
+      <translation>新增诚信教育活动</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>参加人数</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+  </context>
+  <context>
+    <name>PolicyActivitiesPage</name>
+    <message>
+      <source>%1 activities recorded for %2.</source>
+      <translation>%2 学年共记录 %1 项活动。</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Approved on</source>
+      <translation>立项日期</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Concluded on</source>
+      <translation>结题日期</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>测评结论</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Delete this activity?</source>
+      <translation>删除这条活动记录？</translation>
+    </message>
+    <message>
+      <source>Deleted.</source>
+      <translation>已删除。</translation>
+    </message>
+    <message>
+      <source>Democratic evaluations</source>
+      <translation>民主测评</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Evaluated</source>
+      <translation>测评学生数</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>形式</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>学时</translation>
+    </message>
+    <message>
+      <source>Integrity education</source>
+      <translation>诚信教育</translation>
+    </message>
+    <message>
+      <source>Issues found</source>
+      <translation>发现的问题</translation>
+    </message>
+    <message>
+      <source>Leader</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Organiser</source>
+      <translation>组织单位</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>参加人数</translation>
+    </message>
+    <message>
+      <source>Research projects</source>
+      <translation>专项研究</translation>
+    </message>
+    <message>
+      <source>Staff training</source>
+      <translation>资助工作者培训</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Trainees</source>
+      <translation>参训人员</translation>
+    </message>
+    <message>
+      <source>Whole school</source>
+      <translation>全校</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProjectDialog</name>
+    <message>
+      <source>Approved on</source>
+      <translation>立项日期</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Concluded on</source>
+      <translation>结题日期</translation>
+    </message>
+    <message>
+      <source>Edit research project</source>
+      <translation>编辑专项研究</translation>
+    </message>
+    <message>
+      <source>Leader</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>New research project</source>
+      <translation>新增专项研究</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>研究成果</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+  </context>
+  <context>
+    <name>TalkDialog</name>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Edit one-to-one talk</source>
+      <translation>编辑个别交流</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>后续跟进</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>New one-to-one talk</source>
+      <translation>新增个别交流</translation>
+    </message>
+    <message>
+      <source>Topics</source>
+      <translation>交流主题</translation>
+    </message>
+    <message>
+      <source>What was said</source>
+      <translation>交流情况</translation>
+    </message>
+    <message>
+      <source>e.g. studies, family, health, plans</source>
+      <translation>如：学业、家庭、身体、规划</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingDialog</name>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Edit staff training</source>
+      <translation>编辑资助工作者培训</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>学时</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、 or commas</source>
+      <translation>姓名，用“、”或逗号分隔</translation>
+    </message>
+    <message>
+      <source>New staff training</source>
+      <translation>新增资助工作者培训</translation>
+    </message>
+    <message>
+      <source>Organiser</source>
+      <translation>组织单位</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Trainees</source>
+      <translation>参训人员</translation>
     </message>
   </context>
 </TS>

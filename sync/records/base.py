@@ -32,6 +32,9 @@ class Record(BaseModel):
     OWNERSHIP: ClassVar[Ownership] = Ownership.SHARED
     SENSITIVE_FIELDS: ClassVar[frozenset[str]] = frozenset()
     RESTRICTED: ClassVar[bool] = False
+    #: The schema version that introduced this record type: its own fields (all but ``id``) are of that
+    #: schema unless one says otherwise (``sync.records.schema.field_since``).
+    SCHEMA_SINCE: ClassVar[int] = 1
 
     id: str = Field(default_factory=new_id, title="编号", min_length=1, max_length=64)
 

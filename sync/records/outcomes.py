@@ -1,9 +1,9 @@
 """Outcomes (一个不失学, 学业): enrolment status per term, case reviews, academic results, college benchmarks.
 
 Written by the centers (a college center for its own college's students, the school center for all);
-counselors and mentors read those of their students.  The record types are new in this release; their
-fields are listed with the schema's (tests/sync/records/schema_1_fields.txt) as new record types are: a
-field added to one of them later declares its version like any other (docs/sync-protocol.md §2a).
+counselors and mentors read those of their students.  The record types are new in schema 2
+(``SCHEMA_SINCE``): a laptop holds their ops until the center's server knows them (docs/sync-protocol.md
+§2a); a field added to one of them later declares its version like any other.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class EnrolmentStatus(Record):
     """A student's enrolment state in one term, and a pending application (休学/退学 申请中) if any."""
 
     RECORD_TYPE: ClassVar[str] = "enrolment_status"
+    SCHEMA_SINCE: ClassVar[int] = 2
     SENSITIVE_FIELDS: ClassVar[frozenset[str]] = frozenset({"note"})
 
     student_id: str = Field(title="学生")
@@ -61,6 +62,7 @@ class CaseReview(Record):
     """The case review (个案评议) a disadvantaged student's withdrawal requires: who, when, what was offered."""
 
     RECORD_TYPE: ClassVar[str] = "case_review"
+    SCHEMA_SINCE: ClassVar[int] = 2
     RESTRICTED: ClassVar[bool] = True
     SENSITIVE_FIELDS: ClassVar[frozenset[str]] = frozenset({"offered", "conclusion"})
 
@@ -76,6 +78,7 @@ class AcademicResult(Record):
     """A student's academic result in one term (平均学分绩点 and 不及格门数)."""
 
     RECORD_TYPE: ClassVar[str] = "academic_result"
+    SCHEMA_SINCE: ClassVar[int] = 2
     SENSITIVE_FIELDS: ClassVar[frozenset[str]] = frozenset({"gpa", "failed_courses"})
 
     student_id: str = Field(title="学生")
@@ -89,6 +92,7 @@ class CollegeAcademicBenchmark(Record):
     """A college's overall academic level for one grade and term, as aggregates only (no student's data)."""
 
     RECORD_TYPE: ClassVar[str] = "college_academic_benchmark"
+    SCHEMA_SINCE: ClassVar[int] = 2
 
     college_id: str = Field(title="学院")
     term: Term = Field(title="学期")

@@ -8,6 +8,13 @@ from sync.records.base import Record
 from sync.records.monitoring import MonitoringFlag
 from sync.records.outcomes import AcademicResult, CaseReview, CollegeAcademicBenchmark, EnrolmentStatus
 from sync.records.people import College, Mentor, SchoolCenter, User
+from sync.records.policy_activities import (
+    IdentificationEvaluation,
+    IntegrityActivity,
+    OneToOneTalk,
+    ResearchProject,
+    StaffTraining,
+)
 from sync.records.students import FamilyMember, Identification, Student
 from sync.records.support import KeySupport, MentorAssignment, RescueSession, SupportLogEntry
 from sync.records.visits import HomeVisit
@@ -37,6 +44,11 @@ ALL_RECORDS: tuple[type[Record], ...] = (
     CaseReview,
     AcademicResult,
     CollegeAcademicBenchmark,
+    IdentificationEvaluation,
+    OneToOneTalk,
+    IntegrityActivity,
+    StaffTraining,
+    ResearchProject,
 )
 
 RECORD_TYPES: dict[str, type[Record]] = {record.RECORD_TYPE: record for record in ALL_RECORDS}
@@ -66,6 +78,11 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "case_review": "个案评议",
     "academic_result": "学业成绩",
     "college_academic_benchmark": "学院学业基准",
+    "identification_evaluation": "民主测评",
+    "one_to_one_talk": "个别交流",
+    "integrity_activity": "诚信教育活动",
+    "staff_training": "资助工作者培训",
+    "research_project": "专项研究",
 }
 
 

@@ -4,6 +4,9 @@ A field added after the first schema declares the version that introduced it in 
 
     new_field: ShortText = Field("", title="…", json_schema_extra={"since": 2})
 
+and a record type added later says so once (``SCHEMA_SINCE: ClassVar[int] = 2``): its fields are of
+that schema, so an older server's laptop holds the type's ops until the server knows it.
+
 ``sync.protocol.SCHEMA_VERSION`` is the highest of these.  A client whose server serves an older schema
 holds the ops that carry newer fields (``newer_fields``) until the server is upgraded; a server reads
 an op of an older schema by giving the fields that schema did not have their defaults.
@@ -21,10 +24,13 @@ SINCE = "since"
 
 
 def field_since(cls: type[Record], name: str) -> int:
-    """The schema version that introduced a field of ``cls`` (the first one unless it says otherwise)."""
+    """The schema version that introduced a field of ``cls``: the one it declares, else the record
+    type's (``Record.SCHEMA_SINCE``; the first schema for the original types), the first for ``id``."""
     extra = cls.model_fields[name].json_schema_extra
     since = extra.get(SINCE) if isinstance(extra, dict) else None
-    return since if isinstance(since, int) else FIRST_SCHEMA
+    if isinstance(since, int):
+        return since
+    return FIRST_SCHEMA if name in Record.model_fields else cls.SCHEMA_SINCE
 
 
 def record_schema(cls: type[Record]) -> int:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import RejectReason
 from sync.records import Record
 from sync.records.enums import Role
-from sync.server import record_kinds
+from sync.server import activity_rules, record_kinds
 from sync.server.models import (
     Account,
     ConflictRow,
@@ -211,6 +211,8 @@ def check_write(
         return RejectReason.FORBIDDEN
     if record_type in record_kinds.UNPUBLISHED:
         return None
+    if record_type in activity_rules.COLLEGE_ACTIVITIES:
+        return activity_rules.check(principal, record_type, existing, new_fields)
     if not record_kinds.belongs_to_students(cls):
         if record_type == record_kinds.COLLEGE_ACADEMIC_BENCHMARK:
             return _check_benchmark(principal, existing, new_fields)

@@ -10,7 +10,8 @@ and ``handled_by_id`` set from the caller, never from the body — or the reason
   exception to 先家访后认定 (``visit_exception_reason``: a new student's level set without the visit);
   in its history (``history``) a step already stored keeps the ``changed_by_id`` stored with it, and a
   step the op adds is the caller's;
-- a monitoring flag is raised by whoever creates it; whoever moves its status handles it.
+- a monitoring flag is raised by whoever creates it; whoever moves its status handles it;
+- a one-to-one talk (个别交流) is held by whoever records it (``talked_by_id``), and stays theirs.
 
 Rules that need the database (support logs, key support, deleting a student) are in ``scope.check_write``.
 """
@@ -26,6 +27,8 @@ from sync.server.scope import Principal
 
 IDENTIFICATION = "identification"
 MONITORING_FLAG = "monitoring_flag"
+ONE_TO_ONE_TALK = "one_to_one_talk"
+TALKED_BY = "talked_by_id"
 VISIT_EXCEPTION = "visit_exception_reason"
 HISTORY = "history"
 CHANGED_BY = "changed_by_id"
@@ -48,6 +51,8 @@ def adjust(
         return _identification(principal, current, sent)
     if record_type == MONITORING_FLAG:
         return _flag(principal, current, dict(sent))
+    if record_type == ONE_TO_ONE_TALK:
+        return _talk(principal, current, dict(sent))
     return sent
 
 
@@ -149,4 +154,12 @@ def _flag(
         sent["handled_by_id"] = principal.user_id
     else:
         _keep(sent, current, "handled_by_id")
+    return sent
+
+
+def _talk(principal: Principal, current: dict[str, Any] | None, sent: dict[str, Any]) -> dict[str, Any]:
+    if current is None:
+        sent[TALKED_BY] = principal.user_id
+    else:
+        _keep(sent, current, TALKED_BY)
     return sent

@@ -22,6 +22,7 @@ from sync.records import (
     KeySupport,
     MentorAssignment,
     MonitoringFlag,
+    OneToOneTalk,
     Record,
     RescueSession,
     Student,
@@ -43,6 +44,7 @@ class TimelineKind(StrEnum):
     FLAG = "flag"
     WISH = "wish"
     GIVE_BACK = "give_back"
+    TALK = "talk"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class StudentHistory:
     support_logs: list[SupportLogEntry] = field(default_factory=list)
     rescue_sessions: list[RescueSession] = field(default_factory=list)
     audit: list[AuditEntry] = field(default_factory=list)
+    talks: list[OneToOneTalk] = field(default_factory=list)
     # Names for people to read instead of ids (empty until resolved).
     college_name: str = ""
     counselor_name: str = ""
@@ -126,6 +129,9 @@ class StudentHistory:
                     activity,
                 )
             )
+        for talk in self.talks:
+            title = f"个别交流（{talk.mode.label}）"
+            entries.append(TimelineEntry(talk.talked_on, TimelineKind.TALK, title, talk.topics, talk))
         for flag in self.flags:
             entries.append(
                 TimelineEntry(flag.raised_on, TimelineKind.FLAG, flag.kind.label, flag.status.label, flag)

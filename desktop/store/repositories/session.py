@@ -36,6 +36,13 @@ from desktop.store.repositories.people import (
     SchoolCenterRepository,
     UserRepository,
 )
+from desktop.store.repositories.policy_activities import (
+    EvaluationRepository,
+    IntegrityActivityRepository,
+    ResearchProjectRepository,
+    TalkRepository,
+    TrainingRepository,
+)
 from desktop.store.repositories.roster import RosterQueries
 from desktop.store.repositories.students import FamilyRepository, IdentificationRepository, StudentRepository
 from desktop.store.repositories.support import (
@@ -77,6 +84,11 @@ REPOSITORY_CLASSES: tuple[type[Repository[Any]], ...] = (
     CaseReviewRepository,
     AcademicResultRepository,
     CollegeAcademicBenchmarkRepository,
+    EvaluationRepository,
+    TalkRepository,
+    IntegrityActivityRepository,
+    TrainingRepository,
+    ResearchProjectRepository,
 )
 
 
@@ -107,6 +119,11 @@ class StoreSession:
         self.case_reviews = CaseReviewRepository(db, ctx)
         self.academic_results = AcademicResultRepository(db, ctx)
         self.academic_benchmarks = CollegeAcademicBenchmarkRepository(db, ctx)
+        self.evaluations = EvaluationRepository(db, ctx)
+        self.talks = TalkRepository(db, ctx)
+        self.integrity_activities = IntegrityActivityRepository(db, ctx)
+        self.trainings = TrainingRepository(db, ctx)
+        self.research_projects = ResearchProjectRepository(db, ctx)
         self.meta = MetaRepository(db)
         self.attachments = AttachmentRepository(db)
         self.roster = RosterQueries(db)
@@ -147,4 +164,5 @@ class StoreSession:
             support_logs=self.support_logs.for_student(student_id),
             rescue_sessions=self.rescue_sessions.for_student(student_id),
             audit=self.audit.for_student(student_id),
+            talks=self.talks.for_student(student_id),
         )

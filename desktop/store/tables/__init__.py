@@ -28,6 +28,13 @@ from desktop.store.tables.outcomes import (
     EnrolmentStatusRow,
 )
 from desktop.store.tables.people import CollegeRow, MentorRow, SchoolCenterRow, UserRow
+from desktop.store.tables.policy_activities import (
+    IdentificationEvaluationRow,
+    IntegrityActivityRow,
+    OneToOneTalkRow,
+    ResearchProjectRow,
+    StaffTrainingRow,
+)
 from desktop.store.tables.students import FamilyMemberRow, IdentificationRow, StudentRow
 from desktop.store.tables.support import (
     KeySupportRow,
@@ -62,6 +69,11 @@ RECORD_TABLES: tuple[type[RecordRow], ...] = (
     CaseReviewRow,
     AcademicResultRow,
     CollegeAcademicBenchmarkRow,
+    IdentificationEvaluationRow,
+    OneToOneTalkRow,
+    IntegrityActivityRow,
+    StaffTrainingRow,
+    ResearchProjectRow,
 )
 
 TABLE_OF: dict[str, type[RecordRow]] = {table.RECORD.RECORD_TYPE: table for table in RECORD_TABLES}
@@ -84,16 +96,21 @@ __all__ = [
     "GrowthRewardRow",
     "GuaranteeAidRow",
     "HomeVisitRow",
+    "IdentificationEvaluationRow",
     "IdentificationRow",
+    "IntegrityActivityRow",
     "KeySupportRow",
     "MentorAssignmentRow",
     "MentorRow",
     "MetaRow",
     "MonitoringFlagRow",
+    "OneToOneTalkRow",
     "OutboxRow",
     "RecordRow",
     "RescueSessionRow",
+    "ResearchProjectRow",
     "SchoolCenterRow",
+    "StaffTrainingRow",
     "StudentRow",
     "SupportLogEntryRow",
     "SyncConflictRow",

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import coverage, watch
+from desktop.app import coverage, policy_activities, watch
 from desktop.app.changes import Kind
 from desktop.store.coverage import MEASURE_RULES, BreakdownRow, CoverageReport, Measure, MissingStudent, Ratio
 from desktop.ui.common.guarded_call import run_for
@@ -52,6 +52,17 @@ RELEVANT_KINDS = frozenset(
         Kind.ENROLMENT_STATUS,
         Kind.CASE_REVIEW,
         Kind.ACADEMIC_RESULT,
+    }
+)
+# The 资助育人活动 counts (sync/figures/activity_counts.py) are reloaded when one of these changes.
+ACTIVITY_KINDS = frozenset(
+    {
+        Kind.IDENTIFICATION_EVALUATION,
+        Kind.ONE_TO_ONE_TALK,
+        Kind.INTEGRITY_ACTIVITY,
+        Kind.STAFF_TRAINING,
+        Kind.RESEARCH_PROJECT,
+        Kind.COLLEGE,
     }
 )
 
@@ -143,6 +154,9 @@ class CoverageDashboard(Section):
         self.watch_table.setColumnCount(2)
         self.watch_table.setHorizontalHeaderLabels([self.tr("College"), self.tr("On the watch list")])
         self.tabs.addTab(self.watch_table, self.tr("No dropout"))
+        self.activities = self._table("activityCounts")
+        self.activities.setAccessibleName(self.tr("Support activities by college"))
+        self.tabs.addTab(self.activities, self.tr("Activities"))
 
         self.missing_title = QLabel(self)
         self.missing_title.setObjectName("missingTitle")
@@ -238,6 +252,49 @@ class CoverageDashboard(Section):
     def _data_changed(self, kinds: set[str]) -> None:
         if kinds & RELEVANT_KINDS and self.report is not None:
             self.reload()
+        elif kinds & ACTIVITY_KINDS and self.report is not None:
+            self._reload_activities()
+
+    def _reload_activities(self) -> None:
+        year, college = self.academic_year, self.college_id
+        run_for(
+            self,
+            lambda store: policy_activities.activity_counts_view(store, year, college),
+            self._show_activities,
+            self._failed,
+            key="coverage-activities",
+        )
+
+    def _show_activities(self, view: policy_activities.ActivityCountsView) -> None:
+        """民主测评, 个别交流 (times/students), 诚信教育 (times/participants), 培训 (times/hours) and
+        专项研究 of the year per college, the school's own and the total: one compact tab."""
+        table = view.table
+        headers = [
+            self.tr("College"),
+            self.tr("Democratic evaluations"),
+            self.tr("Talks (students)"),
+            self.tr("Integrity education (participants)"),
+            self.tr("Staff training (hours)"),
+            self.tr("Research projects"),
+        ]
+        self.activities.setColumnCount(len(headers))
+        self.activities.setHorizontalHeaderLabels(headers)
+        rows = [(view.college_names.get(c.college_id or "", ""), c) for c in table.colleges]
+        if not table.school.empty:
+            rows.append((self.tr("Whole school"), table.school))
+        rows.append((self.tr("Total"), table.total))
+        cells = [
+            (
+                name,
+                str(c.evaluations),
+                f"{c.talks} ({c.talk_students})",
+                f"{c.integrity_activities} ({c.integrity_participants})",
+                f"{c.trainings} ({c.training_hours.normalize():f})",
+                str(c.research_projects),
+            )
+            for name, c in rows
+        ]
+        fill_table(self.activities, cells)
 
     def _failed(self, error: Exception) -> None:
         self.status.setText(str(error))
@@ -266,6 +323,7 @@ class CoverageDashboard(Section):
         self._fill_breakdown(self.by_class, report.by_class, report, self.tr("Class"), with_college=True)
         self.status.clear()
         self._set_enabled(True)
+        self._reload_activities()
         if self.measure not in report.totals or self.measure is Measure.CENTER:
             self.measure = Measure.VISITS
         self.narrow = None

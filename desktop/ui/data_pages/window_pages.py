@@ -1,5 +1,5 @@
-"""The coverage, planning, key-support, wish-list, monitoring, watch-list, academic-gap and import pages,
-added to the window.
+"""The coverage, planning, key-support, wish-list, monitoring, watch-list, academic-gap, activities
+(资助育人活动) and import pages, added to the window.
 
 Each is built (and its module imported: ReportLab, the spreadsheet writers) on its first visit."""
 
@@ -49,6 +49,11 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
 
         return WatchListPage(ctx, parent)
 
+    def activities(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.policy_activities_page import PolicyActivitiesPage
+
+        return PolicyActivitiesPage(ctx, parent)
+
     def importer(parent: QWidget) -> Section:
         from desktop.ui.data_pages.import_wizard import ImportWizard
 
@@ -62,4 +67,5 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
     add("monitoring", QCoreApplication.translate("DataSections", "Monitoring"), monitoring)
     add("academic_gap", QCoreApplication.translate("DataSections", "Academic gap"), academic_gap)
     add("watch_list", QCoreApplication.translate("DataSections", "No dropout"), watch_list)
+    add("activities", QCoreApplication.translate("DataSections", "Support activities"), activities)
     add("import", QCoreApplication.translate("DataSections", "Import and export"), importer)

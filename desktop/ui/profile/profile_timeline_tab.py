@@ -56,6 +56,7 @@ class TimelineTab(QWidget):
             TimelineKind.FLAG: self.tr("Monitoring"),
             TimelineKind.WISH: self.tr("Wish list"),
             TimelineKind.GIVE_BACK: self.tr("Giving back"),
+            TimelineKind.TALK: self.tr("One-to-one talk"),
         }
 
     def set_entries(self, entries: list[TimelineEntry]) -> None:

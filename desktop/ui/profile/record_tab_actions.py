@@ -18,6 +18,7 @@ from desktop.ui.common.field_errors_view import ERROR_STYLE
 from desktop.ui.profile.identification_dialog import IdentificationDialog
 from desktop.ui.profile.record_dialog import AidDialog, RecordDialog, RewardDialog
 from desktop.ui.profile.record_list_tab import RecordListTab
+from desktop.ui.profile.talk_dialog import TalkDialog
 from desktop.ui.profile.workflow_dialogs import FlagDialog, WishDialog
 from desktop.ui.shell.app_context import AppContext
 from sync.records import Record
@@ -76,6 +77,8 @@ class RecordTabActions(QObject):
             return self.tr("Raise flag…")
         if self.dialog_class is WishDialog:
             return self.tr("Add wish…")
+        if self.dialog_class is TalkDialog:
+            return self.tr("Add talk…")
         return self.tr("Add…")
 
     def _delete_question(self) -> str:
@@ -85,6 +88,8 @@ class RecordTabActions(QObject):
             return self.tr("Delete this aid record?")
         if self.dialog_class is RewardDialog:
             return self.tr("Delete this growth reward?")
+        if self.dialog_class is TalkDialog:
+            return self.tr("Delete this talk?")
         return self.tr("Delete this record?")
 
     # -- state ----------------------------------------------------------------------------------

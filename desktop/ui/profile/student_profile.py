@@ -30,9 +30,10 @@ from desktop.ui.profile.profile_timeline_tab import TimelineTab
 from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
 from desktop.ui.profile.record_list_tab import RecordListTab, label_of
 from desktop.ui.profile.record_tab_actions import RecordTabActions
+from desktop.ui.profile.talk_dialog import TalkDialog
 from desktop.ui.profile.workflow_dialogs import FlagDialog, WishDialog
 from desktop.ui.shell.app_context import AppContext, SavedNotice
-from sync.records import AcademicResult, FamilyMember, Student
+from sync.records import AcademicResult, FamilyMember, OneToOneTalk, Student
 from sync.records.terms import term_label
 
 WATCHED_KINDS = frozenset(
@@ -48,6 +49,7 @@ WATCHED_KINDS = frozenset(
         Kind.MONITORING_FLAG,
         Kind.WISH_SELECTION,
         Kind.ACADEMIC_RESULT,
+        Kind.ONE_TO_ONE_TALK,
     }
 )
 
@@ -204,6 +206,17 @@ class StudentProfile(QWidget):
             self.tr("No monitoring feedback."),
             self,
         )
+        # 个别交流 (监测反馈制度): the talks with the student, by the counselor or the college center.
+        self.talks = RecordListTab(
+            [
+                (self.tr("Date"), lambda r: label_of(r.talked_on)),
+                (self.tr("Mode"), lambda r: label_of(r.mode)),
+                (self.tr("Topics"), lambda r: r.topics),
+                (self.tr("Talked with by"), self._talker),
+            ],
+            self.tr("No one-to-one talk recorded."),
+            self,
+        )
         # Raised by anyone in scope, handled along the workflow; wishes are served the same way.
         self.workflow_actions = [
             RecordTabActions(ctx, self.flags, FlagDialog, self._subject,
@@ -223,6 +236,9 @@ class StudentProfile(QWidget):
             self,
         )
         self.academic_results.table.setObjectName("academicResults")
+        self.talk_actions = RecordTabActions(
+            ctx, self.talks, TalkDialog, self._subject, lambda: self.file.talks if self.file else []
+        )
         self.timeline = TimelineTab(self)
         self.enrolment = EnrolmentTab(ctx, self._subject, self)
         self.tabs.addTab(self.basic, self.tr("Basic information and family"))
@@ -236,6 +252,7 @@ class StudentProfile(QWidget):
         self.tabs.addTab(self.flags, self.tr("Monitoring feedback"))
         self.tabs.addTab(self.academic_results, self.tr("Academic results"))
         self.tabs.addTab(self.enrolment, self.tr("Enrolment"))
+        self.tabs.addTab(self.talks, self.tr("One-to-one talks"))
         self.tabs.addTab(self.timeline, self.tr("Growth archive"))
 
         top = QHBoxLayout()
@@ -293,7 +310,8 @@ class StudentProfile(QWidget):
         else:
             self.key_support.clear()
         self.flags.set_records(file.flags)
-        for actions in (*self.record_actions, *self.workflow_actions):
+        self.talks.set_records(list(reversed(file.talks)))  # newest first
+        for actions in (*self.record_actions, *self.workflow_actions, self.talk_actions):
             actions.refresh()
         self.enrolment.show_student(s.id)
         self.timeline.set_entries(
@@ -315,6 +333,7 @@ class StudentProfile(QWidget):
             Kind.GUARANTEE_AID: self.aid,
             Kind.GROWTH_REWARD: self.rewards,
             Kind.MONITORING_FLAG: self.flags,
+            Kind.ONE_TO_ONE_TALK: self.talks,
         }
         tab = tabs.get(notice.kind) if notice is not None else None
         if notice is None or tab is None:
@@ -338,6 +357,10 @@ class StudentProfile(QWidget):
             self.open_student(self.student_id)
 
     # -- actions --------------------------------------------------------------------------------
+    def _talker(self, talk: OneToOneTalk) -> str:
+        names = self.file.user_names if self.file is not None else {}
+        return names.get(talk.talked_by_id or "", "")
+
     def _subject(self) -> tuple[str, str] | None:
         return (self.file.student.id, self.file.student.name) if self.file is not None else None
 
@@ -397,9 +420,10 @@ class StudentProfile(QWidget):
             self.visits,
             self.flags,
             self.academic_results,
+            self.talks,
         ):
             tab.set_records([])
-        for actions in (*self.record_actions, *self.workflow_actions):
+        for actions in (*self.record_actions, *self.workflow_actions, self.talk_actions):
             actions.refresh()
         self.key_support.clear()
         self.enrolment.clear()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from desktop.reports.growth_archive import (
 from desktop.reports.page_frame import MARGIN_LEFT
 from desktop.store.repositories.history import StudentHistory
 from sync.demo.showcase import DemoStudent
+from sync.records import OneToOneTalk
 from sync.records.enums import Role
 from sync.records.masking import mask_id_number
 from tests.desktop.reports.conftest import PRINTED_AT, SCHOOL
@@ -39,6 +42,7 @@ SECTIONS = (
     "成长奖励",
     "成长发展心愿单及服务",
     "监测反馈",
+    "个别交流",
     "回馈社会活动",
     "附件及档案记录",
 )
@@ -131,3 +135,41 @@ def test_an_archive_with_only_a_profile_is_valid(
 ) -> None:
     text = _build(StudentHistory(student=demo.student), cjk_fonts, tmp_path / "empty.pdf")
     assert "暂无记录" in text and demo.student.name in text
+
+
+def test_talks_print_when_how_what_about_and_by_whom_but_not_what_was_said(
+    tmp_path: Path, bundle: StudentHistory, cjk_fonts: PdfFonts
+) -> None:
+    talker = "周晓梅"
+    talks = [
+        OneToOneTalk(
+            student_id=bundle.student.id,
+            talked_on=date(2025, 3, 12),
+            talked_by_id="u-talk",
+            mode="phone",
+            topics="期中学业与兼职安排",
+            summary="提到父亲病情加重，压力较大",
+            follow_up="两周后再约面谈",
+        ),
+        OneToOneTalk(
+            student_id=bundle.student.id,
+            talked_on=date(2024, 11, 3),
+            talked_by_id="u-talk",
+            mode="in_person",
+            topics="宿舍生活适应",
+        ),
+    ]
+    with_talks = replace(bundle, talks=talks, user_names={**bundle.user_names, "u-talk": talker})
+    text = _build(with_talks, cjk_fonts, tmp_path / "talks.pdf")
+    assert "个别交流" in text
+    for value in ("2025-03-12", "2024-11-03", "电话", "面谈", "期中学业与兼职安排", "宿舍生活适应", talker):
+        assert squeeze(value) in text, value
+    assert squeeze("父亲病情加重") not in text and squeeze("两周后再约面谈") not in text
+    # oldest first, like every other section
+    assert text.index(squeeze("宿舍生活适应")) < text.index(squeeze("期中学业与兼职安排"))
+
+
+def test_a_student_without_talks_says_so(tmp_path: Path, bundle: StudentHistory, cjk_fonts: PdfFonts) -> None:
+    text = _build(replace(bundle, talks=[]), cjk_fonts, tmp_path / "none.pdf")
+    after = text[text.index("个别交流") :]
+    assert after[: after.index("回馈社会活动")].count("暂无记录") == 1

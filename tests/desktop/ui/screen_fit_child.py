@@ -235,8 +235,15 @@ def main() -> int:
 
     from desktop.ui.data_pages.benchmark_dialog import BenchmarkDialog
     from desktop.ui.profile.enrolment_dialogs import CaseReviewDialog, EnrolmentDialog
+    from desktop.ui.data_pages.activity_dialogs import (
+        EvaluationDialog,
+        IntegrityDialog,
+        ProjectDialog,
+        TrainingDialog,
+    )
     from desktop.ui.profile.identification_dialog import IdentificationDialog
     from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
+    from desktop.ui.profile.talk_dialog import TalkDialog
     from desktop.ui.profile.workflow_dialogs import FlagDialog, WishDialog
     from desktop.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
     from desktop.ui.sync.conflict_review import ConflictReviewDialog
@@ -248,7 +255,7 @@ def main() -> int:
         ("conflict review", lambda: ConflictReviewDialog(app.ctx, window)),
         ("college academic benchmark", lambda: BenchmarkDialog(app.ctx, parent=window)),
     ]
-    record_dialogs = (IdentificationDialog, AidDialog, RewardDialog, FlagDialog, WishDialog)
+    record_dialogs = (IdentificationDialog, AidDialog, RewardDialog, FlagDialog, WishDialog, TalkDialog)
     for record_dialog in (*record_dialogs, EnrolmentDialog, CaseReviewDialog):
         makers.append(
             (record_dialog.__name__, lambda d=record_dialog: d(app.ctx, student_id, "张三", None, window))
@@ -260,6 +267,11 @@ def main() -> int:
         return dialog
 
     makers.append(("EnrolmentDialog with the case review", withdrawal))
+    colleges = [("计算机科学与工程学院", "c1"), ("外国语学院", "c2")]
+    for activity_dialog in (EvaluationDialog, IntegrityDialog, TrainingDialog, ProjectDialog):
+        makers.append(
+            (activity_dialog.__name__, lambda d=activity_dialog: d(app.ctx, colleges, "c1", None, window))
+        )
     for name, make in makers:
         dialog = make()
         dialog.show()

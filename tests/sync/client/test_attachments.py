@@ -25,6 +25,7 @@ from sync.server import directory
 from sync.server.models import Attachment, AttachmentChunk
 from tests.sync.client.conftest import College, Devices
 from tests.sync.client.cutting_proxy import Cut, CuttingProxy
+from tests.sync.client.test_faults import NEGOTIATION
 from tests.sync.server.conftest import PASSWORD
 from tests.sync.server.records_data import visit
 
@@ -177,7 +178,7 @@ def test_a_cut_upload_resumes_where_the_server_stopped(college: College, devices
         laptop.replica.edit("home_visit", visit_id, visit_with(student, ref), student_id=student)
         recording.seen.clear()
         # Connections: the upload's status, the first chunk, then the second chunk is cut halfway.
-        proxy.plan = deque([None, None, Cut("up", CHUNK // 2)])
+        proxy.plan = deque([*NEGOTIATION, None, None, Cut("up", CHUNK // 2)])
         report = laptop.sync()
     finally:
         proxy.close()
@@ -265,7 +266,7 @@ def test_a_cut_download_resumes_at_its_offset(college: College, devices: Devices
         laptop.sync()
         recording.seen.clear()
         # Connections: the pull page, the first part, then the second part is cut on its way back.
-        proxy.plan = deque([None, None, Cut("down", 100_000)])
+        proxy.plan = deque([*NEGOTIATION, None, None, Cut("down", 100_000)])
         report = reader.sync()
     finally:
         proxy.close()

@@ -18,6 +18,7 @@ from desktop.store.sync_replica import StoreReplica
 from sync.client import EngineSettings, SyncEngine
 from sync.ids import new_id
 from sync.protocol import PullPage
+from sync.records.schema import FIRST_SCHEMA
 from sync.replica import SyncLogEntry
 from tests.helpers.memory_replica import MemoryReplica
 
@@ -159,7 +160,12 @@ def test_a_prefetch_failing_anywhere_never_writes_from_its_thread(fail_at: int, 
     replica = WatchedReplica(fail_at, writing, failed)
     settings = EngineSettings(page_limit=PAGE, check_digest=False, backoff_base=0.001, backoff_cap=0.002)
     with SyncEngine(
-        replica, "https://fake", "token", settings=settings, transport=httpx.MockTransport(server.handle)
+        replica,
+        "https://fake",
+        "token",
+        settings=settings,
+        transport=httpx.MockTransport(server.handle),
+        schema=FIRST_SCHEMA,  # asks no /health first: the fake server answers pulls only
     ) as engine:
         report = engine.sync()
     assert failed.is_set()  # the planned failure happened
@@ -204,7 +210,12 @@ def test_the_encrypted_store_is_written_by_the_engine_thread_only(failure: str, 
     replica = WatchedStore(laptop_store, 2, writing, failed)
     settings = EngineSettings(page_limit=PAGE, check_digest=False, backoff_base=0.001, backoff_cap=0.002)
     with SyncEngine(
-        replica, "https://fake", "token", settings=settings, transport=httpx.MockTransport(server.handle)
+        replica,
+        "https://fake",
+        "token",
+        settings=settings,
+        transport=httpx.MockTransport(server.handle),
+        schema=FIRST_SCHEMA,  # asks no /health first: the fake server answers pulls only
     ) as engine:
         engine.sync()
     assert failed.is_set()

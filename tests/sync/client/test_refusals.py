@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from sync.client import EngineSettings, RequestRefused, ServerUnavailable, SyncEngine
+from sync.records.schema import FIRST_SCHEMA
 from tests.helpers.memory_replica import MemoryReplica
 
 
@@ -18,7 +19,11 @@ def _answer(status: int, code: str, message: str) -> httpx.Response:
 
 def _engine(replica: MemoryReplica, handler: httpx.MockTransport) -> SyncEngine:
     settings = EngineSettings(backoff_base=0.001, backoff_cap=0.002, check_digest=False)
-    return SyncEngine(replica, "https://fake", "token", settings=settings, transport=handler)
+    # Spoken in the first schema, which asks the server nothing first (no /health): each test counts
+    # the requests of one step.
+    return SyncEngine(
+        replica, "https://fake", "token", settings=settings, transport=handler, schema=FIRST_SCHEMA
+    )
 
 
 def test_a_refused_push_is_not_retried_and_keeps_the_outbox() -> None:

@@ -17,6 +17,7 @@ from desktop.store.store import Store
 from desktop.store.sync_replica import StoreReplica
 from sync.client import SyncEngine, login
 from sync.ids import new_id
+from sync.protocol import SCHEMA_VERSION
 from sync.records import HomeVisit, Role
 from sync.records import schema as record_schema
 from sync.records.registry import RECORD_TYPES
@@ -27,11 +28,13 @@ from tests.sync.client.conftest import College, Device
 from tests.sync.server.conftest import PASSWORD
 from tests.sync.server.records_data import visit
 
+NEXT = SCHEMA_VERSION + 1  # the schema after today's
+
 # Today's visit with the field a newer schema adds.
 NewerVisit = create_model(
     "HomeVisit",
     __base__=HomeVisit,
-    road_condition=(str, Field("", title="道路情况", max_length=100, json_schema_extra={"since": 2})),
+    road_condition=(str, Field("", title="道路情况", max_length=100, json_schema_extra={"since": NEXT})),
 )
 # A newer schema that accepts longer places than today's (60 characters).
 WiderVisit = create_model(
@@ -65,7 +68,7 @@ def test_a_newer_servers_field_survives_a_laptop_of_todays_schema(
     laptop: Callable[[], SyncEngine],
     laptop_store: Store,
 ) -> None:
-    _serve(monkeypatch, NewerVisit, (1, 2))
+    _serve(monkeypatch, NewerVisit, (1, NEXT))
     student = college.server.student(college.college_id, college.counselor_a)
     newer_laptop = college.server.login("counselor_a")  # another laptop of the same counselor, upgraded
     visit_id = new_id()
@@ -101,7 +104,7 @@ def test_a_record_this_laptop_cannot_read_is_quarantined_with_a_notice(
     laptop: Callable[[], SyncEngine],
     laptop_store: Store,
 ) -> None:
-    _serve(monkeypatch, WiderVisit, (1, 2))
+    _serve(monkeypatch, WiderVisit, (1, NEXT))
     student = college.server.student(college.college_id, college.counselor_a)
     newer_laptop = college.server.login("counselor_a")
     visit_id = new_id()
@@ -125,25 +128,25 @@ def test_a_record_this_laptop_cannot_read_is_quarantined_with_a_notice(
 def test_a_field_the_server_does_not_know_waits_for_its_upgrade(
     monkeypatch: pytest.MonkeyPatch, college: College
 ) -> None:
-    # The laptop knows schema 2 (its visit has the new field); the server serves schema 1 only.
+    # The laptop knows the next schema (its visit has the new field); the server serves today's only.
     monkeypatch.setattr(record_schema, "RECORD_TYPES", {**RECORD_TYPES, "home_visit": NewerVisit})
-    assert field_since(NewerVisit, "road_condition") == 2
+    assert field_since(NewerVisit, "road_condition") == NEXT
     student = college.server.student(college.college_id, college.counselor_a)
     device_id = new_id()
     logged_in = login(
-        college.server.url, username="counselor_a", password=PASSWORD, device_id=device_id, schema=2
-    )  # spoken in schema 1: no 426
+        college.server.url, username="counselor_a", password=PASSWORD, device_id=device_id, schema=NEXT
+    )  # spoken in today's schema: no 426
     api = college.server.login("counselor_a", device_id=device_id)
     assert logged_in.device_id == device_id
     laptop = Device(MemoryReplica(api.device_id, api.user_id), None, api.user_id)  # type: ignore[arg-type]
-    laptop.engine = SyncEngine(laptop.replica, college.server.url, api.token, schema=2)
+    laptop.engine = SyncEngine(laptop.replica, college.server.url, api.token, schema=NEXT)
     laptop.sync()
     visit_id = new_id()
     laptop.replica.edit("home_visit", visit_id, visit(student), student_id=student)
     held = laptop.replica.edit("home_visit", visit_id, {"road_condition": "山路"})
     after = laptop.replica.edit("home_visit", visit_id, {"follow_up": "之后的修改"})
 
-    report = laptop.sync()  # spoken in schema 1: no 426
+    report = laptop.sync()  # spoken in today's schema: no 426
     assert report.pushed["applied"] == 1
     assert set(report.awaiting_upgrade) == {held.op_id, after.op_id} and report.held == {}
     assert "road_condition" in report.awaiting_upgrade[held.op_id]
@@ -151,7 +154,7 @@ def test_a_field_the_server_does_not_know_waits_for_its_upgrade(
     assert any("升级" in entry.message and "不会丢失" in entry.message for entry in laptop.replica.sync_log)
     assert "road_condition" not in _server_visit(college, visit_id)
 
-    _serve(monkeypatch, NewerVisit, (1, 2))  # the center upgrades its server
+    _serve(monkeypatch, NewerVisit, (1, NEXT))  # the center upgrades its server
     report = laptop.sync()
     assert report.awaiting_upgrade == {} and laptop.replica.outbox == []
     on_server = _server_visit(college, visit_id)

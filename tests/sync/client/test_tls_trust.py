@@ -19,6 +19,7 @@ from sync import college_ca
 from sync.client import CertificateUntrusted, ProtocolViolation, SyncEngine, login
 from sync.ids import new_id
 from sync.records import Role
+from sync.records.schema import FIRST_SCHEMA
 from sync.redirects import RedirectRefused, client_options
 from tests.helpers.college_ca_server import CA_NAME, TlsServer, running_tls_server
 from tests.helpers.memory_replica import MemoryReplica
@@ -121,7 +122,14 @@ def test_a_redirected_login_gets_a_clear_message_not_a_validation_error() -> Non
     # What nginx's plain-http port answers: 301 to https (http:// is allowed to this computer only).
     transport = _redirecting(301, "https://127.0.0.1/auth/login")
     with pytest.raises(ProtocolViolation) as refused:
-        login("http://127.0.0.1:8080", username="a", password="b", device_id=new_id(), transport=transport)
+        login(
+            "http://127.0.0.1:8080",
+            username="a",
+            password="b",
+            device_id=new_id(),
+            transport=transport,
+            schema=FIRST_SCHEMA,  # the mock redirects every path; a GET of /health would go round
+        )
     assert "服务器地址已变更" in str(refused.value) and "https://127.0.0.1" in str(refused.value)
 
 
@@ -129,7 +137,7 @@ def test_a_redirected_push_stops_the_sync_with_a_clear_message() -> None:
     replica = MemoryReplica(new_id(), new_id())
     replica.edit("student", new_id(), {"major": "数学"})
     transport = _redirecting(308, "https://elsewhere.example/sync/push")
-    engine = SyncEngine(replica, "https://center.example", "token", transport=transport)
+    engine = SyncEngine(replica, "https://center.example", "token", transport=transport, schema=FIRST_SCHEMA)
     with engine, pytest.raises(ProtocolViolation, match="服务器地址已变更"):
         engine.sync()
     assert replica.pending_count() == 1  # nothing left the outbox

@@ -28,16 +28,21 @@ from sync.records import (
     GuaranteeAid,
     HomeVisit,
     Identification,
+    IdentificationEvaluation,
     IdentificationLevel,
+    IntegrityActivity,
     KeySupport,
     Mentor,
     MentorAssignment,
     MonitoringFlag,
+    OneToOneTalk,
     Ownership,
     Record,
     RescueSession,
+    ResearchProject,
     SchoolCenter,
     SpecialGroup,
+    StaffTraining,
     Student,
     SupportLogEntry,
     TriState,
@@ -262,6 +267,46 @@ def sample_records() -> list[Record]:
         CollegeAcademicBenchmark(
             college_id="c", term="2024-2025-1", grade=2024, median_gpa=3.1, pass_rate=92.5, student_count=410
         ),
+        *policy_activity_samples(sid),
+    ]
+
+
+def policy_activity_samples(sid: str) -> list[Record]:
+    """One of each kind of issue 15's policy activities (民主测评, 个别交流, 诚信教育, 培训, 专项研究)."""
+    return [
+        IdentificationEvaluation(
+            college_id="c",
+            class_name="会计2401",
+            academic_year="2024-2025",
+            held_on=date(2024, 12, 10),
+            participants=38,
+            students_evaluated=9,
+            conclusion="认定结果得到班级同学认可",
+            issues_found="一名同学家庭情况已好转",
+            follow_up="已向学院及学生处反馈，下学期复核",
+        ),
+        OneToOneTalk(
+            student_id=sid, talked_on=date(2025, 3, 2), mode="phone", topics="学业与生活", summary="情绪稳定"
+        ),
+        IntegrityActivity(
+            college_id="c", held_on=date(2025, 4, 1), title="诚信伴我行", form="lecture", participants=120
+        ),
+        StaffTraining(
+            held_on=date(2025, 5, 8),
+            title="资助工作者专业能力培训",
+            organiser="学生处",
+            trainees=["王老师", "周老师"],
+            hours=Decimal("4.5"),
+        ),
+        ResearchProject(
+            college_id="c",
+            title="师范生资助育人品牌",
+            leader="赵书记",
+            started_on=date(2024, 10, 1),
+            status="concluded",
+            concluded_on=date(2025, 6, 30),
+            outcome="形成案例集一册",
+        ),
     ]
 
 
@@ -297,7 +342,7 @@ def test_outcome_records_refuse_what_they_cannot_hold() -> None:
 
 
 def test_registry() -> None:
-    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 23
+    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 28
     for name, cls in RECORD_TYPES.items():
         assert name == cls.RECORD_TYPE
         assert name.isascii() and name == name.lower()

@@ -8,7 +8,7 @@ import pytest
 from pydantic import Field, create_model
 
 from sync.protocol import SCHEMA_MAX, SCHEMA_VERSION
-from sync.records import RECORD_TYPES, HomeVisit, schema
+from sync.records import RECORD_TYPES, HomeVisit, Record, schema
 from sync.records.schema import FIRST_SCHEMA, field_since, latest_schema, newer_fields
 
 
@@ -23,18 +23,14 @@ SCHEMA_1_FIELDS = Path(__file__).with_name("schema_1_fields.txt")
 def test_a_field_added_after_the_first_schema_declares_its_version() -> None:
     # A field without ``since`` counts as schema 1, which older servers know: a newer laptop would send
     # it to them.  The first schema's fields are fixed; every later one says which schema added it.
-    # A record type added later (the outcome records of issue 15) is not in the list: a server of an
-    # older release refuses its ops as a whole (unknown_type); a field added to it later declares its schema.
     listed = {
         line for line in SCHEMA_1_FIELDS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
     }
-    first_types = {line.partition(".")[0] for line in listed}
     first = {
         f"{record_type}.{name}"
         for record_type, cls in RECORD_TYPES.items()
-        if record_type in first_types
         for name in cls.model_fields
-        if field_since(cls, name) == FIRST_SCHEMA
+        if field_since(cls, name) == FIRST_SCHEMA and _first_schema_of_type(cls) == FIRST_SCHEMA
     }
     assert first - listed == set(), (
         'declare the new field\'s schema: Field(..., json_schema_extra={"since": N})'
@@ -44,11 +40,17 @@ def test_a_field_added_after_the_first_schema_declares_its_version() -> None:
     )
 
 
+def _first_schema_of_type(cls: type[Record]) -> int:
+    """The schema that introduced a record type: that of its oldest field other than ``id``."""
+    return min(field_since(cls, name) for name in cls.model_fields if name != "id")
+
+
 def test_a_field_added_later_has_a_default() -> None:
-    # Records and ops of an older schema lack it: they are read with its default (§2a).
+    # Records and ops of an older schema lack it: they are read with its default (§2a).  A record type
+    # that a later schema introduced whole has no older records or ops, so its own fields may be required.
     for record_type, cls in RECORD_TYPES.items():
         for name, info in cls.model_fields.items():
-            if field_since(cls, name) > FIRST_SCHEMA:
+            if field_since(cls, name) > max(FIRST_SCHEMA, _first_schema_of_type(cls)):
                 assert not info.is_required(), f"{record_type}.{name}: a field added later needs a default"
 
 
@@ -57,6 +59,18 @@ def test_a_field_without_a_version_is_of_the_first_schema() -> None:
         for name in cls.model_fields:
             assert field_since(cls, name) >= FIRST_SCHEMA
     assert field_since(HomeVisit, "follow_up") == FIRST_SCHEMA
+
+
+def test_a_record_type_added_later_is_new_in_every_field() -> None:
+    # A server of an older schema does not know the type at all: every field of it is newer, so a laptop
+    # holds its ops until the server is upgraded (the id is the only field every type shares).
+    for cls in RECORD_TYPES.values():
+        introduced = _first_schema_of_type(cls)
+        if introduced > FIRST_SCHEMA:
+            assert all(field_since(cls, name) >= introduced for name in cls.model_fields if name != "id")
+            assert newer_fields(cls.RECORD_TYPE, cls.model_fields, introduced - 1) == sorted(
+                name for name in cls.model_fields if name != "id"
+            )
 
 
 def test_newer_fields_are_those_a_server_of_an_older_schema_lacks(monkeypatch: pytest.MonkeyPatch) -> None:

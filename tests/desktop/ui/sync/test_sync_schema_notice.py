@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.shell.app import JiaFangApp
 from sync.ids import new_id
+from sync.protocol import SCHEMA_VERSION
 from sync.records import HomeVisit
 from sync.records.registry import RECORD_TYPES
 from sync.server import record_kinds
@@ -36,7 +37,7 @@ def test_an_unreadable_record_is_announced_with_the_quarantine_export(
     qtbot: QtBot, laptop_app: JiaFangApp, college: College, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(record_kinds, "RECORD_TYPES", {**RECORD_TYPES, "home_visit": WiderVisit})
-    monkeypatch.setattr(record_kinds, "SCHEMA_WINDOW", (1, 2))
+    monkeypatch.setattr(record_kinds, "SCHEMA_WINDOW", (1, SCHEMA_VERSION + 1))
     student = college.server.student(college.college_id, college.counselor_a, "2024001", name="周晓梅")
     newer_laptop = college.server.login("counselor_a")
     fields = {**visit(student), "place": "很长的地点" * 20}
