@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.app.changes import Kind
+from desktop.ui.profile.student_profile import StudentProfile
 from desktop.ui.roster.roster_view import RosterView
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
-
-if TYPE_CHECKING:
-    from desktop.ui.profile.student_profile import StudentProfile
 
 
 class RosterSection(Section):
@@ -21,25 +17,16 @@ class RosterSection(Section):
         self.ctx = ctx
         self.stack = QStackedWidget(self)
         self.roster = RosterView(ctx, self)
-        self._profile: StudentProfile | None = None  # built when first opened (start-up shows the roster)
+        self.profile = StudentProfile(ctx, self)
         self.stack.addWidget(self.roster)
+        self.stack.addWidget(self.profile)
         QVBoxLayout(self).addWidget(self.stack)
         self.roster.student_activated.connect(self.open_student)
+        self.profile.back_requested.connect(self.show_roster)
         assert ctx.events is not None
         ctx.events.open_student.connect(self.open_student)
         ctx.worker.data_changed.connect(self._data_changed)
         self.setFocusProxy(self.roster)
-
-    @property
-    def profile(self) -> StudentProfile:
-        """The student profile page, built the first time it is needed."""
-        if self._profile is None:
-            from desktop.ui.profile.student_profile import StudentProfile
-
-            self._profile = StudentProfile(self.ctx, self)
-            self.stack.addWidget(self._profile)
-            self._profile.back_requested.connect(self.show_roster)
-        return self._profile
 
     def open_student(self, student_id: str) -> None:
         self.profile.open_student(student_id)
@@ -60,7 +47,6 @@ class RosterSection(Section):
         self.roster.reload()
 
     def clear(self) -> None:
-        if self._profile is not None:
-            self._profile.clear()
+        self.profile.clear()
         self.roster.clear()
         self.stack.setCurrentWidget(self.roster)
