@@ -35,6 +35,7 @@ from sync.records import (
     User,
     WishCatalogItem,
     WishSelection,
+    WorkloadConfirmation,
 )
 
 
@@ -60,6 +61,7 @@ class Kind:
     WISH_SELECTION: Final = WishSelection.RECORD_TYPE
     MONITORING_FLAG: Final = MonitoringFlag.RECORD_TYPE
     AUDIT_ENTRY: Final = AuditEntry.RECORD_TYPE
+    WORKLOAD_CONFIRMATION: Final = WorkloadConfirmation.RECORD_TYPE
     # Local to this computer, never synced.
     VISIT_PLAN: Final = "visit_plan"
     VISIT_DRAFT: Final = "visit_draft"

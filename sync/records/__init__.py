@@ -171,6 +171,11 @@ from sync.records.wishes import (
     WishCatalogItem,
     WishSelection,
 )
+from sync.records.workload import (
+    WorkloadConfirmation,
+    WorkloadItem,
+    WorkloadKind,
+)
 
 __all__ = [
     "ACADEMIC_YEAR_START_MONTH",
@@ -277,6 +282,9 @@ __all__ = [
     "WishPriority",
     "WishSelection",
     "WishStatus",
+    "WorkloadConfirmation",
+    "WorkloadItem",
+    "WorkloadKind",
     "academic_year_bounds",
     "academic_year_of",
     "age_on",

@@ -11,6 +11,7 @@ from sync.records.students import FamilyMember, Identification, Student
 from sync.records.support import KeySupport, MentorAssignment, RescueSession, SupportLogEntry
 from sync.records.visits import HomeVisit
 from sync.records.wishes import WishCatalogItem, WishSelection
+from sync.records.workload import WorkloadConfirmation
 
 ALL_RECORDS: tuple[type[Record], ...] = (
     College,
@@ -32,6 +33,7 @@ ALL_RECORDS: tuple[type[Record], ...] = (
     WishSelection,
     MonitoringFlag,
     AuditEntry,
+    WorkloadConfirmation,
 )
 
 RECORD_TYPES: dict[str, type[Record]] = {record.RECORD_TYPE: record for record in ALL_RECORDS}
@@ -57,6 +59,7 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "wish_selection": "心愿单",
     "monitoring_flag": "监测反馈",
     "audit_entry": "审计记录",
+    "workload_confirmation": "工作量确认",
 }
 
 

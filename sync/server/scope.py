@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import RejectReason
 from sync.records import Record
 from sync.records.enums import Role
-from sync.server import record_kinds
+from sync.server import record_kinds, workload_rules
 from sync.server.models import (
     Account,
     ConflictRow,
@@ -211,6 +211,8 @@ def check_write(
         return RejectReason.FORBIDDEN
     if record_type in record_kinds.UNPUBLISHED:
         return None
+    if record_type == workload_rules.WORKLOAD_CONFIRMATION:
+        return workload_rules.check(principal, existing, new_fields)
     if not record_kinds.belongs_to_students(cls):
         if role is Role.SCHOOL_CENTER or _college_center_edit(
             session, principal, record_type, existing, new_fields

@@ -10,7 +10,8 @@ and ``handled_by_id`` set from the caller, never from the body — or the reason
   exception to 先家访后认定 (``visit_exception_reason``: a new student's level set without the visit);
   in its history (``history``) a step already stored keeps the ``changed_by_id`` stored with it, and a
   step the op adds is the caller's;
-- a monitoring flag is raised by whoever creates it; whoever moves its status handles it.
+- a monitoring flag is raised by whoever creates it; whoever moves its status handles it;
+- a workload confirmation (工作量确认) is confirmed by whoever writes it (``confirmed_by_id``).
 
 Rules that need the database (support logs, key support, deleting a student) are in ``scope.check_write``.
 """
@@ -26,6 +27,8 @@ from sync.server.scope import Principal
 
 IDENTIFICATION = "identification"
 MONITORING_FLAG = "monitoring_flag"
+WORKLOAD_CONFIRMATION = "workload_confirmation"
+CONFIRMED_BY = "confirmed_by_id"
 VISIT_EXCEPTION = "visit_exception_reason"
 HISTORY = "history"
 CHANGED_BY = "changed_by_id"
@@ -48,6 +51,8 @@ def adjust(
         return _identification(principal, current, sent)
     if record_type == MONITORING_FLAG:
         return _flag(principal, current, dict(sent))
+    if record_type == WORKLOAD_CONFIRMATION:
+        return {**sent, CONFIRMED_BY: principal.user_id}
     return sent
 
 

@@ -46,6 +46,7 @@ from desktop.store.repositories.sync_bookkeeping import (
 from desktop.store.repositories.visit_plans import VisitPlanRepository
 from desktop.store.repositories.visits import VisitRepository
 from desktop.store.repositories.wishes import WishCatalogRepository, WishSelectionRepository
+from desktop.store.repositories.workload import WorkloadConfirmationRepository
 
 REPOSITORY_CLASSES: tuple[type[Repository[Any]], ...] = (
     CollegeRepository,
@@ -67,6 +68,7 @@ REPOSITORY_CLASSES: tuple[type[Repository[Any]], ...] = (
     WishSelectionRepository,
     FlagRepository,
     AuditRepository,
+    WorkloadConfirmationRepository,
 )
 
 
@@ -93,6 +95,7 @@ class StoreSession:
         self.wishes = WishSelectionRepository(db, ctx)
         self.flags = FlagRepository(db, ctx)
         self.audit = AuditRepository(db, ctx)
+        self.workload_confirmations = WorkloadConfirmationRepository(db, ctx)
         self.meta = MetaRepository(db)
         self.attachments = AttachmentRepository(db)
         self.roster = RosterQueries(db)

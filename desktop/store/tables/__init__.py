@@ -31,6 +31,7 @@ from desktop.store.tables.support import (
 )
 from desktop.store.tables.visits import HomeVisitRow
 from desktop.store.tables.wishes import WishCatalogItemRow, WishSelectionRow
+from desktop.store.tables.workload import WorkloadConfirmationRow
 
 RECORD_TABLES: tuple[type[RecordRow], ...] = (
     CollegeRow,
@@ -52,6 +53,7 @@ RECORD_TABLES: tuple[type[RecordRow], ...] = (
     WishSelectionRow,
     MonitoringFlagRow,
     AuditEntryRow,
+    WorkloadConfirmationRow,
 )
 
 TABLE_OF: dict[str, type[RecordRow]] = {table.RECORD.RECORD_TYPE: table for table in RECORD_TABLES}
@@ -91,4 +93,5 @@ __all__ = [
     "VisitPlanRow",
     "WishCatalogItemRow",
     "WishSelectionRow",
+    "WorkloadConfirmationRow",
 ]

@@ -40,6 +40,8 @@ from sync.records import (
     VisitMode,
     WishCatalogItem,
     WishSelection,
+    WorkloadConfirmation,
+    WorkloadItem,
     academic_year_bounds,
     academic_year_of,
     fake_id_number,
@@ -243,6 +245,22 @@ def sample_records() -> list[Record]:
             resolved_on=date(2025, 2, 10),
         ),
         AuditEntry(actor_id="u", action="print", record_type="home_visit", record_id="v", student_id=sid),
+        WorkloadConfirmation(
+            term="2024-2025-1",
+            college_id="c",
+            confirmed_on=date(2025, 3, 1),
+            confirmed_by_name="张主任",
+            items=[
+                WorkloadItem(
+                    activity_id="log1",
+                    teacher_id="u",
+                    teacher_name="王老师",
+                    kind="mentor_session",
+                    activity_date=date(2024, 11, 5),
+                    minutes=60,
+                )
+            ],
+        ),
     ]
 
 
@@ -260,7 +278,7 @@ def test_round_trip_through_json(record: Record) -> None:
 
 
 def test_registry() -> None:
-    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 19
+    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 20
     for name, cls in RECORD_TYPES.items():
         assert name == cls.RECORD_TYPE
         assert name.isascii() and name == name.lower()
