@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.app.changes import Kind, use_case
+from desktop.app.pdf_documents import AuditNote, BuiltPdf
 from desktop.store.figure_facts import read_school_facts
 from desktop.store.repositories.session import StoreSession
 from desktop.store.role_rules import is_center_role
@@ -173,3 +174,17 @@ def export_workload(
             detail=f"导出工作量{suffix.upper().lstrip('.')}（{term}，{view.scope_label}）",
         )
     return view
+
+
+def workload_pdf(store: Store, term: str, college_id: str | None, teacher_ids: list[str] | None) -> BuiltPdf:
+    """The PDF forms in memory, for the app's preview (which saves or prints them and audits that)."""
+    from desktop.reports.workload_report import WorkloadPaper, build_workload_pdf, workload_file_name
+
+    view = workload_view(store, term, college_id)
+    rows = view.report.teachers
+    if teacher_ids is not None:
+        rows = [row for row in rows if row.teacher.id in teacher_ids]
+    paper = WorkloadPaper(store.info.school_name, view.scope_label, view.confirmed_by, view.confirmed_on)
+    data = build_workload_pdf(view.report, paper, teachers=rows)
+    note = AuditNote(f"工作量认定表（{term}，{view.scope_label}，{len(rows)} 人）", record_type="workload")
+    return BuiltPdf(data, workload_file_name(term, view.scope_label), f"工作量 {term}", note)

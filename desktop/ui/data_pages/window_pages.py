@@ -38,6 +38,11 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
 
         return MonitoringPage(ctx, parent)
 
+    def workload(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.workload_page import WorkloadPage
+
+        return WorkloadPage(ctx, parent)
+
     def importer(parent: QWidget) -> Section:
         from desktop.ui.data_pages.import_wizard import ImportWizard
 
@@ -50,3 +55,4 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
     add("wishes", QCoreApplication.translate("DataSections", "Wish lists"), wishes)
     add("monitoring", QCoreApplication.translate("DataSections", "Monitoring"), monitoring)
     add("import", QCoreApplication.translate("DataSections", "Import and export"), importer)
+    add("workload", QCoreApplication.translate("DataSections", "Workload"), workload)
