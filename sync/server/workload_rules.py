@@ -4,7 +4,9 @@
 - a college center confirms its own college's terms only: never another college's, and it cannot move a
   confirmation to another college;
 - a counselor, a mentor or an administrator confirms nothing (the figures are theirs: someone else
-  signs them off).
+  signs them off);
+- what a confirmation froze (its term, college, date, confirmer and items) never changes: a wrong
+  confirmation is withdrawn (deleted) and made again; only its note may be edited.
 
 Who confirmed (``confirmed_by_id``) is the caller, set in ``write_rules``, never taken from the body.
 """
@@ -23,12 +25,15 @@ if TYPE_CHECKING:
 WORKLOAD_CONFIRMATION = WorkloadConfirmation.RECORD_TYPE
 COLLEGE = "college_id"
 CONFIRMED_BY = "confirmed_by_id"
+FROZEN_FIELDS = frozenset({"term", COLLEGE, "confirmed_on", CONFIRMED_BY, "confirmed_by_name", "items"})
 
 
 def check(
     principal: Principal, existing: RecordRow | None, new_fields: dict[str, Any]
 ) -> RejectReason | None:
     """Why the principal may not write this confirmation (``None``: it may)."""
+    if frozen_change(existing, new_fields):
+        return RejectReason.FORBIDDEN
     if principal.role is Role.SCHOOL_CENTER:
         return None
     if principal.role is not Role.COLLEGE_CENTER or principal.college_id is None:
@@ -40,3 +45,11 @@ def check(
     if colleges != {principal.college_id}:
         return RejectReason.FORBIDDEN
     return None
+
+
+def frozen_change(existing: RecordRow | None, new_fields: dict[str, Any]) -> bool:
+    """Whether an edit changes what a stored confirmation froze."""
+    if existing is None or existing.deleted:
+        return False
+    stored = existing.fields_dict()
+    return any(name in new_fields and new_fields[name] != stored.get(name) for name in FROZEN_FIELDS)

@@ -52,7 +52,12 @@ def adjust(
     if record_type == MONITORING_FLAG:
         return _flag(principal, current, dict(sent))
     if record_type == WORKLOAD_CONFIRMATION:
-        return {**sent, CONFIRMED_BY: principal.user_id}
+        sent = dict(sent)
+        if current is None:
+            sent[CONFIRMED_BY] = principal.user_id
+        else:
+            _keep(sent, current, CONFIRMED_BY)
+        return sent
     return sent
 
 

@@ -80,3 +80,24 @@ def test_the_school_center_confirms_any_college(college: College) -> None:
     school = college.server.login("school")
     assert _status(school, _confirmation(college.college_id)) == "applied"
     assert _status(school, _confirmation(other)) == "applied"
+
+
+def test_what_a_confirmation_froze_never_changes_only_its_note(college: College) -> None:
+    center = college.server.login("center")
+    record_id = new_id()
+    assert _status(center, _confirmation(college.college_id), record_id) == "applied"
+    changed = [{**ITEM, "minutes": 600}]
+    [edit] = center.push(center.op("workload_confirmation", record_id, {"items": changed}, base={"items": 1}))
+    assert edit["reason"] == "forbidden"
+    [term] = center.push(
+        center.op("workload_confirmation", record_id, {"term": "2025-2026-2"}, base={"term": 1})
+    )
+    assert term["reason"] == "forbidden"
+    school = college.server.login("school")
+    [note] = school.push(school.op("workload_confirmation", record_id, {"note": "已归档"}, base={"note": 1}))
+    assert note["status"] == "applied"
+    fields = center.http.get(f"/records/{record_id}").json()["fields"]
+    assert fields["items"][0]["minutes"] == 60 and fields["term"] == "2025-2026-1"
+    assert fields["confirmed_by_id"] == college.center and fields["note"] == "已归档"
+    [withdrawn] = center.push(center.delete_op("workload_confirmation", record_id, base_rev=2))
+    assert withdrawn["status"] == "applied"
