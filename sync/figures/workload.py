@@ -25,7 +25,7 @@ first student's college).
 **Frozen terms.** A ``WorkloadConfirmation`` of (college, term) keeps the items it counted; that term's
 figures are those items, forever.  For every (activity, teacher) of the college the live contribution is
 compared with what all the college's confirmations counted for it: the difference (an activity added
-later, or changed: another mode, other minutes, another teacher) is counted in the first term, from the
+later, changed — another mode, other minutes, another teacher — or deleted, which counts negative) is counted in the first term, from the
 activity's own term on, that is not confirmed, with the note "补录：原属<its term>" (and "（更正）" when
 it corrects a counted one).  An activity whose own term is open and which no confirmation counted is
 simply counted there.  Two confirmations of the same term and college (two offline laptops): the earlier

@@ -138,3 +138,14 @@ def test_the_earlier_of_two_confirmations_of_a_term_holds() -> None:
     t1 = workload(SchoolFacts.of_records(records), T1, "c1")
     assert t1.confirmations == [first]
     assert _rows(t1)["钱导师"].mentor_minutes == 30
+
+
+def test_an_activity_deleted_after_confirmation_is_taken_back_in_the_next_open_term() -> None:
+    records = school()
+    records.append(_confirm(records, T1, "c1", date(2026, 3, 2)))
+    records = [r for r in records if r.id != "l3"]  # 钱导师's session of 1 Dec 2025, deleted
+    assert _rows(workload(SchoolFacts.of_records(records), T1, "c1"))["钱导师"].mentor_minutes == 30
+    t2 = _rows(workload(SchoolFacts.of_records(records), T2, "c1"))
+    assert _figures(t2["钱导师"]) == (0, -1, -30, 0, 0, 0, 0, 0)
+    [back] = t2["钱导师"].activities
+    assert (back.activity_id, back.note) == ("l3", "补录：原属2025-2026-1（更正）")
