@@ -116,7 +116,7 @@ def teacher_story(
             styles,
             ["日期", "类别", "形式／说明", "时长（分钟）", "备注"],
             activity_rows(row),
-            [22, 22, 60, 18, 40],
+            [22, 20, 52, 16, 50],
             heading="三、活动明细",
             centered=(0, 3),
         )
