@@ -176,15 +176,35 @@ def export_workload(
     return view
 
 
-def workload_pdf(store: Store, term: str, college_id: str | None, teacher_ids: list[str] | None) -> BuiltPdf:
+@dataclass(frozen=True)
+class WorkloadPdfInputs:
+    """What the forms are made from, read on the store thread (the PDF is built on a PDF thread)."""
+
+    view: WorkloadView
+    teacher_ids: tuple[str, ...] | None
+    school_name: str
+
+
+def workload_pdf_inputs(
+    store: Store, term: str, college_id: str | None, teacher_ids: list[str] | None
+) -> WorkloadPdfInputs:
+    return WorkloadPdfInputs(
+        workload_view(store, term, college_id),
+        tuple(teacher_ids) if teacher_ids is not None else None,
+        store.info.school_name,
+    )
+
+
+def build_workload_preview(inputs: WorkloadPdfInputs) -> BuiltPdf:
     """The PDF forms in memory, for the app's preview (which saves or prints them and audits that)."""
     from desktop.reports.workload_report import WorkloadPaper, build_workload_pdf, workload_file_name
 
-    view = workload_view(store, term, college_id)
+    view = inputs.view
     rows = view.report.teachers
-    if teacher_ids is not None:
-        rows = [row for row in rows if row.teacher.id in teacher_ids]
-    paper = WorkloadPaper(store.info.school_name, view.scope_label, view.confirmed_by, view.confirmed_on)
+    if inputs.teacher_ids is not None:
+        rows = [row for row in rows if row.teacher.id in inputs.teacher_ids]
+    paper = WorkloadPaper(inputs.school_name, view.scope_label, view.confirmed_by, view.confirmed_on)
     data = build_workload_pdf(view.report, paper, teachers=rows)
+    term = view.report.term
     note = AuditNote(f"工作量认定表（{term}，{view.scope_label}，{len(rows)} 人）", record_type="workload")
     return BuiltPdf(data, workload_file_name(term, view.scope_label), f"工作量 {term}", note)

@@ -27,6 +27,7 @@ from desktop.reports.workload_report import workload_file_name
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.common.save_folder import ask_save_path
 from desktop.ui.common.table_fill import fill_table, read_only_table
+from desktop.ui.pdf.pdf_jobs import PdfJobs, alive
 from desktop.ui.pdf.pdf_preview_dialog import PdfPreviewDialog, user_message
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
@@ -157,6 +158,8 @@ class WorkloadPage(Section):
             self.reload()
 
     def _failed(self, error: Exception) -> None:
+        if not alive(self):
+            return
         if isinstance(error, ValueError):  # a WorkloadError: Chinese, meant for the user
             text = str(error)
         else:
@@ -260,16 +263,23 @@ class WorkloadPage(Section):
         self.exported.emit(str(path))
 
     def open_preview(self) -> None:
+        """The forms (every teacher's, or the selected rows') in the PDF preview: the figures are read on
+        the store thread, the PDF is built on a PDF thread."""
         term, college, teachers = self.term_value, self.college_id, self.selected_teacher_ids()
         run_for(
             self,
-            lambda store: workload.workload_pdf(store, term, college, teachers),
-            self._preview,
+            lambda store: workload.workload_pdf_inputs(store, term, college, teachers),
+            self._build_preview,
             self._failed,
         )
 
+    def _build_preview(self, inputs: workload.WorkloadPdfInputs) -> None:
+        PdfJobs.of(self.ctx.worker).run(
+            lambda _control: workload.build_workload_preview(inputs), self._preview, self._failed
+        )
+
     def _preview(self, pdf: BuiltPdf) -> None:
-        if self.ctx.lock.is_locked:
+        if not alive(self) or self.ctx.lock.is_locked:
             return
         dialog = PdfPreviewDialog(self.ctx, pdf, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
