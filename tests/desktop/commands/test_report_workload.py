@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from desktop.app import workload
 from desktop.cli import main
-from sync.records import Role
-from tests.desktop.commands.conftest import make_store
+from desktop.store.store import Store
+from sync.records import AuditAction, Role
+from tests.desktop.commands.conftest import PASSPHRASE, make_store
 from tests.desktop.store.workload_store import fill_workload_school
-from tests.sync.figures.workload_fixture import T1
+from tests.sync.figures.workload_fixture import T1, log
 
 
 def run(data_dir: Path, *args: str) -> int:
@@ -74,3 +77,20 @@ def test_bad_term_file_type_and_college_are_refused_in_chinese(
     assert run(school_dir, "report", "workload", "--term", T1, "--college", "医学院", "-o", str(out)) == 1
     assert "找不到学院“医学院”" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_confirmed_term_prints_its_frozen_figures_and_the_export_is_audited(
+    school_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(school_dir, PASSPHRASE) as store:
+        workload.confirm_workload(store, T1, "c1")
+        with store.session() as s:
+            s.support_logs.create(log("l5", "m-qian", date(2025, 12, 20), 40))  # later: not in T1
+    out = tmp_path / "工作量.xlsx"
+    assert run(school_dir, "report", "workload", "--term", T1, "--college", "文学院", "-o", str(out)) == 0
+    text = capsys.readouterr().out
+    assert "已确认（" in text and "张主任" in text
+    assert "钱导师  导师帮扶 1 次 30 分钟" in text
+    with Store.open(school_dir, PASSPHRASE) as store, store.session() as s:
+        actions = [e.action for e in s.audit.list()]
+    assert actions == [AuditAction.REVIEW, AuditAction.EXPORT]
