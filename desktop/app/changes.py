@@ -44,6 +44,7 @@ from sync.records import (
     User,
     WishCatalogItem,
     WishSelection,
+    WorkloadConfirmation,
 )
 
 
@@ -78,6 +79,7 @@ class Kind:
     INTEGRITY_ACTIVITY: Final = IntegrityActivity.RECORD_TYPE
     STAFF_TRAINING: Final = StaffTraining.RECORD_TYPE
     RESEARCH_PROJECT: Final = ResearchProject.RECORD_TYPE
+    WORKLOAD_CONFIRMATION: Final = WorkloadConfirmation.RECORD_TYPE
     # Local to this computer, never synced.
     VISIT_PLAN: Final = "visit_plan"
     VISIT_DRAFT: Final = "visit_draft"

@@ -154,4 +154,17 @@ HELP_EN: dict[str, str] = {
     "中心更换证书后使用：忘记已固定的证书（核对新指纹后可再加 --pin-certificate）": "after the center renewed its certificate: forget the pinned one (check the new fingerprint, then --pin-certificate again)",
     "学院自己的证书颁发机构（CA）证书文件（PEM），保存在加密数据中，此后每次连接都信任它": "the college's own certificate authority (CA) file (PEM), kept in the encrypted store and trusted for every later connection",
     "在每项数字旁列出统计口径（详见 docs/coverage.md）": "print the rule next to each figure (see docs/coverage.md)",
+    "生成报表与公示名单": "reports and public notice lists",
+    "生成学生发展支持中心使用的报表与公示名单。": "build the reports and public notice lists a support center hands out.",
+    "教师工作量（XLSX 汇总或每位教师一份的 PDF 认定表）": "teachers' workload (an XLSX of all, or a PDF form per teacher)",
+    "学期，例如 2025-2026-1（第一学期：9月至次年2月）": "term, e.g. 2025-2026-1 (the first term: September to February)",
+    "学院名称或代码（不填为全校）": "college name or code (the whole school when omitted)",
+    "输出文件（.xlsx 或 .pdf）": "output file (.xlsx or .pdf)",
+    "同时以 JSON 输出各教师的数字（不含学生信息）": "also print each teacher's figures as JSON (no student data)",
+    "统计某学期每位教师的导师帮扶次数与时长、带教学生、救助性教育、集体教研、家访（按形式的次数与小时）和心愿单服务，按记录中写明的教师计入（规则见 docs/workload.md）。.xlsx 为全部教师一张表，.pdf 为每位教师一份带签字栏的认定表。已确认的学期输出确认时冻结的数字。": (
+        "each teacher's mentor sessions and minutes, students mentored, rescue education, case conferences, "
+        "home visits (count by mode, hours) and wish-list services of a term, credited to the teachers the "
+        "records name (rules: docs/workload.md). .xlsx: every teacher on one sheet; .pdf: a form to sign per "
+        "teacher. A confirmed term gives its frozen figures."
+    ),
 }

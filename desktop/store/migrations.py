@@ -29,6 +29,7 @@ from desktop.store.migration_steps import (
     v0010_coverage_working_set,
     v0011_outcome_records,
     v0012_policy_activities,
+    v0013_workload_confirmation,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -58,6 +59,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0010_coverage_working_set),
     Step.of(v0011_outcome_records),
     Step.of(v0012_policy_activities),
+    Step.of(v0013_workload_confirmation),
 )
 LATEST_VERSION = STEPS[-1].version
 

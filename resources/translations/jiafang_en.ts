@@ -2242,6 +2242,10 @@
       <source>Support activities</source>
       <translation>Support activities</translation>
     </message>
+    <message>
+      <source>Workload</source>
+      <translation>Workload</translation>
+    </message>
   </context>
   <context>
     <name>ExportPanel</name>
@@ -4101,6 +4105,9 @@
   </context>
   <context>
     <name>ActivityDialog</name>
+  </message>
+  <message>
+    <name>WorkloadPage</name>
     <message>
       <source>Whole school</source>
       <translation>Whole school</translation>
@@ -4115,6 +4122,27 @@
     <message>
       <source>Class</source>
       <translation>Class</translation>
+</message>
+<message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>Forms to sign (PDF)…</source>
+      <translation>Forms to sign (PDF)…</translation>
+    </message>
+    <message>
+      <source>One form per teacher; only the selected teacher's when a row is selected</source>
+      <translation>One form per teacher; only the selected teacher's when a row is selected</translation>
+    </message>
+    <message>
+      <source>Confirm this term…</source>
+      <translation>Confirm this term…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
     </message>
     <message>
       <source>College</source>
@@ -4418,6 +4446,102 @@
     <message>
       <source>Trainees</source>
       <translation>Trainees</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Staff no.</source>
+      <translation>Staff no.</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Students mentored</source>
+      <translation>Students mentored</translation>
+    </message>
+    <message>
+      <source>Mentor sessions</source>
+      <translation>Mentor sessions</translation>
+    </message>
+    <message>
+      <source>Mentor minutes</source>
+      <translation>Mentor minutes</translation>
+    </message>
+    <message>
+      <source>Rescue education</source>
+      <translation>Rescue education</translation>
+    </message>
+    <message>
+      <source>Case conferences</source>
+      <translation>Case conferences</translation>
+    </message>
+    <message>
+      <source>Home visits</source>
+      <translation>Home visits</translation>
+    </message>
+    <message>
+      <source>Visits by mode</source>
+      <translation>Visits by mode</translation>
+    </message>
+    <message>
+      <source>Visit hours</source>
+      <translation>Visit hours</translation>
+    </message>
+    <message>
+      <source>Wish services</source>
+      <translation>Wish services</translation>
+    </message>
+    <message>
+      <source>Late entries</source>
+      <translation>Late entries</translation>
+    </message>
+    <message>
+      <source>The workload could not be shown.</source>
+      <translation>The workload could not be shown.</translation>
+    </message>
+    <message>
+      <source>Confirmed on %1 by %2: these figures are frozen; later entries count in the next term.</source>
+      <translation>Confirmed on %1 by %2: these figures are frozen; later entries count in the next term.</translation>
+    </message>
+    <message>
+      <source>Some colleges' figures are confirmed, others are not yet.</source>
+      <translation>Some colleges' figures are confirmed, others are not yet.</translation>
+    </message>
+    <message>
+      <source>Not confirmed yet: the figures change as records are added.</source>
+      <translation>Not confirmed yet: the figures change as records are added.</translation>
+    </message>
+    <message>
+      <source>Names that are no teacher's (not counted): %1</source>
+      <translation>Names that are no teacher's (not counted): %1</translation>
+    </message>
+    <message>
+      <source>Export workload</source>
+      <translation>Export workload</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>Exported to %1</translation>
+    </message>
+    <message>
+      <source>Confirm the workload of %1 for %2? The figures are then frozen; entries added later count in the next term.</source>
+      <translation>Confirm the workload of %1 for %2? The figures are then frozen; entries added later count in the next term.</translation>
+    </message>
+    <message>
+      <source>Confirm workload</source>
+      <translation>Confirm workload</translation>
+    </message>
+    <message>
+      <source>Confirmed.</source>
+      <translation>Confirmed.</translation>
     </message>
   </context>
 </TS>

@@ -2234,6 +2234,10 @@
       <source>Support activities</source>
       <translation>资助育人活动</translation>
     </message>
+    <message>
+      <source>Workload</source>
+      <translation>工作量</translation>
+    </message>
   </context>
   <context>
     <name>ExportPanel</name>
@@ -4085,6 +4089,9 @@
   </context>
   <context>
     <name>ActivityDialog</name>
+  </message>
+  <message>
+    <name>WorkloadPage</name>
     <message>
       <source>Whole school</source>
       <translation>全校</translation>
@@ -4099,6 +4106,27 @@
     <message>
       <source>Class</source>
       <translation>班级</translation>
+</message>
+<message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Forms to sign (PDF)…</source>
+      <translation>认定表 PDF…</translation>
+    </message>
+    <message>
+      <source>One form per teacher; only the selected teacher's when a row is selected</source>
+      <translation>每位教师一份认定表；选中某行时只生成该教师的</translation>
+    </message>
+    <message>
+      <source>Confirm this term…</source>
+      <translation>确认本学期工作量…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
     </message>
     <message>
       <source>College</source>
@@ -4402,6 +4430,102 @@
     <message>
       <source>Trainees</source>
       <translation>参训人员</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Staff no.</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>身份</translation>
+    </message>
+    <message>
+      <source>Students mentored</source>
+      <translation>带教学生</translation>
+    </message>
+    <message>
+      <source>Mentor sessions</source>
+      <translation>导师帮扶(次)</translation>
+    </message>
+    <message>
+      <source>Mentor minutes</source>
+      <translation>导师帮扶(分钟)</translation>
+    </message>
+    <message>
+      <source>Rescue education</source>
+      <translation>救助性教育</translation>
+    </message>
+    <message>
+      <source>Case conferences</source>
+      <translation>集体教研</translation>
+    </message>
+    <message>
+      <source>Home visits</source>
+      <translation>家访(次)</translation>
+    </message>
+    <message>
+      <source>Visits by mode</source>
+      <translation>家访形式</translation>
+    </message>
+    <message>
+      <source>Visit hours</source>
+      <translation>家访(小时)</translation>
+    </message>
+    <message>
+      <source>Wish services</source>
+      <translation>心愿单服务</translation>
+    </message>
+    <message>
+      <source>Late entries</source>
+      <translation>补录</translation>
+    </message>
+    <message>
+      <source>The workload could not be shown.</source>
+      <translation>无法显示工作量。</translation>
+    </message>
+    <message>
+      <source>Confirmed on %1 by %2: these figures are frozen; later entries count in the next term.</source>
+      <translation>已于 %1 由 %2 确认：数字已冻结，其后补录的活动计入下一学期。</translation>
+    </message>
+    <message>
+      <source>Some colleges' figures are confirmed, others are not yet.</source>
+      <translation>部分学院的工作量已确认，其余尚未确认。</translation>
+    </message>
+    <message>
+      <source>Not confirmed yet: the figures change as records are added.</source>
+      <translation>尚未确认：数字会随记录的增加而变化。</translation>
+    </message>
+    <message>
+      <source>Names that are no teacher's (not counted): %1</source>
+      <translation>未能对应到教师的姓名（未计入）：%1</translation>
+    </message>
+    <message>
+      <source>Export workload</source>
+      <translation>导出工作量</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>已导出到 %1</translation>
+    </message>
+    <message>
+      <source>Confirm the workload of %1 for %2? The figures are then frozen; entries added later count in the next term.</source>
+      <translation>确认%1%2的工作量？确认后数字冻结，其后补录的活动计入下一学期。</translation>
+    </message>
+    <message>
+      <source>Confirm workload</source>
+      <translation>确认工作量</translation>
+    </message>
+    <message>
+      <source>Confirmed.</source>
+      <translation>已确认。</translation>
     </message>
   </context>
 </TS>

@@ -191,6 +191,11 @@ from sync.records.wishes import (
     WishCatalogItem,
     WishSelection,
 )
+from sync.records.workload import (
+    WorkloadConfirmation,
+    WorkloadItem,
+    WorkloadKind,
+)
 
 __all__ = [
     "ACADEMIC_YEAR_START_MONTH",
@@ -313,6 +318,9 @@ __all__ = [
     "WishPriority",
     "WishSelection",
     "WishStatus",
+    "WorkloadConfirmation",
+    "WorkloadItem",
+    "WorkloadKind",
     "academic_year_bounds",
     "academic_year_of",
     "age_on",

@@ -19,6 +19,7 @@ from sync.records.students import FamilyMember, Identification, Student
 from sync.records.support import KeySupport, MentorAssignment, RescueSession, SupportLogEntry
 from sync.records.visits import HomeVisit
 from sync.records.wishes import WishCatalogItem, WishSelection
+from sync.records.workload import WorkloadConfirmation
 
 ALL_RECORDS: tuple[type[Record], ...] = (
     College,
@@ -49,6 +50,7 @@ ALL_RECORDS: tuple[type[Record], ...] = (
     IntegrityActivity,
     StaffTraining,
     ResearchProject,
+    WorkloadConfirmation,
 )
 
 RECORD_TYPES: dict[str, type[Record]] = {record.RECORD_TYPE: record for record in ALL_RECORDS}
@@ -83,6 +85,7 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "integrity_activity": "诚信教育活动",
     "staff_training": "资助工作者培训",
     "research_project": "专项研究",
+    "workload_confirmation": "工作量确认",
 }
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import RejectReason
 from sync.records import Record
 from sync.records.enums import Role
-from sync.server import activity_rules, record_kinds
+from sync.server import activity_rules, record_kinds, workload_rules
 from sync.server.models import (
     Account,
     ConflictRow,
@@ -213,6 +213,8 @@ def check_write(
         return None
     if record_type in activity_rules.COLLEGE_ACTIVITIES:
         return activity_rules.check(principal, record_type, existing, new_fields)
+    if record_type == workload_rules.WORKLOAD_CONFIRMATION:
+        return workload_rules.check(principal, existing, new_fields)
     if not record_kinds.belongs_to_students(cls):
         if record_type == record_kinds.COLLEGE_ACADEMIC_BENCHMARK:
             return _check_benchmark(principal, existing, new_fields)

@@ -12,6 +12,7 @@ and ``handled_by_id`` set from the caller, never from the body — or the reason
   step the op adds is the caller's;
 - a monitoring flag is raised by whoever creates it; whoever moves its status handles it;
 - a one-to-one talk (个别交流) is held by whoever records it (``talked_by_id``), and stays theirs.
+- a workload confirmation (工作量确认) is confirmed by whoever writes it (``confirmed_by_id``).
 
 Rules that need the database (support logs, key support, deleting a student) are in ``scope.check_write``.
 """
@@ -29,6 +30,8 @@ IDENTIFICATION = "identification"
 MONITORING_FLAG = "monitoring_flag"
 ONE_TO_ONE_TALK = "one_to_one_talk"
 TALKED_BY = "talked_by_id"
+WORKLOAD_CONFIRMATION = "workload_confirmation"
+CONFIRMED_BY = "confirmed_by_id"
 VISIT_EXCEPTION = "visit_exception_reason"
 HISTORY = "history"
 CHANGED_BY = "changed_by_id"
@@ -53,6 +56,13 @@ def adjust(
         return _flag(principal, current, dict(sent))
     if record_type == ONE_TO_ONE_TALK:
         return _talk(principal, current, dict(sent))
+    if record_type == WORKLOAD_CONFIRMATION:
+        sent = dict(sent)
+        if current is None:
+            sent[CONFIRMED_BY] = principal.user_id
+        else:
+            _keep(sent, current, CONFIRMED_BY)
+        return sent
     return sent
 
 

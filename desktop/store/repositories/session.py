@@ -59,6 +59,7 @@ from desktop.store.repositories.sync_bookkeeping import (
 from desktop.store.repositories.visit_plans import VisitPlanRepository
 from desktop.store.repositories.visits import VisitRepository
 from desktop.store.repositories.wishes import WishCatalogRepository, WishSelectionRepository
+from desktop.store.repositories.workload import WorkloadConfirmationRepository
 
 REPOSITORY_CLASSES: tuple[type[Repository[Any]], ...] = (
     CollegeRepository,
@@ -89,6 +90,7 @@ REPOSITORY_CLASSES: tuple[type[Repository[Any]], ...] = (
     IntegrityActivityRepository,
     TrainingRepository,
     ResearchProjectRepository,
+    WorkloadConfirmationRepository,
 )
 
 
@@ -124,6 +126,7 @@ class StoreSession:
         self.integrity_activities = IntegrityActivityRepository(db, ctx)
         self.trainings = TrainingRepository(db, ctx)
         self.research_projects = ResearchProjectRepository(db, ctx)
+        self.workload_confirmations = WorkloadConfirmationRepository(db, ctx)
         self.meta = MetaRepository(db)
         self.attachments = AttachmentRepository(db)
         self.roster = RosterQueries(db)

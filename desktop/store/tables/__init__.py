@@ -44,6 +44,7 @@ from desktop.store.tables.support import (
 )
 from desktop.store.tables.visits import HomeVisitRow
 from desktop.store.tables.wishes import WishCatalogItemRow, WishSelectionRow
+from desktop.store.tables.workload import WorkloadConfirmationRow
 
 RECORD_TABLES: tuple[type[RecordRow], ...] = (
     CollegeRow,
@@ -74,6 +75,7 @@ RECORD_TABLES: tuple[type[RecordRow], ...] = (
     IntegrityActivityRow,
     StaffTrainingRow,
     ResearchProjectRow,
+    WorkloadConfirmationRow,
 )
 
 TABLE_OF: dict[str, type[RecordRow]] = {table.RECORD.RECORD_TYPE: table for table in RECORD_TABLES}
@@ -122,4 +124,5 @@ __all__ = [
     "VisitPlanRow",
     "WishCatalogItemRow",
     "WishSelectionRow",
+    "WorkloadConfirmationRow",
 ]

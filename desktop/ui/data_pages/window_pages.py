@@ -54,6 +54,11 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
 
         return PolicyActivitiesPage(ctx, parent)
 
+    def workload(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.workload_page import WorkloadPage
+
+        return WorkloadPage(ctx, parent)
+
     def importer(parent: QWidget) -> Section:
         from desktop.ui.data_pages.import_wizard import ImportWizard
 
@@ -68,4 +73,5 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
     add("academic_gap", QCoreApplication.translate("DataSections", "Academic gap"), academic_gap)
     add("watch_list", QCoreApplication.translate("DataSections", "No dropout"), watch_list)
     add("activities", QCoreApplication.translate("DataSections", "Support activities"), activities)
+    add("workload", QCoreApplication.translate("DataSections", "Workload"), workload)
     add("import", QCoreApplication.translate("DataSections", "Import and export"), importer)

@@ -232,15 +232,23 @@ def main() -> int:
     roster_section.show_roster()
     roster.batch_export()
     check_dialog("batch export")
+    from desktop.ui.data_pages.workload_page import WorkloadPage
 
-    from desktop.ui.data_pages.benchmark_dialog import BenchmarkDialog
-    from desktop.ui.profile.enrolment_dialogs import CaseReviewDialog, EnrolmentDialog
+    workload = window.sections["workload"]
+    assert isinstance(workload, WorkloadPage)
+    window.show_section("workload")
+    wait_for(lambda: workload.view is not None)
+    workload.open_preview()  # the teachers' forms in the PDF preview
+    check_dialog("workload forms")
+
     from desktop.ui.data_pages.activity_dialogs import (
         EvaluationDialog,
         IntegrityDialog,
         ProjectDialog,
         TrainingDialog,
     )
+    from desktop.ui.data_pages.benchmark_dialog import BenchmarkDialog
+    from desktop.ui.profile.enrolment_dialogs import CaseReviewDialog, EnrolmentDialog
     from desktop.ui.profile.identification_dialog import IdentificationDialog
     from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
     from desktop.ui.profile.talk_dialog import TalkDialog

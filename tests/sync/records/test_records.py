@@ -50,6 +50,8 @@ from sync.records import (
     VisitMode,
     WishCatalogItem,
     WishSelection,
+    WorkloadConfirmation,
+    WorkloadItem,
     academic_year_bounds,
     academic_year_of,
     fake_id_number,
@@ -267,6 +269,22 @@ def sample_records() -> list[Record]:
         CollegeAcademicBenchmark(
             college_id="c", term="2024-2025-1", grade=2024, median_gpa=3.1, pass_rate=92.5, student_count=410
         ),
+        WorkloadConfirmation(
+            term="2024-2025-1",
+            college_id="c",
+            confirmed_on=date(2025, 3, 1),
+            confirmed_by_name="张主任",
+            items=[
+                WorkloadItem(
+                    activity_id="log1",
+                    teacher_id="u",
+                    teacher_name="王老师",
+                    kind="mentor_session",
+                    activity_date=date(2024, 11, 5),
+                    minutes=60,
+                )
+            ],
+        ),
         *policy_activity_samples(sid),
     ]
 
@@ -342,7 +360,7 @@ def test_outcome_records_refuse_what_they_cannot_hold() -> None:
 
 
 def test_registry() -> None:
-    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 28
+    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 29
     for name, cls in RECORD_TYPES.items():
         assert name == cls.RECORD_TYPE
         assert name.isascii() and name == name.lower()

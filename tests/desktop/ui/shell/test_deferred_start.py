@@ -15,7 +15,19 @@ from desktop.ui.shell.app import JiaFangApp
 from desktop.ui.visits.visits_section import VisitsSection
 from tests.desktop.ui.conftest import Running, unlock
 
-DEFERRED = ("archive", "coverage", "planning", "key_support", "wishes", "monitoring", "watch_list", "import")
+DEFERRED = (
+    "archive",
+    "coverage",
+    "planning",
+    "key_support",
+    "wishes",
+    "monitoring",
+    "academic_gap",
+    "watch_list",
+    "activities",
+    "workload",
+    "import",
+)
 
 
 def test_deferred_pages_are_built_on_first_visit(qtbot: QtBot, running: Running) -> None:

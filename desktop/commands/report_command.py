@@ -1,0 +1,23 @@
+"""`jiafang report …`: the documents a center hands out, one subcommand each.
+
+    jiafang report workload --term 2025-2026-1 [--college NAME] -o FILE.xlsx|.pdf [--json]
+
+Each subcommand lives in its own module with ``register(reports)``; to add one (``report annual``,
+``report notice``), add its module's name to ``REPORT_MODULES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+REPORT_MODULES = ("desktop.commands.report_workload_command",)
+
+
+def register(subparsers: Any) -> None:
+    report = subparsers.add_parser(
+        "report", help="生成报表与公示名单", description="生成学生发展支持中心使用的报表与公示名单。"
+    )
+    reports = report.add_subparsers(dest="report", metavar="报表", required=True)
+    for name in REPORT_MODULES:
+        importlib.import_module(name).register(reports)
