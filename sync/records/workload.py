@@ -61,6 +61,7 @@ class WorkloadConfirmation(Record):
     """A center's confirmation of one college's workload figures for one term (then frozen)."""
 
     RECORD_TYPE: ClassVar[str] = "workload_confirmation"
+    SCHEMA_SINCE: ClassVar[int] = 2  # a laptop holds its ops until the center's server knows the type
     OWNERSHIP: ClassVar[Ownership] = Ownership.AUTHOR
 
     term: Term = Field(title="学期")
