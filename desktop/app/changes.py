@@ -28,6 +28,8 @@ from sync.records import (
     Mentor,
     MentorAssignment,
     MonitoringFlag,
+    NoticeObjection,
+    PublicNotice,
     RescueSession,
     SchoolCenter,
     Student,
@@ -60,6 +62,8 @@ class Kind:
     WISH_SELECTION: Final = WishSelection.RECORD_TYPE
     MONITORING_FLAG: Final = MonitoringFlag.RECORD_TYPE
     AUDIT_ENTRY: Final = AuditEntry.RECORD_TYPE
+    PUBLIC_NOTICE: Final = PublicNotice.RECORD_TYPE
+    NOTICE_OBJECTION: Final = NoticeObjection.RECORD_TYPE
     # Local to this computer, never synced.
     VISIT_PLAN: Final = "visit_plan"
     VISIT_DRAFT: Final = "visit_draft"

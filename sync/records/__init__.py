@@ -94,6 +94,15 @@ from sync.records.masking import (
 from sync.records.monitoring import (
     MonitoringFlag,
 )
+from sync.records.notices import (
+    NOTICE_WORKING_DAYS,
+    NoticeObjection,
+    NoticeStatus,
+    ObjectionResult,
+    PublicNotice,
+    add_working_days,
+    working_days_left,
+)
 from sync.records.people import (
     College,
     Mentor,
@@ -189,6 +198,7 @@ __all__ = [
     "MSG_PLACE",
     "MSG_STAFF_NO",
     "MSG_STUDENT_NO",
+    "NOTICE_WORKING_DAYS",
     "ONLINE_MODES",
     "PRECISE_ADDRESS_MARKERS",
     "PROVIDER_DEPARTMENTS",
@@ -238,6 +248,9 @@ __all__ = [
     "Money",
     "MonitoringFlag",
     "Name",
+    "NoticeObjection",
+    "NoticeStatus",
+    "ObjectionResult",
     "OptionalIdNumber",
     "OptionalMobilePhone",
     "Ownership",
@@ -248,6 +261,7 @@ __all__ = [
     "Place",
     "Policy",
     "PoliticalStatus",
+    "PublicNotice",
     "Record",
     "RescueSession",
     "ReviewRecord",
@@ -279,6 +293,7 @@ __all__ = [
     "WishStatus",
     "academic_year_bounds",
     "academic_year_of",
+    "add_working_days",
     "age_on",
     "birth_date_of",
     "blank_to_none",
@@ -305,4 +320,5 @@ __all__ = [
     "utc_now",
     "validate_record",
     "visit_rule_errors",
+    "working_days_left",
 ]

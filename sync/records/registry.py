@@ -6,6 +6,7 @@ from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
 from sync.records.audit import AuditEntry
 from sync.records.base import Record
 from sync.records.monitoring import MonitoringFlag
+from sync.records.notices import NoticeObjection, PublicNotice
 from sync.records.people import College, Mentor, SchoolCenter, User
 from sync.records.students import FamilyMember, Identification, Student
 from sync.records.support import KeySupport, MentorAssignment, RescueSession, SupportLogEntry
@@ -32,6 +33,8 @@ ALL_RECORDS: tuple[type[Record], ...] = (
     WishSelection,
     MonitoringFlag,
     AuditEntry,
+    PublicNotice,
+    NoticeObjection,
 )
 
 RECORD_TYPES: dict[str, type[Record]] = {record.RECORD_TYPE: record for record in ALL_RECORDS}
@@ -57,6 +60,8 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "wish_selection": "心愿单",
     "monitoring_flag": "监测反馈",
     "audit_entry": "审计记录",
+    "public_notice": "公示",
+    "notice_objection": "公示异议",
 }
 
 

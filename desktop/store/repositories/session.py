@@ -24,6 +24,7 @@ from desktop.store.repositories.errors import RecordNotFound
 from desktop.store.repositories.history import StudentHistory
 from desktop.store.repositories.meta import MetaRepository
 from desktop.store.repositories.monitoring import FlagRepository
+from desktop.store.repositories.notices import NoticeObjectionRepository, PublicNoticeRepository
 from desktop.store.repositories.people import (
     CollegeRepository,
     MentorRepository,
@@ -67,6 +68,8 @@ REPOSITORY_CLASSES: tuple[type[Repository[Any]], ...] = (
     WishSelectionRepository,
     FlagRepository,
     AuditRepository,
+    PublicNoticeRepository,
+    NoticeObjectionRepository,
 )
 
 
@@ -93,6 +96,8 @@ class StoreSession:
         self.wishes = WishSelectionRepository(db, ctx)
         self.flags = FlagRepository(db, ctx)
         self.audit = AuditRepository(db, ctx)
+        self.notices = PublicNoticeRepository(db, ctx)
+        self.objections = NoticeObjectionRepository(db, ctx)
         self.meta = MetaRepository(db)
         self.attachments = AttachmentRepository(db)
         self.roster = RosterQueries(db)

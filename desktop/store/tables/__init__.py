@@ -20,6 +20,7 @@ from desktop.store.tables.local import (
 )
 from desktop.store.tables.meta import MetaRow
 from desktop.store.tables.monitoring import MonitoringFlagRow
+from desktop.store.tables.notices import NoticeObjectionRow, PublicNoticeRow
 from desktop.store.tables.outbox import OutboxRow
 from desktop.store.tables.people import CollegeRow, MentorRow, SchoolCenterRow, UserRow
 from desktop.store.tables.students import FamilyMemberRow, IdentificationRow, StudentRow
@@ -52,6 +53,8 @@ RECORD_TABLES: tuple[type[RecordRow], ...] = (
     WishSelectionRow,
     MonitoringFlagRow,
     AuditEntryRow,
+    PublicNoticeRow,
+    NoticeObjectionRow,
 )
 
 TABLE_OF: dict[str, type[RecordRow]] = {table.RECORD.RECORD_TYPE: table for table in RECORD_TABLES}
@@ -76,7 +79,9 @@ __all__ = [
     "MentorRow",
     "MetaRow",
     "MonitoringFlagRow",
+    "NoticeObjectionRow",
     "OutboxRow",
+    "PublicNoticeRow",
     "RecordRow",
     "RescueSessionRow",
     "SchoolCenterRow",

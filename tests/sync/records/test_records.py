@@ -28,7 +28,9 @@ from sync.records import (
     Mentor,
     MentorAssignment,
     MonitoringFlag,
+    NoticeObjection,
     Ownership,
+    PublicNotice,
     Record,
     RescueSession,
     SchoolCenter,
@@ -243,6 +245,25 @@ def sample_records() -> list[Record]:
             resolved_on=date(2025, 2, 10),
         ),
         AuditEntry(actor_id="u", action="print", record_type="home_visit", record_id="v", student_id=sid),
+        PublicNotice(
+            id="n",
+            college_id="c",
+            academic_year="2024-2025",
+            title="2024-2025学年资助认定结果公示",
+            published_on=date(2024, 10, 14),
+            ends_on=date(2024, 10, 18),
+            student_ids=[sid],
+            contact="学院学生发展支持中心 文科楼101",
+        ),
+        NoticeObjection(
+            notice_id="n",
+            received_on=date(2024, 10, 15),
+            student_id=sid,
+            summary="对认定结果有疑问",
+            resolution="复核家访记录，结果无误",
+            resolved_on=date(2024, 10, 17),
+            result="upheld",
+        ),
     ]
 
 
@@ -260,7 +281,7 @@ def test_round_trip_through_json(record: Record) -> None:
 
 
 def test_registry() -> None:
-    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 19
+    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 21
     for name, cls in RECORD_TYPES.items():
         assert name == cls.RECORD_TYPE
         assert name.isascii() and name == name.lower()
