@@ -86,6 +86,9 @@ class PublicNotice(Record):
     issuer: ShortText = Field("", title="发布单位", max_length=100)
     status: NoticeStatus = Field(NoticeStatus.OPEN, title="状态")
 
+    def scope_student_ids(self) -> tuple[str, ...]:
+        return tuple(self.student_ids)
+
     @model_validator(mode="after")
     def _period(self) -> PublicNotice:
         if self.ends_on < self.published_on:

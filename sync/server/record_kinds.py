@@ -21,6 +21,10 @@ HOME_VISIT = "home_visit"
 AUDIT_ENTRY = "audit_entry"
 USER = "user"
 COLLEGE = "college"
+PUBLIC_NOTICE = "public_notice"
+NOTICE_OBJECTION = "notice_objection"
+# 公示 and its objections: written and read by the center roles only (scope.check_write, record_visible).
+NOTICE_RECORDS = frozenset({PUBLIC_NOTICE, NOTICE_OBJECTION})
 
 # Kept in the server's audit log, never published to other devices.
 UNPUBLISHED = frozenset({AUDIT_ENTRY})
