@@ -114,6 +114,6 @@ def build_notice_school(store: Store) -> NoticeSchool:
         students=by_no,
         # by grade (2024 first), then class, then name (pinyin: 安 before 周)
         listed_arts=["A0003", "A0002", "A0001"],
-        listed_all=["A0003", "A0002", "A0001", "B0001"],
+        listed_all=["B0001", "A0003", "A0002", "A0001"],  # 理 (li) before 文 (wen)
         forbidden=forbidden,
     )
