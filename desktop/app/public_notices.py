@@ -168,6 +168,14 @@ def resolve(
         )
 
 
+def file_name(view: NoticeView, suffix: str) -> str:
+    """公示名单_2025-2026_文学院.pdf: the year and scope, never a student or a sensitive word."""
+    from desktop.reports.file_names import clean_part
+
+    parts = ("公示名单", view.notice.academic_year, view.college)
+    return "_".join(part for part in (clean_part(p) for p in parts) if part) + suffix
+
+
 def notice_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:

@@ -1,4 +1,4 @@
-"""The coverage, planning, key-support, wish-list, monitoring and import pages, added to the window.
+"""The coverage, planning, key-support, wish-list, monitoring, 公示 and import pages, added to the window.
 
 Each is built (and its module imported: ReportLab, the spreadsheet writers) on its first visit."""
 
@@ -38,6 +38,11 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
 
         return MonitoringPage(ctx, parent)
 
+    def notices(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.notice_page import NoticePage
+
+        return NoticePage(ctx, parent)
+
     def importer(parent: QWidget) -> Section:
         from desktop.ui.data_pages.import_wizard import ImportWizard
 
@@ -49,4 +54,5 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
     add("key_support", QCoreApplication.translate("DataSections", "Key support"), key_support)
     add("wishes", QCoreApplication.translate("DataSections", "Wish lists"), wishes)
     add("monitoring", QCoreApplication.translate("DataSections", "Monitoring"), monitoring)
+    add("notices", QCoreApplication.translate("DataSections", "Notices"), notices)
     add("import", QCoreApplication.translate("DataSections", "Import and export"), importer)
