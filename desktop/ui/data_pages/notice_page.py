@@ -59,12 +59,12 @@ class NoticePage(Section):
             self,
             "notices",
             [
-                self.tr("Title"),
-                self.tr("Scope"),
-                self.tr("Period"),
-                self.tr("Working days left"),
                 self.tr("Status"),
+                self.tr("Working days left"),
+                self.tr("Period"),
+                self.tr("Scope"),
                 self.tr("Objections (open)"),
+                self.tr("Title"),
             ],
         )
         self.notices.setAccessibleName(self.tr("Notices"))
@@ -184,7 +184,7 @@ class NoticePage(Section):
         left.addWidget(self.objections, 2)
         left.addWidget(self.detail)
         side = QVBoxLayout()
-        for box in (notice_box, add_box, resolve_box, new_box):
+        for box in (new_box, notice_box, add_box, resolve_box):
             side.addWidget(box)
         side.addStretch(1)
         body = QHBoxLayout()
@@ -256,12 +256,12 @@ class NoticePage(Section):
         self.views = views
         cells = [
             (
-                view.notice.title,
-                view.college,
-                f"{view.notice.published_on.isoformat()} — {view.notice.ends_on.isoformat()}",
-                str(view.days_left) if view.notice.status is NoticeStatus.OPEN else "",
                 view.notice.status.label,
+                str(view.days_left) if view.notice.status is NoticeStatus.OPEN else "",
+                f"{view.notice.published_on.isoformat()} — {view.notice.ends_on.isoformat()}",
+                view.college,
                 f"{view.objections} ({view.unresolved})",
+                view.notice.title,
             )
             for view in views
         ]

@@ -53,11 +53,11 @@ def test_create_object_resolve_end_and_export(qtbot: QtBot, running: Running, tm
     page.contact.setText("文科楼101室")
     with qtbot.waitSignal(page.notices_shown):
         page.create_button.click()
-    assert cell(page.notices, 0, 0) == "2025-2026学年文学院资助认定结果公示"
-    assert cell(page.notices, 0, 1) == "文学院"
+    assert cell(page.notices, 0, 0) == "公示中"
+    assert cell(page.notices, 0, 1) == "0"  # the period is over (working days from today)
     assert cell(page.notices, 0, 2) == "2025-10-13 — 2025-10-17"
-    assert cell(page.notices, 0, 3) == "0"  # the period is over (working days from today)
-    assert cell(page.notices, 0, 4) == "公示中"
+    assert cell(page.notices, 0, 3) == "文学院"
+    assert cell(page.notices, 0, 5) == "2025-2026学年文学院资助认定结果公示"
 
     with qtbot.waitSignal(page.objections_shown):
         page.notices.selectRow(0)
@@ -67,11 +67,11 @@ def test_create_object_resolve_end_and_export(qtbot: QtBot, running: Running, tm
         page.add_button.click()
     assert page.objections.rowCount() == 1 and cell(page.objections, 0, 1) == "A0001 周雨桐"
     assert cell(page.objections, 0, 3) == "未处理"
-    assert cell(page.notices, 0, 5) == "1 (1)"
+    assert cell(page.notices, 0, 4) == "1 (1)"
 
     page.close_button.click()  # an unresolved objection holds the notice open
     qtbot.waitUntil(lambda: page.status.text() != "")
-    assert "异议未处理" in page.status.text() and cell(page.notices, 0, 4) == "公示中"
+    assert "异议未处理" in page.status.text() and cell(page.notices, 0, 0) == "公示中"
 
     page.objections.selectRow(0)
     page.result.setCurrentIndex(page.result.findText("更正"))
@@ -81,7 +81,7 @@ def test_create_object_resolve_end_and_export(qtbot: QtBot, running: Running, tm
     assert cell(page.objections, 0, 3) == "更正"
     with qtbot.waitSignal(page.notices_shown):
         page.close_button.click()
-    assert cell(page.notices, 0, 4) == "已结束" and not page.add_button.isEnabled()
+    assert cell(page.notices, 0, 0) == "已结束" and not page.add_button.isEnabled()
 
     target = tmp_path / "公示名单.pdf"
     with qtbot.waitSignal(page.exported) as exported:
