@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from desktop.reports.file_names import clean_part, document_info
+from desktop.reports.file_names import document_info
 from desktop.reports.fonts import PdfFonts, pdf_fonts
 from desktop.reports.form_parts import data_table, title_block
 from desktop.reports.output_file import write_file_atomically, write_pdf
@@ -59,14 +59,6 @@ def period_text(document: NoticeDocument) -> str:
     )
 
 
-def notice_file_name(document: NoticeDocument, suffix: str = ".pdf") -> str:
-    """公示名单_2025-2026_文学院.pdf (the notice's scope and year, never a student)."""
-    scope = {line.college for line in document.lines}
-    parts = [NOTICE_PREFIX, document.academic_year, next(iter(scope)) if len(scope) == 1 else "全校"]
-    stem = "_".join(part for part in (clean_part(p) for p in parts) if part)
-    return stem + suffix
-
-
 def _rows(document: NoticeDocument) -> list[list[str]]:
     return [
         [str(number), line.name, line.college, line.grade, line.major, line.class_name]
@@ -76,7 +68,9 @@ def _rows(document: NoticeDocument) -> list[list[str]]:
 
 def notice_story(document: NoticeDocument, fonts: PdfFonts) -> list[Flowable]:
     styles = form_styles(fonts)
-    story: list[Flowable] = [FormStart(FormHeader(f"{document.academic_year} 学年"))]
+    # continuation pages repeat the period in their running header: each page may be posted alone
+    running = f"公示期 {chinese_date(document.published_on)} 至 {chinese_date(document.ends_on)}"
+    story: list[Flowable] = [FormStart(FormHeader(running))]
     story.extend(title_block(styles, document.school_name, document.title))
     story.append(
         Paragraph(
