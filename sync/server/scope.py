@@ -287,11 +287,7 @@ def _check_notice(
         if colleges != {principal.college_id}:
             return RejectReason.FORBIDDEN
     else:
-        notice = (
-            session.get(RecordRow, fields.get("notice_id"))
-            if isinstance(fields.get("notice_id"), str)
-            else None
-        )
+        notice = _stored_record(session, fields.get("notice_id"))
         if notice is None or notice.deleted or notice.record_type != record_kinds.PUBLIC_NOTICE:
             return RejectReason.VALIDATION_FAILED
         if notice.fields_dict().get("college_id") != principal.college_id:
@@ -299,6 +295,16 @@ def _check_notice(
     if student_ids and not may_reach(session, principal, student_ids, cache):
         return RejectReason.NOT_FOUND
     return None
+
+
+def _stored_record(session: Session, record_id: Any) -> RecordRow | None:
+    """A record by id, also one created earlier in the same push (added to the session, not flushed)."""
+    if not isinstance(record_id, str):
+        return None
+    found = session.get(RecordRow, record_id)
+    if found is None:
+        found = next((row for row in session.new if isinstance(row, RecordRow) and row.id == record_id), None)
+    return found
 
 
 # Records only the college center writes: mentor assignments, key support (DOMAIN.md: key-support status
