@@ -34,7 +34,9 @@ from sync.records import (
     Mentor,
     MentorAssignment,
     MonitoringFlag,
+    NoticeObjection,
     OneToOneTalk,
+    PublicNotice,
     RescueSession,
     ResearchProject,
     SchoolCenter,
@@ -80,6 +82,8 @@ class Kind:
     STAFF_TRAINING: Final = StaffTraining.RECORD_TYPE
     RESEARCH_PROJECT: Final = ResearchProject.RECORD_TYPE
     WORKLOAD_CONFIRMATION: Final = WorkloadConfirmation.RECORD_TYPE
+    PUBLIC_NOTICE: Final = PublicNotice.RECORD_TYPE
+    NOTICE_OBJECTION: Final = NoticeObjection.RECORD_TYPE
     # Local to this computer, never synced.
     VISIT_PLAN: Final = "visit_plan"
     VISIT_DRAFT: Final = "visit_draft"

@@ -167,4 +167,19 @@ HELP_EN: dict[str, str] = {
         "records name (rules: docs/workload.md). .xlsx: every teacher on one sheet; .pdf: a form to sign per "
         "teacher. A confirmed term gives its frozen figures."
     ),
+    "学年，例如 2025-2026": "academic year, e.g. 2025-2026",
+    "认定结果公示名单（PDF 或 XLSX）": "the public notice of identification results (PDF or XLSX)",
+    "输出文件（.pdf 或 .xlsx）": "output file (.pdf or .xlsx)",
+    "公示开始日期（默认今天），如 2025-10-13": "first day of the notice (default today), e.g. 2025-10-13",
+    "公示标题（默认：某学年某学院资助认定结果公示）": "notice title (default: the year's and college's identification results)",
+    "异议受理方式，如：学院学生发展支持中心 文科楼101": "where objections are received, e.g. the college's support center, room 101",
+    "发布单位，如：文学院学生发展支持中心": "issuing office, e.g. the college's student development support center",
+    (
+        "生成某学年资助认定结果的公示名单：只列姓名、学院、年级、专业、班级；公示期为 5 个工作日"
+        "（不含周末，法定节假日请在“公示”页调整截止日期）。沿用该学年、该学院公示中的公示，没有时新建。"
+    ): (
+        "the public notice of a year's identification results: only name, college, grade, major and class; "
+        "the notice runs 5 working days (weekends excluded; adjust the end date for public holidays on the "
+        "notices page). The year's and college's open notice is reused, else a new one is made."
+    ),
 }

@@ -1,9 +1,9 @@
 """`jiafang report …`: the documents a center hands out, one subcommand each.
 
     jiafang report workload --term 2025-2026-1 [--college NAME] -o FILE.xlsx|.pdf [--json]
+    jiafang report notice --year 2025-2026 [--college NAME] -o FILE.pdf|.xlsx
 
-Each subcommand lives in its own module with ``register(reports)``; to add one (``report annual``,
-``report notice``), add its module's name to ``REPORT_MODULES``.
+Each subcommand lives in its own module with ``register(reports)``; to add one, add its module's name to ``REPORT_MODULES``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-REPORT_MODULES = ("desktop.commands.report_workload_command",)
+REPORT_MODULES = (
+    "desktop.commands.report_workload_command",
+    "desktop.commands.report_notice_command",
+)
 
 
 def register(subparsers: Any) -> None:

@@ -30,6 +30,7 @@ from desktop.store.migration_steps import (
     v0011_outcome_records,
     v0012_policy_activities,
     v0013_workload_confirmation,
+    v0014_public_notices,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -60,6 +61,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0011_outcome_records),
     Step.of(v0012_policy_activities),
     Step.of(v0013_workload_confirmation),
+    Step.of(v0014_public_notices),
 )
 LATEST_VERSION = STEPS[-1].version
 

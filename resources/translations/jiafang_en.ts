@@ -2227,6 +2227,10 @@
       <translation>Monitoring</translation>
     </message>
     <message>
+      <source>Notices</source>
+      <translation>Notices</translation>
+    </message>
+    <message>
       <source>Import and export</source>
       <translation>Import and export</translation>
     </message>
@@ -4215,6 +4219,9 @@
       <source>Participants</source>
       <translation>Participants</translation>
     </message>
+  </message>
+  <message>
+    <name>NoticePage</name>
     <message>
       <source>Title</source>
       <translation>Title</translation>
@@ -4317,6 +4324,19 @@
     <message>
       <source>Staff training</source>
       <translation>Staff training</translation>
+</message>
+<message>
+    <message>
+      <source>Scope</source>
+      <translation>Scope</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>Working days left</source>
+      <translation>Working days left</translation>
     </message>
     <message>
       <source>Status</source>
@@ -4329,6 +4349,142 @@
     <message>
       <source>Trainees</source>
       <translation>Trainees</translation>
+    </message>
+    <message>
+      <source>Objections (open)</source>
+      <translation>Objections (open)</translation>
+    </message>
+    <message>
+      <source>Notices</source>
+      <translation>Notices</translation>
+    </message>
+    <message>
+      <source>Received on</source>
+      <translation>Received on</translation>
+    </message>
+    <message>
+      <source>Student</source>
+      <translation>Student</translation>
+    </message>
+    <message>
+      <source>Objection</source>
+      <translation>Objection</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Resolved on</source>
+      <translation>Resolved on</translation>
+    </message>
+    <message>
+      <source>Objections</source>
+      <translation>Objections</translation>
+    </message>
+    <message>
+      <source>Default: &lt;year&gt; &lt;college&gt; identification results</source>
+      <translation>Default: &lt;year&gt; &lt;college&gt; identification results</translation>
+    </message>
+    <message>
+      <source>e.g. the center's office and phone</source>
+      <translation>e.g. the center's office and phone</translation>
+    </message>
+    <message>
+      <source>Create notice</source>
+      <translation>Create notice</translation>
+    </message>
+    <message>
+      <source>New notice</source>
+      <translation>New notice</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Objections to</source>
+      <translation>Objections to</translation>
+    </message>
+    <message>
+      <source>Issuer</source>
+      <translation>Issuer</translation>
+    </message>
+    <message>
+      <source>Starts on</source>
+      <translation>Starts on</translation>
+    </message>
+    <message>
+      <source>Ends 5 working days later (Mon–Fri); adjust the end over a holiday.</source>
+      <translation>Ends 5 working days later (Mon–Fri); adjust the end over a holiday.</translation>
+    </message>
+    <message>
+      <source>Export PDF…</source>
+      <translation>Export PDF…</translation>
+    </message>
+    <message>
+      <source>Export Excel…</source>
+      <translation>Export Excel…</translation>
+    </message>
+    <message>
+      <source>Change end</source>
+      <translation>Change end</translation>
+    </message>
+    <message>
+      <source>End notice</source>
+      <translation>End notice</translation>
+    </message>
+    <message>
+      <source>Withdraw</source>
+      <translation>Withdraw</translation>
+    </message>
+    <message>
+      <source>Selected notice</source>
+      <translation>Selected notice</translation>
+    </message>
+    <message>
+      <source>Ends on</source>
+      <translation>Ends on</translation>
+    </message>
+    <message>
+      <source>Optional</source>
+      <translation>Optional</translation>
+    </message>
+    <message>
+      <source>Record objection</source>
+      <translation>Record objection</translation>
+    </message>
+    <message>
+      <source>Record an objection</source>
+      <translation>Record an objection</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Save resolution</source>
+      <translation>Save resolution</translation>
+    </message>
+    <message>
+      <source>Resolve the selected objection</source>
+      <translation>Resolve the selected objection</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>Resolution</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>Objections to the selected notice</source>
+      <translation>Objections to the selected notice</translation>
+    </message>
+    <message>
+      <source>Notices are published by the student development support centers.</source>
+      <translation>Notices are published by the student development support centers.</translation>
     </message>
     <message>
       <source>Whole school</source>
@@ -4542,6 +4698,35 @@
     <message>
       <source>Confirmed.</source>
       <translation>Confirmed.</translation>
+</message>
+<message>
+    <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Notice created.</source>
+      <translation>Notice created.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>Enter what the objection says.</source>
+      <translation>Enter what the objection says.</translation>
+    </message>
+    <message>
+      <source>Objection recorded.</source>
+      <translation>Objection recorded.</translation>
+    </message>
+    <message>
+      <source>Export notice</source>
+      <translation>Export notice</translation>
+    </message>
+    <message>
+      <source>Exported %1 (%2 students).</source>
+      <translation>Exported %1 (%2 students).</translation>
     </message>
   </context>
 </TS>

@@ -2219,6 +2219,10 @@
       <translation>监测反馈</translation>
     </message>
     <message>
+      <source>Notices</source>
+      <translation>公示</translation>
+    </message>
+    <message>
       <source>Import and export</source>
       <translation>导入导出</translation>
     </message>
@@ -4209,6 +4213,152 @@
     <message>
       <source>%1 activities recorded for %2.</source>
       <translation>%2 学年共记录 %1 项活动。</translation>
+  </message>
+  <message>
+    <name>NoticePage</name>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Scope</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>公示期</translation>
+    </message>
+    <message>
+      <source>Working days left</source>
+      <translation>剩余工作日</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Objections (open)</source>
+      <translation>异议（未处理）</translation>
+    </message>
+    <message>
+      <source>Notices</source>
+      <translation>公示列表</translation>
+    </message>
+    <message>
+      <source>Received on</source>
+      <translation>受理日期</translation>
+    </message>
+    <message>
+      <source>Student</source>
+      <translation>涉及学生</translation>
+    </message>
+    <message>
+      <source>Objection</source>
+      <translation>异议内容</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>处理结果</translation>
+    </message>
+    <message>
+      <source>Resolved on</source>
+      <translation>处理日期</translation>
+    </message>
+    <message>
+      <source>Objections</source>
+      <translation>异议列表</translation>
+    </message>
+    <message>
+      <source>Default: &lt;year&gt; &lt;college&gt; identification results</source>
+      <translation>默认：某学年某学院资助认定结果公示</translation>
+    </message>
+    <message>
+      <source>e.g. the center's office and phone</source>
+      <translation>如：学院学生发展支持中心办公室及电话</translation>
+    </message>
+    <message>
+      <source>Create notice</source>
+      <translation>新建公示</translation>
+    </message>
+    <message>
+      <source>New notice</source>
+      <translation>新建公示</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Objections to</source>
+      <translation>异议受理</translation>
+    </message>
+    <message>
+      <source>Issuer</source>
+      <translation>发布单位</translation>
+    </message>
+    <message>
+      <source>Starts on</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>Ends 5 working days later (Mon–Fri); adjust the end over a holiday.</source>
+      <translation>公示期为 5 个工作日（周一至周五）；遇法定节假日请调整截止日期。</translation>
+    </message>
+    <message>
+      <source>Export PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
+      <source>Export Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Change end</source>
+      <translation>调整截止日期</translation>
+    </message>
+    <message>
+      <source>End notice</source>
+      <translation>结束公示</translation>
+    </message>
+    <message>
+      <source>Withdraw</source>
+      <translation>撤回公示</translation>
+    </message>
+    <message>
+      <source>Selected notice</source>
+      <translation>所选公示</translation>
+    </message>
+    <message>
+      <source>Ends on</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Optional</source>
+      <translation>可不填</translation>
+    </message>
+    <message>
+      <source>Record objection</source>
+      <translation>登记异议</translation>
+    </message>
+    <message>
+      <source>Record an objection</source>
+      <translation>登记异议</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Save resolution</source>
+      <translation>保存处理结果</translation>
+    </message>
+    <message>
+      <source>Resolve the selected objection</source>
+      <translation>处理所选异议</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>处理意见</translation>
     </message>
     <message>
       <source>Academic year</source>
@@ -4313,6 +4463,14 @@
     <message>
       <source>Trainees</source>
       <translation>参训人员</translation>
+    </message>
+    <message>
+      <source>Objections to the selected notice</source>
+      <translation>所选公示的异议</translation>
+    </message>
+    <message>
+      <source>Notices are published by the student development support centers.</source>
+      <translation>公示由学生发展支持中心发布和管理。</translation>
     </message>
     <message>
       <source>Whole school</source>
@@ -4526,6 +4684,35 @@
     <message>
       <source>Confirmed.</source>
       <translation>已确认。</translation>
+</message>
+<message>
+    <message>
+      <source>Open</source>
+      <translation>未处理</translation>
+    </message>
+    <message>
+      <source>Notice created.</source>
+      <translation>已新建公示。</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Enter what the objection says.</source>
+      <translation>请填写异议内容。</translation>
+    </message>
+    <message>
+      <source>Objection recorded.</source>
+      <translation>已登记异议。</translation>
+    </message>
+    <message>
+      <source>Export notice</source>
+      <translation>导出公示名单</translation>
+    </message>
+    <message>
+      <source>Exported %1 (%2 students).</source>
+      <translation>已导出 %1（%2 人）。</translation>
     </message>
   </context>
 </TS>

@@ -95,6 +95,15 @@ from sync.records.masking import (
 from sync.records.monitoring import (
     MonitoringFlag,
 )
+from sync.records.notices import (
+    NOTICE_WORKING_DAYS,
+    NoticeObjection,
+    NoticeStatus,
+    ObjectionResult,
+    PublicNotice,
+    add_working_days,
+    working_days_left,
+)
 from sync.records.outcomes import (
     SOURCE_IMPORTED,
     SOURCE_MANUAL,
@@ -214,6 +223,7 @@ __all__ = [
     "MSG_PLACE",
     "MSG_STAFF_NO",
     "MSG_STUDENT_NO",
+    "NOTICE_WORKING_DAYS",
     "ONLINE_MODES",
     "POLICY_ACTIVITY_RECORDS",
     "PRECISE_ADDRESS_MARKERS",
@@ -274,6 +284,9 @@ __all__ = [
     "Money",
     "MonitoringFlag",
     "Name",
+    "NoticeObjection",
+    "NoticeStatus",
+    "ObjectionResult",
     "OneToOneTalk",
     "OptionalIdNumber",
     "OptionalMobilePhone",
@@ -286,6 +299,7 @@ __all__ = [
     "Policy",
     "PoliticalStatus",
     "ProjectStatus",
+    "PublicNotice",
     "Record",
     "RescueSession",
     "ResearchProject",
@@ -323,6 +337,7 @@ __all__ = [
     "WorkloadKind",
     "academic_year_bounds",
     "academic_year_of",
+    "add_working_days",
     "age_on",
     "birth_date_of",
     "blank_to_none",
@@ -349,4 +364,5 @@ __all__ = [
     "utc_now",
     "validate_record",
     "visit_rule_errors",
+    "working_days_left",
 ]

@@ -6,6 +6,7 @@ from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
 from sync.records.audit import AuditEntry
 from sync.records.base import Record
 from sync.records.monitoring import MonitoringFlag
+from sync.records.notices import NoticeObjection, PublicNotice
 from sync.records.outcomes import AcademicResult, CaseReview, CollegeAcademicBenchmark, EnrolmentStatus
 from sync.records.people import College, Mentor, SchoolCenter, User
 from sync.records.policy_activities import (
@@ -51,6 +52,8 @@ ALL_RECORDS: tuple[type[Record], ...] = (
     StaffTraining,
     ResearchProject,
     WorkloadConfirmation,
+    PublicNotice,
+    NoticeObjection,
 )
 
 RECORD_TYPES: dict[str, type[Record]] = {record.RECORD_TYPE: record for record in ALL_RECORDS}
@@ -86,6 +89,8 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "staff_training": "资助工作者培训",
     "research_project": "专项研究",
     "workload_confirmation": "工作量确认",
+    "public_notice": "公示",
+    "notice_objection": "公示异议",
 }
 
 

@@ -27,6 +27,10 @@ COLLEGE_ACADEMIC_BENCHMARK = "college_academic_benchmark"
 # Outcome records of a student: written by the centers only (the school center for every student, a
 # college center for its own college's); counselors and mentors read those of their students.
 OUTCOME_RECORDS = frozenset({ENROLMENT_STATUS, CASE_REVIEW, ACADEMIC_RESULT})
+PUBLIC_NOTICE = "public_notice"
+NOTICE_OBJECTION = "notice_objection"
+# 公示 and its objections: written and read by the center roles only (scope.check_write, record_visible).
+NOTICE_RECORDS = frozenset({PUBLIC_NOTICE, NOTICE_OBJECTION})
 
 # Kept in the server's audit log, never published to other devices.
 UNPUBLISHED = frozenset({AUDIT_ENTRY})

@@ -71,6 +71,13 @@ def record_visible(principal: Principal) -> ColumnElement[bool]:
     if principal.role is Role.ADMIN:
         return false()
     students = readable_students(principal)
+    if principal.role not in CENTER_ROLES:
+        # 公示 records (an objection may name no student) are the centers' business only
+        return and_(RecordRow.record_type.not_in(record_kinds.NOTICE_RECORDS), _visible(students))
+    return _visible(students)
+
+
+def _visible(students: Select[Any] | None) -> ColumnElement[bool]:
     if students is None:
         return true()
     others = exists().where(
@@ -215,6 +222,8 @@ def check_write(
         return activity_rules.check(principal, record_type, existing, new_fields)
     if record_type == workload_rules.WORKLOAD_CONFIRMATION:
         return workload_rules.check(principal, existing, new_fields)
+    if record_type in record_kinds.NOTICE_RECORDS:
+        return _check_notice(session, principal, record_type, student_ids, existing, new_fields, cache)
     if not record_kinds.belongs_to_students(cls):
         if record_type == record_kinds.COLLEGE_ACADEMIC_BENCHMARK:
             return _check_benchmark(principal, existing, new_fields)
@@ -256,6 +265,54 @@ def check_write(
     ):
         return RejectReason.FORBIDDEN
     return None
+
+
+CENTER_ROLES = frozenset({Role.COLLEGE_CENTER, Role.SCHOOL_CENTER})
+
+
+def _check_notice(
+    session: Session,
+    principal: Principal,
+    record_type: str,
+    student_ids: tuple[str, ...],
+    existing: RecordRow | None,
+    new_fields: dict[str, Any],
+    cache: dict[Any, bool] | None,
+) -> RejectReason | None:
+    """公示: the school center publishes any notice; a college center its own college's, listing only
+    students it may read, and records objections to its own college's notices."""
+    if principal.role is Role.SCHOOL_CENTER:
+        return None
+    if principal.role is not Role.COLLEGE_CENTER:
+        # another role cannot read them: an existing one looks like an unknown id
+        return RejectReason.NOT_FOUND if existing is not None else RejectReason.FORBIDDEN
+    if principal.college_id is None:
+        return RejectReason.FORBIDDEN
+    stored = existing.fields_dict() if existing is not None and not existing.deleted else {}
+    fields = {**stored, **new_fields}
+    if record_type == record_kinds.PUBLIC_NOTICE:
+        colleges = {fields.get("college_id"), stored.get("college_id", principal.college_id)}
+        if colleges != {principal.college_id}:
+            return RejectReason.FORBIDDEN
+    else:
+        notice = _stored_record(session, fields.get("notice_id"))
+        if notice is None or notice.deleted or notice.record_type != record_kinds.PUBLIC_NOTICE:
+            return RejectReason.VALIDATION_FAILED
+        if notice.fields_dict().get("college_id") != principal.college_id:
+            return RejectReason.FORBIDDEN
+    if student_ids and not may_reach(session, principal, student_ids, cache):
+        return RejectReason.NOT_FOUND
+    return None
+
+
+def _stored_record(session: Session, record_id: Any) -> RecordRow | None:
+    """A record by id, also one created earlier in the same push (added to the session, not flushed)."""
+    if not isinstance(record_id, str):
+        return None
+    found = session.get(RecordRow, record_id)
+    if found is None:
+        found = next((row for row in session.new if isinstance(row, RecordRow) and row.id == record_id), None)
+    return found
 
 
 # Records only the college center writes: mentor assignments, key support (DOMAIN.md: key-support status

@@ -24,6 +24,7 @@ from desktop.store.repositories.errors import RecordNotFound
 from desktop.store.repositories.history import StudentHistory
 from desktop.store.repositories.meta import MetaRepository
 from desktop.store.repositories.monitoring import FlagRepository
+from desktop.store.repositories.notices import NoticeObjectionRepository, PublicNoticeRepository
 from desktop.store.repositories.outcomes import (
     AcademicResultRepository,
     CaseReviewRepository,
@@ -91,6 +92,8 @@ REPOSITORY_CLASSES: tuple[type[Repository[Any]], ...] = (
     TrainingRepository,
     ResearchProjectRepository,
     WorkloadConfirmationRepository,
+    PublicNoticeRepository,
+    NoticeObjectionRepository,
 )
 
 
@@ -127,6 +130,8 @@ class StoreSession:
         self.trainings = TrainingRepository(db, ctx)
         self.research_projects = ResearchProjectRepository(db, ctx)
         self.workload_confirmations = WorkloadConfirmationRepository(db, ctx)
+        self.notices = PublicNoticeRepository(db, ctx)
+        self.objections = NoticeObjectionRepository(db, ctx)
         self.meta = MetaRepository(db)
         self.attachments = AttachmentRepository(db)
         self.roster = RosterQueries(db)

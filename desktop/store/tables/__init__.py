@@ -20,6 +20,7 @@ from desktop.store.tables.local import (
 )
 from desktop.store.tables.meta import MetaRow
 from desktop.store.tables.monitoring import MonitoringFlagRow
+from desktop.store.tables.notices import NoticeObjectionRow, PublicNoticeRow
 from desktop.store.tables.outbox import OutboxRow
 from desktop.store.tables.outcomes import (
     AcademicResultRow,
@@ -76,6 +77,8 @@ RECORD_TABLES: tuple[type[RecordRow], ...] = (
     StaffTrainingRow,
     ResearchProjectRow,
     WorkloadConfirmationRow,
+    PublicNoticeRow,
+    NoticeObjectionRow,
 )
 
 TABLE_OF: dict[str, type[RecordRow]] = {table.RECORD.RECORD_TYPE: table for table in RECORD_TABLES}
@@ -106,8 +109,10 @@ __all__ = [
     "MentorRow",
     "MetaRow",
     "MonitoringFlagRow",
+    "NoticeObjectionRow",
     "OneToOneTalkRow",
     "OutboxRow",
+    "PublicNoticeRow",
     "RecordRow",
     "RescueSessionRow",
     "ResearchProjectRow",

@@ -1,5 +1,5 @@
 """The coverage, planning, key-support, wish-list, monitoring, watch-list, academic-gap, activities
-(资助育人活动) and import pages, added to the window.
+(资助育人活动), workload, 公示 and import pages, added to the window.
 
 Each is built (and its module imported: ReportLab, the spreadsheet writers) on its first visit."""
 
@@ -59,6 +59,11 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
 
         return WorkloadPage(ctx, parent)
 
+    def notices(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.notice_page import NoticePage
+
+        return NoticePage(ctx, parent)
+
     def importer(parent: QWidget) -> Section:
         from desktop.ui.data_pages.import_wizard import ImportWizard
 
@@ -74,4 +79,5 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
     add("watch_list", QCoreApplication.translate("DataSections", "No dropout"), watch_list)
     add("activities", QCoreApplication.translate("DataSections", "Support activities"), activities)
     add("workload", QCoreApplication.translate("DataSections", "Workload"), workload)
+    add("notices", QCoreApplication.translate("DataSections", "Notices"), notices)
     add("import", QCoreApplication.translate("DataSections", "Import and export"), importer)

@@ -211,6 +211,13 @@ def main() -> int:
         page_needs_scrolling(window, key)
         check_window(window, f"page {key}")
 
+    # pages built on their first visit: `window.sections` iterates only the pages built so far
+    for key in ("notices",):
+        window.show_section(key)
+        settle(400)
+        page_needs_scrolling(window, key)
+        check_window(window, f"page {key}")
+
     window.show_section("roster")
     roster.set_privacy_mode(False)  # every filter shown: the widest filter row
     settle(300)

@@ -35,8 +35,10 @@ from sync.records import (
     Mentor,
     MentorAssignment,
     MonitoringFlag,
+    NoticeObjection,
     OneToOneTalk,
     Ownership,
+    PublicNotice,
     Record,
     RescueSession,
     ResearchProject,
@@ -285,6 +287,25 @@ def sample_records() -> list[Record]:
                 )
             ],
         ),
+        PublicNotice(
+            id="n",
+            college_id="c",
+            academic_year="2024-2025",
+            title="2024-2025学年资助认定结果公示",
+            published_on=date(2024, 10, 14),
+            ends_on=date(2024, 10, 18),
+            student_ids=[sid],
+            contact="学院学生发展支持中心 文科楼101",
+        ),
+        NoticeObjection(
+            notice_id="n",
+            received_on=date(2024, 10, 15),
+            student_id=sid,
+            summary="对认定结果有疑问",
+            resolution="复核家访记录，结果无误",
+            resolved_on=date(2024, 10, 17),
+            result="upheld",
+        ),
         *policy_activity_samples(sid),
     ]
 
@@ -360,7 +381,7 @@ def test_outcome_records_refuse_what_they_cannot_hold() -> None:
 
 
 def test_registry() -> None:
-    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 29
+    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 31
     for name, cls in RECORD_TYPES.items():
         assert name == cls.RECORD_TYPE
         assert name.isascii() and name == name.lower()

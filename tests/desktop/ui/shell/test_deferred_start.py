@@ -26,6 +26,7 @@ DEFERRED = (
     "watch_list",
     "activities",
     "workload",
+    "notices",
     "import",
 )
 
