@@ -253,41 +253,6 @@
     </message>
   </context>
   <context>
-    <name>CaseReviewDialog</name>
-    <message>
-      <source>Case review</source>
-      <translation>Case review</translation>
-    </message>
-    <message>
-      <source>Conclusion</source>
-      <translation>Conclusion</translation>
-    </message>
-    <message>
-      <source>Names, separated by 、</source>
-      <translation>Names, separated by 、</translation>
-    </message>
-    <message>
-      <source>Record a case review</source>
-      <translation>Record a case review</translation>
-    </message>
-    <message>
-      <source>Reviewed for</source>
-      <translation>Reviewed for</translation>
-    </message>
-    <message>
-      <source>Reviewed on</source>
-      <translation>Reviewed on</translation>
-    </message>
-    <message>
-      <source>Reviewers</source>
-      <translation>Reviewers</translation>
-    </message>
-    <message>
-      <source>What was offered</source>
-      <translation>What was offered</translation>
-    </message>
-  </context>
-  <context>
     <name>ChangePassphraseDialog</name>
     <message>
       <source>Change passphrase</source>
@@ -330,132 +295,6 @@
         <numerusform>(%n more under Home visits)</numerusform>
         <numerusform>(%n more under Home visits)</numerusform>
       </translation>
-    </message>
-  </context>
-  <context>
-    <name>EnrolmentDialog</name>
-    <message>
-      <source>Case review (required for a disadvantaged student's withdrawal)</source>
-      <translation>Case review (required for a disadvantaged student's withdrawal)</translation>
-    </message>
-    <message>
-      <source>Conclusion</source>
-      <translation>Conclusion</translation>
-    </message>
-    <message>
-      <source>Edit enrolment status</source>
-      <translation>Edit enrolment status</translation>
-    </message>
-    <message>
-      <source>Effective from</source>
-      <translation>Effective from</translation>
-    </message>
-    <message>
-      <source>Enrolment status</source>
-      <translation>Enrolment status</translation>
-    </message>
-    <message>
-      <source>Names, separated by 、</source>
-      <translation>Names, separated by 、</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Note</translation>
-    </message>
-    <message>
-      <source>Pending application</source>
-      <translation>Pending application</translation>
-    </message>
-    <message>
-      <source>Record enrolment status</source>
-      <translation>Record enrolment status</translation>
-    </message>
-    <message>
-      <source>Reviewed on</source>
-      <translation>Reviewed on</translation>
-    </message>
-    <message>
-      <source>Reviewers</source>
-      <translation>Reviewers</translation>
-    </message>
-    <message>
-      <source>Saving…</source>
-      <translation>Saving…</translation>
-    </message>
-    <message>
-      <source>Term</source>
-      <translation>Term</translation>
-    </message>
-    <message>
-      <source>What was offered</source>
-      <translation>What was offered</translation>
-    </message>
-    <message>
-      <source>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</source>
-      <translation>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</translation>
-    </message>
-    <message>
-      <source>Enter the day of the review</source>
-      <translation>Enter the day of the review</translation>
-    </message>
-  </context>
-  <context>
-    <name>EnrolmentTab</name>
-    <message>
-      <source>Case reviews</source>
-      <translation>Case reviews</translation>
-    </message>
-    <message>
-      <source>Conclusion</source>
-      <translation>Conclusion</translation>
-    </message>
-    <message>
-      <source>Effective from</source>
-      <translation>Effective from</translation>
-    </message>
-    <message>
-      <source>Enrolment status</source>
-      <translation>Enrolment status</translation>
-    </message>
-    <message>
-      <source>No case review recorded.</source>
-      <translation>No case review recorded.</translation>
-    </message>
-    <message>
-      <source>No enrolment status recorded.</source>
-      <translation>No enrolment status recorded.</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Note</translation>
-    </message>
-    <message>
-      <source>Pending application</source>
-      <translation>Pending application</translation>
-    </message>
-    <message>
-      <source>Reviewed for</source>
-      <translation>Reviewed for</translation>
-    </message>
-    <message>
-      <source>Reviewed on</source>
-      <translation>Reviewed on</translation>
-    </message>
-    <message>
-      <source>Reviewers</source>
-      <translation>Reviewers</translation>
-    </message>
-    <message>
-      <source>Source</source>
-      <translation>Source</translation>
-    </message>
-    <message>
-      <source>Term</source>
-      <translation>Term</translation>
-    </message>
-    <message>
-      <source>What was offered</source>
-      <translation>What was offered</translation>
     </message>
   </context>
   <context>
@@ -1358,6 +1197,10 @@
       <translation>Growth archive or a blank visit form for this student</translation>
     </message>
     <message>
+      <source>Enrolment</source>
+      <translation>Enrolment</translation>
+    </message>
+    <message>
       <source>Term</source>
       <translation>Term</translation>
     </message>
@@ -1380,10 +1223,6 @@
     <message>
       <source>Academic results</source>
       <translation>Academic results</translation>
-    </message>
-    <message>
-      <source>Enrolment</source>
-      <translation>Enrolment</translation>
     </message>
     <message>
       <source>No one-to-one talk recorded.</source>
@@ -1892,152 +1731,6 @@
     </message>
   </context>
   <context>
-    <name>AcademicGapPage</name>
-    <message>
-      <source>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</source>
-      <translation>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</translation>
-    </message>
-    <message>
-      <source>Term</source>
-      <translation>Term</translation>
-    </message>
-    <message>
-      <source>College</source>
-      <translation>College</translation>
-    </message>
-    <message>
-      <source>All colleges</source>
-      <translation>All colleges</translation>
-    </message>
-    <message>
-      <source>Enter a college benchmark…</source>
-      <translation>Enter a college benchmark…</translation>
-    </message>
-    <message>
-      <source>Definition: </source>
-      <translation>Definition: </translation>
-    </message>
-    <message>
-      <source>Grade</source>
-      <translation>Grade</translation>
-    </message>
-    <message>
-      <source>Disadvantaged</source>
-      <translation>Disadvantaged</translation>
-    </message>
-    <message>
-      <source>With results</source>
-      <translation>With results</translation>
-    </message>
-    <message>
-      <source>Their median GPA</source>
-      <translation>Their median GPA</translation>
-    </message>
-    <message>
-      <source>College median GPA</source>
-      <translation>College median GPA</translation>
-    </message>
-    <message>
-      <source>GPA gap</source>
-      <translation>GPA gap</translation>
-    </message>
-    <message>
-      <source>vs. a year earlier</source>
-      <translation>vs. a year earlier</translation>
-    </message>
-    <message>
-      <source>Their pass rate</source>
-      <translation>Their pass rate</translation>
-    </message>
-    <message>
-      <source>College pass rate</source>
-      <translation>College pass rate</translation>
-    </message>
-    <message>
-      <source>Pass-rate gap (points)</source>
-      <translation>Pass-rate gap (points)</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Note</translation>
-    </message>
-    <message>
-      <source>Academic gap by college and grade</source>
-      <translation>Academic gap by college and grade</translation>
-    </message>
-    <message>
-      <source>Select a row to see its trend.</source>
-      <translation>Select a row to see its trend.</translation>
-    </message>
-    <message>
-      <source>Trend of the selected college and grade</source>
-      <translation>Trend of the selected college and grade</translation>
-    </message>
-    <message>
-      <source>No college or grade has disadvantaged students or a benchmark in this term.</source>
-      <translation>No college or grade has disadvantaged students or a benchmark in this term.</translation>
-    </message>
-    <message>
-      <source>Trend: %1, grade %2</source>
-      <translation>Trend: %1, grade %2</translation>
-    </message>
-  </context>
-  <context>
-    <name>BenchmarkDialog</name>
-    <message>
-      <source>College academic benchmark</source>
-      <translation>College academic benchmark</translation>
-    </message>
-    <message>
-      <source>(not given)</source>
-      <translation>(not given)</translation>
-    </message>
-    <message>
-      <source>College</source>
-      <translation>College</translation>
-    </message>
-    <message>
-      <source>Term</source>
-      <translation>Term</translation>
-    </message>
-    <message>
-      <source>Grade (year of entry)</source>
-      <translation>Grade (year of entry)</translation>
-    </message>
-    <message>
-      <source>Median GPA of the college</source>
-      <translation>Median GPA of the college</translation>
-    </message>
-    <message>
-      <source>Pass rate of the college</source>
-      <translation>Pass rate of the college</translation>
-    </message>
-    <message>
-      <source>Students counted (optional)</source>
-      <translation>Students counted (optional)</translation>
-    </message>
-    <message>
-      <source>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</source>
-      <translation>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</translation>
-    </message>
-    <message>
-      <source>No college to enter a benchmark for.</source>
-      <translation>No college to enter a benchmark for.</translation>
-    </message>
-    <message>
-      <source>Not entered yet for this college, term and grade.</source>
-      <translation>Not entered yet for this college, term and grade.</translation>
-    </message>
-    <message>
-      <source>Entered before: saving changes the stored figures.</source>
-      <translation>Entered before: saving changes the stored figures.</translation>
-    </message>
-    <message>
-      <source>Not saved.</source>
-      <translation>Not saved.</translation>
-    </message>
-  </context>
-  <context>
     <name>CoverageDashboard</name>
     <message>
       <source>Students not yet covered</source>
@@ -2168,6 +1861,10 @@
       <translation>On the watch list</translation>
     </message>
     <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
       <source>Activities</source>
       <translation>Activities</translation>
     </message>
@@ -2196,12 +1893,24 @@
       <translation>Talks (students)</translation>
     </message>
     <message>
-      <source>Total</source>
-      <translation>Total</translation>
-    </message>
-    <message>
       <source>Whole school</source>
       <translation>Whole school</translation>
+    </message>
+    <message>
+      <source>Annual report…</source>
+      <translation>Annual report…</translation>
+    </message>
+    <message>
+      <source>The annual report on developmental aid, as PDF or Excel</source>
+      <translation>The annual report on developmental aid, as PDF or Excel</translation>
+    </message>
+    <message>
+      <source>Aggregate-only mode: figures computed by the center's server at %1. Cells of 1–4 students show &lt;5, cells a total would give away show *.</source>
+      <translation>Aggregate-only mode: figures computed by the center's server at %1. Cells of 1–4 students show &lt;5, cells a total would give away show *.</translation>
+    </message>
+    <message>
+      <source>Aggregate-only mode keeps no student records on this computer, so no list of students can be shown. Viewing a student needs that student in your scope: sign in again without aggregate-only mode (Settings → Center server) and sync.</source>
+      <translation>Aggregate-only mode keeps no student records on this computer, so no list of students can be shown. Viewing a student needs that student in your scope: sign in again without aggregate-only mode (Settings → Center server) and sync.</translation>
     </message>
   </context>
   <context>
@@ -2227,20 +1936,16 @@
       <translation>Monitoring</translation>
     </message>
     <message>
-      <source>Notices</source>
-      <translation>Notices</translation>
-    </message>
-    <message>
       <source>Import and export</source>
       <translation>Import and export</translation>
     </message>
     <message>
-      <source>Academic gap</source>
-      <translation>Academic gap</translation>
-    </message>
-    <message>
       <source>No dropout</source>
       <translation>No dropout</translation>
+    </message>
+    <message>
+      <source>Academic gap</source>
+      <translation>Academic gap</translation>
     </message>
     <message>
       <source>Support activities</source>
@@ -2249,6 +1954,10 @@
     <message>
       <source>Workload</source>
       <translation>Workload</translation>
+    </message>
+    <message>
+      <source>Notices</source>
+      <translation>Notices</translation>
     </message>
   </context>
   <context>
@@ -2856,81 +2565,6 @@
     <message>
       <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
       <translation>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</translation>
-    </message>
-  </context>
-  <context>
-    <name>WatchListPage</name>
-    <message>
-      <source>The watch list is for the support centers and counselors.</source>
-      <translation>The watch list is for the support centers and counselors.</translation>
-    </message>
-    <message>
-      <source>All colleges</source>
-      <translation>All colleges</translation>
-    </message>
-    <message>
-      <source>College</source>
-      <translation>College</translation>
-    </message>
-    <message>
-      <source>Student no.</source>
-      <translation>Student no.</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <source>Class</source>
-      <translation>Class</translation>
-    </message>
-    <message>
-      <source>Counselor</source>
-      <translation>Counselor</translation>
-    </message>
-    <message>
-      <source>Reasons</source>
-      <translation>Reasons</translation>
-    </message>
-    <message>
-      <source>Students on the watch list</source>
-      <translation>Students on the watch list</translation>
-    </message>
-    <message>
-      <source>Identified on</source>
-      <translation>Identified on</translation>
-    </message>
-    <message>
-      <source>Days overdue</source>
-      <translation>Days overdue</translation>
-    </message>
-    <message>
-      <source>Aid to record</source>
-      <translation>Aid to record</translation>
-    </message>
-    <message>
-      <source>Watch list</source>
-      <translation>Watch list</translation>
-    </message>
-    <message>
-      <source>Aid to record (identified without application)</source>
-      <translation>Aid to record (identified without application)</translation>
-    </message>
-    <message>
-      <source>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</source>
-      <translation>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</translation>
-    </message>
-    <message>
-      <source>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</source>
-      <translation>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</translation>
-    </message>
-    <message>
-      <source>Watch list (%1)</source>
-      <translation>Watch list (%1)</translation>
-    </message>
-    <message>
-      <source>Aid to record (identified without application) (%1)</source>
-      <translation>Aid to record (identified without application) (%1)</translation>
     </message>
   </context>
   <context>
@@ -3627,6 +3261,10 @@
       <source>Only after the center renewed its certificate and you checked the new fingerprint</source>
       <translation>Only after the center renewed its certificate and you checked the new fingerprint</translation>
     </message>
+    <message>
+      <source>Aggregate-only mode (school center: no student records on this computer)</source>
+      <translation>Aggregate-only mode (school center: no student records on this computer)</translation>
+    </message>
   </context>
   <context>
     <name>SideBox</name>
@@ -4108,10 +3746,389 @@
     </message>
   </context>
   <context>
+    <name>CaseReviewDialog</name>
+    <message>
+      <source>Case review</source>
+      <translation>Case review</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>Names, separated by 、</translation>
+    </message>
+    <message>
+      <source>Record a case review</source>
+      <translation>Record a case review</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>Reviewed for</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentDialog</name>
+    <message>
+      <source>Case review (required for a disadvantaged student's withdrawal)</source>
+      <translation>Case review (required for a disadvantaged student's withdrawal)</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Edit enrolment status</source>
+      <translation>Edit enrolment status</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>Effective from</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>Enrolment status</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>Names, separated by 、</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>Pending application</translation>
+    </message>
+    <message>
+      <source>Record enrolment status</source>
+      <translation>Record enrolment status</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
+    </message>
+    <message>
+      <source>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</source>
+      <translation>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</translation>
+    </message>
+    <message>
+      <source>Enter the day of the review</source>
+      <translation>Enter the day of the review</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentTab</name>
+    <message>
+      <source>Case reviews</source>
+      <translation>Case reviews</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>Effective from</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>Enrolment status</translation>
+    </message>
+    <message>
+      <source>No case review recorded.</source>
+      <translation>No case review recorded.</translation>
+    </message>
+    <message>
+      <source>No enrolment status recorded.</source>
+      <translation>No enrolment status recorded.</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>Pending application</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>Reviewed for</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchListPage</name>
+    <message>
+      <source>The watch list is for the support centers and counselors.</source>
+      <translation>The watch list is for the support centers and counselors.</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>All colleges</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>Counselor</translation>
+    </message>
+    <message>
+      <source>Reasons</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <source>Students on the watch list</source>
+      <translation>Students on the watch list</translation>
+    </message>
+    <message>
+      <source>Identified on</source>
+      <translation>Identified on</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>Days overdue</translation>
+    </message>
+    <message>
+      <source>Aid to record</source>
+      <translation>Aid to record</translation>
+    </message>
+    <message>
+      <source>Watch list</source>
+      <translation>Watch list</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application)</source>
+      <translation>Aid to record (identified without application)</translation>
+    </message>
+    <message>
+      <source>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</source>
+      <translation>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</translation>
+    </message>
+    <message>
+      <source>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</source>
+      <translation>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</translation>
+    </message>
+    <message>
+      <source>Watch list (%1)</source>
+      <translation>Watch list (%1)</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application) (%1)</source>
+      <translation>Aid to record (identified without application) (%1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>AcademicGapPage</name>
+    <message>
+      <source>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</source>
+      <translation>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>All colleges</translation>
+    </message>
+    <message>
+      <source>Enter a college benchmark…</source>
+      <translation>Enter a college benchmark…</translation>
+    </message>
+    <message>
+      <source>Definition: </source>
+      <translation>Definition: </translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>Disadvantaged</source>
+      <translation>Disadvantaged</translation>
+    </message>
+    <message>
+      <source>With results</source>
+      <translation>With results</translation>
+    </message>
+    <message>
+      <source>Their median GPA</source>
+      <translation>Their median GPA</translation>
+    </message>
+    <message>
+      <source>College median GPA</source>
+      <translation>College median GPA</translation>
+    </message>
+    <message>
+      <source>GPA gap</source>
+      <translation>GPA gap</translation>
+    </message>
+    <message>
+      <source>vs. a year earlier</source>
+      <translation>vs. a year earlier</translation>
+    </message>
+    <message>
+      <source>Their pass rate</source>
+      <translation>Their pass rate</translation>
+    </message>
+    <message>
+      <source>College pass rate</source>
+      <translation>College pass rate</translation>
+    </message>
+    <message>
+      <source>Pass-rate gap (points)</source>
+      <translation>Pass-rate gap (points)</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Academic gap by college and grade</source>
+      <translation>Academic gap by college and grade</translation>
+    </message>
+    <message>
+      <source>Select a row to see its trend.</source>
+      <translation>Select a row to see its trend.</translation>
+    </message>
+    <message>
+      <source>Trend of the selected college and grade</source>
+      <translation>Trend of the selected college and grade</translation>
+    </message>
+    <message>
+      <source>No college or grade has disadvantaged students or a benchmark in this term.</source>
+      <translation>No college or grade has disadvantaged students or a benchmark in this term.</translation>
+    </message>
+    <message>
+      <source>Trend: %1, grade %2</source>
+      <translation>Trend: %1, grade %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>BenchmarkDialog</name>
+    <message>
+      <source>College academic benchmark</source>
+      <translation>College academic benchmark</translation>
+    </message>
+    <message>
+      <source>(not given)</source>
+      <translation>(not given)</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>Grade (year of entry)</source>
+      <translation>Grade (year of entry)</translation>
+    </message>
+    <message>
+      <source>Median GPA of the college</source>
+      <translation>Median GPA of the college</translation>
+    </message>
+    <message>
+      <source>Pass rate of the college</source>
+      <translation>Pass rate of the college</translation>
+    </message>
+    <message>
+      <source>Students counted (optional)</source>
+      <translation>Students counted (optional)</translation>
+    </message>
+    <message>
+      <source>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</source>
+      <translation>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</translation>
+    </message>
+    <message>
+      <source>No college to enter a benchmark for.</source>
+      <translation>No college to enter a benchmark for.</translation>
+    </message>
+    <message>
+      <source>Not entered yet for this college, term and grade.</source>
+      <translation>Not entered yet for this college, term and grade.</translation>
+    </message>
+    <message>
+      <source>Entered before: saving changes the stored figures.</source>
+      <translation>Entered before: saving changes the stored figures.</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>Not saved.</translation>
+    </message>
+  </context>
+  <context>
     <name>ActivityDialog</name>
-  </message>
-  <message>
-    <name>WorkloadPage</name>
     <message>
       <source>Whole school</source>
       <translation>Whole school</translation>
@@ -4126,27 +4143,6 @@
     <message>
       <source>Class</source>
       <translation>Class</translation>
-</message>
-<message>
-    <message>
-      <source>Export to Excel…</source>
-      <translation>Export to Excel…</translation>
-    </message>
-    <message>
-      <source>Forms to sign (PDF)…</source>
-      <translation>Forms to sign (PDF)…</translation>
-    </message>
-    <message>
-      <source>One form per teacher; only the selected teacher's when a row is selected</source>
-      <translation>One form per teacher; only the selected teacher's when a row is selected</translation>
-    </message>
-    <message>
-      <source>Confirm this term…</source>
-      <translation>Confirm this term…</translation>
-    </message>
-    <message>
-      <source>Term</source>
-      <translation>Term</translation>
     </message>
     <message>
       <source>College</source>
@@ -4219,9 +4215,6 @@
       <source>Participants</source>
       <translation>Participants</translation>
     </message>
-  </message>
-  <message>
-    <name>NoticePage</name>
     <message>
       <source>Title</source>
       <translation>Title</translation>
@@ -4324,8 +4317,270 @@
     <message>
       <source>Staff training</source>
       <translation>Staff training</translation>
-</message>
-<message>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Trainees</source>
+      <translation>Trainees</translation>
+    </message>
+    <message>
+      <source>Whole school</source>
+      <translation>Whole school</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProjectDialog</name>
+    <message>
+      <source>Approved on</source>
+      <translation>Approved on</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Concluded on</source>
+      <translation>Concluded on</translation>
+    </message>
+    <message>
+      <source>Edit research project</source>
+      <translation>Edit research project</translation>
+    </message>
+    <message>
+      <source>Leader</source>
+      <translation>Leader</translation>
+    </message>
+    <message>
+      <source>New research project</source>
+      <translation>New research project</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+  </context>
+  <context>
+    <name>TalkDialog</name>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Edit one-to-one talk</source>
+      <translation>Edit one-to-one talk</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <source>New one-to-one talk</source>
+      <translation>New one-to-one talk</translation>
+    </message>
+    <message>
+      <source>Topics</source>
+      <translation>Topics</translation>
+    </message>
+    <message>
+      <source>What was said</source>
+      <translation>What was said</translation>
+    </message>
+    <message>
+      <source>e.g. studies, family, health, plans</source>
+      <translation>e.g. studies, family, health, plans</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingDialog</name>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Edit staff training</source>
+      <translation>Edit staff training</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>Hours</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、 or commas</source>
+      <translation>Names, separated by 、 or commas</translation>
+    </message>
+    <message>
+      <source>New staff training</source>
+      <translation>New staff training</translation>
+    </message>
+    <message>
+      <source>Organiser</source>
+      <translation>Organiser</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Trainees</source>
+      <translation>Trainees</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkloadPage</name>
+    <message>
+      <source>Whole school</source>
+      <translation>Whole school</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>Forms to sign (PDF)…</source>
+      <translation>Forms to sign (PDF)…</translation>
+    </message>
+    <message>
+      <source>One form per teacher; only the selected teacher's when a row is selected</source>
+      <translation>One form per teacher; only the selected teacher's when a row is selected</translation>
+    </message>
+    <message>
+      <source>Confirm this term…</source>
+      <translation>Confirm this term…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Staff no.</source>
+      <translation>Staff no.</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Students mentored</source>
+      <translation>Students mentored</translation>
+    </message>
+    <message>
+      <source>Mentor sessions</source>
+      <translation>Mentor sessions</translation>
+    </message>
+    <message>
+      <source>Mentor minutes</source>
+      <translation>Mentor minutes</translation>
+    </message>
+    <message>
+      <source>Rescue education</source>
+      <translation>Rescue education</translation>
+    </message>
+    <message>
+      <source>Case conferences</source>
+      <translation>Case conferences</translation>
+    </message>
+    <message>
+      <source>Home visits</source>
+      <translation>Home visits</translation>
+    </message>
+    <message>
+      <source>Visits by mode</source>
+      <translation>Visits by mode</translation>
+    </message>
+    <message>
+      <source>Visit hours</source>
+      <translation>Visit hours</translation>
+    </message>
+    <message>
+      <source>Wish services</source>
+      <translation>Wish services</translation>
+    </message>
+    <message>
+      <source>Late entries</source>
+      <translation>Late entries</translation>
+    </message>
+    <message>
+      <source>The workload could not be shown.</source>
+      <translation>The workload could not be shown.</translation>
+    </message>
+    <message>
+      <source>Confirmed on %1 by %2: these figures are frozen; later entries count in the next term.</source>
+      <translation>Confirmed on %1 by %2: these figures are frozen; later entries count in the next term.</translation>
+    </message>
+    <message>
+      <source>Some colleges' figures are confirmed, others are not yet.</source>
+      <translation>Some colleges' figures are confirmed, others are not yet.</translation>
+    </message>
+    <message>
+      <source>Not confirmed yet: the figures change as records are added.</source>
+      <translation>Not confirmed yet: the figures change as records are added.</translation>
+    </message>
+    <message>
+      <source>Names that are no teacher's (not counted): %1</source>
+      <translation>Names that are no teacher's (not counted): %1</translation>
+    </message>
+    <message>
+      <source>Export workload</source>
+      <translation>Export workload</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>Exported to %1</translation>
+    </message>
+    <message>
+      <source>Confirm the workload of %1 for %2? The figures are then frozen; entries added later count in the next term.</source>
+      <translation>Confirm the workload of %1 for %2? The figures are then frozen; entries added later count in the next term.</translation>
+    </message>
+    <message>
+      <source>Confirm workload</source>
+      <translation>Confirm workload</translation>
+    </message>
+    <message>
+      <source>Confirmed.</source>
+      <translation>Confirmed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NoticePage</name>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
     <message>
       <source>Scope</source>
       <translation>Scope</translation>
@@ -4341,14 +4596,6 @@
     <message>
       <source>Status</source>
       <translation>Status</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>Title</translation>
-    </message>
-    <message>
-      <source>Trainees</source>
-      <translation>Trainees</translation>
     </message>
     <message>
       <source>Objections (open)</source>
@@ -4490,216 +4737,6 @@
       <source>Whole school</source>
       <translation>Whole school</translation>
     </message>
-  </context>
-  <context>
-    <name>ProjectDialog</name>
-    <message>
-      <source>Approved on</source>
-      <translation>Approved on</translation>
-    </message>
-    <message>
-      <source>College</source>
-      <translation>College</translation>
-    </message>
-    <message>
-      <source>Concluded on</source>
-      <translation>Concluded on</translation>
-    </message>
-    <message>
-      <source>Edit research project</source>
-      <translation>Edit research project</translation>
-    </message>
-    <message>
-      <source>Leader</source>
-      <translation>Leader</translation>
-    </message>
-    <message>
-      <source>New research project</source>
-      <translation>New research project</translation>
-    </message>
-    <message>
-      <source>Outcome</source>
-      <translation>Outcome</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Status</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>Title</translation>
-    </message>
-  </context>
-  <context>
-    <name>TalkDialog</name>
-    <message>
-      <source>Date</source>
-      <translation>Date</translation>
-    </message>
-    <message>
-      <source>Edit one-to-one talk</source>
-      <translation>Edit one-to-one talk</translation>
-    </message>
-    <message>
-      <source>Follow-up</source>
-      <translation>Follow-up</translation>
-    </message>
-    <message>
-      <source>Mode</source>
-      <translation>Mode</translation>
-    </message>
-    <message>
-      <source>New one-to-one talk</source>
-      <translation>New one-to-one talk</translation>
-    </message>
-    <message>
-      <source>Topics</source>
-      <translation>Topics</translation>
-    </message>
-    <message>
-      <source>What was said</source>
-      <translation>What was said</translation>
-    </message>
-    <message>
-      <source>e.g. studies, family, health, plans</source>
-      <translation>e.g. studies, family, health, plans</translation>
-    </message>
-  </context>
-  <context>
-    <name>TrainingDialog</name>
-    <message>
-      <source>College</source>
-      <translation>College</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>Date</translation>
-    </message>
-    <message>
-      <source>Edit staff training</source>
-      <translation>Edit staff training</translation>
-    </message>
-    <message>
-      <source>Hours</source>
-      <translation>Hours</translation>
-    </message>
-    <message>
-      <source>Names, separated by 、 or commas</source>
-      <translation>Names, separated by 、 or commas</translation>
-    </message>
-    <message>
-      <source>New staff training</source>
-      <translation>New staff training</translation>
-    </message>
-    <message>
-      <source>Organiser</source>
-      <translation>Organiser</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>Title</translation>
-    </message>
-    <message>
-      <source>Trainees</source>
-      <translation>Trainees</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <source>Staff no.</source>
-      <translation>Staff no.</translation>
-    </message>
-    <message>
-      <source>Role</source>
-      <translation>Role</translation>
-    </message>
-    <message>
-      <source>Students mentored</source>
-      <translation>Students mentored</translation>
-    </message>
-    <message>
-      <source>Mentor sessions</source>
-      <translation>Mentor sessions</translation>
-    </message>
-    <message>
-      <source>Mentor minutes</source>
-      <translation>Mentor minutes</translation>
-    </message>
-    <message>
-      <source>Rescue education</source>
-      <translation>Rescue education</translation>
-    </message>
-    <message>
-      <source>Case conferences</source>
-      <translation>Case conferences</translation>
-    </message>
-    <message>
-      <source>Home visits</source>
-      <translation>Home visits</translation>
-    </message>
-    <message>
-      <source>Visits by mode</source>
-      <translation>Visits by mode</translation>
-    </message>
-    <message>
-      <source>Visit hours</source>
-      <translation>Visit hours</translation>
-    </message>
-    <message>
-      <source>Wish services</source>
-      <translation>Wish services</translation>
-    </message>
-    <message>
-      <source>Late entries</source>
-      <translation>Late entries</translation>
-    </message>
-    <message>
-      <source>The workload could not be shown.</source>
-      <translation>The workload could not be shown.</translation>
-    </message>
-    <message>
-      <source>Confirmed on %1 by %2: these figures are frozen; later entries count in the next term.</source>
-      <translation>Confirmed on %1 by %2: these figures are frozen; later entries count in the next term.</translation>
-    </message>
-    <message>
-      <source>Some colleges' figures are confirmed, others are not yet.</source>
-      <translation>Some colleges' figures are confirmed, others are not yet.</translation>
-    </message>
-    <message>
-      <source>Not confirmed yet: the figures change as records are added.</source>
-      <translation>Not confirmed yet: the figures change as records are added.</translation>
-    </message>
-    <message>
-      <source>Names that are no teacher's (not counted): %1</source>
-      <translation>Names that are no teacher's (not counted): %1</translation>
-    </message>
-    <message>
-      <source>Export workload</source>
-      <translation>Export workload</translation>
-    </message>
-    <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>Exported to %1</source>
-      <translation>Exported to %1</translation>
-    </message>
-    <message>
-      <source>Confirm the workload of %1 for %2? The figures are then frozen; entries added later count in the next term.</source>
-      <translation>Confirm the workload of %1 for %2? The figures are then frozen; entries added later count in the next term.</translation>
-    </message>
-    <message>
-      <source>Confirm workload</source>
-      <translation>Confirm workload</translation>
-    </message>
-    <message>
-      <source>Confirmed.</source>
-      <translation>Confirmed.</translation>
-</message>
-<message>
     <message>
       <source>Open</source>
       <translation>Open</translation>
@@ -4727,6 +4764,105 @@
     <message>
       <source>Exported %1 (%2 students).</source>
       <translation>Exported %1 (%2 students).</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnnualReportDialog</name>
+    <message>
+      <source>Annual report</source>
+      <translation>Annual report</translation>
+    </message>
+    <message>
+      <source>Whole school</source>
+      <translation>Whole school</translation>
+    </message>
+    <message>
+      <source>PDF document</source>
+      <translation>PDF document</translation>
+    </message>
+    <message>
+      <source>Excel workbook</source>
+      <translation>Excel workbook</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>Generate</source>
+      <translation>Generate</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>The six coverages and their change over three years, aid by item and funding source, growth rewards, wish-list delivery and key support, with charts: the same numbers as the coverage dashboard, and no student named.</source>
+      <translation>The six coverages and their change over three years, aid by item and funding source, growth rewards, wish-list delivery and key support, with charts: the same numbers as the coverage dashboard, and no student named.</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>Save as</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Save the annual report</source>
+      <translation>Save the annual report</translation>
+    </message>
+    <message>
+      <source>Choose where to save the report.</source>
+      <translation>Choose where to save the report.</translation>
+    </message>
+    <message>
+      <source>The folder %1 does not exist.</source>
+      <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+      <source>Reading the records…</source>
+      <translation>Reading the records…</translation>
+    </message>
+    <message>
+      <source>Computing the figures and writing the report…</source>
+      <translation>Computing the figures and writing the report…</translation>
+    </message>
+    <message>
+      <source>The annual report was saved to %1.</source>
+      <translation>The annual report was saved to %1.</translation>
+    </message>
+    <message>
+      <source>The report failed.</source>
+      <translation>The report failed.</translation>
+    </message>
+    <message>
+      <source>Cancelled; no file was written.</source>
+      <translation>Cancelled; no file was written.</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
     </message>
   </context>
 </TS>

@@ -251,41 +251,6 @@
     </message>
   </context>
   <context>
-    <name>CaseReviewDialog</name>
-    <message>
-      <source>Case review</source>
-      <translation>个案评议</translation>
-    </message>
-    <message>
-      <source>Conclusion</source>
-      <translation>评议结论</translation>
-    </message>
-    <message>
-      <source>Names, separated by 、</source>
-      <translation>姓名，用“、”分隔</translation>
-    </message>
-    <message>
-      <source>Record a case review</source>
-      <translation>录入个案评议</translation>
-    </message>
-    <message>
-      <source>Reviewed for</source>
-      <translation>评议事项</translation>
-    </message>
-    <message>
-      <source>Reviewed on</source>
-      <translation>评议日期</translation>
-    </message>
-    <message>
-      <source>Reviewers</source>
-      <translation>评议人员</translation>
-    </message>
-    <message>
-      <source>What was offered</source>
-      <translation>提供的帮扶</translation>
-    </message>
-  </context>
-  <context>
     <name>ChangePassphraseDialog</name>
     <message>
       <source>Change passphrase</source>
@@ -327,132 +292,6 @@
       <translation>
         <numerusform>（另有 %n 份，见“家访”）</numerusform>
       </translation>
-    </message>
-  </context>
-  <context>
-    <name>EnrolmentDialog</name>
-    <message>
-      <source>Case review (required for a disadvantaged student's withdrawal)</source>
-      <translation>个案评议（家庭经济困难学生退学必填）</translation>
-    </message>
-    <message>
-      <source>Conclusion</source>
-      <translation>评议结论</translation>
-    </message>
-    <message>
-      <source>Edit enrolment status</source>
-      <translation>修改学籍状态</translation>
-    </message>
-    <message>
-      <source>Effective from</source>
-      <translation>生效日期</translation>
-    </message>
-    <message>
-      <source>Enrolment status</source>
-      <translation>学籍状态</translation>
-    </message>
-    <message>
-      <source>Names, separated by 、</source>
-      <translation>姓名，用“、”分隔</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>备注</translation>
-    </message>
-    <message>
-      <source>Pending application</source>
-      <translation>申请中的学籍变动</translation>
-    </message>
-    <message>
-      <source>Record enrolment status</source>
-      <translation>录入学籍状态</translation>
-    </message>
-    <message>
-      <source>Reviewed on</source>
-      <translation>评议日期</translation>
-    </message>
-    <message>
-      <source>Reviewers</source>
-      <translation>评议人员</translation>
-    </message>
-    <message>
-      <source>Saving…</source>
-      <translation>正在保存…</translation>
-    </message>
-    <message>
-      <source>Term</source>
-      <translation>学期</translation>
-    </message>
-    <message>
-      <source>What was offered</source>
-      <translation>提供的帮扶</translation>
-    </message>
-    <message>
-      <source>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</source>
-      <translation>谁在何时评议、提供了哪些帮扶（资助、育人导师、以休学代替退学……）。</translation>
-    </message>
-    <message>
-      <source>Enter the day of the review</source>
-      <translation>请填写评议日期</translation>
-    </message>
-  </context>
-  <context>
-    <name>EnrolmentTab</name>
-    <message>
-      <source>Case reviews</source>
-      <translation>个案评议</translation>
-    </message>
-    <message>
-      <source>Conclusion</source>
-      <translation>评议结论</translation>
-    </message>
-    <message>
-      <source>Effective from</source>
-      <translation>生效日期</translation>
-    </message>
-    <message>
-      <source>Enrolment status</source>
-      <translation>学籍状态</translation>
-    </message>
-    <message>
-      <source>No case review recorded.</source>
-      <translation>尚无个案评议记录。</translation>
-    </message>
-    <message>
-      <source>No enrolment status recorded.</source>
-      <translation>尚无学籍状态记录。</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>备注</translation>
-    </message>
-    <message>
-      <source>Pending application</source>
-      <translation>申请中的学籍变动</translation>
-    </message>
-    <message>
-      <source>Reviewed for</source>
-      <translation>评议事项</translation>
-    </message>
-    <message>
-      <source>Reviewed on</source>
-      <translation>评议日期</translation>
-    </message>
-    <message>
-      <source>Reviewers</source>
-      <translation>评议人员</translation>
-    </message>
-    <message>
-      <source>Source</source>
-      <translation>来源</translation>
-    </message>
-    <message>
-      <source>Term</source>
-      <translation>学期</translation>
-    </message>
-    <message>
-      <source>What was offered</source>
-      <translation>提供的帮扶</translation>
     </message>
   </context>
   <context>
@@ -1353,6 +1192,10 @@
       <translation>该学生的成长档案或空白家访表</translation>
     </message>
     <message>
+      <source>Enrolment</source>
+      <translation>学籍</translation>
+    </message>
+    <message>
       <source>Term</source>
       <translation>学期</translation>
     </message>
@@ -1375,10 +1218,6 @@
     <message>
       <source>Academic results</source>
       <translation>学业成绩</translation>
-    </message>
-    <message>
-      <source>Enrolment</source>
-      <translation>学籍</translation>
     </message>
     <message>
       <source>No one-to-one talk recorded.</source>
@@ -1884,152 +1723,6 @@
     </message>
   </context>
   <context>
-    <name>AcademicGapPage</name>
-    <message>
-      <source>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</source>
-      <translation>学业差距仅供学生发展支持中心查看。学生本人的成绩见学生档案的“学业成绩”页。</translation>
-    </message>
-    <message>
-      <source>Term</source>
-      <translation>学期</translation>
-    </message>
-    <message>
-      <source>College</source>
-      <translation>学院</translation>
-    </message>
-    <message>
-      <source>All colleges</source>
-      <translation>全部学院</translation>
-    </message>
-    <message>
-      <source>Enter a college benchmark…</source>
-      <translation>录入学院基准…</translation>
-    </message>
-    <message>
-      <source>Definition: </source>
-      <translation>统计口径：</translation>
-    </message>
-    <message>
-      <source>Grade</source>
-      <translation>年级</translation>
-    </message>
-    <message>
-      <source>Disadvantaged</source>
-      <translation>困难学生</translation>
-    </message>
-    <message>
-      <source>With results</source>
-      <translation>有成绩</translation>
-    </message>
-    <message>
-      <source>Their median GPA</source>
-      <translation>困难学生绩点中位数</translation>
-    </message>
-    <message>
-      <source>College median GPA</source>
-      <translation>学院绩点中位数</translation>
-    </message>
-    <message>
-      <source>GPA gap</source>
-      <translation>绩点差距</translation>
-    </message>
-    <message>
-      <source>vs. a year earlier</source>
-      <translation>较上年同期</translation>
-    </message>
-    <message>
-      <source>Their pass rate</source>
-      <translation>困难学生通过率</translation>
-    </message>
-    <message>
-      <source>College pass rate</source>
-      <translation>学院通过率</translation>
-    </message>
-    <message>
-      <source>Pass-rate gap (points)</source>
-      <translation>通过率差距(百分点)</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>说明</translation>
-    </message>
-    <message>
-      <source>Academic gap by college and grade</source>
-      <translation>各学院、年级的学业差距</translation>
-    </message>
-    <message>
-      <source>Select a row to see its trend.</source>
-      <translation>选中一行可查看其历年趋势。</translation>
-    </message>
-    <message>
-      <source>Trend of the selected college and grade</source>
-      <translation>所选学院、年级的历年趋势</translation>
-    </message>
-    <message>
-      <source>No college or grade has disadvantaged students or a benchmark in this term.</source>
-      <translation>该学期没有任何学院、年级有困难学生或学院基准。</translation>
-    </message>
-    <message>
-      <source>Trend: %1, grade %2</source>
-      <translation>历年趋势：%1 %2 级</translation>
-    </message>
-  </context>
-  <context>
-    <name>BenchmarkDialog</name>
-    <message>
-      <source>College academic benchmark</source>
-      <translation>学院学业基准</translation>
-    </message>
-    <message>
-      <source>(not given)</source>
-      <translation>（不填）</translation>
-    </message>
-    <message>
-      <source>College</source>
-      <translation>学院</translation>
-    </message>
-    <message>
-      <source>Term</source>
-      <translation>学期</translation>
-    </message>
-    <message>
-      <source>Grade (year of entry)</source>
-      <translation>年级（入学年份）</translation>
-    </message>
-    <message>
-      <source>Median GPA of the college</source>
-      <translation>学院绩点中位数</translation>
-    </message>
-    <message>
-      <source>Pass rate of the college</source>
-      <translation>学院通过率</translation>
-    </message>
-    <message>
-      <source>Students counted (optional)</source>
-      <translation>统计人数（可不填）</translation>
-    </message>
-    <message>
-      <source>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</source>
-      <translation>填写教务部门统计的本学院该年级全体学生的数字（只是汇总数，不含任何学生个人的成绩）。通过率：本学期没有不及格课程的学生所占比例。</translation>
-    </message>
-    <message>
-      <source>No college to enter a benchmark for.</source>
-      <translation>没有可录入基准的学院。</translation>
-    </message>
-    <message>
-      <source>Not entered yet for this college, term and grade.</source>
-      <translation>该学院此学期、此年级尚未录入。</translation>
-    </message>
-    <message>
-      <source>Entered before: saving changes the stored figures.</source>
-      <translation>此前已录入：保存将更新已有数字。</translation>
-    </message>
-    <message>
-      <source>Not saved.</source>
-      <translation>未保存。</translation>
-    </message>
-  </context>
-  <context>
     <name>CoverageDashboard</name>
     <message>
       <source>Students not yet covered</source>
@@ -2160,6 +1853,10 @@
       <translation>关注人数</translation>
     </message>
     <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
       <source>Activities</source>
       <translation>育人活动</translation>
     </message>
@@ -2188,12 +1885,24 @@
       <translation>个别交流（人数）</translation>
     </message>
     <message>
-      <source>Total</source>
-      <translation>合计</translation>
-    </message>
-    <message>
       <source>Whole school</source>
       <translation>全校</translation>
+    </message>
+    <message>
+      <source>Annual report…</source>
+      <translation>年度报告…</translation>
+    </message>
+    <message>
+      <source>The annual report on developmental aid, as PDF or Excel</source>
+      <translation>发展型资助育人工作年度报告（PDF 或 Excel）</translation>
+    </message>
+    <message>
+      <source>Aggregate-only mode: figures computed by the center's server at %1. Cells of 1–4 students show &lt;5, cells a total would give away show *.</source>
+      <translation>仅统计模式：以下统计由中心服务器于 %1 计算。不足 5 人（1–4 人）的格显示“&lt;5”，可由合计推算出的格显示“*”。</translation>
+    </message>
+    <message>
+      <source>Aggregate-only mode keeps no student records on this computer, so no list of students can be shown. Viewing a student needs that student in your scope: sign in again without aggregate-only mode (Settings → Center server) and sync.</source>
+      <translation>仅统计模式下本机不保存学生记录，不能显示学生名单。查看某个学生需要该学生在您的范围内：请在 设置 → 中心服务器 取消“仅统计模式”后重新登录并同步。</translation>
     </message>
   </context>
   <context>
@@ -2219,20 +1928,16 @@
       <translation>监测反馈</translation>
     </message>
     <message>
-      <source>Notices</source>
-      <translation>公示</translation>
-    </message>
-    <message>
       <source>Import and export</source>
       <translation>导入导出</translation>
     </message>
     <message>
-      <source>Academic gap</source>
-      <translation>学业差距</translation>
-    </message>
-    <message>
       <source>No dropout</source>
       <translation>一个不失学</translation>
+    </message>
+    <message>
+      <source>Academic gap</source>
+      <translation>学业差距</translation>
     </message>
     <message>
       <source>Support activities</source>
@@ -2241,6 +1946,10 @@
     <message>
       <source>Workload</source>
       <translation>工作量</translation>
+    </message>
+    <message>
+      <source>Notices</source>
+      <translation>公示</translation>
     </message>
   </context>
   <context>
@@ -2848,81 +2557,6 @@
     <message>
       <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
       <translation>本学年需要家访的学生都已家访。学生完成认定（或标为“先家访后认定”）且尚未家访时，会出现在这里。</translation>
-    </message>
-  </context>
-  <context>
-    <name>WatchListPage</name>
-    <message>
-      <source>The watch list is for the support centers and counselors.</source>
-      <translation>一个不失学关注名单供学生发展支持中心和辅导员使用。</translation>
-    </message>
-    <message>
-      <source>All colleges</source>
-      <translation>全部学院</translation>
-    </message>
-    <message>
-      <source>College</source>
-      <translation>学院</translation>
-    </message>
-    <message>
-      <source>Student no.</source>
-      <translation>学号</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <source>Class</source>
-      <translation>班级</translation>
-    </message>
-    <message>
-      <source>Counselor</source>
-      <translation>辅导员</translation>
-    </message>
-    <message>
-      <source>Reasons</source>
-      <translation>原因</translation>
-    </message>
-    <message>
-      <source>Students on the watch list</source>
-      <translation>关注名单中的学生</translation>
-    </message>
-    <message>
-      <source>Identified on</source>
-      <translation>认定日期</translation>
-    </message>
-    <message>
-      <source>Days overdue</source>
-      <translation>超期天数</translation>
-    </message>
-    <message>
-      <source>Aid to record</source>
-      <translation>待录入资助</translation>
-    </message>
-    <message>
-      <source>Watch list</source>
-      <translation>关注名单</translation>
-    </message>
-    <message>
-      <source>Aid to record (identified without application)</source>
-      <translation>免申即享待录入资助</translation>
-    </message>
-    <message>
-      <source>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</source>
-      <translation>家庭经济困难学生中休学、退学或正在申请的，最近学期不及格门数达到预警值的，或心理/生活异常反馈 30 天未解决的。双击学生打开档案。</translation>
-    </message>
-    <message>
-      <source>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</source>
-      <translation>关注 %1 人 · 待录入资助 %2 人 · 不及格 %3 门及以上预警</translation>
-    </message>
-    <message>
-      <source>Watch list (%1)</source>
-      <translation>关注名单（%1）</translation>
-    </message>
-    <message>
-      <source>Aid to record (identified without application) (%1)</source>
-      <translation>免申即享待录入资助（%1）</translation>
     </message>
   </context>
   <context>
@@ -3619,6 +3253,10 @@
       <source>Only after the center renewed its certificate and you checked the new fingerprint</source>
       <translation>仅在中心更换证书、且您已核对新指纹之后使用</translation>
     </message>
+    <message>
+      <source>Aggregate-only mode (school center: no student records on this computer)</source>
+      <translation>仅统计模式（学校中心：本机不保存学生记录）</translation>
+    </message>
   </context>
   <context>
     <name>SideBox</name>
@@ -4092,10 +3730,389 @@
     </message>
   </context>
   <context>
+    <name>CaseReviewDialog</name>
+    <message>
+      <source>Case review</source>
+      <translation>个案评议</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+      <source>Record a case review</source>
+      <translation>录入个案评议</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>评议事项</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentDialog</name>
+    <message>
+      <source>Case review (required for a disadvantaged student's withdrawal)</source>
+      <translation>个案评议（家庭经济困难学生退学必填）</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Edit enrolment status</source>
+      <translation>修改学籍状态</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>学籍状态</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>申请中的学籍变动</translation>
+    </message>
+    <message>
+      <source>Record enrolment status</source>
+      <translation>录入学籍状态</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
+    </message>
+    <message>
+      <source>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</source>
+      <translation>谁在何时评议、提供了哪些帮扶（资助、育人导师、以休学代替退学……）。</translation>
+    </message>
+    <message>
+      <source>Enter the day of the review</source>
+      <translation>请填写评议日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentTab</name>
+    <message>
+      <source>Case reviews</source>
+      <translation>个案评议</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>学籍状态</translation>
+    </message>
+    <message>
+      <source>No case review recorded.</source>
+      <translation>尚无个案评议记录。</translation>
+    </message>
+    <message>
+      <source>No enrolment status recorded.</source>
+      <translation>尚无学籍状态记录。</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>申请中的学籍变动</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>评议事项</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchListPage</name>
+    <message>
+      <source>The watch list is for the support centers and counselors.</source>
+      <translation>一个不失学关注名单供学生发展支持中心和辅导员使用。</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>全部学院</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>辅导员</translation>
+    </message>
+    <message>
+      <source>Reasons</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Students on the watch list</source>
+      <translation>关注名单中的学生</translation>
+    </message>
+    <message>
+      <source>Identified on</source>
+      <translation>认定日期</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>超期天数</translation>
+    </message>
+    <message>
+      <source>Aid to record</source>
+      <translation>待录入资助</translation>
+    </message>
+    <message>
+      <source>Watch list</source>
+      <translation>关注名单</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application)</source>
+      <translation>免申即享待录入资助</translation>
+    </message>
+    <message>
+      <source>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</source>
+      <translation>家庭经济困难学生中休学、退学或正在申请的，最近学期不及格门数达到预警值的，或心理/生活异常反馈 30 天未解决的。双击学生打开档案。</translation>
+    </message>
+    <message>
+      <source>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</source>
+      <translation>关注 %1 人 · 待录入资助 %2 人 · 不及格 %3 门及以上预警</translation>
+    </message>
+    <message>
+      <source>Watch list (%1)</source>
+      <translation>关注名单（%1）</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application) (%1)</source>
+      <translation>免申即享待录入资助（%1）</translation>
+    </message>
+  </context>
+  <context>
+    <name>AcademicGapPage</name>
+    <message>
+      <source>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</source>
+      <translation>学业差距仅供学生发展支持中心查看。学生本人的成绩见学生档案的“学业成绩”页。</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>全部学院</translation>
+    </message>
+    <message>
+      <source>Enter a college benchmark…</source>
+      <translation>录入学院基准…</translation>
+    </message>
+    <message>
+      <source>Definition: </source>
+      <translation>统计口径：</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>年级</translation>
+    </message>
+    <message>
+      <source>Disadvantaged</source>
+      <translation>困难学生</translation>
+    </message>
+    <message>
+      <source>With results</source>
+      <translation>有成绩</translation>
+    </message>
+    <message>
+      <source>Their median GPA</source>
+      <translation>困难学生绩点中位数</translation>
+    </message>
+    <message>
+      <source>College median GPA</source>
+      <translation>学院绩点中位数</translation>
+    </message>
+    <message>
+      <source>GPA gap</source>
+      <translation>绩点差距</translation>
+    </message>
+    <message>
+      <source>vs. a year earlier</source>
+      <translation>较上年同期</translation>
+    </message>
+    <message>
+      <source>Their pass rate</source>
+      <translation>困难学生通过率</translation>
+    </message>
+    <message>
+      <source>College pass rate</source>
+      <translation>学院通过率</translation>
+    </message>
+    <message>
+      <source>Pass-rate gap (points)</source>
+      <translation>通过率差距(百分点)</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Academic gap by college and grade</source>
+      <translation>各学院、年级的学业差距</translation>
+    </message>
+    <message>
+      <source>Select a row to see its trend.</source>
+      <translation>选中一行可查看其历年趋势。</translation>
+    </message>
+    <message>
+      <source>Trend of the selected college and grade</source>
+      <translation>所选学院、年级的历年趋势</translation>
+    </message>
+    <message>
+      <source>No college or grade has disadvantaged students or a benchmark in this term.</source>
+      <translation>该学期没有任何学院、年级有困难学生或学院基准。</translation>
+    </message>
+    <message>
+      <source>Trend: %1, grade %2</source>
+      <translation>历年趋势：%1 %2 级</translation>
+    </message>
+  </context>
+  <context>
+    <name>BenchmarkDialog</name>
+    <message>
+      <source>College academic benchmark</source>
+      <translation>学院学业基准</translation>
+    </message>
+    <message>
+      <source>(not given)</source>
+      <translation>（不填）</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>Grade (year of entry)</source>
+      <translation>年级（入学年份）</translation>
+    </message>
+    <message>
+      <source>Median GPA of the college</source>
+      <translation>学院绩点中位数</translation>
+    </message>
+    <message>
+      <source>Pass rate of the college</source>
+      <translation>学院通过率</translation>
+    </message>
+    <message>
+      <source>Students counted (optional)</source>
+      <translation>统计人数（可不填）</translation>
+    </message>
+    <message>
+      <source>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</source>
+      <translation>填写教务部门统计的本学院该年级全体学生的数字（只是汇总数，不含任何学生个人的成绩）。通过率：本学期没有不及格课程的学生所占比例。</translation>
+    </message>
+    <message>
+      <source>No college to enter a benchmark for.</source>
+      <translation>没有可录入基准的学院。</translation>
+    </message>
+    <message>
+      <source>Not entered yet for this college, term and grade.</source>
+      <translation>该学院此学期、此年级尚未录入。</translation>
+    </message>
+    <message>
+      <source>Entered before: saving changes the stored figures.</source>
+      <translation>此前已录入：保存将更新已有数字。</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>未保存。</translation>
+    </message>
+  </context>
+  <context>
     <name>ActivityDialog</name>
-  </message>
-  <message>
-    <name>WorkloadPage</name>
     <message>
       <source>Whole school</source>
       <translation>全校</translation>
@@ -4110,27 +4127,6 @@
     <message>
       <source>Class</source>
       <translation>班级</translation>
-</message>
-<message>
-    <message>
-      <source>Export to Excel…</source>
-      <translation>导出 Excel…</translation>
-    </message>
-    <message>
-      <source>Forms to sign (PDF)…</source>
-      <translation>认定表 PDF…</translation>
-    </message>
-    <message>
-      <source>One form per teacher; only the selected teacher's when a row is selected</source>
-      <translation>每位教师一份认定表；选中某行时只生成该教师的</translation>
-    </message>
-    <message>
-      <source>Confirm this term…</source>
-      <translation>确认本学期工作量…</translation>
-    </message>
-    <message>
-      <source>Term</source>
-      <translation>学期</translation>
     </message>
     <message>
       <source>College</source>
@@ -4213,8 +4209,357 @@
     <message>
       <source>%1 activities recorded for %2.</source>
       <translation>%2 学年共记录 %1 项活动。</translation>
-  </message>
-  <message>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Approved on</source>
+      <translation>立项日期</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Concluded on</source>
+      <translation>结题日期</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>测评结论</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Delete this activity?</source>
+      <translation>删除这条活动记录？</translation>
+    </message>
+    <message>
+      <source>Deleted.</source>
+      <translation>已删除。</translation>
+    </message>
+    <message>
+      <source>Democratic evaluations</source>
+      <translation>民主测评</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Evaluated</source>
+      <translation>测评学生数</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>形式</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>学时</translation>
+    </message>
+    <message>
+      <source>Integrity education</source>
+      <translation>诚信教育</translation>
+    </message>
+    <message>
+      <source>Issues found</source>
+      <translation>发现的问题</translation>
+    </message>
+    <message>
+      <source>Leader</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Organiser</source>
+      <translation>组织单位</translation>
+    </message>
+    <message>
+      <source>Participants</source>
+      <translation>参加人数</translation>
+    </message>
+    <message>
+      <source>Research projects</source>
+      <translation>专项研究</translation>
+    </message>
+    <message>
+      <source>Staff training</source>
+      <translation>资助工作者培训</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Trainees</source>
+      <translation>参训人员</translation>
+    </message>
+    <message>
+      <source>Whole school</source>
+      <translation>全校</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProjectDialog</name>
+    <message>
+      <source>Approved on</source>
+      <translation>立项日期</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Concluded on</source>
+      <translation>结题日期</translation>
+    </message>
+    <message>
+      <source>Edit research project</source>
+      <translation>编辑专项研究</translation>
+    </message>
+    <message>
+      <source>Leader</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>New research project</source>
+      <translation>新增专项研究</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>研究成果</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+  </context>
+  <context>
+    <name>TalkDialog</name>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Edit one-to-one talk</source>
+      <translation>编辑个别交流</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>后续跟进</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>New one-to-one talk</source>
+      <translation>新增个别交流</translation>
+    </message>
+    <message>
+      <source>Topics</source>
+      <translation>交流主题</translation>
+    </message>
+    <message>
+      <source>What was said</source>
+      <translation>交流情况</translation>
+    </message>
+    <message>
+      <source>e.g. studies, family, health, plans</source>
+      <translation>如：学业、家庭、身体、规划</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingDialog</name>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Edit staff training</source>
+      <translation>编辑资助工作者培训</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>学时</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、 or commas</source>
+      <translation>姓名，用“、”或逗号分隔</translation>
+    </message>
+    <message>
+      <source>New staff training</source>
+      <translation>新增资助工作者培训</translation>
+    </message>
+    <message>
+      <source>Organiser</source>
+      <translation>组织单位</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Trainees</source>
+      <translation>参训人员</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkloadPage</name>
+    <message>
+      <source>Whole school</source>
+      <translation>全校</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Forms to sign (PDF)…</source>
+      <translation>认定表 PDF…</translation>
+    </message>
+    <message>
+      <source>One form per teacher; only the selected teacher's when a row is selected</source>
+      <translation>每位教师一份认定表；选中某行时只生成该教师的</translation>
+    </message>
+    <message>
+      <source>Confirm this term…</source>
+      <translation>确认本学期工作量…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Staff no.</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>身份</translation>
+    </message>
+    <message>
+      <source>Students mentored</source>
+      <translation>带教学生</translation>
+    </message>
+    <message>
+      <source>Mentor sessions</source>
+      <translation>导师帮扶(次)</translation>
+    </message>
+    <message>
+      <source>Mentor minutes</source>
+      <translation>导师帮扶(分钟)</translation>
+    </message>
+    <message>
+      <source>Rescue education</source>
+      <translation>救助性教育</translation>
+    </message>
+    <message>
+      <source>Case conferences</source>
+      <translation>集体教研</translation>
+    </message>
+    <message>
+      <source>Home visits</source>
+      <translation>家访(次)</translation>
+    </message>
+    <message>
+      <source>Visits by mode</source>
+      <translation>家访形式</translation>
+    </message>
+    <message>
+      <source>Visit hours</source>
+      <translation>家访(小时)</translation>
+    </message>
+    <message>
+      <source>Wish services</source>
+      <translation>心愿单服务</translation>
+    </message>
+    <message>
+      <source>Late entries</source>
+      <translation>补录</translation>
+    </message>
+    <message>
+      <source>The workload could not be shown.</source>
+      <translation>无法显示工作量。</translation>
+    </message>
+    <message>
+      <source>Confirmed on %1 by %2: these figures are frozen; later entries count in the next term.</source>
+      <translation>已于 %1 由 %2 确认：数字已冻结，其后补录的活动计入下一学期。</translation>
+    </message>
+    <message>
+      <source>Some colleges' figures are confirmed, others are not yet.</source>
+      <translation>部分学院的工作量已确认，其余尚未确认。</translation>
+    </message>
+    <message>
+      <source>Not confirmed yet: the figures change as records are added.</source>
+      <translation>尚未确认：数字会随记录的增加而变化。</translation>
+    </message>
+    <message>
+      <source>Names that are no teacher's (not counted): %1</source>
+      <translation>未能对应到教师的姓名（未计入）：%1</translation>
+    </message>
+    <message>
+      <source>Export workload</source>
+      <translation>导出工作量</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>已导出到 %1</translation>
+    </message>
+    <message>
+      <source>Confirm the workload of %1 for %2? The figures are then frozen; entries added later count in the next term.</source>
+      <translation>确认%1%2的工作量？确认后数字冻结，其后补录的活动计入下一学期。</translation>
+    </message>
+    <message>
+      <source>Confirm workload</source>
+      <translation>确认工作量</translation>
+    </message>
+    <message>
+      <source>Confirmed.</source>
+      <translation>已确认。</translation>
+    </message>
+  </context>
+  <context>
     <name>NoticePage</name>
     <message>
       <source>Title</source>
@@ -4365,106 +4710,6 @@
       <translation>学年</translation>
     </message>
     <message>
-      <source>Add…</source>
-      <translation>新增…</translation>
-    </message>
-    <message>
-      <source>Approved on</source>
-      <translation>立项日期</translation>
-    </message>
-    <message>
-      <source>Class</source>
-      <translation>班级</translation>
-    </message>
-    <message>
-      <source>College</source>
-      <translation>学院</translation>
-    </message>
-    <message>
-      <source>Concluded on</source>
-      <translation>结题日期</translation>
-    </message>
-    <message>
-      <source>Conclusion</source>
-      <translation>测评结论</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>删除</translation>
-    </message>
-    <message>
-      <source>Delete this activity?</source>
-      <translation>删除这条活动记录？</translation>
-    </message>
-    <message>
-      <source>Deleted.</source>
-      <translation>已删除。</translation>
-    </message>
-    <message>
-      <source>Democratic evaluations</source>
-      <translation>民主测评</translation>
-    </message>
-    <message>
-      <source>Edit…</source>
-      <translation>编辑…</translation>
-    </message>
-    <message>
-      <source>Evaluated</source>
-      <translation>测评学生数</translation>
-    </message>
-    <message>
-      <source>Form</source>
-      <translation>形式</translation>
-    </message>
-    <message>
-      <source>Hours</source>
-      <translation>学时</translation>
-    </message>
-    <message>
-      <source>Integrity education</source>
-      <translation>诚信教育</translation>
-    </message>
-    <message>
-      <source>Issues found</source>
-      <translation>发现的问题</translation>
-    </message>
-    <message>
-      <source>Leader</source>
-      <translation>负责人</translation>
-    </message>
-    <message>
-      <source>Organiser</source>
-      <translation>组织单位</translation>
-    </message>
-    <message>
-      <source>Participants</source>
-      <translation>参加人数</translation>
-    </message>
-    <message>
-      <source>Research projects</source>
-      <translation>专项研究</translation>
-    </message>
-    <message>
-      <source>Staff training</source>
-      <translation>资助工作者培训</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>名称</translation>
-    </message>
-    <message>
-      <source>Trainees</source>
-      <translation>参训人员</translation>
-    </message>
-    <message>
       <source>Objections to the selected notice</source>
       <translation>所选公示的异议</translation>
     </message>
@@ -4476,216 +4721,6 @@
       <source>Whole school</source>
       <translation>全校</translation>
     </message>
-  </context>
-  <context>
-    <name>ProjectDialog</name>
-    <message>
-      <source>Approved on</source>
-      <translation>立项日期</translation>
-    </message>
-    <message>
-      <source>College</source>
-      <translation>学院</translation>
-    </message>
-    <message>
-      <source>Concluded on</source>
-      <translation>结题日期</translation>
-    </message>
-    <message>
-      <source>Edit research project</source>
-      <translation>编辑专项研究</translation>
-    </message>
-    <message>
-      <source>Leader</source>
-      <translation>负责人</translation>
-    </message>
-    <message>
-      <source>New research project</source>
-      <translation>新增专项研究</translation>
-    </message>
-    <message>
-      <source>Outcome</source>
-      <translation>研究成果</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>名称</translation>
-    </message>
-  </context>
-  <context>
-    <name>TalkDialog</name>
-    <message>
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
-      <source>Edit one-to-one talk</source>
-      <translation>编辑个别交流</translation>
-    </message>
-    <message>
-      <source>Follow-up</source>
-      <translation>后续跟进</translation>
-    </message>
-    <message>
-      <source>Mode</source>
-      <translation>方式</translation>
-    </message>
-    <message>
-      <source>New one-to-one talk</source>
-      <translation>新增个别交流</translation>
-    </message>
-    <message>
-      <source>Topics</source>
-      <translation>交流主题</translation>
-    </message>
-    <message>
-      <source>What was said</source>
-      <translation>交流情况</translation>
-    </message>
-    <message>
-      <source>e.g. studies, family, health, plans</source>
-      <translation>如：学业、家庭、身体、规划</translation>
-    </message>
-  </context>
-  <context>
-    <name>TrainingDialog</name>
-    <message>
-      <source>College</source>
-      <translation>学院</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
-      <source>Edit staff training</source>
-      <translation>编辑资助工作者培训</translation>
-    </message>
-    <message>
-      <source>Hours</source>
-      <translation>学时</translation>
-    </message>
-    <message>
-      <source>Names, separated by 、 or commas</source>
-      <translation>姓名，用“、”或逗号分隔</translation>
-    </message>
-    <message>
-      <source>New staff training</source>
-      <translation>新增资助工作者培训</translation>
-    </message>
-    <message>
-      <source>Organiser</source>
-      <translation>组织单位</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>名称</translation>
-    </message>
-    <message>
-      <source>Trainees</source>
-      <translation>参训人员</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <source>Staff no.</source>
-      <translation>工号</translation>
-    </message>
-    <message>
-      <source>Role</source>
-      <translation>身份</translation>
-    </message>
-    <message>
-      <source>Students mentored</source>
-      <translation>带教学生</translation>
-    </message>
-    <message>
-      <source>Mentor sessions</source>
-      <translation>导师帮扶(次)</translation>
-    </message>
-    <message>
-      <source>Mentor minutes</source>
-      <translation>导师帮扶(分钟)</translation>
-    </message>
-    <message>
-      <source>Rescue education</source>
-      <translation>救助性教育</translation>
-    </message>
-    <message>
-      <source>Case conferences</source>
-      <translation>集体教研</translation>
-    </message>
-    <message>
-      <source>Home visits</source>
-      <translation>家访(次)</translation>
-    </message>
-    <message>
-      <source>Visits by mode</source>
-      <translation>家访形式</translation>
-    </message>
-    <message>
-      <source>Visit hours</source>
-      <translation>家访(小时)</translation>
-    </message>
-    <message>
-      <source>Wish services</source>
-      <translation>心愿单服务</translation>
-    </message>
-    <message>
-      <source>Late entries</source>
-      <translation>补录</translation>
-    </message>
-    <message>
-      <source>The workload could not be shown.</source>
-      <translation>无法显示工作量。</translation>
-    </message>
-    <message>
-      <source>Confirmed on %1 by %2: these figures are frozen; later entries count in the next term.</source>
-      <translation>已于 %1 由 %2 确认：数字已冻结，其后补录的活动计入下一学期。</translation>
-    </message>
-    <message>
-      <source>Some colleges' figures are confirmed, others are not yet.</source>
-      <translation>部分学院的工作量已确认，其余尚未确认。</translation>
-    </message>
-    <message>
-      <source>Not confirmed yet: the figures change as records are added.</source>
-      <translation>尚未确认：数字会随记录的增加而变化。</translation>
-    </message>
-    <message>
-      <source>Names that are no teacher's (not counted): %1</source>
-      <translation>未能对应到教师的姓名（未计入）：%1</translation>
-    </message>
-    <message>
-      <source>Export workload</source>
-      <translation>导出工作量</translation>
-    </message>
-    <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>Exported to %1</source>
-      <translation>已导出到 %1</translation>
-    </message>
-    <message>
-      <source>Confirm the workload of %1 for %2? The figures are then frozen; entries added later count in the next term.</source>
-      <translation>确认%1%2的工作量？确认后数字冻结，其后补录的活动计入下一学期。</translation>
-    </message>
-    <message>
-      <source>Confirm workload</source>
-      <translation>确认工作量</translation>
-    </message>
-    <message>
-      <source>Confirmed.</source>
-      <translation>已确认。</translation>
-</message>
-<message>
     <message>
       <source>Open</source>
       <translation>未处理</translation>
@@ -4713,6 +4748,105 @@
     <message>
       <source>Exported %1 (%2 students).</source>
       <translation>已导出 %1（%2 人）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnnualReportDialog</name>
+    <message>
+      <source>Annual report</source>
+      <translation>年度报告</translation>
+    </message>
+    <message>
+      <source>Whole school</source>
+      <translation>全校</translation>
+    </message>
+    <message>
+      <source>PDF document</source>
+      <translation>PDF 文档</translation>
+    </message>
+    <message>
+      <source>Excel workbook</source>
+      <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Generate</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>The six coverages and their change over three years, aid by item and funding source, growth rewards, wish-list delivery and key support, with charts: the same numbers as the coverage dashboard, and no student named.</source>
+      <translation>六个全覆盖及近三年变化、保障型资助（按项目和资金来源）、成长奖励、心愿单落实和重点帮扶，附图表；数字与覆盖看板一致，不列出任何学生。</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>保存为</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Save the annual report</source>
+      <translation>保存年度报告</translation>
+    </message>
+    <message>
+      <source>Choose where to save the report.</source>
+      <translation>请选择报告的保存位置。</translation>
+    </message>
+    <message>
+      <source>The folder %1 does not exist.</source>
+      <translation>文件夹 %1 不存在，请先创建或换一个位置。</translation>
+    </message>
+    <message>
+      <source>Reading the records…</source>
+      <translation>正在读取记录…</translation>
+    </message>
+    <message>
+      <source>Computing the figures and writing the report…</source>
+      <translation>正在统计并生成报告…</translation>
+    </message>
+    <message>
+      <source>The annual report was saved to %1.</source>
+      <translation>年度报告已保存到 %1。</translation>
+    </message>
+    <message>
+      <source>The report failed.</source>
+      <translation>年度报告未能生成。</translation>
+    </message>
+    <message>
+      <source>Cancelled; no file was written.</source>
+      <translation>已取消，未生成任何文件。</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
 </TS>
