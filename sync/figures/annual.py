@@ -215,12 +215,16 @@ def annual_figures(
     college_id: str | None = None,
     *,
     include_key_support: bool,
+    key_support_section: bool | None = None,
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> AnnualFigures:
     """The annual report's figures for a college (``college_id``) or the school (None).
 
+    ``include_key_support``: coverages #5-#6 (as the dashboard shows them to the role);
+    ``key_support_section``: key support entered and left (default: the same; the center roles only).
     ``progress(done, total)`` is called after each step (a caller may raise from it to stop)."""
+    with_section = include_key_support if key_support_section is None else key_support_section
     steps = 7
 
     def step(done: int) -> None:
@@ -244,7 +248,7 @@ def annual_figures(
     step(5)
     wishes = _wishes(facts, academic_year, students)
     step(6)
-    key_support = _key_support(facts, academic_year, students, report) if include_key_support else None
+    key_support = _key_support(facts, academic_year, students, report) if with_section else None
     step(7)
     return AnnualFigures(
         academic_year=academic_year,
