@@ -17,10 +17,10 @@ from desktop.app.changes import Kind, use_case
 from desktop.app.pdf_documents import JobControl
 from desktop.reports.store_source import ReportSettings, report_settings
 from desktop.store.errors import StoreError
-from desktop.store.figure_facts import read_school_facts
+from desktop.store.figure_facts import read_needed_facts
 from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
-from sync.figures.annual import ANNUAL_FACT_TYPES, AnnualFigures, annual_figures
+from sync.figures.annual import ANNUAL_NEEDS, AnnualFigures, annual_figures, report_years
 from sync.figures.facts import SchoolFacts
 from sync.records import AuditAction, College
 
@@ -87,10 +87,11 @@ def read_annual_inputs(
         settings = report_settings(s)
         if request.college_id is not None and s.colleges.get(request.college_id) is None:
             raise AnnualReportError("找不到所选学院，请重新选择。")
-        for record_class in ANNUAL_FACT_TYPES:
+        years = report_years(request.academic_year)
+        for record_class, need in ANNUAL_NEEDS.items():
             if cancel is not None and cancel.is_set():
                 raise AnnualCancelled
-            facts.records.update(read_school_facts(s, [record_class]).records)
+            facts.records.update(read_needed_facts(s, {record_class: need}, years).records)
     role = settings.role
     return AnnualInputs(
         request,

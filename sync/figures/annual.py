@@ -22,9 +22,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sync.figures.coverage import FACT_TYPES, coverage_of
+from sync.figures.coverage import COVERAGE_NEEDS, FACT_TYPES, coverage_of
 from sync.figures.coverage_report import CoverageReport, CoverageScope, Measure, Ratio
 from sync.figures.facts import SchoolFacts
+from sync.figures.needs import Needs, merged
 from sync.figures.plain_json import plain_of, to_plain
 from sync.records import (
     FUNDING_SOURCES,
@@ -44,8 +45,32 @@ from sync.records import (
 )
 from sync.records.support import COLLECTIVE_REVIEW
 
-# Every record type the annual figures read.
+# Every record type the annual figures read, and what of each (a reader may fetch only this).
 ANNUAL_FACT_TYPES: tuple[type[Record], ...] = (*FACT_TYPES, WishCatalogItem, WishSelection)
+ANNUAL_NEEDS: dict[type[Record], Needs] = merged(
+    COVERAGE_NEEDS,
+    {
+        GuaranteeAid: Needs(
+            ("student_id", "academic_year", "aid_type", "amount", "funding_source"),
+            year_field="academic_year",
+        ),
+        GrowthReward: Needs(("student_id", "academic_year", "kind", "value"), year_field="academic_year"),
+        KeySupport: Needs(("student_id", "started_on", "exited_on", "difficulty_types", "exit_review")),
+        WishCatalogItem: Needs(("category", "provider_department")),
+        WishSelection: Needs(
+            ("student_id", "academic_year", "item_ids", "status"), year_field="academic_year"
+        ),
+    },
+)
+
+
+def report_years(academic_year: str) -> list[str]:
+    """The years a report reads: the two before ``academic_year`` and itself, oldest first."""
+    years = [academic_year]
+    while len(years) < TREND_YEARS:
+        years.insert(0, previous_academic_year(years[0]))
+    return years
+
 
 SCHOOL_LABEL = "全校"
 TREND_YEARS = 3  # the report's year and the two before it
@@ -233,9 +258,7 @@ def annual_figures(
 
     colleges = {college.id: college.name for college in facts.of(College)}
     scope = CoverageScope.college(college_id) if college_id else CoverageScope.school()
-    years = [academic_year]
-    while len(years) < TREND_YEARS:
-        years.insert(0, previous_academic_year(years[0]))
+    years = report_years(academic_year)
     reports: list[CoverageReport] = []
     for done, year in enumerate(years, start=1):
         reports.append(coverage_of(facts, year, scope, include_key_support=include_key_support, today=today))

@@ -10,10 +10,11 @@ from decimal import Decimal
 import pytest
 
 from desktop.store.coverage import CoverageScope, Measure, compute_coverage
-from desktop.store.figure_facts import read_school_facts
+from desktop.store.figure_facts import read_needed_facts, read_school_facts
 from desktop.store.store import Store
 from sync.figures.annual import (
     ANNUAL_FACT_TYPES,
+    ANNUAL_NEEDS,
     NO_DEPARTMENT,
     NO_SOURCE,
     AnnualFigures,
@@ -21,9 +22,11 @@ from sync.figures.annual import (
     ReasonCount,
     WishDelivery,
     annual_figures,
+    report_years,
 )
 from sync.figures.coverage_report import CoverageReport
 from sync.figures.facts import SchoolFacts
+from sync.records import HomeVisit, Identification
 from tests.desktop.store.annual_fixture import add_annual_records
 from tests.desktop.store.coverage_fixture import YEAR, School, build_school
 
@@ -38,8 +41,28 @@ def school(store: Store) -> School:
 
 
 def facts_of(store: Store) -> SchoolFacts:
+    """What the app reads for the report: only the fields and years the figures need."""
     with store.session() as session:
-        return read_school_facts(session, ANNUAL_FACT_TYPES)
+        return read_needed_facts(session, ANNUAL_NEEDS, report_years(YEAR))
+
+
+@pytest.mark.parametrize("year", [YEAR, "2027-2028"])
+@pytest.mark.parametrize("college", [None, "文学院"])
+def test_reading_only_what_is_needed_gives_the_same_figures(
+    store: Store, school: School, college: str | None, year: str
+) -> None:
+    college_id = school.arts.id if college else None
+    with store.session() as session:
+        every = read_school_facts(session, ANNUAL_FACT_TYPES)
+        narrow = read_needed_facts(session, ANNUAL_NEEDS, report_years(year))
+    if year == "2027-2028":  # 2025-2026 to 2027-2028: last year's records and older visits are not read
+        assert len(narrow.of(HomeVisit)) < len(every.of(HomeVisit))
+        assert len(narrow.of(Identification)) < len(every.of(Identification))
+    assert annual_figures(narrow, year, college_id, include_key_support=True, today=TODAY) == annual_figures(
+        every, year, college_id, include_key_support=True, today=TODAY
+    )
+    with pytest.raises(AttributeError):
+        _ = narrow.of(HomeVisit)[0].family_opinions  # a bare record holds only the fields read
 
 
 def amounts(rows: list[CountAmount]) -> dict[str, tuple[int, int, str]]:
