@@ -16,11 +16,12 @@ from pathlib import Path
 from desktop.app.changes import Kind, use_case
 from desktop.app.pdf_documents import JobControl
 from desktop.reports.store_source import ReportSettings, report_settings
+from desktop.store.coverage import CoverageReport, CoverageScope, compute_coverage
 from desktop.store.errors import StoreError
 from desktop.store.figure_facts import read_needed_facts
 from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
-from sync.figures.annual import ANNUAL_NEEDS, AnnualFigures, annual_figures, report_years
+from sync.figures.annual import SECTION_NEEDS, AnnualFigures, annual_figures, report_years
 from sync.figures.facts import SchoolFacts
 from sync.records import AuditAction, College
 
@@ -63,6 +64,7 @@ class AnnualInputs:
     settings: ReportSettings
     include_key_support: bool  # coverages #5-#6, as the dashboard shows them to the role
     key_support_section: bool  # key support entered and left: the center roles only
+    coverage: list[CoverageReport]  # the dashboard's, of the year and the two before
 
 
 @dataclass(frozen=True)
@@ -80,25 +82,39 @@ def colleges(store: Store) -> list[College]:
 def read_annual_inputs(
     store: Store, request: AnnualRequest, cancel: threading.Event | None = None
 ) -> AnnualInputs:
-    """Every record the report counts (runs on the store thread; stops between record types if cancelled)."""
+    """What the report counts (runs on the store thread; stops between steps if cancelled): the dashboard's
+    coverage of the year and the two before (the same SQL as the dashboard, so the same numbers), and the
+    fields of the year's records the other sections read."""
     report_format(request.path)
+
+    def check() -> None:
+        if cancel is not None and cancel.is_set():
+            raise AnnualCancelled
+
     facts = SchoolFacts()
     with store.session() as s:
         settings = report_settings(s)
+        role = settings.role
+        include_key_support = role is not None and may_see_key_support(role)
         if request.college_id is not None and s.colleges.get(request.college_id) is None:
             raise AnnualReportError("找不到所选学院，请重新选择。")
-        years = report_years(request.academic_year)
-        for record_class, need in ANNUAL_NEEDS.items():
-            if cancel is not None and cancel.is_set():
-                raise AnnualCancelled
-            facts.records.update(read_needed_facts(s, {record_class: need}, years).records)
-    role = settings.role
+        scope = CoverageScope.college(request.college_id) if request.college_id else CoverageScope.school()
+        coverage = []
+        for year in report_years(request.academic_year):
+            check()
+            coverage.append(
+                compute_coverage(s, year, scope, include_key_support=include_key_support, today=request.today)
+            )
+        for record_class, need in SECTION_NEEDS.items():
+            check()
+            facts.records.update(read_needed_facts(s, {record_class: need}, [request.academic_year]).records)
     return AnnualInputs(
         request,
         facts,
         settings,
-        include_key_support=role is not None and may_see_key_support(role),
+        include_key_support=include_key_support,
         key_support_section=role is not None and may_bulk_export_key_support(role),
+        coverage=coverage,
     )
 
 
@@ -129,6 +145,7 @@ def write_annual_report(inputs: AnnualInputs, control: JobControl) -> AnnualOutc
         include_key_support=inputs.include_key_support,
         key_support_section=inputs.key_support_section,
         today=request.today,
+        coverage=inputs.coverage,
         progress=step,
     )
     school_name = inputs.settings.school_name

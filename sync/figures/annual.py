@@ -37,6 +37,7 @@ from sync.records import (
     KeySupport,
     Record,
     RewardKind,
+    Student,
     WishCatalogItem,
     WishSelection,
     WishStatus,
@@ -47,21 +48,19 @@ from sync.records.support import COLLECTIVE_REVIEW
 
 # Every record type the annual figures read, and what of each (a reader may fetch only this).
 ANNUAL_FACT_TYPES: tuple[type[Record], ...] = (*FACT_TYPES, WishCatalogItem, WishSelection)
-ANNUAL_NEEDS: dict[type[Record], Needs] = merged(
-    COVERAGE_NEEDS,
-    {
-        GuaranteeAid: Needs(
-            ("student_id", "academic_year", "aid_type", "amount", "funding_source"),
-            year_field="academic_year",
-        ),
-        GrowthReward: Needs(("student_id", "academic_year", "kind", "value"), year_field="academic_year"),
-        KeySupport: Needs(("student_id", "started_on", "exited_on", "difficulty_types", "exit_review")),
-        WishCatalogItem: Needs(("category", "provider_department")),
-        WishSelection: Needs(
-            ("student_id", "academic_year", "item_ids", "status"), year_field="academic_year"
-        ),
-    },
-)
+# What the sections other than the coverages read, of the report's year only.
+SECTION_NEEDS: dict[type[Record], Needs] = {
+    Student: Needs(("college_id",)),
+    College: Needs(("name",)),
+    GuaranteeAid: Needs(
+        ("student_id", "academic_year", "aid_type", "amount", "funding_source"), year_field="academic_year"
+    ),
+    GrowthReward: Needs(("student_id", "academic_year", "kind", "value"), year_field="academic_year"),
+    KeySupport: Needs(("student_id", "started_on", "exited_on", "difficulty_types", "exit_review")),
+    WishCatalogItem: Needs(("category", "provider_department")),
+    WishSelection: Needs(("student_id", "academic_year", "item_ids", "status"), year_field="academic_year"),
+}
+ANNUAL_NEEDS: dict[type[Record], Needs] = merged(COVERAGE_NEEDS, SECTION_NEEDS)
 
 
 def report_years(academic_year: str) -> list[str]:
@@ -243,12 +242,17 @@ def annual_figures(
     key_support_section: bool | None = None,
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    coverage: Sequence[CoverageReport] | None = None,
 ) -> AnnualFigures:
     """The annual report's figures for a college (``college_id``) or the school (None).
 
     ``include_key_support``: coverages #5-#6 (as the dashboard shows them to the role);
     ``key_support_section``: key support entered and left (default: the same; the center roles only).
-    ``progress(done, total)`` is called after each step (a caller may raise from it to stop)."""
+    ``progress(done, total)`` is called after each step (a caller may raise from it to stop).
+    ``coverage``: the coverage reports of ``report_years(academic_year)`` when the caller has them already
+    (the laptop's dashboard computes the same figures from its store with SQL; tests/desktop/store/
+    test_coverage_reference.py holds the two equal); else they are computed from ``facts``, which must then
+    hold what ``COVERAGE_NEEDS`` names (``SECTION_NEEDS`` is enough otherwise)."""
     with_section = include_key_support if key_support_section is None else key_support_section
     steps = 7
 
@@ -261,7 +265,19 @@ def annual_figures(
     years = report_years(academic_year)
     reports: list[CoverageReport] = []
     for done, year in enumerate(years, start=1):
-        reports.append(coverage_of(facts, year, scope, include_key_support=include_key_support, today=today))
+        if coverage is not None:
+            given = coverage[done - 1]
+            if (given.academic_year, given.scope, given.include_key_support) != (
+                year,
+                scope,
+                include_key_support,
+            ):
+                raise ValueError(f"coverage of {given.academic_year} given for {year}")
+            reports.append(given)
+        else:
+            reports.append(
+                coverage_of(facts, year, scope, include_key_support=include_key_support, today=today)
+            )
         step(done)
     students = {s.id for s in facts.students_of_college(college_id)}
     report = reports[-1]

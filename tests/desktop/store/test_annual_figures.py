@@ -17,6 +17,7 @@ from sync.figures.annual import (
     ANNUAL_NEEDS,
     NO_DEPARTMENT,
     NO_SOURCE,
+    SECTION_NEEDS,
     AnnualFigures,
     CountAmount,
     ReasonCount,
@@ -245,3 +246,26 @@ def test_json_round_trip(store: Store, school: School) -> None:
     assert back == figures
     assert isinstance(back.aid.total.amount, Decimal) and back.reference_day == date(2026, 8, 31)
     assert "张三" not in text and "A001" not in text  # counts only: nobody is named
+
+
+@pytest.mark.parametrize("key_support", [True, False])
+def test_the_laptops_way_gives_the_same_figures(store: Store, school: School, key_support: bool) -> None:
+    """The app passes the dashboard's coverage (SQL) and reads only the year's records of the other
+    sections: the same figures as the engine computing everything from the records."""
+    scope = CoverageScope.college(school.science.id)
+    with store.session() as session:
+        coverage = [
+            compute_coverage(session, year, scope, include_key_support=key_support, today=TODAY)
+            for year in report_years(YEAR)
+        ]
+        sections = read_needed_facts(session, SECTION_NEEDS, [YEAR])
+    given = annual_figures(
+        sections, YEAR, school.science.id, include_key_support=key_support, today=TODAY, coverage=coverage
+    )
+    assert given == annual_figures(
+        facts_of(store), YEAR, school.science.id, include_key_support=key_support, today=TODAY
+    )
+    with pytest.raises(ValueError, match="coverage of 2025-2026 given for 2023-2024"):
+        annual_figures(
+            sections, YEAR, school.science.id, include_key_support=key_support, coverage=coverage[::-1]
+        )
