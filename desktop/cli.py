@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.commands.data_commands",
     "desktop.commands.selftest_command",
     "desktop.commands.report_command",
+    "desktop.commands.watch_command",
 )
 
 

@@ -16,8 +16,12 @@ from functools import update_wrapper
 from typing import Final, Generic, ParamSpec, TypeVar
 
 from sync.records import (
+    AcademicResult,
     AuditEntry,
+    CaseReview,
     College,
+    CollegeAcademicBenchmark,
+    EnrolmentStatus,
     FamilyMember,
     GiveBackActivity,
     GrowthReward,
@@ -60,6 +64,10 @@ class Kind:
     WISH_SELECTION: Final = WishSelection.RECORD_TYPE
     MONITORING_FLAG: Final = MonitoringFlag.RECORD_TYPE
     AUDIT_ENTRY: Final = AuditEntry.RECORD_TYPE
+    ENROLMENT_STATUS: Final = EnrolmentStatus.RECORD_TYPE
+    CASE_REVIEW: Final = CaseReview.RECORD_TYPE
+    ACADEMIC_RESULT: Final = AcademicResult.RECORD_TYPE
+    COLLEGE_ACADEMIC_BENCHMARK: Final = CollegeAcademicBenchmark.RECORD_TYPE
     # Local to this computer, never synced.
     VISIT_PLAN: Final = "visit_plan"
     VISIT_DRAFT: Final = "visit_draft"

@@ -1,4 +1,5 @@
-"""Importing a roster or identification results from Excel/CSV: inspect, plan, apply."""
+"""Importing a roster, identification results, aid, rewards or academic results from Excel/CSV:
+inspect, plan, apply."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def plan_import(store: Store, info: FileInfo, mapping: ColumnMapping, save_as: s
         return plan
 
 
-@use_case(Kind.STUDENT, Kind.IDENTIFICATION)
+@use_case(Kind.STUDENT, Kind.IDENTIFICATION, Kind.ENROLMENT_STATUS, Kind.ACADEMIC_RESULT)
 def run_import(store: Store, plan: ImportPlan) -> ImportResult:
     with store.session() as s:
         return apply_import_plan(s, plan)

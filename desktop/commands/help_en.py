@@ -34,6 +34,23 @@ HELP_EN: dict[str, str] = {
     "六个全覆盖统计（按学院、辅导员、班级）": "the six full coverages (by college, counselor, class)",
     "从 Excel/CSV 导入学生名单或认定结果": "import a roster or identification results from Excel/CSV",
     "导出名单、家访、资助、奖励或覆盖统计": "export the roster, visits, aid, rewards or coverage",
+    "一个不失学关注名单（家庭经济困难学生的休学、退学、学业预警与心理/生活异常）": (
+        "the no-dropout watch list (disadvantaged students on leave, withdrawn, failing, or with a "
+        "psychological/life flag)"
+    ),
+    (
+        "列出需要关注的家庭经济困难学生及原因：休学、退学或其申请，退学未经个案评议，最近学期不及格门数达到阈值，"
+        "心理/生活异常反馈 30 天以上未解决；并列出免申即享学生认定 30 天后仍未录入资助的待办。"
+        "学生发展支持中心看本机的全部学生，辅导员看自己的学生。"
+    ): (
+        "list the disadvantaged students to watch, with the reasons: on leave, withdrawn or applying, a "
+        "withdrawal without a case review, failed courses in the latest term at the threshold, a "
+        "psychological/life flag unresolved for 30 days or more; and the students identified without an "
+        "application with no aid recorded 30 days after their identification. The centers see every student "
+        "on this laptop, a counselor their own students."
+    ),
+    "只列一个学院（名称或代码）": "only one college (name or code)",
+    "以 JSON 输出（不含身份证号、电话、住址）": "print JSON (no ID numbers, phones or addresses)",
     "检查本机安装：加密库、PDF 中文字体、系统钥匙串、界面翻译": (
         "check this installation: encryption, the PDF's Chinese font, the OS keyring, translations"
     ),

@@ -27,6 +27,7 @@ from desktop.store.migration_steps import (
     v0008_local_tables,
     v0009_record_extra,
     v0010_coverage_working_set,
+    v0011_outcome_records,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -54,6 +55,7 @@ STEPS: tuple[Step, ...] = (
     Step.of(v0008_local_tables),
     Step.of(v0009_record_extra),
     Step.of(v0010_coverage_working_set),
+    Step.of(v0011_outcome_records),
 )
 LATEST_VERSION = STEPS[-1].version
 

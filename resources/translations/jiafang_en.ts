@@ -253,6 +253,41 @@
     </message>
   </context>
   <context>
+    <name>CaseReviewDialog</name>
+    <message>
+      <source>Case review</source>
+      <translation>Case review</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>Names, separated by 、</translation>
+    </message>
+    <message>
+      <source>Record a case review</source>
+      <translation>Record a case review</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>Reviewed for</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangePassphraseDialog</name>
     <message>
       <source>Change passphrase</source>
@@ -295,6 +330,132 @@
         <numerusform>(%n more under Home visits)</numerusform>
         <numerusform>(%n more under Home visits)</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentDialog</name>
+    <message>
+      <source>Case review (required for a disadvantaged student's withdrawal)</source>
+      <translation>Case review (required for a disadvantaged student's withdrawal)</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Edit enrolment status</source>
+      <translation>Edit enrolment status</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>Effective from</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>Enrolment status</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>Names, separated by 、</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>Pending application</translation>
+    </message>
+    <message>
+      <source>Record enrolment status</source>
+      <translation>Record enrolment status</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
+    </message>
+    <message>
+      <source>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</source>
+      <translation>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</translation>
+    </message>
+    <message>
+      <source>Enter the day of the review</source>
+      <translation>Enter the day of the review</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentTab</name>
+    <message>
+      <source>Case reviews</source>
+      <translation>Case reviews</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>Effective from</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>Enrolment status</translation>
+    </message>
+    <message>
+      <source>No case review recorded.</source>
+      <translation>No case review recorded.</translation>
+    </message>
+    <message>
+      <source>No enrolment status recorded.</source>
+      <translation>No enrolment status recorded.</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>Pending application</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>Reviewed for</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>Reviewed on</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>Reviewers</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>What was offered</translation>
     </message>
   </context>
   <context>
@@ -981,6 +1142,18 @@
       <source>Restoring…</source>
       <translation>Restoring…</translation>
     </message>
+    <message>
+      <source> failed course(s)</source>
+      <translation> failed course(s)</translation>
+    </message>
+    <message>
+      <source>A disadvantaged student with this many failed courses in a term goes on the watch list</source>
+      <translation>A disadvantaged student with this many failed courses in a term goes on the watch list</translation>
+    </message>
+    <message>
+      <source>No-dropout warning at</source>
+      <translation>No-dropout warning at</translation>
+    </message>
   </context>
   <context>
     <name>StudentProfile</name>
@@ -1183,6 +1356,34 @@
     <message>
       <source>Growth archive or a blank visit form for this student</source>
       <translation>Growth archive or a blank visit form for this student</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>GPA</source>
+      <translation>GPA</translation>
+    </message>
+    <message>
+      <source>Failed courses</source>
+      <translation>Failed courses</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>No academic results imported.</source>
+      <translation>No academic results imported.</translation>
+    </message>
+    <message>
+      <source>Academic results</source>
+      <translation>Academic results</translation>
+    </message>
+    <message>
+      <source>Enrolment</source>
+      <translation>Enrolment</translation>
     </message>
   </context>
   <context>
@@ -1671,6 +1872,152 @@
     </message>
   </context>
   <context>
+    <name>AcademicGapPage</name>
+    <message>
+      <source>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</source>
+      <translation>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>All colleges</translation>
+    </message>
+    <message>
+      <source>Enter a college benchmark…</source>
+      <translation>Enter a college benchmark…</translation>
+    </message>
+    <message>
+      <source>Definition: </source>
+      <translation>Definition: </translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>Disadvantaged</source>
+      <translation>Disadvantaged</translation>
+    </message>
+    <message>
+      <source>With results</source>
+      <translation>With results</translation>
+    </message>
+    <message>
+      <source>Their median GPA</source>
+      <translation>Their median GPA</translation>
+    </message>
+    <message>
+      <source>College median GPA</source>
+      <translation>College median GPA</translation>
+    </message>
+    <message>
+      <source>GPA gap</source>
+      <translation>GPA gap</translation>
+    </message>
+    <message>
+      <source>vs. a year earlier</source>
+      <translation>vs. a year earlier</translation>
+    </message>
+    <message>
+      <source>Their pass rate</source>
+      <translation>Their pass rate</translation>
+    </message>
+    <message>
+      <source>College pass rate</source>
+      <translation>College pass rate</translation>
+    </message>
+    <message>
+      <source>Pass-rate gap (points)</source>
+      <translation>Pass-rate gap (points)</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Academic gap by college and grade</source>
+      <translation>Academic gap by college and grade</translation>
+    </message>
+    <message>
+      <source>Select a row to see its trend.</source>
+      <translation>Select a row to see its trend.</translation>
+    </message>
+    <message>
+      <source>Trend of the selected college and grade</source>
+      <translation>Trend of the selected college and grade</translation>
+    </message>
+    <message>
+      <source>No college or grade has disadvantaged students or a benchmark in this term.</source>
+      <translation>No college or grade has disadvantaged students or a benchmark in this term.</translation>
+    </message>
+    <message>
+      <source>Trend: %1, grade %2</source>
+      <translation>Trend: %1, grade %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>BenchmarkDialog</name>
+    <message>
+      <source>College academic benchmark</source>
+      <translation>College academic benchmark</translation>
+    </message>
+    <message>
+      <source>(not given)</source>
+      <translation>(not given)</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <source>Grade (year of entry)</source>
+      <translation>Grade (year of entry)</translation>
+    </message>
+    <message>
+      <source>Median GPA of the college</source>
+      <translation>Median GPA of the college</translation>
+    </message>
+    <message>
+      <source>Pass rate of the college</source>
+      <translation>Pass rate of the college</translation>
+    </message>
+    <message>
+      <source>Students counted (optional)</source>
+      <translation>Students counted (optional)</translation>
+    </message>
+    <message>
+      <source>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</source>
+      <translation>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</translation>
+    </message>
+    <message>
+      <source>No college to enter a benchmark for.</source>
+      <translation>No college to enter a benchmark for.</translation>
+    </message>
+    <message>
+      <source>Not entered yet for this college, term and grade.</source>
+      <translation>Not entered yet for this college, term and grade.</translation>
+    </message>
+    <message>
+      <source>Entered before: saving changes the stored figures.</source>
+      <translation>Entered before: saving changes the stored figures.</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>Not saved.</translation>
+    </message>
+  </context>
+  <context>
     <name>CoverageDashboard</name>
     <message>
       <source>Annual report…</source>
@@ -1800,6 +2147,18 @@
       <source> · Talks at school (not home visits): %1</source>
       <translation> · Talks at school (not home visits): %1</translation>
     </message>
+    <message>
+      <source>No dropout</source>
+      <translation>No dropout</translation>
+    </message>
+    <message>
+      <source>On the watch list</source>
+      <translation>On the watch list</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
   </context>
   <context>
     <name>DataSections</name>
@@ -1826,6 +2185,14 @@
     <message>
       <source>Import and export</source>
       <translation>Import and export</translation>
+    </message>
+    <message>
+      <source>Academic gap</source>
+      <translation>Academic gap</translation>
+    </message>
+    <message>
+      <source>No dropout</source>
+      <translation>No dropout</translation>
     </message>
   </context>
   <context>
@@ -2433,6 +2800,81 @@
     <message>
       <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
       <translation>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchListPage</name>
+    <message>
+      <source>The watch list is for the support centers and counselors.</source>
+      <translation>The watch list is for the support centers and counselors.</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>All colleges</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>Student no.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>Counselor</translation>
+    </message>
+    <message>
+      <source>Reasons</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <source>Students on the watch list</source>
+      <translation>Students on the watch list</translation>
+    </message>
+    <message>
+      <source>Identified on</source>
+      <translation>Identified on</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>Days overdue</translation>
+    </message>
+    <message>
+      <source>Aid to record</source>
+      <translation>Aid to record</translation>
+    </message>
+    <message>
+      <source>Watch list</source>
+      <translation>Watch list</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application)</source>
+      <translation>Aid to record (identified without application)</translation>
+    </message>
+    <message>
+      <source>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</source>
+      <translation>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</translation>
+    </message>
+    <message>
+      <source>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</source>
+      <translation>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</translation>
+    </message>
+    <message>
+      <source>Watch list (%1)</source>
+      <translation>Watch list (%1)</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application) (%1)</source>
+      <translation>Aid to record (identified without application) (%1)</translation>
     </message>
   </context>
   <context>

@@ -251,6 +251,41 @@
     </message>
   </context>
   <context>
+    <name>CaseReviewDialog</name>
+    <message>
+      <source>Case review</source>
+      <translation>个案评议</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+      <source>Record a case review</source>
+      <translation>录入个案评议</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>评议事项</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangePassphraseDialog</name>
     <message>
       <source>Change passphrase</source>
@@ -292,6 +327,132 @@
       <translation>
         <numerusform>（另有 %n 份，见“家访”）</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentDialog</name>
+    <message>
+      <source>Case review (required for a disadvantaged student's withdrawal)</source>
+      <translation>个案评议（家庭经济困难学生退学必填）</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Edit enrolment status</source>
+      <translation>修改学籍状态</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>学籍状态</translation>
+    </message>
+    <message>
+      <source>Names, separated by 、</source>
+      <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>申请中的学籍变动</translation>
+    </message>
+    <message>
+      <source>Record enrolment status</source>
+      <translation>录入学籍状态</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
+    </message>
+    <message>
+      <source>Who reviewed, when, and what was offered (aid, a mentor, leave instead of withdrawal…).</source>
+      <translation>谁在何时评议、提供了哪些帮扶（资助、育人导师、以休学代替退学……）。</translation>
+    </message>
+    <message>
+      <source>Enter the day of the review</source>
+      <translation>请填写评议日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentTab</name>
+    <message>
+      <source>Case reviews</source>
+      <translation>个案评议</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>评议结论</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Enrolment status</source>
+      <translation>学籍状态</translation>
+    </message>
+    <message>
+      <source>No case review recorded.</source>
+      <translation>尚无个案评议记录。</translation>
+    </message>
+    <message>
+      <source>No enrolment status recorded.</source>
+      <translation>尚无学籍状态记录。</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Pending application</source>
+      <translation>申请中的学籍变动</translation>
+    </message>
+    <message>
+      <source>Reviewed for</source>
+      <translation>评议事项</translation>
+    </message>
+    <message>
+      <source>Reviewed on</source>
+      <translation>评议日期</translation>
+    </message>
+    <message>
+      <source>Reviewers</source>
+      <translation>评议人员</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>What was offered</source>
+      <translation>提供的帮扶</translation>
     </message>
   </context>
   <context>
@@ -976,6 +1137,18 @@
       <source>Restoring…</source>
       <translation>正在恢复…</translation>
     </message>
+    <message>
+      <source> failed course(s)</source>
+      <translation> 门不及格</translation>
+    </message>
+    <message>
+      <source>A disadvantaged student with this many failed courses in a term goes on the watch list</source>
+      <translation>家庭经济困难学生一个学期不及格达到此门数，即列入一个不失学关注名单</translation>
+    </message>
+    <message>
+      <source>No-dropout warning at</source>
+      <translation>一个不失学学业预警</translation>
+    </message>
   </context>
   <context>
     <name>StudentProfile</name>
@@ -1178,6 +1351,34 @@
     <message>
       <source>Growth archive or a blank visit form for this student</source>
       <translation>该学生的成长档案或空白家访表</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>GPA</source>
+      <translation>平均学分绩点</translation>
+    </message>
+    <message>
+      <source>Failed courses</source>
+      <translation>不及格门数</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>No academic results imported.</source>
+      <translation>尚未导入学业成绩。</translation>
+    </message>
+    <message>
+      <source>Academic results</source>
+      <translation>学业成绩</translation>
+    </message>
+    <message>
+      <source>Enrolment</source>
+      <translation>学籍</translation>
     </message>
   </context>
   <context>
@@ -1663,6 +1864,152 @@
     </message>
   </context>
   <context>
+    <name>AcademicGapPage</name>
+    <message>
+      <source>The academic gap is for the support centers. A student's own results are in the profile's “Academic results” tab.</source>
+      <translation>学业差距仅供学生发展支持中心查看。学生本人的成绩见学生档案的“学业成绩”页。</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>全部学院</translation>
+    </message>
+    <message>
+      <source>Enter a college benchmark…</source>
+      <translation>录入学院基准…</translation>
+    </message>
+    <message>
+      <source>Definition: </source>
+      <translation>统计口径：</translation>
+    </message>
+    <message>
+      <source>Grade</source>
+      <translation>年级</translation>
+    </message>
+    <message>
+      <source>Disadvantaged</source>
+      <translation>困难学生</translation>
+    </message>
+    <message>
+      <source>With results</source>
+      <translation>有成绩</translation>
+    </message>
+    <message>
+      <source>Their median GPA</source>
+      <translation>困难学生绩点中位数</translation>
+    </message>
+    <message>
+      <source>College median GPA</source>
+      <translation>学院绩点中位数</translation>
+    </message>
+    <message>
+      <source>GPA gap</source>
+      <translation>绩点差距</translation>
+    </message>
+    <message>
+      <source>vs. a year earlier</source>
+      <translation>较上年同期</translation>
+    </message>
+    <message>
+      <source>Their pass rate</source>
+      <translation>困难学生通过率</translation>
+    </message>
+    <message>
+      <source>College pass rate</source>
+      <translation>学院通过率</translation>
+    </message>
+    <message>
+      <source>Pass-rate gap (points)</source>
+      <translation>通过率差距(百分点)</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>Academic gap by college and grade</source>
+      <translation>各学院、年级的学业差距</translation>
+    </message>
+    <message>
+      <source>Select a row to see its trend.</source>
+      <translation>选中一行可查看其历年趋势。</translation>
+    </message>
+    <message>
+      <source>Trend of the selected college and grade</source>
+      <translation>所选学院、年级的历年趋势</translation>
+    </message>
+    <message>
+      <source>No college or grade has disadvantaged students or a benchmark in this term.</source>
+      <translation>该学期没有任何学院、年级有困难学生或学院基准。</translation>
+    </message>
+    <message>
+      <source>Trend: %1, grade %2</source>
+      <translation>历年趋势：%1 %2 级</translation>
+    </message>
+  </context>
+  <context>
+    <name>BenchmarkDialog</name>
+    <message>
+      <source>College academic benchmark</source>
+      <translation>学院学业基准</translation>
+    </message>
+    <message>
+      <source>(not given)</source>
+      <translation>（不填）</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <source>Grade (year of entry)</source>
+      <translation>年级（入学年份）</translation>
+    </message>
+    <message>
+      <source>Median GPA of the college</source>
+      <translation>学院绩点中位数</translation>
+    </message>
+    <message>
+      <source>Pass rate of the college</source>
+      <translation>学院通过率</translation>
+    </message>
+    <message>
+      <source>Students counted (optional)</source>
+      <translation>统计人数（可不填）</translation>
+    </message>
+    <message>
+      <source>The college's figures for all its students of this grade, as the academic affairs office reports them. Pass rate: the share of students who failed no course this term.</source>
+      <translation>填写教务部门统计的本学院该年级全体学生的数字（只是汇总数，不含任何学生个人的成绩）。通过率：本学期没有不及格课程的学生所占比例。</translation>
+    </message>
+    <message>
+      <source>No college to enter a benchmark for.</source>
+      <translation>没有可录入基准的学院。</translation>
+    </message>
+    <message>
+      <source>Not entered yet for this college, term and grade.</source>
+      <translation>该学院此学期、此年级尚未录入。</translation>
+    </message>
+    <message>
+      <source>Entered before: saving changes the stored figures.</source>
+      <translation>此前已录入：保存将更新已有数字。</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>未保存。</translation>
+    </message>
+  </context>
+  <context>
     <name>CoverageDashboard</name>
     <message>
       <source>Annual report…</source>
@@ -1792,6 +2139,18 @@
       <source> · Talks at school (not home visits): %1</source>
       <translation> · 到校约谈（不计入家访）：%1</translation>
     </message>
+    <message>
+      <source>No dropout</source>
+      <translation>一个不失学</translation>
+    </message>
+    <message>
+      <source>On the watch list</source>
+      <translation>关注人数</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
   </context>
   <context>
     <name>DataSections</name>
@@ -1818,6 +2177,14 @@
     <message>
       <source>Import and export</source>
       <translation>导入导出</translation>
+    </message>
+    <message>
+      <source>Academic gap</source>
+      <translation>学业差距</translation>
+    </message>
+    <message>
+      <source>No dropout</source>
+      <translation>一个不失学</translation>
     </message>
   </context>
   <context>
@@ -2425,6 +2792,81 @@
     <message>
       <source>Every student who needs a home visit this academic year has one. Students appear here once they are identified (or marked “visit before identification”) and not yet visited.</source>
       <translation>本学年需要家访的学生都已家访。学生完成认定（或标为“先家访后认定”）且尚未家访时，会出现在这里。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchListPage</name>
+    <message>
+      <source>The watch list is for the support centers and counselors.</source>
+      <translation>一个不失学关注名单供学生发展支持中心和辅导员使用。</translation>
+    </message>
+    <message>
+      <source>All colleges</source>
+      <translation>全部学院</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Student no.</source>
+      <translation>学号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <source>Counselor</source>
+      <translation>辅导员</translation>
+    </message>
+    <message>
+      <source>Reasons</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Students on the watch list</source>
+      <translation>关注名单中的学生</translation>
+    </message>
+    <message>
+      <source>Identified on</source>
+      <translation>认定日期</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>超期天数</translation>
+    </message>
+    <message>
+      <source>Aid to record</source>
+      <translation>待录入资助</translation>
+    </message>
+    <message>
+      <source>Watch list</source>
+      <translation>关注名单</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application)</source>
+      <translation>免申即享待录入资助</translation>
+    </message>
+    <message>
+      <source>Disadvantaged students on leave, withdrawn or applying for it, with failed courses at the threshold in their latest term, or a psychological/life flag unresolved for 30 days. Double-click a student to open the profile.</source>
+      <translation>家庭经济困难学生中休学、退学或正在申请的，最近学期不及格门数达到预警值的，或心理/生活异常反馈 30 天未解决的。双击学生打开档案。</translation>
+    </message>
+    <message>
+      <source>On the watch list: %1 · aid to record: %2 · warning at %3 failed course(s)</source>
+      <translation>关注 %1 人 · 待录入资助 %2 人 · 不及格 %3 门及以上预警</translation>
+    </message>
+    <message>
+      <source>Watch list (%1)</source>
+      <translation>关注名单（%1）</translation>
+    </message>
+    <message>
+      <source>Aid to record (identified without application) (%1)</source>
+      <translation>免申即享待录入资助（%1）</translation>
     </message>
   </context>
   <context>

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sync.demo.names import full_name
+from sync.demo.outcomes import college_benchmarks
 from sync.demo.people import fake_mobile
 from sync.demo.record_ids import demo_id
 from sync.records.academic import academic_year_bounds, academic_year_of
@@ -166,6 +167,7 @@ class DemoSchool:
             result.extend(staff.mentors)
         result.extend(self.school_mentors)
         result.extend(self.catalog)
+        result.extend(college_benchmarks(self))
         return result
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from sync.demo import phrases as P
 from sync.demo.names import given_name, surname, uyghur_name
 from sync.demo.notes import Context, base_context, fill, follow_up_note, pool_without, sentences
+from sync.demo.outcomes import student_outcomes
 from sync.demo.people import Member, age_on, build_household, fake_mobile
 from sync.demo.record_ids import demo_id
 from sync.demo.regions import ethnicity, home_address, pick_county, town_name
@@ -241,6 +242,7 @@ class _StudentRun:
         self._aid_and_rewards()
         self._give_back()
         self._flags()
+        self._outcomes()
         return self.bundle
 
     # -- profile and family -----------------------------------------------------------------------
@@ -1310,6 +1312,24 @@ class _StudentRun:
                 action_notes=notes,
                 handled_by_id=handled_by,
                 resolved_on=resolved_on,
+            )
+        )
+
+    # -- outcomes (random streams of their own: the records above stay as they were) --------------------
+    def _outcomes(self) -> None:
+        if not self.current.disadvantaged:
+            return
+        reviewers = [self.counselor.name]
+        if self.staff.director is not None:
+            reviewers.insert(0, self.staff.director.name)
+        self.bundle.records.extend(
+            student_outcomes(
+                self.maker.school.seed,
+                self.index,
+                self.student.id,
+                is_new=self.is_new,
+                reviewers=reviewers,
+                today=self.today,
             )
         )
 

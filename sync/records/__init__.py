@@ -38,6 +38,7 @@ from sync.records.enums import (
     CodedEnum,
     ConfirmationMethod,
     DifficultyType,
+    EnrolmentState,
     FlagAction,
     FlagKind,
     FlagStatus,
@@ -93,6 +94,14 @@ from sync.records.masking import (
 )
 from sync.records.monitoring import (
     MonitoringFlag,
+)
+from sync.records.outcomes import (
+    SOURCE_IMPORTED,
+    SOURCE_MANUAL,
+    AcademicResult,
+    CaseReview,
+    CollegeAcademicBenchmark,
+    EnrolmentStatus,
 )
 from sync.records.people import (
     College,
@@ -195,15 +204,22 @@ __all__ = [
     "RECORD_TYPES",
     "RELATIONSHIPS",
     "SAMPLE_REGION_CODES",
+    "SOURCE_IMPORTED",
+    "SOURCE_MANUAL",
+    "AcademicResult",
     "AcademicYear",
     "AidType",
     "Attachment",
     "AuditAction",
     "AuditEntry",
+    "CaseReview",
     "CodedEnum",
     "College",
+    "CollegeAcademicBenchmark",
     "ConfirmationMethod",
     "DifficultyType",
+    "EnrolmentState",
+    "EnrolmentStatus",
     "FamilyMember",
     "FieldError",
     "FlagAction",

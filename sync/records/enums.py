@@ -338,6 +338,18 @@ class GiveBackKind(CodedEnum):
     OTHER = "other", "其他"
 
 
+class EnrolmentState(CodedEnum):
+    """A student's enrolment (学籍) in a term, as the registrar records it."""
+
+    STUDYING = "studying", "在读"
+    SUSPENDED = "suspended", "休学"
+    RESERVED = "reserved", "保留学籍"
+    WITHDRAWN = "withdrawn", "退学"
+    TRANSFERRED = "transferred", "转学"
+    GRADUATED = "graduated", "毕业"
+    COMPLETED = "completed", "结业"
+
+
 class AuditAction(CodedEnum):
     CREATE = "create", "新建"
     UPDATE = "update", "修改"

@@ -6,6 +6,7 @@ from sync.records.aid import GiveBackActivity, GrowthReward, GuaranteeAid
 from sync.records.audit import AuditEntry
 from sync.records.base import Record
 from sync.records.monitoring import MonitoringFlag
+from sync.records.outcomes import AcademicResult, CaseReview, CollegeAcademicBenchmark, EnrolmentStatus
 from sync.records.people import College, Mentor, SchoolCenter, User
 from sync.records.students import FamilyMember, Identification, Student
 from sync.records.support import KeySupport, MentorAssignment, RescueSession, SupportLogEntry
@@ -32,6 +33,10 @@ ALL_RECORDS: tuple[type[Record], ...] = (
     WishSelection,
     MonitoringFlag,
     AuditEntry,
+    EnrolmentStatus,
+    CaseReview,
+    AcademicResult,
+    CollegeAcademicBenchmark,
 )
 
 RECORD_TYPES: dict[str, type[Record]] = {record.RECORD_TYPE: record for record in ALL_RECORDS}
@@ -57,6 +62,10 @@ RECORD_TYPE_LABELS: dict[str, str] = {
     "wish_selection": "心愿单",
     "monitoring_flag": "监测反馈",
     "audit_entry": "审计记录",
+    "enrolment_status": "学籍状态",
+    "case_review": "个案评议",
+    "academic_result": "学业成绩",
+    "college_academic_benchmark": "学院学业基准",
 }
 
 

@@ -21,6 +21,13 @@ HOME_VISIT = "home_visit"
 AUDIT_ENTRY = "audit_entry"
 USER = "user"
 COLLEGE = "college"
+ENROLMENT_STATUS = "enrolment_status"
+CASE_REVIEW = "case_review"
+ACADEMIC_RESULT = "academic_result"
+COLLEGE_ACADEMIC_BENCHMARK = "college_academic_benchmark"
+# Outcome records of a student: written by the centers only (the school center for every student, a
+# college center for its own college's); counselors and mentors read those of their students.
+OUTCOME_RECORDS = frozenset({ENROLMENT_STATUS, CASE_REVIEW, ACADEMIC_RESULT})
 
 # Kept in the server's audit log, never published to other devices.
 UNPUBLISHED = frozenset({AUDIT_ENTRY})

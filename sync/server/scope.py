@@ -212,6 +212,8 @@ def check_write(
     if record_type in record_kinds.UNPUBLISHED:
         return None
     if not record_kinds.belongs_to_students(cls):
+        if record_type == record_kinds.COLLEGE_ACADEMIC_BENCHMARK:
+            return _check_benchmark(principal, existing, new_fields)
         if role is Role.SCHOOL_CENTER or _college_center_edit(
             session, principal, record_type, existing, new_fields
         ):
@@ -222,6 +224,8 @@ def check_write(
         return _check_new_student(principal, new_fields)
     if not student_ids or not may_reach(session, principal, student_ids, cache):
         return RejectReason.NOT_FOUND
+    if record_type in record_kinds.OUTCOME_RECORDS:
+        return None if role in (Role.SCHOOL_CENTER, Role.COLLEGE_CENTER) else RejectReason.FORBIDDEN
     if role is Role.SCHOOL_CENTER:
         return RejectReason.FORBIDDEN
     if role is Role.MENTOR and record_type != record_kinds.SUPPORT_LOG:
@@ -320,6 +324,23 @@ def _mentor_of_college(session: Session, mentor: RecordRow, college_id: str | No
         .limit(1)
     )
     return session.scalar(served) is not None
+
+
+def _check_benchmark(
+    principal: Principal, existing: RecordRow | None, new_fields: dict[str, Any]
+) -> RejectReason | None:
+    """A college's academic benchmark: the school center's for every college, a college center's for its
+    own (it may neither write another college's nor move one to or from its college)."""
+    if principal.role is Role.SCHOOL_CENTER:
+        return None
+    if principal.role is not Role.COLLEGE_CENTER or principal.college_id is None:
+        return RejectReason.FORBIDDEN
+    colleges = {new_fields.get("college_id")} if "college_id" in new_fields else set()
+    if existing is not None:
+        colleges.add(existing.fields_dict().get("college_id"))
+    if not colleges or colleges != {principal.college_id}:
+        return RejectReason.FORBIDDEN
+    return None
 
 
 def _check_new_student(principal: Principal, fields: dict[str, Any]) -> RejectReason | None:

@@ -17,6 +17,8 @@ class ImportKind(CodedEnum):
     IDENTIFICATION = "identification", "困难认定结果"
     AID = "aid", "资助记录"
     REWARD = "reward", "成长奖励"
+    ACADEMIC = "academic", "学业成绩"
+    ENROLMENT = "enrolment", "学籍状态"
 
 
 @dataclass(frozen=True)
@@ -98,11 +100,41 @@ REWARD_COLUMNS: tuple[Column, ...] = (
     Column("granting_department", ("授予部门", "颁发单位", "授予单位")),
 )
 
+# A term's results from the academic affairs system (教务系统): GPA and the failed-course count. The term
+# may be one column ("2025-2026-1") or two (学年 "2025-2026", 学期 "1"), as the usual exports write it.
+ACADEMIC_COLUMNS: tuple[Column, ...] = (
+    Column("student_no", ("学号", "学生学号"), required=True),
+    Column("name", ("姓名", "学生姓名")),
+    Column("academic_year", ("学年", "学年度")),
+    Column("term", ("学期", "学年学期", "开课学期", "考试学期", "学期名称"), required=True),
+    Column("gpa", ("平均学分绩点", "学分绩点", "GPA", "平均绩点", "绩点", "平均学分绩")),
+    Column(
+        "failed_courses",
+        ("不及格门数", "不及格课程数", "不及格科目数", "挂科门数", "不及格课程门数"),
+        required=True,
+    ),
+)
+
+# Enrolment status per term (学籍状态), from the registrar's (教务处) roster or 学籍异动 list: a term as
+# "2025-2026-1" (or "2025-2026学年第一学期"), or a 学年 column and a 学期 column (1 / 2 / 第一学期).
+ENROLMENT_COLUMNS: tuple[Column, ...] = (
+    Column("student_no", ("学号", "学生学号"), required=True),
+    Column("name", ("姓名", "学生姓名")),
+    Column("term", ("学期", "学年学期", "所在学期"), required=True),
+    Column("academic_year", ("学年",)),
+    Column("state", ("学籍状态", "学籍状况", "在籍状态", "学生状态"), required=True),
+    Column("applied_state", ("申请中的学籍变动", "异动申请", "学籍异动申请", "申请异动类别")),
+    Column("effective_on", ("生效日期", "异动日期", "变动日期")),
+    Column("note", ("备注", "异动原因")),
+)
+
 COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.ROSTER: ROSTER_COLUMNS,
     ImportKind.IDENTIFICATION: IDENTIFICATION_COLUMNS,
     ImportKind.AID: AID_COLUMNS,
     ImportKind.REWARD: REWARD_COLUMNS,
+    ImportKind.ACADEMIC: ACADEMIC_COLUMNS,
+    ImportKind.ENROLMENT: ENROLMENT_COLUMNS,
 }
 
 _NOISE = re.compile(r"[\s*＊:：]|（[^）]*）$|\([^)]*\)$")

@@ -89,14 +89,21 @@ def find_header(sheet: Sheet) -> Header:
 
 
 def guess_kind(header: Header) -> ImportKind:
-    """Aid records have a project and a date, rewards a kind or content and a date; identification
+    """Academic results have a term and a GPA or failed-course count; aid records have a project and a
+    date, rewards a kind or content and a date, enrolment lists a 学籍状态 and a term; identification
     results have 学年 and a level or status; everything else is a roster."""
+    academic = {guess_field(ImportKind.ACADEMIC, title) for title in header.titles}
+    if "term" in academic and academic & {"gpa", "failed_courses"}:
+        return ImportKind.ACADEMIC
     aid = {guess_field(ImportKind.AID, title) for title in header.titles}
     if {"project_name", "granted_on"} <= aid:
         return ImportKind.AID
     reward = {guess_field(ImportKind.REWARD, title) for title in header.titles}
     if {"kind", "description", "granted_on"} <= reward:
         return ImportKind.REWARD
+    enrolment = {guess_field(ImportKind.ENROLMENT, title) for title in header.titles}
+    if "state" in enrolment and enrolment & {"term", "academic_year"}:
+        return ImportKind.ENROLMENT
     fields = {guess_field(ImportKind.IDENTIFICATION, title) for title in header.titles}
     roster_only = {guess_field(ImportKind.ROSTER, title) for title in header.titles} & {
         "college",

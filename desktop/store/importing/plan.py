@@ -43,6 +43,7 @@ from desktop.store.importing.mapping import (
 from desktop.store.importing.reading import Sheet, read_sheet
 from desktop.store.repositories.base import Repository
 from desktop.store.repositories.session import StoreSession
+from desktop.store.role_rules import is_center_role
 from sync.records import (
     AuditAction,
     Gender,
@@ -191,10 +192,16 @@ def build_plan(session: StoreSession, info: FileInfo, mapping: ColumnMapping) ->
     if not rows:
         plan.problems.append(RowProblem(0, "", "表头下面没有数据行。"))
         return plan
-    from desktop.store.importing.history_rows import HistoryRows  # (it builds on Rows below)
+    from desktop.store.importing.academic_rows import AcademicRows  # (they build on Rows below)
+    from desktop.store.importing.enrolment_rows import EnrolmentRows
+    from desktop.store.importing.history_rows import HistoryRows
 
     checker: Rows
-    if mapping.kind is ImportKind.ROSTER:
+    if mapping.kind is ImportKind.ACADEMIC:
+        checker = AcademicRows(session, plan)
+    elif mapping.kind is ImportKind.ENROLMENT:
+        checker = EnrolmentRows(session, plan)
+    elif mapping.kind is ImportKind.ROSTER:
         checker = _RosterRows(session, plan)
     elif mapping.kind is ImportKind.IDENTIFICATION:
         checker = _IdentificationRows(session, plan)
@@ -524,11 +531,15 @@ def apply_plan(session: StoreSession, plan: ImportPlan) -> ImportResult:
     """Write every row of a checked plan in the session's transaction (all or nothing)."""
     if not plan.ok:
         raise ImportRejected(f"文件中有 {len(plan.problems)} 个问题，未导入任何数据。")
+    if plan.kind is ImportKind.ACADEMIC and not is_center_role(session.meta.info().role):
+        raise ImportRejected("只有学生发展支持中心（学院或学校）可以导入学业成绩。")
     repositories: dict[ImportKind, Repository[Any]] = {
         ImportKind.ROSTER: session.students,
         ImportKind.IDENTIFICATION: session.identifications,
         ImportKind.AID: session.aid,
         ImportKind.REWARD: session.rewards,
+        ImportKind.ACADEMIC: session.academic_results,
+        ImportKind.ENROLMENT: session.enrolment,
     }
     repository = repositories[plan.kind]
     repository.create_many(plan.creates)

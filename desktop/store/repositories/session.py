@@ -24,6 +24,12 @@ from desktop.store.repositories.errors import RecordNotFound
 from desktop.store.repositories.history import StudentHistory
 from desktop.store.repositories.meta import MetaRepository
 from desktop.store.repositories.monitoring import FlagRepository
+from desktop.store.repositories.outcomes import (
+    AcademicResultRepository,
+    CaseReviewRepository,
+    CollegeAcademicBenchmarkRepository,
+    EnrolmentStatusRepository,
+)
 from desktop.store.repositories.people import (
     CollegeRepository,
     MentorRepository,
@@ -67,6 +73,10 @@ REPOSITORY_CLASSES: tuple[type[Repository[Any]], ...] = (
     WishSelectionRepository,
     FlagRepository,
     AuditRepository,
+    EnrolmentStatusRepository,
+    CaseReviewRepository,
+    AcademicResultRepository,
+    CollegeAcademicBenchmarkRepository,
 )
 
 
@@ -93,6 +103,10 @@ class StoreSession:
         self.wishes = WishSelectionRepository(db, ctx)
         self.flags = FlagRepository(db, ctx)
         self.audit = AuditRepository(db, ctx)
+        self.enrolment = EnrolmentStatusRepository(db, ctx)
+        self.case_reviews = CaseReviewRepository(db, ctx)
+        self.academic_results = AcademicResultRepository(db, ctx)
+        self.academic_benchmarks = CollegeAcademicBenchmarkRepository(db, ctx)
         self.meta = MetaRepository(db)
         self.attachments = AttachmentRepository(db)
         self.roster = RosterQueries(db)

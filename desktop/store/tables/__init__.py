@@ -21,6 +21,12 @@ from desktop.store.tables.local import (
 from desktop.store.tables.meta import MetaRow
 from desktop.store.tables.monitoring import MonitoringFlagRow
 from desktop.store.tables.outbox import OutboxRow
+from desktop.store.tables.outcomes import (
+    AcademicResultRow,
+    CaseReviewRow,
+    CollegeAcademicBenchmarkRow,
+    EnrolmentStatusRow,
+)
 from desktop.store.tables.people import CollegeRow, MentorRow, SchoolCenterRow, UserRow
 from desktop.store.tables.students import FamilyMemberRow, IdentificationRow, StudentRow
 from desktop.store.tables.support import (
@@ -52,6 +58,10 @@ RECORD_TABLES: tuple[type[RecordRow], ...] = (
     WishSelectionRow,
     MonitoringFlagRow,
     AuditEntryRow,
+    EnrolmentStatusRow,
+    CaseReviewRow,
+    AcademicResultRow,
+    CollegeAcademicBenchmarkRow,
 )
 
 TABLE_OF: dict[str, type[RecordRow]] = {table.RECORD.RECORD_TYPE: table for table in RECORD_TABLES}
@@ -60,11 +70,15 @@ __all__ = [
     "RECORD_TABLES",
     "SYNC_COLUMNS",
     "TABLE_OF",
+    "AcademicResultRow",
     "AttachmentBlobRow",
     "AuditEntryRow",
     "Base",
+    "CaseReviewRow",
     "Cents",
+    "CollegeAcademicBenchmarkRow",
     "CollegeRow",
+    "EnrolmentStatusRow",
     "FamilyMemberRow",
     "GiveBackActivityRow",
     "GrowthRewardRow",

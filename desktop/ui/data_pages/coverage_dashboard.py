@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import coverage
+from desktop.app import coverage, watch
 from desktop.app.changes import Kind
 from desktop.store.coverage import MEASURE_RULES, BreakdownRow, CoverageReport, Measure, MissingStudent, Ratio
 from desktop.ui.common.guarded_call import run_for
@@ -51,6 +51,9 @@ RELEVANT_KINDS = frozenset(
         Kind.RESCUE_SESSION,
         Kind.COLLEGE,
         Kind.MONITORING_FLAG,
+        Kind.ENROLMENT_STATUS,
+        Kind.CASE_REVIEW,
+        Kind.ACADEMIC_RESULT,
     }
 )
 
@@ -70,6 +73,7 @@ def ratio_text(ratio: Ratio | None) -> str:
 
 class CoverageDashboard(Section):
     report_shown = Signal()
+    watch_shown = Signal()
     missing_shown = Signal()
     exported = Signal(str)
 
@@ -141,6 +145,11 @@ class CoverageDashboard(Section):
         self.tabs.addTab(self.by_college, self.tr("By college"))
         self.tabs.addTab(self.by_counselor, self.tr("By counselor"))
         self.tabs.addTab(self.by_class, self.tr("By class"))
+        # 一个不失学: how many disadvantaged students of each college are on the watch list
+        self.watch_table = self._table("watchByCollege")
+        self.watch_table.setColumnCount(2)
+        self.watch_table.setHorizontalHeaderLabels([self.tr("College"), self.tr("On the watch list")])
+        self.tabs.addTab(self.watch_table, self.tr("No dropout"))
 
         self.missing_title = QLabel(self)
         self.missing_title.setObjectName("missingTitle")
@@ -221,6 +230,18 @@ class CoverageDashboard(Section):
             self._failed,
             key="coverage",
         )
+        shown = watch.may_see_watch_list(self.ctx.identity.role)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.watch_table), shown)
+        if shown:
+            run_for(self, watch.watch_counts, self._show_watch, self._failed, key="coverage-watch")
+
+    def _show_watch(self, counts: list[tuple[str, int]]) -> None:
+        """The watch list's count per college (the chosen college's only, when one is chosen)."""
+        college = self.college.currentText() if self.college_id else None
+        rows = [(name, str(count)) for name, count in counts if college is None or name == college]
+        total = sum(count for name, count in counts if college is None or name == college)
+        fill_table(self.watch_table, [*rows, (self.tr("Total"), str(total))])
+        self.watch_shown.emit()
 
     def _data_changed(self, kinds: set[str]) -> None:
         if kinds & RELEVANT_KINDS and self.report is not None:

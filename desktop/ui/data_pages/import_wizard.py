@@ -32,7 +32,7 @@ from desktop.ui.data_pages.export_panel import ExportPanel
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
 
-CHANGES = frozenset({Kind.STUDENT, Kind.IDENTIFICATION})
+CHANGES = frozenset({Kind.STUDENT, Kind.IDENTIFICATION, Kind.ENROLMENT_STATUS, Kind.ACADEMIC_RESULT})
 
 
 class ImportWizard(Section):

@@ -1,4 +1,5 @@
-"""The coverage, planning, key-support, wish-list, monitoring and import pages, added to the window.
+"""The coverage, planning, key-support, wish-list, monitoring, watch-list, academic-gap and import pages,
+added to the window.
 
 Each is built (and its module imported: ReportLab, the spreadsheet writers) on its first visit."""
 
@@ -38,6 +39,16 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
 
         return MonitoringPage(ctx, parent)
 
+    def academic_gap(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.academic_gap_page import AcademicGapPage
+
+        return AcademicGapPage(ctx, parent)
+
+    def watch_list(parent: QWidget) -> Section:
+        from desktop.ui.data_pages.watch_list_page import WatchListPage
+
+        return WatchListPage(ctx, parent)
+
     def importer(parent: QWidget) -> Section:
         from desktop.ui.data_pages.import_wizard import ImportWizard
 
@@ -49,4 +60,6 @@ def add_data_sections(window: MainWindow, ctx: AppContext) -> None:
     add("key_support", QCoreApplication.translate("DataSections", "Key support"), key_support)
     add("wishes", QCoreApplication.translate("DataSections", "Wish lists"), wishes)
     add("monitoring", QCoreApplication.translate("DataSections", "Monitoring"), monitoring)
+    add("academic_gap", QCoreApplication.translate("DataSections", "Academic gap"), academic_gap)
+    add("watch_list", QCoreApplication.translate("DataSections", "No dropout"), watch_list)
     add("import", QCoreApplication.translate("DataSections", "Import and export"), importer)

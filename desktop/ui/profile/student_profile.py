@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import profile
+from desktop.app import academic, profile
 from desktop.app.changes import Kind
 from desktop.app.pdf_documents import PdfSpec
 from desktop.app.profile import StudentHistory
@@ -24,6 +24,7 @@ from desktop.ui.common.shortcut_tips import with_shortcut
 from desktop.ui.pdf.pdf_preview_dialog import PdfPreviewOpener
 from desktop.ui.profile.identification_dialog import IdentificationDialog
 from desktop.ui.profile.profile_basic_tab import BasicInfoTab
+from desktop.ui.profile.profile_enrolment_tab import EnrolmentTab
 from desktop.ui.profile.profile_key_support_tab import KeySupportTab
 from desktop.ui.profile.profile_timeline_tab import TimelineTab
 from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
@@ -31,7 +32,8 @@ from desktop.ui.profile.record_list_tab import RecordListTab, label_of
 from desktop.ui.profile.record_tab_actions import RecordTabActions
 from desktop.ui.profile.workflow_dialogs import FlagDialog, WishDialog
 from desktop.ui.shell.app_context import AppContext, SavedNotice
-from sync.records import FamilyMember, Student
+from sync.records import AcademicResult, FamilyMember, Student
+from sync.records.terms import term_label
 
 WATCHED_KINDS = frozenset(
     {
@@ -45,6 +47,7 @@ WATCHED_KINDS = frozenset(
         Kind.SUPPORT_LOG_ENTRY,
         Kind.MONITORING_FLAG,
         Kind.WISH_SELECTION,
+        Kind.ACADEMIC_RESULT,
     }
 )
 
@@ -208,7 +211,20 @@ class StudentProfile(QWidget):
             RecordTabActions(ctx, self.key_support.wishes, WishDialog, self._subject,
                              lambda: self.file.wishes if self.file else []),
         ]  # fmt: skip
+        # The terms' results imported from the academic affairs system (read only).
+        self.academic_results = RecordListTab(
+            [
+                (self.tr("Term"), lambda r: term_label(r.term)),
+                (self.tr("GPA"), lambda r: "" if r.gpa is None else f"{r.gpa:.2f}"),
+                (self.tr("Failed courses"), lambda r: str(r.failed_courses)),
+                (self.tr("Source"), lambda r: r.source),
+            ],
+            self.tr("No academic results imported."),
+            self,
+        )
+        self.academic_results.table.setObjectName("academicResults")
         self.timeline = TimelineTab(self)
+        self.enrolment = EnrolmentTab(ctx, self._subject, self)
         self.tabs.addTab(self.basic, self.tr("Basic information and family"))
         self.tabs.addTab(self.identifications, self.tr("Identification"))
         self.tabs.addTab(self.aid, self.tr("Aid"))
@@ -218,6 +234,8 @@ class StudentProfile(QWidget):
         self.tabs.addTab(self.key_support, self.tr("Key support"))
         self.tabs.setTabVisible(self.tabs.indexOf(self.key_support), ctx.may_see_key_support())
         self.tabs.addTab(self.flags, self.tr("Monitoring feedback"))
+        self.tabs.addTab(self.academic_results, self.tr("Academic results"))
+        self.tabs.addTab(self.enrolment, self.tr("Enrolment"))
         self.tabs.addTab(self.timeline, self.tr("Growth archive"))
 
         top = QHBoxLayout()
@@ -245,6 +263,15 @@ class StudentProfile(QWidget):
             self._failed,
             key="profile-load",
         )
+        self.ctx.worker.run(
+            lambda store: academic.student_results(store, student_id),
+            lambda results: self._show_results(student_id, results),
+            key="profile-academic",
+        )
+
+    def _show_results(self, student_id: str, results: list[AcademicResult]) -> None:
+        if student_id == self.student_id:
+            self.academic_results.set_records(results)
 
     def _show(self, file: StudentHistory) -> None:
         if file.student.id != self.student_id:
@@ -268,6 +295,7 @@ class StudentProfile(QWidget):
         self.flags.set_records(file.flags)
         for actions in (*self.record_actions, *self.workflow_actions):
             actions.refresh()
+        self.enrolment.show_student(s.id)
         self.timeline.set_entries(
             file.timeline(include_restricted=self.ctx.may_see_key_support(), newest_first=True)
         )
@@ -362,10 +390,18 @@ class StudentProfile(QWidget):
         self.file = None
         self.heading.clear()
         self.basic.clear()
-        for tab in (self.identifications, self.aid, self.rewards, self.visits, self.flags):
+        for tab in (
+            self.identifications,
+            self.aid,
+            self.rewards,
+            self.visits,
+            self.flags,
+            self.academic_results,
+        ):
             tab.set_records([])
         for actions in (*self.record_actions, *self.workflow_actions):
             actions.refresh()
         self.key_support.clear()
+        self.enrolment.clear()
         self.timeline.set_entries([])
         self.tabs.setCurrentIndex(0)

@@ -67,6 +67,15 @@ class SettingsPage(Section):
         self.idle.setValue(ctx.settings.idle_minutes)
         self.idle.valueChanged.connect(self._idle_changed)
         form.addRow(self.tr("Lock after idle"), self.idle)
+        self.failed_courses = QSpinBox(general)
+        self.failed_courses.setObjectName("watchFailedCourses")
+        self.failed_courses.setRange(1, school_settings.MAX_FAILED_COURSES)
+        self.failed_courses.setSuffix(self.tr(" failed course(s)"))
+        self.failed_courses.setToolTip(
+            self.tr("A disadvantaged student with this many failed courses in a term goes on the watch list")
+        )
+        self.failed_courses.valueChanged.connect(self._failed_courses_changed)
+        form.addRow(self.tr("No-dropout warning at"), self.failed_courses)
         self.language = QComboBox(general)
         self.language.setObjectName("language")
         for code, name in LANGUAGES.items():
@@ -176,6 +185,9 @@ class SettingsPage(Section):
         self.keyring.blockSignals(False)
         self.ctx.worker.run(backups_core.list_backups, self._show_backups, key="backups")
         self.ctx.worker.run(school_settings.visit_form_title, self.visit_title.setText, key="visit-title")
+        self.ctx.worker.run(
+            school_settings.watch_failed_courses, self._show_failed_courses, key="watch-threshold"
+        )
         self.center.reload()
 
     def clear(self) -> None:
@@ -223,6 +235,19 @@ class SettingsPage(Section):
                 self._failed(exc)
 
         self.ctx.worker.run(lambda store: school_settings.set_visit_form_title(store, title), done, failed)
+
+    def _show_failed_courses(self, count: int) -> None:
+        self.failed_courses.blockSignals(True)
+        self.failed_courses.setValue(count)
+        self.failed_courses.blockSignals(False)
+
+    def _failed_courses_changed(self, count: int) -> None:
+        self.ctx.worker.run(
+            lambda store: school_settings.set_watch_failed_courses(store, count),
+            lambda _saved: self._say(self.tr("Saved.")),
+            self._failed,
+            key="watch-threshold-save",
+        )
 
     def _idle_changed(self, minutes: int) -> None:
         self.ctx.settings.idle_minutes = minutes

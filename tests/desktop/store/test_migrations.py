@@ -68,7 +68,7 @@ def test_open_migrates_a_v1_store_and_keeps_the_data(data_dir: Path) -> None:
     key = make_v1_store(data_dir)
     store = Store.open(data_dir, PASSPHRASE, backup_daily=False)
     try:
-        assert store.info.schema_version == LATEST_VERSION == 10
+        assert store.info.schema_version == LATEST_VERSION == 11
         with store.session() as s:
             assert [student.name for student in s.students.list(order_by=["name_pinyin"])] == [
                 "钱迁移",

@@ -234,6 +234,8 @@ def main() -> int:
     check_dialog("batch export")
 
     from desktop.ui.data_pages.annual_report_dialog import AnnualReportDialog
+    from desktop.ui.data_pages.benchmark_dialog import BenchmarkDialog
+    from desktop.ui.profile.enrolment_dialogs import CaseReviewDialog, EnrolmentDialog
     from desktop.ui.profile.identification_dialog import IdentificationDialog
     from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
     from desktop.ui.profile.workflow_dialogs import FlagDialog, WishDialog
@@ -246,11 +248,20 @@ def main() -> int:
         ("first run", lambda: FirstRunWizard(window)),
         ("conflict review", lambda: ConflictReviewDialog(app.ctx, window)),
         ("annual report", lambda: AnnualReportDialog(app.ctx, window)),
+        ("college academic benchmark", lambda: BenchmarkDialog(app.ctx, parent=window)),
     ]
-    for record_dialog in (IdentificationDialog, AidDialog, RewardDialog, FlagDialog, WishDialog):
+    record_dialogs = (IdentificationDialog, AidDialog, RewardDialog, FlagDialog, WishDialog)
+    for record_dialog in (*record_dialogs, EnrolmentDialog, CaseReviewDialog):
         makers.append(
             (record_dialog.__name__, lambda d=record_dialog: d(app.ctx, student_id, "张三", None, window))
         )
+
+    def withdrawal() -> QDialog:  # 退学 shows the case review under the status: the tallest form
+        dialog = EnrolmentDialog(app.ctx, student_id, "张三", None, window)
+        dialog.state.setCurrentIndex(dialog.state.findData("withdrawn"))
+        return dialog
+
+    makers.append(("EnrolmentDialog with the case review", withdrawal))
     for name, make in makers:
         dialog = make()
         dialog.show()

@@ -8,15 +8,20 @@ from decimal import Decimal
 from enum import StrEnum
 
 import pytest
+from pydantic import ValidationError
 
 import sync.records as records
 from sync.records import (
     ALL_RECORDS,
     RECORD_TYPES,
+    AcademicResult,
     AuditEntry,
+    CaseReview,
     CodedEnum,
     College,
+    CollegeAcademicBenchmark,
     DifficultyType,
+    EnrolmentStatus,
     FamilyMember,
     GiveBackActivity,
     GrowthReward,
@@ -243,6 +248,20 @@ def sample_records() -> list[Record]:
             resolved_on=date(2025, 2, 10),
         ),
         AuditEntry(actor_id="u", action="print", record_type="home_visit", record_id="v", student_id=sid),
+        EnrolmentStatus(
+            student_id=sid, term="2024-2025-2", state="studying", applied_state="suspended", source="教务导入"
+        ),
+        CaseReview(
+            student_id=sid,
+            reviewed_on=date(2025, 3, 2),
+            reviewers=["周老师", "王主任"],
+            offered="临时困难补助、学业导师、以休学代替退学",
+            conclusion="学生同意暂缓退学",
+        ),
+        AcademicResult(student_id=sid, term="2024-2025-1", gpa=2.35, failed_courses=2, source="教务导入"),
+        CollegeAcademicBenchmark(
+            college_id="c", term="2024-2025-1", grade=2024, median_gpa=3.1, pass_rate=92.5, student_count=410
+        ),
     ]
 
 
@@ -259,8 +278,26 @@ def test_round_trip_through_json(record: Record) -> None:
     assert type(record).model_validate_json(record.model_dump_json()) == record
 
 
+def test_outcome_records_refuse_what_they_cannot_hold() -> None:
+    with pytest.raises(ValidationError, match="学期格式"):
+        EnrolmentStatus(student_id="s", term="2025-2026", state="studying")
+    with pytest.raises(ValidationError, match="申请中的学籍变动与当前学籍状态相同"):
+        EnrolmentStatus(student_id="s", term="2025-2026-1", state="suspended", applied_state="suspended")
+    with pytest.raises(ValidationError):
+        AcademicResult(student_id="s", term="2025-2026-1", gpa=5.01)
+    with pytest.raises(ValidationError):
+        AcademicResult(student_id="s", term="2025-2026-1", failed_courses=-1)
+    with pytest.raises(ValidationError):
+        CaseReview(student_id="s", reviewed_on=date(2025, 3, 2), reviewers=[], offered="补助")
+    with pytest.raises(ValidationError):
+        CollegeAcademicBenchmark(
+            college_id="c", term="2025-2026-1", grade=2024, median_gpa=3.0, pass_rate=100.5
+        )
+    assert CaseReview.RESTRICTED and {"gpa", "failed_courses"} <= AcademicResult.SENSITIVE_FIELDS
+
+
 def test_registry() -> None:
-    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 19
+    assert len(RECORD_TYPES) == len(ALL_RECORDS) == 23
     for name, cls in RECORD_TYPES.items():
         assert name == cls.RECORD_TYPE
         assert name.isascii() and name == name.lower()

@@ -23,12 +23,16 @@ SCHEMA_1_FIELDS = Path(__file__).with_name("schema_1_fields.txt")
 def test_a_field_added_after_the_first_schema_declares_its_version() -> None:
     # A field without ``since`` counts as schema 1, which older servers know: a newer laptop would send
     # it to them.  The first schema's fields are fixed; every later one says which schema added it.
+    # A record type added later (the outcome records of issue 15) is not in the list: a server of an
+    # older release refuses its ops as a whole (unknown_type); a field added to it later declares its schema.
     listed = {
         line for line in SCHEMA_1_FIELDS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
     }
+    first_types = {line.partition(".")[0] for line in listed}
     first = {
         f"{record_type}.{name}"
         for record_type, cls in RECORD_TYPES.items()
+        if record_type in first_types
         for name in cls.model_fields
         if field_since(cls, name) == FIRST_SCHEMA
     }

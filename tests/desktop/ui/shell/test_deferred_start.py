@@ -15,7 +15,7 @@ from desktop.ui.shell.app import JiaFangApp
 from desktop.ui.visits.visits_section import VisitsSection
 from tests.desktop.ui.conftest import Running, unlock
 
-DEFERRED = ("archive", "coverage", "planning", "key_support", "wishes", "monitoring", "import")
+DEFERRED = ("archive", "coverage", "planning", "key_support", "wishes", "monitoring", "watch_list", "import")
 
 
 def test_deferred_pages_are_built_on_first_visit(qtbot: QtBot, running: Running) -> None:
