@@ -21,13 +21,14 @@ from desktop.store.errors import StoreError
 from desktop.store.figure_facts import read_needed_facts
 from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
+from desktop.store.watch_facts import read_watch_facts
 from sync.figures.annual import SECTION_NEEDS, AnnualFigures, annual_figures, report_years
 from sync.figures.facts import SchoolFacts
 from sync.records import AuditAction, College
 
 FORMATS = (".pdf", ".xlsx")
 FIGURE_STEPS = 7  # annual_figures' steps
-SECTION_STEPS = 6  # the PDF's sections
+SECTION_STEPS = 7  # the PDF's sections
 WRITE_STEPS = 1
 
 
@@ -65,6 +66,7 @@ class AnnualInputs:
     include_key_support: bool  # coverages #5-#6, as the dashboard shows them to the role
     key_support_section: bool  # key support entered and left: the center roles only
     coverage: list[CoverageReport]  # the dashboard's, of the year and the two before
+    watch_facts: SchoolFacts  # what the 一个不失学 watch list reads, on the reference day
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ def read_annual_inputs(
         for record_class, need in SECTION_NEEDS.items():
             check()
             facts.records.update(read_needed_facts(s, {record_class: need}, [request.academic_year]).records)
+        check()
+        watch_facts = read_watch_facts(s, coverage[-1].reference_day)
     return AnnualInputs(
         request,
         facts,
@@ -115,6 +119,7 @@ def read_annual_inputs(
         include_key_support=include_key_support,
         key_support_section=role is not None and may_bulk_export_key_support(role),
         coverage=coverage,
+        watch_facts=watch_facts,
     )
 
 
@@ -146,6 +151,7 @@ def write_annual_report(inputs: AnnualInputs, control: JobControl) -> AnnualOutc
         key_support_section=inputs.key_support_section,
         today=request.today,
         coverage=inputs.coverage,
+        watch_facts=inputs.watch_facts,
         progress=step,
     )
     school_name = inputs.settings.school_name

@@ -311,6 +311,37 @@ def _key_support(figures: AnnualFigures, styles: FormStyles, numbers: _Sections)
     return [KeepTogether(parts)]
 
 
+def _watch(figures: AnnualFigures, styles: FormStyles, numbers: _Sections) -> list[Flowable]:
+    watch = figures.watch
+    if watch is None:
+        return []
+    heading = numbers.next(f"一个不失学关注名单（{watch.day.isoformat()}）")
+    reasons = [[row.reason, str(row.count)] for row in watch.by_reason]
+    colleges = [[row.reason, str(row.count)] for row in watch.by_college] or [["（无）"]]
+    return [
+        data_table(
+            styles,
+            ["关注原因（一人可有多项）", "人数"],
+            [*reasons, ["关注学生合计", str(watch.total)]],
+            [80, 16],
+            heading=heading,
+            centered=(1,),
+        ),
+        Spacer(1, 3 * mm),
+        KeepTogether(
+            [
+                data_table(styles, ["学院", "关注学生人数"], colleges, [80, 16], centered=(1,)),
+                Spacer(1, 1 * mm),
+                note_line(
+                    styles,
+                    "关注名单：困难学生中休学、退学或申请中，不及格课程达到预警线，或心理/生活异常反馈久未解决者；"
+                    "名单本身见“一个不失学”页，本报告只列人数。",
+                ),
+            ]
+        ),
+    ]
+
+
 SECTION_BUILDERS: tuple[Callable[[AnnualFigures, FormStyles, _Sections], list[Flowable]], ...] = (
     _coverage,
     _colleges,
@@ -318,6 +349,7 @@ SECTION_BUILDERS: tuple[Callable[[AnnualFigures, FormStyles, _Sections], list[Fl
     _rewards,
     _wishes,
     _key_support,
+    _watch,
 )
 
 

@@ -116,6 +116,16 @@ def annual_tables(figures: AnnualFigures, *, school_name: str) -> list[ExportTab
             *([f"退出原因：{row.reason}", row.count] for row in key.exits_by_reason),
         ]
         tables.append(table)
+    watch = figures.watch
+    if watch is not None:
+        table = ExportTable("一个不失学", ["项目", "人数"])
+        table.rows += [
+            ["统计日", watch.day.isoformat()],
+            ["关注学生合计", watch.total],
+            *([f"原因：{row.reason}", row.count] for row in watch.by_reason),
+            *([f"学院：{row.reason}", row.count] for row in watch.by_college),
+        ]
+        tables.append(table)
     return tables
 
 

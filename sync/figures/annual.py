@@ -27,6 +27,7 @@ from sync.figures.coverage_report import CoverageReport, CoverageScope, Measure,
 from sync.figures.facts import SchoolFacts
 from sync.figures.needs import Needs, merged
 from sync.figures.plain_json import plain_of, to_plain
+from sync.figures.watch_list import WatchReason, watch_list
 from sync.records import (
     FUNDING_SOURCES,
     AidType,
@@ -211,6 +212,27 @@ class KeySupportSection:
     exits_by_reason: list[ReasonCount]
 
 
+WATCH_LABELS: dict[WatchReason, str] = {
+    WatchReason.SUSPENDED: "休学",
+    WatchReason.WITHDRAWN: "退学",
+    WatchReason.APPLIED_SUSPENSION: "休学申请中",
+    WatchReason.APPLIED_WITHDRAWAL: "退学申请中",
+    WatchReason.UNREVIEWED_WITHDRAWAL: "退学未经个案评议",
+    WatchReason.FAILED_COURSES: "不及格课程达到预警线",
+    WatchReason.PSYCH_FLAG: "心理/生活异常反馈久未解决",
+}
+
+
+@dataclass
+class WatchSection:
+    """一个不失学: the watch list on the reference day, as counts (nobody named)."""
+
+    day: date
+    total: int
+    by_reason: list[ReasonCount]  # a student listed for two reasons counts under both
+    by_college: list[ReasonCount]
+
+
 @dataclass
 class AnnualFigures:
     academic_year: str
@@ -223,6 +245,7 @@ class AnnualFigures:
     rewards: RewardSection
     wishes: WishSection
     key_support: KeySupportSection | None = None  # center roles only
+    watch: WatchSection | None = None  # when the watch list's records were given
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = to_plain(self)
@@ -243,6 +266,7 @@ def annual_figures(
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
     coverage: Sequence[CoverageReport] | None = None,
+    watch_facts: SchoolFacts | None = None,
 ) -> AnnualFigures:
     """The annual report's figures for a college (``college_id``) or the school (None).
 
@@ -252,7 +276,8 @@ def annual_figures(
     ``coverage``: the coverage reports of ``report_years(academic_year)`` when the caller has them already
     (the laptop's dashboard computes the same figures from its store with SQL; tests/desktop/store/
     test_coverage_reference.py holds the two equal); else they are computed from ``facts``, which must then
-    hold what ``COVERAGE_NEEDS`` names (``SECTION_NEEDS`` is enough otherwise)."""
+    hold what ``COVERAGE_NEEDS`` names (``SECTION_NEEDS`` is enough otherwise).
+    ``watch_facts``: the records of ``watch_list.WATCH_RECORDS`` (the 一个不失学 section is left out without)."""
     with_section = include_key_support if key_support_section is None else key_support_section
     steps = 7
 
@@ -300,6 +325,24 @@ def annual_figures(
         rewards=rewards,
         wishes=wishes,
         key_support=key_support,
+        watch=None
+        if watch_facts is None
+        else _watch(watch_facts, report.reference_day, college_id, colleges),
+    )
+
+
+def _watch(facts: SchoolFacts, day: date, college_id: str | None, colleges: dict[str, str]) -> WatchSection:
+    entries = [e for e in watch_list(facts, day) if college_id is None or e.college_id == college_id]
+    reasons = Counter(kind for entry in entries for kind in entry.kinds)
+    by_college = Counter(colleges.get(entry.college_id or "", "") or "（未分配学院）" for entry in entries)
+    return WatchSection(
+        day,
+        len(entries),
+        [ReasonCount(label, reasons[kind]) for kind, label in WATCH_LABELS.items()],
+        [
+            ReasonCount(name, n)
+            for name, n in sorted(by_college.items(), key=lambda item: (-item[1], item[0]))
+        ],
     )
 
 

@@ -18,7 +18,7 @@ from desktop.app.pdf_documents import JobControl
 from desktop.reports.fonts import PdfFonts
 from desktop.store.coverage import CoverageScope, Measure, compute_coverage
 from desktop.store.store import Store
-from sync.records import AuditAction, Role
+from sync.records import AuditAction, EnrolmentState, EnrolmentStatus, Role
 from tests.desktop.reports.conftest import SCHOOL
 from tests.desktop.reports.pdf_tools import needs_tools, pdf_text, squeeze
 from tests.desktop.store.annual_fixture import add_annual_records
@@ -141,6 +141,7 @@ def test_xlsx_one_sheet_per_table_with_the_dashboards_numbers(
         "心愿单-类别",
         "心愿单-提供部门",
         "重点帮扶",
+        "一个不失学",
     ]
     rows = [list(row) for row in book["六个全覆盖"].iter_rows(values_only=True)]
     assert rows[0][:4] == ["项目", "2023-2024-已覆盖", "2023-2024-应覆盖", "2023-2024-覆盖率(%)"]
@@ -210,3 +211,24 @@ def test_bad_file_name_and_college(center: tuple[Store, School], tmp_path: Path)
         annual_report.read_annual_inputs(store, AnnualRequest(YEAR, None, tmp_path / "r.docx"))
     with pytest.raises(AnnualReportError, match="找不到所选学院"):
         annual_report.read_annual_inputs(store, AnnualRequest(YEAR, "no-such-college", tmp_path / "r.pdf"))
+
+
+@needs_tools
+def test_the_watch_list_counts(center: tuple[Store, School], tmp_path: Path) -> None:
+    """一个不失学: s1 (disadvantaged) withdrew in the year's second term without a case review."""
+    store, school = center
+    with store.session() as s:
+        s.enrolment.create(
+            EnrolmentStatus(student_id=school.id("s1"), term="2025-2026-2", state=EnrolmentState.WITHDRAWN)
+        )
+    path = tmp_path / "年度报告.pdf"
+    outcome = annual_report.generate_annual_report(store, AnnualRequest(YEAR, None, path, today=TODAY))
+    watch = outcome.figures.watch
+    assert watch is not None and watch.day == date(2026, 8, 31) and watch.total == 1
+    counts = {row.reason: row.count for row in watch.by_reason if row.count}
+    assert counts == {"退学": 1, "退学未经个案评议": 1}
+    assert [(row.reason, row.count) for row in watch.by_college] == [("文学院", 1)]
+    flat = squeeze(pdf_text(path))
+    assert "一个不失学关注名单（2026-08-31）" in flat
+    assert "退学未经个案评议1" in flat and "关注学生合计1" in flat and "文学院1" in flat
+    assert "张三" not in flat
