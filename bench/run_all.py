@@ -27,6 +27,7 @@ BENCHMARKS: tuple[tuple[str, str, list[str], list[str]], ...] = (
     ("ui", "ui_bench.py", [], ["--students", "2000", "--runs", "2"]),
     ("coverage", "coverage_bench.py", [], ["--students", "2000", "--rows", "1000", "--runs", "3"]),
     ("pdf", "pdf_bench.py", [], ["--runs", "5", "--batch", "40"]),
+    ("annual", "annual_report_bench.py", [], ["--students", "2000", "--runs", "2"]),
     (
         "sync",
         "sync_bench.py",
@@ -46,7 +47,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes: a few minutes in all")
     parser.add_argument("--pg-url", default=None, help="PostgreSQL for the sync benchmark (it is emptied)")
     parser.add_argument(
-        "--only", nargs="*", default=None, help="names to run: store ui coverage pdf sync peer"
+        "--only", nargs="*", default=None, help="names to run: store ui coverage pdf annual sync peer"
     )
     args = parser.parse_args()
     results: list[tuple[str, str, float]] = []

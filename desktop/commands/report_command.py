@@ -2,6 +2,7 @@
 
     jiafang report workload --term 2025-2026-1 [--college NAME] -o FILE.xlsx|.pdf [--json]
     jiafang report notice --year 2025-2026 [--college NAME] -o FILE.pdf|.xlsx
+    jiafang report annual [--year 2025-2026] [--college NAME] -o FILE.pdf|.xlsx [--json]
 
 Each subcommand lives in its own module with ``register(reports)``; to add one, add its module's name to ``REPORT_MODULES``.
 """
@@ -14,6 +15,7 @@ from typing import Any
 REPORT_MODULES = (
     "desktop.commands.report_workload_command",
     "desktop.commands.report_notice_command",
+    "desktop.commands.report_annual_command",
 )
 
 

@@ -254,6 +254,7 @@ def main() -> int:
         ProjectDialog,
         TrainingDialog,
     )
+    from desktop.ui.data_pages.annual_report_dialog import AnnualReportDialog
     from desktop.ui.data_pages.benchmark_dialog import BenchmarkDialog
     from desktop.ui.profile.enrolment_dialogs import CaseReviewDialog, EnrolmentDialog
     from desktop.ui.profile.identification_dialog import IdentificationDialog
@@ -268,6 +269,7 @@ def main() -> int:
         ("change passphrase", lambda: ChangePassphraseDialog(window)),
         ("first run", lambda: FirstRunWizard(window)),
         ("conflict review", lambda: ConflictReviewDialog(app.ctx, window)),
+        ("annual report", lambda: AnnualReportDialog(app.ctx, window)),
         ("college academic benchmark", lambda: BenchmarkDialog(app.ctx, parent=window)),
     ]
     record_dialogs = (IdentificationDialog, AidDialog, RewardDialog, FlagDialog, WishDialog, TalkDialog)
