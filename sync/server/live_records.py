@@ -1,0 +1,114 @@
+"""The live records the center's figures read, held in this process and kept current from the change
+sequence: each request reads only the rows changed since the last one it saw (``seq`` above it), so a
+figure request costs the computation, not a reload of the school.
+
+It is a cache, not state: every worker keeps its own and brings it up to the committed horizon at the
+start of each request, so a second worker (or host) never misses a change another one accepted. It
+starts over when the history it followed is gone: another epoch (a restored database), a horizon below
+what it saw, or tombstones expired past it (a deletion it could no longer read).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.figures.facts import SchoolFacts
+from sync.records import Record
+from sync.server import record_kinds, sequence
+from sync.server.models import RecordRow
+
+log = logging.getLogger("jiafang.server")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The live records of the projected types as of change ``seq`` (``epoch``: of which history)."""
+
+    facts: SchoolFacts
+    seq: int
+    epoch: str
+
+
+class LiveRecords:
+    """Live records of some record types, by type and id, caught up to the horizon on each ``snapshot``."""
+
+    def __init__(self, record_classes: Iterable[type[Record]]) -> None:
+        self._classes = {cls.RECORD_TYPE: cls for cls in record_classes}
+        self._lock = threading.Lock()
+        self._records: dict[str, dict[str, Record]] = {name: {} for name in self._classes}
+        self._seq = 0
+        self._epoch: str | None = None
+        self.rows_read = 0  # rows read from the database since this process started (for the bench)
+
+    @property
+    def record_types(self) -> tuple[str, ...]:
+        return tuple(self._classes)
+
+    def snapshot(self, session: Session) -> Snapshot:
+        """The records as of the committed horizon, read in ``session`` (only what changed since the
+        last call)."""
+        horizon = sequence.read_horizon(session)
+        with self._lock:
+            if (
+                horizon.epoch != self._epoch
+                or horizon.value < self._seq
+                or (self._seq > 0 and horizon.floor > self._seq)
+            ):
+                self._start_over(horizon.epoch)
+            if horizon.value > self._seq:
+                self._catch_up(session, horizon.value)
+            facts = SchoolFacts({name: list(records.values()) for name, records in self._records.items()})
+            return Snapshot(facts, self._seq, horizon.epoch)
+
+    def _start_over(self, epoch: str) -> None:
+        self._records = {name: {} for name in self._classes}
+        self._seq = 0
+        self._epoch = epoch
+
+    def _catch_up(self, session: Session, upto: int) -> None:
+        rows = session.execute(
+            select(RecordRow.record_type, RecordRow.id, RecordRow.deleted, RecordRow.fields)
+            .where(
+                RecordRow.seq > self._seq,
+                RecordRow.seq <= upto,
+                RecordRow.record_type.in_(list(self._classes)),
+            )
+            .order_by(RecordRow.seq)
+        )
+        unreadable = 0
+        for record_type, record_id, deleted, fields in rows:
+            self.rows_read += 1
+            held = self._records[record_type]
+            if deleted:
+                held.pop(record_id, None)
+                continue
+            try:
+                held[record_id] = _parsed(self._classes[record_type], record_id, fields)
+            except ValidationError:
+                held.pop(record_id, None)
+                unreadable += 1
+        if unreadable:
+            log.warning("figures: %d stored records could not be read and are left out", unreadable)
+        self._seq = upto
+
+
+def _parsed(cls: type[Record], record_id: str, fields: str) -> Record:
+    """The record from its stored JSON (which has no ``id``), parsed in one pass."""
+    body = fields.strip()
+    rest = body[1:].lstrip()
+    head = '{"id":' + json.dumps(record_id)
+    return cls.model_validate_json(head + ("}" if rest == "}" else "," + rest))
+
+
+def classes_of(record_types: Iterable[str]) -> list[type[Record]]:
+    """The record classes of these type names (unknown names are left out)."""
+    found = (record_kinds.record_class(name) for name in record_types)
+    return [cls for cls in found if cls is not None]
