@@ -15,7 +15,6 @@ figures and the drill-downs come from the same sets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -23,6 +22,8 @@ from sqlalchemy import text
 
 from desktop.store.repositories.roster import DISADVANTAGED_LEVELS
 from desktop.store.repositories.session import StoreSession
+from sync.figures.coverage import GroupKey, YearFacts
+from sync.figures.coverage_report import reference_day
 from sync.records import VisitStatus, academic_year_bounds
 from sync.records.academic import new_student_window_start
 from sync.records.enums import SessionKind, VisitMode
@@ -32,15 +33,6 @@ SEPARATOR = "\x1f"
 _JOIN = "char(31)"
 
 _LEVELS = ", ".join(f"'{level}'" for level in DISADVANTAGED_LEVELS)
-
-GroupKey = tuple[str | None, str | None, str | None]  # (college_id, counselor_id, class_name) as stored
-
-
-def reference_day(academic_year: str, today: date | None = None) -> date:
-    """The last day of the academic year, or today while it is running."""
-    first, last = academic_year_bounds(academic_year)
-    today = today or date.today()
-    return max(first, min(last, today))
 
 
 def year_params(academic_year: str, today: date | None) -> dict[str, Any]:
@@ -179,31 +171,6 @@ SELECT
     (SELECT group_concat(CASE WHEN r.kind = '{SessionKind.CASE_CONFERENCE.value}' THEN j.value END, {_JOIN})
      FROM rescue_session r, json_each(r.student_ids) j
      WHERE r.deleted = 0 AND r.session_date >= :first AND r.session_date <= :last) AS conference"""
-
-
-@dataclass
-class YearFacts:
-    """The students in scope (by group) and, among them, who has which part of which coverage."""
-
-    groups: dict[GroupKey, list[str]]  # every student in scope, by (college, counselor, class)
-    students: set[str]  # every student in scope
-    new_students: set[str]
-    # #2-#4: the disadvantaged students of the year (and 先家访后认定 new students awaiting their level)
-    population: set[str] = field(default_factory=set)
-    awaiting: set[str] = field(default_factory=set)  # awaiting their level, not yet visited
-    visited: set[str] = field(default_factory=set)  # a home visit in the student's window (#2)
-    talked: set[str] = field(default_factory=set)  # a 到校约谈 in the window (counted apart)
-    rewarded: set[str] = field(default_factory=set)  # a growth reward of the year (#3)
-    aided: set[str] = field(default_factory=set)  # aid history: a record of the year or the aid decision
-    traits: set[str] = field(default_factory=set)  # traits on a counted visit, or 个人特长 in the profile
-    archived: set[str] = field(default_factory=set)  # all four parts (#4)
-    # #5-#6 (empty unless key support was asked for)
-    key_population: set[str] = field(default_factory=set)
-    has_mentor: set[str] = field(default_factory=set)
-    mentored: set[str] = field(default_factory=set)
-    rescue: set[str] = field(default_factory=set)
-    conference: set[str] = field(default_factory=set)
-    rescued: set[str] = field(default_factory=set)
 
 
 def read_year_facts(
