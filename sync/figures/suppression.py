@@ -90,11 +90,7 @@ def suppress_breakdown(rows: Mapping[str, Count]) -> dict[str, Shown]:
     )
     extra_totals = {extra_total} if extra_total is not None else set()
     extra_covered = _complement(
-        {
-            key: count.covered
-            for key, count in rows.items()
-            if count.total > 0 or key in covered_hidden
-        },
+        {key: count.covered for key, count in rows.items() if count.total > 0 or key in covered_hidden},
         covered_hidden,
     )
     complementary = covered_hidden | ({extra_covered} if extra_covered is not None else set())
