@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from sync.figures.coverage import coverage_of, year_facts
+from sync.figures.coverage import YearFacts, assemble, coverage_of, year_facts
 from sync.figures.coverage_report import (
     KEY_SUPPORT_MEASURES,
     MEASURE_RULES,
@@ -30,7 +30,7 @@ from sync.figures.coverage_report import (
 )
 from sync.figures.facts import SchoolFacts
 from sync.figures.suppression import HIDDEN, SMALL, THRESHOLD, Count, Shown, suppress_breakdown
-from sync.records import College, Student
+from sync.records import College, MonitoringFlag, SchoolCenter, Student, User
 
 NO_GRADE = "（未填写年级）"
 
@@ -161,29 +161,51 @@ def _suppressed_rows(rows: list[tuple[str, str, dict[Measure, Ratio]]]) -> list[
     return served
 
 
-def _grade_rows(
-    facts: SchoolFacts, academic_year: str, scope: CoverageScope, today: date | None
-) -> list[tuple[str, str, dict[Measure, Ratio]]]:
+def _grade_rows(facts: SchoolFacts, year: YearFacts) -> list[tuple[str, str, dict[Measure, Ratio]]]:
     """Each grade's ratios of the student and key-support measures (grades with no one counted left out)."""
-    year = year_facts(facts, academic_year, scope, include_key_support=True, today=today)
     grades: dict[int | None, set[str]] = {}
     for student in facts.of(Student):
         if student.id in year.students:
             grades.setdefault(student.grade, set()).add(student.id)
-    measures = (*STUDENT_MEASURES, *KEY_SUPPORT_MEASURES)
     rows = []
     for grade in sorted(grades, key=lambda g: (g is None, g or 0)):
         ids = grades[grade]
         ratios: dict[Measure, Ratio] = {}
-        for measure in measures:
+        for measure in (*STUDENT_MEASURES, *KEY_SUPPORT_MEASURES):
             population = year.key_population if measure in KEY_SUPPORT_MEASURES else year.population
             counted = population & ids
             ratios[measure] = Ratio(len(counted & year.covered(measure)), len(counted))
         if any(ratio.total for ratio in ratios.values()):
-            rows.append(
-                ("" if grade is None else str(grade), NO_GRADE if grade is None else f"{grade}级", ratios)
-            )
+            key, label = ("", NO_GRADE) if grade is None else (str(grade), f"{grade}级")
+            rows.append((key, label, ratios))
     return rows
+
+
+# What the support centers (#1) and the monitoring flags read: the engine computes them from these alone.
+_FRAME_TYPES = (College, SchoolCenter, User, MonitoringFlag, Student)
+
+
+def coverage_with_year(
+    facts: SchoolFacts, academic_year: str, scope: CoverageScope, today: date | None
+) -> tuple[CoverageReport, YearFacts]:
+    """``coverage_of`` (key support included) and the year's sets it was counted from, computing the
+    sets once: the centers and flags come from the engine run on the records they read, which is cheap
+    (no identification, no visit)."""
+    year = year_facts(facts, academic_year, scope, include_key_support=True, today=today)
+    frame_facts = SchoolFacts({cls.RECORD_TYPE: facts.of(cls) for cls in _FRAME_TYPES})
+    frame = coverage_of(frame_facts, academic_year, scope, include_key_support=False, today=today)
+    report = assemble(
+        year,
+        academic_year,
+        scope,
+        include_key_support=True,
+        today=today,
+        centers=frame.centers,
+        college_names={college.id: college.name for college in facts.of(College)},
+        counselor_names={user.id: user.name for user in facts.of(User)},
+        flags=frame.flags,
+    )
+    return report, year
 
 
 def _college_row(row: BreakdownRow) -> tuple[str, str, dict[Measure, Ratio]]:
@@ -202,7 +224,7 @@ def serve_coverage(
     """The served figures of the school (``college_id`` None) or one college; key-support figures are
     included (only the center roles are served)."""
     scope = CoverageScope.college(college_id) if college_id else CoverageScope.school()
-    report = coverage_of(facts, academic_year, scope, include_key_support=True, today=today)
+    report, year = coverage_with_year(facts, academic_year, scope, today)
     by_college = [] if college_id else [_college_row(row) for row in report.by_college]
     college_name = facts.by_id(College).get(college_id or "") if college_id else None
     plain = report.to_json()
@@ -217,7 +239,7 @@ def serve_coverage(
         key_support_included=True,
         totals={name: TotalCell(**cell) for name, cell in totals.items()},
         by_college=_suppressed_rows(by_college),
-        by_grade=_suppressed_rows(_grade_rows(facts, academic_year, scope, today)),
+        by_grade=_suppressed_rows(_grade_rows(facts, year)),
         monitoring_flags=FlagFigures(**plain["monitoring_flags"]),
         awaiting_visit_first=report.awaiting_visit_first,
         at_school=report.at_school,

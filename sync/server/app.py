@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     app.state.settings = settings
     app.state.database = database
     # The live records the figures read, kept current from the change sequence (a cache per process).
-    app.state.figure_records = figures.new_projection()
+    app.state.figures = figures.ServedFigures()
     app.state.hash_gate = HashGate(
         limit=settings.max_concurrent_hashes,
         queue=settings.hash_queue,

@@ -8,14 +8,30 @@ Chinese reason (403). The figures are computed by the shared engine (``sync.figu
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from sqlalchemy.orm import Session
+import threading
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
 
 from sync.figures.coverage import FACT_TYPES
+from sync.figures.facts import SchoolFacts
 from sync.figures.served import CoverageFigures, serve_coverage
 from sync.protocol import ErrorCode
-from sync.records import College
+from sync.records import (
+    College,
+    GrowthReward,
+    GuaranteeAid,
+    HomeVisit,
+    Identification,
+    KeySupport,
+    MentorAssignment,
+    MonitoringFlag,
+    Record,
+    RescueSession,
+    Student,
+    academic_year_bounds,
+)
+from sync.records.academic import new_student_window_start
 from sync.records.enums import Role
 from sync.server.database import Database
 from sync.server.errors import ApiError
@@ -27,12 +43,22 @@ OWN_COLLEGE_ONLY = "学院学生发展支持中心只能查看本学院的统计
 NO_COLLEGE = "此学院中心账号未指定学院，请联系管理员"
 UNKNOWN_COLLEGE = "找不到该学院"
 
-# The record types the served figures read (the projection holds these only).
+# The record types the served figures read (the projection holds these only) ...
 FIGURE_TYPES = FACT_TYPES
-
-
-def new_projection() -> LiveRecords:
-    return LiveRecords(FIGURE_TYPES)
+# ... and of those with many records, the fields they read (the rest of such a record is not kept in
+# memory; the few colleges, centers, users and mentors are kept whole). A field added to what the engine
+# reads must be added here: the figures' tests fail loudly (AttributeError) until it is.
+FIGURE_FIELDS: dict[type[Record], tuple[str, ...]] = {
+    Student: ("college_id", "counselor_id", "class_name", "is_new_student", "talents", "grade"),
+    Identification: ("student_id", "academic_year", "level", "visit_before_identification", "aid_decision"),
+    HomeVisit: ("student_id", "status", "visit_date", "mode", "student_traits"),
+    GrowthReward: ("student_id", "academic_year"),
+    GuaranteeAid: ("student_id", "academic_year"),
+    KeySupport: ("student_id", "started_on", "exited_on", "difficulty_types"),
+    MentorAssignment: ("student_id", "mentor_id", "from_date", "to_date", "mismatch_reason"),
+    RescueSession: ("kind", "session_date", "student_ids"),
+    MonitoringFlag: ("student_id", "status", "raised_on", "resolved_on"),
+}
 
 
 def college_in_view(principal: Principal, college_id: str | None) -> str | None:
@@ -48,20 +74,79 @@ def college_in_view(principal: Principal, college_id: str | None) -> str | None:
     raise ApiError(ErrorCode.FORBIDDEN, CENTER_ONLY)
 
 
-def snapshot(database: Database, records: LiveRecords) -> Snapshot:
-    def read(session: Session) -> Snapshot:
-        return records.snapshot(session)
-
-    return database.run(read)
+def _within(first: date, last: date, attribute: str) -> Callable[[Any], bool]:
+    return lambda record: first <= getattr(record, attribute) <= last
 
 
-def coverage(
-    database: Database, records: LiveRecords, principal: Principal, academic_year: str, college_id: str | None
-) -> CoverageFigures:
-    college = college_in_view(principal, college_id)
-    found = snapshot(database, records)
-    if college is not None and college not in found.facts.by_id(College):
-        raise ApiError(ErrorCode.NOT_FOUND, UNKNOWN_COLLEGE)
-    return serve_coverage(
-        found.facts, academic_year, college_id=college, seq=found.seq, now=datetime.now(UTC)
-    )
+def _year_filters(academic_year: str) -> dict[str, Callable[[Any], bool]]:
+    """Per record type, which records a year's coverage can read (the engine reads no other): the
+    year's identifications, rewards and aid, the visits of the widest window (a new student's, from
+    1 June), the year's rescue sessions. Other types are read whole."""
+    first, last = academic_year_bounds(academic_year)
+    of_year: Callable[[Any], bool] = lambda record: record.academic_year == academic_year  # noqa: E731
+    return {
+        Identification.RECORD_TYPE: of_year,
+        GrowthReward.RECORD_TYPE: of_year,
+        GuaranteeAid.RECORD_TYPE: of_year,
+        HomeVisit.RECORD_TYPE: _within(new_student_window_start(academic_year), last, "visit_date"),
+        RescueSession.RECORD_TYPE: _within(first, last, "session_date"),
+    }
+
+
+class ServedFigures:
+    """The figures this process serves: the live records (``LiveRecords``), each type's records of a
+    year (kept until that type changes), and the last figures of each year and college (kept until any
+    record changes, so asking again costs nothing)."""
+
+    def __init__(self) -> None:
+        self.records = LiveRecords(FIGURE_TYPES, FIGURE_FIELDS)
+        self._lock = threading.Lock()
+        self._of_year: dict[tuple[str, str], tuple[int, list[Any]]] = {}
+        # (year, college, today) -> (epoch, figures): the figures hold the seq they were computed at
+        self._served: dict[tuple[str, str | None, date], tuple[str, CoverageFigures]] = {}
+
+    def year_facts(self, found: Snapshot, academic_year: str) -> SchoolFacts:
+        """The snapshot's records a year's figures can read."""
+        filters = _year_filters(academic_year)
+        lists: dict[str, list[Any]] = {}
+        with self._lock:
+            for name, records in found.facts.records.items():
+                keep = filters.get(name)
+                if keep is None:
+                    lists[name] = records
+                    continue
+                version = found.versions[name]
+                cached = self._of_year.get((name, academic_year))
+                if cached is None or cached[0] != version:
+                    cached = (version, [record for record in records if keep(record)])
+                    self._of_year[(name, academic_year)] = cached
+                lists[name] = cached[1]
+        return SchoolFacts(lists)
+
+    def coverage(
+        self, database: Database, principal: Principal, academic_year: str, college_id: str | None
+    ) -> CoverageFigures:
+        college = college_in_view(principal, college_id)
+        found = database.run(self.records.snapshot)
+        if college is not None and college not in found.facts.by_id(College):
+            raise ApiError(ErrorCode.NOT_FOUND, UNKNOWN_COLLEGE)
+        key = (academic_year, college, date.today())
+        with self._lock:
+            kept = self._served.get(key)
+        if kept is not None and kept[0] == found.epoch and kept[1].seq == found.seq:
+            return kept[1]
+        served = serve_coverage(
+            self.year_facts(found, academic_year),
+            academic_year,
+            college_id=college,
+            seq=found.seq,
+            now=datetime.now(UTC),
+        )
+        with self._lock:
+            if len(self._served) >= _SERVED_KEPT:
+                self._served.clear()
+            self._served[key] = (found.epoch, served)
+        return served
+
+
+_SERVED_KEPT = 64  # figures of this many (year, college) pairs kept at most

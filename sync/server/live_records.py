@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -35,15 +36,42 @@ class Snapshot:
     facts: SchoolFacts
     seq: int
     epoch: str
+    versions: dict[str, int]  # per record type: a number that changes whenever its records change
+
+
+def slim_class(cls: type[Record], names: Iterable[str]) -> type:
+    """A small slotted class holding only some fields of a record type (and ``id``): what the figures
+    read of a type with many records, at a tenth of a record's memory. A field the figures read but the
+    slim class lacks fails loudly (``AttributeError``), never silently."""
+    fields = ("id", *sorted(set(names) - {"id"}))
+    unknown = set(fields) - set(cls.model_fields)
+    if unknown:
+        raise ValueError(f"{cls.__name__} has no fields {sorted(unknown)}")
+
+    def __init__(self: Any, record: Record) -> None:
+        for name in fields:
+            setattr(self, name, getattr(record, name))
+
+    namespace = {"__slots__": fields, "__init__": __init__, "RECORD_TYPE": cls.RECORD_TYPE}
+    return type(f"Slim{cls.__name__}", (), namespace)
 
 
 class LiveRecords:
-    """Live records of some record types, by type and id, caught up to the horizon on each ``snapshot``."""
+    """Live records of some record types, by type and id, caught up to the horizon on each ``snapshot``.
 
-    def __init__(self, record_classes: Iterable[type[Record]]) -> None:
+    ``slim``: for record types with many records, the fields the figures read; those records are held
+    as ``slim_class`` objects (validated as whole records first). Other types are held whole.
+    """
+
+    def __init__(
+        self, record_classes: Iterable[type[Record]], slim: Mapping[type[Record], Iterable[str]] | None = None
+    ) -> None:
         self._classes = {cls.RECORD_TYPE: cls for cls in record_classes}
+        self._slim = {cls.RECORD_TYPE: slim_class(cls, names) for cls, names in (slim or {}).items()}
         self._lock = threading.Lock()
-        self._records: dict[str, dict[str, Record]] = {name: {} for name in self._classes}
+        self._records: dict[str, dict[str, Any]] = {name: {} for name in self._classes}
+        self._lists: dict[str, list[Any]] = {}  # each type's records as a list, until they change
+        self._versions: dict[str, int] = dict.fromkeys(self._classes, 0)
         self._seq = 0
         self._epoch: str | None = None
         self.rows_read = 0  # rows read from the database since this process started (for the bench)
@@ -65,11 +93,16 @@ class LiveRecords:
                 self._start_over(horizon.epoch)
             if horizon.value > self._seq:
                 self._catch_up(session, horizon.value)
-            facts = SchoolFacts({name: list(records.values()) for name, records in self._records.items()})
-            return Snapshot(facts, self._seq, horizon.epoch)
+            for name, records in self._records.items():
+                if name not in self._lists:
+                    self._lists[name] = list(records.values())
+            return Snapshot(SchoolFacts(dict(self._lists)), self._seq, horizon.epoch, dict(self._versions))
 
     def _start_over(self, epoch: str) -> None:
         self._records = {name: {} for name in self._classes}
+        self._lists.clear()
+        for name in self._versions:
+            self._versions[name] += 1
         self._seq = 0
         self._epoch = epoch
 
@@ -84,14 +117,19 @@ class LiveRecords:
             .order_by(RecordRow.seq)
         )
         unreadable = 0
+        slim = self._slim
         for record_type, record_id, deleted, fields in rows:
             self.rows_read += 1
+            self._lists.pop(record_type, None)
+            self._versions[record_type] += 1
             held = self._records[record_type]
             if deleted:
                 held.pop(record_id, None)
                 continue
             try:
-                held[record_id] = _parsed(self._classes[record_type], record_id, fields)
+                record = _parsed(self._classes[record_type], record_id, fields)
+                shape = slim.get(record_type)
+                held[record_id] = record if shape is None else shape(record)
             except ValidationError:
                 held.pop(record_id, None)
                 unreadable += 1

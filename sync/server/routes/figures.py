@@ -13,7 +13,6 @@ from sync.records import academic_year_bounds
 from sync.server import figures
 from sync.server.deps import DatabaseDep, PrincipalDep
 from sync.server.errors import SESSION_ERRORS, ApiError, error_responses
-from sync.server.live_records import LiveRecords
 
 router = APIRouter(prefix="/figures", tags=["figures"], responses=error_responses(*SESSION_ERRORS, 404))
 
@@ -35,9 +34,9 @@ def _checked_year(year: str) -> str:
     return year
 
 
-def projection(request: Request) -> LiveRecords:
-    records: LiveRecords = request.app.state.figure_records
-    return records
+def served_figures(request: Request) -> figures.ServedFigures:
+    served: figures.ServedFigures = request.app.state.figures
+    return served
 
 
 @router.get("/coverage", response_model=CoverageFigures)
@@ -49,4 +48,4 @@ def coverage(
     college: CollegeQuery = None,
 ) -> CoverageFigures:
     """The six coverages of a year: totals, and breakdowns by college (whole school) and by grade."""
-    return figures.coverage(database, projection(request), principal, _checked_year(year), college or None)
+    return served_figures(request).coverage(database, principal, _checked_year(year), college or None)

@@ -20,7 +20,7 @@ from sync.figures.coverage import FACT_TYPES
 from sync.ids import new_id
 from sync.records import GrowthReward, Role
 from sync.server import directory
-from sync.server.figures import CENTER_ONLY, OWN_COLLEGE_ONLY, UNKNOWN_COLLEGE
+from sync.server.figures import CENTER_ONLY, OWN_COLLEGE_ONLY, UNKNOWN_COLLEGE, ServedFigures
 from sync.server.live_records import LiveRecords
 from sync.server.routes.auth import AGGREGATE_ONLY_REFUSED
 from tests.desktop.store.coverage_fixture import YEAR, School, build_school
@@ -167,8 +167,8 @@ def test_bad_requests_get_a_clear_4xx(served: ServedSchool) -> None:
 
 
 def _projection(server: Server) -> LiveRecords:
-    records: LiveRecords = server.live.server.config.app.state.figure_records  # type: ignore[attr-defined]
-    return records
+    served: ServedFigures = server.live.server.config.app.state.figures  # type: ignore[attr-defined]
+    return served.records
 
 
 def test_figures_follow_changes_reading_only_what_changed(served: ServedSchool) -> None:
