@@ -81,6 +81,7 @@ class SyncStatus:
     trusted_ca: str = ""  # name of the college CA this laptop trusts ("" when none)
     certificate: str | None = None
     pinned: bool = False
+    aggregate_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -339,6 +340,7 @@ def sync_status(store: Store) -> SyncStatus:
         server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
         username, last = s.meta.get(USERNAME_KEY), s.meta.get(LAST_SUCCESS_KEY)
         seen, pinned = s.meta.get(CERT_SEEN_KEY), s.meta.get(CERT_PIN_KEY)
+        aggregate = s.meta.get(AGGREGATE_ONLY_KEY) == "1"
     return SyncStatus(
         server=server or "",
         username=username or "",
@@ -350,6 +352,7 @@ def sync_status(store: Store) -> SyncStatus:
         trusted_ca=center_trust.trusted_ca_name(store),
         certificate=seen,
         pinned=bool(pinned),
+        aggregate_only=aggregate,
     )
 
 

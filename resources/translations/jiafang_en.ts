@@ -1792,6 +1792,14 @@
       <source> · Talks at school (not home visits): %1</source>
       <translation> · Talks at school (not home visits): %1</translation>
     </message>
+    <message>
+      <source>Aggregate-only mode: figures computed by the center's server at %1. Cells of 1–4 students show &lt;5, cells a total would give away show *.</source>
+      <translation>Aggregate-only mode: figures computed by the center's server at %1. Cells of 1–4 students show &lt;5, cells a total would give away show *.</translation>
+    </message>
+    <message>
+      <source>Aggregate-only mode keeps no student records on this computer, so no list of students can be shown. Viewing a student needs that student in your scope: sign in again without aggregate-only mode (Settings → Center server) and sync.</source>
+      <translation>Aggregate-only mode keeps no student records on this computer, so no list of students can be shown. Viewing a student needs that student in your scope: sign in again without aggregate-only mode (Settings → Center server) and sync.</translation>
+    </message>
   </context>
   <context>
     <name>DataSections</name>
@@ -3112,6 +3120,10 @@
     <message>
       <source>Only after the center renewed its certificate and you checked the new fingerprint</source>
       <translation>Only after the center renewed its certificate and you checked the new fingerprint</translation>
+    </message>
+    <message>
+      <source>Aggregate-only mode (school center: no student records on this computer)</source>
+      <translation>Aggregate-only mode (school center: no student records on this computer)</translation>
     </message>
   </context>
   <context>

@@ -1784,6 +1784,14 @@
       <source> · Talks at school (not home visits): %1</source>
       <translation> · 到校约谈（不计入家访）：%1</translation>
     </message>
+    <message>
+      <source>Aggregate-only mode: figures computed by the center's server at %1. Cells of 1–4 students show &lt;5, cells a total would give away show *.</source>
+      <translation>仅统计模式：以下统计由中心服务器于 %1 计算。不足 5 人（1–4 人）的格显示“&lt;5”，可由合计推算出的格显示“*”。</translation>
+    </message>
+    <message>
+      <source>Aggregate-only mode keeps no student records on this computer, so no list of students can be shown. Viewing a student needs that student in your scope: sign in again without aggregate-only mode (Settings → Center server) and sync.</source>
+      <translation>仅统计模式下本机不保存学生记录，不能显示学生名单。查看某个学生需要该学生在您的范围内：请在 设置 → 中心服务器 取消“仅统计模式”后重新登录并同步。</translation>
+    </message>
   </context>
   <context>
     <name>DataSections</name>
@@ -3104,6 +3112,10 @@
     <message>
       <source>Only after the center renewed its certificate and you checked the new fingerprint</source>
       <translation>仅在中心更换证书、且您已核对新指纹之后使用</translation>
+    </message>
+    <message>
+      <source>Aggregate-only mode (school center: no student records on this computer)</source>
+      <translation>仅统计模式（学校中心：本机不保存学生记录）</translation>
     </message>
   </context>
   <context>

@@ -32,6 +32,7 @@ from desktop.ui.common.save_folder import ask_save_path
 from desktop.ui.common.table_fill import fill_table, read_only_table
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
+from sync.figures.served import CoverageFigures
 from sync.records import current_academic_year, previous_academic_year
 
 MISSING_LIMIT = 1000
@@ -49,6 +50,7 @@ RELEVANT_KINDS = frozenset(
         Kind.RESCUE_SESSION,
         Kind.COLLEGE,
         Kind.MONITORING_FLAG,
+        Kind.CENTER_FIGURES,
     }
 )
 
@@ -75,6 +77,7 @@ class CoverageDashboard(Section):
         super().__init__(parent)
         self.ctx = ctx
         self.report: CoverageReport | None = None
+        self.served: CoverageFigures | None = None  # aggregate-only mode: the center's figures shown
         self.measure: Measure = Measure.VISITS
         self.narrow: tuple[str, str] | None = None
 
@@ -115,6 +118,10 @@ class CoverageDashboard(Section):
         self.summary.setObjectName("coverageSummary")
         self.status = QLabel(self)
         self.status.setObjectName("coverageStatus")
+        self.served_note = QLabel(self)
+        self.served_note.setObjectName("servedFiguresNote")
+        self.served_note.setWordWrap(True)
+        self.served_note.setVisible(False)
 
         self.chart = QChart()
         self.chart.legend().setVisible(False)
@@ -168,6 +175,7 @@ class CoverageDashboard(Section):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(upper)
+        layout.addWidget(self.served_note)
         layout.addWidget(self.rule)
         layout.addWidget(self.summary)
         layout.addWidget(lower, 1)
@@ -224,6 +232,8 @@ class CoverageDashboard(Section):
     def _show(self, view: coverage.CoverageView) -> None:
         report = view.report
         self.report = report
+        self.served = view.served
+        self._show_served_note(view.served)
         self._fill_colleges(view.colleges)
         for measure, card in self.cards.items():
             ratio = report.totals.get(measure)
@@ -241,6 +251,8 @@ class CoverageDashboard(Section):
         )
         self._fill_chart(report)
         self._fill_breakdown(self.by_college, report.by_college, report, self.tr("College"))
+        if view.served is not None:
+            self._fill_served(view.served)
         self._fill_breakdown(self.by_counselor, report.by_counselor, report, self.tr("Counselor"))
         self._fill_breakdown(self.by_class, report.by_class, report, self.tr("Class"), with_college=True)
         self.status.clear()
@@ -323,6 +335,46 @@ class CoverageDashboard(Section):
         fill_table(table, cells, [row.key for row in rows])
         table.blockSignals(False)
 
+    def _show_served_note(self, served: CoverageFigures | None) -> None:
+        self.served_note.setVisible(served is not None)
+        for tab in (self.by_counselor, self.by_class):
+            self.tabs.setTabEnabled(self.tabs.indexOf(tab), served is None)
+        self.missing.setEnabled(served is None)
+        if served is None:
+            self.served_note.clear()
+            return
+        computed = served.computed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.served_note.setText(
+            self.tr(
+                "Aggregate-only mode: figures computed by the center's server at %1. Cells of 1–4 students "
+                "show <5, cells a total would give away show *."
+            ).replace("%1", computed)
+        )
+
+    def _fill_served(self, served: CoverageFigures) -> None:
+        """The breakdown by college as the center served it (small counts hidden)."""
+        measures = [m for m in Measure if m.value in served.totals]
+        short = [m.label.removesuffix("全覆盖") for m in measures]
+        headers = [self.tr("College"), *short]
+        self.by_college.blockSignals(True)
+        self.by_college.clearSelection()
+        self.by_college.setColumnCount(len(headers))
+        self.by_college.setHorizontalHeaderLabels(headers)
+        cells = []
+        for row in served.by_college:
+            line = [row.label]
+            for measure in measures:
+                cell = row.measures.get(measure.value)
+                if cell is None:
+                    line.append("")
+                elif cell.percent is not None:
+                    line.append(f"{cell.percent:.1f}%  ({cell.covered_text}/{cell.total_text})")
+                else:
+                    line.append(f"{cell.covered_text}/{cell.total_text}")
+            cells.append(line)
+        fill_table(self.by_college, cells, [row.key for row in served.by_college])
+        self.by_college.blockSignals(False)
+
     # -- drill-down ------------------------------------------------------------------------------
     def select_measure(self, measure: Measure) -> None:
         if self.report is None:
@@ -333,6 +385,19 @@ class CoverageDashboard(Section):
             card.setChecked(key is measure)
         if measure is Measure.CENTER:
             self._show_centers()
+            return
+        if self.served is not None:
+            # No student is on this laptop: a drill-down needs the students in the user's scope.
+            self.missing_title.setText(
+                self.tr(
+                    "Aggregate-only mode keeps no student records on this computer, so no list of students "
+                    "can be shown. Viewing a student needs that student in your scope: sign in again without "
+                    "aggregate-only mode (Settings → Center server) and sync."
+                )
+            )
+            self.missing_title.setWordWrap(True)
+            self.missing.setRowCount(0)
+            self.missing_shown.emit()
             return
         year, college, narrow = self.academic_year, self.college_id, self.narrow
         run_for(
@@ -425,6 +490,8 @@ class CoverageDashboard(Section):
     # -- lock -----------------------------------------------------------------------------------
     def clear(self) -> None:
         self.report = None
+        self.served = None
+        self._show_served_note(None)
         self.narrow = None
         for card in self.cards.values():
             card.setText("")
