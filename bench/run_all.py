@@ -5,8 +5,8 @@
 Each script prints its figures next to their budgets and same-run baselines; this runs them in
 turn with the same Python and reports how long each took and whether it failed.  ``--quick`` runs
 small sizes (a few minutes in all on a 2-core machine): the figures then show the shape, not the
-budgets' conditions (those need the full sizes, e.g. 20,000 students).  The sync benchmark empties
-the PostgreSQL database it is given, so it runs only with an explicit ``--pg-url``.
+budgets' conditions (those need the full sizes, e.g. 20,000 students).  The sync and server-figures
+benchmarks empty the PostgreSQL database they are given, so they run only with an explicit ``--pg-url``.
 """
 
 from __future__ import annotations
@@ -32,7 +32,10 @@ BENCHMARKS: tuple[tuple[str, str, list[str], list[str]], ...] = (
         [],
         ["--records", "5000", "--devices", "20", "--rounds", "2", "--entering", "500", "--held", "2000"],
     ),
+    ("server_figures", "server_figures_bench.py", [], ["--students", "2000", "--runs", "5"]),
 )
+# Benchmarks that empty the PostgreSQL database they are given: run only with an explicit --pg-url.
+NEEDS_PG = frozenset({"sync", "server_figures"})
 
 
 def main() -> int:
@@ -40,15 +43,19 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="small sizes: a few minutes in all")
-    parser.add_argument("--pg-url", default=None, help="PostgreSQL for the sync benchmark (it is emptied)")
-    parser.add_argument("--only", nargs="*", default=None, help="names to run: store ui coverage pdf sync")
+    parser.add_argument(
+        "--pg-url", default=None, help="PostgreSQL for the sync and server-figures benchmarks (it is emptied)"
+    )
+    parser.add_argument(
+        "--only", nargs="*", default=None, help="names to run: store ui coverage pdf sync server_figures"
+    )
     args = parser.parse_args()
     results: list[tuple[str, str, float]] = []
     for name, script, full, quick in BENCHMARKS:
         if args.only is not None and name not in args.only:
             continue
         extra = quick if args.quick else full
-        if name == "sync":
+        if name in NEEDS_PG:
             if args.pg_url is None:
                 results.append((name, "skipped (no --pg-url)", 0.0))
                 continue
