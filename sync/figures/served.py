@@ -10,6 +10,8 @@ laptop keeps them: the totals whole, the breakdowns by college and by grade with
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
@@ -30,7 +32,7 @@ from sync.figures.coverage_report import (
 )
 from sync.figures.facts import SchoolFacts
 from sync.figures.suppression import HIDDEN, SMALL, THRESHOLD, Count, Shown, suppress_breakdown
-from sync.records import College, MonitoringFlag, SchoolCenter, Student, User
+from sync.records import College, MonitoringFlag, Record, SchoolCenter, Student, User
 
 NO_GRADE = "（未填写年级）"
 
@@ -161,12 +163,10 @@ def _suppressed_rows(rows: list[tuple[str, str, dict[Measure, Ratio]]]) -> list[
     return served
 
 
-def _grade_rows(facts: SchoolFacts, year: YearFacts) -> list[tuple[str, str, dict[Measure, Ratio]]]:
+def _grade_rows(
+    grades: Mapping[int | None, frozenset[str]], year: YearFacts
+) -> list[tuple[str, str, dict[Measure, Ratio]]]:
     """Each grade's ratios of the student and key-support measures (grades with no one counted left out)."""
-    grades: dict[int | None, set[str]] = {}
-    for student in facts.of(Student):
-        if student.id in year.students:
-            grades.setdefault(student.grade, set()).add(student.id)
     rows = []
     for grade in sorted(grades, key=lambda g: (g is None, g or 0)):
         ids = grades[grade]
@@ -181,19 +181,37 @@ def _grade_rows(facts: SchoolFacts, year: YearFacts) -> list[tuple[str, str, dic
     return rows
 
 
-# What the support centers (#1) and the monitoring flags read: the engine computes them from these alone.
-_FRAME_TYPES = (College, SchoolCenter, User, MonitoringFlag, Student)
+# What the support centers (#1), the monitoring flags and the grades read.
+FRAME_TYPES: tuple[type[Record], ...] = (College, SchoolCenter, User, MonitoringFlag, Student)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the figures of a year and scope take from the records of ``FRAME_TYPES`` only: the support
+    centers and the monitoring flags (as the engine computes them) and the students in scope by grade.
+    A server keeps it until one of those types changes."""
+
+    centers: list[CollegeCenter]
+    flags: FlagCounts
+    grades: dict[int | None, frozenset[str]]
+
+
+def frame_of(facts: SchoolFacts, academic_year: str, scope: CoverageScope, today: date | None) -> Frame:
+    light = SchoolFacts({cls.RECORD_TYPE: facts.of(cls) for cls in FRAME_TYPES})
+    report = coverage_of(light, academic_year, scope, include_key_support=False, today=today)
+    grades: dict[int | None, set[str]] = {}
+    for student in facts.of(Student):
+        if scope.college_id is None or student.college_id == scope.college_id:
+            grades.setdefault(student.grade, set()).add(student.id)
+    return Frame(report.centers, report.flags, {grade: frozenset(ids) for grade, ids in grades.items()})
 
 
 def coverage_with_year(
-    facts: SchoolFacts, academic_year: str, scope: CoverageScope, today: date | None
+    facts: SchoolFacts, academic_year: str, scope: CoverageScope, today: date | None, frame: Frame
 ) -> tuple[CoverageReport, YearFacts]:
     """``coverage_of`` (key support included) and the year's sets it was counted from, computing the
-    sets once: the centers and flags come from the engine run on the records they read, which is cheap
-    (no identification, no visit)."""
+    sets once (the centers and flags come from the frame)."""
     year = year_facts(facts, academic_year, scope, include_key_support=True, today=today)
-    frame_facts = SchoolFacts({cls.RECORD_TYPE: facts.of(cls) for cls in _FRAME_TYPES})
-    frame = coverage_of(frame_facts, academic_year, scope, include_key_support=False, today=today)
     report = assemble(
         year,
         academic_year,
@@ -208,6 +226,11 @@ def coverage_with_year(
     return report, year
 
 
+def _total(measure: Measure, ratio: Ratio) -> TotalCell:
+    percent = None if ratio.percent is None else round(ratio.percent, 1)
+    return TotalCell(label=measure.label, covered=ratio.covered, total=ratio.total, percent=percent)
+
+
 def _college_row(row: BreakdownRow) -> tuple[str, str, dict[Measure, Ratio]]:
     return row.key, row.label, row.ratios
 
@@ -220,15 +243,15 @@ def serve_coverage(
     seq: int,
     now: datetime,
     today: date | None = None,
+    frame: Frame | None = None,
 ) -> CoverageFigures:
     """The served figures of the school (``college_id`` None) or one college; key-support figures are
-    included (only the center roles are served)."""
+    included (only the center roles are served). ``frame``: ``frame_of`` the same records, if kept."""
     scope = CoverageScope.college(college_id) if college_id else CoverageScope.school()
-    report, year = coverage_with_year(facts, academic_year, scope, today)
+    frame = frame or frame_of(facts, academic_year, scope, today)
+    report, year = coverage_with_year(facts, academic_year, scope, today, frame)
     by_college = [] if college_id else [_college_row(row) for row in report.by_college]
     college_name = facts.by_id(College).get(college_id or "") if college_id else None
-    plain = report.to_json()
-    totals = plain["totals"]
     return CoverageFigures(
         academic_year=academic_year,
         college_id=college_id,
@@ -237,10 +260,15 @@ def serve_coverage(
         seq=seq,
         reference_day=report.reference_day,
         key_support_included=True,
-        totals={name: TotalCell(**cell) for name, cell in totals.items()},
+        totals={measure.value: _total(measure, ratio) for measure, ratio in report.totals.items()},
         by_college=_suppressed_rows(by_college),
-        by_grade=_suppressed_rows(_grade_rows(facts, year)),
-        monitoring_flags=FlagFigures(**plain["monitoring_flags"]),
+        by_grade=_suppressed_rows(_grade_rows(frame.grades, year)),
+        monitoring_flags=FlagFigures(
+            open=report.flags.open,
+            in_progress=report.flags.in_progress,
+            resolved_this_year=report.flags.resolved_this_year,
+            raised_this_year=report.flags.raised_this_year,
+        ),
         awaiting_visit_first=report.awaiting_visit_first,
         at_school=report.at_school,
         centers=[

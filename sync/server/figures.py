@@ -14,8 +14,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sync.figures.coverage import FACT_TYPES
+from sync.figures.coverage_report import CoverageScope
 from sync.figures.facts import SchoolFacts
-from sync.figures.served import CoverageFigures, serve_coverage
+from sync.figures.served import FRAME_TYPES, CoverageFigures, Frame, frame_of, serve_coverage
 from sync.protocol import ErrorCode
 from sync.records import (
     College,
@@ -104,6 +105,8 @@ class ServedFigures:
         self._of_year: dict[tuple[str, str], tuple[int, list[Any]]] = {}
         # (year, college, today) -> (epoch, figures): the figures hold the seq they were computed at
         self._served: dict[tuple[str, str | None, date], tuple[str, CoverageFigures]] = {}
+        # (year, college, today) -> (versions of FRAME_TYPES, frame)
+        self._frames: dict[tuple[str, str | None, date], tuple[tuple[int, ...], Frame]] = {}
 
     def year_facts(self, found: Snapshot, academic_year: str) -> SchoolFacts:
         """The snapshot's records a year's figures can read."""
@@ -135,17 +138,26 @@ class ServedFigures:
             kept = self._served.get(key)
         if kept is not None and kept[0] == found.epoch and kept[1].seq == found.seq:
             return kept[1]
+        versions = tuple(found.versions[cls.RECORD_TYPE] for cls in FRAME_TYPES)
+        with self._lock:
+            framed = self._frames.get(key)
+        if framed is None or framed[0] != versions:
+            scope = CoverageScope.college(college) if college else CoverageScope.school()
+            framed = (versions, frame_of(found.facts, academic_year, scope, None))
         served = serve_coverage(
             self.year_facts(found, academic_year),
             academic_year,
             college_id=college,
             seq=found.seq,
             now=datetime.now(UTC),
+            frame=framed[1],
         )
         with self._lock:
             if len(self._served) >= _SERVED_KEPT:
                 self._served.clear()
+                self._frames.clear()
             self._served[key] = (found.epoch, served)
+            self._frames[key] = framed
         return served
 
 

@@ -27,6 +27,7 @@ from sync.server import record_kinds, sequence
 from sync.server.models import RecordRow
 
 log = logging.getLogger("jiafang.server")
+_BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ class LiveRecords:
                 RecordRow.record_type.in_(list(self._classes)),
             )
             .order_by(RecordRow.seq)
+            # streamed in batches: a first load does not hold every row's JSON text at once
+            .execution_options(yield_per=_BATCH)
         )
         unreadable = 0
         slim = self._slim
