@@ -26,6 +26,7 @@ BENCHMARKS: tuple[tuple[str, str, list[str], list[str]], ...] = (
     ("ui", "ui_bench.py", [], ["--students", "2000", "--runs", "2"]),
     ("coverage", "coverage_bench.py", [], ["--students", "2000", "--rows", "1000", "--runs", "3"]),
     ("pdf", "pdf_bench.py", [], ["--runs", "5", "--batch", "40"]),
+    ("annual", "annual_report_bench.py", [], ["--students", "2000", "--runs", "2"]),
     (
         "sync",
         "sync_bench.py",
@@ -47,7 +48,10 @@ def main() -> int:
         "--pg-url", default=None, help="PostgreSQL for the sync and server-figures benchmarks (it is emptied)"
     )
     parser.add_argument(
-        "--only", nargs="*", default=None, help="names to run: store ui coverage pdf sync server_figures"
+        "--only",
+        nargs="*",
+        default=None,
+        help="names to run: store ui coverage pdf annual sync server_figures",
     )
     args = parser.parse_args()
     results: list[tuple[str, str, float]] = []

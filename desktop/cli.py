@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desktop.commands.sync_commands",
     "desktop.commands.data_commands",
     "desktop.commands.selftest_command",
+    "desktop.commands.report_command",
 )
 
 

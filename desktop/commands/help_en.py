@@ -137,4 +137,20 @@ HELP_EN: dict[str, str] = {
     "中心更换证书后使用：忘记已固定的证书（核对新指纹后可再加 --pin-certificate）": "after the center renewed its certificate: forget the pinned one (check the new fingerprint, then --pin-certificate again)",
     "学院自己的证书颁发机构（CA）证书文件（PEM），保存在加密数据中，此后每次连接都信任它": "the college's own certificate authority (CA) file (PEM), kept in the encrypted store and trusted for every later connection",
     "在每项数字旁列出统计口径（详见 docs/coverage.md）": "print the rule next to each figure (see docs/coverage.md)",
+    "生成报表与公示名单": "reports and public notices",
+    "生成学生发展支持中心使用的报表与公示名单。": "Build the reports and public notices a support center hands out.",
+    "年度发展型资助育人工作报告（PDF 或 XLSX）": "the annual report on developmental aid (PDF or XLSX)",
+    (
+        "生成某学年的发展型资助育人工作年度报告：六个全覆盖及近三年变化、保障型资助（八位一体）与资金来源、"
+        "成长奖励、心愿单落实、重点帮扶纳入与退出（仅支持中心角色）。只含统计数字，不含学生个人信息；"
+        "数字与覆盖看板一致。"
+    ): (
+        "Build the annual report on developmental aid for an academic year: the six full coverages and their "
+        "change over three years, guarantee aid by item and funding source, growth rewards, wish-list "
+        "delivery, key support entered and left (center roles only). Figures only, no student's personal "
+        "data; the same numbers as the coverage dashboard."
+    ),
+    "学院名称或代码（不填为全校）": "college name or code (default: the whole school)",
+    "输出文件（.pdf 或 .xlsx）": "output file (.pdf or .xlsx)",
+    "同时以 JSON 输出报告中的统计数字": "also print the report's figures as JSON",
 }

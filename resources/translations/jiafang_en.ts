@@ -1673,6 +1673,14 @@
   <context>
     <name>CoverageDashboard</name>
     <message>
+      <source>Annual report…</source>
+      <translation>Annual report…</translation>
+    </message>
+    <message>
+      <source>The annual report on developmental aid, as PDF or Excel</source>
+      <translation>The annual report on developmental aid, as PDF or Excel</translation>
+    </message>
+    <message>
       <source>Students not yet covered</source>
       <translation>Students not yet covered</translation>
     </message>
@@ -3603,6 +3611,105 @@
     <message>
       <source>Student Development Support Center</source>
       <translation>Student Development Support Center</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnnualReportDialog</name>
+    <message>
+      <source>Annual report</source>
+      <translation>Annual report</translation>
+    </message>
+    <message>
+      <source>Whole school</source>
+      <translation>Whole school</translation>
+    </message>
+    <message>
+      <source>PDF document</source>
+      <translation>PDF document</translation>
+    </message>
+    <message>
+      <source>Excel workbook</source>
+      <translation>Excel workbook</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>Generate</source>
+      <translation>Generate</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>The six coverages and their change over three years, aid by item and funding source, growth rewards, wish-list delivery and key support, with charts: the same numbers as the coverage dashboard, and no student named.</source>
+      <translation>The six coverages and their change over three years, aid by item and funding source, growth rewards, wish-list delivery and key support, with charts: the same numbers as the coverage dashboard, and no student named.</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>Academic year</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>College</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>Save as</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Save the annual report</source>
+      <translation>Save the annual report</translation>
+    </message>
+    <message>
+      <source>Choose where to save the report.</source>
+      <translation>Choose where to save the report.</translation>
+    </message>
+    <message>
+      <source>The folder %1 does not exist.</source>
+      <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+      <source>Reading the records…</source>
+      <translation>Reading the records…</translation>
+    </message>
+    <message>
+      <source>Computing the figures and writing the report…</source>
+      <translation>Computing the figures and writing the report…</translation>
+    </message>
+    <message>
+      <source>The annual report was saved to %1.</source>
+      <translation>The annual report was saved to %1.</translation>
+    </message>
+    <message>
+      <source>The report failed.</source>
+      <translation>The report failed.</translation>
+    </message>
+    <message>
+      <source>Cancelled; no file was written.</source>
+      <translation>Cancelled; no file was written.</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
     </message>
   </context>
 </TS>

@@ -1665,6 +1665,14 @@
   <context>
     <name>CoverageDashboard</name>
     <message>
+      <source>Annual report…</source>
+      <translation>年度报告…</translation>
+    </message>
+    <message>
+      <source>The annual report on developmental aid, as PDF or Excel</source>
+      <translation>发展型资助育人工作年度报告（PDF 或 Excel）</translation>
+    </message>
+    <message>
       <source>Students not yet covered</source>
       <translation>尚未覆盖的学生</translation>
     </message>
@@ -3587,6 +3595,105 @@
     <message>
       <source>Student Development Support Center</source>
       <translation>学生发展支持中心</translation>
+    </message>
+  </context>
+  <context>
+    <name>AnnualReportDialog</name>
+    <message>
+      <source>Annual report</source>
+      <translation>年度报告</translation>
+    </message>
+    <message>
+      <source>Whole school</source>
+      <translation>全校</translation>
+    </message>
+    <message>
+      <source>PDF document</source>
+      <translation>PDF 文档</translation>
+    </message>
+    <message>
+      <source>Excel workbook</source>
+      <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Generate</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>The six coverages and their change over three years, aid by item and funding source, growth rewards, wish-list delivery and key support, with charts: the same numbers as the coverage dashboard, and no student named.</source>
+      <translation>六个全覆盖及近三年变化、保障型资助（按项目和资金来源）、成长奖励、心愿单落实和重点帮扶，附图表；数字与覆盖看板一致，不列出任何学生。</translation>
+    </message>
+    <message>
+      <source>Academic year</source>
+      <translation>学年</translation>
+    </message>
+    <message>
+      <source>College</source>
+      <translation>学院</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>保存为</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Save the annual report</source>
+      <translation>保存年度报告</translation>
+    </message>
+    <message>
+      <source>Choose where to save the report.</source>
+      <translation>请选择报告的保存位置。</translation>
+    </message>
+    <message>
+      <source>The folder %1 does not exist.</source>
+      <translation>文件夹 %1 不存在，请先创建或换一个位置。</translation>
+    </message>
+    <message>
+      <source>Reading the records…</source>
+      <translation>正在读取记录…</translation>
+    </message>
+    <message>
+      <source>Computing the figures and writing the report…</source>
+      <translation>正在统计并生成报告…</translation>
+    </message>
+    <message>
+      <source>The annual report was saved to %1.</source>
+      <translation>年度报告已保存到 %1。</translation>
+    </message>
+    <message>
+      <source>The report failed.</source>
+      <translation>年度报告未能生成。</translation>
+    </message>
+    <message>
+      <source>Cancelled; no file was written.</source>
+      <translation>已取消，未生成任何文件。</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
 </TS>

@@ -39,6 +39,7 @@ from sync.figures.coverage_report import (
     reference_day,
 )
 from sync.figures.facts import SchoolFacts
+from sync.figures.needs import Needs
 from sync.records import (
     College,
     GrowthReward,
@@ -76,6 +77,39 @@ FACT_TYPES: tuple[type[Record], ...] = (
     SchoolCenter,
     User,
 )
+
+# What the coverages read of each type (a reader may fetch only this; see needs.py).
+COVERAGE_NEEDS: dict[type[Record], Needs] = {
+    Student: Needs(
+        (
+            "college_id",
+            "counselor_id",
+            "class_name",
+            "is_new_student",
+            "talents",
+            "student_no",
+            "name",
+            "origin_place",
+        )
+    ),
+    Identification: Needs(
+        ("student_id", "academic_year", "level", "visit_before_identification", "aid_decision"),
+        year_field="academic_year",
+    ),
+    HomeVisit: Needs(
+        ("student_id", "status", "visit_date", "mode", "student_traits"), date_field="visit_date"
+    ),
+    GrowthReward: Needs(("student_id", "academic_year"), year_field="academic_year"),
+    GuaranteeAid: Needs(("student_id", "academic_year"), year_field="academic_year"),
+    KeySupport: Needs(("student_id", "started_on", "exited_on", "difficulty_types")),
+    MentorAssignment: Needs(("student_id", "mentor_id", "from_date", "to_date", "mismatch_reason")),
+    Mentor: Needs(("active", "specialties")),
+    RescueSession: Needs(("session_date", "kind", "student_ids"), date_field="session_date"),
+    MonitoringFlag: Needs(("student_id", "status", "resolved_on", "raised_on")),
+    College: Needs(("name", "active", "center_site", "center_director", "center_deputies")),
+    SchoolCenter: Needs(("name", "site", "director", "deputies")),
+    User: Needs(("name", "college_id")),
+}
 
 DISADVANTAGED = frozenset(
     (

@@ -30,6 +30,8 @@ from desktop.store.coverage import MEASURE_RULES, BreakdownRow, CoverageReport, 
 from desktop.ui.common.guarded_call import run_for
 from desktop.ui.common.save_folder import ask_save_path
 from desktop.ui.common.table_fill import fill_table, read_only_table
+from desktop.ui.data_pages.annual_report_dialog import AnnualReportDialog
+from desktop.ui.pdf.pdf_jobs import alive
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
 from sync.figures.served import CoverageFigures
@@ -91,6 +93,10 @@ class CoverageDashboard(Section):
         self.export_xlsx.setObjectName("exportXlsx")
         self.export_pdf = QPushButton(self.tr("Export to PDF…"), self)
         self.export_pdf.setObjectName("exportPdf")
+        self.annual_button = QPushButton(self.tr("Annual report…"), self)
+        self.annual_button.setObjectName("annualReportButton")
+        self.annual_button.setToolTip(self.tr("The annual report on developmental aid, as PDF or Excel"))
+        self.annual_dialog: AnnualReportDialog | None = None
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Academic year"), self))
         top.addWidget(self.year)
@@ -99,6 +105,7 @@ class CoverageDashboard(Section):
         top.addStretch(1)
         top.addWidget(self.export_xlsx)
         top.addWidget(self.export_pdf)
+        top.addWidget(self.annual_button)
 
         self.cards: dict[Measure, QPushButton] = {}
         cards = QGridLayout()
@@ -185,6 +192,7 @@ class CoverageDashboard(Section):
         self.college.currentIndexChanged.connect(lambda _i: self.reload())
         self.export_xlsx.clicked.connect(lambda: self._ask_export(pdf=False))
         self.export_pdf.clicked.connect(lambda: self._ask_export(pdf=True))
+        self.annual_button.clicked.connect(self.open_annual_report)
         for kind, table in (
             ("college", self.by_college),
             ("counselor", self.by_counselor),
@@ -486,6 +494,19 @@ class CoverageDashboard(Section):
     def _exported(self, path: Path) -> None:
         self.status.setText(self.tr("Exported to %1").replace("%1", str(path)))
         self.exported.emit(str(path))
+
+    def open_annual_report(self) -> AnnualReportDialog:
+        """The annual report dialog for the year and college shown (one at a time)."""
+        if self.annual_dialog is not None and alive(self.annual_dialog) and self.annual_dialog.isVisible():
+            self.annual_dialog.raise_()
+            return self.annual_dialog
+        dialog = AnnualReportDialog(
+            self.ctx, self, academic_year=self.academic_year, college_id=self.college_id
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.annual_dialog = dialog
+        dialog.show()
+        return dialog
 
     # -- lock -----------------------------------------------------------------------------------
     def clear(self) -> None:

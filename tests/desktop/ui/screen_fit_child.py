@@ -233,6 +233,7 @@ def main() -> int:
     roster.batch_export()
     check_dialog("batch export")
 
+    from desktop.ui.data_pages.annual_report_dialog import AnnualReportDialog
     from desktop.ui.profile.identification_dialog import IdentificationDialog
     from desktop.ui.profile.record_dialog import AidDialog, RewardDialog
     from desktop.ui.profile.workflow_dialogs import FlagDialog, WishDialog
@@ -244,6 +245,7 @@ def main() -> int:
         ("change passphrase", lambda: ChangePassphraseDialog(window)),
         ("first run", lambda: FirstRunWizard(window)),
         ("conflict review", lambda: ConflictReviewDialog(app.ctx, window)),
+        ("annual report", lambda: AnnualReportDialog(app.ctx, window)),
     ]
     for record_dialog in (IdentificationDialog, AidDialog, RewardDialog, FlagDialog, WishDialog):
         makers.append(

@@ -1,0 +1,171 @@
+"""The annual report (年度发展型资助育人工作报告) of a year, for a college or the school, as PDF or XLSX.
+
+In the app it runs in two steps off the GUI thread, like a batch export: ``read_annual_inputs`` reads the
+records on the store thread, ``write_annual_report`` computes the figures and writes the file on a PDF
+thread (progress, cancel); ``log_annual_report`` then leaves the audit entry. The command line runs
+``generate_annual_report`` (all three). The file appears only when complete: a cancel leaves nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop.app.changes import Kind, use_case
+from desktop.app.pdf_documents import JobControl
+from desktop.reports.store_source import ReportSettings, report_settings
+from desktop.store.errors import StoreError
+from desktop.store.figure_facts import read_needed_facts
+from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
+from desktop.store.store import Store
+from sync.figures.annual import ANNUAL_NEEDS, AnnualFigures, annual_figures, report_years
+from sync.figures.facts import SchoolFacts
+from sync.records import AuditAction, College
+
+FORMATS = (".pdf", ".xlsx")
+FIGURE_STEPS = 7  # annual_figures' steps
+SECTION_STEPS = 6  # the PDF's sections
+WRITE_STEPS = 1
+
+
+class AnnualReportError(StoreError):
+    message = "年度报告未能生成。"
+
+
+class AnnualCancelled(Exception):
+    """The user cancelled; no file was written."""
+
+
+def report_format(path: Path) -> str:
+    """ ".pdf" or ".xlsx", from the file name; anything else is refused in Chinese."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise AnnualReportError(
+            f"年度报告只能保存为 PDF（.pdf）或 Excel（.xlsx）文件，而不是“{Path(path).name}”。"
+        )
+    return suffix
+
+
+@dataclass(frozen=True)
+class AnnualRequest:
+    academic_year: str
+    college_id: str | None  # None: the whole school
+    path: Path
+    today: date | None = None  # the reference day while the year runs (tests)
+
+
+@dataclass
+class AnnualInputs:
+    request: AnnualRequest
+    facts: SchoolFacts
+    settings: ReportSettings
+    include_key_support: bool  # coverages #5-#6, as the dashboard shows them to the role
+    key_support_section: bool  # key support entered and left: the center roles only
+
+
+@dataclass(frozen=True)
+class AnnualOutcome:
+    path: Path
+    figures: AnnualFigures
+
+
+def colleges(store: Store) -> list[College]:
+    """The colleges a report may be for (active ones, by name)."""
+    with store.session() as s:
+        return sorted((c for c in s.colleges.list() if c.active), key=lambda c: c.name)
+
+
+def read_annual_inputs(
+    store: Store, request: AnnualRequest, cancel: threading.Event | None = None
+) -> AnnualInputs:
+    """Every record the report counts (runs on the store thread; stops between record types if cancelled)."""
+    report_format(request.path)
+    facts = SchoolFacts()
+    with store.session() as s:
+        settings = report_settings(s)
+        if request.college_id is not None and s.colleges.get(request.college_id) is None:
+            raise AnnualReportError("找不到所选学院，请重新选择。")
+        years = report_years(request.academic_year)
+        for record_class, need in ANNUAL_NEEDS.items():
+            if cancel is not None and cancel.is_set():
+                raise AnnualCancelled
+            facts.records.update(read_needed_facts(s, {record_class: need}, years).records)
+    role = settings.role
+    return AnnualInputs(
+        request,
+        facts,
+        settings,
+        include_key_support=role is not None and may_see_key_support(role),
+        key_support_section=role is not None and may_bulk_export_key_support(role),
+    )
+
+
+def total_steps(request: AnnualRequest) -> int:
+    sections = SECTION_STEPS if report_format(request.path) == ".pdf" else 0
+    return FIGURE_STEPS + sections + WRITE_STEPS
+
+
+def write_annual_report(inputs: AnnualInputs, control: JobControl) -> AnnualOutcome:
+    """Compute the figures and write the file (runs on a PDF thread): progress after each step; a cancel
+    stops before the file is written (raises AnnualCancelled)."""
+    request = inputs.request
+    total = total_steps(request)
+    done = 0
+
+    def step(*_ignored: int) -> None:
+        nonlocal done
+        if control.cancelled:
+            raise AnnualCancelled
+        done += 1
+        control.progress(min(done, total), total)
+
+    control.progress(0, total)
+    figures = annual_figures(
+        inputs.facts,
+        request.academic_year,
+        request.college_id,
+        include_key_support=inputs.include_key_support,
+        key_support_section=inputs.key_support_section,
+        today=request.today,
+        progress=step,
+    )
+    school_name = inputs.settings.school_name
+    if report_format(request.path) == ".pdf":
+        from desktop.reports.annual_report import build_annual_pdf
+
+        data = build_annual_pdf(figures, school_name=school_name, fonts=inputs.settings.fonts(), step=step)
+        if control.cancelled:
+            raise AnnualCancelled
+        from desktop.reports.output_file import write_pdf
+
+        write_pdf(data, request.path)
+    else:
+        from desktop.reports.annual_workbook import build_annual_xlsx
+
+        if control.cancelled:
+            raise AnnualCancelled
+        build_annual_xlsx(figures, request.path, school_name=school_name)
+    step()
+    return AnnualOutcome(request.path, figures)
+
+
+@use_case(Kind.AUDIT_ENTRY)
+def log_annual_report(store: Store, outcome: AnnualOutcome) -> None:
+    figures = outcome.figures
+    with store.session() as s:
+        s.audit.log(
+            AuditAction.EXPORT,
+            record_type="annual_report",
+            detail=f"生成年度报告（{figures.academic_year}，{figures.scope_label}，{outcome.path.suffix[1:]}）",
+        )
+
+
+@use_case(Kind.AUDIT_ENTRY)
+def generate_annual_report(store: Store, request: AnnualRequest) -> AnnualOutcome:
+    """All at once (the command line): read, compute, write, audit."""
+    inputs = read_annual_inputs(store, request)
+    outcome = write_annual_report(inputs, JobControl(threading.Event(), lambda _done, _total: None))
+    log_annual_report(store, outcome)
+    return outcome

@@ -1,0 +1,125 @@
+"""The annual report as an Excel workbook: one sheet per table of the PDF, Chinese headers, numbers as
+numbers (amounts in yuan, shares in percent), so a center can rework the figures; counts only."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop.reports.annual_report import summary, title
+from desktop.store.exporting import ExportTable, write_xlsx
+from sync.figures.annual import AnnualFigures, CountAmount, MeasureFigure, WishDelivery
+
+
+def _percent(value: float | None) -> Any:
+    return "" if value is None else round(value, 1)
+
+
+def _measure_cells(figure: MeasureFigure | None) -> list[Any]:
+    if figure is None:
+        return ["", "", ""]
+    return [figure.covered, figure.total, _percent(figure.percent)]
+
+
+def _amounts(name: str, first: str, rows: Sequence[CountAmount], total: CountAmount | None) -> ExportTable:
+    table = ExportTable(name, [first, "人次", "人数", "金额(元)"])
+    for row in [*rows, *([total] if total is not None else [])]:
+        table.rows.append([row.label, row.records, row.students, float(row.amount)])
+    return table
+
+
+def _wishes(name: str, first: str, rows: Sequence[WishDelivery], total: WishDelivery) -> ExportTable:
+    table = ExportTable(name, [first, "提出", "已完成", "对接/进行中", "待受理", "无法满足", "完成率(%)"])
+    for row in [*rows, total]:
+        table.rows.append(
+            [
+                row.label,
+                row.requested,
+                row.delivered,
+                row.in_progress,
+                row.pending,
+                row.unfulfillable,
+                _percent(row.delivered_percent),
+            ]
+        )
+    return table
+
+
+def annual_tables(figures: AnnualFigures, *, school_name: str) -> list[ExportTable]:
+    coverage = figures.coverage
+    overview = ExportTable("概况", ["项目", "内容"])
+    overview.rows += [
+        ["学校", school_name],
+        ["报告", title(figures)],
+        ["学年", figures.academic_year],
+        ["范围", figures.scope_label],
+        ["统计至", figures.reference_day.isoformat()],
+        ["概述", summary(figures)],
+        ["待先家访后认定的新生(人)", coverage.awaiting_visit_first],
+        ["到校约谈(人，不计入家访)", coverage.at_school],
+        ["本学年提出监测反馈(条)", coverage.flags_raised],
+        ["本学年已处理监测反馈(条)", coverage.flags_resolved],
+        ["监测反馈待处理(条)", coverage.flags_open],
+        ["监测反馈处理中(条)", coverage.flags_in_progress],
+    ]
+    for gap in coverage.incomplete_centers:
+        overview.rows.append([f"支持中心未达标：{gap.name}", "缺" + "、".join(gap.missing)])
+
+    headers = ["项目"]
+    for year in coverage.years:
+        headers += [
+            f"{year.academic_year}-已覆盖",
+            f"{year.academic_year}-应覆盖",
+            f"{year.academic_year}-覆盖率(%)",
+        ]
+    trend = ExportTable("六个全覆盖", headers)
+    for figure in coverage.this_year.measures:
+        row: list[Any] = [figure.label]
+        for year in coverage.years:
+            row += _measure_cells(year.figure(figure.measure))
+        trend.rows.append(row)
+
+    measures = coverage.this_year.measures
+    college_headers = ["学院"]
+    for figure in measures:
+        college_headers += [f"{figure.label}-已覆盖", f"{figure.label}-应覆盖", f"{figure.label}-覆盖率(%)"]
+    colleges = ExportTable("各学院覆盖", [*college_headers, "到校约谈(人)"])
+    for college in coverage.by_college:
+        found = {figure.measure: figure for figure in college.measures}
+        cells: list[Any] = [college.college]
+        for figure in measures:
+            cells += _measure_cells(found.get(figure.measure))
+        colleges.rows.append([*cells, college.at_school])
+
+    rewards = _amounts("成长奖励", "奖励类别", figures.rewards.by_kind, figures.rewards.total)
+    rewards.headers[-1] = "价值(元)"
+    tables = [
+        overview,
+        trend,
+        colleges,
+        _amounts("资助项目", "资助项目", figures.aid.by_item, figures.aid.total),
+        _amounts("资金来源", "资金来源", figures.aid.by_source, None),
+        rewards,
+        _wishes("心愿单-类别", "类别", figures.wishes.by_category, figures.wishes.total),
+        _wishes("心愿单-提供部门", "提供部门", figures.wishes.by_department, figures.wishes.total),
+    ]
+    key = figures.key_support
+    if key is not None:
+        table = ExportTable("重点帮扶", ["项目", "人数"])
+        table.rows += [
+            ["学年初在帮扶", key.active_at_start],
+            ["本学年新纳入", key.entered],
+            ["本学年退出", key.exited],
+            ["统计日重点帮扶对象", key.active_at_end],
+            *([f"新纳入：{row.reason}", row.count] for row in key.entries_by_difficulty),
+            *([f"退出原因：{row.reason}", row.count] for row in key.exits_by_reason),
+        ]
+        tables.append(table)
+    return tables
+
+
+def build_annual_xlsx(figures: AnnualFigures, path: Path, *, school_name: str) -> Path:
+    """Written under a temporary name and renamed when complete (no partial file)."""
+    write_xlsx(annual_tables(figures, school_name=school_name), path)
+    return path

@@ -1,0 +1,212 @@
+"""The annual report generated from a real store (the hand-built school): the PDF read back with pdftotext,
+the XLSX with openpyxl, both with the dashboard's numbers (compute_coverage on the same store); the
+cancel path leaves no file; a counselor's report leaves out key support."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.app import annual_report
+from desktop.app.annual_report import AnnualCancelled, AnnualReportError, AnnualRequest
+from desktop.app.pdf_documents import JobControl
+from desktop.reports.fonts import PdfFonts
+from desktop.store.coverage import CoverageScope, Measure, compute_coverage
+from desktop.store.store import Store
+from sync.records import AuditAction, Role
+from tests.desktop.reports.conftest import SCHOOL
+from tests.desktop.reports.pdf_tools import needs_tools, pdf_text, squeeze
+from tests.desktop.store.annual_fixture import add_annual_records
+from tests.desktop.store.coverage_fixture import YEAR, School, build_school
+
+TODAY = date(2026, 11, 26)
+PASSPHRASE = "correct horse battery"
+
+
+def make_store(folder: Path, role: Role) -> tuple[Store, School]:
+    store = Store.create(
+        folder, PASSPHRASE, school_name=SCHOOL, user_name="张主任", role=role, use_keyring=False
+    )
+    school = build_school(store)
+    add_annual_records(store, school)
+    return store, school
+
+
+@pytest.fixture
+def center(tmp_path: Path, cjk_fonts: PdfFonts) -> Iterator[tuple[Store, School]]:
+    store, school = make_store(tmp_path / "center", Role.SCHOOL_CENTER)
+    try:
+        yield store, school
+    finally:
+        store.close()
+
+
+def dashboard(
+    store: Store, scope: CoverageScope, key_support: bool
+) -> dict[str, dict[Measure, tuple[int, int]]]:
+    with store.session() as s:
+        return {
+            year: {
+                m: (r.covered, r.total)
+                for m, r in compute_coverage(
+                    s, year, scope, include_key_support=key_support, today=TODAY
+                ).totals.items()
+            }
+            for year in ("2023-2024", "2024-2025", YEAR)
+        }
+
+
+def cell(covered: int, total: int) -> str:
+    return "—" if total == 0 else f"{covered}/{total}{100 * covered / total:.1f}%"
+
+
+@needs_tools
+def test_pdf_has_the_dashboards_numbers(center: tuple[Store, School], tmp_path: Path) -> None:
+    store, _school = center
+    path = tmp_path / "年度报告.pdf"
+    outcome = annual_report.generate_annual_report(store, AnnualRequest(YEAR, None, path, today=TODAY))
+    assert outcome.path == path and path.is_file()
+    flat = squeeze(pdf_text(path))
+    assert "2025-2026学年发展型资助育人工作年度报告" in flat
+    expected = dashboard(store, CoverageScope.school(), key_support=True)
+    for measure in expected[YEAR]:
+        # the row: label, three years (covered/total and percent, or — with nobody to cover), the change
+        cells = "".join(cell(*expected[year][measure]) for year in ("2023-2024", "2024-2025", YEAR))
+        assert cells in flat and measure.label in flat, measure
+    assert "家访全覆盖—1/250.0%4/666.7%+16.7" in flat
+    assert "助学金227,700.00" in flat and "合计6514,700.00" in flat
+    assert "中央财政224,400.00" in flat and "（未填写资金来源）113,300.00" in flat
+    assert "研学机会11500.00" in flat
+    assert "心理困难2100150.0%" in flat and "合计5211140.0%" in flat
+    assert "心理健康教育中心2100150.0%" in flat
+    assert "学年初在帮扶本学年新纳入本学年退出统计日重点帮扶对象1312" in flat
+    assert "已达成目标1" in flat
+    assert "理学院（缺阵地(地点/房间)、副主任）" in flat
+    for name in ("张三", "A001", "王老师"):  # counts only: no student, no counselor is named
+        assert name not in flat
+    with store.session() as s:
+        entries = [
+            e for e in s.audit.list() if e.action is AuditAction.EXPORT and e.record_type == "annual_report"
+        ]
+    assert [e.detail for e in entries] == ["生成年度报告（2025-2026，全校，pdf）"]
+
+
+@needs_tools
+@pytest.mark.parametrize("role", [Role.COUNSELOR, Role.ADMIN])
+def test_a_college_pdf_without_key_support(tmp_path: Path, cjk_fonts: PdfFonts, role: Role) -> None:
+    """A counselor sees #5-#6 as on the dashboard, but not who entered and left key support; an
+    administrator sees neither."""
+    store, school = make_store(tmp_path / "other", role)
+    try:
+        path = tmp_path / "文学院.pdf"
+        outcome = annual_report.generate_annual_report(
+            store, AnnualRequest(YEAR, school.arts.id, path, today=TODAY)
+        )
+        expected = dashboard(store, CoverageScope.college(school.arts.id), key_support=role is Role.COUNSELOR)
+    finally:
+        store.close()
+    assert outcome.figures.key_support is None
+    flat = squeeze(pdf_text(path))
+    assert "范围：文学院" in flat
+    assert "重点帮扶对象纳入与退出" not in flat
+    if role is Role.COUNSELOR:
+        assert "育人导师全覆盖" in flat and "救助性教育全覆盖" in flat
+    else:
+        assert "育人导师全覆盖" not in flat
+        assert "重点帮扶相关覆盖（育人导师、救助性教育）限有权查看重点帮扶的角色，本报告未列入。" in flat
+    for measure in expected[YEAR]:
+        cells = "".join(cell(*expected[year][measure]) for year in ("2023-2024", "2024-2025", YEAR))
+        assert cells in flat, measure
+
+
+def test_xlsx_one_sheet_per_table_with_the_dashboards_numbers(
+    center: tuple[Store, School], tmp_path: Path
+) -> None:
+    store, _school = center
+    path = tmp_path / "年度报告.xlsx"
+    annual_report.generate_annual_report(store, AnnualRequest(YEAR, None, path, today=TODAY))
+    book = load_workbook(path, read_only=True)
+    assert book.sheetnames == [
+        "概况",
+        "六个全覆盖",
+        "各学院覆盖",
+        "资助项目",
+        "资金来源",
+        "成长奖励",
+        "心愿单-类别",
+        "心愿单-提供部门",
+        "重点帮扶",
+    ]
+    rows = [list(row) for row in book["六个全覆盖"].iter_rows(values_only=True)]
+    assert rows[0][:4] == ["项目", "2023-2024-已覆盖", "2023-2024-应覆盖", "2023-2024-覆盖率(%)"]
+    expected = dashboard(store, CoverageScope.school(), key_support=True)
+    by_label = {row[0]: row for row in rows[1:]}
+    for measure, (covered, total) in expected[YEAR].items():
+        assert by_label[measure.label][7:9] == [covered, total]
+        assert by_label[measure.label][4:6] == list(expected["2024-2025"][measure])
+    aid = {row[0]: row[1:] for row in book["资助项目"].iter_rows(min_row=2, values_only=True)}
+    assert aid["助学金"] == (2, 2, 7700.0) and aid["合计"] == (6, 5, 14700.0)
+    wishes = {row[0]: row[1:] for row in book["心愿单-提供部门"].iter_rows(min_row=2, values_only=True)}
+    assert wishes["教务处"] == (2, 1, 1, 0, 0, 50.0)
+    key = {row[0]: row[1] for row in book["重点帮扶"].iter_rows(min_row=2, values_only=True)}
+    assert key["本学年新纳入"] == 3 and key["退出原因：已达成目标"] == 1
+    text = " ".join(
+        str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for cell in row
+    )
+    assert "张三" not in text and "A001" not in text
+    book.close()
+
+
+FIGURES = annual_report.FIGURE_STEPS
+LAST_SECTION = annual_report.FIGURE_STEPS + annual_report.SECTION_STEPS
+
+
+@pytest.mark.parametrize(
+    ("name", "cancel_after"),
+    [
+        ("年度报告.pdf", FIGURES),  # the figures are computed; the PDF is next
+        ("年度报告.pdf", LAST_SECTION),  # the PDF is laid out; writing it is next
+        ("年度报告.xlsx", FIGURES),
+    ],
+)
+def test_cancel_leaves_no_file(
+    center: tuple[Store, School], tmp_path: Path, name: str, cancel_after: int
+) -> None:
+    store, _school = center
+    path = tmp_path / name
+    inputs = annual_report.read_annual_inputs(store, AnnualRequest(YEAR, None, path, today=TODAY))
+    cancel = threading.Event()
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if done == cancel_after:
+            cancel.set()
+
+    with pytest.raises(AnnualCancelled):
+        annual_report.write_annual_report(inputs, JobControl(cancel, progress))
+    assert seen == list(range(cancel_after + 1))
+    assert list(tmp_path.iterdir()) == [tmp_path / "center"]  # no file, no partial file
+    with store.session() as s:
+        assert not [e for e in s.audit.list() if e.record_type == "annual_report"]
+
+
+def test_cancel_while_reading(center: tuple[Store, School], tmp_path: Path) -> None:
+    store, _school = center
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(AnnualCancelled):
+        annual_report.read_annual_inputs(store, AnnualRequest(YEAR, None, tmp_path / "r.pdf"), cancel)
+
+
+def test_bad_file_name_and_college(center: tuple[Store, School], tmp_path: Path) -> None:
+    store, _school = center
+    with pytest.raises(AnnualReportError, match=r"只能保存为 PDF（\.pdf）或 Excel（\.xlsx）"):
+        annual_report.read_annual_inputs(store, AnnualRequest(YEAR, None, tmp_path / "r.docx"))
+    with pytest.raises(AnnualReportError, match="找不到所选学院"):
+        annual_report.read_annual_inputs(store, AnnualRequest(YEAR, "no-such-college", tmp_path / "r.pdf"))
