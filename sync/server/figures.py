@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sync.figures.coverage import FACT_TYPES
+from sync.figures.annual import ANNUAL_FACT_TYPES, ANNUAL_NEEDS
 from sync.figures.coverage_report import CoverageScope
 from sync.figures.facts import SchoolFacts
+from sync.figures.needs import Needs, merged
 from sync.figures.served import FRAME_TYPES, CoverageFigures, Frame, frame_of, serve_coverage
 from sync.protocol import ErrorCode
 from sync.records import (
@@ -24,9 +25,6 @@ from sync.records import (
     GuaranteeAid,
     HomeVisit,
     Identification,
-    KeySupport,
-    MentorAssignment,
-    MonitoringFlag,
     Record,
     RescueSession,
     Student,
@@ -44,21 +42,13 @@ OWN_COLLEGE_ONLY = "学院学生发展支持中心只能查看本学院的统计
 NO_COLLEGE = "此学院中心账号未指定学院，请联系管理员"
 UNKNOWN_COLLEGE = "找不到该学院"
 
-# The record types the served figures read (the projection holds these only) ...
-FIGURE_TYPES = FACT_TYPES
-# ... and of those with many records, the fields they read (the rest of such a record is not kept in
-# memory; the few colleges, centers, users and mentors are kept whole). A field added to what the engine
-# reads must be added here: the figures' tests fail loudly (AttributeError) until it is.
+# The record types the served figures read (the coverages and the annual report), and the fields of each:
+# the worker holds bare records of these fields only (``sync.figures.needs``), plus the grade (入学年级)
+# the breakdown by grade reads.
+FIGURE_TYPES = ANNUAL_FACT_TYPES
 FIGURE_FIELDS: dict[type[Record], tuple[str, ...]] = {
-    Student: ("college_id", "counselor_id", "class_name", "is_new_student", "talents", "grade"),
-    Identification: ("student_id", "academic_year", "level", "visit_before_identification", "aid_decision"),
-    HomeVisit: ("student_id", "status", "visit_date", "mode", "student_traits"),
-    GrowthReward: ("student_id", "academic_year"),
-    GuaranteeAid: ("student_id", "academic_year"),
-    KeySupport: ("student_id", "started_on", "exited_on", "difficulty_types"),
-    MentorAssignment: ("student_id", "mentor_id", "from_date", "to_date", "mismatch_reason"),
-    RescueSession: ("kind", "session_date", "student_ids"),
-    MonitoringFlag: ("student_id", "status", "raised_on", "resolved_on"),
+    record_class: need.fields
+    for record_class, need in merged(ANNUAL_NEEDS, {Student: Needs(("grade",))}).items()
 }
 
 
