@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -277,3 +277,39 @@ def serve_coverage(
         ],
         rules={measure.value: MEASURE_RULES[measure] for measure in report.totals},
     )
+
+
+def serve_annual(annual: dict[str, Any]) -> dict[str, Any]:
+    """The annual report's figures (``AnnualFigures.to_json()``) as the center serves them: the breakdown
+    of the coverages by college with small counts hidden (as ``by_college`` above); the rest are totals
+    of the school or the college, shown whole. Each breakdown cell gains ``covered_text``,
+    ``total_text`` and ``percent``; a hidden count is null."""
+    served = dict(annual)
+    coverage = dict(served["coverage"])
+    rows = coverage["by_college"]
+    ratios = [
+        (
+            row["college_id"],
+            row["college"],
+            {Measure(m["measure"]): Ratio(m["covered"], m["total"]) for m in row["measures"]},
+        )
+        for row in rows
+    ]
+    shown = {row.key: row for row in _suppressed_rows(ratios)}
+    coverage["by_college"] = [
+        {
+            **row,
+            "measures": [
+                {
+                    "measure": m["measure"],
+                    "label": m["label"],
+                    **shown[row["college_id"]].measures[m["measure"]].model_dump(),
+                }
+                for m in row["measures"]
+            ],
+        }
+        for row in rows
+    ]
+    served["coverage"] = coverage
+    served["suppression"] = SuppressionRule().model_dump()
+    return served

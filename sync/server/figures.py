@@ -13,11 +13,11 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sync.figures.annual import ANNUAL_FACT_TYPES, ANNUAL_NEEDS
+from sync.figures.annual import ANNUAL_FACT_TYPES, ANNUAL_NEEDS, annual_figures
 from sync.figures.coverage_report import CoverageScope
 from sync.figures.facts import SchoolFacts
 from sync.figures.needs import Needs, merged
-from sync.figures.served import FRAME_TYPES, CoverageFigures, Frame, frame_of, serve_coverage
+from sync.figures.served import FRAME_TYPES, CoverageFigures, Frame, frame_of, serve_annual, serve_coverage
 from sync.protocol import ErrorCode
 from sync.records import (
     College,
@@ -95,6 +95,7 @@ class ServedFigures:
         self._of_year: dict[tuple[str, str], tuple[int, list[Any]]] = {}
         # (year, college, today) -> (epoch, figures): the figures hold the seq they were computed at
         self._served: dict[tuple[str, str | None, date], tuple[str, CoverageFigures]] = {}
+        self._annual: dict[tuple[str, str | None, date], tuple[str, int, dict[str, Any]]] = {}
         # (year, college, today) -> (versions of FRAME_TYPES, frame)
         self._frames: dict[tuple[str, str | None, date], tuple[tuple[int, ...], Frame]] = {}
 
@@ -148,6 +149,29 @@ class ServedFigures:
                 self._frames.clear()
             self._served[key] = (found.epoch, served)
             self._frames[key] = framed
+        return served
+
+    def annual(
+        self, database: Database, principal: Principal, academic_year: str, college_id: str | None
+    ) -> dict[str, Any]:
+        """The annual report's figures (key support included: only the center roles are served)."""
+        college = college_in_view(principal, college_id)
+        found = database.run(self.records.snapshot)
+        if college is not None and college not in found.facts.by_id(College):
+            raise ApiError(ErrorCode.NOT_FOUND, UNKNOWN_COLLEGE)
+        key = (academic_year, college, date.today())
+        with self._lock:
+            kept = self._annual.get(key)
+        if kept is not None and kept[:2] == (found.epoch, found.seq):
+            return kept[2]
+        figures = annual_figures(found.facts, academic_year, college, include_key_support=True)
+        served = serve_annual(figures.to_json())
+        served["seq"] = found.seq
+        served["computed_at"] = datetime.now(UTC).isoformat()
+        with self._lock:
+            if len(self._annual) >= _SERVED_KEPT:
+                self._annual.clear()
+            self._annual[key] = (found.epoch, found.seq, served)
         return served
 
 

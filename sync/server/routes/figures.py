@@ -3,7 +3,7 @@ breakdowns computed on the server, small counts hidden; only for the center role
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
@@ -49,3 +49,16 @@ def coverage(
 ) -> CoverageFigures:
     """The six coverages of a year: totals, and breakdowns by college (whole school) and by grade."""
     return served_figures(request).coverage(database, principal, _checked_year(year), college or None)
+
+
+@router.get("/annual", response_model=dict[str, Any])
+def annual(
+    request: Request,
+    principal: PrincipalDep,
+    database: DatabaseDep,
+    year: YearQuery,
+    college: CollegeQuery = None,
+) -> dict[str, Any]:
+    """The annual report's figures of a year (sync.figures.annual), the coverages' breakdown by college
+    with small counts hidden."""
+    return served_figures(request).annual(database, principal, _checked_year(year), college or None)

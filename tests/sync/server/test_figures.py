@@ -16,6 +16,7 @@ import pytest
 from desktop.store.coverage import CoverageScope, compute_coverage
 from desktop.store.figure_facts import read_school_facts
 from desktop.store.store import Store
+from sync.figures.annual import ANNUAL_FACT_TYPES, annual_figures
 from sync.figures.coverage import FACT_TYPES
 from sync.ids import new_id
 from sync.records import GrowthReward, Role
@@ -150,11 +151,37 @@ def test_other_roles_are_refused(served: ServedSchool, role: Role) -> None:
     college = served.school.arts.id if role is Role.COUNSELOR else None
     served.server.user("someone", role, college)
     api = served.server.login("someone")
-    for params in ({}, {"college": served.school.arts.id}):
-        refused = served.get(api, **params)
-        assert refused.status_code == 403
-        assert refused.json()["error"]["message"] == CENTER_ONLY
-        assert "totals" not in refused.text
+    for path in ("/figures/coverage", "/figures/annual"):
+        for params in ({}, {"college": served.school.arts.id}):
+            refused = api.http.get(path, params={"year": YEAR, **params})
+            assert refused.status_code == 403
+            assert refused.json()["error"]["message"] == CENTER_ONLY
+            assert "totals" not in refused.text and "coverage" not in refused.text
+
+
+def test_annual_figures_equal_the_laptops_with_the_college_breakdown_suppressed(served: ServedSchool) -> None:
+    school = served.server.login("school")
+    response = school.http.get("/figures/annual", params={"year": YEAR})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    with served.laptop.session() as s:
+        expected = annual_figures(
+            read_school_facts(s, ANNUAL_FACT_TYPES), YEAR, None, include_key_support=True
+        ).to_json()
+    rows = body["coverage"].pop("by_college")
+    expected_rows = expected["coverage"].pop("by_college")
+    for name in ("seq", "computed_at", "suppression"):
+        body.pop(name)
+    assert body == expected
+    assert [row["college"] for row in rows] == [row["college"] for row in expected_rows]
+    visits = {row["college"]: next(m for m in row["measures"] if m["measure"] == "visits") for row in rows}
+    assert (visits["文学院"]["covered_text"], visits["文学院"]["total_text"]) == ("<5", "<5")
+    assert visits["文学院"]["covered"] is None and visits["艺术学院"]["total"] == 0
+    center = served.server.login("arts_center")
+    other = center.http.get("/figures/annual", params={"year": YEAR, "college": served.school.science.id})
+    assert other.status_code == 403 and other.json()["error"]["message"] == OWN_COLLEGE_ONLY
+    own = center.http.get("/figures/annual", params={"year": YEAR}).json()
+    assert own["college_id"] == served.school.arts.id and own["scope_label"] == "文学院"
 
 
 def test_bad_requests_get_a_clear_4xx(served: ServedSchool) -> None:

@@ -61,6 +61,7 @@ OPERATIONS = [
     ("POST", "/admin/devices/{device_id}/wipe"),
     ("GET", "/admin/audit"),
     ("GET", "/figures/coverage"),
+    ("GET", "/figures/annual"),
 ]
 
 # Bookkeeping a refused request may leave: when a device was last seen (written on contact, before the
