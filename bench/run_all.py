@@ -5,9 +5,9 @@
 Each script prints its figures next to their budgets and same-run baselines; this runs them in
 turn with the same Python and reports how long each took and whether it failed.  ``--quick`` runs
 small sizes (a few minutes in all on a 2-core machine): the figures then show the shape, not the
-budgets' conditions (those need the full sizes, e.g. 20,000 students).  The sync and peer benchmarks
-empty the PostgreSQL database they are given, so they run only with an explicit ``--pg-url``; the peer
-benchmark also needs node and npm (bench/peer/package.json).
+budgets' conditions (those need the full sizes, e.g. 20,000 students).  The sync, peer and server-figures
+benchmarks empty the PostgreSQL database they are given, so they run only with an explicit ``--pg-url``;
+the peer benchmark also needs node and npm (bench/peer/package.json).
 """
 
 from __future__ import annotations
@@ -35,9 +35,10 @@ BENCHMARKS: tuple[tuple[str, str, list[str], list[str]], ...] = (
         ["--records", "5000", "--devices", "20", "--rounds", "2", "--entering", "500", "--held", "2000"],
     ),
     ("peer", "peer_bench.py", [], ["--records", "5000"]),
+    ("server_figures", "server_figures_bench.py", [], ["--students", "2000", "--runs", "5"]),
 )
 # These empty the PostgreSQL database they are given: run only with an explicit --pg-url.
-NEEDS_PG = frozenset({"sync", "peer"})
+NEEDS_PG = frozenset({"sync", "peer", "server_figures"})
 
 
 def main() -> int:
@@ -45,9 +46,16 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="small sizes: a few minutes in all")
-    parser.add_argument("--pg-url", default=None, help="PostgreSQL for the sync benchmark (it is emptied)")
     parser.add_argument(
-        "--only", nargs="*", default=None, help="names to run: store ui coverage pdf annual sync peer"
+        "--pg-url",
+        default=None,
+        help="PostgreSQL for the sync, peer and server-figures benchmarks (it is emptied)",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        default=None,
+        help="names to run: store ui coverage pdf annual sync peer server_figures",
     )
     args = parser.parse_args()
     results: list[tuple[str, str, float]] = []

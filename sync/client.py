@@ -188,8 +188,12 @@ def login(
     transport: httpx.BaseTransport | None = None,
     tls: ssl.SSLContext | None = None,
     schema: int = SCHEMA_VERSION,
+    aggregate_only: bool = False,
 ) -> LoginResponse:
     """Log in and register this device; returns its token (keep it in the OS keyring or the store).
+
+    ``aggregate_only``: the device holds no student record and reads the center's figures instead
+    (a school-center laptop; the server refuses it for other roles, protocol §6b).
 
     ``tls`` is the context for https (certificates verified; e.g. one with a certificate pin, or one that
     also trusts a college's own CA: ``sync.college_ca.ssl_context``).
@@ -212,6 +216,8 @@ def login(
                     "password": password,
                     "device_id": device_id,
                     "device_name": device_name,
+                    # sent only when asked for: a server from before the mode refuses unknown fields
+                    **({"aggregate_only": True} if aggregate_only else {}),
                 },
             )
         except redirects.RedirectRefused as error:

@@ -108,6 +108,9 @@ class LoginRequest(_Model):
     password: str = Field(min_length=1, max_length=256)
     device_id: Id
     device_name: str = Field(default="", max_length=128, pattern=NO_NUL)
+    # Aggregate-only mode (school center only): the device holds no student record, it reads the
+    # center's figures instead (docs/sync-protocol.md §6b); chosen at each login.
+    aggregate_only: bool = False
 
 
 class PasswordChangeRequest(_Model):
@@ -138,6 +141,7 @@ class LoginResponse(_Model):
     device_id: str
     # The device's number for printed record numbers (given once; None from a server before it).
     device_no: int | None = None
+    aggregate_only: bool = False  # the mode the device now runs in (see ``LoginRequest``)
 
 
 class HealthResponse(_Model):

@@ -87,9 +87,10 @@ class Kind:
     # Local to this computer, never synced.
     VISIT_PLAN: Final = "visit_plan"
     VISIT_DRAFT: Final = "visit_draft"
+    CENTER_FIGURES: Final = "center_figures"  # the center's figures kept by an aggregate-only laptop
 
 
-LOCAL_KINDS: Final = frozenset({Kind.VISIT_PLAN, Kind.VISIT_DRAFT})
+LOCAL_KINDS: Final = frozenset({Kind.VISIT_PLAN, Kind.VISIT_DRAFT, Kind.CENTER_FIGURES})
 ALL_KINDS: Final = frozenset(
     value for name, value in vars(Kind).items() if name.isupper() and isinstance(value, str)
 )

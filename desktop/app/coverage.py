@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.app.changes import Kind, use_case
+from desktop.store import center_figures
 from desktop.store.coverage import (
     KEY_SUPPORT_MEASURES,
     CoverageReport,
@@ -18,6 +19,7 @@ from desktop.store.coverage import (
 )
 from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
+from sync.figures.served import CoverageFigures
 from sync.records import AuditAction, College
 
 if TYPE_CHECKING:
@@ -28,6 +30,19 @@ if TYPE_CHECKING:
 class CoverageView:
     report: CoverageReport
     colleges: list[tuple[str, str]] = field(default_factory=list)  # (name, id)
+    # Aggregate-only mode: the center's figures the report's totals come from (with when they were
+    # computed, and the breakdown by college with small counts hidden); None: computed on this laptop.
+    served: CoverageFigures | None = None
+
+
+class DrillDownUnavailable(PermissionError):
+    """Aggregate-only mode: no student is on this laptop, so no list of students can be shown."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "本机为仅统计模式（不保存学生记录），只显示中心服务器计算的统计，不能查看学生名单。"
+            "查看某个学生需要该学生在您的范围内：请在 设置 → 中心服务器 取消“仅统计模式”后重新登录并同步。"
+        )
 
 
 def colleges(store: Store) -> list[College]:
@@ -37,6 +52,9 @@ def colleges(store: Store) -> list[College]:
 
 
 def coverage_view(store: Store, academic_year: str, college_id: str | None) -> CoverageView:
+    if center_figures.aggregate_only(store):
+        served = center_figures.kept_coverage(store, academic_year)
+        return CoverageView(served.report(), [], served)
     role = store.info.role
     with store.session() as s:
         scope = CoverageScope.college(college_id) if college_id else CoverageScope.school()
@@ -54,7 +72,10 @@ def missing_list(
     limit: int | None,
 ) -> tuple[int, list[MissingStudent]]:
     """Students missing a measure (narrowed to a college / counselor / class row), and how many;
-    raises KeySupportHidden for a key-support measure the role may not list."""
+    raises KeySupportHidden for a key-support measure the role may not list, DrillDownUnavailable in
+    aggregate-only mode."""
+    if center_figures.aggregate_only(store):
+        raise DrillDownUnavailable()
     role = store.info.role
     college_id: str | None = None
     counselor_id: str | None = None

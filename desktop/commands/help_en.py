@@ -151,6 +151,7 @@ HELP_EN: dict[str, str] = {
     "新的值": "the new value",
     "本机在中心显示的名称，如“王丽的笔记本”（默认：“姓名的电脑”；再次登录可修改）": "this computer's name as the center shows it (default: the user's name + \"'s computer\"; logging in again renames it)",
     "固定服务器证书（SHA-256 指纹存入加密数据）：以后证书不同即拒绝连接": "pin the server's certificate (its SHA-256 kept in the encrypted store): refuse any other certificate later",
+    "仅统计模式（学校中心）：本机不保存学生记录，同步时取回中心计算的统计；不加此项重新登录即恢复": "aggregate-only mode (school center): keep no student records on this computer, fetch the center's figures when syncing; log in again without it to go back",
     "中心更换证书后使用：忘记已固定的证书（核对新指纹后可再加 --pin-certificate）": "after the center renewed its certificate: forget the pinned one (check the new fingerprint, then --pin-certificate again)",
     "学院自己的证书颁发机构（CA）证书文件（PEM），保存在加密数据中，此后每次连接都信任它": "the college's own certificate authority (CA) file (PEM), kept in the encrypted store and trusted for every later connection",
     "在每项数字旁列出统计口径（详见 docs/coverage.md）": "print the rule next to each figure (see docs/coverage.md)",

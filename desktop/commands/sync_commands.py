@@ -49,12 +49,15 @@ def cmd_login(args: argparse.Namespace, ctx: CommandContext) -> int:
                 pin_certificate=args.pin_certificate,
                 forget_pin=args.forget_pinned_certificate,
                 ca_file=args.ca_file,
+                aggregate_only=args.aggregate_only,
             )
         except DeviceWiped as error:
             raise CommandError(f"登录失败：{error}\n{WIPED_NOTE}") from None
         except (SyncError, BadCaFile) as error:
             raise CommandError(f"登录失败：{error}") from None
         ctx.print(f"已登录 {args.server}：{account.display_name}（{account.role.label}）")
+        if account.aggregate_only:
+            ctx.print("仅统计模式：本机不保存学生记录，同步后只取回中心计算的统计。")
         if account.certificate:
             ctx.print(f"服务器证书 SHA-256 指纹：{account.certificate}")
             if account.pinned:
@@ -142,6 +145,11 @@ def register(sub: Any) -> None:
         type=Path,
         default=None,
         help="学院自己的证书颁发机构（CA）证书文件（PEM），保存在加密数据中，此后每次连接都信任它",
+    )
+    login_parser.add_argument(
+        "--aggregate-only",
+        action="store_true",
+        help="仅统计模式（学校中心）：本机不保存学生记录，同步时取回中心计算的统计；不加此项重新登录即恢复",
     )
     login_parser.set_defaults(handler=cmd_login)
 

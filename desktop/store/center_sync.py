@@ -45,6 +45,10 @@ USERNAME_KEY = "sync.username"
 LAST_SUCCESS_KEY = "sync.last_success"
 CERT_SEEN_KEY = "sync.cert_seen"  # SHA-256 of the certificate the center presented at the last login
 CERT_PIN_KEY = "sync.cert_pin"  # the pinned one: any other certificate is refused (when set)
+# Aggregate-only mode ("1"), accepted by the center at the last login (desktop/store/center_figures.py),
+# and the figures it fetched, one entry per academic year.
+AGGREGATE_ONLY_KEY = "sync.aggregate_only"
+FIGURES_PREFIX = "figures."
 
 
 class NotConnected(StoreError):
@@ -60,6 +64,7 @@ class Account:
     user_id: str
     certificate: str | None = None  # the fingerprint seen at this login (https only)
     pinned: bool = False
+    aggregate_only: bool = False  # no student records on this laptop: the center's figures instead
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class SyncStatus:
     trusted_ca: str = ""  # name of the college CA this laptop trusts ("" when none)
     certificate: str | None = None
     pinned: bool = False
+    aggregate_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -200,6 +206,7 @@ def connect(
     forget_pin: bool = False,
     tls: ssl.SSLContext | None = None,
     ca_file: Path | None = None,
+    aggregate_only: bool = False,
 ) -> Account:
     """Log in to the center and register this device; the token is kept in the encrypted store.
 
@@ -213,6 +220,9 @@ def connect(
     Raises ``sync.client.SyncError`` (Chinese message) when the server refuses or cannot be reached,
     the address is http:// to another computer, or the certificate is not the pinned one;
     ``center_trust.BadCaFile`` when ``ca_file`` holds no CA certificate.
+
+    ``aggregate_only`` (school center only, else the center refuses the login): this laptop holds no
+    student record; the next sync removes any it holds, and fetches the center's figures instead.
     """
     server = server.strip().rstrip("/")
     ca_pem = center_trust.read_ca_file(ca_file) if ca_file else center_trust.trusted_ca(store)
@@ -229,6 +239,7 @@ def connect(
             device_name=device_name,
             transport=transport,
             tls=pin.ssl_context(base) if pin is not None else base,
+            aggregate_only=aggregate_only,
         )
     if ca_file:
         center_trust.keep_ca(store, ca_pem)
@@ -240,10 +251,20 @@ def connect(
         s.meta.set_many({SERVER_KEY: server, TOKEN_KEY: answer.token, USERNAME_KEY: username.strip()})
         _set_or_delete(s.db, CERT_SEEN_KEY, seen)
         _set_or_delete(s.db, CERT_PIN_KEY, keep_pin)
+        _set_or_delete(s.db, AGGREGATE_ONLY_KEY, "1" if aggregate_only else None)
+        if not aggregate_only:  # the laptop computes its own figures again
+            s.db.execute(delete(MetaRow).where(MetaRow.key.startswith(FIGURES_PREFIX)))
         if answer.device_no is not None:
             set_device_no(s, answer.device_no)
     return Account(
-        server, username.strip(), answer.user.display_name, role, answer.user.id, seen, keep_pin is not None
+        server,
+        username.strip(),
+        answer.user.display_name,
+        role,
+        answer.user.id,
+        seen,
+        keep_pin is not None,
+        aggregate_only,
     )
 
 
@@ -291,10 +312,13 @@ def account(store: Store) -> Account | None:
     with store.session() as s:
         server, token, username = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY), s.meta.get(USERNAME_KEY)
         seen, pinned = s.meta.get(CERT_SEEN_KEY), s.meta.get(CERT_PIN_KEY)
+        aggregate = s.meta.get(AGGREGATE_ONLY_KEY) == "1"
         info = s.meta.info()
     if not server or not token:
         return None
-    return Account(server, username or "", info.user_name, info.role, info.user_id, seen, bool(pinned))
+    return Account(
+        server, username or "", info.user_name, info.role, info.user_id, seen, bool(pinned), aggregate
+    )
 
 
 def forget_pinned_certificate(store: Store) -> None:
@@ -316,6 +340,7 @@ def sync_status(store: Store) -> SyncStatus:
         server, token = s.meta.get(SERVER_KEY), s.meta.get(TOKEN_KEY)
         username, last = s.meta.get(USERNAME_KEY), s.meta.get(LAST_SUCCESS_KEY)
         seen, pinned = s.meta.get(CERT_SEEN_KEY), s.meta.get(CERT_PIN_KEY)
+        aggregate = s.meta.get(AGGREGATE_ONLY_KEY) == "1"
     return SyncStatus(
         server=server or "",
         username=username or "",
@@ -327,6 +352,7 @@ def sync_status(store: Store) -> SyncStatus:
         trusted_ca=center_trust.trusted_ca_name(store),
         certificate=seen,
         pinned=bool(pinned),
+        aggregate_only=aggregate,
     )
 
 

@@ -11,12 +11,13 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol import PROTOCOL_VERSION
-from sync.server import metrics
+from sync.server import figures, metrics
 from sync.server.database import Database
 from sync.server.errors import ApiError, handle_api_error, handle_http_error, handle_validation_error
 from sync.server.hash_gate import HashGate
 from sync.server.limits import BodyLimit, KnownTokens
 from sync.server.routes import admin, attachments, auth, health, records, sync
+from sync.server.routes import figures as figures_route
 from sync.server.routes import metrics as metrics_route
 from sync.server.settings import Settings
 
@@ -48,6 +49,8 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     )
     app.state.settings = settings
     app.state.database = database
+    # The live records the figures read, kept current from the change sequence (a cache per process).
+    app.state.figures = figures.ServedFigures()
     app.state.hash_gate = HashGate(
         limit=settings.max_concurrent_hashes,
         queue=settings.hash_queue,
@@ -56,7 +59,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     app.add_exception_handler(ApiError, handle_api_error)
     app.add_exception_handler(RequestValidationError, handle_validation_error)
     app.add_exception_handler(StarletteHTTPException, handle_http_error)
-    routers = (health, auth, sync, records, attachments, admin, metrics_route)
+    routers = (health, auth, sync, records, attachments, admin, metrics_route, figures_route)
     for module in routers:
         app.include_router(module.router)
     app.add_middleware(

@@ -88,7 +88,11 @@ def _load_principal(session: Session, hashed: str, ttl_days: int) -> Principal:
     if last_seen is None or now - last_seen > _SEEN_EVERY:
         device.last_seen_at = now
     return Principal(
-        user_id=account.id, role=Role(account.role), college_id=account.college_id, device_id=device.id
+        user_id=account.id,
+        role=Role(account.role),
+        college_id=account.college_id,
+        device_id=device.id,
+        aggregate_only=bool(device.aggregate_only),
     )
 
 

@@ -40,11 +40,15 @@ class Principal:
     role: Role
     college_id: str | None
     device_id: str
+    # The device runs in aggregate-only mode: no student is in its scope (it reads figures instead).
+    aggregate_only: bool = False
 
 
 def readable_students(principal: Principal) -> Select[Any] | None:
     """A query of the student ids the principal may read; ``None`` means every student."""
     role = principal.role
+    if principal.aggregate_only:
+        return select(StudentScope.student_id).where(false())
     if role is Role.SCHOOL_CENTER:
         return None
     if role is Role.COUNSELOR:

@@ -34,6 +34,7 @@ from desktop.ui.data_pages.annual_report_dialog import AnnualReportDialog
 from desktop.ui.pdf.pdf_jobs import alive
 from desktop.ui.shell.app_context import AppContext
 from desktop.ui.shell.section import Section
+from sync.figures.served import CoverageFigures
 from sync.records import current_academic_year, previous_academic_year
 
 MISSING_LIMIT = 1000
@@ -54,6 +55,7 @@ RELEVANT_KINDS = frozenset(
         Kind.ENROLMENT_STATUS,
         Kind.CASE_REVIEW,
         Kind.ACADEMIC_RESULT,
+        Kind.CENTER_FIGURES,
     }
 )
 # The 资助育人活动 counts (sync/figures/activity_counts.py) are reloaded when one of these changes.
@@ -92,6 +94,7 @@ class CoverageDashboard(Section):
         super().__init__(parent)
         self.ctx = ctx
         self.report: CoverageReport | None = None
+        self.served: CoverageFigures | None = None  # aggregate-only mode: the center's figures shown
         self.measure: Measure = Measure.VISITS
         self.narrow: tuple[str, str] | None = None
 
@@ -137,6 +140,10 @@ class CoverageDashboard(Section):
         self.summary.setObjectName("coverageSummary")
         self.status = QLabel(self)
         self.status.setObjectName("coverageStatus")
+        self.served_note = QLabel(self)
+        self.served_note.setObjectName("servedFiguresNote")
+        self.served_note.setWordWrap(True)
+        self.served_note.setVisible(False)
 
         self.chart = QChart()
         self.chart.legend().setVisible(False)
@@ -198,6 +205,7 @@ class CoverageDashboard(Section):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(upper)
+        layout.addWidget(self.served_note)
         layout.addWidget(self.rule)
         layout.addWidget(self.summary)
         layout.addWidget(lower, 1)
@@ -310,6 +318,8 @@ class CoverageDashboard(Section):
     def _show(self, view: coverage.CoverageView) -> None:
         report = view.report
         self.report = report
+        self.served = view.served
+        self._show_served_note(view.served)
         self._fill_colleges(view.colleges)
         for measure, card in self.cards.items():
             ratio = report.totals.get(measure)
@@ -327,6 +337,8 @@ class CoverageDashboard(Section):
         )
         self._fill_chart(report)
         self._fill_breakdown(self.by_college, report.by_college, report, self.tr("College"))
+        if view.served is not None:
+            self._fill_served(view.served)
         self._fill_breakdown(self.by_counselor, report.by_counselor, report, self.tr("Counselor"))
         self._fill_breakdown(self.by_class, report.by_class, report, self.tr("Class"), with_college=True)
         self.status.clear()
@@ -410,6 +422,46 @@ class CoverageDashboard(Section):
         fill_table(table, cells, [row.key for row in rows])
         table.blockSignals(False)
 
+    def _show_served_note(self, served: CoverageFigures | None) -> None:
+        self.served_note.setVisible(served is not None)
+        for tab in (self.by_counselor, self.by_class):
+            self.tabs.setTabEnabled(self.tabs.indexOf(tab), served is None)
+        self.missing.setEnabled(served is None)
+        if served is None:
+            self.served_note.clear()
+            return
+        computed = served.computed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.served_note.setText(
+            self.tr(
+                "Aggregate-only mode: figures computed by the center's server at %1. Cells of 1–4 students "
+                "show <5, cells a total would give away show *."
+            ).replace("%1", computed)
+        )
+
+    def _fill_served(self, served: CoverageFigures) -> None:
+        """The breakdown by college as the center served it (small counts hidden)."""
+        measures = [m for m in Measure if m.value in served.totals]
+        short = [m.label.removesuffix("全覆盖") for m in measures]
+        headers = [self.tr("College"), *short]
+        self.by_college.blockSignals(True)
+        self.by_college.clearSelection()
+        self.by_college.setColumnCount(len(headers))
+        self.by_college.setHorizontalHeaderLabels(headers)
+        cells = []
+        for row in served.by_college:
+            line = [row.label]
+            for measure in measures:
+                cell = row.measures.get(measure.value)
+                if cell is None:
+                    line.append("")
+                elif cell.percent is not None:
+                    line.append(f"{cell.percent:.1f}%  ({cell.covered_text}/{cell.total_text})")
+                else:
+                    line.append(f"{cell.covered_text}/{cell.total_text}")
+            cells.append(line)
+        fill_table(self.by_college, cells, [row.key for row in served.by_college])
+        self.by_college.blockSignals(False)
+
     # -- drill-down ------------------------------------------------------------------------------
     def select_measure(self, measure: Measure) -> None:
         if self.report is None:
@@ -420,6 +472,19 @@ class CoverageDashboard(Section):
             card.setChecked(key is measure)
         if measure is Measure.CENTER:
             self._show_centers()
+            return
+        if self.served is not None:
+            # No student is on this laptop: a drill-down needs the students in the user's scope.
+            self.missing_title.setText(
+                self.tr(
+                    "Aggregate-only mode keeps no student records on this computer, so no list of students "
+                    "can be shown. Viewing a student needs that student in your scope: sign in again without "
+                    "aggregate-only mode (Settings → Center server) and sync."
+                )
+            )
+            self.missing_title.setWordWrap(True)
+            self.missing.setRowCount(0)
+            self.missing_shown.emit()
             return
         year, college, narrow = self.academic_year, self.college_id, self.narrow
         run_for(
@@ -525,6 +590,8 @@ class CoverageDashboard(Section):
     # -- lock -----------------------------------------------------------------------------------
     def clear(self) -> None:
         self.report = None
+        self.served = None
+        self._show_served_note(None)
         self.narrow = None
         for card in self.cards.values():
             card.setText("")

@@ -60,6 +60,12 @@ class ServerAccountPanel(QGroupBox):
         )
         self.pin.setObjectName("pinCertificate")
         form.addRow("", self.pin)
+        self.aggregate_only = QCheckBox(
+            self.tr("Aggregate-only mode (school center: no student records on this computer)"),
+            self,
+        )
+        self.aggregate_only.setObjectName("aggregateOnly")
+        form.addRow("", self.aggregate_only)
         self.login_button = QPushButton(self.tr("Log in and register this computer"), self)
         self.login_button.setObjectName("serverLogin")
         self.login_button.clicked.connect(self.log_in)
@@ -122,6 +128,7 @@ class ServerAccountPanel(QGroupBox):
                 self.tr("Trusted: %1 (choose another file to replace it)").replace("%1", status.trusted_ca)
             )
         self.sign_out_button.setEnabled(status.connected)
+        self.aggregate_only.setChecked(status.aggregate_only)
         self.show_certificate(status.certificate, status.pinned)
 
     def show_certificate(self, fingerprint: str | None, pinned: bool) -> None:
@@ -164,7 +171,13 @@ class ServerAccountPanel(QGroupBox):
         self.message.setText(self.tr("Logging in…"))
         # The center names this computer after the user ("王丽的电脑"); jiafang login --device-name renames it.
         self.controller.login(
-            server, user, password, "", pin=self.pin.isChecked(), ca_file=self.ca_file.text().strip()
+            server,
+            user,
+            password,
+            "",
+            pin=self.pin.isChecked(),
+            ca_file=self.ca_file.text().strip(),
+            aggregate_only=self.aggregate_only.isChecked(),
         )
 
     def _choose_ca(self) -> None:
@@ -178,6 +191,7 @@ class ServerAccountPanel(QGroupBox):
             self.ca_file.setText(path)
 
     def _logged_in(self, account: Account) -> None:
+        self.aggregate_only.setChecked(account.aggregate_only)
         self.password.clear()
         self.ca_file.clear()
         self.login_button.setEnabled(True)

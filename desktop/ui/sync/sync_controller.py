@@ -138,8 +138,10 @@ class SyncController(QObject):
         *,
         pin: bool = False,
         ca_file: str = "",
+        aggregate_only: bool = False,
     ) -> None:
-        """``ca_file``: a college CA certificate to trust from now on ("" keeps the one trusted before)."""
+        """``ca_file``: a college CA certificate to trust from now on ("" keeps the one trusted before);
+        ``aggregate_only``: keep no student record on this computer (school center, protocol §6b)."""
 
         def connect(store: Any) -> Account:
             return sync_jobs.connect(
@@ -150,6 +152,7 @@ class SyncController(QObject):
                 device_name=device_name,
                 pin_certificate=pin,
                 ca_file=Path(ca_file) if ca_file else None,
+                aggregate_only=aggregate_only,
             )
 
         def done(account: Account) -> None:

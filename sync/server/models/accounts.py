@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.server.models.base import ID, Base, BigId, UtcDateTime, utcnow
@@ -43,6 +43,9 @@ class Device(Base):
     scope_gen: Mapped[int] = mapped_column(Integer, default=0)
     confirmed_gen: Mapped[int] = mapped_column(Integer, default=0)
     scope_checked_seq: Mapped[int] = mapped_column(BigId, default=-1)
+    # Aggregate-only mode (a school-center laptop, chosen at login): no student is in this device's
+    # scope, so it holds no student record; it reads the center's figures (GET /figures/…) instead.
+    aggregate_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class DeviceNumber(Base):

@@ -21,6 +21,7 @@ from sync.protocol import (
     TokenResponse,
     UserInfo,
 )
+from sync.records.enums import Role
 from sync.server import audit, auth, metrics, passwords, throttle
 from sync.server.database import Database
 from sync.server.deps import DatabaseDep, PrincipalDep, SchemaDep, SettingsDep
@@ -33,6 +34,7 @@ from sync.server.settings import Settings
 router = APIRouter(prefix="/auth", tags=["auth"], responses=error_responses(*SESSION_ERRORS, 429))
 
 WRONG_CURRENT_PASSWORD = "当前密码不正确"
+AGGREGATE_ONLY_REFUSED = "仅统计模式只供学校学生发展支持中心账号使用"
 
 
 def user_info(account: Account) -> UserInfo:
@@ -119,6 +121,8 @@ async def login(
         await run_in_threadpool(database.run, fail)
         metrics.login_failed("password")
         raise ApiError(ErrorCode.UNAUTHORIZED, "用户名或密码错误")
+    if body.aggregate_only and account.role != Role.SCHOOL_CENTER.value:
+        raise ApiError(ErrorCode.FORBIDDEN, AGGREGATE_ONLY_REFUSED)
     token = auth.new_token()
     found = account
 
@@ -135,12 +139,23 @@ async def login(
         # The laptop's user-visible name: as the user gave it, else the one it had, else "王丽的电脑".
         device.name = body.device_name or device.name or f"{found.display_name}的电脑"[:128]
         device.last_seen_at = utcnow()
+        if bool(device.aggregate_only) != body.aggregate_only:
+            # The mode changed: the next pull compares the holdings again (all students leave the
+            # device, or all of its scope enters it).
+            device.aggregate_only = body.aggregate_only
+            device.scope_checked_seq = -1
         throttle.succeeded(session, settings, body.username, address)
         audit.record(session, "login", user_id=found.id, device_id=body.device_id, address=address)
         return device_number(session, body.device_id)
 
     device_no = await run_in_threadpool(database.run, register)
-    return LoginResponse(token=token, user=user_info(account), device_id=body.device_id, device_no=device_no)
+    return LoginResponse(
+        token=token,
+        user=user_info(account),
+        device_id=body.device_id,
+        device_no=device_no,
+        aggregate_only=body.aggregate_only,
+    )
 
 
 def device_number(session: Session, device_id: str) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import secrets
 import socket
 import threading
 from collections.abc import Iterator
@@ -153,7 +154,11 @@ def clean(database: Database) -> None:
         else:
             for name in reversed(tables):
                 connection.execute(text(f"DELETE FROM {name}"))
-        connection.execute(text("UPDATE seq_counter SET value = 0, floor = 0, scope_seq = 0"))
+        # A new epoch: the history was replaced (as by a restore), so caches of it start over.
+        connection.execute(
+            text("UPDATE seq_counter SET value = 0, floor = 0, scope_seq = 0, epoch = :epoch"),
+            {"epoch": secrets.token_hex(8)},
+        )
 
 
 class ApiError(AssertionError):

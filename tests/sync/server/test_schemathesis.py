@@ -60,6 +60,8 @@ OPERATIONS = [
     ("POST", "/admin/devices/{device_id}/revoke"),
     ("POST", "/admin/devices/{device_id}/wipe"),
     ("GET", "/admin/audit"),
+    ("GET", "/figures/coverage"),
+    ("GET", "/figures/annual"),
 ]
 
 # Bookkeeping a refused request may leave: when a device was last seen (written on contact, before the
@@ -123,6 +125,7 @@ def fuzz(college: College) -> Iterator[Fuzz]:
     handle = Fuzz(college.server, college, student, record_id)
     handle.login("counselor_a")
     handle.login("admin")
+    handle.login("center")
     yield handle
 
 
@@ -207,7 +210,9 @@ def test_schemathesis_no_5xx_conforming_answers_and_no_change_when_refused(
     fuzz: Fuzz, method: str, path: str
 ) -> None:
     operation = fuzz.schema()[path][method]
-    username = "admin" if path.startswith("/admin") else "counselor_a"
+    username = (
+        "admin" if path.startswith("/admin") else "center" if path.startswith("/figures") else "counselor_a"
+    )
 
     @settings(
         max_examples=EXAMPLES,
@@ -282,7 +287,9 @@ PATH_OPERATIONS = [(method, path) for method, path in OPERATIONS if "{" in path]
 
 @pytest.mark.parametrize(("method", "path"), PATH_OPERATIONS, ids=[f"{m} {p}" for m, p in PATH_OPERATIONS])
 def test_raw_path_segments_are_refused_cleanly(fuzz: Fuzz, method: str, path: str) -> None:
-    username = "admin" if path.startswith("/admin") else "counselor_a"
+    username = (
+        "admin" if path.startswith("/admin") else "center" if path.startswith("/figures") else "counselor_a"
+    )
     headers = {**VERSION_HEADERS, "Authorization": f"Bearer {fuzz.tokens[username]}"}
 
     @settings(
