@@ -1,7 +1,8 @@
 """The demo generator: a school, then its students in chunks, all from one seed.
 
 ``generate(seed=…, students=…, today=…)`` yields lists of records: first the school (colleges,
-accounts, mentors, wish-list catalogue), then the students in chunks.  Records inside a list come in
+accounts, mentors, wish-list catalogue, college activities), then the students in chunks, the last
+chunk ending with the records about all of them (the colleges' 公示).  Records inside a list come in
 reference order (a student before its family, visits and so on).  The result is a pure function of
 (seed, students, today): no global randomness, no clock.
 """
@@ -15,6 +16,7 @@ from datetime import date
 
 from sync.demo import phrases as P
 from sync.demo.names import full_name
+from sync.demo.notices import Publicised, public_notices, publicised
 from sync.demo.record_ids import demo_id
 from sync.demo.school import DemoSchool, build_school
 from sync.demo.students import StudentBundle, StudentMaker, day_between
@@ -58,11 +60,21 @@ class DemoGenerator:
         """Chunks of about ``chunk_students`` students (rounded up to whole blocks)."""
         blocks_per_chunk = max(1, -(-chunk_students // BLOCK))
         blocks = -(-self.students // BLOCK)
+        found: list[Publicised] = []
         for first in range(0, blocks, blocks_per_chunk):
             chunk: list[Record] = []
             for number in range(first, min(blocks, first + blocks_per_chunk)):
-                chunk.extend(self.block(number))
+                records = self.block(number)
+                found.extend(publicised(records))
+                chunk.extend(records)
+            if first + blocks_per_chunk >= blocks:
+                chunk.extend(self.closing_records(found))
             yield chunk
+
+    def closing_records(self, found: list[Publicised]) -> list[Record]:
+        """The records about all the students, after the last one: each college's 公示 of its
+        identification results (from what the students' identifications say was publicised)."""
+        return public_notices(self.school, found)
 
     def chunks(self, chunk_students: int = 1000) -> Iterator[list[Record]]:
         """The school records, then the student chunks."""
