@@ -2,7 +2,8 @@
 
 ``generate(seed=…, students=…, today=…)`` yields lists of records: first the school (colleges,
 accounts, mentors, wish-list catalogue, college activities), then the students in chunks, the last
-chunk ending with the records about all of them (the colleges' 公示).  Records inside a list come in
+chunk ending with the records about all of them (the colleges' 公示, a college's confirmed workload of
+the last term).  Records inside a list come in
 reference order (a student before its family, visits and so on).  The result is a pure function of
 (seed, students, today): no global randomness, no clock.
 """
@@ -20,6 +21,7 @@ from sync.demo.notices import Publicised, public_notices, publicised
 from sync.demo.record_ids import demo_id
 from sync.demo.school import DemoSchool, build_school
 from sync.demo.students import StudentBundle, StudentMaker, day_between
+from sync.demo.workload import college_records, confirming_college, workload_confirmation
 from sync.records.academic import academic_year_bounds, academic_year_starting, first_year_of
 from sync.records.base import Record
 from sync.records.enums import Gender, ParticipantRole, SessionKind
@@ -61,20 +63,21 @@ class DemoGenerator:
         blocks_per_chunk = max(1, -(-chunk_students // BLOCK))
         blocks = -(-self.students // BLOCK)
         found: list[Publicised] = []
+        confirming = confirming_college(self.school)
+        of_college: list[Record] = []
         for first in range(0, blocks, blocks_per_chunk):
             chunk: list[Record] = []
             for number in range(first, min(blocks, first + blocks_per_chunk)):
                 records = self.block(number)
                 found.extend(publicised(records))
+                if confirming is not None:
+                    of_college.extend(college_records(records, confirming.college.id))
                 chunk.extend(records)
             if first + blocks_per_chunk >= blocks:
-                chunk.extend(self.closing_records(found))
+                chunk.extend(public_notices(self.school, found))
+                if confirming is not None:
+                    chunk.extend(workload_confirmation(self.school, confirming, of_college))
             yield chunk
-
-    def closing_records(self, found: list[Publicised]) -> list[Record]:
-        """The records about all the students, after the last one: each college's 公示 of its
-        identification results (from what the students' identifications say was publicised)."""
-        return public_notices(self.school, found)
 
     def chunks(self, chunk_students: int = 1000) -> Iterator[list[Record]]:
         """The school records, then the student chunks."""
