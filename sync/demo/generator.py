@@ -1,7 +1,9 @@
 """The demo generator: a school, then its students in chunks, all from one seed.
 
 ``generate(seed=…, students=…, today=…)`` yields lists of records: first the school (colleges,
-accounts, mentors, wish-list catalogue), then the students in chunks.  Records inside a list come in
+accounts, mentors, wish-list catalogue, college activities), then the students in chunks, the last
+chunk ending with the records about all of them (the colleges' 公示, a college's confirmed workload of
+the last term).  Records inside a list come in
 reference order (a student before its family, visits and so on).  The result is a pure function of
 (seed, students, today): no global randomness, no clock.
 """
@@ -15,9 +17,11 @@ from datetime import date
 
 from sync.demo import phrases as P
 from sync.demo.names import full_name
+from sync.demo.notices import Publicised, public_notices, publicised
 from sync.demo.record_ids import demo_id
 from sync.demo.school import DemoSchool, build_school
 from sync.demo.students import StudentBundle, StudentMaker, day_between
+from sync.demo.workload import college_records, confirming_college, workload_confirmation
 from sync.records.academic import academic_year_bounds, academic_year_starting, first_year_of
 from sync.records.base import Record
 from sync.records.enums import Gender, ParticipantRole, SessionKind
@@ -58,10 +62,21 @@ class DemoGenerator:
         """Chunks of about ``chunk_students`` students (rounded up to whole blocks)."""
         blocks_per_chunk = max(1, -(-chunk_students // BLOCK))
         blocks = -(-self.students // BLOCK)
+        found: list[Publicised] = []
+        confirming = confirming_college(self.school)
+        of_college: list[Record] = []
         for first in range(0, blocks, blocks_per_chunk):
             chunk: list[Record] = []
             for number in range(first, min(blocks, first + blocks_per_chunk)):
-                chunk.extend(self.block(number))
+                records = self.block(number)
+                found.extend(publicised(records))
+                if confirming is not None:
+                    of_college.extend(college_records(records, confirming.college.id))
+                chunk.extend(records)
+            if first + blocks_per_chunk >= blocks:
+                chunk.extend(public_notices(self.school, found))
+                if confirming is not None:
+                    chunk.extend(workload_confirmation(self.school, confirming, of_college))
             yield chunk
 
     def chunks(self, chunk_students: int = 1000) -> Iterator[list[Record]]:

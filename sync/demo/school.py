@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sync.demo.activities import college_activities
 from sync.demo.names import full_name
 from sync.demo.outcomes import college_benchmarks
 from sync.demo.people import fake_mobile
@@ -168,6 +169,7 @@ class DemoSchool:
         result.extend(self.school_mentors)
         result.extend(self.catalog)
         result.extend(college_benchmarks(self))
+        result.extend(college_activities(self))
         return result
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from sync.demo import phrases as P
+from sync.demo.activities import student_talks
 from sync.demo.names import given_name, surname, uyghur_name
 from sync.demo.notes import Context, base_context, fill, follow_up_note, pool_without, sentences
 from sync.demo.outcomes import student_outcomes
@@ -243,6 +244,7 @@ class _StudentRun:
         self._give_back()
         self._flags()
         self._outcomes()
+        self._talks()
         return self.bundle
 
     # -- profile and family -----------------------------------------------------------------------
@@ -1330,6 +1332,16 @@ class _StudentRun:
                 is_new=self.is_new,
                 reviewers=reviewers,
                 today=self.today,
+            )
+        )
+
+    # -- 个别交流 (a random stream of its own, like the outcomes) ---------------------------------------
+    def _talks(self) -> None:
+        if not self.current.disadvantaged:
+            return
+        self.bundle.records.extend(
+            student_talks(
+                self.maker.school.seed, self.index, self.student.id, self.counselor.id, today=self.today
             )
         )
 

@@ -126,7 +126,8 @@ def test_references_point_to_generated_records(by_type: dict[str, list[Any]]) ->
         assert student.college_id in colleges
     for record_type, records in by_type.items():
         for record in records:
-            if hasattr(record, "student_id") and record_type != "student":
+            # An objection to a notice may name no student (student_id is optional there).
+            if getattr(record, "student_id", None) is not None and record_type != "student":
                 assert record.student_id in students
     for assignment in by_type["mentor_assignment"]:
         assert assignment.mentor_id in mentors
@@ -139,6 +140,15 @@ def test_references_point_to_generated_records(by_type: dict[str, list[Any]]) ->
             assert visits[wish.visit_id].wish_list_state.value == "filled_in"
     for session in by_type["rescue_session"]:
         assert set(session.student_ids) <= set(students)
+    notices = {n.id: n for n in by_type["public_notice"]}
+    for notice in notices.values():
+        assert {students[s].college_id for s in notice.student_ids} == {notice.college_id}
+    for objection in by_type["notice_objection"]:
+        notice = notices[objection.notice_id]
+        assert notice.published_on <= objection.received_on <= notice.ends_on
+        assert objection.resolved_on is None or objection.resolved_on <= notice.ends_on
+    for talk in by_type["one_to_one_talk"]:
+        assert talk.talked_by_id == students[talk.student_id].counselor_id
     student_nos = [s.student_no for s in students.values()]
     assert len(set(student_nos)) == len(student_nos)
 
