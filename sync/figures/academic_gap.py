@@ -28,12 +28,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import median
 
+from sync.figures import population
 from sync.figures.facts import SchoolFacts
 from sync.records import (
     AcademicResult,
     CollegeAcademicBenchmark,
     Identification,
-    IdentificationLevel,
     Student,
 )
 from sync.records.terms import parse_term, previous_term
@@ -51,14 +51,6 @@ DECIMALS = 4
 NO_BENCHMARK = "学院未录入该学期该年级的基准"
 NO_RESULTS = "困难学生均无该学期成绩"
 NO_STUDENTS = "该年级无困难学生"
-
-_DISADVANTAGED = frozenset(
-    {
-        IdentificationLevel.ESPECIALLY_DIFFICULT,
-        IdentificationLevel.DIFFICULT,
-        IdentificationLevel.GENERALLY_DIFFICULT,
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -93,33 +85,14 @@ class GapCell:
         return "；".join(self.notes)
 
 
-def latest_identifications(facts: SchoolFacts, academic_year: str) -> dict[str, Identification]:
-    """Each student's identification of a year: the latest identified (then the latest made: record ids
-    are UUIDv7, in creation order) when a store holds more than one."""
-    latest: dict[str, Identification] = {}
-    for identification in facts.of(Identification):
-        if identification.academic_year != academic_year:
-            continue
-        held = latest.get(identification.student_id)
-        if held is None or _identification_order(identification) > _identification_order(held):
-            latest[identification.student_id] = identification
-    return latest
-
-
-def _identification_order(identification: Identification) -> tuple[str, str]:
-    day = identification.identified_on.isoformat() if identification.identified_on else ""
-    return day, identification.id
-
-
 def disadvantaged_students(facts: SchoolFacts, academic_year: str) -> set[str]:
-    """The disadvantaged students of a year (docs/coverage.md): the latest identification of the year at
-    a disadvantaged level, or no level yet on a new student flagged 先家访后认定."""
-    found: set[str] = set()
-    for student_id, identification in latest_identifications(facts, academic_year).items():
-        level = identification.level
-        if level in _DISADVANTAGED or (level is None and identification.visit_before_identification):
-            found.add(student_id)
-    return found
+    """The disadvantaged students of a year (docs/coverage.md, ``sync/figures/population.py``): the latest
+    identification of the year at a disadvantaged level, or no level yet on a new student flagged
+    先家访后认定 (the latest: by 认定日期, then the latest made, record ids being UUIDv7)."""
+    found = population.disadvantaged_students(
+        facts, academic_year, order=population.Latest.IDENTIFIED_THEN_ID
+    )
+    return set(found)
 
 
 def results_of_term(facts: SchoolFacts, term: str) -> dict[str, AcademicResult]:

@@ -40,6 +40,7 @@ from sync.figures.coverage_report import (
 )
 from sync.figures.facts import SchoolFacts
 from sync.figures.needs import Needs
+from sync.figures.population import Latest, awaits_level, is_disadvantaged, latest_identifications
 from sync.records import (
     College,
     GrowthReward,
@@ -59,7 +60,7 @@ from sync.records import (
     center_missing,
 )
 from sync.records.academic import new_student_window_start
-from sync.records.enums import FlagStatus, IdentificationLevel, SessionKind, VisitMode, VisitStatus
+from sync.records.enums import FlagStatus, SessionKind, VisitMode, VisitStatus
 
 # The record types the coverages read (a SchoolFacts holding fewer reads the rest as empty).
 FACT_TYPES: tuple[type[Record], ...] = (
@@ -110,14 +111,6 @@ COVERAGE_NEEDS: dict[type[Record], Needs] = {
     SchoolCenter: Needs(("name", "site", "director", "deputies")),
     User: Needs(("name", "college_id")),
 }
-
-DISADVANTAGED = frozenset(
-    (
-        IdentificationLevel.ESPECIALLY_DIFFICULT,
-        IdentificationLevel.DIFFICULT,
-        IdentificationLevel.GENERALLY_DIFFICULT,
-    )
-)
 
 GroupKey = tuple[str | None, str | None, str | None]  # (college_id, counselor_id, class_name) as stored
 
@@ -233,17 +226,19 @@ def year_facts(
     students: set[str] = set().union(*groups.values())
     year = YearFacts(groups, students, new_students)
 
-    latest: dict[str, Identification] = {}
-    identified_any: set[str] = set()  # any identification of the year at a disadvantaged level (#5-#6)
-    for ident in facts.of(Identification):
-        if ident.academic_year == academic_year and ident.student_id in students:
-            latest[ident.student_id] = ident
-            if ident.level in DISADVANTAGED:
-                identified_any.add(ident.student_id)
-    awaiting_level = {
-        sid for sid, ident in latest.items() if ident.level is None and ident.visit_before_identification
+    # The latest identification: the last recorded (see the module's docstring).
+    latest = {
+        sid: ident
+        for sid, ident in latest_identifications(facts, academic_year, order=Latest.RECORDED).items()
+        if sid in students
     }
-    identified = {sid for sid, ident in latest.items() if ident.level in DISADVANTAGED}
+    identified_any = {  # any identification of the year at a disadvantaged level (#5-#6), not only the latest
+        ident.student_id
+        for ident in facts.of(Identification)
+        if ident.academic_year == academic_year and ident.student_id in students and is_disadvantaged(ident)
+    }
+    awaiting_level = {sid for sid, ident in latest.items() if awaits_level(ident)}
+    identified = {sid for sid, ident in latest.items() if is_disadvantaged(ident)}
     population = year.population = identified | awaiting_level
     if population:
         for visit in facts.of(HomeVisit):

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
+from sync.figures import population
 from sync.figures.facts import SchoolFacts
 from sync.records import (
     AcademicResult,
@@ -38,7 +39,7 @@ from sync.records import (
     Record,
     Student,
 )
-from sync.records.academic import academic_year_of, previous_academic_year
+from sync.records.academic import academic_year_of
 from sync.records.terms import previous_term, term_bounds, term_label, term_of
 
 DEFAULT_FAILED_COURSES = 2
@@ -48,6 +49,8 @@ UNREVIEWED_WITHDRAWAL = "退学未经个案评议"
 # States after which the student has left the school's care (not at risk of dropping out).
 LEFT_STATES = frozenset({EnrolmentState.GRADUATED, EnrolmentState.COMPLETED, EnrolmentState.TRANSFERRED})
 WATCHED_STATES = frozenset({EnrolmentState.SUSPENDED, EnrolmentState.WITHDRAWN})
+# "Latest" identification: the latest 认定日期, the last recorded among equal dates.
+_LATEST = population.Latest.IDENTIFIED
 
 # The records the watch list and the aid to-do list read.
 WATCH_RECORDS: tuple[type[Record], ...] = (
@@ -108,23 +111,17 @@ class WatchEntry:
 def current_identification(identifications: Iterable[Identification], day: date) -> Identification | None:
     """The student's latest identification of the academic year of ``day`` (the previous year's while
     the year has none): the latest by 认定日期, the last recorded among equal dates."""
-    year = academic_year_of(day)
-    listed = list(identifications)
-    for wanted in (year, previous_academic_year(year)):
-        of_year = [ident for ident in listed if ident.academic_year == wanted]
-        if of_year:
-            return max(reversed(of_year), key=lambda ident: ident.identified_on or date.min)
-    return None
+    return population.latest_identification(
+        identifications, academic_year_of(day), order=_LATEST, fall_back_to_previous=True
+    )
 
 
 def disadvantaged_students(facts: SchoolFacts, day: date) -> dict[str, Identification]:
-    """Students whose current identification (as above) is at a disadvantaged level."""
-    found: dict[str, Identification] = {}
-    for student_id, identifications in facts.by_student(Identification).items():
-        ident = current_identification(identifications, day)
-        if ident is not None and ident.is_disadvantaged():
-            found[student_id] = ident
-    return found
+    """Students whose current identification (as above) is at a disadvantaged level (先家访后认定
+    students awaiting their level are not listed)."""
+    return population.disadvantaged_students(
+        facts, academic_year_of(day), order=_LATEST, awaiting_level=False, fall_back_to_previous=True
+    )
 
 
 T = TypeVar("T", EnrolmentStatus, AcademicResult)
@@ -265,7 +262,7 @@ def aid_todo(facts: SchoolFacts, day: date, days: int = AID_DAYS) -> list[AidTod
     found: list[AidTodo] = []
     for student in facts.of(Student):
         ident = current_identification(identifications.get(student.id, []), day)
-        if ident is None or not ident.without_application or not ident.is_disadvantaged():
+        if ident is None or not ident.without_application or not population.is_disadvantaged(ident):
             continue
         if ident.identified_on is None:
             continue

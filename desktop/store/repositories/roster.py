@@ -35,6 +35,7 @@ from desktop.store.tables import (
     StudentRow,
     UserRow,
 )
+from sync.figures import population
 from sync.records import (
     DifficultyType,
     IdentificationLevel,
@@ -43,11 +44,8 @@ from sync.records import (
     current_academic_year,
 )
 
-DISADVANTAGED_LEVELS: tuple[str, ...] = (
-    IdentificationLevel.ESPECIALLY_DIFFICULT.value,
-    IdentificationLevel.DIFFICULT.value,
-    IdentificationLevel.GENERALLY_DIFFICULT.value,
-)
+# The stored values of the disadvantaged levels (sync/figures/population.py), for SQL.
+DISADVANTAGED_LEVELS: tuple[str, ...] = tuple(level.value for level in population.DISADVANTAGED_LEVELS)
 
 
 class RosterRow(NamedTuple):
