@@ -80,6 +80,12 @@ class AnnualInputs:
 class AnnualOutcome:
     path: Path
     figures: AnnualFigures
+    from_center: bool = False  # the center's figures (an aggregate-only laptop)
+
+
+def from_center(store: Store) -> bool:
+    """Whether this laptop's reports use the center's figures (aggregate-only mode, no student records)."""
+    return center_figures.aggregate_only(store)
 
 
 def colleges(store: Store) -> list[College]:
@@ -213,7 +219,7 @@ def write_annual_report(inputs: AnnualInputs, control: JobControl) -> AnnualOutc
             raise AnnualCancelled
         build_annual_xlsx(figures, request.path, school_name=school_name, source=source)
     step()
-    return AnnualOutcome(request.path, figures)
+    return AnnualOutcome(request.path, figures, from_center=inputs.served is not None)
 
 
 @use_case(Kind.AUDIT_ENTRY)
@@ -223,7 +229,10 @@ def log_annual_report(store: Store, outcome: AnnualOutcome) -> None:
         s.audit.log(
             AuditAction.EXPORT,
             record_type="annual_report",
-            detail=f"生成年度报告（{figures.academic_year}，{figures.scope_label}，{outcome.path.suffix[1:]}）",
+            detail=(
+                f"生成年度报告（{figures.academic_year}，{figures.scope_label}，{outcome.path.suffix[1:]}"
+                f"{'，中心统计' if outcome.from_center else ''}）"
+            ),
         )
 
 
