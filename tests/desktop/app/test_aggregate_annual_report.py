@@ -109,6 +109,9 @@ def test_aggregate_only_laptop_produces_the_annual_report_from_the_centers_figur
     sync_jobs.run_sync(laptop)
     kept = center_figures.kept_annual(laptop, YEAR)
     assert kept is not None and center_figures.kept_annual(laptop, NEXT_YEAR) is not None
+    with laptop.session() as s:
+        raw = s.meta.get(center_figures.ANNUAL_PREFIX + YEAR) or ""
+    assert school.id("s1") not in raw and "张三" not in raw  # counts only, in the encrypted store
     served = _served(server)
     full_figures = annual_report.generate_annual_report(
         store, annual_report.AnnualRequest(YEAR, None, tmp_path / "full.xlsx")
