@@ -4,6 +4,9 @@ In the app it runs in two steps off the GUI thread, like a batch export: ``read_
 records on the store thread, ``write_annual_report`` computes the figures and writes the file on a PDF
 thread (progress, cancel); ``log_annual_report`` then leaves the audit entry. The command line runs
 ``generate_annual_report`` (all three). The file appears only when complete: a cancel leaves nothing.
+
+An aggregate-only laptop (docs/sync-protocol.md §6b) holds no student record: its report uses the center's
+figures instead (``center_figures.annual_figures``: kept from the last sync, else fetched now), and says so.
 """
 
 from __future__ import annotations
@@ -16,14 +19,17 @@ from pathlib import Path
 from desktop.app.changes import Kind, use_case
 from desktop.app.pdf_documents import JobControl
 from desktop.reports.store_source import ReportSettings, report_settings
+from desktop.store import center_figures
 from desktop.store.coverage import CoverageReport, CoverageScope, compute_coverage
 from desktop.store.errors import StoreError
 from desktop.store.figure_facts import read_needed_facts
 from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
 from desktop.store.watch_facts import read_watch_facts
+from sync.client import SyncError
 from sync.figures.annual import SECTION_NEEDS, AnnualFigures, annual_figures, report_years
 from sync.figures.facts import SchoolFacts
+from sync.figures.served_annual import ServedAnnual
 from sync.records import AuditAction, College
 
 FORMATS = (".pdf", ".xlsx")
@@ -67,18 +73,49 @@ class AnnualInputs:
     key_support_section: bool  # key support entered and left: the center roles only
     coverage: list[CoverageReport]  # the dashboard's, of the year and the two before
     watch_facts: SchoolFacts  # what the 一个不失学 watch list reads, on the reference day
+    served: ServedAnnual | None = None  # an aggregate-only laptop: the center's figures, not the records
 
 
 @dataclass(frozen=True)
 class AnnualOutcome:
     path: Path
     figures: AnnualFigures
+    from_center: bool = False  # the center's figures (an aggregate-only laptop)
+
+
+def from_center(store: Store) -> bool:
+    """Whether this laptop's reports use the center's figures (aggregate-only mode, no student records)."""
+    return center_figures.aggregate_only(store)
 
 
 def colleges(store: Store) -> list[College]:
     """The colleges a report may be for (active ones, by name)."""
     with store.session() as s:
         return sorted((c for c in s.colleges.list() if c.active), key=lambda c: c.name)
+
+
+def _served_inputs(store: Store, request: AnnualRequest) -> AnnualInputs:
+    """An aggregate-only laptop's inputs: the center's figures (kept, or fetched now)."""
+    with store.session() as s:
+        settings = report_settings(s)
+        if request.college_id is not None and s.colleges.get(request.college_id) is None:
+            raise AnnualReportError("找不到所选学院，请重新选择。")
+    try:
+        served = center_figures.annual_figures(store, request.academic_year, request.college_id)
+    except center_figures.AnnualNotSynced as exc:
+        raise AnnualReportError(str(exc)) from None
+    except SyncError as exc:
+        raise AnnualReportError(f"未能取得中心的年度统计：{exc}") from None
+    return AnnualInputs(
+        request,
+        SchoolFacts(),
+        settings,
+        include_key_support=served.figures.include_key_support,
+        key_support_section=served.figures.key_support is not None,
+        coverage=[],
+        watch_facts=SchoolFacts(),
+        served=served,
+    )
 
 
 def read_annual_inputs(
@@ -88,6 +125,8 @@ def read_annual_inputs(
     coverage of the year and the two before (the same SQL as the dashboard, so the same numbers), and the
     fields of the year's records the other sections read."""
     report_format(request.path)
+    if center_figures.aggregate_only(store):
+        return _served_inputs(store, request)
 
     def check() -> None:
         if cancel is not None and cancel.is_set():
@@ -143,22 +182,31 @@ def write_annual_report(inputs: AnnualInputs, control: JobControl) -> AnnualOutc
         control.progress(min(done, total), total)
 
     control.progress(0, total)
-    figures = annual_figures(
-        inputs.facts,
-        request.academic_year,
-        request.college_id,
-        include_key_support=inputs.include_key_support,
-        key_support_section=inputs.key_support_section,
-        today=request.today,
-        coverage=inputs.coverage,
-        watch_facts=inputs.watch_facts,
-        progress=step,
-    )
+    if inputs.served is not None:  # the center's figures: nothing to compute
+        figures = inputs.served.figures
+        source: str | None = inputs.served.source_note()
+        for _ in range(FIGURE_STEPS):
+            step()
+    else:
+        figures = annual_figures(
+            inputs.facts,
+            request.academic_year,
+            request.college_id,
+            include_key_support=inputs.include_key_support,
+            key_support_section=inputs.key_support_section,
+            today=request.today,
+            coverage=inputs.coverage,
+            watch_facts=inputs.watch_facts,
+            progress=step,
+        )
+        source = None
     school_name = inputs.settings.school_name
     if report_format(request.path) == ".pdf":
         from desktop.reports.annual_report import build_annual_pdf
 
-        data = build_annual_pdf(figures, school_name=school_name, fonts=inputs.settings.fonts(), step=step)
+        data = build_annual_pdf(
+            figures, school_name=school_name, fonts=inputs.settings.fonts(), step=step, source=source
+        )
         if control.cancelled:
             raise AnnualCancelled
         from desktop.reports.output_file import write_pdf
@@ -169,9 +217,9 @@ def write_annual_report(inputs: AnnualInputs, control: JobControl) -> AnnualOutc
 
         if control.cancelled:
             raise AnnualCancelled
-        build_annual_xlsx(figures, request.path, school_name=school_name)
+        build_annual_xlsx(figures, request.path, school_name=school_name, source=source)
     step()
-    return AnnualOutcome(request.path, figures)
+    return AnnualOutcome(request.path, figures, from_center=inputs.served is not None)
 
 
 @use_case(Kind.AUDIT_ENTRY)
@@ -181,7 +229,10 @@ def log_annual_report(store: Store, outcome: AnnualOutcome) -> None:
         s.audit.log(
             AuditAction.EXPORT,
             record_type="annual_report",
-            detail=f"生成年度报告（{figures.academic_year}，{figures.scope_label}，{outcome.path.suffix[1:]}）",
+            detail=(
+                f"生成年度报告（{figures.academic_year}，{figures.scope_label}，{outcome.path.suffix[1:]}"
+                f"{'，中心统计' if outcome.from_center else ''}）"
+            ),
         )
 
 

@@ -27,6 +27,7 @@ from sync.client import RequestRefused, SyncError
 from sync.records import current_academic_year, previous_academic_year
 
 FIGURE_YEARS = 4  # the academic years whose figures an aggregate-only laptop keeps (as the dashboard lists)
+ANNUAL_YEARS = 2  # the years whose annual report figures it keeps (current and previous; others on demand)
 
 
 def figure_years(count: int = FIGURE_YEARS) -> list[str]:
@@ -42,12 +43,16 @@ class FiguresUnavailable(SyncError):
 
 def run_sync(store: Any, **options: Any) -> SyncSummary:
     """A sync (``center_sync.run_sync``); in aggregate-only mode the center's figures of the recent years
-    are fetched and kept after it (``FiguresUnavailable`` when the center refuses them)."""
+    (and the annual report's of the current and previous year) are fetched and kept after it (``FiguresUnavailable`` when the center refuses them)."""
     summary = center_sync.run_sync(store, **options)
     if center_figures.aggregate_only(store):
         try:
             center_figures.refresh(
-                store, figure_years(), transport=options.get("transport"), tls=options.get("tls")
+                store,
+                figure_years(),
+                annual_years=figure_years(ANNUAL_YEARS),
+                transport=options.get("transport"),
+                tls=options.get("tls"),
             )
         except RequestRefused as error:
             raise FiguresUnavailable(f"同步已完成，但未能取得中心统计：{error}") from None

@@ -187,12 +187,14 @@ HELP_EN: dict[str, str] = {
     (
         "生成某学年的发展型资助育人工作年度报告：六个全覆盖及近三年变化、保障型资助（八位一体）与资金来源、"
         "成长奖励、心愿单落实、重点帮扶纳入与退出（仅支持中心角色）。只含统计数字，不含学生个人信息；"
-        "数字与覆盖看板一致。"
+        "数字与覆盖看板一致。仅统计模式的电脑使用中心服务器的统计（同步时保存当前及上一学年，其他学年或学院需联网）。"
     ): (
         "Build the annual report on developmental aid for an academic year: the six full coverages and their "
         "change over three years, guarantee aid by item and funding source, growth rewards, wish-list "
         "delivery, key support entered and left (center roles only). Figures only, no student's personal "
-        "data; the same numbers as the coverage dashboard."
+        "data; the same numbers as the coverage dashboard. An aggregate-only computer uses the center "
+        "server's figures (kept at sync for the current and previous year; other years or colleges need a "
+        "connection)."
     ),
     "同时以 JSON 输出报告中的统计数字": "also print the report's figures as JSON",
 }

@@ -31,6 +31,7 @@ from sync.figures.annual import (
     WishDelivery,
 )
 from sync.figures.coverage_report import Measure
+from sync.figures.served_annual import ShownMeasureFigure
 
 ANNUAL_TITLE = "发展型资助育人工作年度报告"
 ANNUAL_PREFIX = "年度报告"
@@ -45,6 +46,8 @@ def percent_text(value: float | None) -> str:
 def ratio_cell(figure: MeasureFigure | None) -> str:
     if figure is None:
         return ""
+    if isinstance(figure, ShownMeasureFigure) and figure.hidden:  # the center's breakdown: a small count
+        return f"{figure.covered_text}/{figure.total_text}"
     return "—" if figure.percent is None else f"{figure.covered}/{figure.total}\n{figure.percent:.1f}%"
 
 
@@ -360,8 +363,10 @@ def annual_story(
     school_name: str,
     printed_at: datetime | None = None,
     step: Callable[[], None] | None = None,
+    source: str | None = None,
 ) -> list[Flowable]:
-    """The report's flowables; ``step()`` is called after each section (it may raise to stop)."""
+    """The report's flowables; ``step()`` is called after each section (it may raise to stop);
+    ``source``: where the figures come from when not this laptop's records (the center's, §6b)."""
     styles = form_styles(fonts)
     meta = [
         ("学年", figures.academic_year),
@@ -372,6 +377,8 @@ def annual_story(
     story: list[Flowable] = [FormStart(FormHeader(f"{figures.scope_label} {figures.academic_year} 学年"))]
     story.extend(title_block(styles, school_name, title(figures), meta))
     story.append(Paragraph(styles.text(summary(figures)), styles.body))
+    if source:
+        story.append(note_line(styles, source))
     story.append(Spacer(1, 2 * mm))
     numbers = _Sections()
     for build in SECTION_BUILDERS:
@@ -404,10 +411,13 @@ def build_annual_pdf(
     fonts: PdfFonts | None = None,
     printed_at: datetime | None = None,
     step: Callable[[], None] | None = None,
+    source: str | None = None,
 ) -> bytes:
     """The PDF's bytes (written to ``out`` only once complete)."""
     fonts = fonts or pdf_fonts()
-    story = annual_story(figures, fonts, school_name=school_name, printed_at=printed_at, step=step)
+    story = annual_story(
+        figures, fonts, school_name=school_name, printed_at=printed_at, step=step, source=source
+    )
     info = document_info(ANNUAL_PREFIX, figures.scope_label, figures.academic_year)
     frame = PageFrame(fonts, school_name, title(figures), notice=NOTICE, author=school_name, info=info)
     data = render(story, frame)

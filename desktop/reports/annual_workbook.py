@@ -10,6 +10,7 @@ from typing import Any
 from desktop.reports.annual_report import summary, title
 from desktop.store.exporting import ExportTable, write_xlsx
 from sync.figures.annual import AnnualFigures, CountAmount, MeasureFigure, WishDelivery
+from sync.figures.served_annual import ShownMeasureFigure
 
 
 def _percent(value: float | None) -> Any:
@@ -19,6 +20,8 @@ def _percent(value: float | None) -> Any:
 def _measure_cells(figure: MeasureFigure | None) -> list[Any]:
     if figure is None:
         return ["", "", ""]
+    if isinstance(figure, ShownMeasureFigure) and figure.hidden:  # the center's breakdown: a small count
+        return [figure.covered_text, figure.total_text, ""]
     return [figure.covered, figure.total, _percent(figure.percent)]
 
 
@@ -46,7 +49,9 @@ def _wishes(name: str, first: str, rows: Sequence[WishDelivery], total: WishDeli
     return table
 
 
-def annual_tables(figures: AnnualFigures, *, school_name: str) -> list[ExportTable]:
+def annual_tables(
+    figures: AnnualFigures, *, school_name: str, source: str | None = None
+) -> list[ExportTable]:
     coverage = figures.coverage
     overview = ExportTable("概况", ["项目", "内容"])
     overview.rows += [
@@ -56,6 +61,7 @@ def annual_tables(figures: AnnualFigures, *, school_name: str) -> list[ExportTab
         ["范围", figures.scope_label],
         ["统计至", figures.reference_day.isoformat()],
         ["概述", summary(figures)],
+        *([["数据来源", source]] if source else []),
         ["待先家访后认定的新生(人)", coverage.awaiting_visit_first],
         ["到校约谈(人，不计入家访)", coverage.at_school],
         ["本学年提出监测反馈(条)", coverage.flags_raised],
@@ -129,7 +135,10 @@ def annual_tables(figures: AnnualFigures, *, school_name: str) -> list[ExportTab
     return tables
 
 
-def build_annual_xlsx(figures: AnnualFigures, path: Path, *, school_name: str) -> Path:
-    """Written under a temporary name and renamed when complete (no partial file)."""
-    write_xlsx(annual_tables(figures, school_name=school_name), path)
+def build_annual_xlsx(
+    figures: AnnualFigures, path: Path, *, school_name: str, source: str | None = None
+) -> Path:
+    """Written under a temporary name and renamed when complete (no partial file); ``source``: where the
+    figures come from when not this laptop's records (the center's, docs/sync-protocol.md §6b)."""
+    write_xlsx(annual_tables(figures, school_name=school_name, source=source), path)
     return path

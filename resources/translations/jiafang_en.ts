@@ -4797,6 +4797,10 @@
       <translation>Close</translation>
     </message>
     <message>
+      <source>This computer is in aggregate-only mode: the report uses the center's figures, kept at each sync for the current and previous academic year (other years and single colleges are fetched from the center server, which needs a connection).</source>
+      <translation>This computer is in aggregate-only mode: the report uses the center's figures, kept at each sync for the current and previous academic year (other years and single colleges are fetched from the center server, which needs a connection).</translation>
+    </message>
+    <message>
       <source>The six coverages and their change over three years, aid by item and funding source, growth rewards, wish-list delivery and key support, with charts: the same numbers as the coverage dashboard, and no student named.</source>
       <translation>The six coverages and their change over three years, aid by item and funding source, growth rewards, wish-list delivery and key support, with charts: the same numbers as the coverage dashboard, and no student named.</translation>
     </message>

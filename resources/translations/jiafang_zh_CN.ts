@@ -4781,6 +4781,10 @@
       <translation>关闭</translation>
     </message>
     <message>
+      <source>This computer is in aggregate-only mode: the report uses the center's figures, kept at each sync for the current and previous academic year (other years and single colleges are fetched from the center server, which needs a connection).</source>
+      <translation>本机为仅统计模式：报告使用中心服务器的统计（每次同步时保存当前及上一学年；其他学年或单个学院需联网从中心服务器取得）。</translation>
+    </message>
+    <message>
       <source>The six coverages and their change over three years, aid by item and funding source, growth rewards, wish-list delivery and key support, with charts: the same numbers as the coverage dashboard, and no student named.</source>
       <translation>六个全覆盖及近三年变化、保障型资助（按项目和资金来源）、成长奖励、心愿单落实和重点帮扶，附图表；数字与覆盖看板一致，不列出任何学生。</translation>
     </message>

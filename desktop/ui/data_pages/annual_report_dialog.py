@@ -2,7 +2,8 @@
 
 The records are read on the store thread, the figures computed and the file written on a PDF thread
 (progress bar, Cancel), then the export is audited (desktop/app/annual_report.py). The file appears only
-when complete: a cancel or a failure leaves no file, partial or whole.
+when complete: a cancel or a failure leaves no file, partial or whole. An aggregate-only laptop's report
+uses the center's figures (said above the form).
 """
 
 from __future__ import annotations
@@ -114,6 +115,17 @@ class AnnualReportDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
+        self.source = QLabel(
+            self.tr(
+                "This computer is in aggregate-only mode: the report uses the center's figures, kept at "
+                "each sync for the current and previous academic year (other years and single colleges "
+                "are fetched from the center server, which needs a connection)."
+            ),
+            self,
+        )
+        self.source.setObjectName("annualSource")
+        self.source.setWordWrap(True)
+        self.source.hide()
         form = QFormLayout()
         form.addRow(self.tr("Academic year"), self.year)
         form.addRow(self.tr("College"), self.college)
@@ -128,6 +140,7 @@ class AnnualReportDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.source)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -136,9 +149,14 @@ class AnnualReportDialog(QDialog):
         self.progressed.connect(self._show_progress)
         ctx.lock.about_to_lock.connect(self._locking)
         ctx.worker.run(annual_report.colleges, self._fill_colleges)
+        ctx.worker.run(annual_report.from_center, self._show_source)
         name_controls(self)
 
     # -- choices --------------------------------------------------------------------------------
+    def _show_source(self, from_center: bool) -> None:
+        if alive(self):
+            self.source.setVisible(from_center)
+
     def _fill_colleges(self, colleges: list[College]) -> None:
         if not alive(self):
             return

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import annual_report
 from desktop.app.annual_report import AnnualOutcome
+from desktop.store import center_figures
 from desktop.store.store import Store
 from desktop.ui.data_pages.annual_report_dialog import AnnualReportDialog
 from desktop.ui.data_pages.coverage_dashboard import CoverageDashboard
@@ -123,3 +124,26 @@ def test_cancel_leaves_no_file(qtbot: QtBot, running: Running, tmp_path: Path, g
     assert blocker.args[0] == "已取消，未生成任何文件。"
     assert not dialog.running and dialog.generate_button.isEnabled() and dialog.cancel_button.text() == "关闭"
     assert list(folder.iterdir()) == []  # no file, no partial file
+
+
+def test_an_aggregate_only_laptop_not_synced_is_told_to_sync_and_gets_no_file(
+    qtbot: QtBot, running: Running, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = running.window.show_section("coverage")
+    assert isinstance(page, CoverageDashboard)
+    qtbot.waitUntil(lambda: page.report is not None)
+    # aggregate-only (docs/sync-protocol.md §6b), never connected: no center figures kept or reachable
+    monkeypatch.setattr(center_figures, "aggregate_only", lambda _store: True)
+    dialog = AnnualReportDialog(page.ctx, page, academic_year=page.academic_year)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.source.isVisible())
+    assert "仅统计模式" in dialog.source.text()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialog.path.setText(str(folder / "年度报告.pdf"))
+    with qtbot.waitSignal(dialog.report_failed, timeout=120_000) as blocker:
+        dialog.generate_button.click()
+    assert blocker.args[0] == center_figures.ANNUAL_NOT_SYNCED == dialog.status.text()
+    assert list(folder.iterdir()) == []
+    dialog.close()
