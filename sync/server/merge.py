@@ -308,6 +308,8 @@ def _check_write(
 ) -> RejectReason | None:
     if batch.trusted:
         return None
+    if cls.RECORD_TYPE in scope.READS_OTHER_RECORDS:
+        batch.pending.release(batch.session)  # e.g. the notice an objection names, sent in this push
     reason = scope.check_write(
         batch.session,
         batch.principal,

@@ -309,6 +309,11 @@ def _check_notice(
     return None
 
 
+# Record types whose write check reads another record by id (an objection: its notice).  The merge hands
+# the records created earlier in the same push to the session before checking one of these.
+READS_OTHER_RECORDS = frozenset({record_kinds.NOTICE_OBJECTION})
+
+
 def _stored_record(session: Session, record_id: Any) -> RecordRow | None:
     """A record by id, also one created earlier in the same push (added to the session, not flushed)."""
     if not isinstance(record_id, str):

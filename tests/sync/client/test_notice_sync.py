@@ -36,7 +36,7 @@ def test_a_notice_and_its_objection_sync_to_the_centers_only(
         notice = public_notices.new_notice(laptop_store, "2025-2026", college.college_id, date(2025, 10, 13))
         objection = public_notices.add_objection(laptop_store, notice.id, date(2025, 10, 14), "有异议")
         report = engine.sync()
-        assert report.pushed["applied"] == 2 and report.digest_ok is True
+        assert report.pushed["applied"] == 2 and report.digest_ok is True, (report.pushed, report)
     counselor.sync()
     school.sync()
     assert student in counselor.replica.records
