@@ -112,7 +112,7 @@ def run_parent(args: argparse.Namespace) -> int:
 
 # -- the child: the app on the X display, one screen after another --------------------------------
 def run_child(data_dir: Path, scale: str) -> int:
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
@@ -197,6 +197,13 @@ def run_child(data_dir: Path, scale: str) -> int:
     shoot("05-growth-archive")
     profile.tabs.setCurrentWidget(profile.visits)
     shoot("05b-profile-visits")
+    for name, tab in (
+        ("05c-profile-enrolment", profile.enrolment),
+        ("05d-profile-academic-results", profile.academic_results),
+        ("05e-profile-talks", profile.talks),
+    ):
+        profile.tabs.setCurrentWidget(tab)
+        shoot(name)
 
     profile.archive_pdf.trigger()
     wait_for(lambda: top_dialog() is not None)
@@ -225,6 +232,8 @@ def run_child(data_dir: Path, scale: str) -> int:
     app.ctx.events.record_saved.emit(SavedNotice("home_visit", "shot", student_id, text))
     shoot("07c-visit-saved-banner")
 
+    window.finish_building()
+    nav_keys = {window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())}
     for number, key in (
         ("10", "coverage"),
         ("11", "planning"),
@@ -232,7 +241,14 @@ def run_child(data_dir: Path, scale: str) -> int:
         ("13", "wishes"),
         ("14", "monitoring"),
         ("15", "import"),
+        ("17", "academic_gap"),
+        ("18", "watch_list"),
+        ("19", "activities"),
+        ("20", "workload"),
+        ("21", "notices"),
     ):
+        if key not in nav_keys:
+            continue  # not a page of the demo user's role
         window.show_section(key)
         settle(900)
         shoot(f"{number}-{key.replace('_', '-')}")
