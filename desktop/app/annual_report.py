@@ -22,13 +22,13 @@ from desktop.store.figure_facts import read_needed_facts
 from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
 from desktop.store.watch_facts import read_watch_facts
-from sync.figures.annual import SECTION_NEEDS, AnnualFigures, annual_figures, report_years
+from sync.figures.annual import SECTION_NEEDS, AnnualFigures, annual_figures, report_years, section_years
 from sync.figures.facts import SchoolFacts
 from sync.records import AuditAction, College
 
 FORMATS = (".pdf", ".xlsx")
-FIGURE_STEPS = 7  # annual_figures' steps
-SECTION_STEPS = 7  # the PDF's sections
+FIGURE_STEPS = 8  # annual_figures' steps
+SECTION_STEPS = 10  # the PDF's sections
 WRITE_STEPS = 1
 
 
@@ -86,7 +86,8 @@ def read_annual_inputs(
 ) -> AnnualInputs:
     """What the report counts (runs on the store thread; stops between steps if cancelled): the dashboard's
     coverage of the year and the two before (the same SQL as the dashboard, so the same numbers), and the
-    fields of the year's records the other sections read."""
+    fields of the records the other sections read (of the year and the one before: the academic gap's
+    a year earlier)."""
     report_format(request.path)
 
     def check() -> None:
@@ -109,7 +110,9 @@ def read_annual_inputs(
             )
         for record_class, need in SECTION_NEEDS.items():
             check()
-            facts.records.update(read_needed_facts(s, {record_class: need}, [request.academic_year]).records)
+            facts.records.update(
+                read_needed_facts(s, {record_class: need}, section_years(request.academic_year)).records
+            )
         check()
         watch_facts = read_watch_facts(s, coverage[-1].reference_day)
     return AnnualInputs(
