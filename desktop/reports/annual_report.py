@@ -365,46 +365,50 @@ def _academic_gap(figures: AnnualFigures, styles: FormStyles, numbers: _Sections
     if section is None:
         return []
     headers = [
-        "学期",
         "学院",
         "年级",
-        "困难学生（有成绩）",
+        "困难学生(有成绩)",
         "绩点中位数 困难/学院",
         "绩点差距",
         "较上年",
         "通过率% 困难/学院",
         "通过率差距",
         "较上年",
-        "说明",
     ]
-    rows = [
-        [
-            row.term,
-            row.college,
-            str(row.grade),
-            f"{row.disadvantaged}（{row.with_results}）",
-            *gap_cells(row.gpa, 2),
-            *gap_cells(row.pass_rate, 1),
-            row.note,
-        ]
-        for row in section.rows
-    ] or [["（本学年无困难学生或学院基准）"]]
-    parts: list[Flowable] = [
-        data_table(
+    heading: str | None = numbers.next("学业差距")
+    parts: list[Flowable] = []
+    for term in section.terms:
+        rows = [row for row in section.rows if row.term == term]
+        cells = [
+            [
+                row.college,
+                str(row.grade),
+                f"{row.disadvantaged}（{row.with_results}）",
+                *gap_cells(row.gpa, 2),
+                *gap_cells(row.pass_rate, 1),
+            ]
+            for row in rows
+        ] or [["（该学期无困难学生或学院基准）"]]
+        table = data_table(
             styles,
             headers,
-            rows,
-            [16, 16, 8, 12, 16, 10, 10, 16, 10, 10, 24],
-            heading=numbers.next("学业差距"),
-            centered=tuple(range(2, 10)),
-        ),
-        Spacer(1, 1 * mm),
+            cells,
+            [22, 9, 14, 18, 10, 10, 18, 11, 10],
+            heading=f"{heading or '学业差距'}（{term} 学期）",
+            centered=tuple(range(1, len(headers))),
+        )
+        heading = None
+        notes = [f"{row.college} {row.grade} 级：{row.note}" for row in rows if row.note]
+        parts += [table, Spacer(1, 1 * mm)]
+        if notes:
+            parts += [note_line(styles, "；".join(notes) + "。"), Spacer(1, 2 * mm)]
+    parts.append(
         note_line(
             styles,
             "差距 = 学院基准 − 本学年认定为困难的学生（绩点取中位数，通过率为有该学期成绩者中无不及格课程的比例，"
             "差距为百分点）；正数表示困难学生落后。较上年 = 本学期差距 − 上一学年同一学期的差距，负数表示差距缩小。",
-        ),
-    ]
+        )
+    )
     chart = gap_chart(section.rows, styles.fonts)
     if chart is not None:
         parts += [Spacer(1, 2 * mm), chart]
