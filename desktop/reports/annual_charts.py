@@ -128,6 +128,7 @@ def gap_chart(rows: Sequence[GapRow], fonts: PdfFonts) -> Drawing | None:
     chart.categoryAxis.labels.fontName = fonts.label_font
     chart.categoryAxis.labels.fontSize = LABEL_SIZE
     chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.valueMin = min(0.0, *now, *before)
     chart.valueAxis.labels.fontName = fonts.label_font
     chart.valueAxis.labels.fontSize = LABEL_SIZE
     chart.barLabels.fontName = fonts.label_font

@@ -367,12 +367,12 @@ def _academic_gap(figures: AnnualFigures, styles: FormStyles, numbers: _Sections
     headers = [
         "学院",
         "年级",
-        "困难学生(有成绩)",
+        "困难(有成绩)",
         "绩点中位数 困难/学院",
-        "绩点差距",
+        "差距",
         "较上年",
         "通过率% 困难/学院",
-        "通过率差距",
+        "差距",
         "较上年",
     ]
     heading: str | None = numbers.next("学业差距")
@@ -393,7 +393,7 @@ def _academic_gap(figures: AnnualFigures, styles: FormStyles, numbers: _Sections
             styles,
             headers,
             cells,
-            [22, 9, 14, 18, 10, 10, 18, 11, 10],
+            [18, 12, 14, 17, 10, 10, 17, 11, 10],
             heading=f"{heading or '学业差距'}（{term} 学期）",
             centered=tuple(range(1, len(headers))),
         )
@@ -405,8 +405,8 @@ def _academic_gap(figures: AnnualFigures, styles: FormStyles, numbers: _Sections
     parts.append(
         note_line(
             styles,
-            "差距 = 学院基准 − 本学年认定为困难的学生（绩点取中位数，通过率为有该学期成绩者中无不及格课程的比例，"
-            "差距为百分点）；正数表示困难学生落后。较上年 = 本学期差距 − 上一学年同一学期的差距，负数表示差距缩小。",
+            "差距 = 学院基准 - 本学年认定为困难的学生（绩点取中位数，通过率为有该学期成绩者中无不及格课程的比例，"
+            "差距为百分点）；正数表示困难学生落后。较上年 = 本学期差距 - 上一学年同一学期的差距，负数表示差距缩小。",
         )
     )
     chart = gap_chart(section.rows, styles.fonts)
@@ -417,7 +417,6 @@ def _academic_gap(figures: AnnualFigures, styles: FormStyles, numbers: _Sections
 
 def _workload_cells(row: WorkloadTotals) -> list[str]:
     return [
-        row.term,
         row.label,
         str(row.teachers),
         str(row.mentees),
@@ -436,7 +435,6 @@ def _workload(figures: AnnualFigures, styles: FormStyles, numbers: _Sections) ->
     if section is None:
         return []
     headers = [
-        "学期",
         "学院",
         "教师人数",
         "带教学生",
@@ -448,21 +446,26 @@ def _workload(figures: AnnualFigures, styles: FormStyles, numbers: _Sections) ->
         "家访小时",
         "心愿单服务",
     ]
+    heading: str | None = numbers.next("工作量")
+    parts: list[Flowable] = []
+    for term in section.terms:
+        parts += [
+            data_table(
+                styles,
+                headers,
+                [_workload_cells(row) for row in section.rows if row.term == term],
+                [20, 9, 9, 11, 9, 10, 9, 9, 9, 10],
+                heading=f"{heading or '工作量'}（{term} 学期）",
+                centered=tuple(range(1, len(headers))),
+            ),
+            Spacer(1, 2 * mm),
+        ]
+        heading = None
     notes = "工作量按学期统计教师（辅导员、育人导师等）在各学院的活动合计，本报告不列教师个人。"
     if section.open_colleges:
         notes += f"尚未认定（数字可能变化）：{'、'.join(section.open_colleges)}。"
-    return [
-        data_table(
-            styles,
-            headers,
-            [_workload_cells(row) for row in section.rows],
-            [16, 18, 9, 9, 10, 9, 10, 9, 9, 9, 10],
-            heading=numbers.next("工作量"),
-            centered=tuple(range(2, len(headers))),
-        ),
-        Spacer(1, 1 * mm),
-        note_line(styles, notes),
-    ]
+    parts.append(note_line(styles, notes))
+    return parts
 
 
 def _activity_cells(row: ActivityRow) -> list[str]:

@@ -93,9 +93,9 @@ def test_pdf_has_the_dashboards_numbers(center: tuple[Store, School], tmp_path: 
     assert "文学院20243（3）2.90/——" in flat and "文学院2024级：学院未录入该学期该年级的基准" in flat
     assert "绩点中位数差距（学院−困难学生）" in flat  # the chart
     # 工作量: totals per term and college, no teacher named
-    assert "九、工作量" in flat
-    assert "2025-2026-1文学院211451022.00" in flat
-    assert "2025-2026-1合计331451144.00" in flat
+    assert "九、工作量（2025-2026-1学期）" in flat and "工作量（2025-2026-2学期）" in flat
+    assert "文学院211451022.00" in flat and "合计331451144.00" in flat
+    assert "合计33000111.00" in flat  # the second term
     # 资助育人活动
     assert "十、资助育人活动" in flat
     assert "文学院121130000" in flat and "学校（未分学院）0000014.50" in flat
