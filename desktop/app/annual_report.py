@@ -22,9 +22,17 @@ from desktop.store.figure_facts import read_needed_facts
 from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_support
 from desktop.store.store import Store
 from desktop.store.watch_facts import read_watch_facts
-from sync.figures.annual import SECTION_NEEDS, AnnualFigures, annual_figures, report_years, section_years
+from sync.figures.annual import (
+    SECTION_NEEDS,
+    TWO_YEAR_TYPES,
+    AnnualFigures,
+    annual_figures,
+    report_years,
+    section_years,
+    workload_since,
+)
 from sync.figures.facts import SchoolFacts
-from sync.records import AuditAction, College
+from sync.records import AuditAction, College, WorkloadConfirmation
 
 FORMATS = (".pdf", ".xlsx")
 FIGURE_STEPS = 8  # annual_figures' steps
@@ -108,11 +116,15 @@ def read_annual_inputs(
             coverage.append(
                 compute_coverage(s, year, scope, include_key_support=include_key_support, today=request.today)
             )
+        year = request.academic_year
+        confirmations = read_needed_facts(
+            s, {WorkloadConfirmation: SECTION_NEEDS[WorkloadConfirmation]}, [year]
+        )
+        since = workload_since(confirmations.of(WorkloadConfirmation), year)
         for record_class, need in SECTION_NEEDS.items():
             check()
-            facts.records.update(
-                read_needed_facts(s, {record_class: need}, section_years(request.academic_year)).records
-            )
+            years = section_years(year) if record_class in TWO_YEAR_TYPES else [year]
+            facts.records.update(read_needed_facts(s, {record_class: need}, years, since).records)
         check()
         watch_facts = read_watch_facts(s, coverage[-1].reference_day)
     return AnnualInputs(

@@ -30,7 +30,7 @@ from sync.figures.facts import SchoolFacts
 from sync.figures.needs import Needs, merged
 from sync.figures.plain_json import plain_of, to_plain
 from sync.figures.watch_list import WatchReason, watch_list
-from sync.figures.workload import WORKLOAD_RECORDS, workload
+from sync.figures.workload import WORKLOAD_RECORDS, workloads
 from sync.records import (
     FUNDING_SOURCES,
     AcademicResult,
@@ -65,6 +65,7 @@ from sync.records import (
     previous_academic_year,
 )
 from sync.records.support import COLLECTIVE_REVIEW
+from sync.records.terms import previous_term, term_bounds
 
 # Every record type the annual figures read, and what of each (a reader may fetch only this).
 ANNUAL_FACT_TYPES: tuple[type[Record], ...] = tuple(
@@ -85,16 +86,21 @@ GAP_NEEDS: dict[type[Record], Needs] = {
         ("college_id", "term", "grade", "median_gpa", "pass_rate", "student_count")
     ),
 }
-# What the workload totals (工作量) read: activities of any date (a confirmed term carries a late entry
-# into the next open one), so nothing is narrowed to the year.
+# What the workload totals (工作量) read. An activity dated before the year still counts in it when the terms
+# after its own are confirmed (a late entry is carried into the next open term): a reader narrows the dated
+# ones from ``workload_since`` (or earlier), not from the year's first day.
 WORKLOAD_NEEDS: dict[type[Record], Needs] = {
     College: Needs(("name",)),
     User: Needs(("name", "staff_no", "role", "college_id")),
     Mentor: Needs(("user_id", "name", "staff_no")),
     Student: Needs(("college_id",)),
     MentorAssignment: Needs(("student_id", "mentor_id", "from_date", "to_date")),
-    SupportLogEntry: Needs(("mentor_id", "student_id", "log_date", "duration_minutes", "form")),
-    RescueSession: Needs(("college_id", "student_ids", "participants", "session_date", "kind")),
+    SupportLogEntry: Needs(
+        ("mentor_id", "student_id", "log_date", "duration_minutes", "form"), date_field="log_date"
+    ),
+    RescueSession: Needs(
+        ("college_id", "student_ids", "participants", "session_date", "kind"), date_field="session_date"
+    ),
     HomeVisit: Needs(
         (
             "student_id",
@@ -105,7 +111,8 @@ WORKLOAD_NEEDS: dict[type[Record], Needs] = {
             "duration_minutes",
             "mode",
             "category",
-        )
+        ),
+        date_field="visit_date",
     ),
     WishCatalogItem: Needs(("service_item",)),
     WishSelection: Needs(("student_id", "status", "completed_on", "responsible_person", "item_ids")),
@@ -143,6 +150,22 @@ SECTION_NEEDS: dict[type[Record], Needs] = merged(
     ACTIVITY_NEEDS,
 )
 ANNUAL_NEEDS: dict[type[Record], Needs] = merged(COVERAGE_NEEDS, SECTION_NEEDS)
+
+
+# The types read for the year before too (the academic gap's population a year earlier).
+TWO_YEAR_TYPES: tuple[type[Record], ...] = (Identification,)
+
+
+def workload_since(confirmations: Iterable[Any], academic_year: str) -> date:
+    """The earliest day an activity counted in the year's terms can be dated: the first day of the year, or
+    of an earlier term when every term from it to the year is confirmed (by any college): a late entry of a
+    confirmed term is counted in the next open one. ``confirmations``: ``WorkloadConfirmation`` records
+    (their ``term``)."""
+    confirmed = {c.term for c in confirmations}
+    term = f"{academic_year}-1"
+    while previous_term(term) in confirmed:
+        term = previous_term(term)
+    return term_bounds(term)[0]
 
 
 def section_years(academic_year: str) -> list[str]:
@@ -554,8 +577,7 @@ def _workload(
     terms = year_terms(academic_year)
     rows: list[WorkloadTotals] = []
     open_colleges: list[str] = []
-    for term in terms:
-        report = workload(facts, term, college_id)
+    for term, report in zip(terms, workloads(facts, terms, college_id), strict=True):
         by_college: dict[str, WorkloadTotals] = {}
         teachers: dict[str, set[str]] = {}
         total = WorkloadTotals(term, "total", "合计")
