@@ -27,6 +27,7 @@ from sync.figures.annual import (
     annual_figures,
     report_years,
     section_years,
+    workload_since,
 )
 from sync.figures.coverage_report import CoverageReport
 from sync.figures.facts import SchoolFacts
@@ -346,3 +347,14 @@ def test_activity_counts(store: Store, school: School) -> None:
     one = annual_figures(facts_of(store), YEAR, school.science.id, include_key_support=True, today=TODAY)
     assert one.activities is not None and [row.label for row in one.activities.rows] == ["理学院"]
     assert one.activities.total.research_projects == 1 and one.activities.total.trainings == 0
+
+
+def test_workload_since_reaches_back_over_confirmed_terms() -> None:
+    class Confirmed:
+        def __init__(self, term: str) -> None:
+            self.term = term
+
+    assert workload_since([], YEAR) == date(2025, 9, 1)
+    assert workload_since([Confirmed("2024-2025-1")], YEAR) == date(2025, 9, 1)  # -2 is open
+    confirmed = [Confirmed("2024-2025-2"), Confirmed("2024-2025-1")]
+    assert workload_since(confirmed, YEAR) == date(2024, 9, 1)
