@@ -1,8 +1,8 @@
 """The annual report (年度发展型资助育人工作报告) as an A4 PDF, for a college or the school: the six coverages
 with their trend and a chart, each college's coverage, aid by item (八位一体) and funding source with a chart,
-growth rewards, wish-list delivery, key support entered and left (center roles only), the academic gap, workload
-totals and the activity counts of the year. Counts only: no student
-is named, so the director can hand it to the school.
+growth rewards, wish-list delivery, key support entered and left (center roles only), the academic gap,
+workload totals and the activity counts of the year. Counts only: no student, counselor or teacher is named,
+so the director can hand it to the school.
 
 The figures are ``sync.figures.annual.AnnualFigures`` (the same on the laptop and the server).
 """

@@ -9,8 +9,9 @@ its store) and the center's server (from its records) produce the same report.
 Sections: the six coverages with their trend (the year and the two before) and the per-college breakdown
 (the same engine as the dashboard: ``sync.figures.coverage``); aid by item (八位一体 and 临时困难补助) and by
 funding source; growth rewards by kind; wish-list delivery per category and providing department; key
-support entered and left during the year, with the reasons (center roles only). Counts only: no student
-is named.
+support entered and left during the year, with the reasons (center roles only); the academic gap of the
+year's terms (``academic_gap``), the workload totals per college and term (``workload``, no teacher named)
+and the year's activity counts (``activity_counts``). Counts only: no student is named.
 """
 
 from __future__ import annotations
