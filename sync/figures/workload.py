@@ -449,8 +449,11 @@ def _report(
         scopes = [*sorted(c for c in known if c is not None), None]
     rows: dict[str, TeacherWorkload] = {}
     counted: set[str | None] = set()
+    by_college: dict[str | None, list[Contribution]] = defaultdict(list)
+    for contribution in live:
+        by_college[contribution.college_id].append(contribution)
     for scope in scopes:
-        for contribution in _college_contributions(scope, term, live, held):
+        for contribution in _college_contributions(scope, term, by_college[scope], held):
             teacher = people.teachers.get(contribution.teacher_id) or _former(contribution, held)
             row = rows.setdefault(teacher.id, TeacherWorkload(teacher))
             row.add(_carried_note(contribution, term))
