@@ -27,14 +27,22 @@ from desktop.store.role_rules import may_bulk_export_key_support, may_see_key_su
 from desktop.store.store import Store
 from desktop.store.watch_facts import read_watch_facts
 from sync.client import SyncError
-from sync.figures.annual import SECTION_NEEDS, AnnualFigures, annual_figures, report_years
+from sync.figures.annual import (
+    SECTION_NEEDS,
+    TWO_YEAR_TYPES,
+    AnnualFigures,
+    annual_figures,
+    report_years,
+    section_years,
+    workload_since,
+)
 from sync.figures.facts import SchoolFacts
 from sync.figures.served_annual import ServedAnnual
-from sync.records import AuditAction, College
+from sync.records import AuditAction, College, WorkloadConfirmation
 
 FORMATS = (".pdf", ".xlsx")
-FIGURE_STEPS = 7  # annual_figures' steps
-SECTION_STEPS = 7  # the PDF's sections
+FIGURE_STEPS = 8  # annual_figures' steps
+SECTION_STEPS = 10  # the PDF's sections
 WRITE_STEPS = 1
 
 
@@ -123,7 +131,8 @@ def read_annual_inputs(
 ) -> AnnualInputs:
     """What the report counts (runs on the store thread; stops between steps if cancelled): the dashboard's
     coverage of the year and the two before (the same SQL as the dashboard, so the same numbers), and the
-    fields of the year's records the other sections read."""
+    fields of the records the other sections read (of the year and the one before: the academic gap's
+    a year earlier)."""
     report_format(request.path)
     if center_figures.aggregate_only(store):
         return _served_inputs(store, request)
@@ -146,9 +155,15 @@ def read_annual_inputs(
             coverage.append(
                 compute_coverage(s, year, scope, include_key_support=include_key_support, today=request.today)
             )
+        year = request.academic_year
+        confirmations = read_needed_facts(
+            s, {WorkloadConfirmation: SECTION_NEEDS[WorkloadConfirmation]}, [year]
+        )
+        since = workload_since(confirmations.of(WorkloadConfirmation), year)
         for record_class, need in SECTION_NEEDS.items():
             check()
-            facts.records.update(read_needed_facts(s, {record_class: need}, [request.academic_year]).records)
+            years = section_years(year) if record_class in TWO_YEAR_TYPES else [year]
+            facts.records.update(read_needed_facts(s, {record_class: need}, years, since).records)
         check()
         watch_facts = read_watch_facts(s, coverage[-1].reference_day)
     return AnnualInputs(

@@ -1,5 +1,5 @@
 """The annual report's charts, drawn with reportlab.graphics in the document's font: the six coverages of
-three years side by side (the trend), and aid by item (八位一体)."""
+three years side by side (the trend), aid by item (八位一体), and the academic gap against a year earlier."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 
 from desktop.reports.fonts import PdfFonts
 from desktop.reports.page_frame import CONTENT_WIDTH
-from sync.figures.annual import AidSection, YearCoverage
+from sync.figures.annual import AidSection, GapRow, YearCoverage
 
 # Greys to blue: the oldest year lightest, the report's year strongest (prints well in black and white).
 YEAR_COLOURS = (colors.HexColor("#C9D3DF"), colors.HexColor("#7F9CBF"), colors.HexColor("#1F4E8C"))
@@ -99,5 +99,61 @@ def aid_chart(aid: AidSection, fonts: PdfFonts) -> Drawing:
     drawing.add(chart)
     drawing.add(
         String(width - 14 * mm, 1 * mm, f"金额（{unit}）", fontName=fonts.label_font, fontSize=LABEL_SIZE)
+    )
+    return drawing
+
+
+def gap_chart(rows: Sequence[GapRow], fonts: PdfFonts) -> Drawing | None:
+    """Horizontal bars: the median-GPA gap of each college, grade and term that has one, and the same
+    term's gap a year earlier (None when no row has a gap)."""
+    shown = [row for row in rows if row.gpa.gap is not None][::-1]
+    if not shown:
+        return None
+    width = CONTENT_WIDTH
+    height = max(40 * mm, (len(shown) * 9 + 16) * mm)
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 44 * mm, 8 * mm
+    chart.width, chart.height = width - 60 * mm, height - 18 * mm
+    now = [row.gpa.gap or 0.0 for row in shown]
+    before = [
+        0.0 if row.gpa.gap is None or row.gpa.change is None else row.gpa.gap - row.gpa.change
+        for row in shown
+    ]
+    chart.data = [before, now]
+    for index, colour in enumerate(YEAR_COLOURS[1:]):
+        chart.bars[index].fillColor = colour
+        chart.bars[index].strokeColor = None
+    chart.categoryAxis.categoryNames = [f"{row.college} {row.grade}级 {row.term}" for row in shown]
+    chart.categoryAxis.labels.fontName = fonts.label_font
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.valueMin = min(0.0, *now, *before)
+    chart.valueAxis.labels.fontName = fonts.label_font
+    chart.valueAxis.labels.fontSize = LABEL_SIZE
+    chart.barLabels.fontName = fonts.label_font
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.nudge = 4
+    chart.barLabelFormat = "%.2f"
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width - 4 * mm, height - 1 * mm
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 28 * mm
+    legend.fontName = fonts.label_font
+    legend.fontSize = LABEL_SIZE
+    legend.colorNamePairs = [(YEAR_COLOURS[1], "上年同期"), (YEAR_COLOURS[2], "本学期")]
+    legend.boxAnchor = "ne"
+    drawing.add(legend)
+    drawing.add(
+        String(
+            0,
+            height - 5 * mm,
+            "绩点中位数差距（学院 − 困难学生）",
+            fontName=fonts.label_font,
+            fontSize=LABEL_SIZE,
+        )
     )
     return drawing

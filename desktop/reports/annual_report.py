@@ -1,7 +1,8 @@
 """The annual report (年度发展型资助育人工作报告) as an A4 PDF, for a college or the school: the six coverages
 with their trend and a chart, each college's coverage, aid by item (八位一体) and funding source with a chart,
-growth rewards, wish-list delivery, key support entered and left (center roles only). Counts only: no student
-is named, so the director can hand it to the school.
+growth rewards, wish-list delivery, key support entered and left (center roles only), the academic gap,
+workload totals and the activity counts of the year. Counts only: no student, counselor or teacher is named,
+so the director can hand it to the school.
 
 The figures are ``sync.figures.annual.AnnualFigures`` (the same on the laptop and the server).
 """
@@ -17,7 +18,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
-from desktop.reports.annual_charts import aid_chart, coverage_trend_chart
+from desktop.reports.annual_charts import aid_chart, coverage_trend_chart, gap_chart
 from desktop.reports.file_names import document_info
 from desktop.reports.fonts import PdfFonts, pdf_fonts
 from desktop.reports.form_parts import data_table, note_line, signature_panel, title_block
@@ -25,10 +26,13 @@ from desktop.reports.output_file import write_pdf
 from desktop.reports.page_frame import FormHeader, FormStart, PageFrame, printed_on, render
 from desktop.reports.styles import FormStyles, form_styles
 from sync.figures.annual import (
+    ActivityRow,
     AnnualFigures,
     CountAmount,
+    GapFigure,
     MeasureFigure,
     WishDelivery,
+    WorkloadTotals,
 )
 from sync.figures.coverage_report import Measure
 from sync.figures.served_annual import ShownMeasureFigure
@@ -345,6 +349,180 @@ def _watch(figures: AnnualFigures, styles: FormStyles, numbers: _Sections) -> li
     ]
 
 
+def number_text(value: float | None, digits: int, signed: bool = False) -> str:
+    if value is None:
+        return "—"
+    return f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+
+
+def gap_cells(figure: GapFigure, digits: int) -> list[str]:
+    """困难学生 / 学院, the gap, and its change since a year earlier."""
+    return [
+        f"{number_text(figure.disadvantaged, digits)} / {number_text(figure.college, digits)}",
+        number_text(figure.gap, digits),
+        number_text(figure.change, digits, signed=True),
+    ]
+
+
+def _academic_gap(figures: AnnualFigures, styles: FormStyles, numbers: _Sections) -> list[Flowable]:
+    section = figures.academic_gap
+    if section is None:
+        return []
+    headers = [
+        "学院",
+        "年级",
+        "困难(有成绩)",
+        "绩点中位数 困难/学院",
+        "差距",
+        "较上年",
+        "通过率% 困难/学院",
+        "差距",
+        "较上年",
+    ]
+    heading: str | None = numbers.next("学业差距")
+    parts: list[Flowable] = []
+    for term in section.terms:
+        rows = [row for row in section.rows if row.term == term]
+        cells = [
+            [
+                row.college,
+                str(row.grade),
+                f"{row.disadvantaged}（{row.with_results}）",
+                *gap_cells(row.gpa, 2),
+                *gap_cells(row.pass_rate, 1),
+            ]
+            for row in rows
+        ] or [["（该学期无困难学生或学院基准）"]]
+        table = data_table(
+            styles,
+            headers,
+            cells,
+            [18, 12, 14, 17, 10, 10, 17, 11, 10],
+            heading=f"{heading or '学业差距'}（{term} 学期）",
+            centered=tuple(range(1, len(headers))),
+        )
+        heading = None
+        notes = [f"{row.college} {row.grade} 级：{row.note}" for row in rows if row.note]
+        parts += [table, Spacer(1, 1 * mm)]
+        if notes:
+            parts += [note_line(styles, "；".join(notes) + "。"), Spacer(1, 2 * mm)]
+    parts.append(
+        note_line(
+            styles,
+            "差距 = 学院基准 - 本学年认定为困难的学生（绩点取中位数，通过率为有该学期成绩者中无不及格课程的比例，"
+            "差距为百分点）；正数表示困难学生落后。较上年 = 本学期差距 - 上一学年同一学期的差距，负数表示差距缩小。",
+        )
+    )
+    chart = gap_chart(section.rows, styles.fonts)
+    if chart is not None:
+        parts += [Spacer(1, 2 * mm), chart]
+    return parts
+
+
+def _workload_cells(row: WorkloadTotals) -> list[str]:
+    return [
+        row.label,
+        str(row.teachers),
+        str(row.mentees),
+        str(row.mentor_sessions),
+        str(row.mentor_minutes),
+        str(row.rescue_sessions),
+        str(row.case_conferences),
+        str(row.visits),
+        f"{row.visit_hours:.1f}",
+        str(row.wish_services),
+    ]
+
+
+def _workload(figures: AnnualFigures, styles: FormStyles, numbers: _Sections) -> list[Flowable]:
+    section = figures.workload
+    if section is None:
+        return []
+    headers = [
+        "学院",
+        "教师人数",
+        "带教学生",
+        "导师帮扶次数",
+        "帮扶分钟",
+        "救助性教育",
+        "集体教研",
+        "家访次数",
+        "家访小时",
+        "心愿单服务",
+    ]
+    heading: str | None = numbers.next("工作量")
+    parts: list[Flowable] = []
+    for term in section.terms:
+        parts += [
+            data_table(
+                styles,
+                headers,
+                [_workload_cells(row) for row in section.rows if row.term == term],
+                [20, 9, 9, 11, 9, 10, 9, 9, 9, 10],
+                heading=f"{heading or '工作量'}（{term} 学期）",
+                centered=tuple(range(1, len(headers))),
+            ),
+            Spacer(1, 2 * mm),
+        ]
+        heading = None
+    notes = "工作量按学期统计教师（辅导员、育人导师等）在各学院的活动合计，本报告不列教师个人。"
+    if section.open_colleges:
+        notes += f"尚未认定（数字可能变化）：{'、'.join(section.open_colleges)}。"
+    parts.append(note_line(styles, notes))
+    return parts
+
+
+def _activity_cells(row: ActivityRow) -> list[str]:
+    return [
+        row.label,
+        str(row.evaluations),
+        str(row.talks),
+        str(row.talk_students),
+        str(row.integrity_activities),
+        str(row.integrity_participants),
+        str(row.trainings),
+        f"{row.training_hours.normalize():f}",
+        str(row.research_projects),
+    ]
+
+
+def _activities(figures: AnnualFigures, styles: FormStyles, numbers: _Sections) -> list[Flowable]:
+    section = figures.activities
+    if section is None:
+        return []
+    headers = [
+        "学院",
+        "民主测评",
+        "个别交流次数",
+        "交流学生",
+        "诚信教育活动",
+        "参加人次",
+        "培训",
+        "培训学时",
+        "专项研究",
+    ]
+    rows = [_activity_cells(row) for row in (*section.rows, section.total)]
+    return [
+        KeepTogether(
+            [
+                data_table(
+                    styles,
+                    headers,
+                    rows,
+                    [22, 10, 12, 10, 12, 10, 8, 10, 10],
+                    heading=numbers.next("资助育人活动"),
+                    centered=tuple(range(1, len(headers))),
+                ),
+                Spacer(1, 1 * mm),
+                note_line(
+                    styles,
+                    "本学年（9月1日至次年8月31日）举办的活动；专项研究为本学年内在研的项目。",
+                ),
+            ]
+        )
+    ]
+
+
 SECTION_BUILDERS: tuple[Callable[[AnnualFigures, FormStyles, _Sections], list[Flowable]], ...] = (
     _coverage,
     _colleges,
@@ -353,6 +531,9 @@ SECTION_BUILDERS: tuple[Callable[[AnnualFigures, FormStyles, _Sections], list[Fl
     _wishes,
     _key_support,
     _watch,
+    _academic_gap,
+    _workload,
+    _activities,
 )
 
 

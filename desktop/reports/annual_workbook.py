@@ -132,6 +132,128 @@ def annual_tables(
             *([f"学院：{row.reason}", row.count] for row in watch.by_college),
         ]
         tables.append(table)
+    tables += _new_sections(figures)
+    return tables
+
+
+def _number(value: float | None) -> Any:
+    return "" if value is None else value
+
+
+def _new_sections(figures: AnnualFigures) -> list[ExportTable]:
+    tables: list[ExportTable] = []
+    gap = figures.academic_gap
+    if gap is not None:
+        table = ExportTable(
+            "学业差距",
+            [
+                "学期",
+                "学院",
+                "年级",
+                "困难学生(人)",
+                "有该学期成绩(人)",
+                "困难学生绩点中位数",
+                "学院绩点中位数",
+                "绩点差距",
+                "绩点差距较上年",
+                "困难学生通过率(%)",
+                "学院通过率(%)",
+                "通过率差距(百分点)",
+                "通过率差距较上年",
+                "说明",
+            ],
+        )
+        for row in gap.rows:
+            table.rows.append(
+                [
+                    row.term,
+                    row.college,
+                    row.grade,
+                    row.disadvantaged,
+                    row.with_results,
+                    *(
+                        _number(v)
+                        for v in (row.gpa.disadvantaged, row.gpa.college, row.gpa.gap, row.gpa.change)
+                    ),
+                    *(
+                        _number(v)
+                        for v in (
+                            row.pass_rate.disadvantaged,
+                            row.pass_rate.college,
+                            row.pass_rate.gap,
+                            row.pass_rate.change,
+                        )
+                    ),
+                    row.note,
+                ]
+            )
+        tables.append(table)
+    work = figures.workload
+    if work is not None:
+        table = ExportTable(
+            "工作量",
+            [
+                "学期",
+                "学院",
+                "教师人数",
+                "带教学生",
+                "导师帮扶次数",
+                "导师帮扶分钟",
+                "救助性教育",
+                "集体教研",
+                "家访次数",
+                "家访小时",
+                "心愿单服务",
+            ],
+        )
+        for w in work.rows:
+            table.rows.append(
+                [
+                    w.term,
+                    w.label,
+                    w.teachers,
+                    w.mentees,
+                    w.mentor_sessions,
+                    w.mentor_minutes,
+                    w.rescue_sessions,
+                    w.case_conferences,
+                    w.visits,
+                    w.visit_hours,
+                    w.wish_services,
+                ]
+            )
+        tables.append(table)
+    activities = figures.activities
+    if activities is not None:
+        table = ExportTable(
+            "资助育人活动",
+            [
+                "学院",
+                "民主测评",
+                "个别交流次数",
+                "交流学生(人)",
+                "诚信教育活动",
+                "诚信教育参加人次",
+                "培训",
+                "培训学时",
+                "专项研究",
+            ],
+        )
+        for a in [*activities.rows, activities.total]:
+            table.rows.append(
+                [
+                    a.label,
+                    a.evaluations,
+                    a.talks,
+                    a.talk_students,
+                    a.integrity_activities,
+                    a.integrity_participants,
+                    a.trainings,
+                    float(a.training_hours),
+                    a.research_projects,
+                ]
+            )
+        tables.append(table)
     return tables
 
 

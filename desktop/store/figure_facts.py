@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 from sqlalchemy import select
 
@@ -25,13 +26,19 @@ def read_school_facts(session: StoreSession, record_classes: Iterable[type[Recor
 
 
 def read_needed_facts(
-    session: StoreSession, needs: Mapping[type[Record], Needs], academic_years: Sequence[str]
+    session: StoreSession,
+    needs: Mapping[type[Record], Needs],
+    academic_years: Sequence[str],
+    earliest: date | None = None,
 ) -> SchoolFacts:
     """The live records a figure needs, as bare records holding only its fields (sync/figures/needs.py):
     of a type with a ``year_field`` only those of ``academic_years``, with a ``date_field`` only those
     dated from the first of those years' visit window (1 June before it) on. Each type in the order of
-    the records' last change, as ``read_school_facts``."""
+    the records' last change, as ``read_school_facts``. ``earliest``: dated records from this day on
+    when it is earlier (the workload's carried late entries: ``sync.figures.annual.workload_since``)."""
     since = new_student_window_start(min(academic_years, key=first_year_of))
+    if earliest is not None:
+        since = min(since, earliest)
     facts = SchoolFacts()
     for record_class, need in needs.items():
         table = session.repository(record_class.RECORD_TYPE).table

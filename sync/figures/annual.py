@@ -9,8 +9,9 @@ its store) and the center's server (from its records) produce the same report.
 Sections: the six coverages with their trend (the year and the two before) and the per-college breakdown
 (the same engine as the dashboard: ``sync.figures.coverage``); aid by item (八位一体 and 临时困难补助) and by
 funding source; growth rewards by kind; wish-list delivery per category and providing department; key
-support entered and left during the year, with the reasons (center roles only). Counts only: no student
-is named.
+support entered and left during the year, with the reasons (center roles only); the academic gap of the
+year's terms (``academic_gap``), the workload totals per college and term (``workload``, no teacher named)
+and the year's activity counts (``activity_counts``). Counts only: no student is named.
 """
 
 from __future__ import annotations
@@ -22,46 +23,156 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from sync.figures.academic_gap import GAP_RECORDS, academic_gap
+from sync.figures.activity_counts import ACTIVITY_FACTS, ActivityCounts, activity_counts
 from sync.figures.coverage import COVERAGE_NEEDS, FACT_TYPES, coverage_of
 from sync.figures.coverage_report import CoverageReport, CoverageScope, Measure, Ratio
 from sync.figures.facts import SchoolFacts
 from sync.figures.needs import Needs, merged
 from sync.figures.plain_json import plain_of, to_plain
 from sync.figures.watch_list import WatchReason, watch_list
+from sync.figures.workload import WORKLOAD_RECORDS, workloads
 from sync.records import (
     FUNDING_SOURCES,
+    AcademicResult,
     AidType,
     College,
+    CollegeAcademicBenchmark,
     DifficultyType,
     GrowthReward,
     GuaranteeAid,
+    HomeVisit,
+    Identification,
+    IdentificationEvaluation,
+    IntegrityActivity,
     KeySupport,
+    Mentor,
+    MentorAssignment,
+    OneToOneTalk,
     Record,
+    RescueSession,
+    ResearchProject,
     RewardKind,
+    StaffTraining,
     Student,
+    SupportLogEntry,
+    User,
     WishCatalogItem,
     WishSelection,
     WishStatus,
+    WorkloadConfirmation,
+    WorkloadKind,
     academic_year_bounds,
     previous_academic_year,
 )
 from sync.records.support import COLLECTIVE_REVIEW
+from sync.records.terms import previous_term, term_bounds
 
 # Every record type the annual figures read, and what of each (a reader may fetch only this).
-ANNUAL_FACT_TYPES: tuple[type[Record], ...] = (*FACT_TYPES, WishCatalogItem, WishSelection)
-# What the sections other than the coverages read, of the report's year only.
-SECTION_NEEDS: dict[type[Record], Needs] = {
-    Student: Needs(("college_id",)),
-    College: Needs(("name",)),
-    GuaranteeAid: Needs(
-        ("student_id", "academic_year", "aid_type", "amount", "funding_source"), year_field="academic_year"
+ANNUAL_FACT_TYPES: tuple[type[Record], ...] = tuple(
+    dict.fromkeys(
+        (*FACT_TYPES, WishCatalogItem, WishSelection, *GAP_RECORDS, *WORKLOAD_RECORDS, *ACTIVITY_FACTS)
+    )
+)
+# What the academic gap (学业差距) reads: the identifications of the report's year and the one before (a
+# reader asks for both years), every academic result and benchmark (a term is no academic year field).
+GAP_NEEDS: dict[type[Record], Needs] = {
+    Student: Needs(("college_id", "grade")),
+    Identification: Needs(
+        ("student_id", "academic_year", "identified_on", "level", "visit_before_identification"),
+        year_field="academic_year",
     ),
-    GrowthReward: Needs(("student_id", "academic_year", "kind", "value"), year_field="academic_year"),
-    KeySupport: Needs(("student_id", "started_on", "exited_on", "difficulty_types", "exit_review")),
-    WishCatalogItem: Needs(("category", "provider_department")),
-    WishSelection: Needs(("student_id", "academic_year", "item_ids", "status"), year_field="academic_year"),
+    AcademicResult: Needs(("student_id", "term", "gpa", "failed_courses")),
+    CollegeAcademicBenchmark: Needs(
+        ("college_id", "term", "grade", "median_gpa", "pass_rate", "student_count")
+    ),
 }
+# What the workload totals (工作量) read. An activity dated before the year still counts in it when the terms
+# after its own are confirmed (a late entry is carried into the next open term): a reader narrows the dated
+# ones from ``workload_since`` (or earlier), not from the year's first day.
+WORKLOAD_NEEDS: dict[type[Record], Needs] = {
+    College: Needs(("name",)),
+    User: Needs(("name", "staff_no", "role", "college_id")),
+    Mentor: Needs(("user_id", "name", "staff_no")),
+    Student: Needs(("college_id",)),
+    MentorAssignment: Needs(("student_id", "mentor_id", "from_date", "to_date")),
+    SupportLogEntry: Needs(
+        ("mentor_id", "student_id", "log_date", "duration_minutes", "form"), date_field="log_date"
+    ),
+    RescueSession: Needs(
+        ("college_id", "student_ids", "participants", "session_date", "kind"), date_field="session_date"
+    ),
+    HomeVisit: Needs(
+        (
+            "student_id",
+            "status",
+            "visit_date",
+            "visitors",
+            "recorded_by_id",
+            "duration_minutes",
+            "mode",
+            "category",
+        ),
+        date_field="visit_date",
+    ),
+    WishCatalogItem: Needs(("service_item",)),
+    WishSelection: Needs(("student_id", "status", "completed_on", "responsible_person", "item_ids")),
+    WorkloadConfirmation: Needs(("college_id", "term", "confirmed_on", "items")),
+}
+# What the activity counts (资助育人活动) read.
+ACTIVITY_NEEDS: dict[type[Record], Needs] = {
+    College: Needs(("name",)),
+    Student: Needs(("college_id",)),
+    IdentificationEvaluation: Needs(("college_id", "academic_year"), year_field="academic_year"),
+    OneToOneTalk: Needs(("student_id", "talked_on"), date_field="talked_on"),
+    IntegrityActivity: Needs(("college_id", "held_on", "participants"), date_field="held_on"),
+    StaffTraining: Needs(("college_id", "held_on", "hours"), date_field="held_on"),
+    ResearchProject: Needs(("college_id", "started_on", "status", "concluded_on")),
+}
+# What the sections other than the coverages read, of the report's year and the one before (a reader
+# asks for ``section_years(academic_year)``).
+SECTION_NEEDS: dict[type[Record], Needs] = merged(
+    {
+        Student: Needs(("college_id",)),
+        College: Needs(("name",)),
+        GuaranteeAid: Needs(
+            ("student_id", "academic_year", "aid_type", "amount", "funding_source"),
+            year_field="academic_year",
+        ),
+        GrowthReward: Needs(("student_id", "academic_year", "kind", "value"), year_field="academic_year"),
+        KeySupport: Needs(("student_id", "started_on", "exited_on", "difficulty_types", "exit_review")),
+        WishCatalogItem: Needs(("category", "provider_department")),
+        WishSelection: Needs(
+            ("student_id", "academic_year", "item_ids", "status"), year_field="academic_year"
+        ),
+    },
+    GAP_NEEDS,
+    WORKLOAD_NEEDS,
+    ACTIVITY_NEEDS,
+)
 ANNUAL_NEEDS: dict[type[Record], Needs] = merged(COVERAGE_NEEDS, SECTION_NEEDS)
+
+
+# The types read for the year before too (the academic gap's population a year earlier).
+TWO_YEAR_TYPES: tuple[type[Record], ...] = (Identification,)
+
+
+def workload_since(confirmations: Iterable[Any], academic_year: str) -> date:
+    """The earliest day an activity counted in the year's terms can be dated: the first day of the year, or
+    of an earlier term when every term from it to the year is confirmed (by any college): a late entry of a
+    confirmed term is counted in the next open one. ``confirmations``: ``WorkloadConfirmation`` records
+    (their ``term``)."""
+    confirmed = {c.term for c in confirmations}
+    term = f"{academic_year}-1"
+    while previous_term(term) in confirmed:
+        term = previous_term(term)
+    return term_bounds(term)[0]
+
+
+def section_years(academic_year: str) -> list[str]:
+    """The years whose records the sections read: the one before (the academic gap's a year earlier) and
+    the report's year."""
+    return [previous_academic_year(academic_year), academic_year]
 
 
 def report_years(academic_year: str) -> list[str]:
@@ -234,6 +345,89 @@ class WatchSection:
 
 
 @dataclass
+class GapFigure:
+    """One figure of a gap row: the disadvantaged students', the college's benchmark, the gap (college −
+    disadvantaged) and its change since the same term a year earlier (None: not computable)."""
+
+    disadvantaged: float | None
+    college: float | None
+    gap: float | None
+    change: float | None
+
+
+@dataclass
+class GapRow:
+    """学业差距 of one term, college and grade (``sync.figures.academic_gap``); nobody named."""
+
+    term: str
+    college_id: str
+    college: str
+    grade: int
+    disadvantaged: int  # the population
+    with_results: int
+    gpa: GapFigure  # median GPA
+    pass_rate: GapFigure  # in %, gaps in percentage points
+    note: str  # why a figure is missing
+
+
+@dataclass
+class AcademicGapSection:
+    terms: list[str]  # the year's two terms
+    rows: list[GapRow]  # by term, college and grade
+
+
+@dataclass
+class WorkloadTotals:
+    """工作量 totals of one college (or the school) in one term: no teacher named."""
+
+    term: str
+    key: str  # the college id, NO_COLLEGE_KEY, or "total"
+    label: str
+    teachers: int = 0  # teachers with any activity counted
+    mentees: int = 0
+    mentor_sessions: int = 0
+    mentor_minutes: int = 0
+    rescue_sessions: int = 0
+    case_conferences: int = 0
+    visits: int = 0
+    visit_minutes: int = 0
+    wish_services: int = 0
+
+    @property
+    def visit_hours(self) -> float:
+        return round(self.visit_minutes / 60, 1)
+
+
+@dataclass
+class WorkloadSection:
+    terms: list[str]
+    rows: list[WorkloadTotals]  # per term: each college, then the total
+    open_colleges: list[str]  # "<term> <college>" whose term is not confirmed yet (figures may change)
+
+
+@dataclass
+class ActivityRow:
+    """资助育人活动 of one college (or the school's own, or the total) in the year."""
+
+    key: str
+    label: str
+    evaluations: int = 0  # 民主测评
+    talks: int = 0  # 个别交流
+    talk_students: int = 0
+    integrity_activities: int = 0  # 诚信教育
+    integrity_participants: int = 0
+    trainings: int = 0  # 培训
+    training_hours: Decimal = Decimal("0")
+    research_projects: int = 0  # 专项研究
+
+
+@dataclass
+class ActivitySection:
+    rows: list[ActivityRow]  # each college, then the school's own activities
+    total: ActivityRow
+
+
+@dataclass
 class AnnualFigures:
     academic_year: str
     college_id: str | None
@@ -246,6 +440,9 @@ class AnnualFigures:
     wishes: WishSection
     key_support: KeySupportSection | None = None  # center roles only
     watch: WatchSection | None = None  # when the watch list's records were given
+    academic_gap: AcademicGapSection | None = None
+    workload: WorkloadSection | None = None
+    activities: ActivitySection | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = to_plain(self)
@@ -279,7 +476,7 @@ def annual_figures(
     hold what ``COVERAGE_NEEDS`` names (``SECTION_NEEDS`` is enough otherwise).
     ``watch_facts``: the records of ``watch_list.WATCH_RECORDS`` (the 一个不失学 section is left out without)."""
     with_section = include_key_support if key_support_section is None else key_support_section
-    steps = 7
+    steps = 8
 
     def step(done: int) -> None:
         if progress is not None:
@@ -314,6 +511,10 @@ def annual_figures(
     step(6)
     key_support = _key_support(facts, academic_year, students, report) if with_section else None
     step(7)
+    gap = _academic_gap(facts, academic_year, college_id, colleges)
+    work = _workload(facts, academic_year, college_id, colleges)
+    activities = _activities(facts, academic_year, college_id, colleges)
+    step(8)
     return AnnualFigures(
         academic_year=academic_year,
         college_id=college_id,
@@ -328,7 +529,123 @@ def annual_figures(
         watch=None
         if watch_facts is None
         else _watch(watch_facts, report.reference_day, college_id, colleges),
+        academic_gap=gap,
+        workload=work,
+        activities=activities,
     )
+
+
+NO_COLLEGE = "（未分配学院）"
+NO_COLLEGE_KEY = "none"
+SCHOOL_OWN = "学校（未分学院）"
+
+
+def year_terms(academic_year: str) -> list[str]:
+    return [f"{academic_year}-1", f"{academic_year}-2"]
+
+
+def _academic_gap(
+    facts: SchoolFacts, academic_year: str, college_id: str | None, colleges: dict[str, str]
+) -> AcademicGapSection:
+    terms = year_terms(academic_year)
+    rows = [
+        GapRow(
+            cell.term,
+            cell.college_id,
+            colleges.get(cell.college_id, ""),
+            cell.grade,
+            cell.disadvantaged,
+            cell.with_results,
+            GapFigure(cell.gpa.disadvantaged, cell.gpa.college, cell.gpa.gap, cell.gpa.change),
+            GapFigure(
+                cell.pass_rate.disadvantaged,
+                cell.pass_rate.college,
+                cell.pass_rate.gap,
+                cell.pass_rate.change,
+            ),
+            cell.note,
+        )
+        for term in terms
+        for cell in academic_gap(facts, term, college_id)
+    ]
+    return AcademicGapSection(terms, rows)
+
+
+def _workload(
+    facts: SchoolFacts, academic_year: str, college_id: str | None, colleges: dict[str, str]
+) -> WorkloadSection:
+    """Per term: the school's workload (one computation) summed per college of each activity."""
+    terms = year_terms(academic_year)
+    rows: list[WorkloadTotals] = []
+    open_colleges: list[str] = []
+    for term, report in zip(terms, workloads(facts, terms, college_id), strict=True):
+        by_college: dict[str, WorkloadTotals] = {}
+        teachers: dict[str, set[str]] = {}
+        total = WorkloadTotals(term, "total", "合计")
+        for row in report.teachers:
+            for c in row.activities:
+                key = c.college_id or NO_COLLEGE_KEY
+                label = colleges.get(c.college_id, "") if c.college_id else NO_COLLEGE
+                here = by_college.setdefault(key, WorkloadTotals(term, key, label))
+                teachers.setdefault(key, set()).add(row.teacher.id)
+                for totals in (here, total):
+                    _add_work(totals, c.kind, c.count, c.minutes)
+        for key, totals in by_college.items():
+            totals.teachers = len(teachers[key])
+        total.teachers = len(report.teachers)
+        rows.extend(sorted(by_college.values(), key=lambda r: (r.key == NO_COLLEGE_KEY, r.label, r.key)))
+        rows.append(total)
+        open_colleges.extend(f"{term} {colleges.get(c, c)}" for c in report.open_colleges)
+    return WorkloadSection(terms, rows, open_colleges)
+
+
+def _add_work(totals: WorkloadTotals, kind: WorkloadKind, count: int, minutes: int) -> None:
+    if kind is WorkloadKind.MENTEE:
+        totals.mentees += count
+    elif kind is WorkloadKind.MENTOR_SESSION:
+        totals.mentor_sessions += count
+        totals.mentor_minutes += minutes
+    elif kind is WorkloadKind.RESCUE_EDUCATION:
+        totals.rescue_sessions += count
+    elif kind is WorkloadKind.CASE_CONFERENCE:
+        totals.case_conferences += count
+    elif kind is WorkloadKind.HOME_VISIT:
+        totals.visits += count
+        totals.visit_minutes += minutes
+    else:
+        totals.wish_services += count
+
+
+def _activities(
+    facts: SchoolFacts, academic_year: str, college_id: str | None, colleges: dict[str, str]
+) -> ActivitySection:
+    table = activity_counts(facts, academic_year, college_id)
+
+    def row(counts: ActivityCounts, key: str, label: str) -> ActivityRow:
+        return ActivityRow(
+            key,
+            label,
+            counts.evaluations,
+            counts.talks,
+            counts.talk_students,
+            counts.integrity_activities,
+            counts.integrity_participants,
+            counts.trainings,
+            counts.training_hours,
+            counts.research_projects,
+        )
+
+    rows = [
+        row(
+            counts,
+            counts.college_id or NO_COLLEGE_KEY,
+            colleges.get(counts.college_id or "", "") or NO_COLLEGE,
+        )
+        for counts in table.colleges
+    ]
+    if college_id is None:
+        rows.append(row(table.school, "school", SCHOOL_OWN))
+    return ActivitySection(rows, row(table.total, "total", "合计"))
 
 
 def _watch(facts: SchoolFacts, day: date, college_id: str | None, colleges: dict[str, str]) -> WatchSection:

@@ -35,7 +35,7 @@ one (by date, then id) holds.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -421,9 +421,26 @@ def _difference(
 
 def workload(facts: SchoolFacts, term: str, college_id: str | None = None) -> WorkloadReport:
     """Each teacher's figures for ``term`` in one college (or the whole school when None)."""
+    return workloads(facts, [term], college_id)[0]
+
+
+def workloads(
+    facts: SchoolFacts, terms: Sequence[str], college_id: str | None = None
+) -> list[WorkloadReport]:
+    """``workload`` of each of ``terms`` (the records read once: the annual report's two terms)."""
     people = _People(facts)
     held = _effective_confirmations(facts)
-    live = _live_contributions(facts, people, sorted({term, *(t for (_, t) in held)}))
+    live = _live_contributions(facts, people, sorted({*terms, *(t for (_, t) in held)}))
+    return [_report(people, held, live, term, college_id) for term in terms]
+
+
+def _report(
+    people: _People,
+    held: dict[tuple[str, str], WorkloadConfirmation],
+    live: list[Contribution],
+    term: str,
+    college_id: str | None,
+) -> WorkloadReport:
     scopes: list[str | None]
     if college_id is not None:
         scopes = [college_id]
@@ -432,8 +449,11 @@ def workload(facts: SchoolFacts, term: str, college_id: str | None = None) -> Wo
         scopes = [*sorted(c for c in known if c is not None), None]
     rows: dict[str, TeacherWorkload] = {}
     counted: set[str | None] = set()
+    by_college: dict[str | None, list[Contribution]] = defaultdict(list)
+    for contribution in live:
+        by_college[contribution.college_id].append(contribution)
     for scope in scopes:
-        for contribution in _college_contributions(scope, term, live, held):
+        for contribution in _college_contributions(scope, term, by_college[scope], held):
             teacher = people.teachers.get(contribution.teacher_id) or _former(contribution, held)
             row = rows.setdefault(teacher.id, TeacherWorkload(teacher))
             row.add(_carried_note(contribution, term))

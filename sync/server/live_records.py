@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import types
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -42,13 +43,22 @@ class Snapshot:
 
 
 def _slotted(record_class: type[Record], fields: tuple[str, ...]) -> type:
-    """A small slotted class with these fields of a record type and its properties (``is_online``,
-    ``center_missing`` …): a tenth of a record's memory, and the figures run over it three times as fast
+    """A small slotted class with these fields of a record type and its properties and public methods
+    (``is_online``, ``center_missing``, ``active_between`` …): a tenth of a record's memory, and the figures run over it three times as fast
     as over pydantic objects (fewer objects for the collector to walk). A field the figures read but did
     not declare fails loudly (``AttributeError``), never silently."""
     namespace: dict[str, Any] = {"__slots__": ("id", *fields), "RECORD_TYPE": record_class.RECORD_TYPE}
     for klass in reversed(record_class.__mro__):
         namespace.update({name: value for name, value in vars(klass).items() if isinstance(value, property)})
+        if issubclass(klass, Record) and klass is not Record:
+            # the record's own public methods (``ResearchProject.active_between`` …), not pydantic's
+            namespace.update(
+                {
+                    name: value
+                    for name, value in vars(klass).items()
+                    if isinstance(value, types.FunctionType) and not name.startswith("_")
+                }
+            )
     return type(f"Figure{record_class.__name__}", (), namespace)
 
 

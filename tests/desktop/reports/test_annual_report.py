@@ -87,7 +87,20 @@ def test_pdf_has_the_dashboards_numbers(center: tuple[Store, School], tmp_path: 
     assert "学年初在帮扶本学年新纳入本学年退出统计日重点帮扶对象1312" in flat
     assert "已达成目标1" in flat
     assert "理学院（缺阵地(地点/房间)、副主任）" in flat
-    for name in ("张三", "A001", "王老师"):  # counts only: no student, no counselor is named
+    # 学业差距: 理学院 2024 级, term 1: 2.80 / 3.20, gap 0.40 (-0.20); 50.0 / 90.0, gap 40.0 (+52.0)
+    assert "八、学业差距（2025-2026-1学期）" in flat and "学业差距（2025-2026-2学期）" in flat
+    assert "理学院20242（2）2.80/3.200.40-0.20" in flat and "50.0/90.040.0+52.0" in flat
+    assert "文学院20243（3）2.90/———" in flat and "文学院2024级：学院未录入该学期该年级的基准" in flat
+    assert "绩点中位数差距（学院−困难学生）" in flat  # the chart
+    # 工作量: totals per term and college, no teacher named
+    assert "九、工作量（2025-2026-1学期）" in flat and "工作量（2025-2026-2学期）" in flat
+    assert "文学院211451022.00" in flat and "合计331451144.00" in flat
+    assert "合计33000111.00" in flat  # the second term
+    # 资助育人活动
+    assert "十、资助育人活动" in flat
+    assert "文学院121130000" in flat and "学校（未分学院）0000014.50" in flat
+    assert "合计1321301" in flat
+    for name in ("张三", "A001", "王老师", "钱导师"):  # counts only: no student, no counselor is named
         assert name not in flat
     with store.session() as s:
         entries = [
@@ -142,6 +155,9 @@ def test_xlsx_one_sheet_per_table_with_the_dashboards_numbers(
         "心愿单-提供部门",
         "重点帮扶",
         "一个不失学",
+        "学业差距",
+        "工作量",
+        "资助育人活动",
     ]
     rows = [list(row) for row in book["六个全覆盖"].iter_rows(values_only=True)]
     assert rows[0][:4] == ["项目", "2023-2024-已覆盖", "2023-2024-应覆盖", "2023-2024-覆盖率(%)"]
@@ -156,6 +172,16 @@ def test_xlsx_one_sheet_per_table_with_the_dashboards_numbers(
     assert wishes["教务处"] == (2, 1, 1, 0, 0, 50.0)
     key = {row[0]: row[1] for row in book["重点帮扶"].iter_rows(min_row=2, values_only=True)}
     assert key["本学年新纳入"] == 3 and key["退出原因：已达成目标"] == 1
+    gap = [row for row in book["学业差距"].iter_rows(min_row=2, values_only=True)]
+    assert gap[1][:13] == ("2025-2026-1", "理学院", 2024, 2, 2, 2.8, 3.2, 0.4, -0.2, 50.0, 90.0, 40.0, 52.0)
+    assert gap[0][:8] == ("2025-2026-1", "文学院", 2024, 3, 3, 2.9, None, None)
+    assert gap[0][13] == "学院未录入该学期该年级的基准"
+    work = [row for row in book["工作量"].iter_rows(min_row=2, values_only=True)]
+    assert work[0] == ("2025-2026-1", "文学院", 2, 1, 1, 45, 1, 0, 2, 2.0, 0)
+    assert work[2] == ("2025-2026-1", "合计", 3, 3, 1, 45, 1, 1, 4, 4.0, 0)
+    activities = {row[0]: row[1:] for row in book["资助育人活动"].iter_rows(min_row=2, values_only=True)}
+    assert activities["文学院"] == (1, 2, 1, 1, 30, 0, 0.0, 0)
+    assert activities["合计"] == (1, 3, 2, 1, 30, 1, 4.5, 1)
     text = " ".join(
         str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for cell in row
     )

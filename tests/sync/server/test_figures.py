@@ -24,6 +24,7 @@ from sync.server import directory
 from sync.server.figures import CENTER_ONLY, OWN_COLLEGE_ONLY, UNKNOWN_COLLEGE, ServedFigures
 from sync.server.live_records import LiveRecords
 from sync.server.routes.auth import AGGREGATE_ONLY_REFUSED
+from tests.desktop.store.annual_fixture import add_annual_records
 from tests.desktop.store.coverage_fixture import YEAR, School, build_school
 from tests.sync.server.conftest import PASSWORD, VERSION_HEADERS, Api, Server
 
@@ -237,3 +238,42 @@ def test_aggregate_only_mode_is_for_the_school_center_and_holds_no_student(serve
     assert types and "student" not in types and "home_visit" not in types and "identification" not in types
     assert all(record["student_id"] is None for record in got["records"].values())
     assert served.get(api).json()["totals"] == served.expected()["totals"]
+
+
+def test_annual_sections_equal_the_laptops(server: Server, tmp_path: Path) -> None:
+    """学业差距, 工作量 and 资助育人活动 served from the server's records: the laptop's figures."""
+    laptop = Store.create(
+        tmp_path / "annual",
+        "correct horse battery",
+        school_name="示例大学",
+        user_name="中心",
+        role=Role.SCHOOL_CENTER,
+        use_keyring=False,
+    )
+    try:
+        school = build_school(laptop)
+        add_annual_records(laptop, school)
+        with laptop.session() as s:
+            facts = read_school_facts(s, ANNUAL_FACT_TYPES)
+        records = [record for records in facts.records.values() for record in records]
+        server.database.run(lambda session: directory.import_records(session, records))
+        server.user("school", Role.SCHOOL_CENTER)
+        api = server.login("school")
+        for college in (None, school.science.id):
+            params = {"year": YEAR, **({"college": college} if college else {})}
+            response = api.http.get("/figures/annual", params=params)
+            assert response.status_code == 200, response.text
+            body = response.json()
+            expected = annual_figures(facts, YEAR, college, include_key_support=True).to_json()
+            for name in ("seq", "computed_at", "suppression"):
+                body.pop(name)
+            body["coverage"].pop("by_college")
+            expected["coverage"].pop("by_college")
+            assert body == expected
+        totals = body["workload"]["rows"][-1]
+        assert (totals["term"], totals["label"], totals["visits"]) == ("2025-2026-2", "合计", 0)
+        gap = body["academic_gap"]["rows"][0]
+        assert (gap["college"], gap["gpa"]["gap"], gap["pass_rate"]["change"]) == ("理学院", 0.4, 52.0)
+        assert body["activities"]["total"]["research_projects"] == 1
+    finally:
+        laptop.close()
