@@ -61,7 +61,8 @@ WATCH_RECORDS: tuple[type[Record], ...] = (
     AcademicResult,
     MonitoringFlag,
 )
-AID_TODO_RECORDS: tuple[type[Record], ...] = (Student, Identification, GuaranteeAid)
+# What the 免申即享 aid-due list (aid within 30 days of identification) reads.
+AID_DUE_RECORDS: tuple[type[Record], ...] = (Student, Identification, GuaranteeAid)
 
 
 class WatchReason(StrEnum):

@@ -11,7 +11,7 @@ from desktop.store.figure_facts import read_school_facts
 from desktop.store.store import Store
 from desktop.store.watch_facts import read_watch_facts
 from sync.demo import DemoGenerator
-from sync.figures.watch_list import AID_TODO_RECORDS, WATCH_RECORDS, WatchReason, aid_todo, watch_list
+from sync.figures.watch_list import AID_DUE_RECORDS, WATCH_RECORDS, WatchReason, aid_todo, watch_list
 from sync.records import Role, Student
 from tests.desktop.store.conftest import PASSPHRASE
 
@@ -29,7 +29,7 @@ def test_the_narrowed_read_names_the_same_students(tmp_path: Path) -> None:
                 insert_records(session, chunk)
         with store.session() as session:
             narrowed = read_watch_facts(session, TODAY)
-            everything = read_school_facts(session, {*WATCH_RECORDS, *AID_TODO_RECORDS})
+            everything = read_school_facts(session, {*WATCH_RECORDS, *AID_DUE_RECORDS})
         listed = watch_list(narrowed, TODAY)
         assert listed == watch_list(everything, TODAY)
         assert aid_todo(narrowed, TODAY) == aid_todo(everything, TODAY)
