@@ -37,6 +37,7 @@ from sync.figures.annual import (
     workload_since,
 )
 from sync.figures.facts import SchoolFacts
+from sync.figures.gc_pause import gc_paused
 from sync.figures.served_annual import ServedAnnual
 from sync.records import AuditAction, College, WorkloadConfirmation
 
@@ -142,7 +143,7 @@ def read_annual_inputs(
             raise AnnualCancelled
 
     facts = SchoolFacts()
-    with store.session() as s:
+    with gc_paused(), store.session() as s:
         settings = report_settings(s)
         role = settings.role
         include_key_support = role is not None and may_see_key_support(role)
@@ -203,17 +204,18 @@ def write_annual_report(inputs: AnnualInputs, control: JobControl) -> AnnualOutc
         for _ in range(FIGURE_STEPS):
             step()
     else:
-        figures = annual_figures(
-            inputs.facts,
-            request.academic_year,
-            request.college_id,
-            include_key_support=inputs.include_key_support,
-            key_support_section=inputs.key_support_section,
-            today=request.today,
-            coverage=inputs.coverage,
-            watch_facts=inputs.watch_facts,
-            progress=step,
-        )
+        with gc_paused():
+            figures = annual_figures(
+                inputs.facts,
+                request.academic_year,
+                request.college_id,
+                include_key_support=inputs.include_key_support,
+                key_support_section=inputs.key_support_section,
+                today=request.today,
+                coverage=inputs.coverage,
+                watch_facts=inputs.watch_facts,
+                progress=step,
+            )
         source = None
     school_name = inputs.settings.school_name
     if report_format(request.path) == ".pdf":

@@ -1,26 +1,28 @@
 """The records the watch list and the 免申即享 to-do read, from the laptop's store, narrowed to what the
-two lists can name: identifications of the reference day's academic year and the one before (their
-narrow columns), then only the disadvantaged students' names, enrolment, case reviews, results, open
-心理/生活异常 flags, and the aid of those waiting for it.
+two lists can name: identifications of the reference day's academic year and the one before, then only
+the disadvantaged students' names, enrolment, case reviews, results, open 心理/生活异常 flags, and the aid
+of those waiting for it.
 
 The narrowing changes no result (tests/desktop/store/test_watch_facts.py compares it with reading every
-record) but keeps the read small at 20,000 students: identifications and students are read as their few
-columns the lists use (``model_construct`` of stored, already valid rows), never as whole records.
+record) but keeps the read small at 20,000 students: every record is read as the few columns the lists use
+(``watch_list.WATCH_NEEDS``, as bare records of stored, already valid rows), never as a whole record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import cache
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from sqlalchemy import false, select
 
+from desktop.store.figure_facts import CHUNK, read_fields_of_students, read_needed_facts
 from desktop.store.repositories.session import StoreSession
-from desktop.store.tables import IdentificationRow, StudentRow
+from desktop.store.tables import StudentRow
 from sync.figures.facts import SchoolFacts
-from sync.figures.watch_list import AID_DAYS, disadvantaged_students
+from sync.figures.gc_pause import gc_paused
+from sync.figures.needs import bare_record
+from sync.figures.watch_list import AID_DAYS, WATCH_NEEDS, disadvantaged_students
 from sync.records import (
     AcademicResult,
     CaseReview,
@@ -29,110 +31,51 @@ from sync.records import (
     FlagStatus,
     GuaranteeAid,
     Identification,
-    IdentificationLevel,
     MonitoringFlag,
     Record,
     Student,
 )
 from sync.records.academic import academic_year_of, previous_academic_year
 
-CHUNK = 500
-R = TypeVar("R", bound=Record)
 
-
-@cache
-def _plain_defaults(record_class: type[Record]) -> dict[str, Any]:
-    """The fields' plain defaults (None, "", False…), given to ``model_construct`` so that it need not
-    resolve them row by row (that costs more than reading the row)."""
-    return {
-        name: info.default
-        for name, info in record_class.model_fields.items()
-        if info.default_factory is None and not info.is_required()
-    }
-
-
-def _constructed(record_class: type[R], values: dict[str, Any]) -> R:
-    return cast(R, record_class.model_construct(**{**_plain_defaults(record_class), **values}))
-
-
-def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
-    for start in range(0, len(ids), CHUNK):
-        yield list(ids[start : start + CHUNK])
-
-
-def _identifications(session: StoreSession, day: date) -> list[Identification]:
+def _identifications(session: StoreSession, day: date) -> list[Record]:
     year = academic_year_of(day)
-    t = IdentificationRow
-    rows = session.db.execute(
-        select(t.id, t.student_id, t.academic_year, t.level, t.identified_on, t.without_application)
-        .where(t.deleted == false(), t.academic_year.in_([year, previous_academic_year(year)]))
-        .order_by(t.id)
-    )
-    return [
-        _constructed(
-            Identification,
-            {
-                "id": row.id,
-                "student_id": row.student_id,
-                "academic_year": row.academic_year,
-                "level": IdentificationLevel(row.level) if row.level else None,
-                "identified_on": row.identified_on,
-                "without_application": bool(row.without_application),
-                # given, not defaulted: default factories cost more than the whole read
-                "special_groups": {},
-                "causes": [],
-                "basis": [],
-                "history": [],
-            },
-        )
-        for row in rows
-    ]
+    return read_needed_facts(
+        session, {Identification: WATCH_NEEDS[Identification]}, [previous_academic_year(year), year]
+    ).records[Identification.RECORD_TYPE]
 
 
-def _students(session: StoreSession, ids: Sequence[str]) -> list[Student]:
+def _students(session: StoreSession, ids: Sequence[str]) -> list[Record]:
     t = StudentRow
-    found: list[Student] = []
-    for chunk in _chunks(ids):
+    fields = ("id", *WATCH_NEEDS[Student].fields)
+    found: list[Record] = []
+    for start in range(0, len(ids), CHUNK):
         rows = session.db.execute(
-            select(t.id, t.student_no, t.name, t.college_id, t.counselor_id, t.class_name, t.grade)
-            .where(t.deleted == false(), t.id.in_(chunk))
+            select(*(t.__table__.c[name] for name in fields))
+            .where(t.deleted == false(), t.id.in_(list(ids[start : start + CHUNK])))
             .order_by(t.id)
         )
-        found.extend(
-            _constructed(
-                Student,
-                {
-                    "id": row.id,
-                    "student_no": row.student_no,
-                    "name": row.name,
-                    "college_id": row.college_id,
-                    "counselor_id": row.counselor_id,
-                    "class_name": row.class_name,
-                    "grade": row.grade,
-                },
-            )
-            for row in rows
-        )
+        found.extend(bare_record(Student, dict(zip(fields, row, strict=True))) for row in rows)
     return found
 
 
 def _of_students(
-    session: StoreSession, record_class: type[Record], ids: Sequence[str], **where: Any
+    session: StoreSession, record_class: type[Record], ids: Sequence[str], **equal: Any
 ) -> list[Record]:
-    repository = session.repository(record_class.RECORD_TYPE)
-    found: list[Record] = []
-    for chunk in _chunks(ids):
-        found.extend(repository.list(where={"student_id": chunk, **where}, order_by=("id",)))
-    return found
+    return read_fields_of_students(session, record_class, WATCH_NEEDS[record_class].fields, ids, **equal)
 
 
 def read_watch_facts(session: StoreSession, day: date) -> SchoolFacts:
     """What ``watch_list`` and ``aid_todo`` read for ``day``, narrowed as the module says."""
-    identifications = _identifications(session, day)
-    facts = SchoolFacts.of_records(identifications)
+    with gc_paused():
+        return _read_watch_facts(session, day)
+
+
+def _read_watch_facts(session: StoreSession, day: date) -> SchoolFacts:
+    facts = SchoolFacts.of_records(_identifications(session, day))
     disadvantaged = disadvantaged_students(facts, day)
     ids = sorted(disadvantaged)
-    facts.records[Student.RECORD_TYPE] = list(_students(session, ids))
+    facts.records[Student.RECORD_TYPE] = _students(session, ids)
     for record_class in (EnrolmentStatus, CaseReview, AcademicResult):
         facts.records[record_class.RECORD_TYPE] = _of_students(session, record_class, ids)
     facts.records[MonitoringFlag.RECORD_TYPE] = _of_students(

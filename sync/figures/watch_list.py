@@ -26,6 +26,7 @@ from typing import TypeVar
 
 from sync.figures import population
 from sync.figures.facts import SchoolFacts
+from sync.figures.needs import Needs
 from sync.records import (
     AcademicResult,
     CaseReview,
@@ -63,6 +64,19 @@ WATCH_RECORDS: tuple[type[Record], ...] = (
 )
 # What the 免申即享 aid-due list (aid within 30 days of identification) reads.
 AID_DUE_RECORDS: tuple[type[Record], ...] = (Student, Identification, GuaranteeAid)
+# The fields the two lists read of each (a reader may fetch only these: sync/figures/needs.py).
+WATCH_NEEDS: dict[type[Record], Needs] = {
+    Student: Needs(("student_no", "name", "college_id", "counselor_id", "class_name", "grade")),
+    Identification: Needs(
+        ("student_id", "academic_year", "level", "identified_on", "without_application"),
+        year_field="academic_year",
+    ),
+    EnrolmentStatus: Needs(("student_id", "term", "state", "applied_state")),
+    CaseReview: Needs(("student_id", "for_state", "reviewed_on")),
+    AcademicResult: Needs(("student_id", "term", "failed_courses")),
+    MonitoringFlag: Needs(("student_id", "kind", "status", "raised_on")),
+    GuaranteeAid: Needs(("student_id", "granted_on")),
+}
 
 
 class WatchReason(StrEnum):
