@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -13,7 +14,7 @@ from sync.figures.needs import bare_record, converters
 from sync.records import HomeVisit, VisitMode, Visitor, VisitorRole
 
 
-def _converted(fields: tuple[str, ...], stored: dict[str, object]) -> HomeVisit:
+def _converted(fields: tuple[str, ...], stored: dict[str, Any]) -> HomeVisit:
     values = dict(stored)
     for name, fn in converters(HomeVisit, fields):
         values[name] = fn(values[name])
