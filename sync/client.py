@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from sync import college_ca, keepalive, redirects
 from sync.attachments import AttachmentRef, refs_in_fields, sha256_hex
 from sync.certificate_pin import CertificateChanged
+from sync.gc_pause import gc_paused
 from sync.protocol import (
     DIGEST_BUCKETS,
     MAX_BACKFILL_STUDENTS,
@@ -458,7 +459,8 @@ class SyncEngine:
 
     def _exchange(self, report: SyncReport) -> None:
         self._push_all(report)
-        self._pull_all(report)
+        with gc_paused():
+            self._pull_all(report)
         self._download_attachments(report)
         self._push_all(report)  # the outbox may have grown while pulling
         if self._refusal is not None:
@@ -680,7 +682,9 @@ class SyncEngine:
                 delay = self._pause(delay)
 
     def _send_model(self, method: str, path: str, model: type[M], **request: Any) -> M:
-        return model.model_validate_json(self._send(method, path, **request).content)
+        content = self._send(method, path, **request).content
+        with gc_paused():  # a pull page: thousands of records (sync/gc_pause.py)
+            return model.model_validate_json(content)
 
     def _attachment_status(self, sha256: str) -> AttachmentStatus | None:
         try:

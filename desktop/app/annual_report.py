@@ -37,8 +37,8 @@ from sync.figures.annual import (
     workload_since,
 )
 from sync.figures.facts import SchoolFacts
-from sync.figures.gc_pause import gc_paused
 from sync.figures.served_annual import ServedAnnual
+from sync.gc_pause import gc_paused
 from sync.records import AuditAction, College, WorkloadConfirmation
 
 FORMATS = (".pdf", ".xlsx")

@@ -11,8 +11,8 @@ from sqlalchemy import ColumnElement, select
 
 from desktop.store.repositories.session import StoreSession
 from sync.figures.facts import SchoolFacts
-from sync.figures.gc_pause import gc_paused
 from sync.figures.needs import Needs, bare_record, converters
+from sync.gc_pause import gc_paused
 from sync.records import Record
 from sync.records.academic import first_year_of, new_student_window_start
 
@@ -45,7 +45,7 @@ def read_needed_facts(
     if earliest is not None:
         since = min(since, earliest)
     facts = SchoolFacts()
-    with gc_paused():  # tens of thousands of new records: sync/figures/gc_pause.py
+    with gc_paused():  # tens of thousands of new records: sync/gc_pause.py
         for record_class, need in needs.items():
             table = session.repository(record_class.RECORD_TYPE).table
             where: list[ColumnElement[bool]] = [table.c.deleted.is_(False)]

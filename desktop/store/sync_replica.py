@@ -24,6 +24,7 @@ from desktop.store.store import Store
 from desktop.store.tables import AttachmentBlobRow, MetaRow, OutboxRow
 from desktop.store.tables.base import utc_now
 from sync.attachments import AttachmentRef, refs_in_fields
+from sync.gc_pause import gc_paused
 from sync.protocol import (
     DIGEST_BUCKETS,
     BackfillPage,
@@ -207,7 +208,7 @@ class StoreReplica:
     def apply_page(self, page: PullPage) -> None:
         if not (page.records or page.conflicts or page.scope) and page.cursor == self._cursor_seen:
             return  # a no-op pull: nothing to write (keeps the no-op sync cheap)
-        with self.store.session() as s:
+        with gc_paused(), self.store.session() as s:  # thousands of new rows: sync/gc_pause.py
             self._flush_log(s)
             self._apply_records(s, page.records)
             for conflict in page.conflicts:
@@ -227,7 +228,7 @@ class StoreReplica:
         self._cursor_seen = page.cursor
 
     def apply_backfill(self, backfill: Backfill, page: BackfillPage) -> None:
-        with self.store.session() as s:
+        with gc_paused(), self.store.session() as s:
             self._apply_records(s, page.records)
             for conflict in page.conflicts:
                 s.conflicts.put(conflict)

@@ -20,9 +20,9 @@ from desktop.store.figure_facts import CHUNK, read_fields_of_students, read_need
 from desktop.store.repositories.session import StoreSession
 from desktop.store.tables import StudentRow
 from sync.figures.facts import SchoolFacts
-from sync.figures.gc_pause import gc_paused
 from sync.figures.needs import bare_record
 from sync.figures.watch_list import AID_DAYS, WATCH_NEEDS, disadvantaged_students
+from sync.gc_pause import gc_paused
 from sync.records import (
     AcademicResult,
     CaseReview,

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from sync.figures.gc_pause import gc_paused
 from sync.figures.needs import bare_record, converters
+from sync.gc_pause import gc_paused
 from sync.records import HomeVisit, VisitMode, Visitor, VisitorRole
 
 
