@@ -742,7 +742,7 @@ class SyncEngine:
         # so every write of the sync happens on this thread, in this order.  A prefetch that failed in
         # any way is fetched again here, with the retries and their log lines.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="jiafang-pull") as ahead:
-            upcoming: Future[PullPage] | None = None
+            upcoming: Future[bytes] | None = None
             while True:
                 self._check_cancel()
                 try:
@@ -771,19 +771,25 @@ class SyncEngine:
                 if not page.more:
                     return
 
-    def _next_page(self, upcoming: Future[PullPage] | None, cursor: str | None) -> PullPage:
-        """The prefetched page when its fetch succeeded, else the page fetched now (with retries)."""
+    def _next_page(self, upcoming: Future[bytes] | None, cursor: str | None) -> PullPage:
+        """The prefetched page when its fetch succeeded, else the page fetched now (with retries).
+        The prefetch only downloads: parsing it there, beside this thread's SQLCipher writes, made
+        every written row wait for the GIL (they give it up row by row)."""
         if upcoming is not None and upcoming.exception() is None:
-            return upcoming.result()
+            try:
+                with gc_paused():
+                    return PullPage.model_validate_json(upcoming.result())
+            except ValidationError:
+                pass  # fetched again below, where a bad answer is reported
         return self._pull_page(cursor)
 
     def _pull_body(self, cursor: str | None) -> dict[str, Any]:
         body = {"device_id": self.replica.device_id, "cursor": cursor, "limit": self.settings.page_limit}
         return {**body, "seen": self._seen, "epochs": True}  # restore detection and epoch cursors (§8a)
 
-    def _fetch_page(self, cursor: str | None) -> PullPage:
+    def _fetch_page(self, cursor: str | None) -> bytes:
         """One attempt, nothing else: what the prefetch thread runs (it must not touch the replica)."""
-        return self._send_model("POST", "/sync/pull", PullPage, json=self._pull_body(cursor))
+        return self._send("POST", "/sync/pull", json=self._pull_body(cursor)).content
 
     def _pull_page(self, cursor: str | None) -> PullPage:
         try:
