@@ -46,7 +46,7 @@ import sys, time
 from pathlib import Path
 from desktop.ui.shell.app import JiaFangApp, make_application
 app = make_application([])
-j = JiaFangApp(Path(sys.argv[1]), app)
+j = JiaFangApp(Path(sys.argv[1]), app, settle_memory=True)  # as run_gui makes it
 roster = j.window.sections["roster"].roster
 def shown():
     print("ready", flush=True)
@@ -63,7 +63,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from desktop.ui.shell.app import JiaFangApp, make_application
 app = make_application([])
-j = JiaFangApp(Path(sys.argv[1]), app)
+j = JiaFangApp(Path(sys.argv[1]), app, settle_memory=True)  # as run_gui makes it
 roster = j.window.sections["roster"].roster
 model = roster.model
 

@@ -23,6 +23,7 @@ from desktop.ui.shell.store_worker import StoreWorker
 from desktop.ui.shell.translations import DEFAULT_LANGUAGE, Translations, prefer_system_locale
 from desktop.ui.shell.ui_settings import UiSettings
 from desktop.ui.unlock.first_run_wizard import FirstRunWizard
+from sync.gc_pause import freeze_long_lived
 
 PASSPHRASE_ENV = "JIAFANG_PASSPHRASE"
 
@@ -49,8 +50,19 @@ def make_application(argv: list[str], language: str = DEFAULT_LANGUAGE) -> QAppl
 class JiaFangApp(QObject):
     """Owns the window, the store worker and the lock for one data folder."""
 
-    def __init__(self, data_dir: Path, app: QApplication, *, use_env_passphrase: bool = True) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        app: QApplication,
+        *,
+        use_env_passphrase: bool = True,
+        settle_memory: bool = False,
+    ) -> None:
+        """``settle_memory``: once unlocked, set the objects of start-up aside from the garbage
+        collector's full passes (sync/gc_pause.py), as the installed app does (``run_gui``); a process
+        that makes many apps (the tests) leaves it off."""
         super().__init__()
+        self._settle_memory = settle_memory
         self.data_dir = Path(data_dir)
         self.app = app
         self.vault = KeyVault(self.data_dir)
@@ -180,6 +192,8 @@ class JiaFangApp(QObject):
         self.ctx.identity = identity
         self.ctx.lock.mark_unlocked()
         self.window.show_unlocked()
+        if self._settle_memory:
+            freeze_long_lived()  # no ~90 ms full collection in the middle of a search keystroke
         self._offer_keyring_restore()
 
     # -- the OS keyring lost the key ------------------------------------------------------------
@@ -304,7 +318,7 @@ def run_gui(data_dir: Path, argv: list[str]) -> int:
     """Open the app on `data_dir` and run until the window closes; returns the exit status."""
     app = make_application(argv, UiSettings.load(data_dir).language)
     app.setQuitOnLastWindowClosed(True)
-    jiafang = JiaFangApp(data_dir, app)
+    jiafang = JiaFangApp(data_dir, app, settle_memory=True)
     app.aboutToQuit.connect(jiafang.shutdown)
     jiafang.start()
     return int(app.exec())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -96,3 +98,22 @@ def test_start_up_builds_the_roster_first_and_the_rest_on_start_or_when_asked(
     qtbot.waitUntil(lambda: roster.model.rowCount() > 0)
     assert window.show_section("visits") is visits and visits.isVisible()
     app.shutdown()
+
+
+@pytest.mark.parametrize("settle", [True, False])
+def test_the_installed_app_sets_start_up_objects_aside_from_the_collector_once_unlocked(
+    qtbot: QtBot, qapp: QApplication, data_dir: tuple[Path, dict[str, str]], settle: bool
+) -> None:
+    """run_gui's app freezes what start-up made (no full collection stalls a keystroke); tests' apps don't."""
+    folder, _ids = data_dir
+    assert gc.get_freeze_count() == 0
+    app = JiaFangApp(folder, qapp, use_env_passphrase=False, settle_memory=settle)
+    qtbot.addWidget(app.window)
+    try:
+        app.start()
+        assert gc.get_freeze_count() == 0  # not before the store is open
+        unlock(qtbot, app)
+        assert (gc.get_freeze_count() > 0) is settle
+    finally:
+        gc.unfreeze()  # this test process makes many apps: give their objects back to the collector
+        app.shutdown()
