@@ -26,12 +26,15 @@ from desktop.reports.output_file import write_pdf
 from desktop.reports.page_frame import FormHeader, FormStart, PageFrame, printed_on, render
 from desktop.reports.styles import FormStyles, form_styles
 from sync.figures.annual import (
+    NO_COLLEGE_KEY,
     ActivityRow,
     AnnualFigures,
     CountAmount,
     GapFigure,
+    GapRow,
     MeasureFigure,
     WishDelivery,
+    WorkloadSection,
     WorkloadTotals,
 )
 from sync.figures.coverage_report import Measure
@@ -364,6 +367,27 @@ def gap_cells(figure: GapFigure, digits: int) -> list[str]:
     ]
 
 
+def _without_figures(row: GapRow) -> bool:
+    return row.with_results == 0 and row.gpa.college is None and row.pass_rate.college is None
+
+
+def gap_notes(rows: Sequence[GapRow]) -> str:
+    """Why figures are missing, each reason once with the colleges and grades it holds for:
+    "学院未录入该学期该年级的基准：文学院 2024、2025 级；理学院 2023 级。"."""
+    by_reason: dict[str, dict[str, list[int]]] = {}
+    for row in rows:
+        if row.note:
+            by_reason.setdefault(row.note.replace("；", "，"), {}).setdefault(row.college, []).append(
+                row.grade
+            )
+    return "".join(
+        f"{reason}："
+        + "；".join(f"{college} {'、'.join(map(str, grades))} 级" for college, grades in colleges.items())
+        + "。"
+        for reason, colleges in by_reason.items()
+    )
+
+
 def _academic_gap(figures: AnnualFigures, styles: FormStyles, numbers: _Sections) -> list[Flowable]:
     section = figures.academic_gap
     if section is None:
@@ -383,6 +407,8 @@ def _academic_gap(figures: AnnualFigures, styles: FormStyles, numbers: _Sections
     parts: list[Flowable] = []
     for term in section.terms:
         rows = [row for row in section.rows if row.term == term]
+        # A college and grade with no figure at all (no results, no benchmark: a term not yet graded)
+        # is named once in the note below the table, not as a row of dashes.
         cells = [
             [
                 row.college,
@@ -392,7 +418,8 @@ def _academic_gap(figures: AnnualFigures, styles: FormStyles, numbers: _Sections
                 *gap_cells(row.pass_rate, 1),
             ]
             for row in rows
-        ] or [["（该学期无困难学生或学院基准）"]]
+            if not _without_figures(row)
+        ] or [["（该学期尚无可比较的成绩与学院基准）" if rows else "（该学期无困难学生或学院基准）"]]
         table = data_table(
             styles,
             headers,
@@ -402,10 +429,10 @@ def _academic_gap(figures: AnnualFigures, styles: FormStyles, numbers: _Sections
             centered=tuple(range(1, len(headers))),
         )
         heading = None
-        notes = [f"{row.college} {row.grade} 级：{row.note}" for row in rows if row.note]
         parts += [table, Spacer(1, 1 * mm)]
+        notes = gap_notes(rows)
         if notes:
-            parts += [note_line(styles, "；".join(notes) + "。"), Spacer(1, 2 * mm)]
+            parts += [note_line(styles, notes), Spacer(1, 2 * mm)]
     parts.append(
         note_line(
             styles,
@@ -467,9 +494,26 @@ def _workload(figures: AnnualFigures, styles: FormStyles, numbers: _Sections) ->
         heading = None
     notes = "工作量按学期统计教师（辅导员、育人导师等）在各学院的活动合计，本报告不列教师个人。"
     if section.open_colleges:
-        notes += f"尚未认定（数字可能变化）：{'、'.join(section.open_colleges)}。"
+        notes += f"尚未认定（数字可能变化）：{_open_terms(section)}。"
     parts.append(note_line(styles, notes))
     return parts
+
+
+def _open_terms(section: WorkloadSection) -> str:
+    """The colleges whose figures are not confirmed yet, by term ("2025-2026-1 学期：文学院、理学院"), a
+    term where no college has confirmed as "全部学院"."""
+    by_term: dict[str, list[str]] = {}
+    for entry in section.open_colleges:
+        term, _, college = entry.partition(" ")
+        by_term.setdefault(term, []).append(college)
+    parts = []
+    for term, colleges in by_term.items():
+        listed = {
+            row.label for row in section.rows if row.term == term and row.key not in ("total", NO_COLLEGE_KEY)
+        }
+        everyone = len(colleges) > 1 and listed <= set(colleges)
+        parts.append(f"{term} 学期{'全部学院' if everyone else '：' + '、'.join(colleges)}")
+    return "；".join(parts)
 
 
 def _activity_cells(row: ActivityRow) -> list[str]:

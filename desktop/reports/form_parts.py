@@ -342,11 +342,12 @@ def fitted_widths(
     styles: FormStyles, headers: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float]
 ) -> list[float]:
     """Column widths filling the content width: each column at least as wide as its header and its
-    short values need on one line, the rest shared by ``weights``."""
+    short values need on one line (a header with spaces may break at them: "绩点中位数 困难/学院"),
+    the rest shared by ``weights``."""
     pad = 2 * CELL_PAD + 1
     needs = []
     for i, header in enumerate(headers):
-        need = text_width(styles, header, styles.label)
+        need = max((text_width(styles, part, styles.label) for part in header.split()), default=0.0)
         for row in rows:
             if i < len(row) and row[i]:
                 width = text_width(styles, row[i], styles.value)

@@ -15,9 +15,12 @@ from openpyxl import load_workbook
 from desktop.app import annual_report
 from desktop.app.annual_report import AnnualCancelled, AnnualReportError, AnnualRequest
 from desktop.app.pdf_documents import JobControl
+from desktop.reports.annual_report import gap_notes
 from desktop.reports.fonts import PdfFonts
 from desktop.store.coverage import CoverageScope, Measure, compute_coverage
 from desktop.store.store import Store
+from sync.figures.academic_gap import NO_BENCHMARK, NO_RESULTS
+from sync.figures.annual import GapFigure, GapRow
 from sync.records import AuditAction, EnrolmentState, EnrolmentStatus, Role
 from tests.desktop.reports.conftest import SCHOOL
 from tests.desktop.reports.pdf_tools import needs_tools, pdf_text, squeeze
@@ -90,12 +93,13 @@ def test_pdf_has_the_dashboards_numbers(center: tuple[Store, School], tmp_path: 
     # 学业差距: 理学院 2024 级, term 1: 2.80 / 3.20, gap 0.40 (-0.20); 50.0 / 90.0, gap 40.0 (+52.0)
     assert "八、学业差距（2025-2026-1学期）" in flat and "学业差距（2025-2026-2学期）" in flat
     assert "理学院20242（2）2.80/3.200.40-0.20" in flat and "50.0/90.040.0+52.0" in flat
-    assert "文学院20243（3）2.90/———" in flat and "文学院2024级：学院未录入该学期该年级的基准" in flat
+    assert "文学院20243（3）2.90/———" in flat and "学院未录入该学期该年级的基准：文学院2024级。" in flat
     assert "绩点中位数差距（学院−困难学生）" in flat  # the chart
     # 工作量: totals per term and college, no teacher named
     assert "九、工作量（2025-2026-1学期）" in flat and "工作量（2025-2026-2学期）" in flat
     assert "文学院211451022.00" in flat and "合计331451144.00" in flat
     assert "合计33000111.00" in flat  # the second term
+    assert "尚未认定（数字可能变化）：2025-2026-1学期全部学院；2025-2026-2学期全部学院。" in flat
     # 资助育人活动
     assert "十、资助育人活动" in flat
     assert "文学院121130000" in flat and "学校（未分学院）0000014.50" in flat
@@ -258,3 +262,48 @@ def test_the_watch_list_counts(center: tuple[Store, School], tmp_path: Path) -> 
     assert "一个不失学关注名单（2026-08-31）" in flat
     assert "退学未经个案评议1" in flat and "关注学生合计1" in flat and "文学院1" in flat
     assert "张三" not in flat
+
+
+def _gap_row(
+    college: str, grade: int, note: str, *, results: int = 0, benchmark: float | None = None
+) -> GapRow:
+    figure = GapFigure(disadvantaged=None, college=benchmark, gap=None, change=None)
+    return GapRow("2026-2027-1", college, college, grade, 3, results, figure, figure, note)
+
+
+def test_gap_notes_name_each_reason_once_with_its_colleges_and_grades() -> None:
+    rows = [
+        _gap_row("文学院", 2024, f"{NO_RESULTS}；{NO_BENCHMARK}"),
+        _gap_row("文学院", 2025, f"{NO_RESULTS}；{NO_BENCHMARK}"),
+        _gap_row("理学院", 2023, NO_BENCHMARK, results=2),
+        _gap_row("理学院", 2024, f"{NO_RESULTS}；{NO_BENCHMARK}"),
+        _gap_row("理学院", 2025, "", results=2, benchmark=3.1),
+    ]
+    assert gap_notes(rows) == (
+        "困难学生均无该学期成绩，学院未录入该学期该年级的基准：文学院 2024、2025 级；理学院 2024 级。"
+        "学院未录入该学期该年级的基准：理学院 2023 级。"
+    )
+    assert gap_notes(rows[-1:]) == ""
+
+
+@needs_tools
+def test_a_term_without_results_or_benchmarks_prints_no_rows_of_dashes(
+    center: tuple[Store, School], tmp_path: Path
+) -> None:
+    """The year's second term, not graded yet: one line in its table and its colleges in one note;
+    the first term keeps its rows (文学院 has results but no benchmark)."""
+    store, _school = center
+    path = tmp_path / "年度报告.pdf"
+    outcome = annual_report.generate_annual_report(store, AnnualRequest(YEAR, None, path, today=TODAY))
+    gap = outcome.figures.academic_gap
+    assert gap is not None
+    assert {(row.term, row.with_results) for row in gap.rows} == {
+        ("2025-2026-1", 3),
+        ("2025-2026-1", 2),
+        ("2025-2026-2", 0),
+    }
+    flat = squeeze(pdf_text(path))
+    second = flat[flat.index("学业差距（2025-2026-2学期）") : flat.index("差距=学院基准")]
+    assert "（该学期尚无可比较的成绩与学院基准）" in second
+    assert "文学院20243（0）" not in second and "—/—" not in second  # no row of dashes
+    assert "困难学生均无该学期成绩，学院未录入该学期该年级的基准：文学院2024级；理学院2024级。" in second
