@@ -54,6 +54,7 @@ from sync.protocol import (
 from sync.records.schema import FIRST_SCHEMA, newer_fields
 from sync.replica import Backfill, LocalReplica, PendingOp, SyncLogEntry, split_backfills
 from sync.server_address import address_problem
+from sync.typed_page import FreshPage, parse_fresh_page
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -291,6 +292,15 @@ def upgrade_notice(count: int) -> str:
         f"{count} 项修改含有中心服务器尚不支持的新字段，已保留在本机待发送（不会丢失）；"
         "请联系管理员将中心服务器升级到最新版本，升级后再次同步即可发送"
     )
+
+
+@dataclass(frozen=True)
+class _Fetched:
+    """A prefetched pull page: its bytes, and the page read as a typed one (None: not read so, or not
+    readable so; it is then read the usual way)."""
+
+    data: bytes
+    fresh: FreshPage | None
 
 
 class _CursorExpired(Exception):
@@ -738,24 +748,46 @@ class SyncEngine:
             state = self.replica.state()
         cursor = state.cursor
         # While a page is being applied locally, the next one is already on its way (one ahead).  The
-        # prefetch only fetches over HTTP: it never writes to the replica (no log line, no retry pause),
-        # so every write of the sync happens on this thread, in this order.  A prefetch that failed in
-        # any way is fetched again here, with the retries and their log lines.
+        # prefetch only fetches over HTTP and parses: it never writes to the replica (no log line, no
+        # retry pause), so every write of the sync happens on this thread, in this order.  A prefetch
+        # that failed in any way is fetched again here, with the retries and their log lines.
+        #
+        # Bulk pages (a first sync) are read straight into records (sync/typed_page.py) while the
+        # previous page commits: the prefetch waits for ``committing`` before it parses, because
+        # parsing beside this thread's SQLCipher writes would make every written row wait for the GIL
+        # (they give it up row by row); a commit gives it up once, for its whole length.
+        committing = threading.Event()
+        typed = True  # read pages as typed ones while that works (it stops at the first that does not)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="jiafang-pull") as ahead:
-            upcoming: Future[bytes] | None = None
+            upcoming: Future[_Fetched] | None = None
             while True:
                 self._check_cancel()
-                try:
-                    page = self._next_page(upcoming, cursor)
-                except _CursorExpired:
-                    self._log("warning", "本机同步进度过旧，进行完整重新同步")
-                    self.replica.reset_cursor()
-                    cursor, upcoming = None, None
-                    continue
+                fetched = upcoming.result() if upcoming is not None and upcoming.exception() is None else None
                 upcoming = None
+                fresh = fetched.fresh if fetched is not None else None
+                if fresh is not None:
+                    page: PullPage | FreshPage = fresh
+                else:
+                    try:
+                        page = self._parsed_page(fetched, cursor)
+                    except _CursorExpired:
+                        self._log("warning", "本机同步进度过旧，进行完整重新同步")
+                        self.replica.reset_cursor()
+                        cursor = None
+                        continue
+                    typed = typed and fetched is None  # a prefetched page the typed read refused
+                committing.clear()
                 if page.more and not page.scope:
-                    upcoming = ahead.submit(self._fetch_page, page.cursor)
-                self.replica.apply_page(page)
+                    upcoming = ahead.submit(self._fetch_page, page.cursor, committing if typed else None)
+                try:
+                    if fresh is None or not self.replica.apply_fresh_page(fresh, committing.set):
+                        if fresh is not None:
+                            typed = False  # records this replica holds already: the usual way from here
+                            page = self._parsed_page(fetched, cursor)
+                        assert isinstance(page, PullPage)
+                        self.replica.apply_page(page)
+                finally:
+                    committing.set()
                 cursor = page.cursor
                 report.pulled_records += len(page.records)
                 report.conflicts_received += len(page.conflicts)
@@ -771,14 +803,13 @@ class SyncEngine:
                 if not page.more:
                     return
 
-    def _next_page(self, upcoming: Future[bytes] | None, cursor: str | None) -> PullPage:
-        """The prefetched page when its fetch succeeded, else the page fetched now (with retries).
-        The prefetch only downloads: parsing it there, beside this thread's SQLCipher writes, made
-        every written row wait for the GIL (they give it up row by row)."""
-        if upcoming is not None and upcoming.exception() is None:
+    def _parsed_page(self, fetched: _Fetched | None, cursor: str | None) -> PullPage:
+        """The prefetched page read the usual way when its fetch succeeded, else the page fetched now
+        (with retries)."""
+        if fetched is not None:
             try:
                 with gc_paused():
-                    return PullPage.model_validate_json(upcoming.result())
+                    return PullPage.model_validate_json(fetched.data)
             except ValidationError:
                 pass  # fetched again below, where a bad answer is reported
         return self._pull_page(cursor)
@@ -787,9 +818,15 @@ class SyncEngine:
         body = {"device_id": self.replica.device_id, "cursor": cursor, "limit": self.settings.page_limit}
         return {**body, "seen": self._seen, "epochs": True}  # restore detection and epoch cursors (§8a)
 
-    def _fetch_page(self, cursor: str | None) -> bytes:
-        """One attempt, nothing else: what the prefetch thread runs (it must not touch the replica)."""
-        return self._send("POST", "/sync/pull", json=self._pull_body(cursor)).content
+    def _fetch_page(self, cursor: str | None, committing: threading.Event | None) -> _Fetched:
+        """One attempt, nothing else: what the prefetch thread runs (it must not touch the replica).
+        With ``committing``, the page is also read as a typed one once that event is set."""
+        data = self._send("POST", "/sync/pull", json=self._pull_body(cursor)).content
+        if committing is None:
+            return _Fetched(data, None)
+        committing.wait()
+        with gc_paused():
+            return _Fetched(data, parse_fresh_page(data))
 
     def _pull_page(self, cursor: str | None) -> PullPage:
         try:

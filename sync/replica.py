@@ -7,12 +7,14 @@ Every method that changes state does so in one local transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
 from sync.attachments import AttachmentRef
 from sync.protocol import BackfillPage, Op, OpKind, OpResult, PullPage, RecordState
+from sync.typed_page import FreshPage
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,12 @@ class LocalReplica(Protocol):
 
     def apply_page(self, page: PullPage) -> None:
         """Records, conflicts, scope events (pending backfills and leaves) and the cursor, together."""
+
+    def apply_fresh_page(self, page: FreshPage, committing: Callable[[], None]) -> bool:
+        """A page read straight into records (``sync.typed_page``), in one local transaction, when every
+        record in it is new here (a first sync); False, having written nothing, when one is not: the
+        engine then applies the page as ``apply_page``. ``committing`` is called once the rows are
+        written, as the commit begins (the engine reads the next page meanwhile)."""
 
     def apply_backfill(self, backfill: Backfill, page: BackfillPage) -> None:
         """Records and conflicts of a backfill page and its progress (``advance_backfills``): ``backfill``

@@ -38,6 +38,7 @@ from sync.protocol import BackfillPage, PullPage, RecordState
 from sync.records import RECORD_TYPES, AuditAction, Role
 from sync.replica import Backfill
 from sync.server_address import is_https
+from sync.typed_page import FreshPage
 
 SERVER_KEY = "sync.server"
 TOKEN_KEY = "sync.token"
@@ -145,6 +146,12 @@ class _NotingReplica(StoreReplica):
     def apply_page(self, page: PullPage) -> None:
         self.kinds.update(record.record_type for record in page.records)
         super().apply_page(page)
+
+    def apply_fresh_page(self, page: FreshPage, committing: Callable[[], None]) -> bool:
+        applied = super().apply_fresh_page(page, committing)
+        if applied:
+            self.kinds.update(record.record_type for record in page.records)
+        return applied
 
     def apply_backfill(self, backfill: Backfill, page: BackfillPage) -> None:
         self.kinds.update(record.record_type for record in page.records)

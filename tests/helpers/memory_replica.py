@@ -4,6 +4,7 @@ property tests and the sync benchmark use it.  The desktop store has its own (en
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -32,6 +33,7 @@ from sync.replica import (
     advance_backfills,
     recovery_op,
 )
+from sync.typed_page import FreshPage
 
 
 @dataclass
@@ -206,6 +208,9 @@ class MemoryReplica:
 
     def _apply_conflict(self, conflict: ConflictState) -> None:
         self.conflicts[conflict.id] = conflict
+
+    def apply_fresh_page(self, page: FreshPage, committing: Callable[[], None]) -> bool:
+        return False  # every page goes through apply_page (record by record)
 
     def apply_page(self, page: PullPage) -> None:
         with self._lock:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -20,6 +21,7 @@ from sync.ids import new_id
 from sync.protocol import PullPage
 from sync.records.schema import FIRST_SCHEMA
 from sync.replica import SyncLogEntry
+from sync.typed_page import FreshPage
 from tests.helpers.memory_replica import MemoryReplica
 
 RECORDS = 14
@@ -188,12 +190,26 @@ class WatchedStore(StoreReplica):
         self.writing = writing
         self.failed = failed
         self.pages = 0
+        self.fresh_pages = 0
         self.writers: set[str] = set()
 
     def apply_page(self, page: PullPage) -> None:
         self.writers.add(threading.current_thread().name)
         self.pages += 1
         super().apply_page(page)
+        self._written()
+
+    def apply_fresh_page(self, page: FreshPage, committing: Callable[[], None]) -> bool:
+        """The bulk path of a first sync (sync/typed_page.py): the pages after the first come this way."""
+        self.writers.add(threading.current_thread().name)
+        applied = super().apply_fresh_page(page, committing)
+        if applied:
+            self.pages += 1
+            self.fresh_pages += 1
+            self._written()
+        return applied
+
+    def _written(self) -> None:
         if self.pages == self.fail_at:
             self.writing.set()
             assert self.failed.wait(10)
@@ -220,6 +236,7 @@ def test_the_encrypted_store_is_written_by_the_engine_thread_only(failure: str, 
         engine.sync()
     assert failed.is_set()
     assert replica.writers == {threading.current_thread().name}
+    assert replica.fresh_pages > 0  # prefetched pages were read as typed ones and bulk-inserted
     with laptop_store.session() as s:
         assert sorted(college.id for college in s.colleges.list()) == sorted(IDS)
     assert replica.state().cursor == f"{RECORDS}.1"
