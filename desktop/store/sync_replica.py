@@ -244,7 +244,12 @@ class StoreReplica:
                 if self._any_stored(s, repos[record_type], [fresh.id for fresh in group]):
                     return False  # nothing written yet: the page goes the usual way
             self._flush_log(s)
-            if any(getattr(fresh.record, "attachments", None) for fresh in page.records):
+            if any(
+                fresh.record.attachments  # type: ignore[attr-defined]
+                for record_type, group in by_type.items()
+                if "attachments" in repos[record_type].RECORD.model_fields
+                for fresh in group
+            ):
                 s.meta.set(ATTACHMENTS_CHECK, "1")
             now = utc_now()
             for record_type, group in by_type.items():
@@ -257,14 +262,12 @@ class StoreReplica:
                         "field_versions": fresh.versions,
                         "server_seq": fresh.seq,
                         "author_id": fresh.author_id,
-                        "extra": {},
                     }
                     for fresh in group
                     if not fresh.deleted  # a deletion of a record never held here: nothing to write
                 ]
-                repo.insert_json_rows(
-                    rows, {"deleted": False, "created_at": now, "updated_at": now, "device_id": None}
-                )
+                shared = {"deleted": False, "created_at": now, "updated_at": now, "device_id": None}
+                repo.insert_json_rows(rows, {**shared, "extra": {}})  # typed: no field it does not know
             s.meta.set(CURSOR, page.cursor)
             s.db.flush()
             committing()
