@@ -241,7 +241,7 @@ class StoreReplica:
                     repos[record_type] = s.repository(record_type)
                 except KeyError:
                     return False
-                if self._any_stored(s, repos[record_type], [fresh.id for fresh in group]):
+                if _stored_seqs(s, repos[record_type], [fresh.id for fresh in group]):
                     return False  # nothing written yet: the page goes the usual way
             self._flush_log(s)
             if any(
@@ -255,14 +255,7 @@ class StoreReplica:
             for record_type, group in by_type.items():
                 repo = repos[record_type]
                 rows = [
-                    {
-                        **fresh.record.model_dump(mode="json"),
-                        "id": fresh.id,
-                        **repo.derived(fresh.record),
-                        "field_versions": fresh.versions,
-                        "server_seq": fresh.seq,
-                        "author_id": fresh.author_id,
-                    }
+                    _new_row(repo, fresh.record, fresh.id, fresh.versions, fresh.seq, fresh.author_id)
                     for fresh in group
                     if not fresh.deleted  # a deletion of a record never held here: nothing to write
                 ]
@@ -273,15 +266,6 @@ class StoreReplica:
             committing()
         self._cursor_seen = page.cursor
         return True
-
-    @staticmethod
-    def _any_stored(s: StoreSession, repo: Repository[Any], ids: list[str]) -> bool:
-        column = _columns(repo).id
-        for start in range(0, len(ids), 500):
-            found = s.db.execute(select(column).where(column.in_(ids[start : start + 500])).limit(1)).first()
-            if found is not None:
-                return True
-        return False
 
     def apply_backfill(self, backfill: Backfill, page: BackfillPage) -> None:
         with gc_paused(), self.store.session() as s:
@@ -328,13 +312,7 @@ class StoreReplica:
                 continue
             columns = _columns(repo)
             ids = [state.id for state in group]
-            existing: dict[str, int] = {}
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                for record_id, seq in s.db.execute(
-                    select(columns.id, columns.server_seq).where(columns.id.in_(chunk))
-                ):
-                    existing[record_id] = int(seq)
+            existing = _stored_seqs(s, repo, ids)
             pending = self._pending_fields(s, record_type, ids) if existing else {}
             fresh: list[dict[str, Any]] = []
             changed: list[dict[str, Any]] = []
@@ -399,16 +377,8 @@ class StoreReplica:
                     )
                 else:
                     # JSON form, encoded by the store's bulk inserter (as ``create_many`` does).
-                    fresh.append(
-                        {
-                            **record.model_dump(mode="json"),
-                            **repo.derived(record),
-                            "field_versions": state.versions,
-                            "server_seq": state.seq,
-                            "author_id": state.author_id,
-                            "extra": extra,
-                        }
-                    )
+                    row = _new_row(repo, record, state.id, state.versions, state.seq, state.author_id)
+                    fresh.append({**row, "extra": extra})
             if fresh:
                 repo.insert_json_rows(
                     fresh, {"deleted": False, "created_at": now, "updated_at": now, "device_id": None}
@@ -631,6 +601,33 @@ class StoreReplica:
     def store_attachment(self, ref: AttachmentRef, data: bytes) -> None:
         with self.store.session() as s:
             s.attachments.put_downloaded(ref.sha256, data, ref.media_type)
+
+
+def _stored_seqs(s: StoreSession, repo: Repository[Any], ids: list[str]) -> dict[str, int]:
+    """The server seq of each of these records this laptop holds (deleted ones too)."""
+    columns = _columns(repo)
+    stored: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for record_id, seq in s.db.execute(
+            select(columns.id, columns.server_seq).where(columns.id.in_(chunk))
+        ):
+            stored[record_id] = int(seq)
+    return stored
+
+
+def _new_row(
+    repo: Repository[Any], record: Any, record_id: str, versions: dict[str, int], seq: int, author_id: str
+) -> dict[str, Any]:
+    """A pulled record's new row in JSON form, as the store's bulk inserter takes it (no ``extra``)."""
+    return {
+        **record.model_dump(mode="json"),
+        "id": record_id,
+        **repo.derived(record),
+        "field_versions": versions,
+        "server_seq": seq,
+        "author_id": author_id,
+    }
 
 
 def _referenced_attachments(s: StoreSession) -> dict[str, AttachmentRef]:
